@@ -1,0 +1,63 @@
+// @ts-check
+// The one place the process environment is read and validated. Plain ESM so that
+// next.config.js, the migrator and the seed scripts (run by Node, outside Next) share it.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  YADMAN_DATA_DIR: z.string().min(1).default('.data'),
+  YADMAN_DEMO: bool.optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 33)').optional(),
+  AUTH_URL: z.url('must be the public URL of the site, e.g. https://yadman.example').optional(),
+  SESSION_IDLE_STAFF_MINUTES: positiveInt.default(120),
+  SESSION_IDLE_SUBMITTER_DAYS: positiveInt.default(14),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */
+
+/**
+ * Parse and check an environment. Throws one Error naming every bad variable.
+ * @param {Record<string, string | undefined>} source
+ * @param {{ requireSecrets?: boolean }} [options] secrets are not needed to build, only to serve
+ * @returns {Env}
+ */
+export function parseEnv(source, options = {}) {
+  // Empty strings are treated as unset, the way shells and .env files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  const databaseDriver = env.DATABASE_URL ? 'postgres' : 'pglite';
+  // Demo data and demo accounts only ever exist by default on the embedded database.
+  const demoMode = env.YADMAN_DEMO ?? databaseDriver === 'pglite';
+  if (options.requireSecrets && env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    throw new Error(
+      'Invalid configuration:\n  - AUTH_SECRET: required in production (try: openssl rand -base64 33)',
+    );
+  }
+  return { ...env, databaseDriver, dataDir: path.resolve(env.YADMAN_DATA_DIR), demoMode };
+}
+
+/** @type {Env | undefined} */
+let cached;
+
+/** The validated environment of this process (read once). */
+export function env() {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

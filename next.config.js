@@ -1,0 +1,33 @@
+// @ts-check
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { parseEnv } from './lib/env.mjs';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+// Headers every response carries. The per-request CSP with a nonce is added in proxy.ts.
+const securityHeaders = [
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+/** @param {string} phase */
+export default function config(phase) {
+  // A bad configuration stops the server at start, naming the variable. Secrets are not needed to build.
+  parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+
+  /** @type {import('next').NextConfig} */
+  const nextConfig = {
+    poweredByHeader: false,
+    reactStrictMode: true,
+    // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding.
+    serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+    async headers() {
+      return [{ source: '/:path*', headers: securityHeaders }];
+    },
+  };
+  return withNextIntl(nextConfig);
+}
