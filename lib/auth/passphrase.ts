@@ -1,0 +1,53 @@
+// Passphrases: generation from the EFF diceware list, the common-password check, and Argon2id.
+// No `server-only` here: the admin CLI (plain Node) hashes passphrases too.
+import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+const wordList: readonly string[] = dictionary['diceware-common'];
+const commonPasswords: ReadonlySet<string> = new Set(dictionary['passwords-common']);
+
+export const passphraseMinLength = 12;
+export const passphraseMaxLength = 1024;
+/** 6 words from 7,776 give log2(7776^6) ≈ 77.5 bits, above the 70 bits asked for. */
+export const generatedWordCount = 6;
+
+export function generatePassphrase(words = generatedWordCount): string {
+  return Array.from({ length: words }, () => wordList[randomInt(wordList.length)]).join(' ');
+}
+
+export function passphraseEntropyBits(words = generatedWordCount): number {
+  return words * Math.log2(wordList.length);
+}
+
+/** Common passwords are refused whatever their length; spaces and case do not disguise them. */
+export function isCommonPassphrase(passphrase: string): boolean {
+  const lowered = passphrase.normalize('NFKC').toLowerCase();
+  return commonPasswords.has(lowered) || commonPasswords.has(lowered.replace(/\s+/g, ''));
+}
+
+// OWASP's Argon2id recommendation (m=19 MiB, t=2, p=1), stated so a library default change cannot weaken it.
+const argon2Options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassphrase(passphrase: string): Promise<string> {
+  return hash(passphrase.normalize('NFKC'), argon2Options);
+}
+
+export async function verifyPassphrase(passwordHash: string, passphrase: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, passphrase.normalize('NFKC'));
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/**
+ * Spend the same time as a real check when the account does not exist, so response timing
+ * does not reveal which usernames are registered.
+ */
+export async function verifyAgainstDummy(passphrase: string): Promise<false> {
+  dummyHash ??= hashPassphrase(generatePassphrase());
+  await verifyPassphrase(await dummyHash, passphrase);
+  return false;
+}
