@@ -1,0 +1,12 @@
+// The whole schema; drizzle-kit reads this file and the client passes it to drizzle().
+export { datePrecision } from './columns';
+export * from './collections';
+export * from './users';
+export * from './persons';
+export * from './testimonies';
+export * from './attachments';
+export * from './messages';
+export * from './notes';
+export * from './audit';
+export * from './settings';
+export * from './relations';

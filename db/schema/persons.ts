@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { provinceCodes } from '../../lib/geo/provinces';
+import { attachments } from './attachments';
+import { collections } from './collections';
+import { createdAt, datePrecision, tstz, updatedAt } from './columns';
+import { users } from './users';
+
+export const gender = pgEnum('gender', ['female', 'male', 'other', 'unknown']);
+export const outcome = pgEnum('outcome', ['killed', 'injured', 'detained', 'disappeared', 'executed', 'other']);
+export const perpetrator = pgEnum('perpetrator', ['irgc', 'basij', 'police', 'plainclothes', 'unknown', 'other']);
+export const verificationLevel = pgEnum('verification_level', ['unverified', 'corroborated', 'verified']);
+export const personStatus = pgEnum('person_status', ['draft', 'published', 'hidden']);
+
+/** Known aftermath tags; the column is text[] so new tags need no migration (validated in lib/). */
+export const aftermathTags = [
+  'body_withheld',
+  'family_threatened',
+  'burial_restricted',
+  'forced_statement',
+  'fee_demanded',
+  'family_detained',
+] as const;
+
+const provinceList = sql.raw(provinceCodes.map((c) => `'${c}'`).join(', '));
+
+/** The victim: the memorial's unit. Public only when status = 'published'. */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    collectionId: uuid()
+      .notNull()
+      .references(() => collections.id),
+    slug: text().notNull().unique(),
+    nameFa: text().notNull(),
+    nameLatin: text(),
+    fatherNameFa: text(),
+    fatherNameLatin: text(),
+    gender: gender().notNull().default('unknown'),
+    age: integer(),
+    birthYear: integer(),
+    occupation: text(),
+    incidentDate: date({ mode: 'string' }),
+    incidentDatePrecision: datePrecision(),
+    province: text(),
+    city: text(),
+    place: text(),
+    outcome: outcome().notNull(),
+    cause: text(),
+    perpetrator: perpetrator().notNull().default('unknown'),
+    aftermath: text().array().notNull().default(sql`'{}'::text[]`),
+    portraitAttachmentId: uuid().references((): AnyPgColumn => attachments.id, { onDelete: 'set null' }),
+    verification: verificationLevel().notNull().default('unverified'),
+    verificationNote: text(),
+    status: personStatus().notNull().default('draft'),
+    // Normalized names (Persian letter variants unified, Latin lower-cased) for trigram search;
+    // written by the application with lib/search/normalize.ts.
+    nameSearch: text().notNull().default(''),
+    mergedIntoId: uuid().references((): AnyPgColumn => persons.id, { onDelete: 'set null' }),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: tstz(),
+  },
+  (t) => [
+    index().on(t.collectionId),
+    index('persons_status_published_at_idx').on(t.status, t.publishedAt),
+    index().on(t.province),
+    index('persons_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
+    check('persons_province_check', sql`province IS NULL OR province IN (${provinceList})`),
+    check('persons_age_check', sql`age IS NULL OR (age >= 0 AND age <= 130)`),
+  ],
+);
+
+/** Other spellings of a person's name (transliterations, nicknames), searchable like the name. */
+export const personAliases = pgTable(
+  'person_aliases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    script: text().notNull(), // 'fa' | 'latin' | other ISO 15924-ish tag
+    normalized: text().notNull(),
+  },
+  (t) => [
+    index().on(t.personId),
+    index('person_aliases_normalized_trgm_idx').using('gin', t.normalized.op('gin_trgm_ops')),
+  ],
+);
+
+/** Public sources (news articles, reports) about a person. */
+export const personSources = pgTable(
+  'person_sources',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    url: text().notNull(),
+    title: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.personId)],
+);

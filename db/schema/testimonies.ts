@@ -1,0 +1,133 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { collections } from './collections';
+import { createdAt, datePrecision, tstz, updatedAt } from './columns';
+import { persons } from './persons';
+import { users } from './users';
+
+/** PRODUCT.md §4. Transitions live in one state machine in lib/testimonies, never ad hoc. */
+export const testimonyStatus = pgEnum('testimony_status', [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'published',
+  'rejected',
+  'withdrawn',
+  'unpublished',
+]);
+export const rejectReason = pgEnum('reject_reason', [
+  'insufficient_detail',
+  'unverifiable',
+  'duplicate',
+  'off_topic',
+  'unsafe',
+  'fabricated',
+  'other',
+]);
+export const consentPublish = pgEnum('consent_publish', ['public', 'documentation_only']);
+export const consentCredit = pgEnum('consent_credit', ['anonymous', 'relationship', 'chosen_name']);
+export const relationship = pgEnum('relationship', [
+  'mother',
+  'father',
+  'sibling',
+  'spouse',
+  'child',
+  'relative',
+  'friend',
+  'eyewitness',
+  'medic',
+  'journalist',
+  'other',
+]);
+export const hand = pgEnum('hand', ['first', 'second']);
+
+/**
+ * A submitter's account about one or more persons. The public only ever sees
+ * `published_revision_id` (redacted), while `current_revision_id` may be a newer revision in review.
+ * Consent defaults are the most protective choices.
+ */
+export const testimonies = pgTable(
+  'testimonies',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    collectionId: uuid()
+      .notNull()
+      .references(() => collections.id),
+    submitterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: testimonyStatus().notNull().default('draft'),
+    language: text().notNull().default('fa'),
+    currentRevisionId: uuid().references((): AnyPgColumn => testimonyRevisions.id, { onDelete: 'set null' }),
+    publishedRevisionId: uuid().references((): AnyPgColumn => testimonyRevisions.id, { onDelete: 'set null' }),
+    claimedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    claimedAt: tstz(),
+    rejectReason: rejectReason(),
+    consentPublish: consentPublish().notNull().default('documentation_only'),
+    consentCredit: consentCredit().notNull().default('anonymous'),
+    creditName: text(),
+    portraitPublic: boolean().notNull().default(false),
+    exactPlacePublic: boolean().notNull().default(false),
+    mayContact: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    submittedAt: tstz(),
+    publishedAt: tstz(),
+  },
+  (t) => [
+    // The moderation queue: oldest submitted first, filtered by status.
+    index('testimonies_status_submitted_at_idx').on(t.status, t.submittedAt),
+    index('testimonies_status_created_at_idx').on(t.status, t.createdAt),
+    index('testimonies_submitter_updated_at_idx').on(t.submitterId, t.updatedAt),
+    index().on(t.collectionId),
+    index().on(t.claimedBy),
+  ],
+);
+
+/** Immutable versions of a testimony's content; a new edit is a new revision. */
+export const testimonyRevisions = pgTable(
+  'testimony_revisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    testimonyId: uuid()
+      .notNull()
+      .references((): AnyPgColumn => testimonies.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    relationship: relationship().notNull(),
+    hand: hand().notNull(),
+    narrative: text().notNull(),
+    // Written by a moderator; the only narrative ever shown publicly.
+    redactedNarrative: text(),
+    eventDate: date({ mode: 'string' }),
+    eventDatePrecision: datePrecision(),
+    eventPlace: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('testimony_revisions_testimony_number_key').on(t.testimonyId, t.number)],
+);
+
+export const testimonyPersons = pgTable(
+  'testimony_persons',
+  {
+    testimonyId: uuid()
+      .notNull()
+      .references(() => testimonies.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.testimonyId, t.personId] }), index().on(t.personId)],
+);
