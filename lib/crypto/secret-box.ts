@@ -1,0 +1,48 @@
+// Sealing of secrets at rest (TOTP secrets, optional contact e-mails): AES-256-GCM with a key
+// derived from AUTH_SECRET by HKDF. No `server-only`: the seed script (plain Node) seals too.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { env } from '../env.mjs';
+
+const version = 'v1';
+
+/** The associated-data labels in use; one per column that holds sealed values. */
+export const sealPurposes = {
+  totpSecret: 'users.totp_secret',
+  email: 'users.email',
+} as const;
+// Only for development and demo instances without AUTH_SECRET; production refuses to run without one.
+const developmentSecret = 'yadman development secret - not for production use';
+
+function keyFor(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'yadman', 'secret-box v1', 32));
+}
+
+function defaultSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.NODE_ENV === 'production') throw new Error('AUTH_SECRET is required to seal secrets');
+  return developmentSecret;
+}
+
+/**
+ * Encrypts `plaintext`. `purpose` (e.g. "users.totp_secret") is bound as associated data, so a
+ * value copied into another column does not decrypt there.
+ */
+export function seal(plaintext: string, purpose: string, secret = defaultSecret()): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv);
+  cipher.setAAD(Buffer.from(purpose));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const parts = [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url'));
+  return [version, ...parts].join('.');
+}
+
+/** Decrypts a value from `seal`; throws if it was altered, sealed for another purpose or key. */
+export function open(sealed: string, purpose: string, secret = defaultSecret()): string {
+  const [v, iv, tag, body] = sealed.split('.');
+  if (v !== version || !iv || !tag || body === undefined) throw new Error('not a sealed value');
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), Buffer.from(iv, 'base64url'));
+  decipher.setAAD(Buffer.from(purpose));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
