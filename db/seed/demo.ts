@@ -21,6 +21,10 @@ export type SeedResult = { seeded: boolean; persons: number; testimonies: number
 
 /** Seeds the demo collection, accounts and content; does nothing if any collection exists. */
 export async function seedDemo(db: Db): Promise<SeedResult> {
+  // Cheap early exit (the server calls this on every start), re-checked under the lock below.
+  if ((await db.select({ id: s.collections.id }).from(s.collections).limit(1)).length > 0) {
+    return { seeded: false, persons: 0, testimonies: 0 };
+  }
   // Hash outside the transaction: Argon2 is deliberately slow.
   const passwordHash = await hashPassphrase(demoPassphrase);
   return db.transaction(async (tx) => {

@@ -1,0 +1,79 @@
+// Databases for integration tests: every DB-backed test runs on in-memory PGlite and, when
+// TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/postgres), on a fresh
+// PostgreSQL database created for the test file and dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { createDb, type DbHandle } from '@/db/client';
+import type { Db, DbDriver } from '@/db/types';
+
+export type TestDatabase = { name: DbDriver };
+
+/** For `describe.each(testDatabases())('$name', (target) => …)`. */
+export function testDatabases(): TestDatabase[] {
+  return process.env.TEST_DATABASE_URL ? [{ name: 'pglite' }, { name: 'postgres' }] : [{ name: 'pglite' }];
+}
+
+export type TestDbContext = {
+  /** The migrated database (valid inside tests, after beforeAll). */
+  readonly db: Db;
+  readonly handle: DbHandle;
+};
+
+/** Registers beforeAll/afterAll hooks that create, migrate and finally drop a database. */
+export function useTestDatabase(target: TestDatabase): TestDbContext {
+  let handle: DbHandle | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    if (target.name === 'pglite') {
+      handle = await createDb({ driver: 'pglite', memory: true });
+      return;
+    }
+    const { url, drop } = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
+    dropDatabase = drop;
+    handle = await createDb({ driver: 'postgres', url, max: 4 });
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    await dropDatabase?.();
+  });
+
+  return {
+    get db() {
+      if (!handle) throw new Error('test database not ready (use it inside tests, not at collection time)');
+      return handle.db;
+    },
+    get handle() {
+      if (!handle) throw new Error('test database not ready');
+      return handle;
+    },
+  };
+}
+
+/** Creates `yadman_t_<random>` on the server of `adminUrl`; `drop` removes it. */
+export async function createPostgresDatabase(adminUrl: string) {
+  const name = `yadman_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      try {
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). Tests only. */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: Parameters<Db['execute']>[0]) {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
