@@ -25,6 +25,8 @@ export default function config(phase) {
     reactStrictMode: true,
     // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding.
     serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+    // app/global-not-found.tsx: unmatched URLs get a server-rendered, translated 404.
+    experimental: { globalNotFound: true },
     async headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },

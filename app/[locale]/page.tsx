@@ -1,0 +1,74 @@
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { routing } from '@/lib/i18n/routing';
+import Link from 'next/link';
+
+type Props = { params: Promise<{ locale: string }> };
+
+// Static for now: it reads no data. When counts from the database are added, make it dynamic
+// (`await connection()`), or the build would bake build-time numbers into the HTML.
+export default async function HomePage({ params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Home');
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10 sm:py-14">
+      <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{t('heading')}</h1>
+      <p className="mt-4 text-lg text-muted">{t('intro')}</p>
+
+      <section aria-labelledby="search-heading" className="mt-10">
+        <h2 id="search-heading" className="text-xl font-semibold">
+          {t('searchHeading')}
+        </h2>
+        {/* A plain GET form: works without JavaScript and gives a shareable URL. */}
+        <form action={`/${locale}/search`} method="get" role="search" className="mt-3">
+          <label htmlFor="home-search" className="block font-medium">
+            {t('searchLabel')}
+          </label>
+          <div className="mt-1 flex flex-wrap gap-2">
+            <input
+              id="home-search"
+              name="q"
+              type="search"
+              autoComplete="off"
+              aria-describedby="home-search-hint"
+              className="min-w-0 flex-1 basis-56 rounded border border-muted bg-white px-3 py-2"
+            />
+            <button
+              type="submit"
+              className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink"
+            >
+              {t('searchButton')}
+            </button>
+          </div>
+          <p id="home-search-hint" className="mt-1 text-sm text-muted">
+            {t('searchHint')}
+          </p>
+        </form>
+      </section>
+
+      <section aria-labelledby="take-part-heading" className="mt-10">
+        <h2 id="take-part-heading" className="text-xl font-semibold">
+          {t('linksHeading')}
+        </h2>
+        <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+          <li className="rounded border border-line bg-white p-4">
+            <Link href={`/${locale}/submit`} prefetch={false} className="font-semibold">
+              {t('submitLink')}
+            </Link>
+            <p className="mt-1 text-sm text-muted">{t('submitText')}</p>
+          </li>
+          <li className="rounded border border-line bg-white p-4">
+            <Link href={`/${locale}/statistics`} prefetch={false} className="font-semibold">
+              {t('statisticsLink')}
+            </Link>
+            <p className="mt-1 text-sm text-muted">{t('statisticsText')}</p>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}
