@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+// Playwright cannot download browsers on our machines: use the system Chromium when there is one.
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
+);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  // One server with one embedded database (PGlite): tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(systemChromium ? { executablePath: systemChromium } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The production build, on a fresh data folder. Locally an already running server is reused
+    // (start one yourself with the same environment to iterate without rebuilding).
+    command: `node -e "require('node:fs').rmSync('.data-e2e',{recursive:true,force:true})" && npx next build && npx next start -p ${port}`,
+    url: `${baseURL}/en`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // Let the server release its database lock before the next run.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    env: {
+      ...(process.env as Record<string, string>),
+      YADMAN_DATA_DIR: '.data-e2e',
+      AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+      AUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
