@@ -34,7 +34,8 @@ export async function checkTotp(secret: string, code: string, lastUsedStep: numb
     epochTolerance: toleranceSeconds,
     ...(lastUsedStep === null ? {} : { afterTimeStep: lastUsedStep }),
   });
-  return result.valid ? { valid: true, timeStep: result.timeStep } : { valid: false };
+  // The shared result type also covers HOTP, which has no time step.
+  return result.valid && 'timeStep' in result ? { valid: true, timeStep: result.timeStep } : { valid: false };
 }
 
 /** The current code for a secret: used by tests and the demo instructions, never sent to a client. */
