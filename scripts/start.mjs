@@ -11,7 +11,8 @@ import { parseEnv } from '../lib/env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const config = parseEnv(process.env);
-const childEnv = { ...process.env };
+// Next's anonymous telemetry would be a request to a third party (PRODUCT.md §2.2).
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 if (!config.AUTH_SECRET && config.databaseDriver === 'pglite') {
   childEnv.AUTH_SECRET = readOrCreateSecret(path.join(config.dataDir, 'secrets', 'auth-secret'));
