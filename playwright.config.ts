@@ -45,11 +45,13 @@ export default defineConfig({
   webServer: {
     // The production build, on a fresh data folder. Locally an already running server is reused
     // (start one yourself with the same environment to iterate without rebuilding).
-    command: `node -e "require('node:fs').rmSync('.data-e2e',{recursive:true,force:true})" && npx next build && npx next start -p ${port}`,
+    // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created
+    // the data folder: `next build` must never open the database.
+    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && npx next start -p ${port}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
     // Let the server release its database lock before the next run.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
