@@ -20,8 +20,6 @@ export const users = pgTable('users', {
   totpEnabledAt: tstz(),
   // Last accepted TOTP time step: a code is accepted once only (replay protection).
   totpLastStep: bigint({ mode: 'number' }),
-  // Stored in every session token; bumping it ends every session of the user at once.
-  sessionVersion: integer().notNull().default(0),
   disabledAt: tstz(),
   isDemo: boolean().notNull().default(false),
   locale: text().notNull().default('fa'),
@@ -49,6 +47,8 @@ export const invitations = pgTable('invitations', {
   id: uuid().primaryKey().defaultRandom(),
   tokenHash: text().notNull().unique('invitations_token_hash_unique'),
   role: userRole().notNull(),
+  // Set when the username is chosen by whoever made the link (the first-admin command).
+  username: text(),
   createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   expiresAt: tstz().notNull(),
   usedAt: tstz(),
@@ -57,12 +57,32 @@ export const invitations = pgTable('invitations', {
 });
 
 /**
- * Failed sign-in throttling keyed by the normalized username (or a keyed hash of it), never by
- * IP address: the threat model forbids storing addresses.
+ * Counters for rate-limiter-flexible's RateLimiterDrizzle (lib/auth/throttle.ts). Keys name an
+ * account or a keyed hash, never an IP address: the threat model forbids storing addresses.
  */
-export const signInThrottles = pgTable('sign_in_throttles', {
+export const rateLimits = pgTable('rate_limits', {
   key: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  windowStartedAt: tstz().notNull().defaultNow(),
-  lockedUntil: tstz(),
+  points: integer().notNull().default(0),
+  expire: tstz(),
 });
+
+/**
+ * One row per signed-in browser. The session cookie only names a row; the row decides whether
+ * the session is alive, so revoking it (sign out everywhere, disable, new passphrase) takes
+ * effect on the next request of every instance, and idle time is measured on the server.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: tstz().notNull().defaultNow(),
+    // Staff sessions are limited to 2FA enrolment until a TOTP or recovery code is given.
+    secondFactorAt: tstz(),
+    revokedAt: tstz(),
+  },
+  (t) => [index().on(t.userId)],
+);

@@ -7,8 +7,6 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 const wordList: readonly string[] = dictionary['diceware-common'];
 const commonPasswords: ReadonlySet<string> = new Set(dictionary['passwords-common']);
 
-export const passphraseMinLength = 12;
-export const passphraseMaxLength = 1024;
 /** 6 words from 7,776 give log2(7776^6) ≈ 77.5 bits, above the 70 bits asked for. */
 export const generatedWordCount = 6;
 

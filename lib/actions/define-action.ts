@@ -1,0 +1,90 @@
+// One wrapper for every server action (ENGINEERING.md pattern 2): parse with the form's zod
+// schema, load the viewer from the database, check the declared access, run the handler, and map
+// failures to typed codes the form translates. Nothing else may be exported from an actions file:
+// the authorization matrix test (lib/authz/matrix.integration.test.ts) finds every export and
+// fails on any that was not made here.
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import type { Db } from '@/db/types';
+import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { checkAccess, type Access } from '@/lib/authz/access';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import { formDataToObject } from './form-data';
+
+export type ActionState<T = null> =
+  | { status: 'idle' }
+  | { status: 'ok'; data: T }
+  | {
+      status: 'error';
+      error: ErrorCode;
+      /** Field name → catalogue key under `Validation`. */
+      fieldErrors?: Record<string, string>;
+      /** What the person typed, so a page re-rendered without JavaScript loses nothing. */
+      values?: Record<string, string>;
+      retryAfterSeconds?: number;
+    };
+
+export const idle: ActionState<never> = { status: 'idle' };
+
+export type ActionContext = { viewer: Viewer | null; db: Db };
+
+export type ActionSpec<S extends z.ZodType, T> = {
+  /** Stable name, used by the authorization matrix and in logs. */
+  name: string;
+  schema: S;
+  access: Access;
+  /** Fields echoed back on error. Never list a passphrase or a code. */
+  keep?: readonly string[];
+  handler: (input: z.output<S>, context: ActionContext) => Promise<T>;
+};
+
+export const actionSpecKey = Symbol.for('yadman.action-spec');
+
+export type ServerAction<T> = ((previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>) & {
+  [actionSpecKey]: ActionSpec<z.ZodType, T>;
+};
+
+export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, T>): ServerAction<T> {
+  const action = async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const raw = formDataToObject(formData);
+    const values = keptValues(raw, spec.keep);
+    try {
+      const viewer = await getViewer();
+      checkAccess(viewer, spec.access);
+      const parsed = spec.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { status: 'error', error: 'invalid_input', fieldErrors: fieldErrorsOf(parsed.error), values };
+      }
+      const data = await spec.handler(parsed.data, { viewer, db: await getDb() });
+      return { status: 'ok', data };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof AppError) {
+        return { status: 'error', error: error.code, values, retryAfterSeconds: error.retryAfterSeconds };
+      }
+      console.error(`action ${spec.name} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      return { status: 'error', error: 'unexpected', values };
+    }
+  };
+  return Object.assign(action, { [actionSpecKey]: spec as ActionSpec<z.ZodType, T> });
+}
+
+function keptValues(raw: Record<string, string | string[]>, keep: readonly string[] = []) {
+  const values: Record<string, string> = {};
+  for (const name of keep) {
+    const value = raw[name];
+    if (typeof value === 'string') values[name] = value;
+  }
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const name = issue.path.join('.') || 'form';
+    // Schemas give catalogue keys as messages; zod's own English defaults become 'invalid'.
+    fields[name] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  return fields;
+}

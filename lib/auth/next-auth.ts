@@ -1,0 +1,90 @@
+import 'server-only';
+// Auth.js (next-auth v5) carries the session id in an encrypted, HttpOnly cookie. It is created
+// lazily, so importing this module at build time opens no database and reads no secret.
+// There is no /api/auth route: sign-in and sign-out run only through our server actions.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { env } from '@/lib/env.mjs';
+import { signInSchema } from '@/lib/validation/account';
+import { signInWithPassphrase } from './credentials';
+
+/** Thrown from `authorize`; `code` tells the form which translated message to show. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    readonly code: 'invalid' | 'throttled',
+    readonly retryAfterSeconds = 0,
+  ) {
+    super();
+  }
+}
+
+declare module 'next-auth' {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+// Absolute lifetime of a session cookie; idle limits per role are enforced on the server rows.
+const maxSessionAgeSeconds = 30 * 24 * 60 * 60;
+
+function config(): NextAuthConfig {
+  const e = env();
+  const secure = e.AUTH_URL?.startsWith('https://') ?? false;
+  return {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: maxSessionAgeSeconds },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        // `__Host-` binds the cookie to this exact origin over HTTPS (no Domain, Path=/).
+        name: secure ? '__Host-yadman.session' : 'yadman.session',
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { username: {}, passphrase: {} },
+        async authorize(raw) {
+          const input = signInSchema.safeParse(raw);
+          if (!input.success) throw new SignInRefused('invalid');
+          const result = await signInWithPassphrase(await getDb(), input.data);
+          if (!result.ok) {
+            throw new SignInRefused(result.reason, result.reason === 'throttled' ? result.retryAfterSeconds : 0);
+          }
+          return { id: result.userId, sid: result.sessionId };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.sid) token.sid = user.sid;
+        // Nothing but the subject and the session id travels in the cookie.
+        return { sub: token.sub, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
+      },
+      session({ session, token }) {
+        return { expires: session.expires, sid: token.sid } as typeof session;
+      },
+    },
+    logger: {
+      // A failed sign-in is an expected outcome, not an error worth a stack trace in the logs.
+      error(error) {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+        console.error(`auth: ${error.name}`);
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+export const { auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,71 @@
+// Account form schemas, shared by react-hook-form on the client and the server actions.
+// Messages are catalogue keys under `Validation`. The common-passphrase check is added on the
+// server only (lib/auth/account-schemas.ts): its 49,000-word list does not belong in a bundle.
+import { z } from 'zod';
+
+export const passphraseMinLength = 12;
+export const passphraseMaxLength = 1024;
+
+/** Letters of any script, digits, dot, dash, underscore: no spaces, no look-alike punctuation. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'usernameTooShort')
+  .max(32, 'usernameTooLong')
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'usernameCharacters');
+
+/** Unique key of a username: case, Unicode form and Arabic/Persian letter variants do not count. */
+export function usernameKey(username: string): string {
+  return username.trim().normalize('NFKC').toLowerCase().replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+}
+
+export const passphraseSchema = z
+  .string()
+  .min(passphraseMinLength, 'passphraseTooShort')
+  .max(passphraseMaxLength, 'passphraseTooLong');
+
+export const signInSchema = z.object({
+  username: z.string().trim().min(1, 'required').max(64, 'usernameTooLong'),
+  passphrase: z.string().min(1, 'required').max(passphraseMaxLength, 'passphraseTooLong'),
+});
+
+export const signUpSchema = z
+  .object({
+    username: usernameSchema,
+    passphrase: passphraseSchema,
+    passphraseConfirm: z.string(),
+    // Present when the passphrase was generated: the person confirms they have written it down.
+    generated: z.enum(['yes', 'no']).default('no'),
+    saved: z.enum(['yes']).optional(),
+  })
+  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' })
+  .refine((v) => v.generated === 'no' || v.saved === 'yes', { path: ['saved'], message: 'confirmSaved' });
+
+export const secondFactorSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(6, 'codeInvalid')
+    .max(32, 'codeInvalid'),
+});
+
+export const changePassphraseSchema = z
+  .object({
+    currentPassphrase: z.string().min(1, 'required').max(passphraseMaxLength, 'passphraseTooLong'),
+    passphrase: passphraseSchema,
+    passphraseConfirm: z.string(),
+  })
+  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
+
+export const emailSchema = z.object({
+  email: z.union([z.literal(''), z.email('emailInvalid').max(254, 'emailInvalid')]),
+});
+
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    username: usernameSchema,
+    passphrase: passphraseSchema,
+    passphraseConfirm: z.string(),
+  })
+  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
