@@ -1,0 +1,65 @@
+// Expected outcomes for lib/authz/matrix.integration.test.ts. Written out by hand on purpose:
+// changing who may call what must change this file too, where a reviewer sees it.
+import type { Access } from '@/lib/authz/access';
+import type { ActorName } from '@/lib/testing/actors';
+
+export type Outcome = 'allowed' | 'unauthenticated' | 'second_factor_required' | 'not_found';
+
+type ActionExpectation = { access: Access; expect: (actor: ActorName) => Outcome };
+type RouteExpectation = {
+  request: () => Request;
+  params?: Record<string, string>;
+  status: (actor: ActorName) => number;
+};
+
+const origin = 'http://localhost:3000';
+const signedOut = new Set<ActorName>(['anonymous', 'disabled']);
+const staff = new Set<ActorName>(['moderator', 'admin']);
+
+/** Anyone, signed in or not, disabled or not. */
+const everyone = (): ActionExpectation => ({ access: 'public', expect: () => 'allowed' });
+/** Any live session, including staff who still owe their TOTP code. */
+const anySession = (): ActionExpectation => ({
+  access: 'session',
+  expect: (actor) => (signedOut.has(actor) ? 'unauthenticated' : 'allowed'),
+});
+/** Fully signed in: staff must have given their second factor. */
+const signedIn = (): ActionExpectation => ({
+  access: 'signed-in',
+  expect: (actor) =>
+    signedOut.has(actor) ? 'unauthenticated' : actor === 'moderatorWithout2fa' ? 'second_factor_required' : 'allowed',
+});
+/** Staff permission: submitters get a 404, as if the thing did not exist. */
+const staffOnly = (permission: Extract<Access, object>['permission']): ActionExpectation => ({
+  access: { permission },
+  expect: (actor) =>
+    signedOut.has(actor)
+      ? 'unauthenticated'
+      : actor === 'moderatorWithout2fa'
+        ? 'second_factor_required'
+        : staff.has(actor)
+          ? 'allowed'
+          : 'not_found',
+});
+const adminOnly = (permission: Extract<Access, object>['permission']): ActionExpectation => ({
+  access: { permission },
+  expect: (actor) =>
+    signedOut.has(actor)
+      ? 'unauthenticated'
+      : actor === 'moderatorWithout2fa'
+        ? 'second_factor_required'
+        : actor === 'admin'
+          ? 'allowed'
+          : 'not_found',
+});
+
+export const actionMatrix: Record<string, ActionExpectation> = {};
+
+export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
+  'app/api/health/route.ts': {
+    GET: { request: () => new Request(`${origin}/api/health`), status: () => 200 },
+  },
+};
+
+// Referenced so the helpers stay available as actions are added to the table above.
+export const accessKinds = { everyone, anySession, signedIn, staffOnly, adminOnly };
