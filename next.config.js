@@ -21,6 +21,8 @@ export default function config(phase) {
 
   /** @type {import('next').NextConfig} */
   const nextConfig = {
+    // Separate build folders let parallel end-to-end runs build side by side (playwright.config.ts).
+    distDir: process.env.NEXT_DIST_DIR ?? '.next',
     poweredByHeader: false,
     reactStrictMode: true,
     // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding.

@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// Another port gets its own data folder and build folder, so two runs can go on side by side.
+const dataDir = port === 3100 ? '.data-e2e' : `.data-e2e-${port}`;
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 
 // Playwright cannot download browsers on our machines: use the system Chromium when there is one.
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
@@ -57,7 +60,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     env: {
       ...(process.env as Record<string, string>),
-      YADMAN_DATA_DIR: '.data-e2e',
+      YADMAN_DATA_DIR: dataDir,
+      NEXT_DIST_DIR: distDir,
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',

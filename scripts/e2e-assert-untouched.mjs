@@ -2,7 +2,7 @@
 // folder; without, fails if it exists — proof that the build did not open the database.
 import fs from 'node:fs';
 
-const folder = '.data-e2e';
+const folder = process.env.YADMAN_DATA_DIR ?? '.data-e2e';
 if (process.argv.includes('--clean')) {
   fs.rmSync(folder, { recursive: true, force: true });
 } else if (fs.existsSync(folder)) {
