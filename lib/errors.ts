@@ -6,6 +6,8 @@ export const errorCodes = [
   'unauthenticated',
   'second_factor_required',
   'invalid_input',
+  // Sign-in refused: one message for unknown users, wrong passphrases and disabled accounts.
+  'invalid_credentials',
   'conflict',
   'rate_limited',
   'unexpected',
@@ -15,13 +17,16 @@ export type ErrorCode = (typeof errorCodes)[number];
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    options?: { cause?: unknown; retryAfterSeconds?: number },
+    options?: { cause?: unknown; retryAfterSeconds?: number; fieldErrors?: Record<string, string> },
   ) {
     super(code, options);
     this.name = 'AppError';
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.fieldErrors = options?.fieldErrors;
   }
   readonly retryAfterSeconds: number | undefined;
+  /** Field name → `Validation` key, for checks only the server can make (e.g. a taken username). */
+  readonly fieldErrors: Record<string, string> | undefined;
 }
 
 export const notFound = () => new AppError('not_found');

@@ -61,7 +61,13 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof AppError) {
-        return { status: 'error', error: error.code, values, retryAfterSeconds: error.retryAfterSeconds };
+        return {
+          status: 'error',
+          error: error.code,
+          values,
+          ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+          ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        };
       }
       console.error(`action ${spec.name} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
       return { status: 'error', error: 'unexpected', values };

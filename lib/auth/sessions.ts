@@ -72,13 +72,14 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
     role: row.role,
     sessionId: row.sessionId,
     locale: row.locale,
-    secondFactor: !isStaffRole(row.role)
-      ? 'not-needed'
-      : row.secondFactorAt
-        ? 'verified'
-        : row.totpEnabledAt
-          ? 'required'
-          : 'enrolment-required',
+    // Staff must use TOTP; a submitter who chose to enrol is asked for it like staff.
+    secondFactor: row.secondFactorAt
+      ? 'verified'
+      : row.totpEnabledAt
+        ? 'required'
+        : isStaffRole(row.role)
+          ? 'enrolment-required'
+          : 'not-needed',
   };
 }
 

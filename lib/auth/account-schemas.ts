@@ -1,0 +1,25 @@
+// Server-side extensions of the shared account schemas (lib/validation/account.ts). The
+// common-passphrase list (≈49,000 entries) stays on the server; the browser checks only length.
+import { z } from 'zod';
+import {
+  changePassphraseSchema,
+  secondFactorSchema,
+  signInSchema,
+  signUpSchema,
+} from '@/lib/validation/account';
+import { isCommonPassphrase } from './passphrase';
+
+function refuseCommon(value: { passphrase: string }, context: z.core.$RefinementCtx) {
+  if (isCommonPassphrase(value.passphrase)) {
+    context.addIssue({ code: 'custom', path: ['passphrase'], message: 'passphraseCommon' });
+  }
+}
+
+/** `next` is only carried through; it is validated by safeNextPath before any redirect. */
+const next = z.string().max(2000).optional();
+
+export const signUpServerSchema = signUpSchema.superRefine(refuseCommon);
+export const changePassphraseServerSchema = changePassphraseSchema.superRefine(refuseCommon);
+export const signInServerSchema = signInSchema.extend({ next });
+export const secondFactorServerSchema = secondFactorSchema.extend({ next });
+export const noInputSchema = z.object({});

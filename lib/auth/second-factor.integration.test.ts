@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { createAccount } from './accounts';
+import { signInWithPassphrase } from './credentials';
+import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './second-factor';
+import { resolveSession } from './sessions';
+import { currentTotp } from './totp';
+
+const passphrase = 'correct horse battery staple';
+
+describe.each(testDatabases())('second factor on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let n = 0;
+
+  async function session(username: string) {
+    const result = await signInWithPassphrase(ctx.db, { username, passphrase });
+    if (!result.ok) throw new Error('sign-in failed');
+    return (await resolveSession(ctx.db, result.sessionId))!;
+  }
+
+  /** A moderator account with TOTP enrolled; returns the secret and the recovery codes. */
+  async function enrolledModerator() {
+    const username = `mod${++n}`;
+    const { userId, recoveryCodes } = await createAccount(ctx.db, { username, passphrase });
+    await ctx.db.update(users).set({ role: 'moderator' }).where(eq(users.id, userId));
+    const first = await session(username);
+    expect(first.secondFactor).toBe('enrolment-required');
+    const { secret } = await beginEnrolment(ctx.db, first);
+    // Reloading the enrolment page shows the same secret.
+    expect((await beginEnrolment(ctx.db, first)).secret).toBe(secret);
+    const now = Math.floor(Date.now() / 1000);
+    // Enrol with the previous step's code so the current one is still fresh for the tests below.
+    await confirmEnrolment(ctx.db, first, await currentTotp(secret, now - 30));
+    expect((await resolveSession(ctx.db, first.sessionId))!.secondFactor).toBe('verified');
+    return { username, secret, recoveryCodes, now };
+  }
+
+  it('accepts a TOTP code once and rejects its replay', async () => {
+    const { username, secret, now } = await enrolledModerator();
+    const code = await currentTotp(secret, now);
+    const a = await session(username);
+    expect(a.secondFactor).toBe('required');
+    await verifySecondFactor(ctx.db, a, code);
+    expect((await resolveSession(ctx.db, a.sessionId))!.secondFactor).toBe('verified');
+    const b = await session(username);
+    await expect(verifySecondFactor(ctx.db, b, code)).rejects.toMatchObject({ fieldErrors: { code: 'codeInvalid' } });
+    expect((await resolveSession(ctx.db, b.sessionId))!.secondFactor).toBe('required');
+  });
+
+  it('accepts a recovery code once', async () => {
+    const { username, recoveryCodes } = await enrolledModerator();
+    const a = await session(username);
+    expect(await verifySecondFactor(ctx.db, a, recoveryCodes[3]!)).toEqual({ method: 'recovery_code' });
+    const b = await session(username);
+    await expect(verifySecondFactor(ctx.db, b, recoveryCodes[3]!)).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('refuses a wrong enrolment code and throttles repeated failures', async () => {
+    const username = `mod${++n}`;
+    const { userId } = await createAccount(ctx.db, { username, passphrase });
+    await ctx.db.update(users).set({ role: 'admin' }).where(eq(users.id, userId));
+    const viewer = await session(username);
+    const { secret } = await beginEnrolment(ctx.db, viewer);
+    for (let i = 0; i < 5; i++) {
+      await expect(confirmEnrolment(ctx.db, viewer, '000000')).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    await expect(confirmEnrolment(ctx.db, viewer, await currentTotp(secret))).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('a session that has not given its code cannot re-enrol over the existing secret', async () => {
+    const { username } = await enrolledModerator();
+    const viewer = await session(username);
+    await expect(beginEnrolment(ctx.db, viewer)).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
