@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   index,
@@ -60,6 +61,9 @@ export const persons = pgTable(
     cause: text(),
     perpetrator: perpetrator().notNull().default('unknown'),
     aftermath: text().array().notNull().default(sql`'{}'::text[]`),
+    // Set by moderators when the cause or the person's public files are graphic: the public page
+    // shows a note and keeps images blurred until the reader chooses to see them.
+    sensitiveContent: boolean().notNull().default(false),
     portraitAttachmentId: uuid().references((): AnyPgColumn => attachments.id, { onDelete: 'set null' }),
     verification: verificationLevel().notNull().default('unverified'),
     verificationNote: text(),

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -11,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ftsVector } from '../../lib/search/fts';
 import { collections } from './collections';
 import { createdAt, datePrecision, tstz, updatedAt } from './columns';
 import { persons } from './persons';
@@ -52,6 +55,8 @@ export const relationship = pgEnum('relationship', [
   'other',
 ]);
 export const hand = pgEnum('hand', ['first', 'second']);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A submitter's account about one or more persons. The public only ever sees
@@ -115,8 +120,17 @@ export const testimonyRevisions = pgTable(
     eventPlace: text(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    // Full-text search over the public text (lib/search/fts.ts). Only ever queried through a
+    // testimony's published_revision_id, so unpublished revisions being indexed exposes nothing.
+    // A published revision without a redaction means moderation approved the narrative as is.
+    publicSearch: tsvector().generatedAlwaysAs(
+      () => ftsVector(sql`coalesce(redacted_narrative, narrative)`),
+    ),
   },
-  (t) => [unique('testimony_revisions_testimony_number_key').on(t.testimonyId, t.number)],
+  (t) => [
+    unique('testimony_revisions_testimony_number_key').on(t.testimonyId, t.number),
+    index('testimony_revisions_public_search_idx').using('gin', t.publicSearch),
+  ],
 );
 
 export const testimonyPersons = pgTable(

@@ -1,0 +1,3 @@
+ALTER TABLE "persons" ADD COLUMN "sensitive_content" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "testimony_revisions" ADD COLUMN "public_search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, translate(regexp_replace(lower(coalesce(redacted_narrative, narrative)), '[\u064B-\u065F\u0670\u0640]', '', 'g'), 'يىئكةۀأإٱآؤ‌‍‎‏۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩', 'یییکههااااو    01234567890123456789'))) STORED;--> statement-breakpoint
+CREATE INDEX "testimony_revisions_public_search_idx" ON "testimony_revisions" USING gin ("public_search");
