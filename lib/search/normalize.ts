@@ -12,6 +12,8 @@ const letterMap: Record<string, string> = {
 
 export function normalizeName(input: string): string {
   return input
+    // Apostrophes and ayn signs inside transliterations ("Sa'id") are not word breaks.
+    .replace(/['\u2018\u2019\u02BB\u02BC\u02BE\u02BF`]/g, '')
     // NFKD splits آ/أ/إ/ؤ/ئ/ۀ into a base letter and a mark; the marks are then dropped.
     .normalize('NFKD')
     .replace(/[\u064B-\u065F\u0670\u0300-\u036F]/g, '') // Arabic harakat and Latin combining marks
@@ -24,7 +26,38 @@ export function normalizeName(input: string): string {
     .trim();
 }
 
-/** The single searchable string of a person: all their names, normalized and joined. */
+/**
+ * A transliteration key for normalized Latin text: spellings of one Persian name in Latin letters
+ * vary by vowel and doubling (Mohammad/Mohamad/Muhammad/Mohammed, Gholipour/Gholipur,
+ * Hossein/Hussein/Husain, Saeed/Said, Qasem/Ghasem, Vahid/Wahid), so vowels are folded to a few
+ * classes and doubled letters collapsed. "kh", "gh", "sh", "ch", "zh" stay distinct. Persian
+ * script is untouched. A key, never displayed; applied to stored names and to queries alike.
+ */
+export function foldLatin(normalized: string): string {
+  return normalized.replace(/[a-z]+/g, (word) =>
+    word
+      .replace(/ph/g, 'f')
+      .replace(/w/g, 'v')
+      .replace(/q/g, 'gh')
+      .replace(/ou|oo/g, 'u')
+      .replace(/ee/g, 'i')
+      .replace(/o/g, 'u')
+      .replace(/e/g, 'a')
+      .replace(/([a-z])\1+/g, '$1'),
+  );
+}
+
+/** Query forms of a search string: normalized, and the Latin transliteration key of it. */
+export function searchKeys(input: string): { normalized: string; folded: string } {
+  const normalized = normalizeName(input);
+  return { normalized, folded: foldLatin(normalized) };
+}
+
+/**
+ * The single searchable string of a person (persons.name_search, person_aliases.normalized): all
+ * their names, normalized, plus the transliteration key of each Latin name that differs.
+ */
 export function nameSearchText(names: Array<string | null | undefined>): string {
-  return [...new Set(names.filter((n): n is string => !!n).map(normalizeName).filter(Boolean))].join(' ');
+  const normalized = names.filter((n): n is string => !!n).map(normalizeName).filter(Boolean);
+  return [...new Set(normalized.flatMap((n) => [n, foldLatin(n)]))].join(' ');
 }

@@ -1,0 +1,109 @@
+// Search and browse over published persons: names in any script and spelling (normalization +
+// trigram matching on persons.name_search and person_aliases.normalized) and full-text over the
+// published testimony text, with filters, sorts and page-numbered pagination.
+import 'server-only';
+import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { collections, personAliases, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+import { ftsQuery } from '@/lib/search/fts';
+import { searchKeys } from '@/lib/search/normalize';
+import type { PublicPersonSummary } from './dto';
+import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
+import { summaryColumns, toSummary } from './summary';
+import { isPublicPerson, isPublicTestimony } from './visibility';
+
+export type { PersonQuery } from './query';
+export type PersonPage = {
+  items: PublicPersonSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  limit: number;
+};
+
+/** Published persons matching the query, one page; never an unpublished, hidden or merged one. */
+export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}): Promise<PersonPage> {
+  const limit = Math.min(Math.max(query.limit ?? defaultPageSize, 1), maxPageSize);
+  const page = Math.max(query.page ?? 1, 1);
+  const text = query.q ? textMatch(query.q) : null;
+  const where = and(isPublicPerson, ...filters(query), text?.where);
+  const sort = query.sort ?? (text ? 'relevance' : 'recent');
+
+  const order: SQL[] = [];
+  if (sort === 'relevance' && text) order.push(desc(text.score));
+  if (sort === 'date') order.push(sql`${persons.incidentDate} asc nulls last`);
+  if (sort === 'name') {
+    order.push(query.locale === 'fa' ? asc(persons.nameFa) : sql`lower(coalesce(${persons.nameLatin}, ${persons.nameFa})) asc`);
+  }
+  if (sort === 'recent' || sort === 'relevance') order.push(sql`${persons.publishedAt} desc nulls last`);
+  order.push(asc(persons.id)); // a total order: pages never overlap or skip
+
+  const [rows, [countRow]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(persons)
+      .innerJoin(collections, eq(collections.id, persons.collectionId))
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset((page - 1) * limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(persons)
+      .innerJoin(collections, eq(collections.id, persons.collectionId))
+      .where(where),
+  ]);
+  const total = Number(countRow?.n ?? 0);
+  return { items: rows.map(toSummary), total, page, pageCount: Math.max(Math.ceil(total / limit), 1), limit };
+}
+
+function filters(q: PersonQuery): Array<SQL | undefined> {
+  return [
+    q.collection ? eq(collections.slug, q.collection) : undefined,
+    q.province ? eq(persons.province, q.province) : undefined,
+    q.city ? sql`lower(${persons.city}) = lower(${q.city})` : undefined,
+    q.dateFrom ? gte(persons.incidentDate, q.dateFrom) : undefined,
+    q.dateTo ? lte(persons.incidentDate, q.dateTo) : undefined,
+    q.ageMin !== undefined ? gte(persons.age, q.ageMin) : undefined,
+    q.ageMax !== undefined ? lte(persons.age, q.ageMax) : undefined,
+    q.children ? lt(persons.age, 18) : undefined,
+    q.gender ? eq(persons.gender, q.gender) : undefined,
+    q.outcome ? eq(persons.outcome, q.outcome) : undefined,
+    q.perpetrator ? eq(persons.perpetrator, q.perpetrator) : undefined,
+    q.verification ? eq(persons.verification, q.verification) : undefined,
+  ];
+}
+
+/**
+ * The name/text condition and its relevance score. A person matches when a name or other spelling
+ * contains the query, is similar to it word by word (pg_trgm, both the normalized and the
+ * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), or a
+ * published testimony about them contains all its words. Whole-word and prefix matches rank first.
+ */
+function textMatch(q: string): { where: SQL; score: SQL } | null {
+  const { normalized: nq, folded: fq } = searchKeys(q);
+  if (!nq) return null;
+  const compact = nq.replace(/ /g, '');
+  const nameMatch = (col: SQL) =>
+    sql`(${col} like ${`%${nq}%`} or ${col} like ${`%${fq}%`} or ${nq} <% ${col} or ${fq} <% ${col}
+      or replace(${col}, ' ', '') like ${`%${compact}%`})`;
+  const nameScore = (col: SQL) =>
+    sql`greatest(word_similarity(${nq}, ${col}), word_similarity(${fq}, ${col}))
+      + case when ' ' || ${col} || ' ' like ${`% ${nq} %`} or ' ' || ${col} || ' ' like ${`% ${fq} %`} then 1
+             when ' ' || ${col} like ${`% ${nq}%`} or ' ' || ${col} like ${`% ${fq}%`} then 0.5
+             when replace(${col}, ' ', '') like ${`%${compact}%`} then 0.4 else 0 end`;
+  const name = sql`${persons.nameSearch}`;
+  const alias = sql`${personAliases.normalized}`;
+  const aliasScore = sql`(select max(${nameScore(alias)}) from ${personAliases}
+    where ${personAliases.personId} = ${persons.id} and ${nameMatch(alias)})`;
+  const textHit = sql`exists (select 1 from ${testimonyPersons} tp
+    join ${testimonies} on ${testimonies.id} = tp.testimony_id
+    join ${testimonyRevisions} on ${testimonyRevisions.id} = ${testimonies.publishedRevisionId}
+    where tp.person_id = ${persons.id} and ${isPublicTestimony}
+      and ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)})`;
+  return {
+    where: sql`(${nameMatch(name)} or ${aliasScore} is not null or ${textHit})`,
+    score: sql`greatest(case when ${nameMatch(name)} then ${nameScore(name)} else 0 end, coalesce(${aliasScore}, 0),
+      case when ${textHit} then 0.2 else 0 end)`,
+  };
+}

@@ -1,0 +1,50 @@
+// Row → PublicPersonSummary, listing every field explicitly (never spreading a row).
+import 'server-only';
+import { persons, collections } from '@/db/schema';
+import type { PublicPersonSummary } from './dto';
+
+/** The columns a summary needs; select exactly these. */
+export const summaryColumns = {
+  id: persons.id,
+  slug: persons.slug,
+  collectionSlug: collections.slug,
+  nameFa: persons.nameFa,
+  nameLatin: persons.nameLatin,
+  gender: persons.gender,
+  age: persons.age,
+  incidentDate: persons.incidentDate,
+  incidentDatePrecision: persons.incidentDatePrecision,
+  province: persons.province,
+  city: persons.city,
+  outcome: persons.outcome,
+  perpetrator: persons.perpetrator,
+  verification: persons.verification,
+  publishedAt: persons.publishedAt,
+};
+
+export type SummaryRow = Omit<PublicPersonSummary, 'publishedAt'> & { publishedAt: Date | string | null };
+
+export function toSummary(row: SummaryRow): PublicPersonSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    collectionSlug: row.collectionSlug,
+    nameFa: row.nameFa,
+    nameLatin: row.nameLatin,
+    gender: row.gender,
+    age: row.age,
+    incidentDate: row.incidentDate,
+    incidentDatePrecision: row.incidentDatePrecision,
+    province: row.province,
+    city: row.city,
+    outcome: row.outcome,
+    perpetrator: row.perpetrator,
+    verification: row.verification,
+    publishedAt: iso(row.publishedAt),
+  };
+}
+
+export function iso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}

@@ -1,0 +1,141 @@
+// Public testimonies: only published, consented ones, showing only the published (redacted)
+// revision, credited exactly as the submitter chose.
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { attachments, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+import { publicMediaPath, type PublicAttachment, type PublicCredit, type PublicTestimony, type Relationship } from './dto';
+import { iso } from './summary';
+import { isPublicPerson, isPublicTestimony, isUuid, testimonyHasPublicPerson } from './visibility';
+
+type CreditInput = {
+  consentCredit: 'anonymous' | 'relationship' | 'chosen_name';
+  creditName: string | null;
+  relationship: Relationship;
+  submittedAt: Date | string | null;
+  publishedAt: Date | string | null;
+};
+
+/** "Testimony of his mother, 2020": the relationship or name only when consented; else anonymous. */
+export function publicCredit(t: CreditInput): PublicCredit {
+  const when = t.submittedAt ?? t.publishedAt;
+  const year = when === null ? null : new Date(when).getUTCFullYear();
+  if (t.consentCredit === 'relationship') return { kind: 'relationship', relationship: t.relationship, year };
+  const name = t.creditName?.trim();
+  // A chosen-name credit without a name falls back to the most protective choice.
+  if (t.consentCredit === 'chosen_name' && name) return { kind: 'name', name, year };
+  return { kind: 'anonymous' };
+}
+
+/** Published testimonies about a published person, oldest first; [] for any non-public person. */
+export async function getPublicTestimoniesForPerson(db: DbOrTx, personId: string): Promise<PublicTestimony[]> {
+  if (!isUuid(personId)) return [];
+  const [person] = await db
+    .select({ city: persons.city })
+    .from(persons)
+    .where(and(eq(persons.id, personId), isPublicPerson));
+  if (!person) return [];
+  const about = sql`exists (select 1 from ${testimonyPersons} tp where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId})`;
+  return selectPublicTestimonies(db, { where: about, order: 'oldest', fallbackCity: person.city });
+}
+
+export type TestimonyPage = { items: PublicTestimony[]; total: number; page: number; limit: number };
+
+/** All public testimonies, newest first, one page at a time (open data API, feeds, downloads). */
+export async function listPublicTestimonies(
+  db: DbOrTx,
+  { page = 1, limit = 50 }: { page?: number; limit?: number } = {},
+): Promise<TestimonyPage> {
+  const safeLimit = Math.min(Math.max(Math.trunc(limit) || 50, 1), 500);
+  const safePage = Math.max(Math.trunc(page) || 1, 1);
+  const [totalRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(testimonies)
+    .where(and(isPublicTestimony, testimonyHasPublicPerson));
+  const items = await selectPublicTestimonies(db, { order: 'newest', limit: safeLimit, offset: (safePage - 1) * safeLimit });
+  return { items, total: Number(totalRow?.n ?? 0), page: safePage, limit: safeLimit };
+}
+
+type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; offset?: number; fallbackCity?: string | null };
+
+async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<PublicTestimony[]> {
+  // The public persons each testimony is about, and the city of the first (for a place without consent).
+  const linked = sql<string[]>`coalesce((select array_agg(p.id::text order by p.id) from ${testimonyPersons} tp
+    join ${persons} p on p.id = tp.person_id
+    where tp.testimony_id = ${testimonies.id} and p.status = 'published' and p.merged_into_id is null), '{}')`;
+  const linkedCity = sql<string | null>`(select p.city from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id
+    where tp.testimony_id = ${testimonies.id} and p.status = 'published' and p.merged_into_id is null order by p.id limit 1)`;
+  let query = db
+    .select({
+      id: testimonies.id,
+      language: testimonies.language,
+      consentCredit: testimonies.consentCredit,
+      creditName: testimonies.creditName,
+      exactPlacePublic: testimonies.exactPlacePublic,
+      submittedAt: testimonies.submittedAt,
+      publishedAt: testimonies.publishedAt,
+      relationship: testimonyRevisions.relationship,
+      hand: testimonyRevisions.hand,
+      narrative: testimonyRevisions.narrative,
+      redactedNarrative: testimonyRevisions.redactedNarrative,
+      eventDate: testimonyRevisions.eventDate,
+      eventDatePrecision: testimonyRevisions.eventDatePrecision,
+      eventPlace: testimonyRevisions.eventPlace,
+      personIds: linked,
+      city: linkedCity,
+    })
+    .from(testimonies)
+    // Always the published revision: a newer revision in review is never shown.
+    .innerJoin(testimonyRevisions, eq(testimonyRevisions.id, testimonies.publishedRevisionId))
+    .where(and(isPublicTestimony, testimonyHasPublicPerson, o.where))
+    .orderBy(o.order === 'oldest' ? asc(testimonies.publishedAt) : desc(testimonies.publishedAt), asc(testimonies.id))
+    .$dynamic();
+  if (o.limit !== undefined) query = query.limit(o.limit).offset(o.offset ?? 0);
+  const rows = await query;
+  const files = await publicAttachments(db, rows.map((r) => r.id));
+
+  return rows.map((r) => ({
+    id: r.id,
+    personIds: [...r.personIds],
+    language: r.language,
+    hand: r.hand,
+    credit: publicCredit(r),
+    // The redacted text is what moderation approved; a published revision without one was approved
+    // as written (moderation stores a redaction whenever it changes anything).
+    narrative: r.redactedNarrative ?? r.narrative,
+    eventDate: r.eventDate,
+    eventDatePrecision: r.eventDatePrecision,
+    place: r.exactPlacePublic ? r.eventPlace : (o.fallbackCity ?? r.city),
+    attachments: files.get(r.id) ?? [],
+    publishedAt: iso(r.publishedAt),
+  }));
+}
+
+/** Public, metadata-stripped files of the given testimonies. */
+async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Promise<Map<string, PublicAttachment[]>> {
+  const byTestimony = new Map<string, PublicAttachment[]>();
+  if (testimonyIds.length === 0) return byTestimony;
+  const rows = await db
+    .select({
+      id: attachments.id,
+      testimonyId: attachments.testimonyId,
+      kind: attachments.kind,
+      mime: attachments.mime,
+      caption: attachments.caption,
+    })
+    .from(attachments)
+    .where(
+      and(
+        inArray(attachments.testimonyId, testimonyIds),
+        eq(attachments.visibility, 'public'),
+        isNotNull(attachments.publicKey),
+      ),
+    )
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  for (const a of rows) {
+    const list = byTestimony.get(a.testimonyId!) ?? [];
+    list.push({ id: a.id, src: publicMediaPath(a.id), caption: a.caption, kind: a.kind, mime: a.mime });
+    byTestimony.set(a.testimonyId!, list);
+  }
+  return byTestimony;
+}

@@ -1,0 +1,28 @@
+// The access rules of the public projection, in one place (ENGINEERING.md pattern 4: the rule lives
+// inside the query). A person is public only when published and not merged into another; a
+// testimony only when published, consented for publication and with an approved revision.
+// Anything else is indistinguishable from an id that never existed.
+import 'server-only';
+import { and, eq, exists, isNotNull, isNull, sql } from 'drizzle-orm';
+import { persons, testimonies, testimonyPersons } from '@/db/schema';
+
+export const isPublicPerson = and(eq(persons.status, 'published'), isNull(persons.mergedIntoId))!;
+
+export const isPublicTestimony = and(
+  eq(testimonies.status, 'published'),
+  eq(testimonies.consentPublish, 'public'),
+  isNotNull(testimonies.publishedRevisionId),
+)!;
+
+/** The testimony is about at least one public person (a testimony only about hidden persons stays hidden). */
+export const testimonyHasPublicPerson = exists(
+  sql`(select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
+       where tp.testimony_id = ${testimonies.id} and ${isPublicPerson})`,
+);
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs; a malformed one is simply "not found", never a database error. */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}
