@@ -1,0 +1,86 @@
+import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { connection } from 'next/server';
+import { CreateInvitationForm } from '@/components/admin/create-invitation-form';
+import { getDb } from '@/db/client';
+import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { env } from '@/lib/env.mjs';
+import { errorCodes } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
+import { createInvitationAction } from './actions';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+const cell = 'border-b border-line px-3 py-2 text-start align-top';
+
+/** The public address for links: AUTH_URL when configured (behind a proxy it must be), else this request's host. */
+async function siteOrigin(): Promise<string> {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
+}
+
+export default async function InvitationsPage({ params }: Props) {
+  await connection();
+  const { locale } = await params;
+  const viewer = await requirePageAccess({ permission: 'user.invite' }, { locale, path: `/${locale}/staff/invitations` });
+  const t = await getTranslations({ locale, namespace: 'Admin' });
+  const staff = await getTranslations({ locale, namespace: 'Staff' });
+  const te = await getTranslations({ locale, namespace: 'Errors' });
+  const pending = await listPendingInvitations(await getDb(), viewer);
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('invitationsTitle')}</h1>
+      <section aria-labelledby="create-invitation" className="mt-4">
+        <h2 id="create-invitation" className="text-lg font-semibold">
+          {t('createHeading')}
+        </h2>
+        <p className="mt-1 max-w-prose">{t('createIntro')}</p>
+        <CreateInvitationForm
+          action={createInvitationAction}
+          locale={locale}
+          origin={await siteOrigin()}
+          labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string }}
+          roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
+          errors={Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]))}
+        />
+      </section>
+      <section aria-labelledby="pending-invitations" className="mt-8">
+        <h2 id="pending-invitations" className="text-lg font-semibold">
+          {t('pendingHeading')}
+        </h2>
+        {pending.length === 0 ? (
+          <p className="mt-2">{t('noPending')}</p>
+        ) : (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full border-collapse">
+              <caption className="text-start">{t('pendingCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={cell}>{t('roleLabel')}</th>
+                  <th scope="col" className={cell}>{t('colCreatedBy')}</th>
+                  <th scope="col" className={cell}>{t('colCreated')}</th>
+                  <th scope="col" className={cell}>{t('colExpires')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.map((inv) => (
+                  <tr key={inv.id}>
+                    <th scope="row" className={`${cell} font-normal`}>{staff(`roles.${inv.role}`)}</th>
+                    <td className={cell}>{inv.createdBy ? <bdi>{inv.createdBy}</bdi> : t('setupCommand')}</td>
+                    <td className={cell}>{formatDate(inv.createdAt, locale)}</td>
+                    <td className={cell}>{formatDate(inv.expiresAt, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { UserActionForm, type UserActionMessages } from '@/components/admin/user-action-form';
+import { getDb } from '@/db/client';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { roles, type Role } from '@/lib/authz/permissions';
+import { errorCodes } from '@/lib/errors';
+import { formatDate } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
+import { listUsers } from '@/lib/users/list';
+import {
+  changeRoleAction,
+  disableUserAction,
+  enableUserAction,
+  resetTwoFactorAction,
+  signOutEverywhereForAction,
+} from './actions';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string; role?: string; state?: string; cursor?: string }>;
+};
+
+const cell = 'border-b border-line px-3 py-2 text-start align-top';
+const input = 'mt-1 rounded border border-muted bg-white px-3 py-2';
+const button = 'rounded border border-muted px-3 py-1 hover:bg-white';
+const one = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+export default async function UsersPage({ params, searchParams }: Props) {
+  await connection();
+  const { locale } = await params;
+  const query = await searchParams;
+  const viewer = await requirePageAccess({ permission: 'user.manage' }, { locale, path: `/${locale}/staff/users` });
+  const t = await getTranslations({ locale, namespace: 'Admin' });
+  const staff = await getTranslations({ locale, namespace: 'Staff' });
+  const te = await getTranslations({ locale, namespace: 'Errors' });
+
+  const q = one(query.q)?.slice(0, 64) ?? '';
+  const role = roles.find((r) => r === query.role) as Role | undefined;
+  const state = query.state === 'active' || query.state === 'disabled' ? query.state : undefined;
+  const page = await listUsers(await getDb(), viewer, {
+    q,
+    role,
+    disabled: state ? state === 'disabled' : undefined,
+    cursor: one(query.cursor)?.slice(0, 200),
+  });
+
+  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
+  const messages = (done: 'role' | 'disable' | 'enable' | 'totp' | 'sessions'): UserActionMessages => ({
+    done: t(`done.${done}`),
+    refused: { self: t('refused.self'), last_admin: t('refused.last_admin') },
+    errors,
+  });
+  const nextHref = page.nextCursor
+    ? `/${locale}/staff/users?${new URLSearchParams({ q, ...(role ? { role } : {}), ...(state ? { state } : {}), cursor: page.nextCursor })}`
+    : null;
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('usersTitle')}</h1>
+      <search aria-labelledby="user-search-heading" className="mt-4 block">
+        <h2 id="user-search-heading" className="sr-only">
+          {t('searchHeading')}
+        </h2>
+        <form method="get" action={`/${locale}/staff/users`} className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="user-q" className="block font-medium">{t('searchLabel')}</label>
+            <input id="user-q" name="q" type="search" defaultValue={q} autoComplete="off" className={input} />
+          </div>
+          <div>
+            <label htmlFor="user-role" className="block font-medium">{t('roleFilter')}</label>
+            <select id="user-role" name="role" defaultValue={role ?? ''} className={input}>
+              <option value="">{t('anyRole')}</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>{staff(`roles.${r}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="user-state" className="block font-medium">{t('stateFilter')}</label>
+            <select id="user-state" name="state" defaultValue={state ?? ''} className={input}>
+              <option value="">{t('anyState')}</option>
+              <option value="active">{t('active')}</option>
+              <option value="disabled">{t('disabled')}</option>
+            </select>
+          </div>
+          <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">
+            {t('search')}
+          </button>
+        </form>
+      </search>
+
+      {page.items.length === 0 ? (
+        <p className="mt-6">{t('noUsers')}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse">
+            <caption className="text-start font-semibold">{t('usersCaption')}</caption>
+            <thead>
+              <tr>
+                {(['colUsername', 'colRole', 'colState', 'colTwoFactor', 'colCreated', 'colLastSeen', 'colActions'] as const).map((c) => (
+                  <th key={c} scope="col" className={cell}>{t(c)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row" className={cell}>
+                    <bdi>{user.username}</bdi>
+                  </th>
+                  <td className={cell}>{staff(`roles.${user.role}`)}</td>
+                  <td className={cell}>{user.disabled ? t('disabled') : t('active')}</td>
+                  <td className={cell}>{user.twoFactorEnrolled ? t('enrolled') : t('notEnrolled')}</td>
+                  <td className={cell}>{formatDate(user.createdAt, locale)}</td>
+                  <td className={cell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
+                  <td className={`${cell} min-w-72 space-y-2`}>
+                    <UserActionForm action={changeRoleAction} userId={user.id} messages={messages('role')} className="flex flex-wrap items-end gap-2">
+                      <label className="sr-only" htmlFor={`role-${user.id}`}>{t('newRoleLabel', { username: user.username })}</label>
+                      <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted bg-white px-2 py-1">
+                        {roles.map((r) => (
+                          <option key={r} value={r}>{staff(`roles.${r}`)}</option>
+                        ))}
+                      </select>
+                      <button type="submit" className={button}>{t('changeRole')}</button>
+                    </UserActionForm>
+                    {user.disabled ? (
+                      <UserActionForm action={enableUserAction} userId={user.id} messages={messages('enable')}>
+                        <button type="submit" className={button}>{t('enable')}</button>
+                      </UserActionForm>
+                    ) : (
+                      <UserActionForm action={disableUserAction} userId={user.id} messages={messages('disable')}>
+                        <Confirm summary={t('disable')} warning={t('disableWarning', { username: user.username })} confirm={t('confirm')} />
+                      </UserActionForm>
+                    )}
+                    <UserActionForm action={resetTwoFactorAction} userId={user.id} messages={messages('totp')}>
+                      <Confirm summary={t('resetTwoFactor')} warning={t('resetTwoFactorWarning', { username: user.username })} confirm={t('confirm')} />
+                    </UserActionForm>
+                    <UserActionForm action={signOutEverywhereForAction} userId={user.id} messages={messages('sessions')}>
+                      <Confirm summary={t('signOutEverywhere')} warning={t('signOutEverywhereWarning', { username: user.username })} confirm={t('confirm')} />
+                    </UserActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref && (
+        <p className="mt-4">
+          <a href={nextHref}>{staff('nextPage')}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * A destructive action behind a disclosure: the button appears only after opening it, next to a
+ * sentence saying what will happen. Works without JavaScript (details/summary), unlike confirm().
+ * It sits inside the form, so the form's result notice stays visible when it is closed again.
+ */
+function Confirm({ summary, warning, confirm }: { summary: string; warning: string; confirm: string }) {
+  return (
+    <details>
+      <summary className="cursor-pointer">{summary}</summary>
+      <div className="mt-1 space-y-1 border-s-2 border-accent ps-3">
+        <p className="text-sm">{warning}</p>
+        <button type="submit" className="rounded bg-accent-ink px-3 py-1 text-sm font-semibold text-white hover:bg-ink">
+          {confirm}
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { AcceptInvitationForm } from '@/components/staff/accept-invitation-form';
+import { getDb } from '@/db/client';
+import { inspectInvitation } from '@/lib/auth/invitations';
+import { errorCodes } from '@/lib/errors';
+import { routing } from '@/lib/i18n/routing';
+import { acceptInvitationAction } from './actions';
+
+type Props = { params: Promise<{ locale: string; token: string }> };
+
+// The token is a credential: keep the page out of search engines (Referrer-Policy is no-referrer site-wide).
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/** Public: the invited person has no account yet. The token in the URL is what authorizes them. */
+export default async function InvitationPage({ params }: Props) {
+  await connection();
+  const { locale, token } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Invitation' });
+  const invitation = await inspectInvitation(await getDb(), token);
+
+  if (!invitation) {
+    // Unknown, used and expired links get the same answer: the holder learns nothing more.
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <h1 className="text-2xl font-bold">{t('invalidTitle')}</h1>
+        <p className="mt-4">{t('invalidText')}</p>
+      </div>
+    );
+  }
+
+  const staff = await getTranslations({ locale, namespace: 'Staff' });
+  const validation = await getTranslations({ locale, namespace: 'Validation' });
+  const errors = await getTranslations({ locale, namespace: 'Errors' });
+  const validationKeys = ['required', 'invalid', 'usernameTooShort', 'usernameTooLong', 'usernameCharacters', 'usernameTaken',
+    'passphraseTooShort', 'passphraseTooLong', 'passphraseCommon', 'passphraseMismatch'] as const;
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-4">{t('intro', { role: staff(`roles.${invitation.role}`) })}</p>
+      <p className="mt-2 text-muted">{t('nextStep')}</p>
+      <AcceptInvitationForm
+        action={acceptInvitationAction}
+        token={token}
+        locale={locale}
+        fixedUsername={invitation.username}
+        labels={{
+          username: t('usernameLabel'),
+          usernameHint: t('usernameHint'),
+          fixedUsername: invitation.username ? t('fixedUsername', { username: invitation.username }) : null,
+          passphrase: t('passphraseLabel'),
+          passphraseHint: t('passphraseHint'),
+          confirm: t('confirmLabel'),
+          submit: t('submit'),
+        }}
+        validation={Object.fromEntries(validationKeys.map((k) => [k, validation(k)]))}
+        errors={Object.fromEntries(errorCodes.map((c) => [c, errors(c, { minutes: 15 })]))}
+      />
+    </div>
+  );
+}
