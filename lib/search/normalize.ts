@@ -16,8 +16,9 @@ export function normalizeName(input: string): string {
     .replace(/['\u2018\u2019\u02BB\u02BC\u02BE\u02BF`]/g, '')
     // NFKD splits آ/أ/إ/ؤ/ئ/ۀ into a base letter and a mark; the marks are then dropped.
     .normalize('NFKD')
-    .replace(/[\u064B-\u065F\u0670\u0300-\u036F]/g, '') // Arabic harakat and Latin combining marks
-    .replace(/[\u200B-\u200F\u202A-\u202E\u0640]/g, ' ') // ZWNJ/ZWJ, direction marks, tatweel
+    // Arabic harakat, Latin combining marks and tatweel (a stretch inside a word, not a break).
+    .replace(/[\u064B-\u065F\u0670\u0300-\u036F\u0640]/g, '')
+    .replace(/[\u200B-\u200F\u202A-\u202E]/g, ' ') // ZWNJ/ZWJ, direction marks
     .replace(/[يىكةەٱ]/g, (c) => letterMap[c] ?? c)
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
