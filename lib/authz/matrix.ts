@@ -59,6 +59,14 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   'app/api/health/route.ts': {
     GET: { request: () => new Request(`${origin}/api/health`), status: () => 200 },
   },
+  // Open data and statistics (issue 6): public, the same answer for every actor.
+  'app/[locale]/(public)/statistics/[chart]/route.ts': {
+    GET: {
+      request: () => new Request(`${origin}/en/statistics/provinces.csv`),
+      params: { locale: 'en', chart: 'provinces.csv' },
+      status: () => 200,
+    },
+  },
 };
 
 // Referenced so the helpers stay available as actions are added to the table above.

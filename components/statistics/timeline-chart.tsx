@@ -1,0 +1,48 @@
+// Column chart of people documented per day, as server-rendered SVG. Time runs in the reading
+// direction: left to right in English, right to left in Persian (the first day on the right).
+import { formatNumber } from '@/lib/i18n/dates';
+import { directions, type Locale } from '@/lib/i18n/routing';
+
+export type Day = { key: string; label: string; count: number };
+
+const width = 640;
+const height = 240;
+const top = 24;
+const bottom = 44;
+const side = 12;
+
+export function TimelineChart({ id, title, days, locale }: { id: string; title: string; days: Day[]; locale: Locale }) {
+  const rtl = directions[locale] === 'rtl';
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const slot = (width - 2 * side) / Math.max(1, days.length);
+  const column = Math.max(2, Math.min(48, slot * 0.7));
+  const plot = height - top - bottom;
+  // With many days, label every n-th column so the labels do not overlap.
+  const every = Math.max(1, Math.ceil(days.length / 10));
+
+  return (
+    <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" direction={rtl ? 'rtl' : 'ltr'}>
+      <title id={`${id}-title`}>{title}</title>
+      <line x1={side} x2={width - side} y1={top + plot} y2={top + plot} className="stroke-muted" strokeWidth={1} />
+      {days.map((day, i) => {
+        const centre = rtl ? width - side - slot * (i + 0.5) : side + slot * (i + 0.5);
+        const h = (day.count / max) * plot;
+        return (
+          <g key={day.key}>
+            <rect x={centre - column / 2} y={top + plot - h} width={column} height={h} className="fill-accent" />
+            {day.count > 0 && (
+              <text x={centre} y={top + plot - h - 6} textAnchor="middle" className="fill-ink text-[12px] font-semibold">
+                {formatNumber(day.count, locale)}
+              </text>
+            )}
+            {i % every === 0 && (
+              <text x={centre} y={top + plot + 20} textAnchor="middle" className="fill-ink text-[12px]">
+                {day.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,15 @@
+// Translations for route handlers (CSV labels, feeds, API docs). They run outside the page tree,
+// so they load the catalogue themselves instead of relying on next-intl's request config; the same
+// code then also runs in unit and matrix tests.
+import { createTranslator } from 'next-intl';
+import en from '@/lib/i18n/messages/en.json';
+import fa from '@/lib/i18n/messages/fa.json';
+import type { Locale } from '@/lib/i18n/routing';
+
+// Loosely typed: the catalogues are edited by several people; messages.test.ts checks their keys.
+const catalogues: Record<Locale, Record<string, unknown>> = { fa, en };
+
+export function translatorFor(locale: Locale, namespace: 'Statistics' | 'OpenData') {
+  const t = createTranslator({ locale, messages: catalogues[locale] as never, namespace: namespace as never });
+  return (key: string, values?: Record<string, string | number>) => t(key as never, values as never) as string;
+}
