@@ -1,0 +1,124 @@
+import type { Browser, Page } from '@playwright/test';
+import { currentTotp } from '../lib/auth/totp';
+import { expect, test } from './fixtures';
+
+const demoPassphrase = 'demo passphrase for yadman';
+const demoTotpSecret = 'JBSWY3DPEHPK3PXP';
+
+/**
+ * A TOTP code never used before for this secret: codes are accepted once per 30-second step per
+ * account (replay protection), so a second sign-in waits for the next step. Also avoids the last
+ * few seconds of a step, so the code is still current when the server checks it.
+ */
+const usedSteps = new Map<string, number>();
+async function freshCode(page: Page, secret: string): Promise<string> {
+  for (;;) {
+    const now = Date.now() / 1000;
+    const step = Math.floor(now / 30);
+    if (step > (usedSteps.get(secret) ?? -1) && now % 30 < 25) {
+      usedSteps.set(secret, step);
+      return currentTotp(secret);
+    }
+    await page.waitForTimeout(1000);
+  }
+}
+
+async function signIn(page: Page, username: string, passphrase: string, next?: string) {
+  await page.goto(next ? `/en/sign-in?next=${encodeURIComponent(next)}` : '/en/sign-in');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Passphrase').fill(passphrase);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signInAsStaff(page: Page, username: string, next: string) {
+  await signIn(page, username, demoPassphrase, next);
+  await expect(page).toHaveURL(/\/en\/two-factor\?next=/);
+  const form = page.getByRole('form', { name: 'Two-step sign-in' });
+  await form.getByLabel('Code').fill(await freshCode(page, demoTotpSecret));
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test('an invited moderator chooses their account, enrols TOTP and reaches the queue', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signInAsStaff(page, 'demo-admin', '/en/staff/invitations');
+  await page.getByLabel('Role').selectOption('moderator');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await page.getByLabel('Invitation link (shown only once)').inputValue();
+  expect(link).toMatch(/\/en\/invite\/[A-Za-z0-9_-]{43}$/);
+  // Listed as pending, without the token.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Unused invitations that have not expired' })).toContainText('demo-admin');
+  expect(await page.content()).not.toContain(link.split('/').at(-1)!);
+
+  const invitee = await newPage(browser);
+  const username = `mod-${Date.now().toString(36)}`;
+  const passphrase = 'amber kettle orbit meadow';
+  await invitee.goto(link);
+  await expect(invitee.getByRole('heading', { level: 1 })).toHaveText("Join Yadman's team");
+  await invitee.getByLabel('Username').fill(username);
+  await invitee.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await invitee.getByLabel('Passphrase again').fill(passphrase);
+  await invitee.getByRole('button', { name: 'Create my account' }).click();
+  await expect(invitee).toHaveURL(/\/en\/sign-in\?/);
+
+  const form = invitee.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Passphrase').fill(passphrase);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(invitee.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+  const secret = (await invitee.locator('[aria-labelledby="totp-secret-label"]').innerText()).replace(/\s+/g, '');
+  await invitee.getByLabel('Code from the app').fill(await freshCode(invitee, secret));
+  await invitee.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(invitee.getByRole('heading', { name: 'Two-step sign-in is on' })).toBeVisible();
+  await invitee.getByRole('link', { name: 'Continue' }).click();
+  await expect(invitee).toHaveURL(/\/en\/staff$/);
+  await expect(invitee.getByRole('heading', { level: 1, name: 'Moderation queue' })).toBeVisible();
+  // A moderator has no admin pages.
+  await expect(invitee.getByRole('link', { name: 'Users' })).toHaveCount(0);
+
+  // The link worked once.
+  const again = await newPage(browser);
+  await again.goto(link);
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText('This invitation link cannot be used');
+  await expect(again.getByLabel('Username')).toHaveCount(0);
+});
+
+test('a submitter opening staff URLs gets a 404', async ({ page }) => {
+  await signIn(page, 'demo-submitter', demoPassphrase);
+  await expect(page).toHaveURL(/\/en\/account/);
+  for (const path of ['/en/staff/users', '/en/staff', '/en/staff/invitations']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('navigation', { name: 'Staff' })).toHaveCount(0);
+  }
+});
+
+test('an admin disables a signed-in user, whose next navigation is refused', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const user = await newPage(browser);
+  await signIn(user, 'demo-submitter', demoPassphrase);
+  await expect(user).toHaveURL(/\/en\/account/);
+
+  await signInAsStaff(page, 'demo-admin', '/en/staff/users');
+  await page.getByLabel('Username contains').fill('demo-submitter');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('row', { name: /demo-submitter/ });
+  await row.getByText('Disable', { exact: true }).click();
+  await row.getByRole('button', { name: 'Yes, do it' }).click();
+  await expect(row.getByRole('cell', { name: 'Disabled', exact: true })).toBeVisible();
+
+  await user.goto('/en/account');
+  await expect(user).toHaveURL(/\/en\/sign-in/);
+
+  // Enabled again, for the tests that come after (the sessions stay ended).
+  await row.getByRole('button', { name: 'Enable' }).click();
+  await expect(row.getByRole('cell', { name: 'Active', exact: true })).toBeVisible();
+  await user.goto('/en/account');
+  await expect(user).toHaveURL(/\/en\/sign-in/);
+});
