@@ -1,6 +1,16 @@
 // Demo persons. Every one is FICTIONAL and marked as such in both scripts: "(demo)" / «(نمونه)»,
 // with the invented surname "Example" / «نمونه‌زاده», so no demo record can be mistaken for a victim.
+import { createHash } from 'node:crypto';
 import type { ProvinceCode } from '../../lib/geo/provinces';
+
+/**
+ * Demo persons have fixed ids derived from their slug, so end-to-end tests can name an unpublished
+ * demo person's id (a public page must answer it exactly like an unknown id).
+ */
+export function demoPersonId(slug: string): string {
+  const h = createHash('sha256').update(`yadman-demo-person:${slug}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 export type DemoPerson = {
   slug: string;

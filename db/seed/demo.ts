@@ -6,7 +6,7 @@ import { seal, sealPurposes } from '../../lib/crypto/secret-box';
 import { nameSearchText } from '../../lib/search/normalize';
 import * as s from '../schema';
 import type { Db, Tx } from '../types';
-import { demoPersons } from './demo-persons';
+import { demoPersonId, demoPersons } from './demo-persons';
 import { demoTestimonies } from './demo-testimonies';
 
 /** Documented in the README; these accounts exist only on demo instances (users.is_demo). */
@@ -98,6 +98,7 @@ async function insertPersons(tx: Tx, collectionId: string, createdBy: string) {
     const [row] = await tx
       .insert(s.persons)
       .values({
+        id: demoPersonId(p.slug),
         collectionId,
         slug: p.slug,
         nameFa: p.fa,

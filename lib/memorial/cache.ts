@@ -13,6 +13,7 @@
 import 'server-only';
 import { revalidateTag, unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
+import { listPublicCollections } from './collections';
 import { getMemorialOverview } from './overview';
 import { getPublishedPerson } from './persons';
 import { listPublishedPersons, type PersonQuery } from './search';
@@ -73,3 +74,8 @@ export const cachedPublicTestimonies = unstable_cache(
   ['memorial:testimonies'],
   { tags: [publicDataTag.all, publicDataTag.testimonies], revalidate },
 );
+
+export const cachedPublicCollections = unstable_cache(async () => listPublicCollections(await getDb()), ['memorial:collections'], {
+  tags: [publicDataTag.all],
+  revalidate,
+});

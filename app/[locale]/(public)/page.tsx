@@ -1,18 +1,26 @@
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { routing } from '@/lib/i18n/routing';
+import { connection } from 'next/server';
 import Link from 'next/link';
+import { PersonList } from '@/components/memorial/person-list';
+import { routing } from '@/lib/i18n/routing';
+import { cachedMemorialOverview } from '@/lib/memorial/cache';
+import { outcomeOptions } from '@/lib/memorial/query';
 
 type Props = { params: Promise<{ locale: string }> };
 
-// Static for now: it reads no data. When counts from the database are added, make it dynamic
-// (`await connection()`), or the build would bake build-time numbers into the HTML.
+// Dynamic (`await connection()`): the build must never bake numbers into the HTML; the data itself
+// comes from the tagged cache that moderation revalidates (lib/memorial/cache.ts).
 export default async function HomePage({ params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  await connection();
   const t = await getTranslations('Home');
+  const m = await getTranslations('Memorial');
+  const p = await getTranslations('Person');
+  const overview = await cachedMemorialOverview();
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:py-14">
@@ -50,6 +58,47 @@ export default async function HomePage({ params }: Props) {
         </form>
       </section>
 
+      <section aria-labelledby="counts-heading" className="mt-10">
+        <h2 id="counts-heading" className="text-xl font-semibold">
+          {m('countsHeading')}
+        </h2>
+        <p className="mt-2 text-lg">
+          <strong>{m('personsDocumented', { count: overview.personsDocumented })}</strong>
+          {' · '}
+          <strong>{m('testimoniesPublished', { count: overview.testimoniesPublished })}</strong>
+        </p>
+        <table className="mt-3 w-full max-w-md border-collapse text-start">
+          <caption className="text-start text-sm text-muted">{m('byOutcomeLabel')}</caption>
+          <tbody>
+            {outcomeOptions
+              .filter((o) => overview.byOutcome[o] > 0)
+              .map((o) => (
+                <tr key={o} className="border-b border-line">
+                  <th scope="row" className="py-1 text-start font-normal">
+                    {p(`outcome.${o}`)}
+                  </th>
+                  <td className="py-1 text-end tabular-nums">{m('personAge', { age: overview.byOutcome[o] })}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm text-muted">{m('countsNote')}</p>
+      </section>
+
+      <section aria-labelledby="latest-heading" className="mt-10">
+        <h2 id="latest-heading" className="text-xl font-semibold">
+          {m('latestHeading')}
+        </h2>
+        <div className="mt-3">
+          {overview.latest.length > 0 ? <PersonList persons={overview.latest} locale={locale} /> : <p>{m('latestEmpty')}</p>}
+        </div>
+        <p className="mt-3">
+          <Link href={`/${locale}/search`} prefetch={false}>
+            {m('browseAll')}
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="take-part-heading" className="mt-10">
         <h2 id="take-part-heading" className="text-xl font-semibold">
           {t('linksHeading')}
@@ -66,6 +115,12 @@ export default async function HomePage({ params }: Props) {
               {t('statisticsLink')}
             </Link>
             <p className="mt-1 text-sm text-muted">{t('statisticsText')}</p>
+          </li>
+          <li className="rounded border border-line bg-white p-4">
+            <Link href={`/${locale}/data`} prefetch={false} className="font-semibold">
+              {m('dataLink')}
+            </Link>
+            <p className="mt-1 text-sm text-muted">{m('dataText')}</p>
           </li>
         </ul>
       </section>

@@ -1,0 +1,184 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { JsonLd } from '@/components/memorial/json-ld';
+import { PersonFacts } from '@/components/memorial/person-facts';
+import { SensitiveImage } from '@/components/memorial/sensitive-image';
+import { TestimonyList } from '@/components/memorial/testimony-list';
+import { displayDate } from '@/components/memorial/format';
+import { provinces } from '@/lib/geo/provinces';
+import { routing, type Locale } from '@/lib/i18n/routing';
+import { cachedPublicTestimoniesForPerson, cachedPublishedPerson } from '@/lib/memorial/cache';
+import type { PublicPerson } from '@/lib/memorial/dto';
+import { personIdFromSegment, personPath, personSegment } from '@/lib/memorial/paths';
+import { publicOrigin } from '@/lib/memorial/public-url';
+
+type Props = { params: Promise<{ locale: string; slugAndId: string }> };
+
+async function load(segment: string): Promise<PublicPerson | null> {
+  const id = personIdFromSegment(segment);
+  return id ? cachedPublishedPerson(id) : null;
+}
+
+const displayName = (p: PublicPerson, locale: Locale) => (locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slugAndId } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  await connection();
+  const person = await load(slugAndId);
+  if (!person) return {};
+  const t = await getTranslations({ locale, namespace: 'Person' });
+  const origin = await publicOrigin();
+  const name = displayName(person, locale);
+  const province = provinces.find((x) => x.code === person.province);
+  const place = [person.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null].filter(Boolean).join(', ');
+  const description = t('metaDescription', { name, outcome: t(`outcome.${person.outcome}`), place });
+  const url = `${origin}${personPath(locale, person)}`;
+  return {
+    title: name,
+    description,
+    alternates: {
+      canonical: url,
+      languages: Object.fromEntries(routing.locales.map((l) => [l, `${origin}${personPath(l, person)}`])),
+    },
+    openGraph: {
+      type: 'profile',
+      url,
+      title: name,
+      description,
+      locale: locale === 'fa' ? 'fa_IR' : 'en_US',
+      ...(person.portrait && !person.sensitiveContent ? { images: [{ url: `${origin}${person.portrait.src}` }] } : {}),
+    },
+  };
+}
+
+export default async function PersonPage({ params }: Props) {
+  const { locale, slugAndId } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  await connection();
+  const person = await load(slugAndId);
+  // Unknown and unpublished ids end on the site's one 404 page (server-rendered; Next 16's
+  // notFound() would send an empty body without JavaScript, see app/global-not-found.tsx).
+  // No route matches /<locale>/not-found, so it is answered by global-not-found with status 404.
+  if (!person) redirect(`/${locale}/not-found`);
+  if (decodeURIComponent(slugAndId) !== personSegment(person)) permanentRedirect(personPath(locale, person));
+
+  const [testimonies, t, origin] = await Promise.all([
+    cachedPublicTestimoniesForPerson(person.id),
+    getTranslations({ locale, namespace: 'Person' }),
+    publicOrigin(),
+  ]);
+  const name = displayName(person, locale);
+  const otherScript = locale === 'fa' ? person.nameLatin : person.nameFa;
+  const url = `${origin}${personPath(locale, person)}`;
+  const died = person.outcome === 'killed' || person.outcome === 'executed';
+
+  return (
+    <article className="mx-auto max-w-3xl px-4 py-8 sm:py-10" aria-labelledby="person-name">
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'Person',
+          '@id': url,
+          url,
+          name: person.nameLatin ?? person.nameFa,
+          alternateName: [person.nameFa, ...person.otherNames].filter((n) => n !== (person.nameLatin ?? person.nameFa)),
+          ...(person.gender === 'female' || person.gender === 'male' ? { gender: person.gender === 'female' ? 'Female' : 'Male' } : {}),
+          ...(died && person.incidentDate ? { deathDate: person.incidentDate } : {}),
+          ...(died && person.city ? { deathPlace: { '@type': 'Place', name: person.city } } : {}),
+          ...(person.occupation ? { jobTitle: person.occupation } : {}),
+        }}
+      />
+      <header className="flex flex-wrap items-start gap-6">
+        {person.portrait ? (
+          <SensitiveImage src={person.portrait.src} alt={t('portraitAlt', { name })} sensitive={person.sensitiveContent} label={t('showImage')} className="h-40 w-32 rounded object-cover" />
+        ) : null}
+        <div className="min-w-0 flex-1">
+          <h1 id="person-name" className="text-3xl font-bold leading-tight">
+            <bdi>{name}</bdi>
+          </h1>
+          {otherScript ? (
+            <p className="mt-1 text-xl text-muted" lang={locale === 'fa' ? 'en' : 'fa'} dir={locale === 'fa' ? 'ltr' : 'rtl'}>
+              {otherScript}
+            </p>
+          ) : null}
+          {person.otherNames.length > 0 ? (
+            <p className="mt-2 text-sm">
+              <span className="font-medium">{t('otherSpellings')}: </span>
+              {person.otherNames.map((n, i) => (
+                <span key={n}>
+                  {i > 0 ? (locale === 'fa' ? '، ' : ', ') : null}
+                  <bdi>{n}</bdi>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      {person.sensitiveContent ? (
+        <p role="note" className="mt-6 rounded border border-line bg-white p-3">
+          {t('sensitiveNote')}
+        </p>
+      ) : null}
+
+      <PersonFacts person={person} locale={locale} />
+
+      <section aria-labelledby="testimonies-heading" className="mt-10">
+        <h2 id="testimonies-heading" className="text-2xl font-semibold">
+          {t('testimoniesHeading')}
+        </h2>
+        {testimonies.length > 0 ? (
+          <TestimonyList testimonies={testimonies} locale={locale} gender={person.gender} sensitive={person.sensitiveContent} />
+        ) : (
+          <p className="mt-2 text-muted">{t('testimoniesNone')}</p>
+        )}
+      </section>
+
+      {person.sources.length > 0 ? (
+        <section aria-labelledby="sources-heading" className="mt-10">
+          <h2 id="sources-heading" className="text-2xl font-semibold">
+            {t('sourcesHeading')}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 ps-6">
+            {person.sources.map((s) => (
+              <li key={s.url}>
+                {/* External sources: no referrer, no opener; the reader chooses to leave. */}
+                <a href={s.url} rel="noreferrer noopener nofollow" dir="auto">
+                  {s.title ?? s.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cite-heading" className="mt-10">
+        <h2 id="cite-heading" className="text-2xl font-semibold">
+          {t('citeHeading')}
+        </h2>
+        <p className="mt-2">{t('citeText')}</p>
+        <p className="mt-1 break-all font-mono text-sm" dir="ltr">
+          <a href={url}>{url}</a>
+        </p>
+        <p className="mt-2 text-sm text-muted">
+          {t('citeExample', { name, url, date: displayDate(new Date().toISOString().slice(0, 10), 'exact', locale) })}
+        </p>
+        <p className="mt-2 text-sm text-muted">{t('lastUpdated', { date: displayDate(person.updatedAt.slice(0, 10), 'exact', locale) })}</p>
+      </section>
+
+      <section aria-labelledby="correction-heading" className="mt-10">
+        <h2 id="correction-heading" className="text-2xl font-semibold">
+          {t('correctionHeading')}
+        </h2>
+        <p className="mt-2">
+          <a href={`/${locale}/submit?person=${person.id}`}>{t('correctionLink')}</a>
+        </p>
+      </section>
+    </article>
+  );
+}

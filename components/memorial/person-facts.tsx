@@ -1,0 +1,58 @@
+import { getTranslations } from 'next-intl/server';
+import { provinces } from '@/lib/geo/provinces';
+import type { Locale } from '@/lib/i18n/routing';
+import type { PublicPerson } from '@/lib/memorial/dto';
+import { displayDate, num, otherCalendarDate } from './format';
+
+/** The facts of a record as a description list (term/definition pairs read well in screen readers). */
+export async function PersonFacts({ person, locale }: { person: PublicPerson; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'Person' });
+  const province = provinces.find((x) => x.code === person.province);
+  const sep = locale === 'fa' ? '، ' : ', ';
+  let date: string | null = null;
+  if (person.incidentDate) {
+    const both = t('dateBoth', {
+      solar: displayDate(person.incidentDate, person.incidentDatePrecision, locale),
+      gregorian: otherCalendarDate(person.incidentDate, person.incidentDatePrecision, locale),
+    });
+    date = person.incidentDatePrecision === 'approximate' ? t('approximately', { date: both }) : both;
+  }
+  const facts: Array<[string, React.ReactNode]> = [];
+  const add = (label: string, value: React.ReactNode | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') facts.push([label, value]);
+  };
+  add(t('outcomeLabel'), t(`outcome.${person.outcome}`));
+  add(t('age'), person.age !== null ? num(person.age, locale) : null);
+  add(t('date'), date);
+  add(t('place'), [person.place, person.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null].filter(Boolean).join(sep) || null);
+  add(t('cause'), person.cause ? <span dir="auto">{person.cause}</span> : null);
+  add(t('perpetratorLabel'), t(`perpetrator.${person.perpetrator}`));
+  add(t('aftermathLabel'), person.aftermath.length ? person.aftermath.map((a) => (t.has(`aftermath.${a}`) ? t(`aftermath.${a}` as 'aftermath.body_withheld') : a)).join(sep) : null);
+  add(t('occupation'), person.occupation ? <span dir="auto">{person.occupation}</span> : null);
+  add(t('fatherName'), [person.fatherNameFa, person.fatherNameLatin].filter(Boolean).join(' / ') || null);
+  add(
+    t('verificationLabel'),
+    <>
+      <span className="font-medium">{t(`verification.${person.verification}`)}</span>
+      {' — '}
+      {t(`verificationExplained.${person.verification}`)}
+    </>,
+  );
+  add(t('collectionLabel'), locale === 'fa' ? person.collection.nameFa : person.collection.nameEn);
+
+  return (
+    <section aria-labelledby="facts-heading" className="mt-8">
+      <h2 id="facts-heading" className="text-2xl font-semibold">
+        {t('factsHeading')}
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-muted">{label}</dt>
+            <dd className="mb-2 sm:mb-0">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

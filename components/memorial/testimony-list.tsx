@@ -1,0 +1,67 @@
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/routing';
+import type { Gender, PublicTestimony } from '@/lib/memorial/dto';
+import { displayDate, num } from './format';
+import { SensitiveImage } from './sensitive-image';
+
+/** Published testimonies, each credited exactly as its submitter consented. */
+export async function TestimonyList({ testimonies, locale, gender, sensitive }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean }) {
+  const t = await getTranslations({ locale, namespace: 'Person' });
+  const credit = (c: PublicTestimony['credit']) => {
+    const text =
+      c.kind === 'anonymous'
+        ? t('testimonyOf', { kind: 'anonymous', relationship: '', name: '' })
+        : c.kind === 'relationship'
+          ? t('testimonyOf', { kind: 'relationship', relationship: t(`relationship.${c.relationship}`, { gender }), name: '' })
+          : t('testimonyOf', { kind: 'name', relationship: '', name: c.name });
+    // Unicode-isolate: a chosen name in another script must not reorder the sentence.
+    return c.kind !== 'anonymous' && c.year !== null ? t('creditYear', { credit: text, year: num(c.year, locale).replace(/[٬,]/g, '') }) : text;
+  };
+  return (
+    <ol className="mt-4 space-y-6">
+      {testimonies.map((item) => (
+        <li key={item.id}>
+          <article aria-labelledby={`testimony-${item.id}`} className="rounded border border-line bg-white p-4">
+            <h3 id={`testimony-${item.id}`} className="font-semibold">
+              {credit(item.credit)}
+            </h3>
+            <p className="mt-1 text-sm text-muted">
+              {item.hand === 'first' ? t('firstHand') : t('secondHand')}
+              {item.eventDate ? ` · ${t('testimonyDate', { date: displayDate(item.eventDate, item.eventDatePrecision, locale) })}` : null}
+              {item.place ? (
+                <>
+                  {' · '}
+                  {t('testimonyPlace', { place: '' })}
+                  <bdi>{item.place}</bdi>
+                </>
+              ) : null}
+            </p>
+            <div lang={item.language} dir="auto" className="mt-3 space-y-3 leading-relaxed">
+              {item.narrative.split(/\n\s*\n/).map((paragraph, i) => (
+                <p key={i} dir="auto" className="whitespace-pre-line">
+                  {paragraph}
+                </p>
+              ))}
+            </div>
+            {item.attachments.length > 0 ? (
+              <div className="mt-4">
+                <h4 className="text-sm font-semibold">{t('attachmentsLabel')}</h4>
+                <ul className="mt-2 flex flex-wrap gap-3">
+                  {item.attachments.map((a) => (
+                    <li key={a.id}>
+                      {a.kind === 'image' ? (
+                        <SensitiveImage src={a.src} alt={a.caption ?? ''} sensitive={sensitive} label={t('showImage')} />
+                      ) : (
+                        <a href={a.src}>{a.caption ?? a.mime}</a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,81 @@
+// The public memorial with JavaScript off: search by a variant spelling, filter, paginate, open a
+// person; axe on home, search and person pages in both languages; unpublished ids are 404s.
+import AxeBuilder from '@axe-core/playwright';
+import { demoPersonId } from '../db/seed/demo-persons';
+import { expect, test } from './fixtures';
+
+const axe = async (page: import('@playwright/test').Page) => {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('search by a variant spelling, open the person, and read the redacted testimony', async ({ page }) => {
+    await page.goto('/en');
+    await page.getByRole('searchbox', { name: 'Name, city or province' }).fill('Aarash Exampel');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/en\/search\?q=Aarash\+Exampel/);
+    const first = page.getByRole('main').getByRole('listitem').first();
+    await expect(first).toContainText('Arash Example (demo)');
+    await first.getByRole('link').click();
+    await expect(page).toHaveURL(/\/en\/persons\/demo-arash-example-[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Arash Example (demo)' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: /Testimony of his mother, \d{4}/ })).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('[نام]');
+    await expect(page.getByRole('link', { name: /Report a correction/ })).toHaveAttribute('href', /\/en\/submit\?person=/);
+  });
+
+  test('a Persian search with Arabic letters finds the person', async ({ page }) => {
+    await page.goto(`/fa/search?q=${encodeURIComponent('كيان')}`);
+    await expect(page.getByRole('main').getByRole('listitem').first()).toContainText('کیان نمونه‌زاده');
+  });
+
+  test('filter, then paginate with plain links', async ({ page }) => {
+    await page.goto('/en/search?children=1');
+    await expect(page.getByTestId('result-count')).toHaveText('2 people found');
+    await page.goto('/en/search?limit=4&sort=name');
+    await expect(page.getByTestId('result-count')).toContainText('9 people found');
+    await expect(page.getByTestId('result-count')).toContainText('Page 1 of 3');
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByRole('link', { name: 'Page 2, current page' })).toHaveAttribute('aria-current', 'page');
+    await page.goto('/en/search?q=nobody-by-this-name');
+    await expect(page.getByText('No one matches this search.')).toBeVisible();
+  });
+
+  test('a wrong slug redirects to the canonical URL; unpublished and unknown ids are the same 404', async ({ page, request }) => {
+    await page.goto('/en/search?q=Arash');
+    const href = (await page.getByRole('main').getByRole('listitem').first().getByRole('link').getAttribute('href'))!;
+    const id = href.slice(-36);
+    await page.goto(`/en/persons/wrong-slug-${id}`);
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+
+    const search = await request.get('/en/search?q=Mina');
+    expect(await search.text()).not.toContain('Mina Example');
+    const unpublished = ['demo-mina-example', 'demo-parisa-example'].map((slug) => `/en/persons/${slug}-${demoPersonId(slug)}`);
+    const unknown = ['/en/persons/demo-mina-example-00000000-0000-4000-8000-000000000000', '/en/persons/nothing'];
+    for (const path of [...unpublished, ...unknown]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    }
+  });
+});
+
+// axe runs inside the page, so these pages are checked with JavaScript on.
+test.describe('accessibility', () => {
+  for (const locale of ['fa', 'en'] as const) {
+    test(`axe: home, search and person pages in ${locale}`, async ({ page }) => {
+      await page.goto(`/${locale}`);
+      await axe(page);
+      await page.goto(`/${locale}/search?q=arash&children=1`);
+      await axe(page);
+      await page.goto(`/${locale}/search`);
+      await page.getByRole('main').getByRole('listitem').first().getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await axe(page);
+    });
+  }
+});

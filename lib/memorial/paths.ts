@@ -1,0 +1,32 @@
+// Public URLs of memorial records. A person's URL is a Latin slug plus the id: the id makes it
+// permanent (names get corrected), the slug makes it readable. Pure: no server-only.
+const uuidTail = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** Lower-case ASCII words joined by hyphens; "person" if nothing Latin is left. */
+export function latinSlug(value: string): string {
+  const slug = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return slug || 'person';
+}
+
+/** The path segment of a person: `<slug>-<id>`. */
+export function personSegment(person: { id: string; slug: string }): string {
+  return `${latinSlug(person.slug)}-${person.id.toLowerCase()}`;
+}
+
+/** `/<locale>/persons/<slug>-<id>` — the canonical, permanent path of a person's page. */
+export function personPath(locale: string, person: { id: string; slug: string }): string {
+  return `/${locale}/persons/${personSegment(person)}`;
+}
+
+/** The id in a `<slug>-<id>` segment (or a bare id), or null. */
+export function personIdFromSegment(segment: string): string | null {
+  const match = uuidTail.exec(decodeURIComponent(segment));
+  return match ? match[1]!.toLowerCase() : null;
+}
