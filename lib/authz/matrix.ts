@@ -67,6 +67,24 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
       status: () => 200,
     },
   },
+  'app/[locale]/feed.xml/route.ts': {
+    GET: { request: () => new Request(`${origin}/en/feed.xml`), params: { locale: 'en' }, status: () => 200 },
+  },
+  'app/api/v1/persons/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/persons`), status: () => 200 } },
+  // An unknown id: 404 for everyone, staff included (the API never shows unpublished records).
+  'app/api/v1/persons/[id]/route.ts': {
+    GET: {
+      request: () => new Request(`${origin}/api/v1/persons/00000000-0000-4000-8000-000000000000`),
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+      status: () => 404,
+    },
+  },
+  'app/api/v1/testimonies/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies`), status: () => 200 } },
+  'app/api/v1/openapi.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/openapi.json`), status: () => 200 } },
+  'app/api/v1/persons.csv/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/persons.csv`), status: () => 200 } },
+  'app/api/v1/persons.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/persons.json`), status: () => 200 } },
+  'app/api/v1/testimonies.csv/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.csv`), status: () => 200 } },
+  'app/api/v1/testimonies.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.json`), status: () => 200 } },
 };
 
 // Referenced so the helpers stay available as actions are added to the table above.

@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { FieldTable } from '@/components/open-data/field-table';
+import { routing } from '@/lib/i18n/routing';
+import { publicPersonKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
+import { apiMaxLimit } from '@/lib/open-data/api-query';
+import { dataLicence } from '@/lib/open-data/licence';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'OpenData' });
+  return {
+    title: t('title'),
+    description: t('metaDescription'),
+    alternates: { types: { 'application/atom+xml': `/${locale}/feed.xml` } },
+  };
+}
+
+// Static: documentation only, no data is read (the links go to the dynamic downloads and API).
+export default async function DataPage({ params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('OpenData');
+  const section = 'mt-10';
+  const h2 = 'text-2xl font-semibold';
+  const downloads = [
+    ['personsCsv', '/api/v1/persons.csv'],
+    ['personsJson', '/api/v1/persons.json'],
+    ['testimoniesCsv', '/api/v1/testimonies.csv'],
+    ['testimoniesJson', '/api/v1/testimonies.json'],
+  ] as const;
+  const endpoints = [
+    ['persons', '/api/v1/persons'],
+    ['person', '/api/v1/persons/{id}'],
+    ['testimonies', '/api/v1/testimonies'],
+  ] as const;
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p className="mt-4 text-lg">{t('intro')}</p>
+
+      <section aria-labelledby="included-heading" className={section}>
+        <h2 id="included-heading" className={h2}>{t('includedHeading')}</h2>
+        <p className="mt-3">{t('included')}</p>
+        <p className="mt-3">{t('excluded')}</p>
+      </section>
+
+      <section aria-labelledby="downloads-heading" className={section}>
+        <h2 id="downloads-heading" className={h2}>{t('downloadsHeading')}</h2>
+        <ul className="mt-3 list-disc space-y-1 ps-6">
+          {downloads.map(([key, href]) => (
+            <li key={key}>
+              <a href={href} download>{t(`downloads.${key}`)}</a> <code dir="ltr" className="text-sm text-muted">{href}</code>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm">{t('csvNote')}</p>
+        <p className="mt-3 text-sm">
+          {t('statisticsNote')}{' '}
+          <Link href={`/${locale}/statistics`} prefetch={false}>{t('statisticsLink')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="api-heading" className={section}>
+        <h2 id="api-heading" className={h2}>{t('apiHeading')}</h2>
+        <p className="mt-3">{t('apiIntro', { max: apiMaxLimit })}</p>
+        <dl className="mt-3 space-y-3">
+          {endpoints.map(([key, path]) => (
+            <div key={key}>
+              <dt><code dir="ltr" className="font-semibold">GET {path}</code></dt>
+              <dd className="ms-4 text-sm">{t(`apiEndpoints.${key}`)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3">
+          <a href="/api/v1/openapi.json">{t('openApiLink')}</a>{' '}
+          <code dir="ltr" className="text-sm text-muted">/api/v1/openapi.json</code>
+        </p>
+      </section>
+
+      <section aria-labelledby="fields-heading" className={section}>
+        <h2 id="fields-heading" className={h2}>{t('fieldsHeading')}</h2>
+        <FieldTable
+          caption={t('personFieldsCaption')}
+          fieldHeading={t('fieldColumn')}
+          meaningHeading={t('meaningColumn')}
+          rows={[...publicPersonKeys, 'urls'].map((key) => ({ key, meaning: t(`fields.person.${key}`) }))}
+        />
+        <FieldTable
+          caption={t('testimonyFieldsCaption')}
+          fieldHeading={t('fieldColumn')}
+          meaningHeading={t('meaningColumn')}
+          rows={publicTestimonyKeys.map((key) => ({ key, meaning: t(`fields.testimony.${key}`) }))}
+        />
+      </section>
+
+      <section aria-labelledby="feed-heading" className={section}>
+        <h2 id="feed-heading" className={h2}>{t('feedHeading')}</h2>
+        <p className="mt-3">
+          {t('feedText')} <a href={`/${locale}/feed.xml`}>{t('feedLink')}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="licence-heading" className={section}>
+        <h2 id="licence-heading" className={h2}>{t('licenceHeading')}</h2>
+        <p className="mt-3">{t('licence', { licence: dataLicence.name })}</p>
+        <p className="mt-3 text-sm">
+          <a href={dataLicence.url} rel="license noreferrer">{dataLicence.name}</a>
+        </p>
+        <p className="mt-3 text-sm text-muted">{t('mapCredit')}</p>
+      </section>
+    </div>
+  );
+}

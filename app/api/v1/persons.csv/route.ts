@@ -1,0 +1,8 @@
+// GET /api/v1/persons.csv — bulk download of the public projection, streamed. Public.
+import { personsDownload } from '@/lib/open-data/downloads';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return personsDownload(request, 'csv');
+}

@@ -1,0 +1,15 @@
+// GET /api/v1/persons — published persons, newest publications first, paginated and filtered.
+// Public: the same answer for every reader; only the public projection is read.
+import { getDb } from '@/db/client';
+import { parsePersonsParams } from '@/lib/open-data/api-query';
+import { badRequestResponse, jsonResponse } from '@/lib/open-data/http';
+import { listApiPersons } from '@/lib/open-data/persons';
+import { siteOrigin } from '@/lib/open-data/site';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  const params = parsePersonsParams(new URL(request.url).searchParams);
+  if (!params.ok) return badRequestResponse(params.issues);
+  return jsonResponse(await listApiPersons(await getDb(), params.value, siteOrigin(request), request.url));
+}

@@ -1,0 +1,84 @@
+// Statistics and open data as a reader sees them: with JavaScript off (Tor Browser "Safest"),
+// on the demo data (the e2e server seeds it), and with no request leaving the origin (fixtures).
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+const locales = [
+  { locale: 'fa', title: 'آمار', mapTitle: 'افراد ثبت‌شده در اینجا، به تفکیک استان', credit: 'OpenStreetMap' },
+  { locale: 'en', title: 'Statistics', mapTitle: 'People documented here, by province', credit: '© OpenStreetMap contributors' },
+] as const;
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const l of locales) {
+    test(`statistics (${l.locale}): the province map and every data table are shown, with CSV links`, async ({ page }) => {
+      await page.goto(`/${l.locale}/statistics`);
+      await expect(page.getByRole('heading', { level: 1, name: l.title })).toBeVisible();
+      const map = page.getByRole('img', { name: l.mapTitle });
+      await expect(map).toBeVisible();
+      await expect(map.locator('path')).toHaveCount(31);
+      await expect(page.getByText(l.credit)).toBeVisible();
+      await expect(page.getByRole('table')).toHaveCount(5);
+      for (const table of await page.getByRole('table').all()) await expect(table).toBeVisible();
+      // The first demo days: Tehran's demo person is in the province table.
+      const csvLinks = page.locator('a[href$=".csv"]');
+      await expect(csvLinks).toHaveCount(5);
+    });
+  }
+
+  test('the data page downloads all persons as CSV: BOM, header and a demo row', async ({ page }) => {
+    await page.goto('/en/data');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'All persons (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('yadman-persons.csv');
+    const bytes = fs.readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const [header, ...rows] = text.trim().split('\r\n');
+    expect(header).toBe(
+      'id,name_fa,name_latin,gender,age,incident_date,incident_date_precision,province_code,province_fa,province_en,city,outcome,perpetrator,verification,collection,published_at,url_fa,url_en',
+    );
+    const arash = rows.find((r) => r.includes('Arash Example (demo)'));
+    expect(arash).toContain('آرش نمونه‌زاده (نمونه)');
+    expect(arash).toContain(',IR-23,تهران,Tehran,Tehran,killed,irgc,verified,aban-1398,');
+    // Draft and hidden demo persons are not published.
+    expect(text).not.toContain('Mina Example');
+    expect(text).not.toContain('Parisa Example');
+  });
+
+  test('a statistics CSV downloads with labels in the page language', async ({ page }) => {
+    const response = await page.request.get('/fa/statistics/provinces.csv');
+    expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const text = (await response.body()).toString('utf8');
+    expect(text).toContain('IR-23,تهران,1');
+  });
+});
+
+test('the JSON API lists published persons with pagination', async ({ request }) => {
+  const response = await request.get('/api/v1/persons?limit=5&province=IR-23');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
+  expect(response.headers()['cache-control']).toMatch(/^public, max-age=\d+/);
+  const body = await response.json();
+  expect(body.pagination).toMatchObject({ page: 1, limit: 5, total: 1 });
+  expect(body.data[0]).toMatchObject({ nameLatin: 'Arash Example (demo)', province: 'IR-23', outcome: 'killed' });
+  const unknown = await request.get('/api/v1/persons/00000000-0000-4000-8000-000000000000');
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toEqual({ error: 'not_found' });
+  const openapi = await request.get('/api/v1/openapi.json');
+  expect((await openapi.json()).openapi).toBe('3.1.0');
+});
+
+for (const l of locales) {
+  test(`axe finds no WCAG 2.1 AA violations on /${l.locale}/statistics and /${l.locale}/data`, async ({ page }) => {
+    for (const path of [`/${l.locale}/statistics`, `/${l.locale}/data`]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      expect(results.violations, path).toEqual([]);
+    }
+  });
+}

@@ -1,0 +1,157 @@
+// The open-data surfaces end to end through their route handlers, on both databases: pagination,
+// filters, the identical 404, the exact set of public fields, and that nothing unpublished,
+// withdrawn, unconsented or unredacted reaches the API, the downloads or the feed.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
+
+const state = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock('@/db/client', async (original) => ({
+  ...(await original<typeof import('@/db/client')>()),
+  getDb: async () => state.db,
+}));
+
+const origin = 'http://localhost:3000';
+const get = async (path: string, params: Record<string, string> = {}) => {
+  const file = routes[path.split('?')[0]!.replace(/\/[0-9a-f-]{36}$|\/not-a-uuid$/, '/[id]')];
+  if (!file) throw new Error(`no route for ${path}`);
+  const mod = (await file()) as { GET: (r: Request, c: unknown) => Promise<Response> | Response };
+  return mod.GET(new Request(origin + path), { params: Promise.resolve(params) });
+};
+const routes: Record<string, () => Promise<unknown>> = {
+  '/api/v1/persons': () => import('@/app/api/v1/persons/route'),
+  '/api/v1/persons/[id]': () => import('@/app/api/v1/persons/[id]/route'),
+  '/api/v1/testimonies': () => import('@/app/api/v1/testimonies/route'),
+  '/api/v1/persons.csv': () => import('@/app/api/v1/persons.csv/route'),
+  '/api/v1/persons.json': () => import('@/app/api/v1/persons.json/route'),
+  '/api/v1/testimonies.csv': () => import('@/app/api/v1/testimonies.csv/route'),
+  '/api/v1/testimonies.json': () => import('@/app/api/v1/testimonies.json/route'),
+  '/en/feed.xml': () => import('@/app/[locale]/feed.xml/route'),
+};
+
+const sorted = (keys: readonly string[]) => [...keys].sort();
+
+describe.each(testDatabases())('open data on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  const ids = {} as Record<'a' | 'b' | 'c' | 'draft' | 'hidden' | 'merged', string>;
+  const t = {} as Record<'public' | 'docOnly' | 'withdrawn' | 'unpublished' | 'inReview' | 'aboutHidden', string>;
+
+  beforeAll(async () => {
+    state.db = ctx.db;
+    const collectionId = await insertCollection(ctx.db);
+    const p = (values: Parameters<typeof insertPerson>[1]) => insertPerson(ctx.db, values).then((r) => r.id);
+    ids.a = await p({ collectionId, province: 'IR-23', outcome: 'killed', gender: 'female', incidentDate: '2019-11-16', incidentDatePrecision: 'exact', fatherNameFa: 'پدر' });
+    ids.b = await p({ collectionId, province: 'IR-06', outcome: 'injured', gender: 'male', incidentDate: '2019-11-17', incidentDatePrecision: 'exact' });
+    ids.c = await p({ collectionId, province: 'IR-23', outcome: 'killed', gender: 'male', incidentDate: '2019-11-18', incidentDatePrecision: 'exact', nameFa: '=cmd|\' /C calc\'!A0' });
+    ids.draft = await p({ collectionId, status: 'draft', province: 'IR-23', nameLatin: 'SECRET draft person' });
+    ids.hidden = await p({ collectionId, status: 'hidden', province: 'IR-23', nameLatin: 'SECRET hidden person' });
+    ids.merged = await p({ collectionId, province: 'IR-23', nameLatin: 'SECRET merged person', mergedIntoId: ids.a });
+
+    const submitterId = await insertUser(ctx.db);
+    const base = { collectionId, submitterId, personIds: [ids.a], narrative: 'SECRET unredacted narrative' };
+    t.public = await insertTestimony(ctx.db, { ...base, status: 'published', redacted: 'Public redacted text', consentCredit: 'relationship' });
+    t.docOnly = await insertTestimony(ctx.db, { ...base, status: 'published', consentPublish: 'documentation_only', redacted: 'SECRET documentation only' });
+    t.withdrawn = await insertTestimony(ctx.db, { ...base, status: 'withdrawn', redacted: 'SECRET withdrawn text' });
+    t.unpublished = await insertTestimony(ctx.db, { ...base, status: 'unpublished', redacted: 'SECRET unpublished text' });
+    t.inReview = await insertTestimony(ctx.db, { ...base, status: 'in_review', withPublishedRevision: false, redacted: 'SECRET in review' });
+    t.aboutHidden = await insertTestimony(ctx.db, { ...base, personIds: [ids.hidden], status: 'published', redacted: 'SECRET about a hidden person' });
+  });
+
+  it('lists published persons only, with pagination links', async () => {
+    const res = await get('/api/v1/persons?limit=2');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.pagination).toMatchObject({ page: 1, limit: 2, total: 3, pageCount: 2, prev: null });
+    expect(body.pagination.next).toBe('/api/v1/persons?limit=2&page=2');
+    const page2 = await (await get(body.pagination.next)).json();
+    const all = [...body.data, ...page2.data].map((p: { id: string }) => p.id);
+    expect(sorted(all)).toEqual(sorted([ids.a, ids.b, ids.c]));
+  });
+
+  it('filters by province, outcome, gender and incident date range', async () => {
+    const idsOf = async (q: string) => ((await (await get(`/api/v1/persons?${q}`)).json()).data as { id: string }[]).map((p) => p.id).sort();
+    expect(await idsOf('province=IR-23')).toEqual(sorted([ids.a, ids.c]));
+    expect(await idsOf('outcome=injured')).toEqual([ids.b]);
+    expect(await idsOf('gender=male&province=IR-23')).toEqual([ids.c]);
+    expect(await idsOf('from=2019-11-17&to=2019-11-17')).toEqual([ids.b]);
+  });
+
+  it('rejects unknown parameters and a limit over 100', async () => {
+    for (const q of ['provnce=IR-23', 'limit=101', 'province=IR-99', 'from=yesterday']) {
+      const res = await get(`/api/v1/persons?${q}`);
+      expect(res.status, q).toBe(400);
+      expect((await res.json()).error).toBe('invalid_request');
+    }
+  });
+
+  it('answers an unpublished person exactly like an unknown or malformed id', async () => {
+    const bodies = [];
+    for (const id of [ids.draft, ids.hidden, ids.merged, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const res = await get(`/api/v1/persons/${id}`, { id });
+      expect(res.status).toBe(404);
+      bodies.push({ body: await res.text(), type: res.headers.get('content-type'), cache: res.headers.get('cache-control') });
+    }
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it('gives each public object exactly its allowed fields', async () => {
+    const list = await (await get('/api/v1/persons')).json();
+    for (const p of list.data) expect(sorted(Object.keys(p))).toEqual(sorted([...publicPersonSummaryKeys, 'urls']));
+    const one = await (await get(`/api/v1/persons/${ids.a}`, { id: ids.a })).json();
+    expect(sorted(Object.keys(one.data))).toEqual(sorted([...publicPersonKeys, 'urls']));
+    expect(sorted(Object.keys(one))).toEqual(['data']);
+    const testimonies = await (await get('/api/v1/testimonies')).json();
+    for (const item of testimonies.data) expect(sorted(Object.keys(item))).toEqual(sorted(publicTestimonyKeys));
+    const json = await (await get('/api/v1/persons.json')).json();
+    for (const p of json.persons) expect(sorted(Object.keys(p))).toEqual(sorted([...publicPersonSummaryKeys, 'urls']));
+    const tj = await (await get('/api/v1/testimonies.json')).json();
+    for (const item of tj.testimonies) expect(sorted(Object.keys(item))).toEqual(sorted(publicTestimonyKeys));
+  });
+
+  it('publishes only the consented, published, redacted testimony — in the API, downloads and feed', async () => {
+    const api = await (await get('/api/v1/testimonies')).json();
+    expect(api.data.map((x: { id: string }) => x.id)).toEqual([t.public]);
+    expect(api.data[0].narrative).toBe('Public redacted text');
+    expect((await (await get(`/api/v1/testimonies?person=${ids.a}`)).json()).data).toHaveLength(1);
+    expect((await (await get(`/api/v1/testimonies?person=${ids.hidden}`)).json()).data).toHaveLength(0);
+
+    const surfaces = ['/api/v1/testimonies', '/api/v1/testimonies.csv', '/api/v1/testimonies.json', '/api/v1/persons', '/api/v1/persons.csv', '/api/v1/persons.json'];
+    for (const path of surfaces) {
+      const text = await (await get(path)).text();
+      expect(text, path).not.toContain('SECRET');
+      for (const hidden of [t.docOnly, t.withdrawn, t.unpublished, t.inReview, t.aboutHidden, ids.draft, ids.hidden, ids.merged]) {
+        expect(text, path).not.toContain(hidden);
+      }
+    }
+    const feed = await (await get('/en/feed.xml', { locale: 'en' })).text();
+    expect(feed).toContain(`urn:uuid:${t.public}`);
+    expect(feed).not.toContain('SECRET');
+    for (const hidden of [t.docOnly, t.withdrawn, t.unpublished, t.inReview, t.aboutHidden, ids.draft, ids.hidden, ids.merged]) {
+      expect(feed).not.toContain(hidden);
+    }
+  });
+
+  it('serves CSV with BOM, header, neutralised formulas and public caching headers', async () => {
+    const res = await get('/api/v1/persons.csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM (res.text() would strip it)
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('id,name_fa,name_latin,')).toBe(true);
+    expect(text).toContain(`${ids.c},'=cmd|' /C calc'!A0,`);
+    expect(text.trim().split('\r\n')).toHaveLength(4);
+    const testimonies = await (await get('/api/v1/testimonies.csv')).text();
+    expect(testimonies).toContain('Public redacted text');
+  });
+
+  it('serves an Atom feed with the right content type', async () => {
+    const res = await get('/en/feed.xml', { locale: 'en' });
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await res.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+    expect(xml.match(/<entry>/g)).toHaveLength(4); // three persons + one testimony
+  });
+});

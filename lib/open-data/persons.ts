@@ -1,0 +1,73 @@
+// Persons in the open-data API and downloads: exactly the public projection's DTOs (lib/memorial),
+// plus the permanent page URLs. Nothing here selects person columns itself except the bulk
+// iterator, which reuses the projection's column list, row mapping and visibility rule.
+import 'server-only';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { collections, persons } from '@/db/schema';
+import { getPublishedPerson, listPublishedPersons, type PersonQuery, type PublicPerson, type PublicPersonSummary } from '@/lib/memorial';
+import { personPath } from '@/lib/memorial/paths';
+import { summaryColumns, toSummary } from '@/lib/memorial/summary';
+import { isPublicPerson } from '@/lib/memorial/visibility';
+
+export type PageUrls = { fa: string; en: string };
+export type ApiPersonSummary = PublicPersonSummary & { urls: PageUrls };
+export type ApiPerson = PublicPerson & { urls: PageUrls };
+
+export function personUrls(origin: string, person: { id: string; slug: string }): PageUrls {
+  return { fa: origin + personPath('fa', person), en: origin + personPath('en', person) };
+}
+
+export type Pagination = { page: number; limit: number; total: number; pageCount: number; next: string | null; prev: string | null };
+
+/** Links to the neighbouring pages, keeping every other parameter of the request. */
+export function pagination(requestUrl: string, page: number, limit: number, total: number): Pagination {
+  const pageCount = Math.max(1, Math.ceil(total / limit));
+  const link = (p: number) => {
+    const url = new URL(requestUrl);
+    url.searchParams.set('page', String(p));
+    return url.pathname + url.search;
+  };
+  return {
+    page,
+    limit,
+    total,
+    pageCount,
+    next: page < pageCount ? link(page + 1) : null,
+    prev: page > 1 ? link(Math.min(page - 1, pageCount)) : null,
+  };
+}
+
+export async function listApiPersons(db: DbOrTx, query: PersonQuery & { page: number; limit: number }, origin: string, requestUrl: string) {
+  const result = await listPublishedPersons(db, query);
+  return {
+    data: result.items.map((p): ApiPersonSummary => ({ ...p, urls: personUrls(origin, p) })),
+    pagination: pagination(requestUrl, query.page, result.limit, result.total),
+  };
+}
+
+export async function getApiPerson(db: DbOrTx, id: string, origin: string): Promise<ApiPerson | null> {
+  const person = await getPublishedPerson(db, id);
+  return person && { ...person, urls: personUrls(origin, person) };
+}
+
+/**
+ * Every public person summary, in id order, a batch at a time (keyset pagination: constant cost per
+ * batch at any size), for the bulk downloads.
+ */
+export async function* iteratePublicPersons(db: DbOrTx, batchSize = 1000): AsyncGenerator<PublicPersonSummary[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await db
+      .select(summaryColumns)
+      .from(persons)
+      .innerJoin(collections, eq(collections.id, persons.collectionId))
+      .where(and(isPublicPerson, after === null ? undefined : gt(persons.id, after)))
+      .orderBy(asc(persons.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows.map(toSummary);
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
