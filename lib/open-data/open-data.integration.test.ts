@@ -1,7 +1,9 @@
 // The open-data surfaces end to end through their route handlers, on both databases: pagination,
 // filters, the identical 404, the exact set of public fields, and that nothing unpublished,
 // withdrawn, unconsented or unredacted reaches the API, the downloads or the feed.
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { testimonies } from '@/db/schema';
 import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
@@ -35,6 +37,8 @@ const sorted = (keys: readonly string[]) => [...keys].sort();
 describe.each(testDatabases())('open data on $name', (target) => {
   const ctx = useTestDatabase(target);
   const ids = {} as Record<'a' | 'b' | 'c' | 'draft' | 'hidden' | 'merged', string>;
+  let collectionIdOf = '';
+  let submitterOf = '';
   const t = {} as Record<'public' | 'docOnly' | 'withdrawn' | 'unpublished' | 'inReview' | 'aboutHidden', string>;
 
   beforeAll(async () => {
@@ -49,6 +53,8 @@ describe.each(testDatabases())('open data on $name', (target) => {
     ids.merged = await p({ collectionId, province: 'IR-23', nameLatin: 'SECRET merged person', mergedIntoId: ids.a });
 
     const submitterId = await insertUser(ctx.db);
+    collectionIdOf = collectionId;
+    submitterOf = submitterId;
     const base = { collectionId, submitterId, personIds: [ids.a], narrative: 'SECRET unredacted narrative' };
     t.public = await insertTestimony(ctx.db, { ...base, status: 'published', redacted: 'Public redacted text', consentCredit: 'relationship' });
     t.docOnly = await insertTestimony(ctx.db, { ...base, status: 'published', consentPublish: 'documentation_only', redacted: 'SECRET documentation only' });
@@ -130,6 +136,16 @@ describe.each(testDatabases())('open data on $name', (target) => {
     for (const hidden of [t.docOnly, t.withdrawn, t.unpublished, t.inReview, t.aboutHidden, ids.draft, ids.hidden, ids.merged]) {
       expect(feed).not.toContain(hidden);
     }
+  });
+
+  it('drops a testimony from the API, downloads and feed on the very next request once it is withdrawn', async () => {
+    const id = await insertTestimony(ctx.db, { collectionId: collectionIdOf, submitterId: submitterOf, personIds: [ids.b], status: 'published', redacted: 'Soon withdrawn' });
+    const surfaces = ['/api/v1/testimonies', '/api/v1/testimonies.csv', '/api/v1/testimonies.json'];
+    for (const path of surfaces) expect(await (await get(path)).text(), path).toContain(id);
+    expect(await (await get('/en/feed.xml', { locale: 'en' })).text()).toContain(id);
+    await ctx.db.update(testimonies).set({ status: 'withdrawn' }).where(eq(testimonies.id, id));
+    for (const path of surfaces) expect(await (await get(path)).text(), path).not.toContain(id);
+    expect(await (await get('/en/feed.xml', { locale: 'en' })).text()).not.toContain(id);
   });
 
   it('serves CSV with BOM, header, neutralised formulas and public caching headers', async () => {
