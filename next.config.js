@@ -7,7 +7,10 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 // Headers every response carries. (The Content-Security-Policy contract is issue 7's work.)
 const securityHeaders = [
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // 'same-origin', not 'no-referrer': under no-referrer browsers send `Origin: null` on a form POST
+  // and Next refuses the server action, which breaks every form without JavaScript. Other sites
+  // still receive no referrer.
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
@@ -25,8 +28,9 @@ export default function config(phase) {
     distDir: process.env.NEXT_DIST_DIR ?? '.next',
     poweredByHeader: false,
     reactStrictMode: true,
-    // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding.
-    serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+    // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding;
+    // rate-limiter-flexible loads drizzle-orm with a computed import() the bundler cannot follow.
+    serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible'],
     // app/global-not-found.tsx: unmatched URLs get a server-rendered, translated 404.
     experimental: { globalNotFound: true },
     async headers() {

@@ -17,9 +17,12 @@ function refuseCommon(value: { passphrase: string }, context: z.core.$Refinement
 
 /** `next` is only carried through; it is validated by safeNextPath before any redirect. */
 const next = z.string().max(2000).optional();
+/** The page's language, for redirects; a hidden field. Anything unknown falls back to English. */
+const locale = z.enum(['fa', 'en']).catch('en');
+const withLocale = z.object({ locale });
 
-export const signUpServerSchema = signUpSchema.superRefine(refuseCommon);
+export const signUpServerSchema = withLocale.and(signUpSchema.superRefine(refuseCommon));
 export const changePassphraseServerSchema = changePassphraseSchema.superRefine(refuseCommon);
-export const signInServerSchema = signInSchema.extend({ next });
-export const secondFactorServerSchema = secondFactorSchema.extend({ next });
-export const noInputSchema = z.object({});
+export const signInServerSchema = signInSchema.extend({ next, locale });
+export const secondFactorServerSchema = secondFactorSchema.extend({ next, locale });
+export const localeOnlySchema = withLocale;

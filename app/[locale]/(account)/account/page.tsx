@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { ChangePassphraseForm, EmailForm, RegenerateRecoveryCodesForm, SignOutEverywhereForm } from '@/components/forms/account-forms';
+import { FormMessages } from '@/components/forms/form-messages';
+import { SignOutButton } from '@/components/forms/sign-out-button';
+import { getAccountOverview } from '@/lib/auth/accounts';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { routing } from '@/lib/i18n/routing';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'Account' }))('title'), robots: { index: false } };
+}
+
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-10 border-t border-line pt-6">
+      <h2 id={id} className="text-xl font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AccountPage({ params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  // Staff reach this page only after their second factor (requirePageAccess redirects).
+  const viewer = await requirePageAccess({ permission: 'account.manage.own' }, { locale, path: `/${locale}/account` });
+  const account = await getAccountOverview(await getDb(), viewer);
+  const t = await getTranslations('Account');
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t('title')}</h1>
+        <SignOutButton locale={locale} />
+      </div>
+      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-medium">{t('usernameLabel')}</dt>
+        <dd dir="auto">{account.username}</dd>
+        <dt className="font-medium">{t('roleLabel')}</dt>
+        <dd>{t(`roles.${account.role}`)}</dd>
+      </dl>
+      <FormMessages namespaces={['Account']}>
+        <Section id="passphrase-heading" heading={t('passphraseHeading')}>
+          <p className="mt-1 text-sm text-muted">{t('passphraseText')}</p>
+          <ChangePassphraseForm username={account.username} />
+        </Section>
+        <Section id="two-factor-heading" heading={t('twoFactorHeading')}>
+          <p className="mt-1">{account.totpEnabled ? t('twoFactorOn') : t('twoFactorOff')}</p>
+          {!account.totpEnabled && (
+            <a href={`/${locale}/account/two-factor`} className="mt-2 inline-block font-semibold">
+              {t('twoFactorEnrol')}
+            </a>
+          )}
+        </Section>
+        <Section id="recovery-heading" heading={t('recoveryHeading')}>
+          <p className="mt-1 text-sm text-muted">{t('recoveryText')}</p>
+          <RegenerateRecoveryCodesForm />
+        </Section>
+        <Section id="email-heading" heading={t('emailHeading')}>
+          <p className="mt-1 text-sm">{t('emailRisk')}</p>
+          <EmailForm email={account.email ?? ''} />
+        </Section>
+        <Section id="sessions-heading" heading={t('sessionsHeading')}>
+          <p className="mt-1 text-sm text-muted">{t('sessionsText')}</p>
+          <SignOutEverywhereForm locale={locale} />
+        </Section>
+      </FormMessages>
+    </div>
+  );
+}

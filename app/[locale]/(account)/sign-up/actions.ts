@@ -1,0 +1,30 @@
+'use server';
+import { defineAction } from '@/lib/actions/define-action';
+import { localeOnlySchema, signUpServerSchema } from '@/lib/auth/account-schemas';
+import { createAccount } from '@/lib/auth/accounts';
+import { generatePassphrase } from '@/lib/auth/passphrase';
+
+// next-auth is imported inside handlers: its ESM build resolves `next/server` in ways plain
+// Node (the Vitest authorization matrix) cannot, and only these calls need it.
+
+/** Creates the account, signs the person in, and returns the recovery codes to show once. */
+export const signUpAction = defineAction({
+  name: 'account.signUp',
+  schema: signUpServerSchema,
+  access: 'public',
+  keep: ['username'],
+  handler: async (input, { db }) => {
+    const { recoveryCodes } = await createAccount(db, { username: input.username, passphrase: input.passphrase, locale: input.locale });
+    const { signIn } = await import('@/lib/auth/next-auth');
+    await signIn('credentials', { username: input.username, passphrase: input.passphrase, redirect: false });
+    return { recoveryCodes };
+  },
+});
+
+/** A random six-word passphrase, generated on the server so it works without JavaScript. */
+export const generatePassphraseAction = defineAction({
+  name: 'account.generatePassphrase',
+  schema: localeOnlySchema,
+  access: 'public',
+  handler: async () => ({ passphrase: generatePassphrase() }),
+});

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { FormMessages } from '@/components/forms/form-messages';
+import { SignUpForm } from '@/components/forms/sign-up-form';
+import { routing } from '@/lib/i18n/routing';
+
+// Never cached: the page shows a generated passphrase and recovery codes once.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'SignUp' }))('title'), robots: { index: false } };
+}
+
+export default async function SignUpPage({ params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('SignUp');
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p className="mt-2 text-lg">{t('intro')}</p>
+      <section aria-labelledby="why-heading" className="mt-6 rounded border-s-4 border-accent-ink bg-white p-4">
+        <h2 id="why-heading" className="font-semibold">
+          {t('whyNoEmailHeading')}
+        </h2>
+        <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
+      </section>
+      <FormMessages namespaces={['SignUp']}>
+        <SignUpForm locale={locale} />
+      </FormMessages>
+      <p className="mt-8">
+        {t('haveAccount')}{' '}
+        <a href={`/${locale}/sign-in`} className="font-semibold">
+          {t('signInLink')}
+        </a>
+      </p>
+    </div>
+  );
+}

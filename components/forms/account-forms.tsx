@@ -1,0 +1,84 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import {
+  changePassphraseAction,
+  regenerateRecoveryCodesAction,
+  setEmailAction,
+  signOutEverywhereAction,
+} from '@/app/[locale]/(account)/account/actions';
+import { idleState as idle, type ActionState } from './action-state';
+import { changePassphraseSchema, emailSchema } from '@/lib/validation/account';
+import { Field } from './field';
+import { FormAlert, FormNotice, secondaryButton, submitButton } from './form-alert';
+import { RecoveryCodes } from './recovery-codes';
+import { useEnhancedForm } from './use-enhanced-form';
+
+/** `username` is a hidden field so password managers know which account the new passphrase is for. */
+export function ChangePassphraseForm({ username }: { username: string }) {
+  const t = useTranslations('Account');
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(changePassphraseSchema, changePassphraseAction);
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('passphraseHeading')}>
+      <FormAlert state={state} />
+      {state.status === 'ok' && <FormNotice>{t('passphraseChanged')}</FormNotice>}
+      <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
+      <Field id="currentPassphrase" type="password" label={t('currentPassphrase')} error={errorOf('currentPassphrase')} registration={field('currentPassphrase')} autoComplete="current-password" />
+      <Field id="newPassphrase" type="password" label={t('newPassphrase')} error={errorOf('passphrase')} registration={field('passphrase')} autoComplete="new-password" />
+      <Field id="newPassphraseConfirm" type="password" label={t('newPassphraseConfirm')} error={errorOf('passphraseConfirm')} registration={field('passphraseConfirm')} autoComplete="new-password" />
+      <button type="submit" className={submitButton} disabled={pending}>
+        {pending ? t('pending') : t('passphraseSubmit')}
+      </button>
+    </form>
+  );
+}
+
+export function EmailForm({ email }: { email: string }) {
+  const t = useTranslations('Account');
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(emailSchema, setEmailAction, { email });
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('emailHeading')}>
+      <FormAlert state={state} />
+      {state.status === 'ok' && <FormNotice>{t('emailSaved')}</FormNotice>}
+      <Field id="email" type="email" label={t('email')} hint={t('emailHint')} error={errorOf('email')} registration={field('email')} autoComplete="email" spellCheck={false} />
+      <button type="submit" className={submitButton} disabled={pending}>
+        {pending ? t('pending') : t('emailSubmit')}
+      </button>
+    </form>
+  );
+}
+
+export function RegenerateRecoveryCodesForm() {
+  const t = useTranslations('Account');
+  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, idle as ActionState<{ recoveryCodes: string[] }>);
+  return (
+    <form action={action} aria-label={t('recoveryHeading')}>
+      <FormAlert state={state} />
+      {state.status === 'ok' && (
+        <div className="mt-4">
+          <h3 className="font-semibold">{t('recoveryCodesHeading')}</h3>
+          <p>{t('recoveryCodesText')}</p>
+          <RecoveryCodes codes={state.data.recoveryCodes} label={t('recoveryCodesLabel')} />
+        </div>
+      )}
+      <button type="submit" className={`mt-4 ${secondaryButton}`} disabled={pending}>
+        {t('recoverySubmit')}
+      </button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm({ locale }: { locale: string }) {
+  const t = useTranslations('Account');
+  const [state, action, pending] = useActionState(signOutEverywhereAction, idle as ActionState<never>);
+  return (
+    <form action={action} aria-label={t('sessionsHeading')}>
+      <FormAlert state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <button type="submit" className={`mt-4 ${secondaryButton}`} disabled={pending}>
+        {t('sessionsSubmit')}
+      </button>
+    </form>
+  );
+}
+

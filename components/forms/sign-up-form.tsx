@@ -1,0 +1,112 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect } from 'react';
+import { generatePassphraseAction, signUpAction } from '@/app/[locale]/(account)/sign-up/actions';
+import { idleState as idle, type ActionState } from './action-state';
+import { signUpSchema } from '@/lib/validation/account';
+import { Field } from './field';
+import { FormAlert, secondaryButton, submitButton } from './form-alert';
+import { RecoveryCodes } from './recovery-codes';
+import { useEnhancedForm } from './use-enhanced-form';
+
+/**
+ * Sign-up. "Generate a passphrase" is its own small form posting to its own action, so it works
+ * without JavaScript too; its result is shown once and pre-fills the main form.
+ */
+export function SignUpForm({ locale }: { locale: string }) {
+  const t = useTranslations('SignUp');
+  const [generated, generate, generating] = useActionState(generatePassphraseAction, idle as ActionState<{ passphrase: string }>);
+  const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
+  return (
+    <>
+      <section aria-labelledby="generate-heading" className="mt-8 rounded border border-line bg-white p-4">
+        <h2 id="generate-heading" className="text-lg font-semibold">
+          {t('generateHeading')}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t('generateText')}</p>
+        <form action={generate} className="mt-3">
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className={secondaryButton} disabled={generating}>
+            {t('generateButton')}
+          </button>
+        </form>
+        {passphrase && (
+          <div className="mt-4">
+            <h3 className="font-semibold">{t('generatedHeading')}</h3>
+            <p className="text-sm">{t('generatedText')}</p>
+            <p dir="ltr" aria-label={t('generatedHeading')} className="mt-2 rounded bg-line px-3 py-2 font-mono text-lg break-words">
+              {passphrase}
+            </p>
+          </div>
+        )}
+      </section>
+      {/* No `key` here: without JavaScript, React matches the posted form's state to this
+          component by its position and key, so the key must not change between renders. */}
+      <MainForm locale={locale} generated={passphrase} />
+    </>
+  );
+}
+
+function MainForm({ locale, generated }: { locale: string; generated?: string }) {
+  const t = useTranslations('SignUp');
+  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useEnhancedForm(signUpSchema, signUpAction, {
+    username: '',
+    passphrase: generated ?? '',
+    passphraseConfirm: generated ?? '',
+    generated: generated ? 'yes' : 'no',
+  });
+  // With JavaScript, a newly generated passphrase fills the fields already on the page.
+  useEffect(() => {
+    if (!generated) return;
+    form.reset({ ...form.getValues(), passphrase: generated, passphraseConfirm: generated, generated: 'yes' });
+  }, [generated, form]);
+  if (state.status === 'ok') {
+    return (
+      <section aria-labelledby="created-heading" className="mt-8">
+        <h2 id="created-heading" className="text-xl font-semibold">
+          {t('createdHeading')}
+        </h2>
+        <p className="mt-2">{t('createdText')}</p>
+        <RecoveryCodes codes={state.data.recoveryCodes} label={t('createdHeading')} />
+        <a href={`/${locale}/account`} className="mt-6 inline-block font-semibold">
+          {t('continue')}
+        </a>
+      </section>
+    );
+  }
+  const savedError = errorOf('saved');
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="sign-up-heading" className="mt-8">
+      <h2 id="sign-up-heading" className="sr-only">
+        {t('title')}
+      </h2>
+      <FormAlert state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" {...field('generated')} />
+      <Field id="username" label={t('username')} hint={t('usernameHint')} error={errorOf('username')} registration={field('username')} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+      <Field id="passphrase" type="password" label={t('passphrase')} hint={t('passphraseHint')} error={errorOf('passphrase')} registration={field('passphrase')} autoComplete="new-password" />
+      <Field id="passphraseConfirm" type="password" label={t('passphraseConfirm')} error={errorOf('passphraseConfirm')} registration={field('passphraseConfirm')} autoComplete="new-password" />
+      {generated && (
+        <div className="mt-4">
+          <label className="flex items-start gap-2">
+            <input type="checkbox" value="yes" className="mt-1" aria-invalid={savedError ? true : undefined} aria-describedby={savedError ? 'saved-error' : undefined} {...form.register('saved')} />
+            <span>{t('saved')}</span>
+          </label>
+          {savedError && <SavedError id="saved-error" code={savedError} />}
+        </div>
+      )}
+      <button type="submit" className={submitButton} disabled={pending}>
+        {pending ? t('pending') : t('submit')}
+      </button>
+    </form>
+  );
+}
+
+function SavedError({ id, code }: { id: string; code: string }) {
+  const t = useTranslations('Validation');
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-800">
+      {t(code as 'required')}
+    </p>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Page } from '@playwright/test';
+import { currentTotp } from '../lib/auth/totp';
+import { expect, test } from './fixtures';
+
+const demoPassphrase = 'demo passphrase for yadman';
+const unique = (base: string) => `${base}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+const signUpForm = (page: Page) => page.getByRole('form', { name: 'Create an account' });
+const signInForm = (page: Page) => page.getByRole('form', { name: 'Sign in' });
+
+async function signUp(page: Page, username: string, passphrase: string) {
+  await page.goto('/en/sign-up');
+  const form = signUpForm(page);
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await form.getByLabel('Passphrase again').fill(passphrase);
+  await form.getByRole('button', { name: 'Create account' }).click();
+}
+
+async function expectAccountCreated(page: Page, username: string) {
+  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your account is ready' }).getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('link', { name: 'Continue to your account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expect(page.getByText(username, { exact: true })).toBeVisible();
+  // Shown once: nothing on the account page or a fresh sign-up page repeats them.
+  await expect(page.getByRole('list', { name: /recovery codes|account is ready/i })).toHaveCount(0);
+}
+
+async function signIn(page: Page, username: string, passphrase: string, next?: string) {
+  await page.goto(next ? `/en/sign-in?next=${encodeURIComponent(next)}` : '/en/sign-in');
+  const form = signInForm(page);
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Passphrase').fill(passphrase);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`sign-up with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('needs only a username and passphrase, signs in and shows recovery codes once', async ({ page }) => {
+      const username = unique('witness');
+      await page.goto('/en/sign-up');
+      await expect(page.getByRole('heading', { name: 'Why we do not ask for your e-mail or phone number' })).toBeVisible();
+      await expect(signUpForm(page).getByRole('textbox', { name: /e-?mail|phone/i })).toHaveCount(0);
+      await signUp(page, username, 'river lantern quiet orchard');
+      await expectAccountCreated(page, username);
+      const html = await page.content();
+      expect(html).not.toContain('river lantern quiet orchard');
+    });
+
+    test('the generated passphrase is shown once, pre-filled, and must be confirmed as saved', async ({ page }) => {
+      const username = unique('gen');
+      await page.goto('/en/sign-up');
+      await page.getByRole('button', { name: 'Generate a passphrase for me' }).click();
+      const shown = page.getByLabel('Your new passphrase');
+      await expect(shown).toBeVisible();
+      const passphrase = (await shown.textContent())!.trim();
+      expect(passphrase.split(' ')).toHaveLength(6);
+      const form = signUpForm(page);
+      await expect(form.getByLabel('Passphrase', { exact: true })).toHaveValue(passphrase);
+      await form.getByLabel('Username').fill(username);
+      if (javaScriptEnabled) {
+        // Live validation: the checkbox is required before anything is sent.
+        await form.getByRole('button', { name: 'Create account' }).click();
+        await expect(form.getByText('Please confirm that you have saved your passphrase.')).toBeVisible();
+      }
+      await form.getByRole('checkbox', { name: 'I have written this passphrase down somewhere safe' }).check();
+      await form.getByRole('button', { name: 'Create account' }).click();
+      await expectAccountCreated(page, username);
+      await page.context().clearCookies();
+      await signIn(page, username, passphrase);
+      await expect(page).toHaveURL(/\/en\/account$/);
+    });
+
+    test('a validation error keeps the username but never the passphrase', async ({ page }) => {
+      const username = unique('keep');
+      await signUp(page, username, 'short');
+      const form = signUpForm(page);
+      if (!javaScriptEnabled) await expect(form.getByRole('alert')).toContainText('Some fields need your attention');
+      await expect(form.getByText('Use at least 12 characters.')).toBeVisible();
+      await expect(form.getByLabel('Username')).toHaveValue(username);
+      if (!javaScriptEnabled) await expect(form.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+    });
+
+    test('a taken username is refused, whatever its case', async ({ page }) => {
+      await signUp(page, 'Demo-Submitter', 'a long enough passphrase here');
+      await expect(signUpForm(page).getByText('This username is already taken.')).toBeVisible();
+    });
+
+    test('sign in, then sign out clears the site data and ends the session', async ({ page }) => {
+      await signIn(page, 'demo-submitter', demoPassphrase);
+      await expect(page).toHaveURL(/\/en\/account$/);
+      await expect(page.getByText('demo-submitter', { exact: true })).toBeVisible();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/en/sign-out') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Sign out', exact: true }).click(),
+      ]);
+      expect(response.status()).toBe(303);
+      // allHeaders(): headers() leaves out security-related headers such as Clear-Site-Data.
+      const headers = await response.allHeaders();
+      expect(headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
+      expect(headers['cache-control']).toContain('no-store');
+      await expect(page).toHaveURL(/\/en$/);
+      await page.goto('/en/account');
+      await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Faccount$/);
+    });
+
+    test('a wrong passphrase and an unknown user get the same message', async ({ page }) => {
+      for (const username of ['demo-submitter', unique('nobody')]) {
+        await signIn(page, username, 'this is not the passphrase');
+        await expect(signInForm(page).getByRole('alert')).toHaveText('The username or passphrase is wrong.');
+        await expect(signInForm(page).getByLabel('Username')).toHaveValue(username);
+      }
+    });
+  });
+}
+
+// Blocked: otplib 13 refuses secrets under 128 bits and the demo secret JBSWY3DPEHPK3PXP has 80,
+// so demo staff cannot pass the code step until lib/auth/totp.ts or the demo seed is changed.
+test.fixme('demo staff sign-in asks for a TOTP code', async ({ page }) => {
+  await signIn(page, 'demo-moderator', demoPassphrase, '/en/account');
+  await expect(page).toHaveURL(/\/en\/two-factor\?next=/);
+  const form = page.getByRole('form', { name: 'Two-step sign-in' });
+  await form.getByLabel('Code').fill(await currentTotp('JBSWY3DPEHPK3PXP'));
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+});
+
+test('a submitter can enrol TOTP; sign-in then asks for a code and refuses a replayed one', async ({ page, browser }) => {
+  const username = unique('careful');
+  const passphrase = 'another long passphrase to use';
+  await signUp(page, username, passphrase);
+  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
+  await page.goto('/en/account/two-factor');
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  const secret = (await page.getByRole('definition').filter({ hasText: /^[A-Z2-7 ]+$/ }).textContent())!.replace(/\s+/g, '');
+  const now = Math.floor(Date.now() / 1000);
+  // Enrol with the previous step's code, keeping the current step unused for the sign-in below.
+  const enrolForm = page.getByRole('form', { name: 'Set up two-step sign-in' });
+  await enrolForm.getByLabel('Code from the app').fill(await currentTotp(secret, now - 30));
+  await enrolForm.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page.getByText('On: signing in asks for a code')).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn(page, username, passphrase);
+  await expect(page).toHaveURL(/\/en\/two-factor\?next=%2Fen%2Faccount$/);
+  const code = await currentTotp(secret, now);
+  const form = page.getByRole('form', { name: 'Two-step sign-in' });
+  await form.getByLabel('Code').fill(code);
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+
+  const other = await browser.newPage();
+  await signIn(other, username, passphrase);
+  const otherForm = other.getByRole('form', { name: 'Two-step sign-in' });
+  await otherForm.getByLabel('Code').fill(code);
+  await otherForm.getByRole('button', { name: 'Continue' }).click();
+  await expect(otherForm.getByText('This code is not valid or has already been used.')).toBeVisible();
+  await other.close();
+});
+
+test('the sign-out route refuses cross-site posts and GET', async ({ request }) => {
+  const crossSite = await request.post('/en/sign-out', { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+  expect((await request.get('/en/sign-out', { maxRedirects: 0 })).status()).toBe(405);
+});
