@@ -1,44 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { currentTotp } from '../lib/auth/totp';
 import { expect, test } from './fixtures';
-
-const demoPassphrase = 'demo passphrase for yadman';
-const demoTotpSecret = 'JBSWY3DPEHPK3PXP';
-
-/**
- * A TOTP code never used before for this secret: codes are accepted once per 30-second step per
- * account (replay protection), so a second sign-in waits for the next step. Also avoids the last
- * few seconds of a step, so the code is still current when the server checks it.
- */
-const usedSteps = new Map<string, number>();
-async function freshCode(page: Page, secret: string): Promise<string> {
-  for (;;) {
-    const now = Date.now() / 1000;
-    const step = Math.floor(now / 30);
-    if (step > (usedSteps.get(secret) ?? -1) && now % 30 < 25) {
-      usedSteps.set(secret, step);
-      return currentTotp(secret);
-    }
-    await page.waitForTimeout(1000);
-  }
-}
-
-async function signIn(page: Page, username: string, passphrase: string, next?: string) {
-  await page.goto(next ? `/en/sign-in?next=${encodeURIComponent(next)}` : '/en/sign-in');
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Passphrase').fill(passphrase);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signInAsStaff(page: Page, username: string, next: string) {
-  await signIn(page, username, demoPassphrase, next);
-  await expect(page).toHaveURL(/\/en\/two-factor\?next=/);
-  const form = page.getByRole('form', { name: 'Two-step sign-in' });
-  await form.getByLabel('Code').fill(await freshCode(page, demoTotpSecret));
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
+import { demoPassphrase, freshCode, signIn, signInAsStaff } from './support/accounts';
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();

@@ -9,10 +9,9 @@ import type { Db, Tx } from '../types';
 import { demoPersonId, demoPersons } from './demo-persons';
 import { demoTestimonies } from './demo-testimonies';
 
-/** Documented in the README; these accounts exist only on demo instances (users.is_demo). */
-export const demoPassphrase = 'demo passphrase for yadman';
-export const demoTotpSecret = 'JBSWY3DPEHPK3PXP';
-export const demoUsernames = { submitter: 'demo-submitter', moderator: 'demo-moderator', admin: 'demo-admin' } as const;
+import { demoPassphrase, demoTotpSecret, demoUsernames } from './demo-credentials';
+
+export { demoPassphrase, demoTotpSecret, demoUsernames };
 
 const seedLockKey = 7_391_004_213;
 const day = 86_400_000;

@@ -35,8 +35,8 @@ const routeFiles = filesNamed(path.join(root, 'app'), 'route.ts');
 async function loadActions() {
   const actions = new Map<string, { file: string; action: ServerAction<unknown> }>();
   for (const file of actionFiles) {
-    const module = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(module)) {
+    const exports = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(exports)) {
       const spec = (value as Partial<ServerAction<unknown>>)[actionSpecKey];
       expect(spec, `${file} exports ${exportName}, which was not made with defineAction`).toBeDefined();
       expect(actions.has(spec!.name), `two actions named ${spec!.name}`).toBe(false);
@@ -106,14 +106,14 @@ describe.each(testDatabases())('authorization matrix on $name', (target) => {
     it(`answers ${actor} on every route as the matrix says`, async () => {
       state.viewer = actors[actor].viewer;
       for (const [file, methods] of Object.entries(routeMatrix)) {
-        const module = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+        const handlers = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
         for (const [method, spec] of Object.entries(methods)) {
-          const handler = module[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
+          const handler = handlers[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
           expect(handler, `${file} ${method}`).toBeTypeOf('function');
           const response = await handler!(spec.request(), { params: Promise.resolve(spec.params ?? {}) });
           expect(response.status, `${file} ${method} for ${actor}`).toBe(spec.status(actor as ActorName));
         }
-        const declared = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof module[m] === 'function');
+        const declared = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
         expect(declared.sort(), `${file} exports only the methods the matrix lists`).toEqual(Object.keys(methods).sort());
       }
     });
