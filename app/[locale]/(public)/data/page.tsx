@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FieldTable } from '@/components/open-data/field-table';
+import { formatNumber } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { publicPersonKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
 import { apiMaxLimit } from '@/lib/open-data/api-query';
@@ -71,7 +72,7 @@ export default async function DataPage({ params }: Props) {
 
       <section aria-labelledby="api-heading" className={section}>
         <h2 id="api-heading" className={h2}>{t('apiHeading')}</h2>
-        <p className="mt-3">{t('apiIntro', { max: apiMaxLimit })}</p>
+        <p className="mt-3">{t('apiIntro', { max: formatNumber(apiMaxLimit, locale) })}</p>
         <dl className="mt-3 space-y-3">
           {endpoints.map(([key, path]) => (
             <div key={key}>
