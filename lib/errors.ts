@@ -9,6 +9,7 @@ export const errorCodes = [
   // Sign-in refused: one message for unknown users, wrong passphrases and disabled accounts.
   'invalid_credentials',
   'conflict',
+  'own_testimony',
   'rate_limited',
   'unexpected',
 ] as const;

@@ -1,0 +1,76 @@
+// The one state machine of a testimony (PRODUCT.md §4, ENGINEERING.md pattern 9). Every status
+// change goes through `transitionTestimony`: the row is locked, the move is checked against this
+// table and against who is making it, the status is updated only if it is still what was read,
+// and the audit entry commits with it. Two moderators deciding at once: the second gets `conflict`.
+import { eq } from 'drizzle-orm';
+import { testimonies, testimonyStatus } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import { appendAudit } from '@/lib/audit/append';
+import { AppError } from '@/lib/errors';
+
+export type TestimonyStatus = (typeof testimonyStatus.enumValues)[number];
+
+/** Who may make a move: the submitter of the testimony, or staff who did not submit it. */
+type Mover = 'owner' | 'moderator';
+
+export const lifecycle = {
+  submit: { from: ['draft', 'changes_requested'], to: 'submitted', by: 'owner' },
+  claim: { from: ['submitted'], to: 'in_review', by: 'moderator' },
+  release: { from: ['in_review'], to: 'submitted', by: 'moderator' },
+  requestChanges: { from: ['in_review'], to: 'changes_requested', by: 'moderator' },
+  publish: { from: ['in_review'], to: 'published', by: 'moderator' },
+  reject: { from: ['in_review'], to: 'rejected', by: 'moderator' },
+  unpublish: { from: ['published'], to: 'unpublished', by: 'moderator' },
+  withdraw: {
+    from: ['draft', 'submitted', 'in_review', 'changes_requested', 'published', 'unpublished'],
+    to: 'withdrawn',
+    by: 'owner',
+  },
+} as const satisfies Record<string, { from: readonly TestimonyStatus[]; to: TestimonyStatus; by: Mover }>;
+
+export type TestimonyEvent = keyof typeof lifecycle;
+
+export type Transition = {
+  from: TestimonyStatus;
+  to: TestimonyStatus;
+  /** The public memorial changed: the caller must call `revalidatePublicData()` after commit. */
+  publicChanged: boolean;
+};
+
+type ExtraColumns = Partial<Pick<typeof testimonies.$inferInsert, 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId'>>;
+
+/**
+ * Moves a testimony along `event`. The caller has already checked the actor's permission; this
+ * function enforces the lifecycle's own rules: owners move only their own testimonies (others get
+ * `not_found`), staff never decide on a testimony they submitted themselves (`own_testimony`),
+ * and a move from a state the testimony is no longer in is a `conflict`.
+ */
+export async function transitionTestimony(
+  tx: Tx,
+  input: { testimonyId: string; event: TestimonyEvent; actorId: string; set?: ExtraColumns; details?: Record<string, unknown> },
+): Promise<Transition> {
+  const rule = lifecycle[input.event];
+  const [row] = await tx
+    .select({ status: testimonies.status, submitterId: testimonies.submitterId })
+    .from(testimonies)
+    .where(eq(testimonies.id, input.testimonyId))
+    .for('update');
+  if (!row) throw new AppError('not_found');
+  const isOwner = row.submitterId === input.actorId;
+  if (rule.by === 'owner' && !isOwner) throw new AppError('not_found');
+  if (rule.by === 'moderator' && isOwner) throw new AppError('own_testimony');
+  if (!(rule.from as readonly TestimonyStatus[]).includes(row.status)) throw new AppError('conflict');
+
+  await tx
+    .update(testimonies)
+    .set({ status: rule.to, ...input.set })
+    .where(eq(testimonies.id, input.testimonyId));
+  await appendAudit(tx, {
+    actorId: input.actorId,
+    action: `testimony.${input.event}`,
+    targetType: 'testimony',
+    targetId: input.testimonyId,
+    details: { from: row.status, to: rule.to, ...input.details },
+  });
+  return { from: row.status, to: rule.to, publicChanged: row.status === 'published' || rule.to === 'published' };
+}
