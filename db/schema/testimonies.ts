@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -86,6 +87,13 @@ export const testimonies = pgTable(
     portraitPublic: boolean().notNull().default(false),
     exactPlacePublic: boolean().notNull().default(false),
     mayContact: boolean().notNull().default(false),
+    // The submitter's working copy (lib/testimonies/draft-data.ts): who it is about and the account
+    // being written, saved step by step on the server (never in browser storage). Submitting turns
+    // it into a revision; it is the submitter's own text and never shown publicly.
+    draft: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    // A random token rendered into the "start" form: a double click, a retry or back-and-resubmit
+    // finds the draft the first request created instead of creating another (unique per submitter).
+    idempotencyKey: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     submittedAt: tstz(),
@@ -98,6 +106,7 @@ export const testimonies = pgTable(
     index('testimonies_submitter_updated_at_idx').on(t.submitterId, t.updatedAt),
     index().on(t.collectionId),
     index().on(t.claimedBy),
+    unique('testimonies_submitter_idempotency_key').on(t.submitterId, t.idempotencyKey),
   ],
 );
 
@@ -119,6 +128,8 @@ export const testimonyRevisions = pgTable(
     eventDatePrecision: datePrecision(),
     eventPlace: text(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // The token of the form that created this revision: a repeated post adds no second revision.
+    idempotencyKey: text(),
     createdAt: createdAt(),
     // Full-text search over the public text (lib/search/fts.ts). Only ever queried through a
     // testimony's published_revision_id, so unpublished revisions being indexed exposes nothing.
@@ -129,6 +140,7 @@ export const testimonyRevisions = pgTable(
   },
   (t) => [
     unique('testimony_revisions_testimony_number_key').on(t.testimonyId, t.number),
+    unique('testimony_revisions_testimony_idempotency_key').on(t.testimonyId, t.idempotencyKey),
     index('testimony_revisions_public_search_idx').using('gin', t.publicSearch),
   ],
 );
