@@ -1,0 +1,45 @@
+import 'server-only';
+// Who may see a testimony's message thread: its submitter, or staff with `testimony.read.any`
+// (but never on a draft: a draft is the submitter's alone until they submit it). Anyone else gets
+// `not_found`, whether or not the testimony exists (PRODUCT.md §2.5).
+import { eq } from 'drizzle-orm';
+import { testimonies } from '@/db/schema';
+import type { DbOrTx } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { checkAccess } from '@/lib/authz/access';
+import { can } from '@/lib/authz/permissions';
+import { AppError } from '@/lib/errors';
+
+export type ThreadTestimony = {
+  id: string;
+  submitterId: string;
+  status: string;
+  mayContact: boolean;
+  /** How the viewer takes part: as the submitter, or as staff. */
+  side: 'submitter' | 'staff';
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads the testimony behind a thread and decides the viewer's side; `lock` for writers. */
+export async function threadTestimony(
+  db: DbOrTx,
+  viewer: Viewer | null,
+  testimonyId: string,
+  options: { lock?: boolean } = {},
+): Promise<ThreadTestimony> {
+  checkAccess(viewer, 'signed-in');
+  if (!uuidPattern.test(testimonyId)) throw new AppError('not_found');
+  const query = db
+    .select({ id: testimonies.id, submitterId: testimonies.submitterId, status: testimonies.status, mayContact: testimonies.mayContact })
+    .from(testimonies)
+    .where(eq(testimonies.id, testimonyId));
+  const [row] = options.lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('not_found');
+  if (row.submitterId === viewer!.userId) {
+    if (!can(viewer!.role, 'testimony.read.own')) throw new AppError('not_found');
+    return { ...row, side: 'submitter' };
+  }
+  if (!can(viewer!.role, 'testimony.read.any') || row.status === 'draft') throw new AppError('not_found');
+  return { ...row, side: 'staff' };
+}
