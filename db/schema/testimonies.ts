@@ -31,6 +31,9 @@ export const testimonyStatus = pgEnum('testimony_status', [
   'withdrawn',
   'unpublished',
 ]);
+// The first seven values predate the moderation screens and stay only because PostgreSQL cannot
+// drop an enum value without rewriting the column; moderators choose from `rejectReasons`
+// (lib/moderation/decisions.ts): duplicate, out_of_scope, not_credible, spam, unsafe.
 export const rejectReason = pgEnum('reject_reason', [
   'insufficient_detail',
   'unverifiable',
@@ -39,6 +42,9 @@ export const rejectReason = pgEnum('reject_reason', [
   'unsafe',
   'fabricated',
   'other',
+  'out_of_scope',
+  'not_credible',
+  'spam',
 ]);
 export const consentPublish = pgEnum('consent_publish', ['public', 'documentation_only']);
 export const consentCredit = pgEnum('consent_credit', ['anonymous', 'relationship', 'chosen_name']);

@@ -27,7 +27,7 @@ export type DemoTestimony = {
   publishedRevision?: number;
   credit?: 'anonymous' | 'relationship' | 'chosen_name';
   message?: string;
-  rejectReason?: 'unverifiable';
+  rejectReason?: 'not_credible';
 };
 
 const faNote = 'این روایت ساختگی و فقط برای نمایش است.';
@@ -113,7 +113,7 @@ export const demoTestimonies: DemoTestimony[] = [
     language: 'en',
     persons: ['demo-reza-example'],
     revisions: [{ narrative: `Someone online said this happened. ${enNote}`, relationship: 'journalist', hand: 'second', place: 'Zahedan' }],
-    rejectReason: 'unverifiable',
+    rejectReason: 'not_credible',
   },
   {
     status: 'withdrawn',
