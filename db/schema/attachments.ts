@@ -1,4 +1,5 @@
-import { bigint, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { persons } from './persons';
 import { testimonies } from './testimonies';
@@ -6,6 +7,8 @@ import { users } from './users';
 
 export const attachmentKind = pgEnum('attachment_kind', ['image', 'video', 'audio', 'document']);
 export const attachmentVisibility = pgEnum('attachment_visibility', ['public', 'moderators']);
+/** processing: received, job queued; ready: derivative made (or flagged); refused: could not be processed. */
+export const attachmentStatus = pgEnum('attachment_status', ['processing', 'ready', 'refused']);
 
 /**
  * An uploaded file. `original_key` points at the bytes as received (moderators only, chain of
@@ -23,11 +26,27 @@ export const attachments = pgTable(
     mime: text().notNull(),
     sizeBytes: bigint({ mode: 'number' }).notNull(),
     sha256: text().notNull(),
-    originalKey: text().notNull(),
+    /** The received bytes, always sealed (AES-256-GCM); null once deleted (kept only if asked). */
+    originalKey: text(),
+    /** The submitter asked to keep the original for verification. */
+    keepOriginal: boolean().notNull().default(false),
     publicKey: text(),
+    /** Verified type of the derivative at `public_key` (e.g. HEIC becomes JPEG). */
+    publicMime: text(),
+    status: attachmentStatus().notNull().default('processing'),
+    /** True only when the derivative provably carries no metadata (sharp re-encode, ffmpeg strip). */
+    metadataRemoved: boolean().notNull().default(false),
     caption: text(),
     visibility: attachmentVisibility().notNull().default('moderators'),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.testimonyId), index().on(t.personId)],
+  (t) => [
+    index().on(t.testimonyId),
+    index().on(t.personId),
+    // PRODUCT.md principle 4, enforced by the database: nothing with metadata can be made public.
+    check(
+      'attachments_public_requires_clean_derivative',
+      sql`${t.visibility} <> 'public' or (${t.metadataRemoved} and ${t.publicKey} is not null)`,
+    ),
+  ],
 );

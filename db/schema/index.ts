@@ -9,4 +9,5 @@ export * from './messages';
 export * from './notes';
 export * from './audit';
 export * from './settings';
+export * from './jobs';
 export * from './relations';
