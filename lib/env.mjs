@@ -23,6 +23,8 @@ const schema = z.object({
   SESSION_IDLE_STAFF_MINUTES: positiveInt.default(120),
   SESSION_IDLE_SUBMITTER_DAYS: positiveInt.default(14),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
+  DRAFT_RETENTION_DAYS: positiveInt.default(30),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

@@ -1,0 +1,45 @@
+import 'server-only';
+// The ownership rule of the submitter's side, in one place (ENGINEERING.md pattern 4): every read
+// or write of a testimony by its submitter goes through `ownTestimony`, which filters by the owner
+// inside the query. Someone else's testimony and an id that never existed are the same `not_found`.
+import { and, eq } from 'drizzle-orm';
+import { testimonies } from '@/db/schema';
+import type { DbOrTx } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { checkAccess } from '@/lib/authz/access';
+import type { Permission } from '@/lib/authz/permissions';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/memorial/visibility';
+
+/** Checks the permission and returns the viewer's user id. */
+export function ownerOf(viewer: Viewer | null, permission: Permission): string {
+  checkAccess(viewer, { permission });
+  return viewer!.userId;
+}
+
+/** The viewer's own testimony row (locked when `lock`), or `not_found`. */
+export async function ownTestimony(db: DbOrTx, ownerId: string, testimonyId: string, options: { lock?: boolean } = {}) {
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
+  const query = db
+    .select()
+    .from(testimonies)
+    .where(and(eq(testimonies.id, testimonyId), eq(testimonies.submitterId, ownerId)));
+  const [row] = options.lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export type OwnTestimonyRow = Awaited<ReturnType<typeof ownTestimony>>;
+
+/**
+ * Which steps the submitter may change, by status: everything while a draft or when moderators
+ * asked for changes; only the account itself once published (a new revision that goes to review
+ * while the published one stays). Consent and persons of a published testimony change through
+ * moderators, so nothing public can change without review. Otherwise (in review, decided,
+ * withdrawn) nothing.
+ */
+export function editableSteps(status: OwnTestimonyRow['status']): readonly string[] {
+  if (status === 'draft' || status === 'changes_requested') return ['about', 'account', 'files', 'consent', 'review'];
+  if (status === 'published') return ['account', 'review'];
+  return [];
+}

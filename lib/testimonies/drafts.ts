@@ -1,0 +1,72 @@
+import 'server-only';
+// Drafts live on the server under the account (PRODUCT.md §2.9): created once per start token,
+// saved step by step, read back only by their owner.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { collections, persons, testimonies } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { appendAudit } from '@/lib/audit/append';
+import { AppError } from '@/lib/errors';
+import { isPublicPerson, isUuid } from '@/lib/memorial/visibility';
+import type { DataStep } from '@/lib/validation/testimony';
+import { editableSteps, ownerOf, ownTestimony } from './access';
+import { pickStepValues, type DraftData } from './draft-data';
+
+/**
+ * Creates the viewer's draft for a start token, or returns the one that token already created: a
+ * double click, a retry after a timeout or back-and-resubmit all land on one draft. The unique
+ * (submitter, key) constraint decides a race; the loser reads the winner's row.
+ */
+export async function createDraft(db: Db, viewer: Viewer | null, input: { token: string; language: string }): Promise<{ id: string; created: boolean }> {
+  const ownerId = ownerOf(viewer, 'testimony.submit');
+  return db.transaction(async (tx) => {
+    const [collection] = await tx.select({ id: collections.id }).from(collections).orderBy(asc(collections.createdAt)).limit(1);
+    if (!collection) throw new AppError('unexpected', { cause: 'no collection configured' });
+    const [row] = await tx
+      .insert(testimonies)
+      .values({ collectionId: collection.id, submitterId: ownerId, idempotencyKey: input.token, language: input.language })
+      .onConflictDoNothing({ target: [testimonies.submitterId, testimonies.idempotencyKey] })
+      .returning({ id: testimonies.id });
+    if (row) {
+      await appendAudit(tx, { actorId: ownerId, action: 'testimony.create', targetType: 'testimony', targetId: row.id, details: {} });
+      return { id: row.id, created: true };
+    }
+    const [existing] = await tx
+      .select({ id: testimonies.id })
+      .from(testimonies)
+      .where(and(eq(testimonies.submitterId, ownerId), eq(testimonies.idempotencyKey, input.token)));
+    if (!existing) throw new AppError('conflict');
+    return { id: existing.id, created: false };
+  });
+}
+
+/** The viewer's testimony as the step pages need it, with which steps may still change. */
+export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: string) {
+  const ownerId = ownerOf(viewer, 'testimony.edit.own');
+  const row = await ownTestimony(db, ownerId, testimonyId);
+  return { id: row.id, status: row.status, draft: row.draft as DraftData, editable: editableSteps(row.status), updatedAt: row.updatedAt };
+}
+
+/**
+ * Saves one step's values into the working copy (as typed: a "save and continue later" keeps even
+ * an unfinished step). Refused (`conflict`) once the status no longer lets that step change.
+ */
+export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }) {
+  const ownerId = ownerOf(viewer, 'testimony.edit.own');
+  await db.transaction(async (tx) => {
+    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
+    const draft = { ...(row.draft as DraftData), [input.step]: pickStepValues(input.step, input.values) };
+    await tx.update(testimonies).set({ draft, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
+  });
+}
+
+/** Names of the published persons a draft points at (for showing the choice back). */
+export async function publishedPersonsByIds(db: Db, rawIds: string[]) {
+  const ids = rawIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, province: persons.province, city: persons.city, incidentDate: persons.incidentDate })
+    .from(persons)
+    .where(and(inArray(persons.id, ids), isPublicPerson));
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+// "My testimonies": the submitter's own list and detail, as DTOs. The timeline comes from the
+// audit log (what happened and when), never who did it: moderators' identities stay with staff.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { auditEntries, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { editableSteps, ownerOf, ownTestimony } from './access';
+import type { DraftData } from './draft-data';
+import type { TestimonyStatus } from './lifecycle';
+
+export type TimelineEvent = { event: string; at: Date };
+export type OwnTestimonySummary = {
+  id: string;
+  status: TestimonyStatus;
+  /** Who it is about, as the submitter named them (their own words; shown only to them). */
+  about: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  /** A newer revision waits for review while an older one stays public. */
+  revisionInReview: boolean;
+  timeline: TimelineEvent[];
+};
+
+async function timelines(db: Db, ids: string[]) {
+  const byId = new Map<string, TimelineEvent[]>();
+  if (ids.length === 0) return byId;
+  const rows = await db
+    .select({ targetId: auditEntries.targetId, action: auditEntries.action, at: auditEntries.createdAt })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.targetType, 'testimony'), inArray(auditEntries.targetId, ids)))
+    .orderBy(asc(auditEntries.id));
+  for (const r of rows) {
+    const list = byId.get(r.targetId!) ?? [];
+    list.push({ event: r.action.replace(/^testimony\./, ''), at: r.at });
+    byId.set(r.targetId!, list);
+  }
+  return byId;
+}
+
+async function aboutNames(db: Db, ids: string[]) {
+  const byId = new Map<string, string[]>();
+  if (ids.length === 0) return byId;
+  const rows = await db
+    .select({ testimonyId: testimonyPersons.testimonyId, nameFa: persons.nameFa, nameLatin: persons.nameLatin })
+    .from(testimonyPersons)
+    .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
+    .where(inArray(testimonyPersons.testimonyId, ids));
+  for (const r of rows) byId.set(r.testimonyId, [...(byId.get(r.testimonyId) ?? []), r.nameFa || r.nameLatin || '']);
+  return byId;
+}
+
+function draftNames(draft: DraftData): string[] {
+  const about = draft.about ?? {};
+  const name = (about.newNameFa || about.newNameLatin) as string | undefined;
+  return name ? [name] : [];
+}
+
+export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise<OwnTestimonySummary[]> {
+  const ownerId = ownerOf(viewer, 'testimony.read.own');
+  const rows = await db
+    .select()
+    .from(testimonies)
+    .where(eq(testimonies.submitterId, ownerId))
+    .orderBy(desc(testimonies.updatedAt), asc(testimonies.id))
+    .limit(200);
+  const ids = rows.map((r) => r.id);
+  const [events, names] = await Promise.all([timelines(db, ids), aboutNames(db, ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    about: names.get(r.id) ?? draftNames(r.draft as DraftData),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    submittedAt: r.submittedAt,
+    revisionInReview: !!r.publishedRevisionId && r.currentRevisionId !== r.publishedRevisionId,
+    timeline: events.get(r.id) ?? [],
+  }));
+}
+
+/** One of the viewer's testimonies with its current revision; anyone else's is `not_found`. */
+export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
+  const ownerId = ownerOf(viewer, 'testimony.read.own');
+  const row = await ownTestimony(db, ownerId, testimonyId);
+  const [revision] = row.currentRevisionId
+    ? await db
+        .select({
+          number: testimonyRevisions.number,
+          relationship: testimonyRevisions.relationship,
+          hand: testimonyRevisions.hand,
+          narrative: testimonyRevisions.narrative,
+          eventDate: testimonyRevisions.eventDate,
+          eventDatePrecision: testimonyRevisions.eventDatePrecision,
+          eventPlace: testimonyRevisions.eventPlace,
+          createdAt: testimonyRevisions.createdAt,
+        })
+        .from(testimonyRevisions)
+        .where(eq(testimonyRevisions.id, row.currentRevisionId))
+    : [];
+  const [events, names] = await Promise.all([timelines(db, [row.id]), aboutNames(db, [row.id])]);
+  return {
+    id: row.id,
+    status: row.status,
+    about: names.get(row.id) ?? draftNames(row.draft as DraftData),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+    revision: revision ?? null,
+    revisionInReview: !!row.publishedRevisionId && row.currentRevisionId !== row.publishedRevisionId,
+    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, mayContact: row.mayContact },
+    editable: editableSteps(row.status),
+    canWithdraw: row.status !== 'withdrawn' && row.status !== 'rejected',
+    timeline: events.get(row.id) ?? [],
+  };
+}
+export type OwnTestimonyDetail = Awaited<ReturnType<typeof getOwnTestimony>>;

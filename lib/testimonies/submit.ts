@@ -1,0 +1,140 @@
+import 'server-only';
+// Submitting the working copy: it becomes a new immutable revision, proposed persons become
+// draft person records for moderators to confirm, and the lifecycle moves it to `submitted`.
+// Editing a published testimony goes through the same path but leaves it published: the new
+// revision waits for review while `published_revision_id` stays what the public sees.
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+import type { Db, Tx } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { appendAudit } from '@/lib/audit/append';
+import { AppError } from '@/lib/errors';
+import { isPublicPerson } from '@/lib/memorial/visibility';
+import { nameSearchText } from '@/lib/search/normalize';
+import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
+import { ownerOf, ownTestimony, type OwnTestimonyRow } from './access';
+import { parseDraft, type DraftData } from './draft-data';
+import { transitionTestimony } from './lifecycle';
+
+export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; publicChanged: boolean };
+
+/**
+ * `token` is the review form's idempotency key: the same form posted twice adds one revision.
+ * A testimony already submitted or in review answers `unchanged` (a back-and-resubmit is not an
+ * error); a draft with unfinished steps is `invalid_input` with the steps as field errors.
+ */
+export async function submitTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; token: string }): Promise<SubmitResult> {
+  const ownerId = ownerOf(viewer, 'testimony.submit');
+  return db.transaction(async (tx) => {
+    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const [seen] = await tx
+      .select({ id: testimonyRevisions.id })
+      .from(testimonyRevisions)
+      .where(and(eq(testimonyRevisions.testimonyId, row.id), eq(testimonyRevisions.idempotencyKey, input.token)));
+    if (seen || row.status === 'submitted' || row.status === 'in_review') return { outcome: 'unchanged', publicChanged: false };
+    if (!['draft', 'changes_requested', 'published'].includes(row.status)) throw new AppError('conflict');
+
+    const parsed = parseDraft(row.draft as DraftData);
+    if (!parsed.about.success || !parsed.account.success || !parsed.consent.success) {
+      throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
+    }
+    const account = parsed.account.data as Record<string, unknown>;
+    const date = resolveDate(account, 'event') as TypedDate;
+    const content = {
+      relationship: account.relationship as typeof testimonyRevisions.$inferInsert.relationship,
+      hand: account.hand as 'first' | 'second',
+      narrative: account.narrative as string,
+      eventDate: date.iso,
+      eventDatePrecision: date.precision,
+      eventPlace: (account.eventPlace as string) || null,
+    };
+    if (row.status === 'published' && (await sameAsCurrent(tx, row, content))) return { outcome: 'unchanged', publicChanged: false };
+
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1` })
+      .from(testimonyRevisions)
+      .where(eq(testimonyRevisions.testimonyId, row.id))) as [{ next: number }];
+    const [revision] = await tx
+      .insert(testimonyRevisions)
+      .values({ testimonyId: row.id, number: Number(next), ...content, createdBy: ownerId, idempotencyKey: input.token })
+      .returning({ id: testimonyRevisions.id });
+    const language = /[\u0600-\u06FF]/.test(content.narrative) ? 'fa' : 'en';
+
+    if (row.status === 'published') {
+      await tx.update(testimonies).set({ currentRevisionId: revision!.id, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
+      await appendAudit(tx, { actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
+      return { outcome: 'revised', publicChanged: false };
+    }
+
+    await linkPersons(tx, row, ownerId, parsed.about.data as Record<string, unknown>);
+    const consent = parsed.consent.data;
+    await tx
+      .update(testimonies)
+      .set({
+        currentRevisionId: revision!.id,
+        language,
+        consentPublish: consent.publish,
+        consentCredit: consent.credit,
+        creditName: consent.credit === 'chosen_name' ? consent.creditName : null,
+        portraitPublic: consent.portraitPublic === 'yes',
+        exactPlacePublic: consent.exactPlacePublic === 'yes',
+        mayContact: consent.mayContact === 'yes',
+      })
+      .where(eq(testimonies.id, row.id));
+    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: new Date() }, details: { revision: Number(next) } });
+    return { outcome: 'submitted', publicChanged: moved.publicChanged };
+  });
+}
+
+async function sameAsCurrent(tx: Tx, row: OwnTestimonyRow, content: Record<string, unknown>) {
+  if (!row.currentRevisionId) return false;
+  const [current] = await tx.select().from(testimonyRevisions).where(eq(testimonyRevisions.id, row.currentRevisionId));
+  return !!current && Object.entries(content).every(([k, v]) => (current as Record<string, unknown>)[k] === v);
+}
+
+/**
+ * Links the chosen published persons, and creates (first submit) or updates (resubmission, while
+ * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
+ * public until a moderator confirms it.
+ */
+async function linkPersons(tx: Tx, row: OwnTestimonyRow, ownerId: string, about: Record<string, unknown>) {
+  const chosen = about.personId as string[];
+  const ids = chosen.length
+    ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
+    : [];
+  const draft = row.draft as DraftData;
+  if (about.newNameFa || about.newNameLatin) {
+    const incident = resolveDate(about, 'newIncident') as TypedDate;
+    const fields = {
+      nameFa: (about.newNameFa as string) || (about.newNameLatin as string),
+      nameLatin: (about.newNameLatin as string) || null,
+      fatherNameFa: (about.newFatherName as string) || null,
+      gender: about.newGender as 'female' | 'male' | 'other' | 'unknown',
+      age: about.newAge as number | null,
+      birthYear: about.newBirthYear as number | null,
+      incidentDate: incident.iso,
+      incidentDatePrecision: incident.precision,
+      province: (about.newProvince as string) || null,
+      city: (about.newCity as string) || null,
+      outcome: about.newOutcome as 'killed',
+      cause: (about.newCause as string) || null,
+      perpetrator: about.newPerpetrator as 'unknown',
+      aftermath: about.newAftermath as string[],
+      nameSearch: nameSearchText([about.newNameFa as string, about.newNameLatin as string]),
+    };
+    let personId = draft.proposedPersonId;
+    if (personId) {
+      await tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId)));
+    } else {
+      const [created] = await tx
+        .insert(persons)
+        .values({ ...fields, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId })
+        .returning({ id: persons.id });
+      personId = created!.id;
+      await tx.update(testimonies).set({ draft: { ...draft, proposedPersonId: personId } }).where(eq(testimonies.id, row.id));
+    }
+    ids.push(personId);
+  }
+  if (ids.length) await tx.insert(testimonyPersons).values(ids.map((personId) => ({ testimonyId: row.id, personId }))).onConflictDoNothing();
+}

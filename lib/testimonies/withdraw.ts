@@ -1,0 +1,15 @@
+import 'server-only';
+// Withdrawing: allowed from any state by the owner (the lifecycle decides). A published testimony
+// leaves public view at once: the caller revalidates public data when `publicChanged`.
+import type { Db } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { ownerOf, ownTestimony } from './access';
+import { transitionTestimony } from './lifecycle';
+
+export async function withdrawTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
+  const ownerId = ownerOf(viewer, 'testimony.withdraw.own');
+  return db.transaction(async (tx) => {
+    await ownTestimony(tx, ownerId, testimonyId);
+    return transitionTestimony(tx, { testimonyId, event: 'withdraw', actorId: ownerId });
+  });
+}

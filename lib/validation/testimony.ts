@@ -1,0 +1,150 @@
+// The submission steps' schemas, shared by react-hook-form in the browser and the server actions
+// (ENGINEERING.md pattern 5). Every value arrives as a FormData string; messages are catalogue keys
+// under `Submit.validation`. Pure: importable by client code.
+import { z } from 'zod';
+import { provinceCodes } from '@/lib/geo/provinces';
+import { typedDateToIso } from '@/lib/i18n/solar-hijri';
+
+export const submitSteps = ['about', 'account', 'files', 'consent', 'review'] as const;
+export type SubmitStep = (typeof submitSteps)[number];
+
+export const relationshipOptions = ['mother', 'father', 'sibling', 'spouse', 'child', 'relative', 'friend', 'eyewitness', 'medic', 'journalist', 'other'] as const;
+export const genderOptions = ['female', 'male', 'other', 'unknown'] as const;
+export const outcomeOptions = ['killed', 'injured', 'detained', 'disappeared', 'executed', 'other'] as const;
+export const perpetratorOptions = ['irgc', 'basij', 'police', 'plainclothes', 'unknown', 'other'] as const;
+export const aftermathOptions = ['body_withheld', 'family_threatened', 'burial_restricted', 'forced_statement', 'fee_demanded', 'family_detained'] as const;
+export const precisionOptions = ['exact', 'month', 'approximate', 'unknown'] as const;
+export const narrativeMaxLength = 100_000;
+
+/** Persian and Arabic-Indic digits count as ASCII digits. */
+export const asciiDigits = (v: string) =>
+  v.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+
+const text = (max: number) => z.string().trim().max(max, 'tooLong').default('');
+const optionalInt = (min: number, max: number) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => asciiDigits(v.trim()))
+    .refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), 'invalid')
+    .transform((v) => (v === '' ? null : Number(v)));
+const list = <T extends readonly [string, ...string[]]>(options: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
+    .pipe(z.array(z.enum(options)));
+const choice = <T extends readonly [string, ...string[]]>(options: T) =>
+  z.enum(options, { error: 'required' });
+const yesNo = z.enum(['yes', 'no']).default('no');
+
+/** Hidden fields of every step form. `intent`: next step, save and leave, or a JavaScript autosave. */
+export const stepEnvelope = z.object({
+  draftId: z.uuid(),
+  locale: z.enum(['fa', 'en']),
+  intent: z.enum(['next', 'later', 'autosave']).default('next'),
+});
+
+/**
+ * A date as typed: calendar of the selects, year/month/day, and how precise it is. With precision
+ * "month" the day is ignored; "unknown" stores no date.
+ */
+function datePart<P extends string>(prefix: P) {
+  return {
+    [`${prefix}Calendar`]: z.enum(['persian', 'gregorian']).default('persian'),
+    [`${prefix}Precision`]: z.enum(precisionOptions).default('unknown'),
+    [`${prefix}Year`]: optionalInt(1, 9999),
+    [`${prefix}Month`]: optionalInt(1, 12),
+    [`${prefix}Day`]: optionalInt(1, 31),
+  } as Record<string, z.ZodType>;
+}
+
+export type TypedDate = { iso: string | null; precision: 'exact' | 'month' | 'approximate' | null };
+
+/** The ISO date and precision of a parsed date part, or an error key for the year field. */
+export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDate | { error: string } {
+  const precision = v[`${prefix}Precision`] as (typeof precisionOptions)[number];
+  if (precision === 'unknown') return { iso: null, precision: null };
+  const year = v[`${prefix}Year`] as number | null;
+  const month = v[`${prefix}Month`] as number | null;
+  const day = precision === 'month' ? null : (v[`${prefix}Day`] as number | null);
+  if (!year || !month || (precision === 'exact' && !day)) return { error: 'dateIncomplete' };
+  const iso = typedDateToIso(v[`${prefix}Calendar`] as 'persian' | 'gregorian', year, month, day);
+  if (!iso) return { error: 'dateInvalid' };
+  if (iso > new Date().toISOString().slice(0, 10)) return { error: 'dateFuture' };
+  return { iso, precision: precision === 'approximate' ? 'approximate' : precision };
+}
+
+function checkDate(prefix: string) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const date = resolveDate(v, prefix);
+    if ('error' in date) ctx.addIssue({ code: 'custom', path: [`${prefix}Year`], message: date.error });
+  };
+}
+
+/** Step 1: published persons chosen (ids), and/or one new person proposed. */
+export const aboutSchema = z
+  .object({
+    personId: z
+      .union([z.string(), z.array(z.string())])
+      .default([])
+      .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
+      .pipe(z.array(z.uuid()).max(20, 'invalid')),
+    newNameFa: text(200),
+    newNameLatin: text(200),
+    newFatherName: text(200),
+    newGender: z.enum(genderOptions).default('unknown'),
+    newAge: optionalInt(0, 130),
+    newBirthYear: optionalInt(1, 9999),
+    ...datePart('newIncident'),
+    newProvince: z.union([z.literal(''), z.enum(provinceCodes as [string, ...string[]])]).default(''),
+    newCity: text(200),
+    newOutcome: z.union([z.literal(''), z.enum(outcomeOptions)]).default(''),
+    newCause: text(500),
+    newPerpetrator: z.enum(perpetratorOptions).default('unknown'),
+    newAftermath: list(aftermathOptions),
+  })
+  .superRefine((v, ctx) => {
+    const proposing = !!(v.newNameFa || v.newNameLatin);
+    if (!proposing && v.personId.length === 0) ctx.addIssue({ code: 'custom', path: ['newNameFa'], message: 'personRequired' });
+    if (proposing && !v.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'required' });
+    if (proposing) checkDate('newIncident')(v, ctx);
+  });
+
+/** Step 2: the account itself. */
+export const accountSchema = z
+  .object({
+    relationship: choice(relationshipOptions),
+    hand: choice(['first', 'second'] as const),
+    narrative: z.string().trim().min(1, 'required').max(narrativeMaxLength, 'tooLong'),
+    ...datePart('event'),
+    eventPlace: text(300),
+  })
+  .superRefine((v, ctx) => checkDate('event')(v, ctx));
+
+/** Step 4: consent, field by field; absent answers are the most protective ones. */
+export const consentSchema = z
+  .object({
+    publish: z.enum(['public', 'documentation_only']).default('documentation_only'),
+    credit: z.enum(['anonymous', 'relationship', 'chosen_name']).default('anonymous'),
+    creditName: text(100),
+    portraitPublic: yesNo,
+    exactPlacePublic: yesNo,
+    mayContact: yesNo,
+  })
+  .superRefine((v, ctx) => {
+    if (v.credit === 'chosen_name' && !v.creditName) ctx.addIssue({ code: 'custom', path: ['creditName'], message: 'required' });
+  });
+
+export const stepSchemas = { about: aboutSchema, account: accountSchema, consent: consentSchema } as const;
+export type DataStep = keyof typeof stepSchemas;
+
+/** Field names of each step, for echoing values back to a page rendered without JavaScript. */
+export const stepFields: Record<DataStep, readonly string[]> = {
+  about: ['personId', 'newNameFa', 'newNameLatin', 'newFatherName', 'newGender', 'newAge', 'newBirthYear', 'newIncidentCalendar', 'newIncidentPrecision', 'newIncidentYear', 'newIncidentMonth', 'newIncidentDay', 'newProvince', 'newCity', 'newOutcome', 'newCause', 'newPerpetrator', 'newAftermath'],
+  account: ['relationship', 'hand', 'narrative', 'eventCalendar', 'eventPrecision', 'eventYear', 'eventMonth', 'eventDay', 'eventPlace'],
+  consent: ['publish', 'credit', 'creditName', 'portraitPublic', 'exactPlacePublic', 'mayContact'],
+};
+
+/** The "start a testimony" form: only its idempotency token. */
+export const startSchema = z.object({ locale: z.enum(['fa', 'en']), token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid') });
