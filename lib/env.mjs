@@ -22,6 +22,8 @@ const schema = z.object({
   AUTH_URL: z.url('must be the public URL of the site, e.g. https://yadman.example').optional(),
   SESSION_IDLE_STAFF_MINUTES: positiveInt.default(120),
   SESSION_IDLE_SUBMITTER_DAYS: positiveInt.default(14),
+  // How long a moderator's claim on a testimony holds before another moderator may take it.
+  CLAIM_MINUTES: positiveInt.default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
   DRAFT_RETENTION_DAYS: positiveInt.default(30),

@@ -1,0 +1,120 @@
+import 'server-only';
+// Claims: one moderator holds a testimony under review at a time (PRODUCT.md §1). A claim expires
+// after CLAIM_MINUTES; an expired or explicitly taken-over claim moves to the new moderator and
+// the takeover is audited, so nobody can quietly act on an item someone else was reading.
+import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { testimonies } from '@/db/schema';
+import type { Db, Tx } from '@/db/types';
+import { appendAudit } from '@/lib/audit/append';
+import type { Viewer } from '@/lib/auth/sessions';
+import { env } from '@/lib/env.mjs';
+import { AppError } from '@/lib/errors';
+import { transitionTestimony } from '@/lib/testimonies/lifecycle';
+import { requireStaffPermission } from '@/lib/users/guard';
+
+/** A claim this old (or older) no longer holds. */
+export function claimExpiry(now = new Date()): Date {
+  return new Date(now.getTime() - env().CLAIM_MINUTES * 60_000);
+}
+
+export type ClaimResult = { testimonyId: string; takenOverFrom: string | null };
+
+type Held = { status: string; submitterId: string; claimedBy: string | null; claimedAt: Date | null };
+
+async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
+  if (!/^[0-9a-f-]{36}$/i.test(testimonyId)) throw new AppError('not_found');
+  const [row] = await tx
+    .select({ status: testimonies.status, submitterId: testimonies.submitterId, claimedBy: testimonies.claimedBy, claimedAt: testimonies.claimedAt })
+    .from(testimonies)
+    .where(eq(testimonies.id, testimonyId))
+    .for('update');
+  if (!row || row.status === 'draft') throw new AppError('not_found');
+  return row;
+}
+
+/**
+ * Claims a testimony: a submitted one moves to in_review (lifecycle), the holder's own claim is
+ * renewed, and someone else's is taken over only when it expired or `takeover` is asked for.
+ * A live claim of another moderator without `takeover` is a `conflict`.
+ */
+export async function claimTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; takeover?: boolean }): Promise<ClaimResult> {
+  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  return db.transaction(async (tx) => {
+    const row = await lockRow(tx, input.testimonyId);
+    const now = new Date();
+    if (row.status === 'submitted') {
+      await transitionTestimony(tx, { testimonyId: input.testimonyId, event: 'claim', actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
+      return { testimonyId: input.testimonyId, takenOverFrom: null };
+    }
+    if (row.status !== 'in_review') throw new AppError('conflict');
+    if (row.submitterId === actor.userId) throw new AppError('own_testimony');
+    if (row.claimedBy === actor.userId) {
+      await tx.update(testimonies).set({ claimedAt: now }).where(eq(testimonies.id, input.testimonyId));
+      return { testimonyId: input.testimonyId, takenOverFrom: null };
+    }
+    const expired = !row.claimedBy || !row.claimedAt || row.claimedAt <= claimExpiry(now);
+    if (!expired && !input.takeover) throw new AppError('conflict');
+    await tx.update(testimonies).set({ claimedBy: actor.userId, claimedAt: now }).where(eq(testimonies.id, input.testimonyId));
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      action: 'testimony.takeover',
+      targetType: 'testimony',
+      targetId: input.testimonyId,
+      details: { previousHolder: row.claimedBy, expired },
+    });
+    return { testimonyId: input.testimonyId, takenOverFrom: row.claimedBy };
+  });
+}
+
+/**
+ * Claims the oldest submitted testimony nobody holds (or whose claim expired) that the viewer did
+ * not write. `FOR UPDATE SKIP LOCKED`: two moderators pressing "claim next" at the same moment
+ * get two different testimonies, never the same one, and neither waits for the other.
+ */
+export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimResult | null> {
+  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  return db.transaction(async (tx) => {
+    const [next] = await tx
+      .select({ id: testimonies.id, status: testimonies.status, claimedBy: testimonies.claimedBy })
+      .from(testimonies)
+      .where(
+        and(
+          or(eq(testimonies.status, 'submitted'), and(eq(testimonies.status, 'in_review'), lt(testimonies.claimedAt, claimExpiry()))),
+          ne(testimonies.submitterId, actor.userId),
+          sql`${testimonies.submittedAt} is not null`,
+        ),
+      )
+      .orderBy(asc(testimonies.submittedAt), asc(testimonies.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!next) return null;
+    const now = new Date();
+    if (next.status === 'submitted') {
+      await transitionTestimony(tx, { testimonyId: next.id, event: 'claim', actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
+      return { testimonyId: next.id, takenOverFrom: null };
+    }
+    await tx.update(testimonies).set({ claimedBy: actor.userId, claimedAt: now }).where(eq(testimonies.id, next.id));
+    await appendAudit(tx, { actorId: actor.userId, action: 'testimony.takeover', targetType: 'testimony', targetId: next.id, details: { previousHolder: next.claimedBy, expired: true } });
+    return { testimonyId: next.id, takenOverFrom: next.claimedBy };
+  });
+}
+
+/** Gives a testimony back to the queue. Only its holder may (others take it over instead). */
+export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<{ publicChanged: boolean }> {
+  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  return db.transaction(async (tx) => {
+    await requireHolder(tx, actor, input.testimonyId);
+    const t = await transitionTestimony(tx, { testimonyId: input.testimonyId, event: 'release', actorId: actor.userId, set: { claimedBy: null, claimedAt: null } });
+    return { publicChanged: t.publicChanged };
+  });
+}
+
+/**
+ * Inside a decision's transaction: the testimony is in review and the viewer holds it. An
+ * expired claim still counts while nobody else took it (the holder was only slow).
+ */
+export async function requireHolder(tx: Tx, actor: Viewer, testimonyId: string): Promise<void> {
+  const row = await lockRow(tx, testimonyId);
+  if (row.submitterId === actor.userId) throw new AppError('own_testimony');
+  if (row.status !== 'in_review' || row.claimedBy !== actor.userId) throw new AppError('conflict');
+}

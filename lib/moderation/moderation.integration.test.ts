@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, testimonies } from '@/db/schema';
+import { verifyAuditChain } from '@/lib/audit/append';
+import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
+import { getPublicTestimoniesForPerson, listPublicTestimonies } from '@/lib/memorial';
+import { listThread } from '@/lib/messages';
+import { listApiTestimonies } from '@/lib/open-data/testimonies';
+import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { claimNext, claimTestimony, releaseClaim } from './claims';
+import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
+import { applyRedactions, suggestRedactions } from './redaction';
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+  );
+
+describe.each(testDatabases())('moderation on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let actors: Actors;
+  let collectionId: string;
+  let second: Awaited<ReturnType<typeof resolveSession>>;
+
+  beforeAll(async () => {
+    actors = await createActors(ctx.db);
+    const id = await insertUser(ctx.db, 'moderator-two', 'moderator', { totp: true });
+    second = await resolveSession(ctx.db, await createSession(ctx.db, id, true));
+    collectionId = await insertCollection(ctx.db);
+  });
+
+  /** A submitted testimony by submitter A about a published person, not yet redacted. */
+  async function submitted(narrative = 'He called from 0912 345 6789 that night.', options: { consentPublish?: 'public' | 'documentation_only' } = {}) {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', narrative, redacted: null, withPublishedRevision: false, ...options });
+    await ctx.db.update(testimonies).set({ submittedAt: new Date(), publishedAt: null, mayContact: true }).where(eq(testimonies.id, id));
+    const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
+    return { id, personId: person.id, revisionId: row!.revisionId! };
+  }
+
+  it('two moderators pressing "claim next" at once get two different testimonies', async () => {
+    await ctx.db.update(testimonies).set({ status: 'rejected' }).where(eq(testimonies.status, 'submitted'));
+    const a = await submitted();
+    const b = await submitted();
+    const [x, y] = await Promise.all([claimNext(ctx.db, actors.moderator.viewer), claimNext(ctx.db, second)]);
+    expect(new Set([x?.testimonyId, y?.testimonyId])).toEqual(new Set([a.id, b.id]));
+    expect(await claimNext(ctx.db, actors.admin.viewer)).toBeNull();
+  });
+
+  it('a live claim cannot be taken silently; a takeover is logged; only the holder may decide', async () => {
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    expect(await codeOf(claimTestimony(ctx.db, second, { testimonyId: t.id }))).toBe('conflict');
+    expect(await codeOf(rejectTestimony(ctx.db, second, { testimonyId: t.id, reason: 'spam', note: '' }))).toBe('conflict');
+    expect(await claimTestimony(ctx.db, second, { testimonyId: t.id, takeover: true })).toEqual({ testimonyId: t.id, takenOverFrom: actors.moderator.userId });
+    const log = await ctx.db.select().from(auditEntries).where(eq(auditEntries.targetId, t.id));
+    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.takeover']);
+    expect(await codeOf(releaseClaim(ctx.db, actors.moderator.viewer, { testimonyId: t.id }))).toBe('conflict');
+    expect(await codeOf(releaseClaim(ctx.db, second, { testimonyId: t.id }))).toBe('ok');
+  });
+
+  it('an expired claim is taken without asking, and still logged', async () => {
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await ctx.db.update(testimonies).set({ claimedAt: new Date(Date.now() - 31 * 60_000) }).where(eq(testimonies.id, t.id));
+    expect((await claimTestimony(ctx.db, second, { testimonyId: t.id })).takenOverFrom).toBe(actors.moderator.userId);
+  });
+
+  it('submitters and 2FA-pending moderators cannot claim; a moderator cannot claim their own testimony', async () => {
+    const t = await submitted();
+    expect(await codeOf(claimTestimony(ctx.db, actors.submitterB.viewer, { testimonyId: t.id }))).toBe('not_found');
+    expect(await codeOf(claimNext(ctx.db, actors.moderatorWithout2fa.viewer))).toBe('second_factor_required');
+    await ctx.db.update(testimonies).set({ submitterId: actors.moderator.userId! }).where(eq(testimonies.id, t.id));
+    expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id }))).toBe('own_testimony');
+  });
+
+  it('after publishing, the redacted phone number appears on no public surface', async () => {
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const narrative = 'He called from 0912 345 6789 that night.';
+    const redacted = applyRedactions(narrative, suggestRedactions(narrative), 'en');
+    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: redacted, revisionId: t.revisionId });
+    const forPerson = JSON.stringify(await getPublicTestimoniesForPerson(ctx.db, t.personId));
+    expect(forPerson).toContain('[redacted]');
+    const surfaces = [forPerson, JSON.stringify(await listPublicTestimonies(ctx.db, { limit: 500 })), JSON.stringify(await listApiTestimonies(ctx.db, { page: 1, limit: 100 }, 'http://localhost/api/v1/testimonies'))];
+    for (const surface of surfaces) expect(surface).not.toMatch(/0912|345 6789/);
+    const [row] = await ctx.db.select({ status: testimonies.status, claimedBy: testimonies.claimedBy }).from(testimonies).where(eq(testimonies.id, t.id));
+    expect(row).toEqual({ status: 'published', claimedBy: null });
+  });
+
+  it('consent cannot be exceeded: a documentation-only testimony is published into the record but never shown', async () => {
+    const t = await submitted('Only for the record.', { consentPublish: 'documentation_only' });
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'Only for the record.', revisionId: t.revisionId });
+    expect(await getPublicTestimoniesForPerson(ctx.db, t.personId)).toEqual([]);
+  });
+
+  it('publishing a stale revision is a conflict', async () => {
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'x', revisionId: '00000000-0000-4000-8000-000000000000' }))).toBe('conflict');
+  });
+
+  it('reject records the reason and tells the submitter; request changes sends the question back', async () => {
+    const r = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: r.id });
+    await rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: r.id, reason: 'duplicate', note: 'Thank you — this was already told.' });
+    const [row] = await ctx.db.select({ status: testimonies.status, reason: testimonies.rejectReason }).from(testimonies).where(eq(testimonies.id, r.id));
+    expect(row).toEqual({ status: 'rejected', reason: 'duplicate' });
+    expect((await listThread(ctx.db, actors.submitterA.viewer, r.id)).messages.map((m) => m.body)).toEqual(['Thank you — this was already told.']);
+
+    const c = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: c.id });
+    expect(await codeOf(requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: c.id, message: ' ' }))).toBe('invalid_input');
+    await requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: c.id, message: 'Which day was it?' });
+    expect((await listThread(ctx.db, actors.submitterA.viewer, c.id)).messages.map((m) => m.from)).toEqual(['staff']);
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+});
