@@ -1,6 +1,7 @@
 // Sealing of secrets at rest (TOTP secrets, optional contact e-mails): AES-256-GCM with a key
 // derived from AUTH_SECRET by HKDF. No `server-only`: the seed script (plain Node) seals too.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { Transform } from 'node:stream';
 import { env } from '../env.mjs';
 
 const version = 'v1';
@@ -9,6 +10,7 @@ const version = 'v1';
 export const sealPurposes = {
   totpSecret: 'users.totp_secret',
   email: 'users.email',
+  mediaOriginal: 'attachments.original',
 } as const;
 // Only for development and demo instances without AUTH_SECRET; production refuses to run without one.
 const developmentSecret = 'yadman development secret - not for production use';
@@ -45,4 +47,40 @@ export function open(sealed: string, purpose: string, secret = defaultSecret()):
   decipher.setAAD(Buffer.from(purpose));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+// Files (uploaded originals) are sealed as a stream, so a large video is never held whole in
+// memory while it is written: "YSB1" | 12-byte IV | ciphertext | 16-byte GCM tag.
+const streamMagic = Buffer.from('YSB1');
+const tagLength = 16;
+
+/** A transform that seals the bytes piped through it (same key and AAD rules as `seal`). */
+export function createSealStream(purpose: string, secret = defaultSecret()): Transform {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv);
+  cipher.setAAD(Buffer.from(purpose));
+  let started = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const head = started ? [] : [streamMagic, iv];
+      started = true;
+      done(null, Buffer.concat([...head, cipher.update(chunk)]));
+    },
+    flush(done) {
+      const head = started ? [] : [streamMagic, iv];
+      done(null, Buffer.concat([...head, cipher.final(), cipher.getAuthTag()]));
+    },
+  });
+}
+
+/** Opens bytes sealed by `createSealStream`; throws if altered or sealed for another purpose or key. */
+export function openSealedBuffer(sealed: Buffer, purpose: string, secret = defaultSecret()): Buffer {
+  const headLength = streamMagic.length + 12;
+  if (sealed.length < headLength + tagLength || !sealed.subarray(0, streamMagic.length).equals(streamMagic)) {
+    throw new Error('not a sealed file');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), sealed.subarray(streamMagic.length, headLength));
+  decipher.setAAD(Buffer.from(purpose));
+  decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
+  return Buffer.concat([decipher.update(sealed.subarray(headLength, sealed.length - tagLength)), decipher.final()]);
 }
