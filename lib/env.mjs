@@ -25,8 +25,20 @@ const schema = z.object({
   // How long a moderator's claim on a testimony holds before another moderator may take it.
   CLAIM_MINUTES: positiveInt.default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
-  DRAFT_RETENTION_DAYS: positiveInt.default(30),
+  // Uploads (lib/media): the largest file accepted per kind, in megabytes.
+  MEDIA_MAX_IMAGE_MB: positiveInt.default(25),
+  MEDIA_MAX_VIDEO_MB: positiveInt.default(500),
+  MEDIA_MAX_AUDIO_MB: positiveInt.default(100),
+  MEDIA_MAX_DOCUMENT_MB: positiveInt.default(25),
+  // ffmpeg strips container metadata from video and audio; without it such files stay moderators-only.
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  // S3-compatible object storage for media; when S3_BUCKET is unset, files go to YADMAN_DATA_DIR/media.
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url('must be the URL of the S3-compatible service').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */
@@ -53,6 +65,9 @@ export function parseEnv(source, options = {}) {
     throw new Error(
       'Invalid configuration:\n  - AUTH_SECRET: required in production (try: openssl rand -base64 33)',
     );
+  }
+  if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+    throw new Error('Invalid configuration:\n  - S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when S3_BUCKET is set');
   }
   return { ...env, databaseDriver, dataDir: path.resolve(env.YADMAN_DATA_DIR), demoMode };
 }
