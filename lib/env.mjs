@@ -25,6 +25,8 @@ const schema = z.object({
   // How long a moderator's claim on a testimony holds before another moderator may take it.
   CLAIM_MINUTES: positiveInt.default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
+  DRAFT_RETENTION_DAYS: positiveInt.default(30),
   // Uploads (lib/media): the largest file accepted per kind, in megabytes.
   MEDIA_MAX_IMAGE_MB: positiveInt.default(25),
   MEDIA_MAX_VIDEO_MB: positiveInt.default(500),
