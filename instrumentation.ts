@@ -4,5 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { prepareDatabase } = await import('./db/startup');
     await prepareDatabase();
+    // Background work (media processing, …) runs in this process, polling the jobs table.
+    const { startJobWorker } = await import('./lib/jobs/start');
+    startJobWorker();
   }
 }

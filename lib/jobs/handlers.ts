@@ -1,0 +1,8 @@
+// The registry of job kinds. A job kind is a stable string stored in the table: never rename one
+// while jobs of it may be queued.
+import type { Handlers } from './worker';
+import { processAttachmentJob, processAttachmentKind } from '@/lib/media/process';
+
+export const jobHandlers: Handlers = {
+  [processAttachmentKind]: processAttachmentJob,
+};

@@ -1,0 +1,100 @@
+// The job queue on both databases: claim, completion, retry with backoff, dead letter, expired
+// claims, and (on PostgreSQL, where connections are real) concurrent workers never sharing a job.
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { jobs } from '@/db/schema';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { backoffSeconds, claimJob, enqueue } from './queue';
+import { PermanentJobError, runOneJob, startWorker } from './worker';
+
+describe.each(testDatabases())('job queue on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  const get = async (id: string) => (await ctx.db.select().from(jobs).where(eq(jobs.id, id)))[0]!;
+
+  beforeEach(async () => {
+    await ctx.db.delete(jobs).where(sql`true`);
+  });
+
+  it('runs a due job once and marks it done', async () => {
+    const seen: unknown[] = [];
+    const id = await enqueue(ctx.db, 'test.ok', { n: 1 });
+    expect(await runOneJob(ctx.db, { 'test.ok': async (payload) => void seen.push(payload) })).toBe('done');
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(await get(id)).toMatchObject({ status: 'done', attempts: 1, lockedUntil: null });
+    expect(await runOneJob(ctx.db, { 'test.ok': async () => {} })).toBe('idle');
+  });
+
+  it('leaves a job scheduled for later alone, and claims only kinds it has handlers for', async () => {
+    await enqueue(ctx.db, 'test.later', {}, { runAt: new Date(Date.now() + 60_000) });
+    await enqueue(ctx.db, 'test.other', {});
+    expect(await claimJob(ctx.db, ['test.later'])).toBeNull();
+    expect((await claimJob(ctx.db, ['test.other']))?.kind).toBe('test.other');
+  });
+
+  it('retries a failing job with backoff, records only the error name, then dead-letters it', async () => {
+    const id = await enqueue(ctx.db, 'test.fail', {}, { maxAttempts: 2 });
+    const failing = { 'test.fail': async () => { throw new TypeError('secret file name.jpg') } };
+    expect(await runOneJob(ctx.db, failing)).toBe('retry');
+    const retried = await get(id);
+    expect(retried).toMatchObject({ status: 'queued', attempts: 1, lastError: 'TypeError' });
+    expect(retried.runAt.getTime()).toBeGreaterThan(Date.now() + (backoffSeconds(1) - 2) * 1000);
+    // Not due yet: nothing to claim until the backoff has passed.
+    expect(await runOneJob(ctx.db, failing)).toBe('idle');
+    await ctx.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(jobs.id, id));
+    expect(await runOneJob(ctx.db, failing)).toBe('dead');
+    expect(await get(id)).toMatchObject({ status: 'dead', attempts: 2, lastError: 'TypeError' });
+  });
+
+  it('dead-letters at once on a permanent error or an unknown kind', async () => {
+    const id = await enqueue(ctx.db, 'test.permanent', {});
+    expect(await runOneJob(ctx.db, { 'test.permanent': async () => { throw new PermanentJobError('gone') } })).toBe('dead');
+    expect((await get(id)).status).toBe('dead');
+  });
+
+  it('takes over a job whose worker died (expired claim), and buries it when out of attempts', async () => {
+    const id = await enqueue(ctx.db, 'test.crash', {}, { maxAttempts: 2 });
+    await claimJob(ctx.db, undefined, 60); // a worker claims it, then "crashes"
+    expect(await claimJob(ctx.db)).toBeNull(); // claim still valid
+    await ctx.db.update(jobs).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(jobs.id, id));
+    expect((await claimJob(ctx.db, undefined, 60))?.attempts).toBe(2);
+    await ctx.db.update(jobs).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(jobs.id, id));
+    expect(await claimJob(ctx.db)).toBeNull();
+    expect(await get(id)).toMatchObject({ status: 'dead', lastError: 'claim expired' });
+  });
+
+  it('never gives the same job to two workers claiming at the same time', async () => {
+    const count = 20;
+    for (let i = 0; i < count; i++) await enqueue(ctx.db, 'test.race', { i });
+    const taken: string[] = [];
+    const worker = async () => {
+      for (;;) {
+        const job = await claimJob(ctx.db);
+        if (!job) return;
+        taken.push(job.id);
+      }
+    };
+    // postgres.js runs these on separate pooled connections (max 4); PGlite serializes them.
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    expect(taken).toHaveLength(count);
+    expect(new Set(taken).size).toBe(count);
+  });
+
+  it('the worker loop runs queued jobs and stops gracefully, finishing the job in hand', async () => {
+    const done: number[] = [];
+    const worker = startWorker(async () => ctx.db, {
+      'test.loop': async (payload) => {
+        await new Promise((r) => setTimeout(r, 50));
+        done.push(payload.n as number);
+      },
+    }, { minPollMs: 10, maxPollMs: 50 });
+    await enqueue(ctx.db, 'test.loop', { n: 1 });
+    await enqueue(ctx.db, 'test.loop', { n: 2 });
+    for (let i = 0; i < 100 && done.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await enqueue(ctx.db, 'test.loop', { n: 3 });
+    await new Promise((r) => setTimeout(r, 30)); // let the worker pick it up, then stop mid-job
+    await worker.stop();
+    const rows = await ctx.db.select().from(jobs);
+    expect(rows.every((r) => r.status === 'done' || r.status === 'queued')).toBe(true);
+    expect(done.slice(0, 2).sort()).toEqual([1, 2]);
+  });
+});

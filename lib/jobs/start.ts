@@ -1,0 +1,17 @@
+// Starts this process's job worker (called from instrumentation.ts once the database is ready).
+// One worker per process; it stops gracefully on SIGTERM/SIGINT so a job in hand is finished.
+import { getDb } from '@/db/client';
+import { jobHandlers } from './handlers';
+import { startWorker, type Worker } from './worker';
+
+let worker: Worker | undefined;
+
+export function startJobWorker(): void {
+  if (worker) return;
+  worker = startWorker(getDb, jobHandlers);
+  const stop = () => {
+    void worker?.stop();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
