@@ -20,7 +20,10 @@ const securityHeaders = [
 /** @param {string} phase */
 export default function config(phase) {
   // A bad configuration stops the server at start, naming the variable. Secrets are not needed to build.
-  parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+  const env = parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+  // File uploads post multipart forms to a server action (lib/media): allow the largest accepted
+  // file plus room for the other fields, both in the action and in the proxy that buffers bodies.
+  const uploadLimitMb = Math.max(env.MEDIA_MAX_IMAGE_MB, env.MEDIA_MAX_VIDEO_MB, env.MEDIA_MAX_AUDIO_MB, env.MEDIA_MAX_DOCUMENT_MB) + 1;
 
   /** @type {import('next').NextConfig} */
   const nextConfig = {
@@ -32,7 +35,11 @@ export default function config(phase) {
     // rate-limiter-flexible loads drizzle-orm with a computed import() the bundler cannot follow.
     serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible'],
     // app/global-not-found.tsx: unmatched URLs get a server-rendered, translated 404.
-    experimental: { globalNotFound: true },
+    experimental: {
+      globalNotFound: true,
+      serverActions: { bodySizeLimit: `${uploadLimitMb}mb` },
+      proxyClientMaxBodySize: `${uploadLimitMb}mb`,
+    },
     async headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },

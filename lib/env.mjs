@@ -27,9 +27,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
   DRAFT_RETENTION_DAYS: positiveInt.default(30),
-  // Uploads (lib/media): the largest file accepted per kind, in megabytes.
+  // Uploads (lib/media): the largest file accepted per kind, in megabytes. A multipart upload is
+  // held in memory while Next parses it, so keep these modest.
   MEDIA_MAX_IMAGE_MB: positiveInt.default(25),
-  MEDIA_MAX_VIDEO_MB: positiveInt.default(500),
+  MEDIA_MAX_VIDEO_MB: positiveInt.default(200),
   MEDIA_MAX_AUDIO_MB: positiveInt.default(100),
   MEDIA_MAX_DOCUMENT_MB: positiveInt.default(25),
   // ffmpeg strips container metadata from video and audio; without it such files stay moderators-only.

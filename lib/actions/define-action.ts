@@ -27,7 +27,12 @@ export type ActionState<T = null> =
 
 export const idle: ActionState<never> = { status: 'idle' };
 
-export type ActionContext = { viewer: Viewer | null; db: Db };
+export type ActionContext = {
+  viewer: Viewer | null;
+  db: Db;
+  /** The raw form, for what zod does not parse: uploaded files (`formDataToObject` keeps strings only). */
+  formData: FormData;
+};
 
 export type ActionSpec<S extends z.ZodType, T> = {
   /** Stable name, used by the authorization matrix and in logs. */
@@ -56,7 +61,7 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
       if (!parsed.success) {
         return { status: 'error', error: 'invalid_input', fieldErrors: fieldErrorsOf(parsed.error), values };
       }
-      const data = await spec.handler(parsed.data, { viewer, db: await getDb() });
+      const data = await spec.handler(parsed.data, { viewer, db: await getDb(), formData });
       return { status: 'ok', data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures

@@ -61,9 +61,21 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),
   'invitation.accept': everyone(),
+  // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
+  // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
+  'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },
 };
 
 export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
+  // Media: an unknown id is 404 for everyone, staff included (lib/media/serve.integration.test.ts
+  // covers owner, other submitter, anonymous and staff on real files).
+  'app/api/media/[id]/route.ts': {
+    GET: {
+      request: () => new Request(`${origin}/api/media/00000000-0000-4000-8000-000000000000`),
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+      status: () => 404,
+    },
+  },
   // Sign-out is allowed for everyone with a session, but only from the site itself: a cross-site
   // request is refused before anything changes (the same-origin path is covered end to end).
   'app/[locale]/sign-out/route.ts': {
