@@ -42,6 +42,19 @@ const adminOnly = (permission: Extract<Access, object>['permission']): ActionExp
           : 'not_found',
 });
 
+/** Staff with a permission moderators and admins both have (moderation): submitters get 404. */
+const staffOnly = (permission: Extract<Access, object>['permission']): ActionExpectation => ({
+  access: { permission },
+  expect: (actor) =>
+    signedOut.has(actor)
+      ? 'unauthenticated'
+      : actor === 'moderatorWithout2fa'
+        ? 'second_factor_required'
+        : actor === 'moderator' || actor === 'admin'
+          ? 'allowed'
+          : 'not_found',
+});
+
 export const actionMatrix: Record<string, ActionExpectation> = {
   // Accounts
   'account.signUp': everyone(),
@@ -61,6 +74,17 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),
   'invitation.accept': everyone(),
+  // Moderation (issue 5): lib/moderation checks the claim, the holder and own testimonies again
+  // (lib/moderation/moderation.integration.test.ts).
+  'moderation.claimNext': staffOnly('moderation.claim'),
+  'moderation.claim': staffOnly('moderation.claim'),
+  'moderation.release': staffOnly('moderation.claim'),
+  'moderation.requestChanges': staffOnly('moderation.decide'),
+  'moderation.reject': staffOnly('moderation.decide'),
+  'moderation.saveRedaction': staffOnly('moderation.redact'),
+  'moderation.publish': staffOnly('moderation.decide'),
+  'moderation.addNote': staffOnly('note.write'),
+  'moderation.sendMessage': staffOnly('message.send'),
   // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
   // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
   'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { messages, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
+import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
@@ -89,4 +90,22 @@ export async function publishTestimony(
     return move.publicChanged;
   });
   if (changed) revalidatePublicData();
+}
+
+/**
+ * Stores the moderator's redacted text on the revision under review, before publication, so the
+ * preview is rendered from exactly what will be published. Never on the published revision: that
+ * text is public, and changing it is a publication of its own.
+ */
+export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; redactedNarrative: string }): Promise<void> {
+  const actor = requireStaffPermission(viewer, 'moderation.redact');
+  const redacted = input.redactedNarrative.trim();
+  if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
+  await db.transaction(async (tx) => {
+    await requireHolder(tx, actor, input.testimonyId);
+    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    if (!t?.current || t.current !== input.revisionId || t.current === t.published) throw new AppError('conflict');
+    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, t.current));
+    await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length } });
+  });
 }

@@ -6,6 +6,8 @@ import { requirePageAccess } from '@/lib/authz/page-access';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { listQueue, queueStatuses, type QueueStatus } from '@/lib/moderation/queue';
+import { ActionForm } from '@/components/moderation/action-form';
+import { claimNextAction } from './testimonies/actions';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ status?: string; cursor?: string }> };
 
@@ -17,6 +19,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const viewer = await requirePageAccess({ permission: 'moderation.queue.read' }, { locale, path: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: 'Staff' });
+  const tm = await getTranslations({ locale, namespace: 'Moderation' });
+  const te = await getTranslations({ locale, namespace: 'Errors' });
   const status = queueStatuses.find((s) => s === query.status) as QueueStatus | undefined;
   const db = await getDb();
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
@@ -45,6 +49,12 @@ export default async function QueuePage({ params, searchParams }: Props) {
           ))}
         </ul>
       </section>
+      <ActionForm action={claimNextAction} notices={{ errors: { unexpected: te('unexpected'), conflict: te('conflict') }, results: { empty: tm('nothingToClaim') } }} className="mt-4">
+        <input type="hidden" name="locale" value={locale} />
+        <button type="submit" className="rounded border border-muted bg-white px-4 py-2 font-semibold">
+          {tm('claimNext')}
+        </button>
+      </ActionForm>
       <form method="get" action={`/${locale}/staff`} className="mt-4 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="queue-status" className="block font-medium">
@@ -81,7 +91,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
               {page.items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row" className={`${cell} font-normal`}>
-                    {formatDate(item.submittedAt, locale)}
+                    <a href={`/${locale}/staff/testimonies/${item.id}`}>{formatDate(item.submittedAt, locale)}</a>
                   </th>
                   <td className={cell}>
                     {item.persons.length

@@ -1,0 +1,74 @@
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { ClaimPanel } from '@/components/moderation/claim-panel';
+import { DecisionForms } from '@/components/moderation/decision-forms';
+import { RedactionPanel } from '@/components/moderation/redaction-panel';
+import { ReviewContext } from '@/components/moderation/review-context';
+import { DiffText, RevealedText } from '@/components/moderation/review-text';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { AppError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/routing';
+import { listThread } from '@/lib/messages';
+import { hasBidiControls } from '@/lib/moderation/bidi';
+import { buildPreview } from '@/lib/moderation/preview';
+import { applyRedactions, suggestRedactions } from '@/lib/moderation/redaction';
+import { getReview } from '@/lib/moderation/review';
+import { wordDiff } from '@/lib/moderation/word-diff';
+import * as actions from '../actions';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export default async function ReviewPage({ params }: Props) {
+  await connection();
+  const { locale, id } = await params;
+  const viewer = await requirePageAccess({ permission: 'testimony.read.any' }, { locale, path: `/${locale}/staff/testimonies/${id}` });
+  const db = await getDb();
+  const review = await getReview(db, viewer, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const thread = await listThread(db, viewer, id);
+  const t = await getTranslations({ locale, namespace: 'Moderation' });
+  const te = await getTranslations({ locale, namespace: 'Errors' });
+  const errors = Object.fromEntries(['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'].map((c) => [c, te(c)]));
+  const notices = { errors, results: { contact_not_allowed: t('contactNotAllowed'), closed: t('threadClosed') } };
+
+  const revision = review.revision;
+  const suggestions = revision ? suggestRedactions(revision.narrative) : [];
+  // Until the moderator saves a redaction, the default is the safest one: every suggestion applied.
+  const redacted = revision ? (revision.redactedNarrative ?? applyRedactions(revision.narrative, suggestions, review.language)) : '';
+  const deciding = review.claim?.heldByViewer && revision && !review.isOwn;
+
+  return (
+    <>
+      <p><a href={`/${locale}/staff`}>{t('backToQueue')}</a></p>
+      <h1 className="mt-2 text-2xl font-bold">{t('reviewTitle')}</h1>
+      <p className="mt-1">
+        {t('statusLabel')} <strong>{t(`status.${review.status}`)}</strong>
+        {review.rejectReason ? <> · {t('rejectedFor', { reason: t(`rejectReasons.${review.rejectReason}`) })}</> : null}
+      </p>
+      <ClaimPanel locale={locale} review={review} actions={{ claim: actions.claimAction, release: actions.releaseAction }} notices={notices} />
+      <section aria-labelledby="text" className="mt-8">
+        <h2 id="text" className="text-xl font-semibold">{t('textHeading', { number: revision?.number ?? 0 })}</h2>
+        {revision && hasBidiControls(revision.narrative) ? <p role="note" className="mt-2 font-semibold text-red-800">{t('bidiWarning')}</p> : null}
+        <p className="mt-1 text-sm text-muted">{t('linksNotClickable')}</p>
+        {revision ? <RevealedText text={revision.narrative} language={review.language} /> : <p>{t('noText')}</p>}
+        {revision && review.previousNarrative !== null ? (
+          <details className="mt-4">
+            <summary>{t('diffHeading')}</summary>
+            <DiffText parts={wordDiff(review.previousNarrative, revision.narrative)} language={review.language} labels={{ added: t('diffAdded'), removed: t('diffRemoved') }} />
+          </details>
+        ) : null}
+      </section>
+      {deciding ? (
+        <>
+          <RedactionPanel locale={locale} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} redacted={redacted} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />
+          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={{ publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction }} notices={notices} />
+        </>
+      ) : null}
+      <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} />
+    </>
+  );
+}

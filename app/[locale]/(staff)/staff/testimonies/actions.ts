@@ -1,0 +1,128 @@
+'use server';
+// Moderation actions. Each parses, then calls one checked function in lib/moderation (which checks
+// the permission and the claim again itself) and, on success, redirects back to a page that
+// re-renders from the database: the same flow with and without JavaScript.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { claimNext, claimTestimony, releaseClaim } from '@/lib/moderation/claims';
+import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, saveRedactionDraft } from '@/lib/moderation/decisions';
+import { applyRedactions } from '@/lib/moderation/redaction';
+import { addTestimonyNote, getReview } from '@/lib/moderation/review';
+import { sendStaffMessage } from '@/lib/messages';
+import { messageBodySchema } from '@/lib/validation/message';
+
+const locale = z.enum(['fa', 'en']).default('fa');
+const target = z.object({ testimonyId: z.uuid(), locale });
+const reviewPath = (l: string, id: string, hash = '') => `/${l}/staff/testimonies/${id}${hash}`;
+const text = z.string().trim().min(1, 'required').max(100_000, 'invalid');
+
+export const claimNextAction = defineAction({
+  name: 'moderation.claimNext',
+  schema: z.object({ locale }),
+  access: { permission: 'moderation.claim' },
+  handler: async (input, { viewer, db }) => {
+    const claimed = await claimNext(db, viewer);
+    if (!claimed) return { empty: true };
+    redirect(reviewPath(input.locale, claimed.testimonyId));
+  },
+});
+
+export const claimAction = defineAction({
+  name: 'moderation.claim',
+  schema: target.extend({ takeover: z.enum(['yes']).optional() }),
+  access: { permission: 'moderation.claim' },
+  handler: async (input, { viewer, db }) => {
+    await claimTestimony(db, viewer, { testimonyId: input.testimonyId, takeover: input.takeover === 'yes' });
+    redirect(reviewPath(input.locale, input.testimonyId));
+  },
+});
+
+export const releaseAction = defineAction({
+  name: 'moderation.release',
+  schema: target,
+  access: { permission: 'moderation.claim' },
+  handler: async (input, { viewer, db }) => {
+    await releaseClaim(db, viewer, { testimonyId: input.testimonyId });
+    redirect(`/${input.locale}/staff`);
+  },
+});
+
+export const requestChangesAction = defineAction({
+  name: 'moderation.requestChanges',
+  schema: target.extend({ message: messageBodySchema }),
+  access: { permission: 'moderation.decide' },
+  keep: ['message'],
+  handler: async (input, { viewer, db }) => {
+    await requestChanges(db, viewer, input);
+    redirect(reviewPath(input.locale, input.testimonyId));
+  },
+});
+
+export const rejectAction = defineAction({
+  name: 'moderation.reject',
+  schema: target.extend({ reason: z.enum(rejectReasons, 'required'), note: z.string().trim().max(5000, 'invalid').default('') }),
+  access: { permission: 'moderation.decide' },
+  keep: ['note', 'reason'],
+  handler: async (input, { viewer, db }) => {
+    await rejectTestimony(db, viewer, input);
+    redirect(reviewPath(input.locale, input.testimonyId));
+  },
+});
+
+/** Apply the ticked suggestions to the original text, or save the moderator's own edit of it. */
+export const saveRedactionAction = defineAction({
+  name: 'moderation.saveRedaction',
+  schema: target.extend({
+    revisionId: z.uuid(),
+    mode: z.enum(['apply', 'edit']),
+    span: z.union([z.string(), z.array(z.string())]).default([]),
+    redactedNarrative: z.string().max(100_000, 'invalid').default(''),
+  }),
+  access: { permission: 'moderation.redact' },
+  keep: ['redactedNarrative'],
+  handler: async (input, { viewer, db }) => {
+    let redacted = input.redactedNarrative;
+    if (input.mode === 'apply') {
+      const review = await getReview(db, viewer, input.testimonyId);
+      const spans = [input.span].flat().map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
+      redacted = applyRedactions(review.revision?.narrative ?? '', spans, review.language);
+    }
+    await saveRedactionDraft(db, viewer, { testimonyId: input.testimonyId, revisionId: input.revisionId, redactedNarrative: redacted });
+    redirect(reviewPath(input.locale, input.testimonyId, '#preview'));
+  },
+});
+
+export const publishAction = defineAction({
+  name: 'moderation.publish',
+  schema: target.extend({ revisionId: z.uuid(), redactedNarrative: text }),
+  access: { permission: 'moderation.decide' },
+  handler: async (input, { viewer, db }) => {
+    // publishTestimony revalidates the public pages after its commit.
+    await publishTestimony(db, viewer, input);
+    redirect(reviewPath(input.locale, input.testimonyId));
+  },
+});
+
+export const addNoteAction = defineAction({
+  name: 'moderation.addNote',
+  schema: target.extend({ body: messageBodySchema }),
+  access: { permission: 'note.write' },
+  keep: ['body'],
+  handler: async (input, { viewer, db }) => {
+    await addTestimonyNote(db, viewer, input);
+    redirect(reviewPath(input.locale, input.testimonyId, '#notes'));
+  },
+});
+
+export const sendMessageAction = defineAction({
+  name: 'moderation.sendMessage',
+  schema: target.extend({ body: messageBodySchema }),
+  access: { permission: 'message.send' },
+  keep: ['body'],
+  handler: async (input, { viewer, db }) => {
+    const result = await sendStaffMessage(db, viewer, input);
+    if (result.status === 'refused') return { refused: result.reason };
+    redirect(reviewPath(input.locale, input.testimonyId, '#messages'));
+  },
+});

@@ -1,0 +1,49 @@
+// Who holds the testimony, and the claim, take-over and release buttons.
+import { getTranslations } from 'next-intl/server';
+import type { claimAction, releaseAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { Locale } from '@/lib/i18n/routing';
+import type { ReviewDto } from '@/lib/moderation/review';
+import { ActionForm, type FormNotices } from './action-form';
+
+const button = 'rounded border border-muted px-4 py-2 hover:bg-white';
+
+export async function ClaimPanel({ locale, review, actions, notices }: { locale: Locale; review: ReviewDto; actions: { claim: typeof claimAction; release: typeof releaseAction }; notices: FormNotices }) {
+  const t = await getTranslations({ locale, namespace: 'Moderation' });
+  const hidden = (
+    <>
+      <input type="hidden" name="testimonyId" value={review.id} />
+      <input type="hidden" name="locale" value={locale} />
+    </>
+  );
+  if (review.isOwn) return <p role="note" className="mt-4 font-semibold">{t('ownTestimony')}</p>;
+  if (review.status === 'submitted') {
+    return (
+      <ActionForm action={actions.claim} notices={notices} className="mt-4">
+        {hidden}
+        <button type="submit" className={button}>{t('claim')}</button>
+      </ActionForm>
+    );
+  }
+  if (!review.claim) return null;
+  if (review.claim.heldByViewer) {
+    return (
+      <div className="mt-4">
+        <p>{t('heldByYou')}</p>
+        <ActionForm action={actions.release} notices={notices} className="mt-2">
+          {hidden}
+          <button type="submit" className={button}>{t('release')}</button>
+        </ActionForm>
+      </div>
+    );
+  }
+  return (
+    <div className="mt-4">
+      <p>{t(review.claim.expired ? 'heldByExpired' : 'heldBy', { username: review.claim.holder ?? '—' })}</p>
+      <ActionForm action={actions.claim} notices={notices} className="mt-2">
+        {hidden}
+        <input type="hidden" name="takeover" value="yes" />
+        <button type="submit" className={button}>{t('takeOver')}</button>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+// The redaction preview: the testimony exactly as readers would get it, built with the public
+// projection's own rules (credit from `publicCredit`, the exact place only with consent, else the
+// person's city; nothing at all when the submitter chose documentation only), so the preview and
+// the public page cannot drift apart.
+import { publicCredit } from '@/lib/memorial';
+import type { PublicTestimony } from '@/lib/memorial/dto';
+import type { ReviewDto } from './review';
+import { suggestRedactions, type Suggestion } from './redaction';
+
+export type RedactionPreview =
+  | { visible: false; remaining: Suggestion[] }
+  | { visible: true; testimony: PublicTestimony; remaining: Suggestion[] };
+
+export function buildPreview(review: ReviewDto, redactedNarrative: string): RedactionPreview {
+  // Anything that still looks like a phone number, address… in the text about to be published.
+  const remaining = suggestRedactions(redactedNarrative);
+  if (review.consent.publish !== 'public' || !review.revision) return { visible: false, remaining };
+  const r = review.revision;
+  const testimony: PublicTestimony = {
+    id: review.id,
+    personIds: review.persons.map((p) => p.id),
+    language: review.language,
+    hand: r.hand as PublicTestimony['hand'],
+    credit: publicCredit({
+      consentCredit: review.consent.credit as 'anonymous' | 'relationship' | 'chosen_name',
+      creditName: review.consent.creditName,
+      relationship: r.relationship as Parameters<typeof publicCredit>[0]['relationship'],
+      submittedAt: review.submittedAt,
+      publishedAt: new Date(),
+    }),
+    narrative: redactedNarrative.trim(),
+    eventDate: r.eventDate,
+    eventDatePrecision: null,
+    place: review.consent.exactPlacePublic ? r.eventPlace : (review.persons[0]?.city ?? null),
+    // Files are reviewed separately; the text preview shows none.
+    attachments: [],
+    publishedAt: new Date().toISOString(),
+  };
+  return { visible: true, testimony, remaining };
+}

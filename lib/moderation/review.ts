@@ -1,0 +1,118 @@
+import 'server-only';
+// Everything the review screen shows, as one DTO (PRODUCT.md §1, moderator): the current revision
+// and the previous one (for the diff), consent, who holds the claim, the persons it concerns with
+// their other testimonies, likely duplicate persons, and staff notes. Drafts are the submitter's
+// alone: staff get `not_found`, like for an id that does not exist.
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { notes, persons, testimonies, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { appendAudit } from '@/lib/audit/append';
+import type { Viewer } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
+import { searchKeys } from '@/lib/search/normalize';
+import { requireStaffPermission } from '@/lib/users/guard';
+import { claimExpiry } from './claims';
+
+export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
+
+export type ReviewDto = {
+  id: string;
+  status: string;
+  language: string;
+  isOwn: boolean;
+  claim: { holder: string | null; heldByViewer: boolean; expired: boolean } | null;
+  consent: { publish: string; credit: string; creditName: string | null; portraitPublic: boolean; exactPlacePublic: boolean; mayContact: boolean };
+  revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; relationship: string; hand: string; eventDate: string | null; eventPlace: string | null } | null;
+  previousNarrative: string | null;
+  persons: ReviewPerson[];
+  duplicates: { id: string; nameFa: string; nameLatin: string | null; status: string; about: string }[];
+  notes: { id: string; body: string; author: string | null; createdAt: Date }[];
+  rejectReason: string | null;
+  submittedAt: Date | null;
+};
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+export async function getReview(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ReviewDto> {
+  const actor = requireStaffPermission(viewer, 'testimony.read.any');
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
+  const [t] = await db
+    .select({ t: testimonies, holder: users.username })
+    .from(testimonies)
+    .leftJoin(users, eq(users.id, testimonies.claimedBy))
+    .where(eq(testimonies.id, testimonyId));
+  if (!t || t.t.status === 'draft') throw new AppError('not_found');
+  const row = t.t;
+  const revisions = row.currentRevisionId
+    ? await db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
+    : [];
+  const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
+  const previous = revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
+
+  const linked = await db
+    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, city: persons.city })
+    .from(testimonyPersons)
+    .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
+    .where(eq(testimonyPersons.testimonyId, row.id))
+    .orderBy(asc(persons.nameFa));
+  const others = linked.length
+    ? await db
+        .select({ personId: testimonyPersons.personId, id: testimonies.id, status: testimonies.status })
+        .from(testimonyPersons)
+        .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
+        .where(and(inArray(testimonyPersons.personId, linked.map((p) => p.id)), ne(testimonies.id, row.id), ne(testimonies.status, 'draft')))
+    : [];
+
+  const noteRows = await db
+    .select({ id: notes.id, body: notes.body, author: users.username, createdAt: notes.createdAt })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.authorId))
+    .where(eq(notes.testimonyId, row.id))
+    .orderBy(asc(notes.createdAt));
+
+  return {
+    id: row.id,
+    status: row.status,
+    language: row.language,
+    isOwn: row.submitterId === actor.userId,
+    claim: row.status === 'in_review' ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
+    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
+    revision: current && { id: current.id, number: current.number, narrative: current.narrative, redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventPlace: current.eventPlace },
+    previousNarrative: previous?.narrative ?? null,
+    persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
+    duplicates: await likelyDuplicates(db, linked),
+    notes: noteRows,
+    rejectReason: row.rejectReason,
+    submittedAt: row.submittedAt,
+  };
+}
+
+/** Other persons whose names match a linked person's, with the public search's spelling folding. */
+async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; nameLatin: string | null }[]) {
+  const found: ReviewDto['duplicates'] = [];
+  for (const p of linked.slice(0, 5)) {
+    for (const name of [p.nameFa, p.nameLatin].filter((n): n is string => !!n)) {
+      const { normalized, folded } = searchKeys(name);
+      if (!normalized) continue;
+      const rows = await db
+        .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status })
+        .from(persons)
+        .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, sql`(${normalized} <% ${persons.nameSearch} or ${folded} <% ${persons.nameSearch})`))
+        .limit(5);
+      for (const r of rows) if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ ...r, about: p.id });
+    }
+  }
+  return found;
+}
+
+/** An internal note on a testimony: staff only, audited (without its text). */
+export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<void> {
+  const actor = requireStaffPermission(viewer, 'note.write');
+  const body = input.body.trim();
+  if (!body || body.length > 5000) throw new AppError('invalid_input', { fieldErrors: { body: body ? 'invalid' : 'required' } });
+  await getReview(db, viewer, input.testimonyId); // existence and not-a-draft, the same rule as reading
+  await db.transaction(async (tx) => {
+    const [note] = await tx.insert(notes).values({ testimonyId: input.testimonyId, authorId: actor.userId, body }).returning({ id: notes.id });
+    await appendAudit(tx, { actorId: actor.userId, action: 'note.add', targetType: 'testimony', targetId: input.testimonyId, details: { noteId: note!.id } });
+  });
+}
