@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { currentTotp } from '../lib/auth/totp';
 import { expect, test } from './fixtures';
-import { demoPassphrase, signIn, signInAsStaff, signInForm, unique } from './support/accounts';
+import { demoPassphrase, enrolmentSecret, signIn, signInAsStaff, signInForm, unique } from './support/accounts';
 
 
 const signUpForm = (page: Page) => page.getByRole('form', { name: 'Create an account' });
@@ -118,7 +118,7 @@ test('a submitter can enrol TOTP; sign-in then asks for a code and refuses a rep
   await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
   await page.goto('/en/account/two-factor');
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
-  const secret = (await page.getByRole('definition').filter({ hasText: /^[A-Z2-7 ]+$/ }).textContent())!.replace(/\s+/g, '');
+  const secret = await enrolmentSecret(page);
   const now = Math.floor(Date.now() / 1000);
   // Enrol with the previous step's code, keeping the current step unused for the sign-in below.
   const enrolForm = page.getByRole('form', { name: 'Set up two-step sign-in' });

@@ -31,8 +31,8 @@ export function CreateInvitationForm({
           dateStyle: 'long',
           timeStyle: 'short',
           timeZone: 'UTC',
-          timeZoneName: 'short',
-        }).format(new Date(state.data.expiresAt))
+          // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError): UTC is appended.
+        }).format(new Date(state.data.expiresAt)) + ' UTC'
       : '';
   return (
     <form action={formAction} aria-busy={pending} className="mt-4 space-y-3">

@@ -44,3 +44,9 @@ export async function signInAsStaff(page: Page, username: string, next: string) 
   await form.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
 }
+
+/** The TOTP key shown as text on the enrolment page (for people who cannot scan the QR code). */
+export async function enrolmentSecret(page: Page): Promise<string> {
+  const shown = page.getByRole('definition').filter({ hasText: /^[A-Z2-7 ]+$/ });
+  return (await shown.textContent())!.replace(/\s+/g, '');
+}

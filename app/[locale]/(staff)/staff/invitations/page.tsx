@@ -1,27 +1,18 @@
 import { getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { CreateInvitationForm } from '@/components/admin/create-invitation-form';
 import { getDb } from '@/db/client';
 import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
 import { requirePageAccess } from '@/lib/authz/page-access';
-import { env } from '@/lib/env.mjs';
 import { errorCodes } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
+import { publicOrigin } from '@/lib/memorial/public-url';
 import type { Locale } from '@/lib/i18n/routing';
 import { createInvitationAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 const cell = 'border-b border-line px-3 py-2 text-start align-top';
-
-/** The public address for links: AUTH_URL when configured (behind a proxy it must be), else this request's host. */
-async function siteOrigin(): Promise<string> {
-  const configured = env().AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
-}
 
 export default async function InvitationsPage({ params }: Props) {
   await connection();
@@ -43,7 +34,7 @@ export default async function InvitationsPage({ params }: Props) {
         <CreateInvitationForm
           action={createInvitationAction}
           locale={locale}
-          origin={await siteOrigin()}
+          origin={await publicOrigin()}
           labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string }}
           roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
           errors={Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]))}
