@@ -28,6 +28,8 @@ export type DemoTestimony = {
   credit?: 'anonymous' | 'relationship' | 'chosen_name';
   message?: string;
   rejectReason?: 'not_credible';
+  /** Consent to public view for a testimony not yet published (published ones always have it). */
+  publishConsent?: 'public';
 };
 
 const faNote = 'این روایت ساختگی و فقط برای نمایش است.';
@@ -44,7 +46,9 @@ export const demoTestimonies: DemoTestimony[] = [
     status: 'submitted',
     language: 'en',
     persons: ['demo-farhad-example'],
-    revisions: [{ narrative: `I saw him fall near the square in the afternoon. ${enNote}`, relationship: 'eyewitness', hand: 'first', place: 'Bandar Abbas' }],
+    // A phone number for moderation to redact (the moderation e2e test follows it to the public page).
+    revisions: [{ narrative: `I saw him fall near the square in the afternoon. You can reach me on 0912 345 6789. ${enNote}`, relationship: 'eyewitness', hand: 'first', place: 'Bandar Abbas' }],
+    publishConsent: 'public',
   },
   {
     status: 'in_review',

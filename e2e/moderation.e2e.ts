@@ -1,0 +1,52 @@
+import { demoPersonId } from '../db/seed/demo-persons';
+import { expect, test } from './fixtures';
+import { signInAsStaff } from './support/accounts';
+
+const phone = '0912 345 6789';
+const farhadPage = `/en/persons/demo-farhad-example-${demoPersonId('demo-farhad-example')}`;
+
+test('a moderator claims the next testimony, redacts the suggested phone number and publishes; the number is on no public surface', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  // Before: the person is a draft, so their page does not exist.
+  expect((await request.get(farhadPage)).status()).toBe(404);
+
+  await signInAsStaff(page, 'demo-moderator', '/en/staff');
+  await page.getByRole('button', { name: 'Claim the next testimony' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review a testimony');
+  await expect(page.getByText('You hold this testimony.')).toBeVisible();
+
+  const suggestion = page.getByRole('checkbox', { name: `Phone number: ${phone}` });
+  await expect(suggestion).toBeChecked();
+  await page.getByRole('button', { name: 'Redact the ticked items' }).click();
+  await expect(page.getByLabel('Text to publish')).toHaveValue(/You can reach me on \[redacted\]\./);
+  const preview = page.locator('#preview');
+  await expect(preview).toContainText('[redacted]');
+  await expect(preview).not.toContainText(phone);
+
+  await page.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(page.getByText('Status:')).toContainText('published');
+
+  const person = await request.get(farhadPage);
+  expect(person.status()).toBe(200);
+  const html = await person.text();
+  expect(html).toContain('You can reach me on [redacted].');
+  expect(html).not.toContain('345 6789');
+  const api = await (await request.get('/api/v1/testimonies?limit=100')).text();
+  expect(api).toContain('[redacted]');
+  expect(api).not.toContain('345 6789');
+});
+
+test('another moderator takes over an expired claim and rejects with a reason', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsStaff(page, 'demo-admin', '/en/staff?status=in_review');
+  await page.getByRole('table').getByRole('link').first().click();
+  // The demo claim of demo-moderator is a day old: expired, so it may be taken (and the takeover is logged).
+  await expect(page.getByText('claimed this testimony, but the claim has expired')).toBeVisible();
+  await page.getByRole('button', { name: 'Take it over (this is logged)' }).click();
+  await expect(page.getByText('You hold this testimony.')).toBeVisible();
+  await page.getByLabel('Reason for rejecting').selectOption('duplicate');
+  await page.getByLabel('A kind note to the submitter (optional)').fill('Thank you. This was already told in another testimony.');
+  await page.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(page.getByText('Status:')).toContainText('rejected: duplicate');
+  await expect(page.locator('#messages')).toContainText('This was already told in another testimony.');
+});
