@@ -41,7 +41,14 @@ export default function config(phase) {
       proxyClientMaxBodySize: `${uploadLimitMb}mb`,
     },
     async headers() {
-      return [{ source: '/:path*', headers: securityHeaders }];
+      // Submission pages are never stored by the browser or any cache (a seized phone's cache
+      // must not hold a testimony); the pages are also dynamic.
+      const noStore = [{ key: 'Cache-Control', value: 'no-store, max-age=0' }];
+      return [
+        { source: '/:path*', headers: securityHeaders },
+        { source: '/:locale/submit/:path*', headers: noStore },
+        { source: '/:locale/my-testimonies/:path*', headers: noStore },
+      ];
     },
   };
   return withNextIntl(nextConfig);

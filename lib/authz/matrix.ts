@@ -30,6 +30,8 @@ const signedIn = (): ActionExpectation => ({
 });
 /** A permission every role has (one's own account): like `signedIn`, but named in the table. */
 const ownAccount = (): ActionExpectation => ({ ...signedIn(), access: { permission: 'account.manage.own' } });
+/** A permission every role has (a submitter's own testimonies): like `signedIn`, named in the table. */
+const anyRole = (permission: Extract<Access, object>['permission']): ActionExpectation => ({ ...signedIn(), access: { permission } });
 const adminOnly = (permission: Extract<Access, object>['permission']): ActionExpectation => ({
   access: { permission },
   expect: (actor) =>
@@ -74,6 +76,12 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),
   'invitation.accept': everyone(),
+  // Submission (issue 4): permissions every role has; whose draft or testimony it is, is checked
+  // in lib/testimonies (covered by lib/testimonies/submission.integration.test.ts).
+  'testimony.start': anyRole('testimony.submit'),
+  'testimony.saveStep': anyRole('testimony.edit.own'),
+  'testimony.submit': anyRole('testimony.submit'),
+  'testimony.withdraw': anyRole('testimony.withdraw.own'),
   // Moderation (issue 5): lib/moderation checks the claim, the holder and own testimonies again
   // (lib/moderation/moderation.integration.test.ts).
   'moderation.claimNext': staffOnly('moderation.claim'),

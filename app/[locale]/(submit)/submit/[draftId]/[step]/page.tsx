@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { FormMessages } from '@/components/forms/form-messages';
+import { AboutStep } from '@/components/submit/about-step';
+import { AccountStep } from '@/components/submit/account-step';
+import { ConsentStep } from '@/components/submit/consent-step';
+import { FilesStep } from '@/components/submit/files-step';
+import { PersonSearch } from '@/components/submit/person-search';
+import { ReviewStep } from '@/components/submit/review-step';
+import { StepNav } from '@/components/submit/step-nav';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { AppError } from '@/lib/errors';
+import { routing } from '@/lib/i18n/routing';
+import { getOwnDraft } from '@/lib/testimonies';
+import { aboutChoices } from '@/lib/testimonies/about-choices';
+import { submitSteps, type SubmitStep } from '@/lib/validation/testimony';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string; draftId: string; step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Neutral titles: the step's name only, never a person's name (titles end up in history and tabs).
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
+  const { locale, step } = await params;
+  if (!hasLocale(routing.locales, locale) || !submitSteps.includes(step as SubmitStep)) return {};
+  const t = await getTranslations({ locale, namespace: 'Submit' });
+  return { title: t(`steps.${step as SubmitStep}`), robots: { index: false } };
+}
+
+export default async function SubmitStepPage({ params, searchParams }: Props) {
+  const { locale, draftId, step: rawStep } = await params;
+  if (!hasLocale(routing.locales, locale) || !submitSteps.includes(rawStep as SubmitStep)) notFound();
+  const step = rawStep as SubmitStep;
+  setRequestLocale(locale);
+  const path = `/${locale}/submit/${draftId}/${step}`;
+  const viewer = await requirePageAccess({ permission: 'testimony.edit.own' }, { locale, path });
+  const db = await getDb();
+  const draft = await getOwnDraft(db, viewer, draftId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  if (!draft.editable.includes(step)) {
+    redirect(draft.editable.length ? `/${locale}/submit/${draftId}/${draft.editable[0]}` : `/${locale}/my-testimonies/${draftId}`);
+  }
+  const t = await getTranslations('Submit');
+  const label = t(`steps.${step}`);
+  const values = draft.draft[step as 'about'] ?? {};
+  const q = typeof (await searchParams).q === 'string' ? ((await searchParams).q as string).slice(0, 200) : '';
+
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-8">
+      <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />
+      <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
+      <FormMessages namespaces={['Submit']}>
+        {step === 'about' && (
+          <>
+            <p className="mt-2">{t('about.intro')}</p>
+            <PersonSearch locale={locale} action={path} q={q} />
+            <AboutStep draftId={draftId} locale={locale} values={values} label={label} {...await aboutChoices(db, locale, values, q)} />
+          </>
+        )}
+        {step === 'account' && (
+          <>
+            <p className="mt-2">{t('account.intro')}</p>
+            <AccountStep draftId={draftId} locale={locale} values={values} label={label} />
+          </>
+        )}
+        {step === 'files' && (
+          <>
+            <p className="mt-2">{t('files.intro')}</p>
+            <FilesStep draftId={draftId} locale={locale} label={label} />
+          </>
+        )}
+        {step === 'consent' && (
+          <>
+            <p className="mt-2">{t('consent.intro')}</p>
+            <ConsentStep draftId={draftId} locale={locale} values={values} label={label} />
+          </>
+        )}
+        {step === 'review' && <ReviewStep locale={locale} draft={draft} />}
+      </FormMessages>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+'use server';
+// The submission flow's actions. Each step form posts here without JavaScript; with JavaScript the
+// same actions are called by the form and by the 30-second autosave. Ownership is checked in
+// lib/testimonies (someone else's draft is `not_found`), not here.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { AppError } from '@/lib/errors';
+import { revalidatePublicData } from '@/lib/memorial/cache';
+import { createDraft, saveDraftStep, submitTestimony } from '@/lib/testimonies';
+import { startSchema, stepEnvelope, stepFields, stepSchemas, submitSteps, type DataStep } from '@/lib/validation/testimony';
+
+const allFields = [...new Set(Object.values(stepFields).flat())];
+
+export const startTestimonyAction = defineAction({
+  name: 'testimony.start',
+  schema: startSchema,
+  access: { permission: 'testimony.submit' },
+  handler: async (input, { db, viewer }) => {
+    const { id } = await createDraft(db, viewer, { token: input.token, language: input.locale });
+    redirect(`/${input.locale}/submit/${id}/about`);
+  },
+});
+
+/** Any step: the envelope is parsed here, the step's own fields by the handler (saved even when invalid). */
+const saveSchema = z.looseObject({ ...stepEnvelope.shape, step: z.enum(submitSteps) });
+
+export const saveStepAction = defineAction({
+  name: 'testimony.saveStep',
+  schema: saveSchema,
+  access: { permission: 'testimony.edit.own' },
+  keep: allFields,
+  handler: async (input, { db, viewer }) => {
+    const { draftId, locale, intent, step } = input;
+    const raw = input as unknown as Record<string, string | string[]>;
+    if (step in stepSchemas) {
+      // A draft keeps what was typed, finished or not: nothing is lost to a validation error.
+      await saveDraftStep(db, viewer, { testimonyId: draftId, step: step as DataStep, values: raw });
+      if (intent === 'next') {
+        const parsed = stepSchemas[step as DataStep].safeParse(raw);
+        if (!parsed.success) throw new AppError('invalid_input', { fieldErrors: fieldErrors(parsed.error) });
+      }
+    }
+    if (intent === 'autosave') return { savedAt: new Date().toISOString() };
+    if (intent === 'later') redirect(`/${locale}/my-testimonies?saved=1`);
+    const next = submitSteps[submitSteps.indexOf(step) + 1] ?? 'review';
+    redirect(`/${locale}/submit/${draftId}/${next}`);
+  },
+});
+
+export const submitTestimonyAction = defineAction({
+  name: 'testimony.submit',
+  schema: z.object({ draftId: z.uuid(), locale: z.enum(['fa', 'en']), token: startSchema.shape.token }),
+  access: { permission: 'testimony.submit' },
+  handler: async (input, { db, viewer }) => {
+    const result = await submitTestimony(db, viewer, { testimonyId: input.draftId, token: input.token });
+    if (result.publicChanged) revalidatePublicData();
+    redirect(`/${input.locale}/my-testimonies/${input.draftId}?done=${result.outcome}`);
+  },
+});
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? 'form');
+    fields[name] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  return fields;
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { FormMessages } from '@/components/forms/form-messages';
+import { StartForm } from '@/components/submit/start-form';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { formatDate } from '@/lib/i18n/dates';
+import { routing } from '@/lib/i18n/routing';
+import { listOwnTestimonies } from '@/lib/testimonies';
+
+// Never cached anywhere: a submitter's drafts are theirs alone (next.config.js adds no-store too).
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'Submit' }))('title'), robots: { index: false } };
+}
+
+/** Start a testimony, or continue one of the viewer's drafts. */
+export default async function SubmitStartPage({ params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const viewer = await requirePageAccess({ permission: 'testimony.submit' }, { locale, path: `/${locale}/submit` });
+  const drafts = (await listOwnTestimonies(await getDb(), viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
+  const t = await getTranslations('Submit');
+  // A fresh token per render: the idempotency key of the start form.
+  const token = randomBytes(18).toString('base64url');
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p className="mt-3">{t('intro')}</p>
+      {drafts.length > 0 && (
+        <section aria-labelledby="resume-heading" className="mt-8">
+          <h2 id="resume-heading" className="text-xl font-semibold">
+            {t('resumeHeading')}
+          </h2>
+          <ul className="mt-2 list-disc ps-6">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <a href={`/${locale}/submit/${d.id}/${d.status === 'draft' ? 'about' : 'account'}`}>
+                  <span dir="auto">{d.about.join('، ') || t('resumeUnnamed')}</span>
+                </a>{' '}
+                <span className="text-sm text-muted">{t('resumeItem', { date: formatDate(d.updatedAt, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="start-heading" className="mt-8">
+        <h2 id="start-heading" className="text-xl font-semibold">
+          {t('startHeading')}
+        </h2>
+        <FormMessages namespaces={['Submit']}>
+          <StartForm locale={locale} token={token} />
+        </FormMessages>
+      </section>
+    </div>
+  );
+}

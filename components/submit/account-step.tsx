@@ -1,0 +1,26 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
+import { accountSchema, relationshipOptions } from '@/lib/validation/testimony';
+import { DateFields } from './date-fields';
+import { Choices, Select, TextArea, TextInput } from './fields';
+import { StepFrame } from './step-frame';
+import { useStepForm } from './use-step-form';
+
+type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; label: string };
+
+/** Step 2: relationship, first- or second-hand, the narrative, when and where. */
+export function AccountStep({ draftId, locale, values, label }: Props) {
+  const t = useTranslations('Submit.account');
+  const f = useStepForm(accountSchema, saveStepAction);
+  const v = (name: string) => (values[name] as string | undefined) ?? '';
+  return (
+    <StepFrame {...f} draftId={draftId} locale={locale} step="account" label={label}>
+      <Select id="relationship" label={t('relationship')} value={v('relationship')} error={f.errorOf('relationship')} registration={f.register('relationship')} options={[{ value: '', label: t('relationshipNone') }, ...relationshipOptions.map((r) => ({ value: r, label: t(`relationships.${r}`) }))]} />
+      <Choices id="hand" label={t('hand')} type="radio" values={[v('hand')]} error={f.errorOf('hand')} registration={f.register('hand')} options={(['first', 'second'] as const).map((h) => ({ value: h, label: t(`hands.${h}`) }))} />
+      <TextArea id="narrative" label={t('narrative')} hint={t('narrativeHint')} value={v('narrative')} error={f.errorOf('narrative')} registration={f.register('narrative')} />
+      <DateFields f={f} prefix="event" label={t('eventDate')} values={values} locale={locale} />
+      <TextInput id="eventPlace" label={t('eventPlace')} hint={t('eventPlaceHint')} value={v('eventPlace')} error={f.errorOf('eventPlace')} registration={f.register('eventPlace')} />
+    </StepFrame>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+// A date as a person remembers it: how precise, which calendar, year / month / day. Persian users
+// get Solar Hijri month names by default; lib/i18n/solar-hijri.ts turns it into an ISO date.
+import { useTranslations } from 'next-intl';
+import { persianMonthNames } from '@/lib/i18n/solar-hijri';
+import { precisionOptions } from '@/lib/validation/testimony';
+import { Choices, Select, TextInput } from './fields';
+import type { useStepForm } from './use-step-form';
+
+type Props = { f: ReturnType<typeof useStepForm<unknown>>; prefix: string; label: string; values: Record<string, string | string[]>; locale: string };
+
+export function DateFields({ f, prefix, label, values, locale }: Props) {
+  const t = useTranslations('Submit.date');
+  const v = (name: string) => (values[`${prefix}${name}`] as string | undefined) ?? '';
+  const calendar = v('Calendar') || (locale === 'fa' ? 'persian' : 'gregorian');
+  const gregorian = new Intl.DateTimeFormat(locale === 'fa' ? 'fa-u-ca-gregory' : 'en', { month: 'long', timeZone: 'UTC' });
+  // Month names of both calendars in one select would confuse; the chosen calendar names them.
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    value: String(i + 1),
+    label: calendar === 'persian' ? `${persianMonthNames[i]}` : gregorian.format(new Date(Date.UTC(2000, i, 1))),
+  }));
+  const days = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: (i + 1).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en') }));
+  return (
+    <fieldset className="mt-6 rounded border border-line p-4">
+      <legend className="px-1 font-semibold">{label}</legend>
+      <Choices
+        id={`${prefix}Precision`}
+        label={t('precision')}
+        type="radio"
+        values={[v('Precision') || 'unknown']}
+        registration={f.register(`${prefix}Precision`)}
+        options={precisionOptions.map((p) => ({ value: p, label: t(`precisions.${p}`) }))}
+      />
+      <Select
+        id={`${prefix}Calendar`}
+        label={t('calendar')}
+        value={calendar}
+        registration={f.register(`${prefix}Calendar`)}
+        options={(['persian', 'gregorian'] as const).map((c) => ({ value: c, label: t(`calendars.${c}`) }))}
+      />
+      <div className="grid grid-cols-3 gap-3">
+        <Select id={`${prefix}Day`} label={t('day')} value={v('Day')} registration={f.register(`${prefix}Day`)} options={[{ value: '', label: t('none') }, ...days]} />
+        <Select id={`${prefix}Month`} label={t('month')} value={v('Month')} registration={f.register(`${prefix}Month`)} options={[{ value: '', label: t('none') }, ...months]} />
+        <TextInput id={`${prefix}Year`} label={t('year')} inputMode="numeric" value={v('Year')} error={f.errorOf(`${prefix}Year`)} registration={f.register(`${prefix}Year`)} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { formatDate } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
+import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
+import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
+import { SubmitForm } from './start-form';
+
+type Props = { locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="mt-3 font-medium">{label}</dt>
+      <dd className="whitespace-pre-wrap" dir="auto">
+        {children}
+      </dd>
+    </>
+  );
+}
+
+/** Step 5: everything as it will be sent, with a way back to each step, then one submit button. */
+export async function ReviewStep({ locale, draft }: Props) {
+  const t = await getTranslations({ locale, namespace: 'Submit' });
+  const parsed = parseDraft(draft.draft);
+  const about = draft.draft.about ?? {};
+  const account = draft.draft.account ?? {};
+  const consent = parsed.consent.success ? parsed.consent.data : null;
+  const chosen = await publishedPersonsByIds(await getDb(), [about.personId ?? []].flat());
+  const proposed = (about.newNameFa || about.newNameLatin) as string | undefined;
+  const date = parsed.account.success ? (resolveDate(parsed.account.data as Record<string, unknown>, 'event') as TypedDate) : null;
+  const incomplete = parsed.incomplete.filter((s) => draft.editable.includes(s));
+  const edit = (step: string) =>
+    draft.editable.includes(step) && (
+      <a href={`/${locale}/submit/${draft.id}/${step}`} className="text-sm">
+        {t('review.edit')}
+      </a>
+    );
+  const notGiven = t('review.notGiven');
+  const rel = account.relationship as string | undefined;
+  return (
+    <div>
+      <p className="mt-2">{t('review.intro')}</p>
+      {draft.status === 'published' && <p className="mt-3 rounded border border-line bg-white p-3">{t('review.published')}</p>}
+      <section aria-labelledby="review-about" className="mt-6 border-t border-line pt-4">
+        <h2 id="review-about" className="text-lg font-semibold">
+          {t('steps.about')} {edit('about')}
+        </h2>
+        <ul className="mt-2 list-disc ps-6">
+          {chosen.map((p) => (
+            <li key={p.id} dir="auto">
+              {locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa)}
+            </li>
+          ))}
+          {proposed && (
+            <li dir="auto">
+              {proposed} <span className="text-sm text-muted">({t('review.newPerson')})</span>
+            </li>
+          )}
+        </ul>
+      </section>
+      <section aria-labelledby="review-account" className="mt-6 border-t border-line pt-4">
+        <h2 id="review-account" className="text-lg font-semibold">
+          {t('steps.account')} {edit('account')}
+        </h2>
+        <dl>
+          <Row label={t('account.relationship')}>{rel ? t(`account.relationships.${rel as 'mother'}`) : notGiven}</Row>
+          <Row label={t('account.hand')}>{account.hand ? t(`account.hands.${account.hand as 'first'}`) : notGiven}</Row>
+          <Row label={t('account.narrative')}>{(account.narrative as string) || notGiven}</Row>
+          <Row label={t('account.eventDate')}>{date?.iso ? formatDate(date.iso, locale, { precision: date.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
+          <Row label={t('account.eventPlace')}>{(account.eventPlace as string) || notGiven}</Row>
+        </dl>
+      </section>
+      {consent && (
+        <section aria-labelledby="review-consent" className="mt-6 border-t border-line pt-4">
+          <h2 id="review-consent" className="text-lg font-semibold">
+            {t('steps.consent')} {edit('consent')}
+          </h2>
+          <dl>
+            <Row label={t('consent.publish')}>{t(`consent.publishOptions.${consent.publish}`)}</Row>
+            <Row label={t('consent.credit')}>
+              {t(`consent.creditOptions.${consent.credit}`)}
+              {consent.credit === 'chosen_name' && `: ${consent.creditName}`}
+            </Row>
+            <Row label={t('consent.portraitPublic')}>{t(`consent.${consent.portraitPublic}`)}</Row>
+            <Row label={t('consent.exactPlacePublic')}>{t(`consent.${consent.exactPlacePublic}`)}</Row>
+            <Row label={t('consent.mayContact')}>{t(`consent.${consent.mayContact}`)}</Row>
+          </dl>
+        </section>
+      )}
+      {incomplete.length > 0 ? (
+        <div role="alert" className="mt-6 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          <p>{t('review.incomplete')}</p>
+          <ul className="list-disc ps-6">
+            {incomplete.map((s) => (
+              <li key={s}>
+                <a href={`/${locale}/submit/${draft.id}/${s}`}>{t(`steps.${s}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} label={t('review.submit')} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// Submitting a testimony (issue 4): the whole flow with and without JavaScript, in Persian on a
+// phone-sized screen and in English, with one testimony per double submit, withdrawal, and a 404
+// for another submitter.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { unique } from './support/accounts';
+
+async function signUp(page: Page, username: string) {
+  await page.goto('/en/sign-up');
+  const form = page.getByRole('form', { name: 'Create an account' });
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Passphrase', { exact: true }).fill('river lantern quiet orchard');
+  await form.getByLabel('Passphrase again').fill('river lantern quiet orchard');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
+}
+
+const fa = {
+  start: 'شروع روایت', next: 'ذخیره و ادامه', submit: 'ارسال روایت', nameFa: 'نام به فارسی', outcome: 'چه بر او گذشت', killed: 'کشته شد',
+  exact: 'روز دقیق', month: 'فقط ماه', day: 'روز', monthField: 'ماه', year: 'سال', relationship: 'نسبت شما با او', mother: 'مادر',
+  firstHand: 'بله، خودم دیدم یا تجربه کردم', narrative: 'روایت شما', submitted: 'ارسال‌شده', leave: 'خروج سریع',
+};
+const en = {
+  start: 'Start a testimony', next: 'Save and continue', submit: 'Submit testimony', nameFa: 'Name in Latin letters', outcome: 'What happened to them', killed: 'Killed',
+  exact: 'The exact day', month: 'Only the month', day: 'Day', monthField: 'Month', year: 'Year', relationship: 'Your relationship to them', mother: 'Mother',
+  firstHand: 'Yes, I saw or experienced it myself', narrative: 'Your account', submitted: 'Submitted', leave: 'Leave quickly',
+};
+
+async function fillAbout(page: Page, l: typeof fa, name: string) {
+  await page.getByLabel(l.nameFa).fill(name);
+  await page.getByLabel(l.outcome).selectOption({ label: l.killed });
+  await page.getByRole('radio', { name: l.exact }).check();
+  await page.getByLabel(l.day, { exact: true }).selectOption('25');
+  await page.getByLabel(l.monthField, { exact: true }).selectOption('8');
+  await page.getByLabel(l.year, { exact: true }).fill(l === fa ? '۱۳۹۸' : '1398');
+  await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
+}
+
+async function fillAccount(page: Page, l: typeof fa, narrative: string) {
+  await page.getByLabel(l.relationship).selectOption({ label: l.mother });
+  await page.getByRole('radio', { name: l.firstHand }).check();
+  await page.getByRole('textbox', { name: l.narrative, exact: true }).fill(narrative);
+  await page.getByRole('radio', { name: l.month }).check();
+  await page.getByLabel(l.monthField, { exact: true }).selectOption('8');
+  await page.getByLabel(l.year, { exact: true }).fill('1398');
+  await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
+}
+
+test.describe('with JavaScript, in Persian, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a submitter writes a testimony about a new person and submits it', async ({ page }) => {
+    await signUp(page, unique('sub-fa'));
+    await page.goto('/fa/submit');
+    await expect(page).toHaveTitle(/^ثبت روایت — یادمان$/);
+    // Leave quickly: first after the skip link.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: fa.leave })).toBeFocused();
+    await page.getByRole('button', { name: fa.start }).click();
+    await expect(page).toHaveURL(/\/fa\/submit\/[0-9a-f-]+\/about$/);
+    await fillAbout(page, fa, 'نوید آزمونی');
+    await page.getByRole('button', { name: fa.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveTitle(/^روایت شما — یادمان$/);
+    await fillAccount(page, fa, 'پسرم آن روز از خانه بیرون رفت و دیگر برنگشت.');
+    await page.getByRole('button', { name: fa.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/files$/);
+    await page.getByRole('button', { name: fa.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/consent$/);
+    await expect(page.getByRole('radio', { name: 'نه — فقط برای مستندسازی نگه داشته شود' })).toBeChecked();
+    await page.getByRole('button', { name: fa.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByText('پسرم آن روز از خانه بیرون رفت')).toBeVisible();
+    await page.getByRole('button', { name: fa.submit }).click();
+    await expect(page).toHaveURL(/\/fa\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);
+    await expect(page.getByText(fa.submitted, { exact: true })).toBeVisible();
+    await page.goto('/fa/my-testimonies');
+    await expect(page.getByRole('link', { name: 'نوید آزمونی' })).toBeVisible();
+  });
+});
+
+test.describe('without JavaScript, in English', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a validation error keeps everything typed; a double submit makes one testimony; withdraw; B gets 404', async ({ page, browser }) => {
+    await signUp(page, unique('sub-en'));
+    await page.goto('/en/submit');
+    await page.getByRole('button', { name: en.start }).click();
+    await fillAbout(page, en, 'Navid Testi');
+    await page.getByRole('button', { name: en.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    // No narrative: an error beside the field, and every other value still there.
+    await page.getByLabel(en.relationship).selectOption({ label: en.mother });
+    await page.getByLabel('Where did it happen?').fill('Sattarkhan Street, Tehran');
+    await page.getByRole('button', { name: en.next, exact: true }).click();
+    const form = page.getByRole('form', { name: 'Your account' });
+    await expect(form.getByText('This field is required.').first()).toBeVisible();
+    await expect(page.getByLabel('Where did it happen?')).toHaveValue('Sattarkhan Street, Tehran');
+    await expect(page.getByLabel(en.relationship)).toHaveValue('mother');
+    await fillAccount(page, en, 'He left home that afternoon and never came back.');
+    await page.getByRole('button', { name: en.next, exact: true }).click();
+    await page.getByRole('button', { name: en.next, exact: true }).click();
+    await page.getByRole('button', { name: en.next, exact: true }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    const review = page.url();
+    await page.getByRole('button', { name: en.submit }).click();
+    await expect(page.getByText('Thank you. Your testimony was submitted.')).toBeVisible();
+    const mine = page.url().replace(/\?.*$/, '');
+    // Back to the review page and submit again: nothing is sent twice.
+    await page.goto(review);
+    await expect(page).toHaveURL(mine);
+    await page.goto('/en/my-testimonies');
+    await expect(page.getByRole('link', { name: 'Navid Testi' })).toHaveCount(1);
+    await expect(page.getByText(en.submitted, { exact: true })).toHaveCount(1);
+
+    // Submitter B, guessing A's URL, learns nothing.
+    const other = await browser.newContext({ javaScriptEnabled: false });
+    const b = await other.newPage();
+    await signUp(b, unique('sub-b'));
+    const response = await b.goto(mine);
+    expect(response?.status()).toBe(404);
+    const draftUrl = mine.replace('/my-testimonies/', '/submit/') + '/about';
+    expect((await b.goto(draftUrl))?.status()).toBe(404);
+    await other.close();
+
+    await page.goto(mine);
+    await page.getByText('Withdraw this testimony', { exact: true }).click();
+    await page.getByLabel('I want to withdraw this testimony').check();
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await expect(page.getByText('The testimony was withdrawn.')).toBeVisible();
+    await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
+  });
+});
