@@ -7,6 +7,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { sizeLimitBytes } from '@/lib/media/limits';
 import { listOwnAttachments } from '@/lib/media/list';
 import { AttachmentUploadForm, type SizeLimitsMb } from './attachment-upload-form';
+import { FormMessages } from './form-messages';
 
 const mb = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 
@@ -24,7 +25,10 @@ export async function AttachmentUpload({ testimonyId, locale }: { testimonyId: s
       <h2 id="attachments-heading" className="text-xl font-semibold">
         {t('heading')}
       </h2>
-      <AttachmentUploadForm testimonyId={testimonyId} limits={limits} />
+      {/* Its own catalogue slice, so the form works inside any page's provider. */}
+      <FormMessages namespaces={['Media']}>
+        <AttachmentUploadForm testimonyId={testimonyId} limits={limits} />
+      </FormMessages>
       <h3 className="mt-8 text-lg font-semibold">{t('listHeading')}</h3>
       {files.length === 0 ? (
         <p className="mt-2 text-muted">{t('empty')}</p>
