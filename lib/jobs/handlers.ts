@@ -1,8 +1,10 @@
 // The registry of job kinds. A job kind is a stable string stored in the table: never rename one
 // while jobs of it may be queued.
 import type { Handlers } from './worker';
+import { deleteMediaJob, deleteMediaKind } from '@/lib/media/delete';
 import { processAttachmentJob, processAttachmentKind } from '@/lib/media/process';
 
 export const jobHandlers: Handlers = {
   [processAttachmentKind]: processAttachmentJob,
+  [deleteMediaKind]: deleteMediaJob,
 };
