@@ -12,11 +12,13 @@ import { actorNames, createActors, type ActorName, type Actors } from '@/lib/tes
 import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
 import { actionMatrix, routeMatrix, type Outcome } from './matrix';
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown }));
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown, driver: 'pglite' as string }));
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => state.viewer }));
 vi.mock('@/db/client', async (original) => ({
   ...(await original<typeof import('@/db/client')>()),
   getDb: async () => state.db,
+  // Never the process's real database (that would create a data folder and migrate it).
+  getDbHandle: async () => ({ db: state.db, driver: state.driver, close: async () => {} }),
 }));
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -72,6 +74,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target) => {
 
   beforeAll(async () => {
     state.db = ctx.db;
+    state.driver = target.name;
     actors = await createActors(ctx.db);
   });
   afterAll(() => {
