@@ -3,6 +3,15 @@
 // `rotate()` first applies the EXIF orientation so dropping that tag does not turn the photo.
 import sharp from 'sharp';
 
+/**
+ * Whether this sharp build decodes HEIC (HEVC-coded HEIF). The prebuilt binaries decode only AVIF
+ * (HEVC is patent-encumbered), so HEIC is refused at upload with advice rather than accepted and
+ * then failed in processing.
+ */
+export function heicDecodable(): boolean {
+  return sharp.format.heif.input.fileSuffix?.includes('.heic') ?? false;
+}
+
 export type Derivative = { bytes: Buffer; mime: string; extension: string };
 
 // HEIC becomes JPEG: browsers cannot show it, and sharp's prebuilt binary may not encode it.

@@ -19,6 +19,7 @@ import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { ffmpegAvailable, setFfmpegAvailableForTests } from './ffmpeg';
+import { heicDecodable } from './image';
 import { receiveUpload } from './upload';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -103,6 +104,12 @@ describe.each(testDatabases())('media processing on $name', (target) => {
       await expect(upload(bytes, false, name)).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { file: 'fileTypeRefused' } });
     }
     expect(await media.files('originals')).toEqual(before);
+  });
+
+  // sharp's prebuilt binaries decode AVIF but not HEVC; a build that can accepts HEIC instead.
+  it.skipIf(heicDecodable())('refuses HEIC at upload when this sharp cannot decode it, with advice', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]);
+    await expect(upload(heic, false, 'IMG_0001.HEIC')).rejects.toMatchObject({ fieldErrors: { file: 'heicUnsupported' } });
   });
 
   it('marks undecodable image bytes refused', async () => {

@@ -16,6 +16,7 @@ import { createSealStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
 import { isUuid } from '@/lib/memorial/visibility';
+import { heicDecodable } from './image';
 import { isWithinLimit, sizeLimitBytes } from './limits';
 import { processAttachmentKind } from './process';
 import { sniff, sniffLength } from './sniff';
@@ -48,6 +49,7 @@ export async function receiveUpload(db: Db, viewer: Viewer, input: UploadInput):
   if (input.file.size === 0) throw fieldError('fileMissing');
   const type = sniff(new Uint8Array(await input.file.slice(0, sniffLength).arrayBuffer()));
   if (!type) throw fieldError('fileTypeRefused');
+  if (type.mime === 'image/heic' && !heicDecodable()) throw fieldError('heicUnsupported');
   if (!isWithinLimit(type.kind, input.file.size)) throw fieldError(`fileTooLarge.${type.kind}`);
 
   const store = await mediaStore();
