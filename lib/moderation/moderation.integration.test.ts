@@ -11,6 +11,7 @@ import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
+import { listQueue } from './queue';
 import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
 import { applyRedactions, suggestRedactions } from './redaction';
 
@@ -119,5 +120,23 @@ describe.each(testDatabases())('moderation on $name', (target) => {
     await requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: c.id, message: 'Which day was it?' });
     expect((await listThread(ctx.db, actors.submitterA.viewer, c.id)).messages.map((m) => m.from)).toEqual(['staff']);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
+  it('the queue filters by language and by persons under 18, pages by keyset, and shows who holds an item', async () => {
+    await ctx.db.update(testimonies).set({ status: 'rejected' }).where(eq(testimonies.status, 'submitted'));
+    const child = await insertPerson(ctx.db, { collectionId, age: 15 });
+    const minor = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [child.id], status: 'submitted', withPublishedRevision: false });
+    const adult = await submitted();
+    await ctx.db.update(testimonies).set({ submittedAt: new Date(), language: 'en' }).where(eq(testimonies.id, minor));
+    const minors = await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted', minor: true });
+    expect(minors.items.map((i) => i.id)).toEqual([minor]);
+    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted', language: 'fa' })).items.map((i) => i.id)).toEqual([adult.id]);
+    const first = await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted', limit: 1 });
+    const next = await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted', limit: 1, cursor: first.nextCursor! });
+    expect([...first.items, ...next.items].map((i) => i.id).sort()).toEqual([minor, adult.id].sort());
+    await claimTestimony(ctx.db, second, { testimonyId: adult.id });
+    const held = await listQueue(ctx.db, actors.moderator.viewer, { status: 'in_review' });
+    expect(held.items.find((i) => i.id === adult.id)?.heldBy).toBe('moderator-two');
+    expect(await codeOf(listQueue(ctx.db, actors.submitterA.viewer))).toBe('not_found');
   });
 });

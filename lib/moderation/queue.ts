@@ -1,9 +1,9 @@
 import 'server-only';
-// The moderation queue (minimal for now: the review screen is a later issue). Oldest submitted
+// The moderation queue. Oldest submitted
 // first, so nobody's testimony waits behind newer ones; keyset-paginated on (submitted_at, id),
 // which the (status, submitted_at) index serves, so page 2,000 costs what page 1 costs.
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { persons, testimonies, testimonyPersons } from '@/db/schema';
+import { attachments, persons, testimonies, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
@@ -18,6 +18,16 @@ export type QueueItem = {
   language: string;
   submittedAt: Date;
   persons: { nameFa: string; nameLatin: string | null }[];
+  /** The moderator holding it (in review), so nobody opens an item someone else is reading. */
+  heldBy: string | null;
+};
+
+export type QueueFilters = {
+  status?: QueueStatus;
+  language?: 'fa' | 'en';
+  /** Concerns a person under 18 (PRODUCT.md: minors need extra care). */
+  minor?: boolean;
+  hasFiles?: boolean;
 };
 
 export type QueuePage = {
@@ -47,7 +57,7 @@ function decodeCursor(cursor: string): { submittedAt: string; id: string } {
 export async function listQueue(
   db: Db,
   viewer: Viewer | null,
-  query: { cursor?: string; status?: QueueStatus; limit?: number } = {},
+  query: QueueFilters & { cursor?: string; limit?: number } = {},
 ): Promise<QueuePage> {
   requireStaffPermission(viewer, 'moderation.queue.read');
   const limit = Math.min(Math.max(query.limit ?? queuePageSize, 1), 200);
@@ -56,13 +66,20 @@ export async function listQueue(
     // A testimony in these states always has a submission time; the guard keeps the keyset total.
     sql`${testimonies.submittedAt} is not null`,
   ];
+  // Filters are extra conditions on the same keyset: pages stay index-ordered, never OFFSET.
+  if (query.language) conditions.push(eq(testimonies.language, query.language));
+  if (query.minor) {
+    conditions.push(sql`exists (select 1 from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id where tp.testimony_id = ${testimonies.id} and p.age < 18)`);
+  }
+  if (query.hasFiles) conditions.push(sql`exists (select 1 from ${attachments} a where a.testimony_id = ${testimonies.id})`);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
-    .select({ id: testimonies.id, status: testimonies.status, language: testimonies.language, submittedAt: testimonies.submittedAt, cursorAt: sql<string>`${testimonies.submittedAt}::text` })
+    .select({ id: testimonies.id, status: testimonies.status, language: testimonies.language, submittedAt: testimonies.submittedAt, cursorAt: sql<string>`${testimonies.submittedAt}::text`, heldBy: users.username })
     .from(testimonies)
+    .leftJoin(users, and(eq(users.id, testimonies.claimedBy), eq(testimonies.status, 'in_review')))
     .where(and(...conditions))
     .orderBy(asc(testimonies.submittedAt), asc(testimonies.id))
     .limit(limit + 1);
@@ -91,6 +108,7 @@ export async function listQueue(
     language: r.language,
     submittedAt: r.submittedAt!,
     persons: names.filter((n) => n.testimonyId === r.id).map(({ nameFa, nameLatin }) => ({ nameFa, nameLatin })),
+    heldBy: r.heldBy,
   }));
   return { items, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts };
 }

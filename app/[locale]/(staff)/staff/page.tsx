@@ -9,7 +9,7 @@ import { listQueue, queueStatuses, type QueueStatus } from '@/lib/moderation/que
 import { ActionForm } from '@/components/moderation/action-form';
 import { claimNextAction } from './testimonies/actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ status?: string; cursor?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ status?: string; cursor?: string; language?: string; minor?: string; files?: string }> };
 
 const cell = 'border-b border-line px-3 py-2 text-start align-top';
 
@@ -24,14 +24,23 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const status = queueStatuses.find((s) => s === query.status) as QueueStatus | undefined;
   const db = await getDb();
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
-  const page = await listQueue(db, viewer, { status, cursor }).catch((error: unknown) => {
+  const language = (['fa', 'en'] as const).find((l) => l === query.language);
+  const filters = { status, language, minor: query.minor === 'on', hasFiles: query.files === 'on' };
+  // Carried over to the next page, so the keyset continues within the same filters.
+  const filterParams: Record<string, string> = {
+    ...(status ? { status } : {}),
+    ...(language ? { language } : {}),
+    ...(filters.minor ? { minor: 'on' } : {}),
+    ...(filters.hasFiles ? { files: 'on' } : {}),
+  };
+  const page = await listQueue(db, viewer, { ...filters, cursor }).catch((error: unknown) => {
     // A mangled cursor is not worth an error page: start from the beginning.
-    if (error instanceof AppError && error.code === 'invalid_input') return listQueue(db, viewer, { status });
+    if (error instanceof AppError && error.code === 'invalid_input') return listQueue(db, viewer, filters);
     throw error;
   });
   const languageName = (code: string) => (code === 'fa' || code === 'en' ? t(`languages.${code}`) : code);
   const nextHref = page.nextCursor
-    ? `/${locale}/staff?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor })}`
+    ? `/${locale}/staff?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`
     : null;
 
   return (
@@ -69,6 +78,24 @@ export default async function QueuePage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="queue-language" className="block font-medium">
+            {tm('languageFilter')}
+          </label>
+          <select id="queue-language" name="language" defaultValue={language ?? ''} className="mt-1 rounded border border-muted bg-white px-3 py-2">
+            <option value="">{tm('allLanguages')}</option>
+            <option value="fa">{t('languages.fa')}</option>
+            <option value="en">{t('languages.en')}</option>
+          </select>
+        </div>
+        <label className="flex items-center gap-2 py-2">
+          <input type="checkbox" name="minor" defaultChecked={filters.minor} />
+          {tm('minorFilter')}
+        </label>
+        <label className="flex items-center gap-2 py-2">
+          <input type="checkbox" name="files" defaultChecked={filters.hasFiles} />
+          {tm('filesFilter')}
+        </label>
         <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">
           {t('show')}
         </button>
@@ -85,6 +112,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 <th scope="col" className={cell}>{t('colPersons')}</th>
                 <th scope="col" className={cell}>{t('colStatus')}</th>
                 <th scope="col" className={cell}>{t('colLanguage')}</th>
+                <th scope="col" className={cell}>{tm('colHeldBy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +128,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                   </td>
                   <td className={cell}>{t(`statuses.${item.status}`)}</td>
                   <td className={cell}>{languageName(item.language)}</td>
+                  <td className={cell}>{item.heldBy ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +136,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </div>
       )}
       <nav aria-label={t('pagination')} className="mt-4 flex gap-4">
-        {query.cursor && <a href={`/${locale}/staff${status ? `?status=${status}` : ''}`}>{t('firstPage')}</a>}
+        {query.cursor && <a href={`/${locale}/staff?${new URLSearchParams(filterParams)}`}>{t('firstPage')}</a>}
         {nextHref && <a href={nextHref}>{t('nextPage')}</a>}
       </nav>
     </>
