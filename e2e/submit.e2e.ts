@@ -66,6 +66,7 @@ test.describe('with JavaScript, in Persian, on a phone', () => {
     await fillAccount(page, fa, 'پسرم آن روز از خانه بیرون رفت و دیگر برنگشت.');
     await page.getByRole('button', { name: fa.next, exact: true }).click();
     await expect(page).toHaveURL(/\/files$/);
+    await expect(page.getByRole('button', { name: 'ارسال پرونده' }).or(page.getByRole('heading', { level: 2 }).first())).toBeVisible();
     await page.getByRole('button', { name: fa.next, exact: true }).click();
     await expect(page).toHaveURL(/\/consent$/);
     await expect(page.getByRole('radio', { name: 'نه — فقط برای مستندسازی نگه داشته شود' })).toBeChecked();
@@ -124,7 +125,12 @@ test.describe('without JavaScript, in English', () => {
     expect((await b.goto(draftUrl))?.status()).toBe(404);
     await other.close();
 
+    // The thread with moderators: the submitter may write once it is submitted.
     await page.goto(mine);
+    await page.getByLabel('Your answer').fill('I can send a photo of the street if needed.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByText('I can send a photo of the street if needed.')).toBeVisible();
+
     await page.getByText('Withdraw this testimony', { exact: true }).click();
     await page.getByLabel('I want to withdraw this testimony').check();
     await page.getByRole('button', { name: 'Withdraw', exact: true }).click();

@@ -116,7 +116,7 @@ export const accountSchema = z
   .object({
     relationship: choice(relationshipOptions),
     hand: choice(['first', 'second'] as const),
-    narrative: z.string().trim().min(1, 'required').max(narrativeMaxLength, 'tooLong'),
+    narrative: z.string({ error: 'required' }).trim().min(1, 'required').max(narrativeMaxLength, 'tooLong'),
     ...datePart('event'),
     eventPlace: text(300),
   })

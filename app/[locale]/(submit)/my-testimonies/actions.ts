@@ -1,10 +1,13 @@
 'use server';
-// "My testimonies": withdrawal (confirmed in a <details> that works without JavaScript).
+// "My testimonies": withdrawal (confirmed in a <details> that works without JavaScript) and the
+// submitter's replies in the message thread with moderators.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { revalidatePublicData } from '@/lib/memorial/cache';
+import { replyAsSubmitter } from '@/lib/messages';
 import { withdrawTestimony } from '@/lib/testimonies';
+import { messageFormSchema } from '@/lib/validation/message';
 
 export const withdrawTestimonyAction = defineAction({
   name: 'testimony.withdraw',
@@ -15,5 +18,18 @@ export const withdrawTestimonyAction = defineAction({
     // A published testimony leaves public view on the next request.
     if (moved.publicChanged) revalidatePublicData();
     redirect(`/${input.locale}/my-testimonies/${input.testimonyId}?done=withdrawn`);
+  },
+});
+
+/** The submitter's answer to moderators (lib/messages decides whose thread it is and if it is open). */
+export const replyToModeratorsAction = defineAction({
+  name: 'testimony.reply',
+  schema: messageFormSchema.extend({ locale: z.enum(['fa', 'en']) }),
+  access: { permission: 'message.reply.own' },
+  keep: ['body'],
+  handler: async (input, { db, viewer }) => {
+    const result = await replyAsSubmitter(db, viewer, { testimonyId: input.testimonyId, body: input.body });
+    if (result.status === 'refused') return { refused: result.reason };
+    redirect(`/${input.locale}/my-testimonies/${input.testimonyId}#messages-heading`);
   },
 });

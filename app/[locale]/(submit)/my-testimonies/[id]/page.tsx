@@ -5,12 +5,14 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { FormMessages } from '@/components/forms/form-messages';
 import { FormNotice } from '@/components/forms/form-alert';
+import { MessageThread } from '@/components/submit/message-thread';
 import { Timeline } from '@/components/submit/timeline';
 import { WithdrawForm } from '@/components/submit/withdraw-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
+import { listThread } from '@/lib/messages';
 import { getOwnTestimony } from '@/lib/testimonies';
 
 export const dynamic = 'force-dynamic';
@@ -31,10 +33,12 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies/${id}` });
   // Someone else's testimony, a draft of theirs, or an id that never existed: the same 404.
-  const item = await getOwnTestimony(await getDb(), viewer, id).catch((error: unknown) => {
+  const db = await getDb();
+  const item = await getOwnTestimony(db, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  const thread = await listThread(db, viewer, item.id);
   const t = await getTranslations('MyTestimonies');
   const s = await getTranslations('Submit');
   const done = (await searchParams).done;
@@ -92,8 +96,10 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <h2 id="messages-heading" className="text-xl font-semibold">
           {t('messagesHeading')}
         </h2>
-        {/* Slot for the moderation thread (lib/messages: listThread + replyAsSubmitter) once it lands. */}
-        <p className="mt-2 text-muted">{t('messagesSoon')}</p>
+        <FormMessages namespaces={['Messages']}>
+          {/* Replies only once moderators can see it, and never on a closed testimony. */}
+          <MessageThread locale={locale} thread={thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(item.status)} />
+        </FormMessages>
       </section>
       {item.canWithdraw && (
         <FormMessages namespaces={['MyTestimonies']}>

@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { AttachmentUpload } from '@/components/forms/attachment-upload';
 import { FormMessages } from '@/components/forms/form-messages';
 import { AboutStep } from '@/components/submit/about-step';
 import { AccountStep } from '@/components/submit/account-step';
@@ -54,7 +55,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-2xl px-4 py-8">
       <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />
       <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
-      <FormMessages namespaces={['Submit']}>
+      <FormMessages namespaces={['Submit', 'Media']}>
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
@@ -71,7 +72,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
         {step === 'files' && (
           <>
             <p className="mt-2">{t('files.intro')}</p>
-            <FilesStep draftId={draftId} locale={locale} label={label} />
+            <FilesStep draftId={draftId} locale={locale} label={label} uploader={<AttachmentUpload testimonyId={draftId} locale={locale} />} />
           </>
         )}
         {step === 'consent' && (

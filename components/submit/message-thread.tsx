@@ -1,0 +1,28 @@
+import { getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
+import type { ThreadDto } from '@/lib/messages';
+import { ReplyForm } from './reply-form';
+
+/** The thread with moderators, as the submitter sees it: never which moderator wrote. */
+export async function MessageThread({ locale, thread, canReply }: { locale: Locale; thread: ThreadDto; canReply: boolean }) {
+  const t = await getTranslations({ locale, namespace: 'Messages' });
+  return (
+    <>
+      {thread.messages.length === 0 && <p className="mt-2 text-muted">{t('empty')}</p>}
+      <ol className="mt-3 space-y-3">
+        {thread.messages.map((m) => (
+          <li key={m.id} className={`rounded border border-line p-3 ${m.mine ? 'bg-white' : 'bg-line/40'}`}>
+            <p className="text-sm text-muted">
+              {m.mine ? t('fromYou') : t('fromStaff')} · <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, locale)}</time>
+            </p>
+            <p dir="auto" className="mt-1 whitespace-pre-wrap">
+              {m.body}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {canReply && <ReplyForm locale={locale} testimonyId={thread.testimonyId} />}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { replyToModeratorsAction } from '@/app/[locale]/(submit)/my-testimonies/actions';
+import { idleState as idle, type ActionState } from '@/components/forms/action-state';
+import { FormAlert, submitButton } from '@/components/forms/form-alert';
+
+export function ReplyForm({ locale, testimonyId }: { locale: string; testimonyId: string }) {
+  const t = useTranslations('Messages');
+  const v = useTranslations('Validation');
+  const [state, action, pending] = useActionState(replyToModeratorsAction, idle as ActionState<{ refused: 'closed' | 'contact_not_allowed' }>);
+  const error = state.status === 'error' ? state.fieldErrors?.body : undefined;
+  return (
+    <form action={action} aria-label={t('reply')} className="mt-4">
+      <FormAlert state={state} />
+      {state.status === 'ok' && <p role="status">{t(`refused.${state.data.refused}`)}</p>}
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="testimonyId" value={testimonyId} />
+      <label htmlFor="reply-body" className="block font-medium">
+        {t('replyLabel')}
+      </label>
+      <textarea id="reply-body" name="body" dir="auto" rows={5} required defaultValue={state.status === 'error' ? state.values?.body : ''} aria-invalid={error ? true : undefined} aria-describedby={error ? 'reply-body-error' : undefined} className="mt-1 w-full rounded border border-muted bg-white px-3 py-2" />
+      {error && (
+        <p id="reply-body-error" className="mt-1 text-sm font-medium text-red-800">
+          {v(error as 'required')}
+        </p>
+      )}
+      <button type="submit" className={submitButton} disabled={pending}>
+        {t('reply')}
+      </button>
+    </form>
+  );
+}
