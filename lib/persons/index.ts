@@ -1,0 +1,3 @@
+// Person records as staff manage them (PRODUCT.md §3 "Person").
+export { getStaffPerson, listStaffPersons, type PersonStatus, type StaffPerson, type StaffPersonSummary } from './read';
+export { addAlias, addSource, createPerson, removeAlias, setTestimonyLink, updatePerson, type PersonPatch } from './edit';

@@ -1,0 +1,70 @@
+import 'server-only';
+// Persons as staff see them (drafts and hidden ones included). DTOs only; every read checks
+// `person.edit` itself (PRODUCT.md §2.5).
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { notes, personAliases, personSources, persons, testimonies, testimonyPersons, users } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { Viewer } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
+import { searchKeys } from '@/lib/search/normalize';
+import { requireStaffPermission } from '@/lib/users/guard';
+
+export type PersonStatus = 'draft' | 'published' | 'hidden';
+export type StaffPersonSummary = { id: string; nameFa: string; nameLatin: string | null; status: PersonStatus; verification: string; age: number | null; city: string | null; merged: boolean };
+
+export const personListLimit = 100;
+
+/** Search by any spelling (the public search's folding), newest first; at most `personListLimit`. */
+export async function listStaffPersons(db: Db, viewer: Viewer | null, query: { q?: string; status?: PersonStatus } = {}): Promise<StaffPersonSummary[]> {
+  requireStaffPermission(viewer, 'person.edit');
+  const conditions = [];
+  if (query.status) conditions.push(eq(persons.status, query.status));
+  const q = query.q?.trim();
+  if (q) {
+    const { normalized, folded } = searchKeys(q);
+    conditions.push(or(ilike(persons.nameSearch, `%${normalized}%`), ilike(persons.nameSearch, `%${folded}%`), sql`${normalized} <% ${persons.nameSearch}`)!);
+  }
+  const rows = await db
+    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, verification: persons.verification, age: persons.age, city: persons.city, mergedIntoId: persons.mergedIntoId })
+    .from(persons)
+    .where(and(...conditions))
+    .orderBy(desc(persons.createdAt), asc(persons.id))
+    .limit(personListLimit);
+  return rows.map(({ mergedIntoId, ...r }) => ({ ...r, merged: mergedIntoId !== null }));
+}
+
+export type StaffPerson = StaffPersonSummary & {
+  slug: string;
+  fatherNameFa: string | null;
+  province: string | null;
+  place: string | null;
+  verificationNote: string | null;
+  sensitiveContent: boolean;
+  aliases: { id: string; name: string; script: string }[];
+  sources: { id: string; url: string; title: string | null }[];
+  testimonies: { id: string; status: string }[];
+  notes: { id: string; body: string; author: string | null; createdAt: Date }[];
+};
+
+export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
+  requireStaffPermission(viewer, 'person.edit');
+  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  const [p] = await db.select().from(persons).where(eq(persons.id, personId));
+  if (!p) throw new AppError('not_found');
+  const [aliases, sources, linked, noteRows] = await Promise.all([
+    db.select({ id: personAliases.id, name: personAliases.name, script: personAliases.script }).from(personAliases).where(eq(personAliases.personId, p.id)).orderBy(asc(personAliases.name)),
+    db.select({ id: personSources.id, url: personSources.url, title: personSources.title }).from(personSources).where(eq(personSources.personId, p.id)).orderBy(asc(personSources.createdAt)),
+    db
+      .select({ id: testimonies.id, status: testimonies.status })
+      .from(testimonyPersons)
+      .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
+      // Drafts are the submitter's alone, even for staff.
+      .where(and(eq(testimonyPersons.personId, p.id), sql`${testimonies.status} <> 'draft'`)),
+    db.select({ id: notes.id, body: notes.body, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, p.id)).orderBy(asc(notes.createdAt)),
+  ]);
+  return {
+    id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
+    fatherNameFa: p.fatherNameFa, province: p.province, place: p.place, verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
+    aliases, sources, testimonies: linked, notes: noteRows,
+  };
+}
