@@ -94,6 +94,12 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'moderation.publish': staffOnly('moderation.decide'),
   'moderation.addNote': staffOnly('note.write'),
   'moderation.sendMessage': staffOnly('message.send'),
+  'person.create': staffOnly('person.create'),
+  'person.update': staffOnly('person.edit'),
+  'person.addAlias': staffOnly('person.edit'),
+  'person.removeAlias': staffOnly('person.edit'),
+  'person.addSource': staffOnly('person.edit'),
+  'person.linkTestimony': staffOnly('person.edit'),
   // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
   // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
   'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },

@@ -28,8 +28,10 @@ export default async function StaffLayout({ children, params }: Props) {
     return children;
   }
   const t = await getTranslations({ locale, namespace: 'Staff' });
+  const tp = await getTranslations({ locale, namespace: 'Persons' });
   const items = [
     { href: `/${locale}/staff`, label: t('queue'), exact: true },
+    ...(can(viewer!.role, 'person.edit') ? [{ href: `/${locale}/staff/persons`, label: tp('title'), exact: false }] : []),
     ...(can(viewer!.role, 'user.manage') ? [{ href: `/${locale}/staff/users`, label: t('users'), exact: false }] : []),
     ...(can(viewer!.role, 'user.invite') ? [{ href: `/${locale}/staff/invitations`, label: t('invitations'), exact: false }] : []),
   ];

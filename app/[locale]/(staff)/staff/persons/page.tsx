@@ -1,0 +1,88 @@
+import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { ActionForm } from '@/components/moderation/action-form';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import type { Locale } from '@/lib/i18n/routing';
+import { listStaffPersons, personListLimit, type PersonStatus } from '@/lib/persons/read';
+import { createPersonAction } from './actions';
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string; status?: string }> };
+
+const statuses: PersonStatus[] = ['draft', 'published', 'hidden'];
+const cell = 'border-b border-line px-3 py-2 text-start align-top';
+const field = 'mt-1 rounded border border-muted bg-white px-3 py-2';
+
+export default async function PersonsPage({ params, searchParams }: Props) {
+  await connection();
+  const { locale } = await params;
+  const query = await searchParams;
+  const viewer = await requirePageAccess({ permission: 'person.edit' }, { locale, path: `/${locale}/staff/persons` });
+  const t = await getTranslations({ locale, namespace: 'Persons' });
+  const te = await getTranslations({ locale, namespace: 'Errors' });
+  const status = statuses.find((s) => s === query.status);
+  const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
+  const persons = await listStaffPersons(await getDb(), viewer, { q, status });
+  const errors = Object.fromEntries(['invalid_input', 'not_found', 'unexpected'].map((c) => [c, te(c)]));
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <form method="get" action={`/${locale}/staff/persons`} role="search" className="mt-4 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="persons-q" className="block font-medium">{t('searchLabel')}</label>
+          <input id="persons-q" name="q" defaultValue={q} dir="auto" className={field} />
+        </div>
+        <div>
+          <label htmlFor="persons-status" className="block font-medium">{t('statusLabel')}</label>
+          <select id="persons-status" name="status" defaultValue={status ?? ''} className={field}>
+            <option value="">{t('allStatuses')}</option>
+            {statuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('search')}</button>
+      </form>
+      {persons.length === 0 ? (
+        <p className="mt-6">{t('none')}</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse">
+          <caption className="text-start font-semibold">{t('caption', { limit: personListLimit })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={cell}>{t('colName')}</th>
+              <th scope="col" className={cell}>{t('colStatus')}</th>
+              <th scope="col" className={cell}>{t('colVerification')}</th>
+              <th scope="col" className={cell}>{t('colCity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {persons.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" className={`${cell} font-normal`}>
+                  <a href={`/${locale}/staff/persons/${p.id}`}><bdi>{p.nameFa}</bdi>{p.nameLatin ? <> · <bdi>{p.nameLatin}</bdi></> : null}</a>
+                </th>
+                <td className={cell}>{t(`status.${p.status}`)}{p.merged ? ` (${t('merged')})` : ''}</td>
+                <td className={cell}>{t(`verification.${p.verification}`)}</td>
+                <td className={cell}>{p.city ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="create-person" className="mt-8">
+        <h2 id="create-person" className="text-xl font-semibold">{t('createHeading')}</h2>
+        <ActionForm action={createPersonAction} notices={{ errors }} className="mt-2 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="locale" value={locale} />
+          <div>
+            <label htmlFor="new-name-fa" className="block font-medium">{t('nameFa')}</label>
+            <input id="new-name-fa" name="nameFa" required dir="rtl" className={field} />
+          </div>
+          <div>
+            <label htmlFor="new-name-latin" className="block font-medium">{t('nameLatin')}</label>
+            <input id="new-name-latin" name="nameLatin" dir="ltr" className={field} />
+          </div>
+          <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('create')}</button>
+        </ActionForm>
+      </section>
+    </>
+  );
+}
