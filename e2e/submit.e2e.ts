@@ -138,3 +138,21 @@ test.describe('without JavaScript, in English', () => {
     await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
   });
 });
+
+test.describe('drafts on the server', () => {
+  test('with JavaScript, the account step is saved to the server every 30 seconds, and pages are not stored', async ({ page }) => {
+    await page.clock.install();
+    await signUp(page, unique('sub-auto'));
+    const start = await page.goto('/en/submit');
+    expect(start?.headers()['cache-control']).toContain('no-store');
+    await page.getByRole('button', { name: en.start }).click();
+    await expect(page).toHaveURL(/\/about$/);
+    await page.goto(page.url().replace(/about$/, 'account'));
+    await page.getByRole('textbox', { name: en.narrative, exact: true }).fill('Typed, never sent by hand.');
+    await page.clock.runFor(31_000);
+    await expect(page.getByText(/^Saved on the server at /)).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue('Typed, never sent by hand.');
+  });
+});
+
