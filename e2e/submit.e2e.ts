@@ -1,6 +1,7 @@
 // Submitting a testimony (issue 4): the whole flow with and without JavaScript, in Persian on a
 // phone-sized screen and in English, with one testimony per double submit, withdrawal, and a 404
 // for another submitter.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
@@ -154,5 +155,31 @@ test.describe('drafts on the server', () => {
     await page.reload();
     await expect(page.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue('Typed, never sent by hand.');
   });
+});
+
+test('axe: every step, My testimonies and its detail, in Persian', async ({ page }) => {
+  test.setTimeout(120_000);
+  const axe = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await signUp(page, unique('sub-axe'));
+  await page.goto('/fa/submit');
+  await axe();
+  await page.getByRole('button', { name: fa.start }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  const base = page.url().replace(/\/about$/, '');
+  // The about step with an error shown beside the fields.
+  await page.getByRole('button', { name: fa.next, exact: true }).click();
+  await expect(page.getByText('فردی را از یادمان انتخاب کنید یا نام فردی تازه را بنویسید.')).toBeVisible();
+  await axe();
+  for (const step of ['account', 'files', 'consent', 'review']) {
+    await page.goto(`${base}/${step}`);
+    await axe();
+  }
+  await page.goto(base.replace('/submit/', '/my-testimonies/'));
+  await axe();
+  await page.goto('/fa/my-testimonies');
+  await axe();
 });
 
