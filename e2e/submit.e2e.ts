@@ -47,8 +47,8 @@ async function fillAccount(page: Page, l: typeof fa, narrative: string) {
   await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
 }
 
-test.describe('with JavaScript, in Persian, on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 } });
+for (const javaScriptEnabled of [true, false]) test.describe(`in Persian on a phone, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+  test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
 
   test('a submitter writes a testimony about a new person and submits it', async ({ page }) => {
     await signUp(page, unique('sub-fa'));
