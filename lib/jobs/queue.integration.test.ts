@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { jobs } from '@/db/schema';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { backoffSeconds, claimJob, enqueue } from './queue';
+import { backoffSeconds, claimJob, enqueue, pruneJobs } from './queue';
 import { PermanentJobError, runOneJob, startWorker } from './worker';
 
 describe.each(testDatabases())('job queue on $name', (target) => {
@@ -96,5 +96,15 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const rows = await ctx.db.select().from(jobs);
     expect(rows.every((r) => r.status === 'done' || r.status === 'queued')).toBe(true);
     expect(done.slice(0, 2).sort()).toEqual([1, 2]);
+  });
+
+  it('prunes old finished jobs, keeping dead ones longer and unfinished ones always', async () => {
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => enqueue(ctx.db, 'test.prune', { n })));
+    await ctx.db.update(jobs).set({ status: 'done', finishedAt: daysAgo(8) }).where(eq(jobs.id, ids[0]!));
+    await ctx.db.update(jobs).set({ status: 'done', finishedAt: daysAgo(1) }).where(eq(jobs.id, ids[1]!));
+    await ctx.db.update(jobs).set({ status: 'dead', finishedAt: daysAgo(8) }).where(eq(jobs.id, ids[2]!));
+    expect(await pruneJobs(ctx.db)).toBe(1);
+    expect((await ctx.db.select({ id: jobs.id }).from(jobs)).map((r) => r.id).sort()).toEqual(ids.slice(1).sort());
   });
 });

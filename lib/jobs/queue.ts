@@ -102,3 +102,20 @@ export function describeError(error: unknown): string {
   }
   return 'unknown';
 }
+
+/**
+ * Removes finished jobs so the table stays small: done after `doneDays`, dead (kept longer for a
+ * person to look at) after `deadDays`. Returns how many rows went.
+ */
+export async function pruneJobs(db: DbOrTx, doneDays = 7, deadDays = 30): Promise<number> {
+  const gone = await db
+    .delete(jobs)
+    .where(
+      or(
+        and(eq(jobs.status, 'done'), lt(jobs.finishedAt, sql`now() - make_interval(days => ${doneDays})`)),
+        and(eq(jobs.status, 'dead'), lt(jobs.finishedAt, sql`now() - make_interval(days => ${deadDays})`)),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return gone.length;
+}

@@ -2,7 +2,7 @@
 // bounded (idle waits grow from `minPollMs` to `maxPollMs`, reset whenever work was found), and
 // `stop()` waits for the job in hand to finish, so a deploy never cuts a derivative in half.
 import type { Db } from '@/db/types';
-import { claimJob, completeJob, failJob, type Job } from './queue';
+import { claimJob, completeJob, failJob, pruneJobs, type Job } from './queue';
 
 export type JobHandler = (payload: Record<string, unknown>, context: { db: Db; job: Job }) => Promise<void>;
 export type Handlers = Readonly<Record<string, JobHandler>>;
@@ -44,12 +44,19 @@ export function startWorker(getDb: () => Promise<Db>, handlers: Handlers, option
   let wake: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
 
+  const pruneEveryMs = 60 * 60_000;
+  let prunedAt = 0;
   const loop = (async () => {
     let wait = minPollMs;
     while (!stopping) {
       let outcome: Awaited<ReturnType<typeof runOneJob>> = 'idle';
       try {
-        outcome = await runOneJob(await getDb(), handlers);
+        const db = await getDb();
+        if (Date.now() - prunedAt > pruneEveryMs) {
+          prunedAt = Date.now();
+          await pruneJobs(db);
+        }
+        outcome = await runOneJob(db, handlers);
       } catch (error) {
         // The database may be briefly unreachable; keep polling at the slow pace.
         console.error(`job worker: ${error instanceof Error ? error.name : 'error'}`);
