@@ -9,6 +9,7 @@ import { requirePageAccess } from '@/lib/authz/page-access';
 import { env } from '@/lib/env.mjs';
 import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
+import { unreadForSubmitter } from '@/lib/messages';
 import { listOwnTestimonies } from '@/lib/testimonies';
 
 export const dynamic = 'force-dynamic';
@@ -25,8 +26,10 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies` });
-  const items = await listOwnTestimonies(await getDb(), viewer);
+  const db = await getDb();
+  const [items, unread] = await Promise.all([listOwnTestimonies(db, viewer), unreadForSubmitter(db, viewer)]);
   const t = await getTranslations('MyTestimonies');
+  const m = await getTranslations('Messages');
   const saved = (await searchParams).saved === '1';
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -43,6 +46,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
             <p className="mt-1">
               {t('statusLabel')}: <strong>{t(`status.${item.status}`)}</strong>
               {item.revisionInReview && <span className="block text-sm">{t('revisionInReview')}</span>}
+              {(unread[item.id] ?? 0) > 0 && <strong className="block text-sm text-accent-ink">{m('unread', { count: unread[item.id]! })}</strong>}
             </p>
             <p className="text-sm text-muted">
               {t('created')}: {formatDate(item.createdAt, locale)} · {t('updated')}: {formatDate(item.updatedAt, locale)}
