@@ -1,3 +1,4 @@
 // Person records as staff manage them (PRODUCT.md §3 "Person").
 export { getStaffPerson, listStaffPersons, type PersonStatus, type StaffPerson, type StaffPersonSummary } from './read';
 export { addAlias, addSource, createPerson, removeAlias, setTestimonyLink, updatePerson, type PersonPatch } from './edit';
+export { mergePersons, undoMerge } from './merge';
