@@ -100,6 +100,8 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'person.removeAlias': staffOnly('person.edit'),
   'person.addSource': staffOnly('person.edit'),
   'person.linkTestimony': staffOnly('person.edit'),
+  'person.merge': staffOnly('person.merge'),
+  'person.undoMerge': staffOnly('person.merge'),
   // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
   // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
   'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },

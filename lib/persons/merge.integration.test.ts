@@ -4,6 +4,7 @@ import { personAliases, persons, testimonyPersons } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
 import { getPublicTestimoniesForPerson, getPublishedPerson } from '@/lib/memorial';
+import { publicSurvivorOf } from '@/lib/memorial/merged';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
@@ -39,6 +40,9 @@ describe.each(testDatabases())('person merge on $name', (target) => {
     expect(await linksOf(survivor.id)).toEqual([both, only].sort());
     expect(await linksOf(duplicate.id)).toEqual([]);
     expect(await getPublishedPerson(ctx.db, duplicate.id)).toBeNull();
+    // The duplicate's old URL now leads to the survivor.
+    expect(await publicSurvivorOf(ctx.db, duplicate.id)).toEqual({ id: survivor.id, slug: survivor.slug });
+    expect(await publicSurvivorOf(ctx.db, survivor.id)).toBeNull();
     expect((await getPublicTestimoniesForPerson(ctx.db, survivor.id)).map((t) => t.id).sort()).toEqual([both, only].sort());
     const aliases = await ctx.db.select({ name: personAliases.name }).from(personAliases).where(eq(personAliases.personId, survivor.id));
     expect(aliases.map((a) => a.name)).toContain('Dup Alias');

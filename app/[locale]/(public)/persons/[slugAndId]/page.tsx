@@ -10,7 +10,9 @@ import { TestimonyList } from '@/components/memorial/testimony-list';
 import { displayDate } from '@/components/memorial/format';
 import { provinces } from '@/lib/geo/provinces';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { getDb } from '@/db/client';
 import { cachedPublicTestimoniesForPerson, cachedPublishedPerson } from '@/lib/memorial/cache';
+import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
 import { personIdFromSegment, personPath, personSegment } from '@/lib/memorial/paths';
 import { publicOrigin } from '@/lib/memorial/public-url';
@@ -64,7 +66,12 @@ export default async function PersonPage({ params }: Props) {
   // Unknown and unpublished ids end on the site's one 404 page (server-rendered; Next 16's
   // notFound() would send an empty body without JavaScript, see app/global-not-found.tsx).
   // No route matches /<locale>/not-found, so it is answered by global-not-found with status 404.
-  if (!person) redirect(`/${locale}/not-found`);
+  if (!person) {
+    // A merged duplicate's old URL leads to the person it was merged into (lib/memorial/merged.ts).
+    const survivor = await publicSurvivorOf(await getDb(), personIdFromSegment(slugAndId) ?? '');
+    if (survivor) permanentRedirect(personPath(locale, survivor));
+    redirect(`/${locale}/not-found`);
+  }
   if (decodeURIComponent(slugAndId) !== personSegment(person)) permanentRedirect(personPath(locale, person));
 
   const [testimonies, t, origin] = await Promise.all([

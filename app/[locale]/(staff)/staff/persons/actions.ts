@@ -4,7 +4,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { addAlias, addSource, createPerson, removeAlias, setTestimonyLink, updatePerson } from '@/lib/persons';
+import { addAlias, addSource, createPerson, mergePersons, removeAlias, setTestimonyLink, undoMerge, updatePerson } from '@/lib/persons';
 
 const locale = z.enum(['fa', 'en']).default('fa');
 const person = z.object({ personId: z.uuid(), locale });
@@ -81,5 +81,25 @@ export const linkTestimonyAction = defineAction({
   handler: async (input, { viewer, db }) => {
     await setTestimonyLink(db, viewer, { personId: input.personId, testimonyId: input.testimonyId, linked: input.linked === 'yes' });
     redirect(personPath(input.locale, input.personId, '#testimonies'));
+  },
+});
+
+export const mergePersonAction = defineAction({
+  name: 'person.merge',
+  schema: person.extend({ targetId: z.uuid() }),
+  access: { permission: 'person.merge' },
+  handler: async (input, { viewer, db }) => {
+    await mergePersons(db, viewer, { sourceId: input.personId, targetId: input.targetId });
+    redirect(personPath(input.locale, input.targetId));
+  },
+});
+
+export const undoMergeAction = defineAction({
+  name: 'person.undoMerge',
+  schema: person,
+  access: { permission: 'person.merge' },
+  handler: async (input, { viewer, db }) => {
+    await undoMerge(db, viewer, { sourceId: input.personId });
+    redirect(personPath(input.locale, input.personId));
   },
 });

@@ -7,7 +7,7 @@ import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
 import { getStaffPerson } from '@/lib/persons/read';
-import { addAliasAction, addSourceAction, linkTestimonyAction, removeAliasAction, updatePersonAction } from '../actions';
+import { addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -130,6 +130,23 @@ export default async function PersonPage({ params }: Props) {
           <input id="link-testimony" name="testimonyId" required dir="ltr" className={field} />
           <button type="submit" className={button}>{t('link')}</button>
         </ActionForm>
+      </section>
+      <section id="merge" aria-labelledby="merge-heading" className="mt-8">
+        <h2 id="merge-heading" className="text-xl font-semibold">{t('mergeHeading')}</h2>
+        {p.merged ? (
+          <ActionForm action={undoMergeAction} notices={notices} className="mt-2">
+            {hidden}
+            <p>{t('mergedNotice')}</p>
+            <button type="submit" className={button}>{t('undoMerge')}</button>
+          </ActionForm>
+        ) : (
+          <ActionForm action={mergePersonAction} notices={notices} className="mt-2">
+            {hidden}
+            <label htmlFor="merge-target" className="block font-medium">{t('mergeLabel')}</label>
+            <input id="merge-target" name="targetId" required dir="ltr" className={field} />
+            <button type="submit" className={button}>{t('merge')}</button>
+          </ActionForm>
+        )}
       </section>
     </>
   );
