@@ -33,7 +33,15 @@ export async function runOneJob(db: Db, handlers: Handlers): Promise<'idle' | 'd
   }
 }
 
-export type WorkerOptions = { minPollMs?: number; maxPollMs?: number };
+export type WorkerOptions = {
+  minPollMs?: number;
+  maxPollMs?: number;
+  /**
+   * Periodic housekeeping (retention sweeps), run hourly beside pruning the jobs table. Idempotent
+   * by nature, so several instances each running it need no schedule row that could multiply.
+   */
+  housekeeping?: ReadonlyArray<(db: Db) => Promise<unknown>>;
+};
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -55,6 +63,7 @@ export function startWorker(getDb: () => Promise<Db>, handlers: Handlers, option
         if (Date.now() - prunedAt > pruneEveryMs) {
           prunedAt = Date.now();
           await pruneJobs(db);
+          for (const sweep of options.housekeeping ?? []) await sweep(db);
         }
         outcome = await runOneJob(db, handlers);
       } catch (error) {
