@@ -68,3 +68,22 @@ test('a moderator finds a person by another spelling, adds an alias and hides th
   const after = await page.goto(arash);
   expect(after?.status()).toBe(404);
 });
+
+test('merging two persons redirects the old URL to the survivor; undo restores it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const kian = demoPersonId('demo-kian-example');
+  const shirin = demoPersonId('demo-shirin-example');
+  await signInAsStaff(page, 'demo-moderator', `/en/staff/persons/${kian}`);
+  await page.getByLabel(/Merge this person into another/).fill(shirin);
+  await page.getByRole('button', { name: 'Merge into the survivor' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/staff/persons/${shirin}$`));
+  await page.goto(`/en/persons/demo-kian-example-${kian}`);
+  await expect(page).toHaveURL(new RegExp(`/en/persons/demo-shirin-example-${shirin}$`));
+
+  await page.goto(`/en/staff/persons/${kian}`);
+  await page.getByRole('button', { name: 'Undo the merge' }).click();
+  await expect(page.getByRole('button', { name: 'Merge into the survivor' })).toBeVisible();
+  const restored = await page.goto(`/en/persons/demo-kian-example-${kian}`);
+  expect(restored?.status()).toBe(200);
+  await expect(page).toHaveURL(new RegExp(`/en/persons/demo-kian-example-${kian}$`));
+});
