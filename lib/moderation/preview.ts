@@ -31,7 +31,7 @@ export function buildPreview(review: ReviewDto, redactedNarrative: string): Reda
     }),
     narrative: redactedNarrative.trim(),
     eventDate: r.eventDate,
-    eventDatePrecision: null,
+    eventDatePrecision: r.eventDatePrecision,
     place: review.consent.exactPlacePublic ? r.eventPlace : (review.persons[0]?.city ?? null),
     // Files are reviewed separately; the text preview shows none.
     attachments: [],

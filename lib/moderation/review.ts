@@ -9,6 +9,7 @@ import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import type { PublicTestimony } from '@/lib/memorial/dto';
 import { searchKeys } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { claimExpiry } from './claims';
@@ -22,7 +23,7 @@ export type ReviewDto = {
   isOwn: boolean;
   claim: { holder: string | null; heldByViewer: boolean; expired: boolean } | null;
   consent: { publish: string; credit: string; creditName: string | null; portraitPublic: boolean; exactPlacePublic: boolean; mayContact: boolean };
-  revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; relationship: string; hand: string; eventDate: string | null; eventPlace: string | null } | null;
+  revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; relationship: string; hand: string; eventDate: string | null; eventDatePrecision: PublicTestimony['eventDatePrecision']; eventPlace: string | null } | null;
   previousNarrative: string | null;
   persons: ReviewPerson[];
   duplicates: { id: string; nameFa: string; nameLatin: string | null; status: string; about: string }[];
@@ -77,7 +78,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: current.narrative, redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventPlace: current.eventPlace },
+    revision: current && { id: current.id, number: current.number, narrative: current.narrative, redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
     previousNarrative: previous?.narrative ?? null,
     persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
     duplicates: await likelyDuplicates(db, linked),
