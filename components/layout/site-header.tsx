@@ -1,11 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
-import { NavLink } from './nav-link';
+import { NavList } from './nav-list';
 import Link from 'next/link';
-
-const navLink =
-  'rounded px-1 py-0.5 text-ink no-underline hover:underline aria-[current=page]:font-bold aria-[current=page]:underline';
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Shell' });
@@ -29,17 +26,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           label={t('languageSwitcherLabel')}
           names={{ fa: languages('fa'), en: languages('en') }}
         />
-        <nav aria-label={t('mainNavLabel')} className="w-full">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {items.map((item) => (
-              <li key={item.href}>
-                <NavLink href={item.href} exact={item.exact} className={navLink}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <NavList label={t('mainNavLabel')} items={items} className="w-full" linkClassName="text-ink" />
       </div>
     </header>
   );

@@ -2,15 +2,13 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { NavLink } from '@/components/layout/nav-link';
+import { NavList } from '@/components/layout/nav-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
 import { can } from '@/lib/authz/permissions';
 import { routing } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
-
-const navLink = 'rounded px-1 py-0.5 no-underline hover:underline aria-[current=page]:font-bold aria-[current=page]:underline';
 
 /**
  * Staff chrome only. NOT an access check: every page and every action below checks for itself
@@ -38,17 +36,7 @@ export default async function StaffLayout({ children, params }: Props) {
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
-        <nav aria-label={t('navLabel')}>
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {items.map((item) => (
-              <li key={item.href}>
-                <NavLink href={item.href} exact={item.exact} className={navLink}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <NavList label={t('navLabel')} items={items} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span>{t('signedInAs', { username: viewer!.username, role: t(`roles.${viewer!.role}`) })}</span>
           {/* A plain POST (no JavaScript needed) to the sign-out route, which clears the session. */}
