@@ -2,16 +2,11 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, collections, testimonies } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { AppError } from '@/lib/errors';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { listThread, markThreadRead, replyAsSubmitter, sendStaffMessage, unreadForSubmitter, unreadRepliesForStaff } from '.';
+import { codeOf } from '@/lib/testing/outcome';
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
 
 describe.each(testDatabases())('messages on $name', (target) => {
   const ctx = useTestDatabase(target);

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, testimonies } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/errors';
 import { getPublicTestimoniesForPerson, listPublicTestimonies } from '@/lib/memorial';
 import { listThread } from '@/lib/messages';
 import { listApiTestimonies } from '@/lib/open-data/testimonies';
@@ -14,12 +13,8 @@ import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { listQueue } from './queue';
 import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
 import { applyRedactions, suggestRedactions } from './redaction';
+import { codeOf } from '@/lib/testing/outcome';
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
 
 describe.each(testDatabases())('moderation on $name', (target) => {
   const ctx = useTestDatabase(target);

@@ -2,19 +2,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personAliases, persons, testimonyPersons } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { AppError } from '@/lib/errors';
 import { getPublicTestimoniesForPerson, getPublishedPerson } from '@/lib/memorial';
 import { publicSurvivorOf } from '@/lib/memorial/merged';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { mergePersons, undoMerge } from './merge';
+import { codeOf } from '@/lib/testing/outcome';
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
 
 describe.each(testDatabases())('person merge on $name', (target) => {
   const ctx = useTestDatabase(target);

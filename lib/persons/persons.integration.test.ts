@@ -2,18 +2,13 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { AppError } from '@/lib/errors';
 import { getPublishedPerson } from '@/lib/memorial';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { addAlias, addSource, createPerson, getStaffPerson, listStaffPersons, setTestimonyLink, updatePerson } from '.';
+import { codeOf } from '@/lib/testing/outcome';
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
 
 describe.each(testDatabases())('persons on $name', (target) => {
   const ctx = useTestDatabase(target);

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, collections, testimonies } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { AppError } from '@/lib/errors';
 import { insertUser } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { lifecycle, transitionTestimony, type TestimonyEvent, type TestimonyStatus } from './lifecycle';
+import { codeOf } from '@/lib/testing/outcome';
 
 describe.each(testDatabases())('testimony lifecycle on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -36,11 +36,6 @@ describe.each(testDatabases())('testimony lifecycle on $name', (target) => {
   const move = (testimonyId: string, event: TestimonyEvent, actorId: string) =>
     ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId, event, actorId }));
 
-  const codeOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => 'ok',
-      (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-    );
 
   const statuses: TestimonyStatus[] = ['draft', 'submitted', 'in_review', 'changes_requested', 'published', 'rejected', 'withdrawn', 'unpublished'];
 

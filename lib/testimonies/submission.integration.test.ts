@@ -5,12 +5,12 @@ import { AppError } from '@/lib/errors';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { createDraft, getOwnDraft, getOwnTestimony, listOwnTestimonies, purgeStaleDrafts, saveDraftStep, submitTestimony, withdrawTestimony } from './index';
+import { codeOf } from '@/lib/testing/outcome';
 
 const about = { newNameFa: 'نوید بهبودی', newNameLatin: 'Navid Behboudi', newOutcome: 'killed', newIncidentCalendar: 'persian', newIncidentPrecision: 'exact', newIncidentYear: '۱۳۹۸', newIncidentMonth: '8', newIncidentDay: '25', newProvince: 'IR-23', newAftermath: ['body_withheld'] };
 const account = { relationship: 'mother', hand: 'first', narrative: 'پسرم آن روز به خانه برنگشت.', eventCalendar: 'persian', eventPrecision: 'month', eventYear: '1398', eventMonth: '8' };
 const consent = { publish: 'public', credit: 'relationship' };
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 let n = 0;
 const token = () => `token-${Date.now()}-${n++}-abcdefgh`;
 
