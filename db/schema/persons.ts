@@ -33,6 +33,7 @@ export const aftermathTags = [
   'family_detained',
 ] as const;
 
+// sql.raw on constants only (the 31 ISO codes above): CHECK constraints cannot take bound parameters.
 const provinceList = sql.raw(provinceCodes.map((c) => `'${c}'`).join(', '));
 
 /** The victim: the memorial's unit. Public only when status = 'published'. */

@@ -31,7 +31,11 @@ const pairs: Array<[string, string]> = [
 const from = pairs.map((p) => p[0]).join('');
 const to = pairs.map((p) => p[1]).join('');
 
-/** The normalized text of a SQL text expression (deterministic and IMMUTABLE: usable in an index). */
+/**
+ * The normalized text of a SQL text expression (deterministic and IMMUTABLE: usable in an index).
+ * The sql.raw literals are the module's constant tables, never request data: an index expression
+ * must be literal SQL, and the query must repeat it exactly for the planner to use the index.
+ */
 export function ftsNormalizedText(expression: SQL): SQL {
   return sql`translate(regexp_replace(lower(${expression}), ${sql.raw(`'${dropMarks}'`)}, '', 'g'), ${sql.raw(
     `'${from}'`,
