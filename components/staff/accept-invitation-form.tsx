@@ -45,8 +45,6 @@ export function AcceptInvitationForm({
   const formError =
     state.status === 'error' && !Object.keys(fieldErrors).length ? (errors[state.error] ?? errors.unexpected) : null;
   const message = (name: string) => (fieldErrors[name] ? (validation[fieldErrors[name]] ?? validation.invalid) : null);
-  const describedBy = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : '', fieldErrors[name] ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form action={formAction} aria-busy={pending} className="mt-6 space-y-4" noValidate>
@@ -63,76 +61,61 @@ export function AcceptInvitationForm({
           <input type="hidden" name="username" value={fixedUsername} />
         </>
       ) : (
-        <div>
-          <label htmlFor="username" className="block font-medium">
-            {labels.username}
-          </label>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            required
-            defaultValue={state.status === 'error' ? state.values?.username : undefined}
-            aria-invalid={!!fieldErrors.username}
-            aria-describedby={describedBy('username', true)}
-            className={field}
-          />
-          <p id="username-hint" className="text-sm text-muted">
-            {labels.usernameHint}
-          </p>
-          {message('username') && (
-            <p id="username-error" className="text-sm font-semibold text-accent-ink">
-              {message('username')}
-            </p>
-          )}
-        </div>
+        <InvitationField
+          name="username"
+          label={labels.username}
+          hint={labels.usernameHint}
+          error={message('username')}
+          autoComplete="username"
+          defaultValue={state.status === 'error' ? state.values?.username : undefined}
+        />
       )}
-      <div>
-        <label htmlFor="passphrase" className="block font-medium">
-          {labels.passphrase}
-        </label>
-        <input
-          id="passphrase"
-          name="passphrase"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={!!fieldErrors.passphrase}
-          aria-describedby={describedBy('passphrase', true)}
-          className={field}
-        />
-        <p id="passphrase-hint" className="text-sm text-muted">
-          {labels.passphraseHint}
-        </p>
-        {message('passphrase') && (
-          <p id="passphrase-error" className="text-sm font-semibold text-accent-ink">
-            {message('passphrase')}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="passphraseConfirm" className="block font-medium">
-          {labels.confirm}
-        </label>
-        <input
-          id="passphraseConfirm"
-          name="passphraseConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={!!fieldErrors.passphraseConfirm}
-          aria-describedby={describedBy('passphraseConfirm')}
-          className={field}
-        />
-        {message('passphraseConfirm') && (
-          <p id="passphraseConfirm-error" className="text-sm font-semibold text-accent-ink">
-            {message('passphraseConfirm')}
-          </p>
-        )}
-      </div>
+      <InvitationField name="passphrase" type="password" label={labels.passphrase} hint={labels.passphraseHint} error={message('passphrase')} autoComplete="new-password" />
+      <InvitationField name="passphraseConfirm" type="password" label={labels.confirm} error={message('passphraseConfirm')} autoComplete="new-password" />
       <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">
         {labels.submit}
       </button>
     </form>
+  );
+}
+
+/** A labelled input with its hint and error announced with it (aria-describedby). */
+function InvitationField({ name, label, hint, error, type = 'text', autoComplete, defaultValue }: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  type?: 'text' | 'password';
+  autoComplete: string;
+  defaultValue?: string;
+}) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        defaultValue={defaultValue}
+        aria-invalid={!!error}
+        aria-describedby={describedBy}
+        className={field}
+      />
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="text-sm font-semibold text-accent-ink">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
