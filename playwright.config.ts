@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { securityCanaries } from './e2e/security/canaries';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // Another port gets its own data folder and build folder, so two runs can go on side by side.
 const dataDir = port === 3100 ? '.data-e2e' : `.data-e2e-${port}`;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+// `npm run test:security` (scripts/test-security.mjs): heavy load loops run too, every request
+// carries the canary address and user agent, and the server's output is kept to be grepped.
+const securityRun = process.env.YADMAN_SECURITY_RUN === '1';
+const serverLog = process.env.YADMAN_SECURITY_SERVER_LOG;
+const canary = (name: string) => securityCanaries.find((c) => c.name === name)!.value;
 
 // Playwright cannot download browsers on our machines: use the system Chromium when there is one.
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
@@ -15,6 +21,8 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
+  // Bounded load loops (1,000 loads, floods): only in `npm run test:security`.
+  testIgnore: securityRun ? [] : ['**/*.heavy.e2e.ts'],
   // One server with one embedded database (PGlite): tests run one at a time.
   workers: 1,
   fullyParallel: false,
@@ -31,6 +39,12 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
+        ...(securityRun
+          ? {
+              userAgent: `${devices['Desktop Chrome'].userAgent} ${canary('canary user agent')}`,
+              extraHTTPHeaders: { 'X-Forwarded-For': canary('canary address') },
+            }
+          : {}),
         launchOptions: {
           ...(systemChromium ? { executablePath: systemChromium } : {}),
           args: [
@@ -50,7 +64,7 @@ export default defineConfig({
     // (start one yourself with the same environment to iterate without rebuilding).
     // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created
     // the data folder: `next build` must never open the database.
-    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && npx next start -p ${port}`,
+    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && npx next start -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
