@@ -32,10 +32,11 @@ export async function createDraft(db: Db, viewer: Viewer | null, input: { token:
       return { id: row.id, created: true };
     }
     const [existing] = await tx
-      .select({ id: testimonies.id })
+      .select({ id: testimonies.id, language: testimonies.language })
       .from(testimonies)
       .where(and(eq(testimonies.submitterId, ownerId), eq(testimonies.idempotencyKey, input.token)));
-    if (!existing) throw new AppError('conflict');
+    // A key replayed with another body is not a retry of the same request: refused.
+    if (!existing || existing.language !== input.language) throw new AppError('conflict');
     return { id: existing.id, created: false };
   });
 }

@@ -6,13 +6,12 @@ import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { createDraft, getOwnDraft, getOwnTestimony, listOwnTestimonies, purgeStaleDrafts, saveDraftStep, submitTestimony, withdrawTestimony } from './index';
 import { codeOf } from '@/lib/testing/outcome';
+import { draftAbout, draftAccount, draftConsent, filledDraft as fillDraft, formToken } from '@/lib/testing/testimony-fixtures';
 
-const about = { newNameFa: 'نوید بهبودی', newNameLatin: 'Navid Behboudi', newOutcome: 'killed', newIncidentCalendar: 'persian', newIncidentPrecision: 'exact', newIncidentYear: '۱۳۹۸', newIncidentMonth: '8', newIncidentDay: '25', newProvince: 'IR-23', newAftermath: ['body_withheld'] };
-const account = { relationship: 'mother', hand: 'first', narrative: 'پسرم آن روز به خانه برنگشت.', eventCalendar: 'persian', eventPrecision: 'month', eventYear: '1398', eventMonth: '8' };
-const consent = { publish: 'public', credit: 'relationship' };
-
-let n = 0;
-const token = () => `token-${Date.now()}-${n++}-abcdefgh`;
+const about = draftAbout;
+const account = draftAccount;
+const consent = draftConsent;
+const token = formToken;
 
 describe.each(testDatabases())('testimony submission on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -25,13 +24,7 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
     actors = await createActors(ctx.db);
   });
 
-  async function filledDraft(viewer = a()) {
-    const { id } = await createDraft(ctx.db, viewer, { token: token(), language: 'fa' });
-    await saveDraftStep(ctx.db, viewer, { testimonyId: id, step: 'about', values: about });
-    await saveDraftStep(ctx.db, viewer, { testimonyId: id, step: 'account', values: account });
-    await saveDraftStep(ctx.db, viewer, { testimonyId: id, step: 'consent', values: consent });
-    return id;
-  }
+  const filledDraft = (viewer = a()) => fillDraft(ctx.db, viewer);
 
   it('the same start token twice (double click, retry, back-and-resubmit) creates exactly one draft', async () => {
     const t = token();

@@ -28,27 +28,21 @@ export async function submitTestimony(db: Db, viewer: Viewer | null, input: { te
   const ownerId = ownerOf(viewer, 'testimony.submit');
   return db.transaction(async (tx) => {
     const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const parsed = parseDraft(row.draft as DraftData);
+    const content = parsed.account.success ? revisionContent(parsed.account.data as Record<string, unknown>) : null;
     const [seen] = await tx
-      .select({ id: testimonyRevisions.id })
+      .select()
       .from(testimonyRevisions)
       .where(and(eq(testimonyRevisions.testimonyId, row.id), eq(testimonyRevisions.idempotencyKey, input.token)));
+    // The same form posted again answers as the first post did; but a form whose key already made a
+    // revision of *other* text (a stale tab after an edit) is refused, never silently dropped.
+    if (seen && !(content && sameContent(seen, content))) throw new AppError('conflict');
     if (seen || row.status === 'submitted' || row.status === 'in_review') return { outcome: 'unchanged', publicChanged: false };
     if (!['draft', 'changes_requested', 'published'].includes(row.status)) throw new AppError('conflict');
 
-    const parsed = parseDraft(row.draft as DraftData);
-    if (!parsed.about.success || !parsed.account.success || !parsed.consent.success) {
+    if (!parsed.about.success || !content || !parsed.consent.success) {
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
-    const account = parsed.account.data as Record<string, unknown>;
-    const date = resolveDate(account, 'event') as TypedDate;
-    const content = {
-      relationship: account.relationship as typeof testimonyRevisions.$inferInsert.relationship,
-      hand: account.hand as 'first' | 'second',
-      narrative: account.narrative as string,
-      eventDate: date.iso,
-      eventDatePrecision: date.precision,
-      eventPlace: (account.eventPlace as string) || null,
-    };
     if (row.status === 'published' && (await sameAsCurrent(tx, row, content))) return { outcome: 'unchanged', publicChanged: false };
 
     const [{ next }] = (await tx
@@ -87,10 +81,29 @@ export async function submitTestimony(db: Db, viewer: Viewer | null, input: { te
   });
 }
 
-async function sameAsCurrent(tx: Tx, row: OwnTestimonyRow, content: Record<string, unknown>) {
+type RevisionContent = ReturnType<typeof revisionContent>;
+
+/** The columns of a revision that the account step decides. */
+function revisionContent(account: Record<string, unknown>) {
+  const date = resolveDate(account, 'event') as TypedDate;
+  return {
+    relationship: account.relationship as typeof testimonyRevisions.$inferInsert.relationship,
+    hand: account.hand as 'first' | 'second',
+    narrative: account.narrative as string,
+    eventDate: date.iso,
+    eventDatePrecision: date.precision,
+    eventPlace: (account.eventPlace as string) || null,
+  };
+}
+
+function sameContent(revision: typeof testimonyRevisions.$inferSelect, content: RevisionContent) {
+  return Object.entries(content).every(([k, v]) => (revision as Record<string, unknown>)[k] === v);
+}
+
+async function sameAsCurrent(tx: Tx, row: OwnTestimonyRow, content: RevisionContent) {
   if (!row.currentRevisionId) return false;
   const [current] = await tx.select().from(testimonyRevisions).where(eq(testimonyRevisions.id, row.currentRevisionId));
-  return !!current && Object.entries(content).every(([k, v]) => (current as Record<string, unknown>)[k] === v);
+  return !!current && sameContent(current, content);
 }
 
 /**
