@@ -11,7 +11,7 @@ import { usernameKey } from '@/lib/validation/account';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { revokeUserSessions, type Viewer } from './sessions';
-import { clearSignInFailures, recordSignInFailure, signInWaitSeconds } from './throttle';
+import { clearAttempts, takeAttempt } from './throttle';
 
 const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { username: 'usernameTaken' } });
 
@@ -79,13 +79,12 @@ export async function changePassphrase(
 ): Promise<void> {
   const [row] = await db.select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey }).from(users).where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  const wait = await signInWaitSeconds(db, row.usernameKey);
+  const wait = await takeAttempt(db, row.usernameKey);
   if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
   if (!(await verifyPassphrase(row.passwordHash, input.currentPassphrase))) {
-    await recordSignInFailure(db, row.usernameKey);
     throw new AppError('invalid_input', { fieldErrors: { currentPassphrase: 'passphraseWrong' } });
   }
-  await clearSignInFailures(db, row.usernameKey);
+  await clearAttempts(db, row.usernameKey);
   const passwordHash = await hashPassphrase(input.passphrase);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));

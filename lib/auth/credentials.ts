@@ -7,7 +7,7 @@ import type { Db } from '@/db/types';
 import { usernameKey } from '@/lib/validation/account';
 import { verifyAgainstDummy, verifyPassphrase } from './passphrase';
 import { createSession, demoAccountsAllowed } from './sessions';
-import { clearSignInFailures, recordSignInFailure, signInWaitSeconds } from './throttle';
+import { clearAttempts, takeAttempt } from './throttle';
 
 export type CredentialCheck =
   | { ok: true; userId: string; sessionId: string }
@@ -19,7 +19,7 @@ export async function signInWithPassphrase(
   input: { username: string; passphrase: string },
 ): Promise<CredentialCheck> {
   const key = usernameKey(input.username);
-  const wait = await signInWaitSeconds(db, key);
+  const wait = await takeAttempt(db, key);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
 
   const [user] = await db
@@ -31,10 +31,9 @@ export async function signInWithPassphrase(
     : await verifyAgainstDummy(input.passphrase);
   // A disabled or (outside demo mode) demo account answers exactly like a wrong passphrase.
   if (!user || !passphraseOk || user.disabledAt || (user.isDemo && !demoAccountsAllowed())) {
-    await recordSignInFailure(db, key);
     return { ok: false, reason: 'invalid' };
   }
-  await clearSignInFailures(db, key);
+  await clearAttempts(db, key);
   // Staff still have to give a TOTP code in this session (lib/auth/second-factor.ts).
   const sessionId = await createSession(db, user.id, false);
   return { ok: true, userId: user.id, sessionId };

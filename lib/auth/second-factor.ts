@@ -10,7 +10,7 @@ import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { consumeRecoveryCode, hasUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { markSecondFactorVerified, type Viewer } from './sessions';
-import { clearSignInFailures, recordSignInFailure, signInWaitSeconds } from './throttle';
+import { clearAttempts, takeAttempt } from './throttle';
 import { checkTotp, newTotpSecret, totpQrSvg } from './totp';
 
 const codeInvalid = () => new AppError('invalid_input', { fieldErrors: { code: 'codeInvalid' } });
@@ -31,14 +31,11 @@ async function userRow(db: Db, userId: string) {
 }
 
 async function throttled<T>(db: Db, key: string, attempt: () => Promise<T | null>): Promise<T> {
-  const wait = await signInWaitSeconds(db, key, 'second-factor');
+  const wait = await takeAttempt(db, key, 'second-factor');
   if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
   const result = await attempt();
-  if (result === null) {
-    await recordSignInFailure(db, key, 'second-factor');
-    throw codeInvalid();
-  }
-  await clearSignInFailures(db, key, 'second-factor');
+  if (result === null) throw codeInvalid();
+  await clearAttempts(db, key, 'second-factor');
   return result;
 }
 

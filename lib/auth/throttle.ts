@@ -1,4 +1,4 @@
-// Sign-in throttling per account (PRODUCT.md §2): 5 failures in 15 minutes, then the account
+// Sign-in throttling per account (PRODUCT.md §2): 5 attempts in 15 minutes, then the account
 // waits out the window. Keyed by the normalized username (whether or not it exists) and never by
 // address, so an attacker can slow down one account but cannot lock the whole site.
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
@@ -32,22 +32,21 @@ function limiterFor(db: Db, name: LimiterName = 'sign-in'): RateLimiterDrizzle {
   return limiter;
 }
 
-/** Seconds to wait before the next attempt is accepted, or 0 when one may be made now. */
-export async function signInWaitSeconds(db: Db, usernameKey: string, name?: LimiterName): Promise<number> {
-  const state = await limiterFor(db, name).get(usernameKey);
-  if (!state || state.consumedPoints < signInFailureLimit) return 0;
-  return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-}
-
-export async function recordSignInFailure(db: Db, usernameKey: string, name?: LimiterName): Promise<void> {
+/**
+ * Takes one attempt from the account's allowance *before* the attempt is checked, so guesses sent
+ * in parallel cannot all pass a read-only check (they did: 20 at once were 20 passphrases tried).
+ * Returns 0 when the attempt may go ahead, else the seconds to wait. A success clears the count.
+ */
+export async function takeAttempt(db: Db, usernameKey: string, name?: LimiterName): Promise<number> {
   try {
     await limiterFor(db, name).consume(usernameKey);
+    return 0;
   } catch (rejection) {
-    // Over the limit: the counter is already recorded, nothing more to do.
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
   }
 }
 
-export async function clearSignInFailures(db: Db, usernameKey: string, name?: LimiterName): Promise<void> {
+export async function clearAttempts(db: Db, usernameKey: string, name?: LimiterName): Promise<void> {
   await limiterFor(db, name).delete(usernameKey);
 }

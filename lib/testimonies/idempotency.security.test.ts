@@ -11,7 +11,7 @@ import { createDraft, saveDraftStep, submitTestimony } from './index';
 
 const parallel = 50;
 
-describe.each(testDatabases())('idempotency keys on $name', { timeout: 60_000 }, (target) => {
+describe.each(testDatabases())('idempotency keys on $name', (target) => {
   const ctx = useTestDatabase(target);
   let actors: Actors;
   const a = () => actors.submitterA.viewer;

@@ -6,9 +6,8 @@ import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { createDraft, getOwnDraft, getOwnTestimony, listOwnTestimonies, purgeStaleDrafts, saveDraftStep, submitTestimony, withdrawTestimony } from './index';
 import { codeOf } from '@/lib/testing/outcome';
-import { draftAbout, draftAccount, draftConsent, filledDraft as fillDraft, formToken } from '@/lib/testing/testimony-fixtures';
+import { draftAccount, draftConsent, filledDraft as fillDraft, formToken } from '@/lib/testing/testimony-fixtures';
 
-const about = draftAbout;
 const account = draftAccount;
 const consent = draftConsent;
 const token = formToken;
