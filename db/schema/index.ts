@@ -10,4 +10,5 @@ export * from './notes';
 export * from './audit';
 export * from './settings';
 export * from './jobs';
+export * from './public-data';
 export * from './relations';

@@ -1,40 +1,32 @@
-// Caching of the public projection, and its invalidation.
+// Caching of the public projection, coherent across app instances.
 //
-// Approach: the data functions are wrapped in `unstable_cache` with tags, and the pages stay
-// dynamic (`await connection()`), so nothing is read at build time and staff/account pages are
-// unaffected (enabling `cacheComponents` for `'use cache'` would change rendering for the whole app).
-// Every public read goes through these wrappers; the tags let moderation invalidate them.
-//
-// Moderation MUST call `revalidatePublicData()` after any change that can alter public data —
-// publish, edit of a published testimony or person, withdraw, unpublish, hide, merge, verification
-// change — from the server action or route handler that made the change. It expires the entries
-// immediately (not stale-while-revalidate), so a withdrawn testimony is gone on the next request.
-// Limit: Next's default cache is per process; several app instances need a shared cache handler.
+// Pages stay dynamic (`await connection()`) and read through these wrappers of Next's data cache
+// (`unstable_cache`; enabling `cacheComponents` for `'use cache'` would change rendering for the
+// whole app). Each read's key includes the public data version (readers.ts, version.ts), which
+// database triggers bump in the same transaction as any public change — publish, edit, withdraw,
+// unpublish, hide, merge, verification — so a change committed through one `next start` process is
+// visible through every other one on its next request, with no shared cache server. Open-data
+// routes and statistics read the database directly and need no invalidation at all.
 import 'server-only';
+import { cache } from 'react';
 import { revalidateTag, unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
-import { listPublicCollections } from './collections';
-import { getMemorialOverview } from './overview';
-import { getPublishedPerson } from './persons';
-import { listPublishedPersons, type PersonQuery } from './search';
-import { getPublicTestimoniesForPerson, listPublicTestimonies } from './testimonies';
+import { createPublicReaders } from './readers';
+import { readPublicDataVersion } from './version';
 
 export const publicDataTag = {
   /** Everything public: any moderation change revalidates it. */
   all: 'public-data',
-  persons: 'public-persons',
-  testimonies: 'public-testimonies',
-  person: (id: string) => `public-person:${id}`,
 } as const;
 
-// A safety net only; invalidation is on demand.
+// Entries stay correct as long as the version does; this only bounds how long unused ones live.
 const revalidate = 3600;
 
 /**
- * Expires every cached public read at once. Call after publish/edit/withdraw/unpublish/hide/merge.
- * Invalidating everything is deliberate: one change can move counts, lists, feeds and statistics,
- * and moderation changes are rare compared with reads. Outside a Next.js request (scripts, tests)
- * there is no cache to invalidate, and it does nothing.
+ * Drops this process's cached public reads at once. Not needed for correctness (the version does
+ * that, on every instance); it frees the entries of the old version early, and in a server action
+ * it also refreshes the acting moderator's client-side router cache. Outside a Next.js request
+ * (scripts, tests) there is nothing to drop, and it does nothing.
  */
 export function revalidatePublicData(): void {
   try {
@@ -45,37 +37,15 @@ export function revalidatePublicData(): void {
   }
 }
 
-export const cachedPublishedPerson = unstable_cache(
-  async (id: string) => getPublishedPerson(await getDb(), id),
-  ['memorial:person'],
-  { tags: [publicDataTag.all, publicDataTag.persons], revalidate },
-);
-
-export const cachedPublicTestimoniesForPerson = unstable_cache(
-  async (personId: string) => getPublicTestimoniesForPerson(await getDb(), personId),
-  ['memorial:person-testimonies'],
-  { tags: [publicDataTag.all, publicDataTag.testimonies], revalidate },
-);
-
-export const cachedMemorialOverview = unstable_cache(
-  async () => getMemorialOverview(await getDb()),
-  ['memorial:overview'],
-  { tags: [publicDataTag.all], revalidate },
-);
-
-export const cachedPublishedPersons = unstable_cache(
-  async (query: PersonQuery) => listPublishedPersons(await getDb(), query),
-  ['memorial:persons'],
-  { tags: [publicDataTag.all, publicDataTag.persons], revalidate },
-);
-
-export const cachedPublicTestimonies = unstable_cache(
-  async (page: number, limit: number) => listPublicTestimonies(await getDb(), { page, limit }),
-  ['memorial:testimonies'],
-  { tags: [publicDataTag.all, publicDataTag.testimonies], revalidate },
-);
-
-export const cachedPublicCollections = unstable_cache(async () => listPublicCollections(await getDb()), ['memorial:collections'], {
-  tags: [publicDataTag.all],
-  revalidate,
+const readers = createPublicReaders({
+  db: getDb,
+  // Once per request (React's per-request cache): a page and its metadata see one version.
+  version: cache(async () => readPublicDataVersion(await getDb())),
+  memoize: (fn, key) => unstable_cache(fn, key, { tags: [publicDataTag.all], revalidate }),
 });
+
+export const cachedPublishedPerson = readers.publishedPerson;
+export const cachedPublicTestimoniesForPerson = readers.publicTestimoniesForPerson;
+export const cachedMemorialOverview = readers.memorialOverview;
+export const cachedPublishedPersons = readers.publishedPersons;
+export const cachedPublicCollections = readers.publicCollections;

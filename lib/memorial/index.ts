@@ -12,7 +12,6 @@ export * from './paths';
 export {
   cachedMemorialOverview,
   cachedPublicCollections,
-  cachedPublicTestimonies,
   cachedPublicTestimoniesForPerson,
   cachedPublishedPerson,
   cachedPublishedPersons,

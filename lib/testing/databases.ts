@@ -18,12 +18,19 @@ export type TestDbContext = {
   /** The migrated database (valid inside tests, after beforeAll). */
   readonly db: Db;
   readonly handle: DbHandle;
+  /**
+   * A second connection pool to the same database, as another app instance would open (closed
+   * after the file). In-memory PGlite cannot be opened twice: there it is the same handle.
+   */
+  openAnother(): Promise<Db>;
 };
 
 /** Registers beforeAll/afterAll hooks that create, migrate and finally drop a database. */
 export function useTestDatabase(target: TestDatabase): TestDbContext {
   let handle: DbHandle | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
+  const others: DbHandle[] = [];
 
   beforeAll(async () => {
     if (target.name === 'pglite') {
@@ -32,10 +39,12 @@ export function useTestDatabase(target: TestDatabase): TestDbContext {
     }
     const { url, drop } = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
     dropDatabase = drop;
+    databaseUrl = url;
     handle = await createDb({ driver: 'postgres', url, max: 4 });
   });
 
   afterAll(async () => {
+    for (const other of others) await other.close();
     await handle?.close();
     await dropDatabase?.();
   });
@@ -48,6 +57,12 @@ export function useTestDatabase(target: TestDatabase): TestDbContext {
     get handle() {
       if (!handle) throw new Error('test database not ready');
       return handle;
+    },
+    async openAnother() {
+      if (!databaseUrl) return this.db;
+      const other = await createDb({ driver: 'postgres', url: databaseUrl, max: 2, migrate: false });
+      others.push(other);
+      return other.db;
     },
   };
 }

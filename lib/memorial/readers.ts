@@ -1,0 +1,39 @@
+// The cached readers of the public projection, built over any memoizer, so the versioning that
+// keeps several app instances coherent can be tested with two caches on one database
+// (readers.integration.test.ts) as well as run with Next's data cache (cache.ts).
+//
+// Every read first takes the current public data version from the database and passes it to the
+// memoized function as its first argument, so it is part of the cache key: after a change commits
+// on any instance, every instance computes a new key on its next request and reads fresh data.
+// The version is read before the data, so a cached entry never holds data older than its version.
+import 'server-only';
+import type { DbOrTx } from '@/db/types';
+import { listPublicCollections } from './collections';
+import { getMemorialOverview } from './overview';
+import { getPublishedPerson } from './persons';
+import { listPublishedPersons, type PersonQuery } from './search';
+import { getPublicTestimoniesForPerson } from './testimonies';
+
+/** Caches `fn` under `key` plus its JSON-serializable arguments (unstable_cache's contract). */
+export type Memoize = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string[]) => (...args: A) => Promise<R>;
+
+type ReaderDeps = {
+  db: () => Promise<DbOrTx>;
+  /** The current public data version; may be deduplicated per request, never kept longer. */
+  version: () => Promise<number>;
+  memoize: Memoize;
+};
+
+export function createPublicReaders({ db, version, memoize }: ReaderDeps) {
+  const versioned = <A extends unknown[], R>(key: string, read: (db: DbOrTx, ...args: A) => Promise<R>) => {
+    const cached = memoize(async (_version: number, ...args: A) => read(await db(), ...args), [key]);
+    return async (...args: A): Promise<R> => cached(await version(), ...args);
+  };
+  return {
+    publishedPerson: versioned('memorial:person', (d, id: string) => getPublishedPerson(d, id)),
+    publicTestimoniesForPerson: versioned('memorial:person-testimonies', (d, personId: string) => getPublicTestimoniesForPerson(d, personId)),
+    memorialOverview: versioned('memorial:overview', (d) => getMemorialOverview(d)),
+    publishedPersons: versioned('memorial:persons', (d, query: PersonQuery) => listPublishedPersons(d, query)),
+    publicCollections: versioned('memorial:collections', (d) => listPublicCollections(d)),
+  };
+}
