@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/*.security.test.ts', 'node_modules/**'],
+          exclude: ['**/*.integration.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -33,18 +33,6 @@ export default defineConfig({
           exclude: ['node_modules/**', '.next/**'],
           // Each file creates its own databases (in-memory PGlite, a fresh PostgreSQL database).
           testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        ...shared,
-        test: {
-          // Issue 7's proofs (corpora, floods): DB-backed like integration tests, and slower.
-          name: 'security',
-          environment: 'node',
-          include: ['**/*.security.test.ts'],
-          exclude: ['node_modules/**', '.next/**'],
-          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

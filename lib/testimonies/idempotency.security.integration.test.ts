@@ -6,6 +6,7 @@ import { collections, testimonies, testimonyRevisions } from '@/db/schema';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
+import { recordFigure } from '@/lib/testing/security-figures';
 import { draftAccount, filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { createDraft, saveDraftStep, submitTestimony } from './index';
 
@@ -25,7 +26,7 @@ describe.each(testDatabases())('idempotency keys on $name', (target) => {
     const token = formToken();
     const results = await Promise.all(Array.from({ length: parallel }, () => createDraft(ctx.db, a(), { token, language: 'fa' })));
     const rows = await ctx.db.select({ id: testimonies.id }).from(testimonies).where(eq(testimonies.idempotencyKey, token));
-    console.log(`idempotency: ${parallel} parallel starts → ${rows.length} testimony (target 1)`);
+    recordFigure({ figure: `testimonies made by ${parallel} parallel starts with one key`, measured: rows.length, target: '1', ok: rows.length === 1 });
     expect(rows).toHaveLength(1);
     expect(new Set(results.map((r) => r.id))).toEqual(new Set([rows[0]!.id]));
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -38,7 +39,7 @@ describe.each(testDatabases())('idempotency keys on $name', (target) => {
     const token = formToken();
     const outcomes = await Promise.all(Array.from({ length: parallel }, () => codeOf(submitTestimony(ctx.db, a(), { testimonyId: id, token }))));
     const revisions = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
-    console.log(`idempotency: ${parallel} parallel submits → ${revisions.length} revision (target 1), ${outcomes.filter((o) => o !== 'ok').length} errors (target 0)`);
+    recordFigure({ figure: `revisions made by ${parallel} parallel submits with one key`, measured: revisions.length, target: '1', ok: revisions.length === 1 });
     expect(outcomes).toEqual(Array(parallel).fill('ok'));
     expect(revisions).toHaveLength(1);
     const [row] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, id));
