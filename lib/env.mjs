@@ -27,6 +27,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Unsubmitted drafts untouched for this many days are deleted (lib/testimonies/purge.ts).
   DRAFT_RETENTION_DAYS: positiveInt.default(30),
+  // Rejected and withdrawn testimonies unchanged for this many days are deleted with their files.
+  CLOSED_RETENTION_DAYS: positiveInt.default(90),
   // Uploads (lib/media): the largest file accepted per kind, in megabytes. A multipart upload is
   // held in memory while Next parses it, so keep these modest.
   MEDIA_MAX_IMAGE_MB: positiveInt.default(25),

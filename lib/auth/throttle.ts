@@ -1,6 +1,7 @@
 // Sign-in throttling per account (PRODUCT.md §2): 5 attempts in 15 minutes, then the account
 // waits out the window. Keyed by the normalized username (whether or not it exists) and never by
 // address, so an attacker can slow down one account but cannot lock the whole site.
+import { lt } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimits } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -49,4 +50,10 @@ export async function takeAttempt(db: Db, usernameKey: string, name?: LimiterNam
 
 export async function clearAttempts(db: Db, usernameKey: string, name?: LimiterName): Promise<void> {
   await limiterFor(db, name).delete(usernameKey);
+}
+
+/** Retention: counters whose window has ended hold nothing any limit still needs. */
+export async function pruneExpiredAttempts(db: Db, now = new Date()): Promise<number> {
+  const gone = await db.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ key: rateLimits.key });
+  return gone.length;
 }

@@ -2,8 +2,8 @@
 // One worker per process; it stops gracefully on SIGTERM/SIGINT so a job in hand is finished.
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env.mjs';
-import { purgeStaleDrafts } from '@/lib/testimonies/purge';
 import { jobHandlers } from './handlers';
+import { housekeepingSweeps } from './housekeeping';
 import { startWorker, type Worker } from './worker';
 
 let worker: Worker | undefined;
@@ -11,8 +11,8 @@ let worker: Worker | undefined;
 export function startJobWorker(): void {
   if (worker) return;
   worker = startWorker(getDb, jobHandlers, {
-    // Retention (PRODUCT.md §2.10): drafts untouched for DRAFT_RETENTION_DAYS are deleted.
-    housekeeping: [(db) => purgeStaleDrafts(db, env().DRAFT_RETENTION_DAYS)],
+    // Retention (PRODUCT.md §2.10): drafts, rejected and withdrawn material, old keys, counters.
+    housekeeping: housekeepingSweeps(env()),
   });
   const stop = () => {
     void worker?.stop();
