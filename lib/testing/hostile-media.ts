@@ -15,7 +15,7 @@ const ascii = (text: string) => Buffer.from(text, 'latin1');
 const script = '<script>window.__xss=1</script>';
 
 /** A PNG chunk with its length and CRC (zlib.crc32 covers type + data). */
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([ascii(type), data]);
