@@ -36,29 +36,44 @@ export async function getPublicTestimoniesForPerson(db: DbOrTx, personId: string
     .where(and(eq(persons.id, personId), isPublicPerson));
   if (!person) return [];
   const about = sql`exists (select 1 from ${testimonyPersons} tp where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId})`;
-  return selectPublicTestimonies(db, { where: about, order: 'oldest', fallbackCity: person.city });
+  const rows = await selectPublicTestimonies(db, { where: about, order: 'oldest', fallbackCity: person.city });
+  return rows.map((r) => r.testimony);
 }
 
-export type TestimonyPage = { items: PublicTestimony[]; total: number; page: number; limit: number };
+/** Where the next page of testimonies starts: the last item's publication instant (exact, in µs) and id. */
+export type TestimonyCursor = { at: string | null; id: string };
+export type TestimonyPage = { items: PublicTestimony[]; limit: number; next: TestimonyCursor | null };
 
-/** All public testimonies, newest first, one page at a time (open data API, feeds, downloads). */
+/**
+ * All public testimonies (or one public person's), newest first, one page at a time by keyset:
+ * each page starts after the cursor of the previous one, so page 20,000 costs what page 1 costs
+ * (no OFFSET) and a publication meanwhile never shifts or repeats items.
+ */
 export async function listPublicTestimonies(
   db: DbOrTx,
-  { page = 1, limit = 50 }: { page?: number; limit?: number } = {},
+  { after = null, limit = 50, personId }: { after?: TestimonyCursor | null; limit?: number; personId?: string } = {},
 ): Promise<TestimonyPage> {
-  const safeLimit = Math.min(Math.max(Math.trunc(limit) || 50, 1), 500);
-  const safePage = Math.max(Math.trunc(page) || 1, 1);
-  const [totalRow] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(testimonies)
-    .where(and(isPublicTestimony, testimonyHasPublicPerson));
-  const items = await selectPublicTestimonies(db, { order: 'newest', limit: safeLimit, offset: (safePage - 1) * safeLimit });
-  return { items, total: Number(totalRow?.n ?? 0), page: safePage, limit: safeLimit };
+  const safeLimit = Math.min(Math.max(Math.trunc(limit) || 50, 1), 1000);
+  if (personId !== undefined && !isUuid(personId)) return { items: [], limit: safeLimit, next: null };
+  const about = personId === undefined ? undefined : sql`exists (select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
+    where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`;
+  const rows = await selectPublicTestimonies(db, { where: and(about, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
+  const items = rows.slice(0, safeLimit);
+  const last = rows.length > safeLimit ? items.at(-1)! : null;
+  return { items: items.map((r) => r.testimony), limit: safeLimit, next: last && { at: last.cursorAt, id: last.testimony.id } };
 }
 
-type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; offset?: number; fallbackCity?: string | null };
+// The order is (published_at desc nulls last, id desc); "after" means later in that order.
+function afterCursor(c: TestimonyCursor): SQL {
+  if (c.at === null) return sql`(${testimonies.publishedAt} is null and ${testimonies.id} < ${c.id})`;
+  return sql`(${testimonies.publishedAt} < ${c.at}::timestamptz
+    or (${testimonies.publishedAt} = ${c.at}::timestamptz and ${testimonies.id} < ${c.id})
+    or ${testimonies.publishedAt} is null)`;
+}
 
-async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<PublicTestimony[]> {
+type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; fallbackCity?: string | null };
+
+async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null }>> {
   // The public persons each testimony is about, and the city of the first (for a place without consent).
   const linked = sql<string[]>`coalesce((select array_agg(p.id::text order by p.id) from ${testimonyPersons} tp
     join ${persons} p on p.id = tp.person_id
@@ -83,18 +98,26 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Pu
       eventPlace: testimonyRevisions.eventPlace,
       personIds: linked,
       city: linkedCity,
+      // The instant to the microsecond (a JS Date keeps only milliseconds), for keyset cursors.
+      cursorAt: sql<string | null>`to_char(${testimonies.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(testimonies)
     // Always the published revision: a newer revision in review is never shown.
     .innerJoin(testimonyRevisions, eq(testimonyRevisions.id, testimonies.publishedRevisionId))
     .where(and(isPublicTestimony, testimonyHasPublicPerson, o.where))
-    .orderBy(o.order === 'oldest' ? asc(testimonies.publishedAt) : desc(testimonies.publishedAt), asc(testimonies.id))
+    .orderBy(
+      ...(o.order === 'oldest'
+        ? [asc(testimonies.publishedAt), asc(testimonies.id)]
+        : [sql`${testimonies.publishedAt} desc nulls last`, desc(testimonies.id)]),
+    )
     .$dynamic();
-  if (o.limit !== undefined) query = query.limit(o.limit).offset(o.offset ?? 0);
+  if (o.limit !== undefined) query = query.limit(o.limit);
   const rows = await query;
   const files = await publicAttachments(db, rows.map((r) => r.id));
 
   return rows.map((r) => ({
+    cursorAt: r.cursorAt,
+    testimony: {
     id: r.id,
     personIds: [...r.personIds],
     language: r.language,
@@ -108,6 +131,7 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Pu
     place: r.exactPlacePublic ? r.eventPlace : (o.fallbackCity ?? r.city),
     attachments: files.get(r.id) ?? [],
     publishedAt: iso(r.publishedAt),
+    },
   }));
 }
 

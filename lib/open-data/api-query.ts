@@ -9,6 +9,7 @@ import {
   verificationOptions,
   type PersonQuery,
 } from '@/lib/memorial/query';
+import { decodeCursor } from './cursor';
 
 export const apiMaxLimit = 100;
 export const apiDefaultLimit = 50;
@@ -33,8 +34,12 @@ const personsSchema = z
 
 const testimoniesSchema = z
   .object({
-    page: int(1, 1_000_000).default(1),
     limit: int(1, apiMaxLimit).default(apiDefaultLimit),
+    cursor: z
+      .string()
+      .max(200)
+      .transform((value, ctx) => decodeCursor(value) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from pagination.next' }), z.NEVER))
+      .optional(),
     person: z.uuid().optional(),
   })
   .strict();

@@ -22,7 +22,7 @@ export async function atomFeed(db: DbOrTx, locale: Locale, origin: string): Prom
   const s = translatorFor(locale, 'Statistics');
   const [persons, testimonies] = await Promise.all([
     listPublishedPersons(db, { sort: 'recent', limit: feedSize }),
-    listPublicTestimonies(db, { page: 1, limit: feedSize }),
+    listPublicTestimonies(db, { limit: feedSize }),
   ]);
   const known = new Map(persons.items.map((p) => [p.id, p]));
   const name = (p: { nameFa: string; nameLatin: string | null }) => (locale === 'fa' ? p.nameFa : p.nameLatin ?? p.nameFa);

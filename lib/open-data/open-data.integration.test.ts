@@ -170,4 +170,45 @@ describe.each(testDatabases())('open data on $name', (target) => {
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml.match(/<entry>/g)).toHaveLength(4); // three persons + one testimony
   });
+
+  it('pages testimonies by keyset cursor: each exactly once, ties included, while new ones are published', async () => {
+    const same = new Date('2020-01-02T03:04:05.678Z');
+    for (let i = 0; i < 5; i++) {
+      const id = await insertTestimony(ctx.db, { collectionId: collectionIdOf, submitterId: submitterOf, personIds: [ids.c], status: 'published', redacted: `Paged ${i}` });
+      // Equal publication instants: the id breaks the tie, so no item is lost or repeated.
+      await ctx.db.update(testimonies).set({ publishedAt: same }).where(eq(testimonies.id, id));
+    }
+    const all = ((await (await get('/api/v1/testimonies?limit=100')).json()).data as { id: string }[]).map((x) => x.id);
+    expect(all.length).toBe(6);
+    const seen: string[] = [];
+    let next: string | null = '/api/v1/testimonies?limit=2';
+    while (next) {
+      const body: { data: { id: string }[]; pagination: { limit: number; next: string | null } } = await (await get(next)).json();
+      expect(Object.keys(body.pagination).sort()).toEqual(['limit', 'next']);
+      seen.push(...body.data.map((x) => x.id));
+      if (seen.length === 2) {
+        // Published after the walk began: newer than the cursor, so it shifts nothing.
+        await insertTestimony(ctx.db, { collectionId: collectionIdOf, submitterId: submitterOf, personIds: [ids.c], status: 'published', redacted: 'Newest' });
+      }
+      next = body.pagination.next;
+      if (next) expect(next).toMatch(/^\/api\/v1\/testimonies\?limit=2&cursor=[\w-]+$/);
+    }
+    expect(seen).toEqual(all);
+    const { iteratePublicTestimonies } = await import('./testimonies');
+    const batches: string[][] = [];
+    for await (const batch of iteratePublicTestimonies(ctx.db, 4)) batches.push(batch.map((x) => x.id));
+    expect(batches.map((b) => b.length)).toEqual([4, 3]);
+    expect(batches.flat().slice(1)).toEqual(all);
+    const forPerson = await (await get(`/api/v1/testimonies?person=${ids.c}&limit=3`)).json();
+    expect(forPerson.data).toHaveLength(3);
+    expect((await (await get(forPerson.pagination.next)).json()).data).toHaveLength(3);
+  });
+
+  it('rejects a forged or malformed cursor, and page numbers, on testimonies', async () => {
+    const forged = Buffer.from(JSON.stringify(["2020-01-01'; drop table persons; --", ids.a])).toString('base64url');
+    for (const q of [`cursor=${forged}`, 'cursor=not-a-cursor', 'page=2']) {
+      const res = await get(`/api/v1/testimonies?${q}`);
+      expect(res.status, q).toBe(400);
+    }
+  });
 });

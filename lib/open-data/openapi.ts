@@ -79,18 +79,24 @@ export const openApiSchemas = {
   Testimony: object(testimonyProperties),
 };
 
-const pageParams = [
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiMaxLimit, default: apiDefaultLimit } },
+const limitParam = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiMaxLimit, default: apiDefaultLimit } };
+const pageParams = [{ name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } }, limitParam];
+const cursorParams = [
+  { name: 'cursor', in: 'query', schema: str, description: 'Where the page starts: take it from pagination.next of the previous page' },
+  limitParam,
 ];
 const filter = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const pagination = {
   type: 'object',
   properties: { page: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' }, pageCount: { type: 'integer' }, next: nullable('string'), prev: nullable('string') },
 };
-const list = (item: string) => ({
+const cursorPagination = {
+  type: 'object',
+  properties: { limit: { type: 'integer' }, next: { ...nullable('string'), description: 'The next page, or null on the last one' } },
+};
+const list = (item: string, paging: object = pagination) => ({
   description: 'One page',
-  content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, pagination } } } },
+  content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, pagination: paging } } } },
 });
 const error = (description: string) => ({
   description,
@@ -139,8 +145,8 @@ export function openApiDocument(origin: string) {
       '/testimonies': {
         get: {
           summary: 'Published testimonies, newest first',
-          parameters: [...pageParams, filter('person', { type: 'string', format: 'uuid' }, "Only this person's testimonies")],
-          responses: { 200: list('Testimony'), 400: error('Unknown or invalid parameter') },
+          parameters: [...cursorParams, filter('person', { type: 'string', format: 'uuid' }, "Only this person's testimonies")],
+          responses: { 200: list('Testimony', cursorPagination), 400: error('Unknown or invalid parameter') },
         },
       },
       '/persons.csv': file('text/csv', 'All published persons (UTF-8 CSV with BOM)'),

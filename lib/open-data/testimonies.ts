@@ -1,31 +1,34 @@
 // Testimonies in the open-data API and downloads: the public projection's DTO as it is
-// (published, consented, the approved redacted revision, credited as consented).
+// (published, consented, the approved redacted revision, credited as consented), paged by keyset.
 import 'server-only';
 import type { DbOrTx } from '@/db/types';
-import { getPublicTestimoniesForPerson, listPublicTestimonies, type PublicTestimony } from '@/lib/memorial';
-import { pagination } from './persons';
+import { listPublicTestimonies, type PublicTestimony } from '@/lib/memorial';
+import type { TestimonyCursor } from '@/lib/memorial/testimonies';
+import { encodeCursor } from './cursor';
+
+export type CursorPagination = { limit: number; next: string | null };
 
 export async function listApiTestimonies(
   db: DbOrTx,
-  query: { page: number; limit: number; person?: string },
+  query: { limit: number; cursor?: TestimonyCursor; person?: string },
   requestUrl: string,
-) {
-  if (query.person) {
-    // One person's testimonies are few; they come as one page.
-    const all = await getPublicTestimoniesForPerson(db, query.person);
-    const items = all.slice((query.page - 1) * query.limit, query.page * query.limit);
-    return { data: items, pagination: pagination(requestUrl, query.page, query.limit, all.length) };
+): Promise<{ data: PublicTestimony[]; pagination: CursorPagination }> {
+  const result = await listPublicTestimonies(db, { after: query.cursor, limit: query.limit, personId: query.person });
+  let next: string | null = null;
+  if (result.next) {
+    const url = new URL(requestUrl);
+    url.searchParams.set('cursor', encodeCursor(result.next));
+    next = url.pathname + url.search;
   }
-  const result = await listPublicTestimonies(db, { page: query.page, limit: query.limit });
-  return { data: result.items, pagination: pagination(requestUrl, query.page, result.limit, result.total) };
+  return { data: result.items, pagination: { limit: result.limit, next } };
 }
 
-/** Every public testimony, newest first, a page at a time, for the bulk downloads. */
+/** Every public testimony, newest first, a batch at a time by keyset, for the bulk downloads. */
 export async function* iteratePublicTestimonies(db: DbOrTx, batchSize = 500): AsyncGenerator<PublicTestimony[]> {
-  for (let page = 1; ; page++) {
-    const result = await listPublicTestimonies(db, { page, limit: batchSize });
-    if (result.items.length === 0) return;
-    yield result.items;
-    if (page * batchSize >= result.total) return;
-  }
+  let after: TestimonyCursor | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listPublicTestimonies>> = await listPublicTestimonies(db, { after, limit: batchSize });
+    if (page.items.length) yield page.items;
+    after = page.next;
+  } while (after);
 }
