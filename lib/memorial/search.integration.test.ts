@@ -126,4 +126,16 @@ describe.each(testDatabases())('person search on $name', (target) => {
     const result = await listPublishedPersons(ctx.db, { limit: 4, page: 3 });
     expect([result.total, result.pageCount, result.items.length]).toEqual([9, 3, 1]);
   });
+
+  it('finds people by their city or province, the province in either script (the box says so)', async () => {
+    await ctx.db.update(s.persons).set({ city: 'Shiraz', province: 'IR-07' }).where(eq(s.persons.slug, 'rahimi'));
+    await ctx.db.update(s.persons).set({ city: 'Tehran', province: 'IR-23' }).where(eq(s.persons.slug, 'ahmadi'));
+    await ctx.db.update(s.persons).set({ city: 'Tehran', province: 'IR-23' }).where(eq(s.persons.slug, 'hidden-karimi'));
+    expect(await slugs({ q: 'shiraz' })).toEqual(['rahimi']);
+    expect(await slugs({ q: 'Fars' })).toEqual(['rahimi']);
+    expect(await slugs({ q: 'فارس' })).toEqual(['rahimi']);
+    expect(await slugs({ q: 'Tehran' })).toEqual(['ahmadi']);
+    expect(await slugs({ q: 'تهران' })).toEqual(['ahmadi']);
+    expect(await slugs({ q: 'Mashhad' })).toEqual([]);
+  });
 });
