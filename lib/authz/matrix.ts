@@ -157,4 +157,9 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   'app/api/v1/persons.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/persons.json`), status: () => 200 } },
   'app/api/v1/testimonies.csv/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.csv`), status: () => 200 } },
   'app/api/v1/testimonies.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.json`), status: () => 200 } },
+  'app/sitemap.xml/route.ts': { GET: { request: () => new Request(`${origin}/sitemap.xml`), status: () => 200 } },
+  // A small memorial fits in /sitemap.xml itself: there are no split files, for anyone.
+  'app/sitemaps/[file]/route.ts': {
+    GET: { request: () => new Request(`${origin}/sitemaps/0.xml`), params: { file: '0.xml' }, status: () => 404 },
+  },
 };
