@@ -1,5 +1,6 @@
 // The public projection's shapes: what readers, the open-data API and downloads may ever see.
-// Each list of keys is the contract; dto.integration.test.ts fails if a DTO carries any other key.
+// Each list of keys is the contract: projection.integration.test.ts and the open-data integration
+// test (nested objects included) fail if a DTO or API object carries any other key.
 // Values are plain JSON (strings, numbers, booleans, arrays): results are cached as JSON, and
 // the API serializes them as they are.
 

@@ -3,7 +3,7 @@
 // withdrawn, unconsented or unredacted reaches the API, the downloads or the feed.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { testimonies } from '@/db/schema';
+import { attachments, personAliases, persons, personSources, testimonies } from '@/db/schema';
 import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
@@ -33,6 +33,40 @@ const routes: Record<string, () => Promise<unknown>> = {
 };
 
 const sorted = (keys: readonly string[]) => [...keys].sort();
+
+// The allowed keys of every public object, nested ones included; any other key fails the test.
+const shapes: Record<string, readonly string[]> = {
+  apiPersonSummary: [...publicPersonSummaryKeys, 'urls'],
+  apiPerson: [...publicPersonKeys, 'urls'],
+  testimony: publicTestimonyKeys,
+  urls: ['fa', 'en'],
+  collection: ['slug', 'nameFa', 'nameEn'],
+  source: ['url', 'title'],
+  image: ['id', 'src', 'caption'],
+  attachment: ['id', 'src', 'caption', 'kind', 'mime'],
+  anonymousCredit: ['kind'],
+  relationshipCredit: ['kind', 'relationship', 'year'],
+  nameCredit: ['kind', 'name', 'year'],
+};
+const nested: Record<string, string | ((v: { kind: string }) => string)> = {
+  urls: 'urls',
+  collection: 'collection',
+  sources: 'source',
+  portrait: 'image',
+  attachments: 'attachment',
+  credit: (c) => `${c.kind === 'relationship' ? 'relationship' : c.kind}Credit`,
+};
+function expectOnly(value: Record<string, unknown>, shape: string) {
+  expect(sorted(Object.keys(value)), shape).toEqual(sorted(shapes[shape]!));
+  for (const [key, child] of Object.entries(value)) {
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (typeof item !== 'object' || item === null) continue; // strings, numbers: otherNames, personIds…
+      const rule = nested[key];
+      expect(rule, `an object under "${key}" that no shape allows`).toBeDefined();
+      expectOnly(item as Record<string, unknown>, typeof rule === 'string' ? rule : rule!(item as { kind: string }));
+    }
+  }
+}
 
 describe.each(testDatabases())('open data on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -101,18 +135,34 @@ describe.each(testDatabases())('open data on $name', (target) => {
     expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
   });
 
-  it('gives each public object exactly its allowed fields', async () => {
+  it('gives each public object exactly its allowed fields, nested objects included', async () => {
+    // Every kind of nested object present: a source, an alias, a public file and a consented portrait.
+    const [file] = await ctx.db
+      .insert(attachments)
+      .values({ testimonyId: t.public, kind: 'image', mime: 'image/jpeg', sizeBytes: 10, sha256: 'SECRET-sha', originalKey: 'SECRET-original', publicKey: 'public/x.jpg', status: 'ready', metadataRemoved: true, visibility: 'public', caption: 'A photo' })
+      .returning({ id: attachments.id });
+    await ctx.db.update(testimonies).set({ portraitPublic: true }).where(eq(testimonies.id, t.public));
+    await ctx.db.update(persons).set({ portraitAttachmentId: file!.id }).where(eq(persons.id, ids.a));
+    await ctx.db.insert(personSources).values({ personId: ids.a, url: 'https://news.example/a', title: 'A report' });
+    await ctx.db.insert(personAliases).values({ personId: ids.a, name: 'Other spelling', script: 'latin', normalized: 'other spelling' });
+
     const list = await (await get('/api/v1/persons')).json();
-    for (const p of list.data) expect(sorted(Object.keys(p))).toEqual(sorted([...publicPersonSummaryKeys, 'urls']));
+    for (const p of list.data) expectOnly(p, 'apiPersonSummary');
+    expect(sorted(Object.keys(list))).toEqual(['data', 'pagination']);
     const one = await (await get(`/api/v1/persons/${ids.a}`, { id: ids.a })).json();
-    expect(sorted(Object.keys(one.data))).toEqual(sorted([...publicPersonKeys, 'urls']));
     expect(sorted(Object.keys(one))).toEqual(['data']);
-    const testimonies = await (await get('/api/v1/testimonies')).json();
-    for (const item of testimonies.data) expect(sorted(Object.keys(item))).toEqual(sorted(publicTestimonyKeys));
+    expectOnly(one.data, 'apiPerson');
+    expect([one.data.portrait, one.data.sources.length, one.data.otherNames]).toEqual([expect.objectContaining({ id: file!.id }), 1, ['Other spelling']]);
+    const testimonies_ = await (await get('/api/v1/testimonies')).json();
+    expect(testimonies_.data[0].attachments).toHaveLength(1);
+    for (const item of testimonies_.data) expectOnly(item, 'testimony');
     const json = await (await get('/api/v1/persons.json')).json();
-    for (const p of json.persons) expect(sorted(Object.keys(p))).toEqual(sorted([...publicPersonSummaryKeys, 'urls']));
+    for (const p of json.persons) expectOnly(p, 'apiPersonSummary');
     const tj = await (await get('/api/v1/testimonies.json')).json();
-    for (const item of tj.testimonies) expect(sorted(Object.keys(item))).toEqual(sorted(publicTestimonyKeys));
+    for (const item of tj.testimonies) expectOnly(item, 'testimony');
+    for (const path of ['/api/v1/persons', `/api/v1/persons/${ids.a}`, '/api/v1/testimonies', '/api/v1/testimonies.csv', '/api/v1/persons.csv']) {
+      expect(await (await get(path, { id: ids.a })).text(), path).not.toContain('SECRET');
+    }
   });
 
   it('publishes only the consented, published, redacted testimony — in the API, downloads and feed', async () => {
