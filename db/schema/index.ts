@@ -7,6 +7,7 @@ export * from './testimonies';
 export * from './attachments';
 export * from './messages';
 export * from './notes';
+export * from './approvals';
 export * from './audit';
 export * from './settings';
 export * from './jobs';

@@ -69,6 +69,13 @@ export const persons = pgTable(
     verification: verificationLevel().notNull().default('unverified'),
     verificationNote: text(),
     status: personStatus().notNull().default('draft'),
+    // Under 18 at the incident (age, or birth year against the incident's year): the full name and
+    // portrait need two moderators' approval before they are public (person_identity_approvals).
+    minor: boolean()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`coalesce(age < 18, false) or coalesce(extract(year from incident_date) - birth_year < 18, false)`,
+      ),
     // Normalized names (Persian letter variants unified, Latin lower-cased) for trigram search;
     // written by the application with lib/search/normalize.ts.
     nameSearch: text().notNull().default(''),

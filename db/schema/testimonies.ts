@@ -30,6 +30,8 @@ export const testimonyStatus = pgEnum('testimony_status', [
   'rejected',
   'withdrawn',
   'unpublished',
+  // Four-eyes: approved by one moderator, waiting for a second, different one.
+  'awaiting_approval',
 ]);
 // The first seven values predate the moderation screens and stay only because PostgreSQL cannot
 // drop an enum value without rewriting the column; moderators choose from `rejectReasons`
@@ -109,6 +111,10 @@ export const testimonies = pgTable(
     // The moderation queue: oldest submitted first, filtered by status.
     index('testimonies_status_submitted_at_idx').on(t.status, t.submittedAt),
     index('testimonies_status_created_at_idx').on(t.status, t.createdAt),
+    // Published testimonies with a newer revision in review (the queue's "edited"): few among many.
+    index('testimonies_revision_in_review_idx')
+      .on(t.submittedAt, t.id)
+      .where(sql`status = 'published' and current_revision_id <> published_revision_id`),
     index('testimonies_submitter_updated_at_idx').on(t.submitterId, t.updatedAt),
     index().on(t.collectionId),
     index().on(t.claimedBy),
