@@ -76,6 +76,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),
   'invitation.accept': everyone(),
+  'settings.update': adminOnly('settings.manage'),
   // Submission (issue 4): permissions every role has; whose draft or testimony it is, is checked
   // in lib/testimonies (covered by lib/testimonies/submission.integration.test.ts).
   'testimony.start': anyRole('testimony.submit'),

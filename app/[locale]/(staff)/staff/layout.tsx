@@ -27,11 +27,13 @@ export default async function StaffLayout({ children, params }: Props) {
   }
   const t = await getTranslations({ locale, namespace: 'Staff' });
   const tp = await getTranslations({ locale, namespace: 'Persons' });
+  const tset = await getTranslations({ locale, namespace: 'Settings' });
   const items = [
     { href: `/${locale}/staff`, label: t('queue'), exact: true },
     ...(can(viewer!.role, 'person.edit') ? [{ href: `/${locale}/staff/persons`, label: tp('title'), exact: false }] : []),
     ...(can(viewer!.role, 'user.manage') ? [{ href: `/${locale}/staff/users`, label: t('users'), exact: false }] : []),
     ...(can(viewer!.role, 'user.invite') ? [{ href: `/${locale}/staff/invitations`, label: t('invitations'), exact: false }] : []),
+    ...(can(viewer!.role, 'settings.manage') ? [{ href: `/${locale}/staff/settings`, label: tset('nav'), exact: false }] : []),
   ];
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
