@@ -16,7 +16,8 @@ export async function ClaimPanel({ locale, review, actions, notices }: { locale:
     </>
   );
   if (review.isOwn) return <p role="note" className="mt-4 font-semibold">{t('ownTestimony')}</p>;
-  if (review.status === 'submitted') {
+  // A submitted testimony, or a published one's newer revision nobody holds (and not approved yet).
+  if (review.status === 'submitted' || (review.revisionInReview && !review.claim && review.approvedText === null)) {
     return (
       <ActionForm action={actions.claim} notices={notices} className="mt-4">
         {hidden}

@@ -1,5 +1,6 @@
-// The three decisions, shown only to the moderator holding the claim. Publishing sends the stored
-// redacted text shown in the preview above, nothing else.
+// The three decisions, shown only to the moderator holding the claim (or, under four-eyes, to a
+// second moderator). Publishing sends the stored redacted text shown in the preview above, nothing
+// else. An edit of a published testimony has no "request changes": it is approved or declined.
 import { getTranslations } from 'next-intl/server';
 import type { publishAction, rejectAction, requestChangesAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
 import type { Locale } from '@/lib/i18n/routing';
@@ -11,7 +12,7 @@ type Props = {
   testimonyId: string;
   revisionId: string;
   redacted: string;
-  actions: { publish: typeof publishAction; reject: typeof rejectAction; requestChanges: typeof requestChangesAction };
+  actions: { publish: typeof publishAction; reject: typeof rejectAction; requestChanges?: typeof requestChangesAction };
   notices: FormNotices;
 };
 
@@ -36,12 +37,14 @@ export async function DecisionForms({ locale, testimonyId, revisionId, redacted,
         <p>{t('publishHint')}</p>
         <button type="submit" className={`${button} bg-green-100 font-semibold`}>{t('approvePublish')}</button>
       </ActionForm>
-      <ActionForm action={actions.requestChanges} notices={notices}>
-        {common}
-        <label htmlFor="changes-message" className="block font-medium">{t('requestChangesLabel')}</label>
-        <textarea id="changes-message" name="message" rows={4} dir="auto" className={field} required />
-        <button type="submit" className={button}>{t('requestChanges')}</button>
-      </ActionForm>
+      {actions.requestChanges ? (
+        <ActionForm action={actions.requestChanges} notices={notices}>
+          {common}
+          <label htmlFor="changes-message" className="block font-medium">{t('requestChangesLabel')}</label>
+          <textarea id="changes-message" name="message" rows={4} dir="auto" className={field} required />
+          <button type="submit" className={button}>{t('requestChanges')}</button>
+        </ActionForm>
+      ) : null}
       <ActionForm action={actions.reject} notices={notices}>
         {common}
         <label htmlFor="reject-reason" className="block font-medium">{t('rejectReasonLabel')}</label>

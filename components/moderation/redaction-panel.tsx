@@ -3,11 +3,11 @@
 // public page's own component from the stored redacted text — the very text "publish" sends.
 import { getTranslations } from 'next-intl/server';
 import type { saveRedactionAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
-import { TestimonyList } from '@/components/memorial/testimony-list';
 import type { Locale } from '@/lib/i18n/routing';
 import type { RedactionPreview } from '@/lib/moderation/preview';
 import type { Suggestion } from '@/lib/moderation/redaction';
 import { ActionForm, type FormNotices } from './action-form';
+import { RedactionPreviewSection } from './redaction-preview';
 
 type Props = {
   locale: Locale;
@@ -66,26 +66,7 @@ export async function RedactionPanel({ locale, testimonyId, revisionId, suggesti
         <textarea id="redacted-text" name="redactedNarrative" aria-describedby="redacted-text-hint" defaultValue={redacted} rows={10} dir="auto" className="mt-1 w-full rounded border border-muted bg-white p-2" />
         <button type="submit" className={button}>{t('saveRedaction')}</button>
       </ActionForm>
-      <section id="preview" aria-labelledby="preview-heading" className="mt-6 rounded border-2 border-dashed border-muted p-4">
-        <h3 id="preview-heading" className="text-lg font-semibold">{t('previewHeading')}</h3>
-        {preview.remaining.length > 0 ? (
-          <div role="alert" className="mt-2 font-semibold text-red-800">
-            {t('stillSuggested')}
-            <ul className="list-disc ps-6">
-              {preview.remaining.map((s) => (
-                <li key={`${s.start}:${s.end}`}>
-                  {t(`kinds.${s.kind}`)}: <bdi className="font-mono">{s.text}</bdi>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {preview.visible ? (
-          <TestimonyList testimonies={[preview.testimony]} locale={locale} gender="unknown" sensitive={false} />
-        ) : (
-          <p className="mt-2">{t('previewNotPublic')}</p>
-        )}
-      </section>
+      <RedactionPreviewSection locale={locale} preview={preview} />
     </section>
   );
 }

@@ -2,8 +2,10 @@ import 'server-only';
 // Claims: one moderator holds a testimony under review at a time (PRODUCT.md §1). A claim expires
 // after CLAIM_MINUTES; an expired or explicitly taken-over claim moves to the new moderator and
 // the takeover is audited, so nobody can quietly act on an item someone else was reading.
-import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { testimonies } from '@/db/schema';
+// A published testimony whose submitter edited it is claimed the same way; it stays published
+// (and public) while its newer revision is under review.
+import { and, asc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { testimonies, testimonyApprovals } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -19,12 +21,39 @@ export function claimExpiry(now = new Date()): Date {
 
 export type ClaimResult = { testimonyId: string; takenOverFrom: string | null };
 
-type Held = { status: string; submitterId: string; claimedBy: string | null; claimedAt: Date | null };
+type Held = {
+  status: string;
+  submitterId: string;
+  claimedBy: string | null;
+  claimedAt: Date | null;
+  currentRevisionId: string | null;
+  publishedRevisionId: string | null;
+};
 
-async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
+/** Published, with a newer revision from its submitter waiting for review. */
+export function hasRevisionInReview(row: Pick<Held, 'status' | 'currentRevisionId' | 'publishedRevisionId'>): boolean {
+  return row.status === 'published' && !!row.currentRevisionId && row.currentRevisionId !== row.publishedRevisionId;
+}
+
+/** The same rule in SQL, for the queue and "claim next". */
+export const revisionInReviewSql = sql`(${testimonies.status} = 'published' and ${testimonies.currentRevisionId} <> ${testimonies.publishedRevisionId})`;
+
+/** Held by someone: in review, or a published testimony's newer revision under review. */
+function isHeldState(row: Held): boolean {
+  return row.status === 'in_review' || hasRevisionInReview(row);
+}
+
+export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
   if (!/^[0-9a-f-]{36}$/i.test(testimonyId)) throw new AppError('not_found');
   const [row] = await tx
-    .select({ status: testimonies.status, submitterId: testimonies.submitterId, claimedBy: testimonies.claimedBy, claimedAt: testimonies.claimedAt })
+    .select({
+      status: testimonies.status,
+      submitterId: testimonies.submitterId,
+      claimedBy: testimonies.claimedBy,
+      claimedAt: testimonies.claimedAt,
+      currentRevisionId: testimonies.currentRevisionId,
+      publishedRevisionId: testimonies.publishedRevisionId,
+    })
     .from(testimonies)
     .where(eq(testimonies.id, testimonyId))
     .for('update');
@@ -41,13 +70,15 @@ export async function claimTestimony(db: Db, viewer: Viewer | null, input: { tes
   const actor = requireStaffPermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, input.testimonyId);
+    if (row.submitterId === actor.userId) throw new AppError('own_testimony');
     const now = new Date();
-    if (row.status === 'submitted') {
-      await transitionTestimony(tx, { testimonyId: input.testimonyId, event: 'claim', actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
+    const unheldRevision = hasRevisionInReview(row) && !row.claimedBy;
+    if (row.status === 'submitted' || unheldRevision) {
+      const event = unheldRevision ? 'claimRevision' : 'claim';
+      await transitionTestimony(tx, { testimonyId: input.testimonyId, event, actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
       return { testimonyId: input.testimonyId, takenOverFrom: null };
     }
-    if (row.status !== 'in_review') throw new AppError('conflict');
-    if (row.submitterId === actor.userId) throw new AppError('own_testimony');
+    if (!isHeldState(row)) throw new AppError('conflict');
     if (row.claimedBy === actor.userId) {
       await tx.update(testimonies).set({ claimedAt: now }).where(eq(testimonies.id, input.testimonyId));
       return { testimonyId: input.testimonyId, takenOverFrom: null };
@@ -79,7 +110,16 @@ export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimRes
       .from(testimonies)
       .where(
         and(
-          or(eq(testimonies.status, 'submitted'), and(eq(testimonies.status, 'in_review'), lt(testimonies.claimedAt, claimExpiry()))),
+          or(
+            eq(testimonies.status, 'submitted'),
+            and(eq(testimonies.status, 'in_review'), lt(testimonies.claimedAt, claimExpiry())),
+            // An edited published testimony nobody holds, not already waiting for a second approval.
+            and(
+              revisionInReviewSql,
+              or(isNull(testimonies.claimedBy), lt(testimonies.claimedAt, claimExpiry())),
+              sql`not exists (select 1 from ${testimonyApprovals} a where a.revision_id = ${testimonies.currentRevisionId})`,
+            ),
+          ),
           ne(testimonies.submitterId, actor.userId),
           sql`${testimonies.submittedAt} is not null`,
         ),
@@ -89,8 +129,9 @@ export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimRes
       .for('update', { skipLocked: true });
     if (!next) return null;
     const now = new Date();
-    if (next.status === 'submitted') {
-      await transitionTestimony(tx, { testimonyId: next.id, event: 'claim', actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
+    if (next.status === 'submitted' || (next.status === 'published' && !next.claimedBy)) {
+      const event = next.status === 'submitted' ? 'claim' : 'claimRevision';
+      await transitionTestimony(tx, { testimonyId: next.id, event, actorId: actor.userId, set: { claimedBy: actor.userId, claimedAt: now } });
       return { testimonyId: next.id, takenOverFrom: null };
     }
     await tx.update(testimonies).set({ claimedBy: actor.userId, claimedAt: now }).where(eq(testimonies.id, next.id));
@@ -100,21 +141,22 @@ export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimRes
 }
 
 /** Gives a testimony back to the queue. Only its holder may (others take it over instead). */
-export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<{ publicChanged: boolean }> {
+export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<void> {
   const actor = requireStaffPermission(viewer, 'moderation.claim');
-  return db.transaction(async (tx) => {
-    await requireHolder(tx, actor, input.testimonyId);
-    const t = await transitionTestimony(tx, { testimonyId: input.testimonyId, event: 'release', actorId: actor.userId, set: { claimedBy: null, claimedAt: null } });
-    return { publicChanged: t.publicChanged };
+  await db.transaction(async (tx) => {
+    const row = await requireHolder(tx, actor, input.testimonyId);
+    const event = row.status === 'published' ? 'releaseRevision' : 'release';
+    await transitionTestimony(tx, { testimonyId: input.testimonyId, event, actorId: actor.userId, set: { claimedBy: null, claimedAt: null } });
   });
 }
 
 /**
- * Inside a decision's transaction: the testimony is in review and the viewer holds it. An
- * expired claim still counts while nobody else took it (the holder was only slow).
+ * Inside a decision's transaction: the testimony (or its newer revision) is under review and the
+ * viewer holds it. An expired claim still counts while nobody else took it (the holder was only slow).
  */
-export async function requireHolder(tx: Tx, actor: Viewer, testimonyId: string): Promise<void> {
+export async function requireHolder(tx: Tx, actor: Viewer, testimonyId: string): Promise<Held> {
   const row = await lockRow(tx, testimonyId);
   if (row.submitterId === actor.userId) throw new AppError('own_testimony');
-  if (row.status !== 'in_review' || row.claimedBy !== actor.userId) throw new AppError('conflict');
+  if (!isHeldState(row) || row.claimedBy !== actor.userId) throw new AppError('conflict');
+  return row;
 }

@@ -1,18 +1,21 @@
 import 'server-only';
 // The three decisions of a review (PRODUCT.md §4): request changes, reject, approve and publish.
-// Each is one transaction: the holder check, the lifecycle move (with its audit entry), the note
-// to the submitter, the redacted text. Only the moderator holding the claim may decide; the
-// lifecycle refuses anyone's own testimony and the loser of a race (`conflict`).
-import { and, eq, inArray } from 'drizzle-orm';
-import { messages, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+// Each is one transaction: the decider check, the lifecycle move (with its audit entry), the note
+// to the submitter, the redacted text. Only the moderator holding the claim may decide, except on
+// an item waiting for its second approval (four-eyes), which nobody holds; the lifecycle refuses
+// anyone's own testimony and the loser of a race (`conflict`). A published testimony's newer
+// revision is decided the same way, while the published revision stays public.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { messages, persons, testimonies, testimonyApprovals, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
+import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { requireStaffPermission } from '@/lib/users/guard';
-import { requireHolder } from './claims';
+import { hasRevisionInReview, lockRow, requireHolder } from './claims';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
 export const rejectReasons = ['duplicate', 'out_of_scope', 'not_credible', 'spam', 'unsafe'] as const;
@@ -26,70 +29,124 @@ async function tellSubmitter(tx: Tx, testimonyId: string, authorId: string, body
   if (text) await tx.insert(messages).values({ testimonyId, authorId, body: text });
 }
 
+/** Approvals already given to a revision, oldest first. */
+export async function approvalsOf(tx: Tx | Db, revisionId: string) {
+  return tx
+    .select({ moderatorId: testimonyApprovals.moderatorId, redactedNarrative: testimonyApprovals.redactedNarrative, createdAt: testimonyApprovals.createdAt })
+    .from(testimonyApprovals)
+    .where(eq(testimonyApprovals.revisionId, revisionId))
+    .orderBy(asc(testimonyApprovals.createdAt));
+}
+
+/**
+ * Who may decide now: on an item waiting for a second approval, any moderator who did not write
+ * it (nobody holds it); otherwise only the holder of the claim. Returns the locked row, whether it
+ * is a published testimony's newer revision, and the approvals its current revision has.
+ */
+async function requireDecider(tx: Tx, actor: Viewer, testimonyId: string) {
+  const row = await lockRow(tx, testimonyId);
+  if (row.submitterId === actor.userId) throw new AppError('own_testimony');
+  const revision = hasRevisionInReview(row);
+  const approvals = row.currentRevisionId && (row.status === 'awaiting_approval' || revision) ? await approvalsOf(tx, row.currentRevisionId) : [];
+  if (approvals.length === 0) await requireHolder(tx, actor, testimonyId);
+  return { row, revision, approvals };
+}
+
 export async function requestChanges(db: Db, viewer: Viewer | null, input: { testimonyId: string; message: string }): Promise<void> {
   const actor = requireStaffPermission(viewer, 'moderation.decide');
   if (!input.message.trim()) throw new AppError('invalid_input', { fieldErrors: { message: 'required' } });
   await db.transaction(async (tx) => {
-    await requireHolder(tx, actor, input.testimonyId);
+    const { revision } = await requireDecider(tx, actor, input.testimonyId);
+    // An edit of a published testimony is approved or declined (with a note); the public revision
+    // never goes back to the submitter.
+    if (revision) throw new AppError('conflict');
     await transitionTestimony(tx, { testimonyId: input.testimonyId, event: 'requestChanges', actorId: actor.userId, set: released });
     await tellSubmitter(tx, input.testimonyId, actor.userId, input.message);
   });
 }
 
+/** Rejecting an edit of a published testimony keeps the published revision, public as before. */
 export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; reason: RejectReason; note: string }): Promise<void> {
   const actor = requireStaffPermission(viewer, 'moderation.decide');
   if (!rejectReasons.includes(input.reason)) throw new AppError('invalid_input', { fieldErrors: { reason: 'invalid' } });
   await db.transaction(async (tx) => {
-    await requireHolder(tx, actor, input.testimonyId);
+    const { row, revision } = await requireDecider(tx, actor, input.testimonyId);
     await transitionTestimony(tx, {
       testimonyId: input.testimonyId,
-      event: 'reject',
+      event: revision ? 'rejectRevision' : 'reject',
       actorId: actor.userId,
-      set: { ...released, rejectReason: input.reason },
-      details: { reason: input.reason },
+      set: revision ? { ...released, currentRevisionId: row.publishedRevisionId } : { ...released, rejectReason: input.reason },
+      details: { reason: input.reason, revisionId: row.currentRevisionId },
     });
     await tellSubmitter(tx, input.testimonyId, actor.userId, input.note);
   });
 }
 
+export type ApprovalOutcome = 'published' | 'awaiting_second_approval' | 'already_approved';
+
 /**
- * Approves the current revision with the moderator's redacted text and publishes it. The public
- * projection shows only `redacted_narrative` of `published_revision_id`, with the submitter's
- * consent applied there (credit, portrait, exact place, documentation-only), so nothing here can
- * publish more than the submitter allowed. Draft persons the testimony concerns are confirmed
- * with it (the moderator has reviewed them on the same screen); hidden persons stay hidden.
+ * "Approve and publish" the current revision with the moderator's redacted text. With four-eyes
+ * on, the first approval is recorded (with the text approved) and the testimony waits; a second,
+ * different moderator's approval publishes exactly that text, and only if the page they approved
+ * from showed it (else `conflict`). The same moderator approving twice changes nothing.
+ *
+ * The public projection shows only `redacted_narrative` of `published_revision_id`, with the
+ * submitter's consent applied there (credit, portrait, exact place, documentation-only), so
+ * nothing here can publish more than the submitter allowed. Draft persons the testimony concerns
+ * are confirmed with it (the moderator has reviewed them on the same screen); hidden ones stay hidden.
  */
 export async function publishTestimony(
   db: Db,
   viewer: Viewer | null,
   input: { testimonyId: string; redactedNarrative: string; revisionId: string },
-): Promise<void> {
+): Promise<{ outcome: ApprovalOutcome }> {
   const actor = requireStaffPermission(viewer, 'moderation.decide');
   requireStaffPermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
-  const changed = await db.transaction(async (tx) => {
-    await requireHolder(tx, actor, input.testimonyId);
-    const [t] = await tx.select({ currentRevisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
-    // The moderator redacted the revision they were shown; a newer one arriving meanwhile must be reviewed anew.
-    if (!t?.currentRevisionId || t.currentRevisionId !== input.revisionId) throw new AppError('conflict');
-    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, t.currentRevisionId));
+  const result = await db.transaction(async (tx) => {
+    const { row, revision, approvals } = await requireDecider(tx, actor, input.testimonyId);
+    const revisionId = row.currentRevisionId;
+    // The moderator decided on the revision they were shown; a newer one arriving meanwhile must be reviewed anew.
+    if (!revisionId || revisionId !== input.revisionId) throw new AppError('conflict');
+    const approve = (text: string) => tx.insert(testimonyApprovals).values({ testimonyId: input.testimonyId, revisionId, moderatorId: actor.userId, redactedNarrative: text });
+
+    if (approvals.length > 0) {
+      if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
+      if (approvals[0]!.redactedNarrative !== redacted) throw new AppError('conflict');
+      await approve(redacted);
+    } else {
+      await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, revisionId));
+      if (await readSetting(tx, 'four_eyes')) {
+        await approve(redacted);
+        await transitionTestimony(tx, {
+          testimonyId: input.testimonyId,
+          event: revision ? 'approveRevision' : 'approve',
+          actorId: actor.userId,
+          set: released,
+          details: { revisionId, redactedLength: redacted.length },
+        });
+        return { outcome: 'awaiting_second_approval' as const, changed: false };
+      }
+    }
+
     const now = new Date();
     const move = await transitionTestimony(tx, {
       testimonyId: input.testimonyId,
-      event: 'publish',
+      event: revision ? 'publishRevision' : 'publish',
       actorId: actor.userId,
-      set: { ...released, publishedAt: now, publishedRevisionId: t.currentRevisionId },
-      details: { revisionId: t.currentRevisionId, redactedLength: redacted.length },
+      set: { ...released, publishedRevisionId: revisionId, ...(revision ? {} : { publishedAt: now }) },
+      details: { revisionId, redactedLength: redacted.length, approvedBy: [...approvals.map((a) => a.moderatorId), actor.userId] },
     });
     const linked = tx.select({ id: testimonyPersons.personId }).from(testimonyPersons).where(eq(testimonyPersons.testimonyId, input.testimonyId));
     await tx
       .update(persons)
       .set({ status: 'published', publishedAt: now })
       .where(and(eq(persons.status, 'draft'), inArray(persons.id, linked)));
-    return move.publicChanged;
+    return { outcome: 'published' as const, changed: move.publicChanged };
   });
-  if (changed) revalidatePublicData();
+  if (result.changed) revalidatePublicData();
+  return { outcome: result.outcome };
 }
 
 /**
@@ -105,6 +162,8 @@ export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: {
     await requireHolder(tx, actor, input.testimonyId);
     const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
     if (!t?.current || t.current !== input.revisionId || t.current === t.published) throw new AppError('conflict');
+    // Once approved (four-eyes), the text waiting for the second approval is fixed.
+    if ((await approvalsOf(tx, t.current)).length > 0) throw new AppError('conflict');
     await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, t.current));
     await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length } });
   });

@@ -2,32 +2,51 @@ import 'server-only';
 // The moderation queue. Oldest submitted
 // first, so nobody's testimony waits behind newer ones; keyset-paginated on (submitted_at, id),
 // which the (status, submitted_at) index serves, so page 2,000 costs what page 1 costs.
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { attachments, persons, testimonies, testimonyPersons, users } from '@/db/schema';
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { attachments, collections, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { requireStaffPermission } from '@/lib/users/guard';
+import { revisionInReviewSql } from './claims';
 
-export const queueStatuses = ['submitted', 'in_review', 'changes_requested'] as const;
+/** Testimony statuses that are queue work. */
+const workStatuses = ['submitted', 'in_review', 'changes_requested', 'awaiting_approval'] as const;
+/**
+ * What the queue shows and filters by: the work statuses, plus `edited` — a published testimony
+ * whose submitter sent a newer revision (the published one stays public meanwhile). An edit
+ * waiting for its second approval counts under both `edited` and `awaiting_approval`.
+ */
+export const queueStatuses = [...workStatuses, 'edited'] as const;
 export type QueueStatus = (typeof queueStatuses)[number];
 
 export type QueueItem = {
   id: string;
   status: QueueStatus;
+  /** Four-eyes: approved once, waiting for a second moderator (also for an edit). */
+  awaitingSecondApproval: boolean;
   language: string;
   submittedAt: Date;
   persons: { nameFa: string; nameLatin: string | null }[];
-  /** The moderator holding it (in review), so nobody opens an item someone else is reading. */
+  /** The moderator holding it, so nobody opens an item someone else is reading. */
   heldBy: string | null;
+  /** Possible coordinated submission: near-identical to another account's testimony. */
+  flagged: boolean;
+  concernsMinor: boolean;
 };
 
 export type QueueFilters = {
   status?: QueueStatus;
+  /** A collection's slug. */
+  collection?: string;
+  /** ISO 3166-2:IR code of a person it concerns. */
+  province?: string;
   language?: 'fa' | 'en';
   /** Concerns a person under 18 (PRODUCT.md: minors need extra care). */
   minor?: boolean;
   hasFiles?: boolean;
+  /** Possible coordinated submission. */
+  flagged?: boolean;
 };
 
 export type QueuePage = {
@@ -35,6 +54,17 @@ export type QueuePage = {
   nextCursor: string | null;
   counts: Record<QueueStatus, number>;
 };
+
+const hasApproval = sql`exists (select 1 from ${testimonyApprovals} a where a.revision_id = ${testimonies.currentRevisionId})`;
+const isFlagged = sql`exists (select 1 from ${testimonyFlags} f where f.testimony_id = ${testimonies.id})`;
+const concernsMinor = sql`exists (select 1 from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id where tp.testimony_id = ${testimonies.id} and p.minor)`;
+
+function statusCondition(status: QueueStatus | undefined): SQL {
+  if (status === 'edited') return revisionInReviewSql;
+  if (status === 'awaiting_approval') return or(eq(testimonies.status, 'awaiting_approval'), and(revisionInReviewSql, hasApproval))!;
+  if (status) return eq(testimonies.status, status);
+  return or(inArray(testimonies.status, [...workStatuses]), revisionInReviewSql)!;
+}
 
 export const queuePageSize = 50;
 
@@ -62,24 +92,37 @@ export async function listQueue(
   requireStaffPermission(viewer, 'moderation.queue.read');
   const limit = Math.min(Math.max(query.limit ?? queuePageSize, 1), 200);
   const conditions: SQL[] = [
-    query.status ? eq(testimonies.status, query.status) : inArray(testimonies.status, [...queueStatuses]),
+    statusCondition(query.status),
     // A testimony in these states always has a submission time; the guard keeps the keyset total.
     sql`${testimonies.submittedAt} is not null`,
   ];
   // Filters are extra conditions on the same keyset: pages stay index-ordered, never OFFSET.
-  if (query.language) conditions.push(eq(testimonies.language, query.language));
-  if (query.minor) {
-    conditions.push(sql`exists (select 1 from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id where tp.testimony_id = ${testimonies.id} and p.age < 18)`);
+  if (query.collection) conditions.push(sql`${testimonies.collectionId} = (select c.id from ${collections} c where c.slug = ${query.collection})`);
+  if (query.province) {
+    conditions.push(sql`exists (select 1 from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id where tp.testimony_id = ${testimonies.id} and p.province = ${query.province})`);
   }
+  if (query.language) conditions.push(eq(testimonies.language, query.language));
+  if (query.minor) conditions.push(concernsMinor);
+  if (query.flagged) conditions.push(isFlagged);
   if (query.hasFiles) conditions.push(sql`exists (select 1 from ${attachments} a where a.testimony_id = ${testimonies.id})`);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
-    .select({ id: testimonies.id, status: testimonies.status, language: testimonies.language, submittedAt: testimonies.submittedAt, cursorAt: sql<string>`${testimonies.submittedAt}::text`, heldBy: users.username })
+    .select({
+      id: testimonies.id,
+      status: testimonies.status,
+      language: testimonies.language,
+      submittedAt: testimonies.submittedAt,
+      cursorAt: sql<string>`${testimonies.submittedAt}::text`,
+      heldBy: users.username,
+      approved: sql<boolean>`${hasApproval}`,
+      flagged: sql<boolean>`${isFlagged}`,
+      concernsMinor: sql<boolean>`${concernsMinor}`,
+    })
     .from(testimonies)
-    .leftJoin(users, and(eq(users.id, testimonies.claimedBy), eq(testimonies.status, 'in_review')))
+    .leftJoin(users, and(eq(users.id, testimonies.claimedBy), or(eq(testimonies.status, 'in_review'), revisionInReviewSql)))
     .where(and(...conditions))
     .orderBy(asc(testimonies.submittedAt), asc(testimonies.id))
     .limit(limit + 1);
@@ -94,21 +137,41 @@ export async function listQueue(
         .orderBy(asc(persons.nameFa))
     : [];
 
-  const countRows = await db
-    .select({ status: testimonies.status, n: count() })
-    .from(testimonies)
-    .where(inArray(testimonies.status, [...queueStatuses]))
-    .groupBy(testimonies.status);
-  const counts = Object.fromEntries(queueStatuses.map((s) => [s, 0])) as Record<QueueStatus, number>;
-  for (const row of countRows) counts[row.status as QueueStatus] = Number(row.n);
+  const items = page.map((r) => {
+    const status: QueueStatus = r.status === 'published' ? 'edited' : (r.status as QueueStatus);
+    return {
+      id: r.id,
+      status,
+      awaitingSecondApproval: r.status === 'awaiting_approval' || (status === 'edited' && r.approved),
+      language: r.language,
+      submittedAt: r.submittedAt!,
+      persons: names.filter((n) => n.testimonyId === r.id).map(({ nameFa, nameLatin }) => ({ nameFa, nameLatin })),
+      heldBy: r.heldBy,
+      flagged: r.flagged,
+      concernsMinor: r.concernsMinor,
+    };
+  });
+  return { items, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
+}
 
-  const items = page.map((r) => ({
-    id: r.id,
-    status: r.status as QueueStatus,
-    language: r.language,
-    submittedAt: r.submittedAt!,
-    persons: names.filter((n) => n.testimonyId === r.id).map(({ nameFa, nameLatin }) => ({ nameFa, nameLatin })),
-    heldBy: r.heldBy,
-  }));
-  return { items, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts };
+/** Counts per queue status (unfiltered), from the status index and the pending-revision index. */
+async function queueCounts(db: Db): Promise<Record<QueueStatus, number>> {
+  const [byStatus, [edits]] = await Promise.all([
+    db.select({ status: testimonies.status, n: count() }).from(testimonies).where(inArray(testimonies.status, [...workStatuses])).groupBy(testimonies.status),
+    db
+      .select({ edited: count(), awaiting: sql<number>`count(*) filter (where ${hasApproval})` })
+      .from(testimonies)
+      .where(revisionInReviewSql),
+  ]);
+  const counts = Object.fromEntries(queueStatuses.map((s) => [s, 0])) as Record<QueueStatus, number>;
+  for (const row of byStatus) counts[row.status as QueueStatus] = Number(row.n);
+  counts.edited = Number(edits?.edited ?? 0);
+  counts.awaiting_approval += Number(edits?.awaiting ?? 0);
+  return counts;
+}
+
+/** Every collection, for the queue's filter (staff see unpublished work in any of them). */
+export async function listQueueCollections(db: Db, viewer: Viewer | null) {
+  requireStaffPermission(viewer, 'moderation.queue.read');
+  return db.select({ slug: collections.slug, nameFa: collections.nameFa, nameEn: collections.nameEn }).from(collections).orderBy(asc(collections.slug));
 }

@@ -4,7 +4,7 @@ import 'server-only';
 // their other testimonies, likely duplicate persons, and staff notes. Drafts are the submitter's
 // alone: staff get `not_found`, like for an id that does not exist.
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { notes, persons, testimonies, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
+import { notes, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
 import { searchKeys } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
-import { claimExpiry } from './claims';
+import { claimExpiry, hasRevisionInReview } from './claims';
 
 export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
 
@@ -24,7 +24,15 @@ export type ReviewDto = {
   claim: { holder: string | null; heldByViewer: boolean; expired: boolean } | null;
   consent: { publish: string; credit: string; creditName: string | null; portraitPublic: boolean; exactPlacePublic: boolean; mayContact: boolean };
   revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; relationship: string; hand: string; eventDate: string | null; eventDatePrecision: PublicTestimony['eventDatePrecision']; eventPlace: string | null } | null;
+  /** The text to diff against: the published revision for an edit, else the previous revision. */
   previousNarrative: string | null;
+  /** Published, and its submitter sent a newer revision (the published one stays public meanwhile). */
+  revisionInReview: boolean;
+  /** Four-eyes approvals of the current revision, oldest first; the first one's text is what publishes. */
+  approvals: { moderator: string | null; byViewer: boolean; at: Date }[];
+  approvedText: string | null;
+  /** Possible coordinated submission: near-identical testimonies from other accounts. */
+  similar: { id: string; similarity: number }[];
   persons: ReviewPerson[];
   duplicates: { id: string; nameFa: string; nameLatin: string | null; status: string; about: string }[];
   notes: { id: string; body: string; author: string | null; createdAt: Date }[];
@@ -48,7 +56,25 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     ? await db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
     : [];
   const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
-  const previous = revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
+  const revisionInReview = hasRevisionInReview(row);
+  const [published] = revisionInReview && row.publishedRevisionId
+    ? await db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
+    : [];
+  const previous = published ?? revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
+  const approvals = current
+    ? await db
+        .select({ moderatorId: testimonyApprovals.moderatorId, moderator: users.username, at: testimonyApprovals.createdAt, text: testimonyApprovals.redactedNarrative })
+        .from(testimonyApprovals)
+        .leftJoin(users, eq(users.id, testimonyApprovals.moderatorId))
+        .where(eq(testimonyApprovals.revisionId, current.id))
+        .orderBy(asc(testimonyApprovals.createdAt))
+    : [];
+  const similar = await db
+    .select({ id: testimonyFlags.relatedTestimonyId, similarity: testimonyFlags.similarity })
+    .from(testimonyFlags)
+    .where(eq(testimonyFlags.testimonyId, row.id))
+    .orderBy(desc(testimonyFlags.similarity))
+    .limit(20);
 
   const linked = await db
     .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, city: persons.city })
@@ -76,10 +102,15 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     status: row.status,
     language: row.language,
     isOwn: row.submitterId === actor.userId,
-    claim: row.status === 'in_review' ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
+    claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
     revision: current && { id: current.id, number: current.number, narrative: current.narrative, redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
     previousNarrative: previous?.narrative ?? null,
+    revisionInReview,
+    // Only while the approvals still decide something (awaiting the second one).
+    approvals: (row.status === 'awaiting_approval' || revisionInReview ? approvals : []).map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
+    approvedText: row.status === 'awaiting_approval' || revisionInReview ? (approvals[0]?.text ?? null) : null,
+    similar,
     persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
     duplicates: await likelyDuplicates(db, linked),
     notes: noteRows,

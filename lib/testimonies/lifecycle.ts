@@ -17,15 +17,25 @@ export const lifecycle = {
   submit: { from: ['draft', 'changes_requested'], to: 'submitted', by: 'owner' },
   claim: { from: ['submitted'], to: 'in_review', by: 'moderator' },
   release: { from: ['in_review'], to: 'submitted', by: 'moderator' },
-  requestChanges: { from: ['in_review'], to: 'changes_requested', by: 'moderator' },
-  publish: { from: ['in_review'], to: 'published', by: 'moderator' },
-  reject: { from: ['in_review'], to: 'rejected', by: 'moderator' },
+  requestChanges: { from: ['in_review', 'awaiting_approval'], to: 'changes_requested', by: 'moderator' },
+  // Four-eyes: the first moderator's approval; a second, different one publishes (or declines).
+  approve: { from: ['in_review'], to: 'awaiting_approval', by: 'moderator' },
+  publish: { from: ['in_review', 'awaiting_approval'], to: 'published', by: 'moderator' },
+  reject: { from: ['in_review', 'awaiting_approval'], to: 'rejected', by: 'moderator' },
   unpublish: { from: ['published'], to: 'unpublished', by: 'moderator' },
   withdraw: {
-    from: ['draft', 'submitted', 'in_review', 'changes_requested', 'published', 'unpublished'],
+    from: ['draft', 'submitted', 'in_review', 'changes_requested', 'awaiting_approval', 'published', 'unpublished'],
     to: 'withdrawn',
     by: 'owner',
   },
+  // A published testimony's newer revision (the submitter edited it) is reviewed while the
+  // published revision stays public: the testimony stays `published` through all of these, and
+  // the callers check that a newer revision is actually waiting (lib/moderation/revision-review.ts).
+  claimRevision: { from: ['published'], to: 'published', by: 'moderator' },
+  releaseRevision: { from: ['published'], to: 'published', by: 'moderator' },
+  approveRevision: { from: ['published'], to: 'published', by: 'moderator' },
+  publishRevision: { from: ['published'], to: 'published', by: 'moderator' },
+  rejectRevision: { from: ['published'], to: 'published', by: 'moderator' },
 } as const satisfies Record<string, { from: readonly TestimonyStatus[]; to: TestimonyStatus; by: Mover }>;
 
 export type TestimonyEvent = keyof typeof lifecycle;
@@ -33,11 +43,11 @@ export type TestimonyEvent = keyof typeof lifecycle;
 export type Transition = {
   from: TestimonyStatus;
   to: TestimonyStatus;
-  /** The public memorial changed: the caller must call `revalidatePublicData()` after commit. */
+  /** The public memorial may have changed: the caller must call `revalidatePublicData()` after commit. */
   publicChanged: boolean;
 };
 
-type ExtraColumns = Partial<Pick<typeof testimonies.$inferInsert, 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId'>>;
+type ExtraColumns = Partial<Pick<typeof testimonies.$inferInsert, 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId' | 'currentRevisionId'>>;
 
 /**
  * Moves a testimony along `event`. The caller has already checked the actor's permission; this

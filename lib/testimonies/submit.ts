@@ -37,7 +37,7 @@ export async function submitTestimony(db: Db, viewer: Viewer | null, input: { te
     // The same form posted again answers as the first post did; but a form whose key already made a
     // revision of *other* text (a stale tab after an edit) is refused, never silently dropped.
     if (seen && !(content && sameContent(seen, content))) throw new AppError('conflict');
-    if (seen || row.status === 'submitted' || row.status === 'in_review') return { outcome: 'unchanged', publicChanged: false };
+    if (seen || ['submitted', 'in_review', 'awaiting_approval'].includes(row.status)) return { outcome: 'unchanged', publicChanged: false };
     if (!['draft', 'changes_requested', 'published'].includes(row.status)) throw new AppError('conflict');
 
     if (!parsed.about.success || !content || !parsed.consent.success) {

@@ -5,11 +5,38 @@ import { AppError } from '@/lib/errors';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
-import { listQueue, queueStatuses, type QueueStatus } from '@/lib/moderation/queue';
+import { provinceCodes } from '@/lib/geo/provinces';
+import { listQueue, listQueueCollections, queueStatuses, type QueueFilters } from '@/lib/moderation/queue';
 import { ActionForm } from '@/components/moderation/action-form';
+import { QueueFilterForm } from '@/components/moderation/queue-filters';
 import { claimNextAction } from './testimonies/actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ status?: string; cursor?: string; language?: string; minor?: string; files?: string }> };
+type Query = { status?: string; cursor?: string; collection?: string; province?: string; language?: string; minor?: string; files?: string; flagged?: string };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Query> };
+
+/** Only known values pass; anything else in the URL is ignored rather than an error page. */
+function parseFilters(query: Query): QueueFilters {
+  const one = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  return {
+    status: queueStatuses.find((s) => s === query.status),
+    collection: one(query.collection)?.slice(0, 200),
+    province: provinceCodes.find((c) => c === query.province),
+    language: (['fa', 'en'] as const).find((l) => l === query.language),
+    minor: query.minor === 'on',
+    hasFiles: query.files === 'on',
+    flagged: query.flagged === 'on',
+  };
+}
+
+/** The filters as URL parameters, so the keyset's next page continues within them. */
+function filterParamsOf(f: QueueFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of ['status', 'collection', 'province', 'language'] as const) if (f[key]) params[key] = f[key]!;
+  if (f.minor) params.minor = 'on';
+  if (f.hasFiles) params.files = 'on';
+  if (f.flagged) params.flagged = 'on';
+  return params;
+}
 
 const cell = 'border-b border-line px-3 py-2 text-start align-top';
 
@@ -21,18 +48,11 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'Staff' });
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
-  const status = queueStatuses.find((s) => s === query.status) as QueueStatus | undefined;
+  const tq = await getTranslations({ locale, namespace: 'Queue' });
   const db = await getDb();
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
-  const language = (['fa', 'en'] as const).find((l) => l === query.language);
-  const filters = { status, language, minor: query.minor === 'on', hasFiles: query.files === 'on' };
-  // Carried over to the next page, so the keyset continues within the same filters.
-  const filterParams: Record<string, string> = {
-    ...(status ? { status } : {}),
-    ...(language ? { language } : {}),
-    ...(filters.minor ? { minor: 'on' } : {}),
-    ...(filters.hasFiles ? { files: 'on' } : {}),
-  };
+  const filters = parseFilters(query);
+  const filterParams = filterParamsOf(filters);
   const page = await listQueue(db, viewer, { ...filters, cursor }).catch((error: unknown) => {
     // A mangled cursor is not worth an error page: start from the beginning.
     if (error instanceof AppError && error.code === 'invalid_input') return listQueue(db, viewer, filters);
@@ -64,42 +84,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           {tm('claimNext')}
         </button>
       </ActionForm>
-      <form method="get" action={`/${locale}/staff`} className="mt-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="queue-status" className="block font-medium">
-            {t('statusFilter')}
-          </label>
-          <select id="queue-status" name="status" defaultValue={status ?? ''} className="mt-1 rounded border border-muted bg-white px-3 py-2">
-            <option value="">{t('allStatuses')}</option>
-            {queueStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-language" className="block font-medium">
-            {tm('languageFilter')}
-          </label>
-          <select id="queue-language" name="language" defaultValue={language ?? ''} className="mt-1 rounded border border-muted bg-white px-3 py-2">
-            <option value="">{tm('allLanguages')}</option>
-            <option value="fa">{t('languages.fa')}</option>
-            <option value="en">{t('languages.en')}</option>
-          </select>
-        </div>
-        <label className="flex items-center gap-2 py-2">
-          <input type="checkbox" name="minor" defaultChecked={filters.minor} />
-          {tm('minorFilter')}
-        </label>
-        <label className="flex items-center gap-2 py-2">
-          <input type="checkbox" name="files" defaultChecked={filters.hasFiles} />
-          {tm('filesFilter')}
-        </label>
-        <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">
-          {t('show')}
-        </button>
-      </form>
+      <QueueFilterForm locale={locale} filters={filters} collections={await listQueueCollections(db, viewer)} />
       {page.items.length === 0 ? (
         <p className="mt-6">{t('emptyQueue')}</p>
       ) : (
@@ -113,6 +98,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 <th scope="col" className={cell}>{t('colStatus')}</th>
                 <th scope="col" className={cell}>{t('colLanguage')}</th>
                 <th scope="col" className={cell}>{tm('colHeldBy')}</th>
+                <th scope="col" className={cell}>{tq('colAttention')}</th>
               </tr>
             </thead>
             <tbody>
@@ -126,9 +112,15 @@ export default async function QueuePage({ params, searchParams }: Props) {
                       ? item.persons.map((p) => (locale === 'en' && p.nameLatin ? p.nameLatin : p.nameFa)).join(locale === 'fa' ? '، ' : ', ')
                       : t('noPersons')}
                   </td>
-                  <td className={cell}>{t(`statuses.${item.status}`)}</td>
+                  <td className={cell}>
+                    {t(`statuses.${item.status}`)}
+                    {item.awaitingSecondApproval && item.status === 'edited' ? <> · {tq('statuses.awaiting_approval')}</> : null}
+                  </td>
                   <td className={cell}>{languageName(item.language)}</td>
                   <td className={cell}>{item.heldBy ?? '—'}</td>
+                  <td className={cell}>
+                    {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(' · ') || '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

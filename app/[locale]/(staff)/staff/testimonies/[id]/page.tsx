@@ -7,6 +7,7 @@ import { DecisionForms } from '@/components/moderation/decision-forms';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
 import { ReviewContext } from '@/components/moderation/review-context';
 import { DiffText, RevealedText } from '@/components/moderation/review-text';
+import { SecondApprovalPanel, WorkflowNotices } from '@/components/moderation/workflow-panels';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
@@ -39,7 +40,8 @@ export default async function ReviewPage({ params }: Props) {
   const suggestions = revision ? suggestRedactions(revision.narrative) : [];
   // Until the moderator saves a redaction, the default is the safest one: every suggestion applied.
   const redacted = revision ? (revision.redactedNarrative ?? applyRedactions(revision.narrative, suggestions, review.language)) : '';
-  const deciding = review.claim?.heldByViewer && revision && !review.isOwn;
+  const deciding = review.claim?.heldByViewer && revision && !review.isOwn && review.approvedText === null;
+  const decisions = { publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction };
 
   return (
     <>
@@ -49,6 +51,7 @@ export default async function ReviewPage({ params }: Props) {
         {t('statusLabel')} <strong>{t(`status.${review.status}`)}</strong>
         {review.rejectReason ? <> · {t('rejectedFor', { reason: t(`rejectReasons.${review.rejectReason}`) })}</> : null}
       </p>
+      <WorkflowNotices locale={locale} review={review} />
       <ClaimPanel locale={locale} review={review} actions={{ claim: actions.claimAction, release: actions.releaseAction }} notices={notices} />
       <section aria-labelledby="text" className="mt-8">
         <h2 id="text" className="text-xl font-semibold">{t('textHeading', { number: revision?.number ?? 0 })}</h2>
@@ -65,9 +68,10 @@ export default async function ReviewPage({ params }: Props) {
       {deciding ? (
         <>
           <RedactionPanel locale={locale} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} redacted={redacted} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />
-          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={{ publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction }} notices={notices} />
+          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
         </>
       ) : null}
+      <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
       <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} />
     </>
   );

@@ -1,0 +1,165 @@
+import { asc, eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEntries, testimonies, testimonyRevisions } from '@/db/schema';
+import { verifyAuditChain } from '@/lib/audit/append';
+import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { getPublicTestimoniesForPerson } from '@/lib/memorial';
+import { getSettings, updateSettings } from '@/lib/settings';
+import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { codeOf } from '@/lib/testing/outcome';
+import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { claimNext, claimTestimony, releaseClaim } from './claims';
+import { publishTestimony, rejectTestimony, requestChanges, saveRedactionDraft } from './decisions';
+import { listQueue } from './queue';
+import { getReview } from './review';
+
+describe.each(testDatabases())('review workflow on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let actors: Actors;
+  let collectionId: string;
+  let second: Awaited<ReturnType<typeof resolveSession>>;
+
+  beforeAll(async () => {
+    actors = await createActors(ctx.db);
+    const id = await insertUser(ctx.db, 'moderator-second', 'moderator', { totp: true });
+    second = await resolveSession(ctx.db, await createSession(ctx.db, id, true));
+    collectionId = await insertCollection(ctx.db);
+  });
+
+  const fourEyes = (on: boolean) => updateSettings(ctx.db, actors.admin.viewer, { four_eyes: on, coordinated_window_hours: 72 });
+  beforeEach(() => fourEyes(false));
+
+  async function submitted(submitterId = actors.submitterA.userId!) {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [person.id], status: 'submitted', narrative: 'Call 0912 345 6789.', redacted: null, withPublishedRevision: false });
+    await ctx.db.update(testimonies).set({ submittedAt: new Date(), publishedAt: null }).where(eq(testimonies.id, id));
+    const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
+    return { id, personId: person.id, revisionId: row!.revisionId! };
+  }
+
+  const statusOf = async (id: string) => (await ctx.db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, id)))[0]!.status;
+  const publicText = async (personId: string) => (await getPublicTestimoniesForPerson(ctx.db, personId)).map((t) => t.narrative);
+
+  it('only an admin reads and changes settings; each change is audited with its old and new value', async () => {
+    expect(await codeOf(getSettings(ctx.db, actors.moderator.viewer))).toBe('not_found');
+    expect(await codeOf(updateSettings(ctx.db, actors.moderator.viewer, { four_eyes: true, coordinated_window_hours: 1 }))).toBe('not_found');
+    expect(await codeOf(getSettings(ctx.db, actors.anonymous.viewer))).toBe('unauthenticated');
+    expect(await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: ['four_eyes', 'coordinated_window_hours'] });
+    expect(await getSettings(ctx.db, actors.admin.viewer)).toEqual({ four_eyes: true, coordinated_window_hours: 24 });
+    const log = await ctx.db.select().from(auditEntries).where(eq(auditEntries.action, 'settings.update'));
+    expect(log.at(-1)).toMatchObject({ actorId: actors.admin.userId, targetId: 'coordinated_window_hours', details: { from: 72, to: 24 } });
+    expect(await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: [] });
+  });
+
+  it('four-eyes on: one approval does not publish, the same moderator again does nothing, a second moderator publishes the approved text', async () => {
+    await fourEyes(true);
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const approved = 'Call [redacted].';
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await statusOf(t.id)).toBe('awaiting_approval');
+    expect(await publicText(t.personId)).toEqual([]);
+    const waiting = await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' });
+    expect(waiting.items.find((i) => i.id === t.id)).toMatchObject({ status: 'awaiting_approval', awaitingSecondApproval: true, heldBy: null });
+    expect(waiting.counts.awaiting_approval).toBeGreaterThanOrEqual(1);
+
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
+    expect(await statusOf(t.id)).toBe('awaiting_approval');
+    // The first approver cannot change the approved text afterwards either.
+    expect(await codeOf(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
+
+    // The second moderator sees exactly the approved text and can publish only that.
+    const review = await getReview(ctx.db, second, t.id);
+    expect(review).toMatchObject({ approvedText: approved, approvals: [{ moderator: expect.any(String), byViewer: false }] });
+    expect(await codeOf(publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
+    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published' });
+    expect(await publicText(t.personId)).toEqual([approved]);
+    const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
+    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.approve', 'testimony.publish']);
+    expect(log.at(-1)!.details).toMatchObject({ approvedBy: [actors.moderator.userId, second!.userId] });
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
+  it('four-eyes on: the second moderator may instead decline; with four-eyes off one approval publishes', async () => {
+    await fourEyes(true);
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call [redacted].' });
+    await requestChanges(ctx.db, second, { testimonyId: t.id, message: 'Which street?' });
+    expect(await statusOf(t.id)).toBe('changes_requested');
+
+    await fourEyes(false);
+    const u = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id });
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published' });
+  });
+
+  it('a moderator can never claim, approve or decide on their own testimony, not even as the second approver', async () => {
+    await fourEyes(true);
+    const own = await submitted(actors.moderator.userId!);
+    expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id }))).toBe('own_testimony');
+    expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, takeover: true }))).toBe('own_testimony');
+    await claimTestimony(ctx.db, second, { testimonyId: own.id });
+    await publishTestimony(ctx.db, second, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' });
+    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' }))).toBe('own_testimony');
+    expect(await codeOf(rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, reason: 'spam', note: '' }))).toBe('own_testimony');
+    expect((await getReview(ctx.db, actors.moderator.viewer, own.id)).isOwn).toBe(true);
+    // "Claim next" never hands a moderator their own testimony.
+    await ctx.db.update(testimonies).set({ status: 'rejected' }).where(eq(testimonies.status, 'submitted'));
+    await submitted(actors.moderator.userId!);
+    expect(await claimNext(ctx.db, actors.moderator.viewer)).toBeNull();
+  });
+
+  /** A published testimony whose submitter sent a newer revision (what submitTestimony's edit path writes). */
+  async function editedAfterPublication() {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', narrative: 'First account.', redacted: 'First account.' });
+    await ctx.db.update(testimonies).set({ submittedAt: new Date() }).where(eq(testimonies.id, id));
+    const revisionId = await addRevision(id, 2, 'First account, with the date: 16 November.');
+    return { id, personId: person.id, revisionId };
+  }
+
+  async function addRevision(testimonyId: string, number: number, narrative: string) {
+    const [rev] = await ctx.db.insert(testimonyRevisions).values({ testimonyId, number, relationship: 'mother', hand: 'first', narrative }).returning({ id: testimonyRevisions.id });
+    await ctx.db.update(testimonies).set({ currentRevisionId: rev!.id }).where(eq(testimonies.id, testimonyId));
+    return rev!.id;
+  }
+
+  it('an edit of a published testimony waits in the queue while the published revision stays public; reject keeps it', async () => {
+    const t = await editedAfterPublication();
+    const edited = await listQueue(ctx.db, actors.moderator.viewer, { status: 'edited' });
+    expect(edited.items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: false });
+    expect(edited.counts.edited).toBeGreaterThanOrEqual(1);
+    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted' })).items.some((i) => i.id === t.id)).toBe(false);
+
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    expect(await statusOf(t.id)).toBe('published');
+    expect(await publicText(t.personId)).toEqual(['First account.']);
+    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    expect(review).toMatchObject({ revisionInReview: true, previousNarrative: 'First account.', claim: { heldByViewer: true } });
+    expect(await codeOf(requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: t.id, message: 'x' }))).toBe('conflict');
+    await rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, reason: 'not_credible', note: 'We keep the published version.' });
+    expect(await statusOf(t.id)).toBe('published');
+    expect(await publicText(t.personId)).toEqual(['First account.']);
+    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'edited' })).items.some((i) => i.id === t.id)).toBe(false);
+  });
+
+  it('approving an edit publishes the new revision; under four-eyes only after a second moderator', async () => {
+    const t = await editedAfterPublication();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await releaseClaim(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    expect(await statusOf(t.id)).toBe('published');
+    await fourEyes(true);
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const text = 'First account, with the date: 16 November.';
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await publicText(t.personId)).toEqual(['First account.']);
+    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' })).items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: true });
+    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published' });
+    expect(await publicText(t.personId)).toEqual([text]);
+    const log = await ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
+    expect(log.map((e) => e.action)).toEqual(['testimony.claimRevision', 'testimony.releaseRevision', 'testimony.claimRevision', 'testimony.approveRevision', 'testimony.publishRevision']);
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+});
