@@ -2,50 +2,9 @@
 // phone-sized screen and in English, with one testimony per double submit, withdrawal, and a 404
 // for another submitter.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
-
-async function signUp(page: Page, username: string) {
-  await page.goto('/en/sign-up');
-  const form = page.getByRole('form', { name: 'Create an account' });
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Passphrase', { exact: true }).fill('river lantern quiet orchard');
-  await form.getByLabel('Passphrase again').fill('river lantern quiet orchard');
-  await form.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
-}
-
-const fa = {
-  start: 'شروع روایت', next: 'ذخیره و ادامه', submit: 'ارسال روایت', nameFa: 'نام به فارسی', outcome: 'چه بر او گذشت', killed: 'کشته شد',
-  exact: 'روز دقیق', month: 'فقط ماه', day: 'روز', monthField: 'ماه', year: 'سال', relationship: 'نسبت شما با او', mother: 'مادر',
-  firstHand: 'بله، خودم دیدم یا تجربه کردم', narrative: 'روایت شما', submitted: 'ارسال‌شده', leave: 'خروج سریع',
-};
-const en = {
-  start: 'Start a testimony', next: 'Save and continue', submit: 'Submit testimony', nameFa: 'Name in Latin letters', outcome: 'What happened to them', killed: 'Killed',
-  exact: 'The exact day', month: 'Only the month', day: 'Day', monthField: 'Month', year: 'Year', relationship: 'Your relationship to them', mother: 'Mother',
-  firstHand: 'Yes, I saw or experienced it myself', narrative: 'Your account', submitted: 'Submitted', leave: 'Leave quickly',
-};
-
-async function fillAbout(page: Page, l: typeof fa, name: string) {
-  await page.getByLabel(l.nameFa).fill(name);
-  await page.getByLabel(l.outcome).selectOption({ label: l.killed });
-  await page.getByRole('radio', { name: l.exact }).check();
-  await page.getByLabel(l.day, { exact: true }).selectOption('25');
-  await page.getByLabel(l.monthField, { exact: true }).selectOption('8');
-  await page.getByLabel(l.year, { exact: true }).fill(l === fa ? '۱۳۹۸' : '1398');
-  await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
-}
-
-async function fillAccount(page: Page, l: typeof fa, narrative: string) {
-  await page.getByLabel(l.relationship).selectOption({ label: l.mother });
-  await page.getByRole('radio', { name: l.firstHand }).check();
-  await page.getByRole('textbox', { name: l.narrative, exact: true }).fill(narrative);
-  await page.getByRole('radio', { name: l.month }).check();
-  await page.getByLabel(l.monthField, { exact: true }).selectOption('8');
-  await page.getByLabel(l.year, { exact: true }).fill('1398');
-  await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
-}
+import { en, fa, fillAbout, fillAccount, signUp } from './support/submission';
 
 for (const javaScriptEnabled of [true, false]) test.describe(`in Persian on a phone, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
   test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled });

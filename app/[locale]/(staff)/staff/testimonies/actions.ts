@@ -98,8 +98,10 @@ export const publishAction = defineAction({
   schema: target.extend({ revisionId: z.uuid(), redactedNarrative: text }),
   access: { permission: 'moderation.decide' },
   handler: async (input, { viewer, db }) => {
-    // publishTestimony revalidates the public pages after its commit.
-    await publishTestimony(db, viewer, input);
+    // publishTestimony revalidates the public pages after its commit. A first approval under
+    // four-eyes leaves the item to someone else: back to the queue of those awaiting a second one.
+    const { outcome } = await publishTestimony(db, viewer, input);
+    if (outcome === 'awaiting_second_approval') redirect(`/${input.locale}/staff?status=awaiting_approval`);
     redirect(reviewPath(input.locale, input.testimonyId));
   },
 });
