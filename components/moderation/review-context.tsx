@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ThreadDto } from '@/lib/messages';
 import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
+import { Revealed } from './review-text';
 
 type Props = {
   locale: Locale;
@@ -39,7 +40,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
           <dt>{t('consentCredit')}</dt>
           <dd>
             {t(`consent.${c.credit}`)}
-            {c.credit === 'chosen_name' && c.creditName ? <> — <bdi>{c.creditName}</bdi></> : null}
+            {c.credit === 'chosen_name' && c.creditName ? <> — <bdi><Revealed text={c.creditName} /></bdi></> : null}
           </dd>
           <dt>{t('consentPortrait')}</dt>
           <dd>{t(c.portraitPublic ? 'yes' : 'no')}</dd>
@@ -55,7 +56,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
         <ul className="mt-2 space-y-2">
           {review.persons.map((p) => (
             <li key={p.id}>
-              <a href={`/${locale}/staff/persons/${p.id}`} className="font-semibold"><bdi>{name(locale, p)}</bdi></a> ({t(`personStatus.${p.status}`)})
+              <a href={`/${locale}/staff/persons/${p.id}`} className="font-semibold"><bdi><Revealed text={name(locale, p)} /></bdi></a> ({t(`personStatus.${p.status}`)})
               {p.otherTestimonies.length ? (
                 <ul className="ps-6">
                   {p.otherTestimonies.map((o) => (
@@ -74,7 +75,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
             <ul className="mt-1 list-disc ps-6">
               {review.duplicates.map((d) => (
                 <li key={d.id}>
-                  <a href={`/${locale}/staff/persons/${d.id}`}><bdi>{name(locale, d)}</bdi></a> ({t(`personStatus.${d.status}`)})
+                  <a href={`/${locale}/staff/persons/${d.id}`}><bdi><Revealed text={name(locale, d)} /></bdi></a> ({t(`personStatus.${d.status}`)})
                 </li>
               ))}
             </ul>
@@ -104,7 +105,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
           {thread.messages.map((m) => (
             <li key={m.id} className="rounded border border-line bg-white p-2">
               <p className="text-sm text-muted">{m.from === 'submitter' ? t('fromSubmitter') : (m.authorName ?? t('fromStaff'))} · {formatDate(m.createdAt, locale)}</p>
-              <p dir="auto" className="whitespace-pre-wrap">{m.body}</p>
+              <p dir="auto" className="whitespace-pre-wrap"><Revealed text={m.body} /></p>
             </li>
           ))}
         </ol>

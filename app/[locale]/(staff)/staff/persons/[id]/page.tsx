@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
 import { getStaffPerson } from '@/lib/persons/read';
 import { addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
+import { Revealed } from '@/components/moderation/review-text';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -41,7 +42,7 @@ export default async function PersonPage({ params }: Props) {
   return (
     <>
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
-      <h1 className="mt-2 text-2xl font-bold"><bdi>{p.nameFa}</bdi></h1>
+      <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
       <ActionForm action={updatePersonAction} notices={notices} className="mt-6 grid gap-3 md:grid-cols-2">
         {hidden}
