@@ -154,10 +154,15 @@ export default async function PersonPage({ params }: Props) {
           <ul className="mt-2 list-disc space-y-1 ps-6">
             {person.sources.map((s) => (
               <li key={s.url}>
-                {/* External sources: no referrer, no opener; the reader chooses to leave. */}
-                <a href={s.url} rel="noreferrer noopener nofollow" dir="auto">
-                  {s.title ?? s.url}
-                </a>
+                {/* External sources: no referrer, no opener; the reader chooses to leave. Only web
+                    links are links (a stored `javascript:`/`data:` URL stays text). */}
+                {/^https?:\/\//i.test(s.url) ? (
+                  <a href={s.url} rel="noreferrer noopener nofollow" dir="auto">
+                    {s.title ?? s.url}
+                  </a>
+                ) : (
+                  <span dir="auto">{s.title ?? s.url}</span>
+                )}
               </li>
             ))}
           </ul>
