@@ -8,12 +8,13 @@ export type Outcome = 'allowed' | 'unauthenticated' | 'second_factor_required' |
 type ActionExpectation = { access: Access; expect: (actor: ActorName) => Outcome };
 type RouteExpectation = {
   request: () => Request;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
   status: (actor: ActorName) => number;
 };
 
 const origin = 'http://localhost:3000';
 const signedOut = new Set<ActorName>(['anonymous', 'disabled']);
+const unknownId = '00000000-0000-4000-8000-000000000000';
 
 /** Anyone, signed in or not, disabled or not. */
 const everyone = (): ActionExpectation => ({ access: 'public', expect: () => 'allowed' });
@@ -106,6 +107,10 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
   // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
   'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },
+  // Whose file and whether its testimony is editable: lib/media/remove.integration.test.ts.
+  'attachment.remove': anyRole('testimony.edit.own'),
+  // Claim, flags and consent: lib/media/review-files.integration.test.ts.
+  'moderation.setFileVisibility': staffOnly('moderation.redact'),
 };
 
 export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
@@ -117,6 +122,41 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
       params: { id: '00000000-0000-4000-8000-000000000000' },
       status: () => 404,
     },
+  },
+  // Uploads (issue 4): the session is checked before the body is read; whose draft it is, the type,
+  // the size and the rate are covered by lib/media/uploads.integration.test.ts and e2e/media.e2e.ts.
+  'app/api/uploads/form/route.ts': {
+    POST: {
+      request: () => new Request(`${origin}/api/uploads/form`, { method: 'POST', body: 'not a form' }),
+      status: (actor) => (signedOut.has(actor) ? 401 : actor === 'moderatorWithout2fa' ? 404 : 400),
+    },
+  },
+  'app/api/uploads/tus/[[...id]]/route.ts': {
+    // Creating an upload for a testimony that is not the caller's: 404 like an unknown id.
+    POST: {
+      request: () =>
+        new Request(`${origin}/api/uploads/tus`, {
+          method: 'POST',
+          headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `kind ${btoa('image')},testimonyId ${btoa(unknownId)}` },
+        }),
+      params: {},
+      status: (actor) => (signedOut.has(actor) ? 401 : 404),
+    },
+    // Someone else's (here: no) upload: 404 for everyone.
+    PATCH: {
+      request: () =>
+        new Request(`${origin}/api/uploads/tus/${unknownId}`, {
+          method: 'PATCH',
+          headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+          body: 'x',
+        }),
+      params: { id: [unknownId] },
+      status: () => 404,
+    },
+    HEAD: { request: () => new Request(`${origin}/api/uploads/tus/${unknownId}`, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } }), params: { id: [unknownId] }, status: () => 404 },
+    DELETE: { request: () => new Request(`${origin}/api/uploads/tus/${unknownId}`, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }), params: { id: [unknownId] }, status: () => 404 },
+    // Capabilities only (tus discovery), the same for everyone.
+    OPTIONS: { request: () => new Request(`${origin}/api/uploads/tus`, { method: 'OPTIONS' }), params: {}, status: () => 204 },
   },
   // Sign-out is allowed for everyone with a session, but only from the site itself: a cross-site
   // request is refused before anything changes (the same-origin path is covered end to end).

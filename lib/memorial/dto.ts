@@ -152,5 +152,5 @@ export type MemorialOverview = {
 
 /** Where public, stripped media files are served. One place, so the media route can change it. */
 export function publicMediaPath(attachmentId: string): string {
-  return `/media/${attachmentId}`;
+  return `/api/media/${attachmentId}`;
 }

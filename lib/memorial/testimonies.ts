@@ -144,7 +144,8 @@ async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Promise<Ma
       id: attachments.id,
       testimonyId: attachments.testimonyId,
       kind: attachments.kind,
-      mime: attachments.mime,
+      // The type readers get is the derivative's (a HEIC original is served as JPEG).
+      mime: attachments.publicMime,
       caption: attachments.caption,
     })
     .from(attachments)
@@ -152,13 +153,14 @@ async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Promise<Ma
       and(
         inArray(attachments.testimonyId, testimonyIds),
         eq(attachments.visibility, 'public'),
+        eq(attachments.metadataRemoved, true),
         isNotNull(attachments.publicKey),
       ),
     )
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
   for (const a of rows) {
     const list = byTestimony.get(a.testimonyId!) ?? [];
-    list.push({ id: a.id, src: publicMediaPath(a.id), caption: a.caption, kind: a.kind, mime: a.mime });
+    list.push({ id: a.id, src: publicMediaPath(a.id), caption: a.caption, kind: a.kind, mime: a.mime! });
     byTestimony.set(a.testimonyId!, list);
   }
   return byTestimony;

@@ -1,14 +1,14 @@
-// The upload form's fields other than the file itself (checked by its bytes in lib/media/upload.ts).
+// The files step's forms. The upload itself is checked by its bytes in lib/media (intake, upload,
+// tus); its caption's length is shared here.
 import { z } from 'zod';
 
 export const captionMaxLength = 500;
 
-export const attachmentUploadSchema = z.object({
-  testimonyId: z.string().min(1, 'required'),
-  caption: z.string().max(captionMaxLength, 'tooLong').optional(),
-  // An unticked checkbox sends nothing.
-  keepOriginal: z
-    .literal('on')
-    .optional()
-    .transform((v) => v === 'on'),
+/** Taking a file out of one's own draft (the button beside each file). */
+export const attachmentRemoveSchema = z.object({ attachmentId: z.uuid() });
+
+/** A moderator's choice for one file on the review screen. */
+export const attachmentVisibilitySchema = z.object({
+  attachmentId: z.uuid(),
+  visibility: z.enum(['public', 'moderators'], 'required'),
 });

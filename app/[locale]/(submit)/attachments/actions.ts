@@ -1,22 +1,17 @@
 'use server';
 import { refresh } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { AppError } from '@/lib/errors';
-import { receiveUpload } from '@/lib/media/upload';
-import { attachmentUploadSchema } from '@/lib/validation/attachment';
+import { removeOwnAttachment } from '@/lib/media/remove';
+import { attachmentRemoveSchema } from '@/lib/validation/attachment';
 
-// A plain multipart form post (works without JavaScript). Ownership of the testimony, the type
-// (by bytes) and the size are checked in receiveUpload; processing happens later in a job.
-export const uploadAttachmentAction = defineAction({
-  name: 'attachment.upload',
-  schema: attachmentUploadSchema,
-  access: { permission: 'testimony.submit' },
-  keep: ['caption'],
-  handler: async (input, { db, viewer, formData }) => {
-    const file = formData.get('file');
-    if (!(file instanceof Blob)) throw new AppError('invalid_input', { fieldErrors: { file: 'fileMissing' } });
-    const result = await receiveUpload(db, viewer!, { ...input, file });
-    refresh(); // the list of files on the page shows the new one as "processing"
-    return result;
+// Whose file it is, and whether its testimony is still editable, is checked in removeOwnAttachment.
+export const removeAttachmentAction = defineAction({
+  name: 'attachment.remove',
+  schema: attachmentRemoveSchema,
+  access: { permission: 'testimony.edit.own' },
+  handler: async (input, { db, viewer }) => {
+    await removeOwnAttachment(db, viewer, input);
+    refresh();
+    return null;
   },
 });

@@ -6,6 +6,7 @@ import { ClaimPanel } from '@/components/moderation/claim-panel';
 import { DecisionForms } from '@/components/moderation/decision-forms';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
 import { ReviewContext } from '@/components/moderation/review-context';
+import { ReviewFiles } from '@/components/moderation/review-files';
 import { DiffText, RevealedText } from '@/components/moderation/review-text';
 import { SecondApprovalPanel, WorkflowNotices } from '@/components/moderation/workflow-panels';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -65,6 +66,7 @@ export default async function ReviewPage({ params }: Props) {
           </details>
         ) : null}
       </section>
+      <ReviewFiles locale={locale} review={review} />
       {deciding ? (
         <>
           <RedactionPanel locale={locale} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} redacted={redacted} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />

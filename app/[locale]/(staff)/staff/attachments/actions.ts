@@ -1,0 +1,18 @@
+'use server';
+// Files on the review screen: public or moderators-only. lib/media/review-files.ts checks the
+// claim, the flags and the submitter's consent again; success re-renders the review page.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { setAttachmentVisibility } from '@/lib/media/review-files';
+import { attachmentVisibilitySchema } from '@/lib/validation/attachment';
+
+export const setAttachmentVisibilityAction = defineAction({
+  name: 'moderation.setFileVisibility',
+  schema: attachmentVisibilitySchema.extend({ testimonyId: z.uuid(), locale: z.enum(['fa', 'en']).default('fa') }),
+  access: { permission: 'moderation.redact' },
+  handler: async (input, { viewer, db }) => {
+    await setAttachmentVisibility(db, viewer, input);
+    redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}#files`);
+  },
+});

@@ -1,0 +1,21 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { removeAttachmentAction } from '@/app/[locale]/(submit)/attachments/actions';
+import { idleState } from './action-state';
+import { FormAlert } from './form-alert';
+
+/** The button beside each of the submitter's own files (a plain form: works without JavaScript). */
+export function AttachmentRemoveForm({ attachmentId, number }: { attachmentId: string; number: number }) {
+  const t = useTranslations('Media');
+  const [state, formAction, pending] = useActionState(removeAttachmentAction, idleState);
+  return (
+    <form action={formAction} className="mt-1 inline-block">
+      <input type="hidden" name="attachmentId" value={attachmentId} />
+      <button type="submit" disabled={pending} aria-label={t('removeLabel', { number })} className="text-sm text-red-800 underline">
+        {pending ? t('removing') : t('remove')}
+      </button>
+      <FormAlert state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+// The files of a testimony on the review screen: open each one, see its chain-of-custody hash and
+// whether its hidden metadata could be removed, and choose public or moderators-only. Embedded by
+// the review page as <ReviewFiles locale={…} review={…} />; reads its own data through lib/media.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { getViewer } from '@/lib/auth/viewer';
+import type { Locale } from '@/lib/i18n/routing';
+import { listReviewAttachments } from '@/lib/media/review-files';
+import type { ReviewDto } from '@/lib/moderation/review';
+import { AttachmentVisibilityForm } from './attachment-visibility-form';
+
+const errorCodes = ['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'] as const;
+
+export async function ReviewFiles({ locale, review }: { locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'> }) {
+  const [files, t, te] = await Promise.all([
+    getDb().then(async (db) => listReviewAttachments(db, await getViewer(), review.id)),
+    getTranslations({ locale, namespace: 'ReviewFiles' }),
+    getTranslations({ locale, namespace: 'Errors' }),
+  ]);
+  // The same rule as setAttachmentVisibility; the server checks it again.
+  const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
+  const labels = {
+    legend: t('legend'),
+    public: t('public'),
+    moderators: t('moderators'),
+    save: t('save'),
+    refusals: { metadataNotRemoved: t('refusals.metadataNotRemoved'), documentationOnly: t('refusals.documentationOnly'), portraitNotConsented: t('refusals.portraitNotConsented') },
+    errors: Object.fromEntries(errorCodes.map((c) => [c, te(c)])),
+  };
+  return (
+    <section aria-labelledby="files" className="mt-8">
+      <h2 id="files" className="text-xl font-semibold">{t('heading')}</h2>
+      <p className="mt-1 text-sm text-muted">{t('rule')}</p>
+      {files.length === 0 ? <p className="mt-2">{t('none')}</p> : null}
+      <ul className="mt-2 divide-y divide-line">
+        {files.map((file, i) => (
+          <li key={file.id} className="py-3" aria-label={t('fileLabel', { number: i + 1 })}>
+            <p>
+              <strong>{t(`kind.${file.kind}`)}</strong>
+              {file.caption ? <bdi className="ms-2">{file.caption}</bdi> : null}
+              {file.status === 'ready' ? (
+                <a href={`/api/media/${file.id}`} className="ms-2 underline">
+                  {t('open')}
+                </a>
+              ) : (
+                <span className="ms-2 rounded border border-line px-2 text-sm">{t(`status.${file.status}`)}</span>
+              )}
+            </p>
+            <p className="text-sm">
+              {t('current')} <strong>{t(file.visibility)}</strong>
+              {file.isPortrait ? <> · {t('portrait')}</> : null}
+            </p>
+            {file.status === 'ready' && !file.metadataRemoved ? <p className="text-sm font-semibold text-red-800">{t('flagged')}</p> : null}
+            <p className="text-xs text-muted">
+              SHA-256 <code className="break-all">{file.sha256}</code>
+              {file.keptOriginal ? <> · {t('originalKept')}</> : null}
+            </p>
+            {editable ? (
+              <AttachmentVisibilityForm locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

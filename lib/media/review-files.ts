@@ -1,0 +1,120 @@
+// Files on the review screen (issue 5, "Files: mark public or moderators-only"). Moderators see
+// every file of a testimony under review and choose, file by file, whether readers may see it
+// once the testimony is published. Rules, each enforced here and not only in the form:
+// - a file whose metadata could not be removed (no derivative) can never be public (and the
+//   database's check constraint refuses it as well);
+// - a testimony kept "for documentation only" cannot have public files;
+// - a file used as a person's portrait is public only if the submitter consented to that;
+// - while a testimony is in review only the moderator holding the claim may change its files;
+//   after publication (or a takedown) any moderator may, audited, and the public pages refresh.
+// Marking a file public never shows it by itself: serve.ts and the public projection also require
+// the testimony to be published.
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { attachments, persons, testimonies } from '@/db/schema';
+import type { Db, Tx } from '@/db/types';
+import { appendAudit } from '@/lib/audit/append';
+import type { Viewer } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
+import { revalidatePublicData } from '@/lib/memorial/cache';
+import { isUuid } from '@/lib/memorial/visibility';
+import { requireStaffPermission } from '@/lib/users/guard';
+
+export type ReviewAttachment = {
+  id: string;
+  kind: 'image' | 'video' | 'audio' | 'document';
+  caption: string | null;
+  status: 'processing' | 'ready' | 'refused';
+  visibility: 'public' | 'moderators';
+  /** False: flagged "metadata not removed", moderators only for ever. */
+  metadataRemoved: boolean;
+  /** Only when a metadata-free copy exists can the file be made public. */
+  canBePublic: boolean;
+  isPortrait: boolean;
+  sizeBytes: number;
+  /** SHA-256 of the bytes received (chain of custody). */
+  sha256: string;
+  keptOriginal: boolean;
+};
+
+export type Visibility = ReviewAttachment['visibility'];
+
+/** The files of a submitted testimony, for staff (drafts are the submitter's alone: not_found). */
+export async function listReviewAttachments(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ReviewAttachment[]> {
+  requireStaffPermission(viewer, 'testimony.read.any');
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
+  const [t] = await db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, testimonyId));
+  if (!t || t.status === 'draft') throw new AppError('not_found');
+  const rows = await db
+    .select({ a: attachments, portraitOf: persons.id })
+    .from(attachments)
+    .leftJoin(persons, eq(persons.portraitAttachmentId, attachments.id))
+    .where(eq(attachments.testimonyId, testimonyId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  const seen = new Set<string>();
+  return rows.flatMap(({ a, portraitOf }) => {
+    if (seen.has(a.id)) return []; // a portrait of two persons joins twice
+    seen.add(a.id);
+    return [
+      {
+        id: a.id,
+        kind: a.kind,
+        caption: a.caption,
+        status: a.status,
+        visibility: a.visibility,
+        metadataRemoved: a.metadataRemoved,
+        canBePublic: a.status === 'ready' && a.metadataRemoved && a.publicKey !== null,
+        isPortrait: portraitOf !== null,
+        sizeBytes: a.sizeBytes,
+        sha256: a.sha256,
+        keptOriginal: a.originalKey !== null,
+      },
+    ];
+  });
+}
+
+const changeableAfterReview = new Set(['published', 'unpublished']);
+
+export async function setAttachmentVisibility(
+  db: Db,
+  viewer: Viewer | null,
+  input: { attachmentId: string; visibility: Visibility },
+): Promise<void> {
+  const actor = requireStaffPermission(viewer, 'moderation.redact');
+  if (!isUuid(input.attachmentId)) throw new AppError('not_found');
+  const publicChanged = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ a: attachments, t: testimonies })
+      .from(attachments)
+      .innerJoin(testimonies, eq(testimonies.id, attachments.testimonyId))
+      .where(eq(attachments.id, input.attachmentId))
+      .for('update');
+    if (!row || row.t.status === 'draft') throw new AppError('not_found');
+    const { a, t } = row;
+    if (t.submitterId === actor.userId) throw new AppError('own_testimony');
+    const holds = t.status === 'in_review' && t.claimedBy === actor.userId;
+    if (!holds && !changeableAfterReview.has(t.status)) throw new AppError('conflict');
+    if (input.visibility === 'public') await assertMayBePublic(tx, a, t);
+    if (a.visibility === input.visibility) return false;
+    await tx.update(attachments).set({ visibility: input.visibility }).where(eq(attachments.id, a.id));
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      action: 'attachment.visibility',
+      targetType: 'attachment',
+      targetId: a.id,
+      details: { testimonyId: t.id, visibility: input.visibility },
+    });
+    return t.status === 'published';
+  });
+  if (publicChanged) revalidatePublicData();
+}
+
+async function assertMayBePublic(tx: Tx, a: typeof attachments.$inferSelect, t: typeof testimonies.$inferSelect) {
+  const refuse = (reason: string) => new AppError('invalid_input', { fieldErrors: { visibility: reason } });
+  if (a.status !== 'ready' || !a.metadataRemoved || !a.publicKey) throw refuse('metadataNotRemoved');
+  if (t.consentPublish !== 'public') throw refuse('documentationOnly');
+  if (!t.portraitPublic) {
+    const [portrait] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.portraitAttachmentId, a.id)).limit(1);
+    if (portrait) throw refuse('portraitNotConsented');
+  }
+}
