@@ -20,10 +20,9 @@ const securityHeaders = [
 /** @param {string} phase */
 export default function config(phase) {
   // A bad configuration stops the server at start, naming the variable. Secrets are not needed to build.
-  const env = parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
-  // File uploads post multipart forms to a server action (lib/media): allow the largest accepted
-  // file plus room for the other fields, both in the action and in the proxy that buffers bodies.
-  const uploadLimitMb = Math.max(env.MEDIA_MAX_IMAGE_MB, env.MEDIA_MAX_VIDEO_MB, env.MEDIA_MAX_AUDIO_MB, env.MEDIA_MAX_DOCUMENT_MB) + 1;
+  parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+  // File uploads go to route handlers under /api/uploads that stream them to disk (lib/media), not
+  // to server actions: server actions and the proxy keep Next's default body limits.
 
   /** @type {import('next').NextConfig} */
   const nextConfig = {
@@ -37,8 +36,6 @@ export default function config(phase) {
     // app/global-not-found.tsx: unmatched URLs get a server-rendered, translated 404.
     experimental: {
       globalNotFound: true,
-      serverActions: { bodySizeLimit: `${uploadLimitMb}mb` },
-      proxyClientMaxBodySize: `${uploadLimitMb}mb`,
     },
     async headers() {
       // Submission pages are never stored by the browser or any cache (a seized phone's cache

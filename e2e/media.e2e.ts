@@ -1,6 +1,6 @@
 // Files step (issue 4) without JavaScript: a disguised HTML file is refused with a clear message; a
 // phone photo with GPS and camera data is received, processed by the server's job worker, and the
-// served copy carries no EXIF/GPS; another visitor gets 404 for it.
+// served copy carries no EXIF/GPS; another visitor gets 404 for it; she removes it again.
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
@@ -9,6 +9,7 @@ import { unique } from './support/accounts';
 test.use({ javaScriptEnabled: false });
 
 test('a submitter uploads a photo without JavaScript; the served copy has no location or camera data', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
   await page.goto('/en/sign-up');
   const signUp = page.getByRole('form', { name: 'Create an account' });
   await signUp.getByLabel('Username').fill(unique('media'));
@@ -63,4 +64,9 @@ test('a submitter uploads a photo without JavaScript; the served copy has no loc
   const stranger = await browser.newContext({ baseURL });
   expect((await stranger.request.get(href)).status()).toBe(404);
   await stranger.close();
+
+  // Taken back out of the draft: gone from the list and from storage (404 for her too).
+  await page.getByRole('button', { name: 'Remove file 1' }).click();
+  await expect(page.getByText('No files yet.')).toBeVisible();
+  expect((await page.request.get(href)).status()).toBe(404);
 });

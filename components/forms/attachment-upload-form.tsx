@@ -1,26 +1,75 @@
 'use client';
+// The upload form itself; see attachment-upload.tsx. Without JavaScript it is a plain multipart
+// post to /api/uploads/form (streamed to disk on the server), whose redirect brings `outcome` and
+// the caption back. With JavaScript the same form uploads through tus (resumable: a dropped
+// connection continues from the last byte received, retried automatically), with progress. The
+// file's bytes, not `accept`, decide its type: the browser checks the first bytes with the same
+// rule as the server, which checks again. Nothing is kept in browser storage (no resume URLs).
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { uploadAttachmentAction } from '@/app/[locale]/(submit)/attachments/actions';
-import { acceptList } from '@/lib/media/sniff';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { UploadOutcome } from '@/lib/media/upload-outcome';
+import { acceptList, sniff, sniffLength } from '@/lib/media/sniff';
 import { captionMaxLength } from '@/lib/validation/attachment';
-import { idleState } from './action-state';
-import { FormAlert, FormNotice, submitButton } from './form-alert';
+import { FormNotice, submitButton } from './form-alert';
 
 export type SizeLimitsMb = { image: number; video: number; audio: number; document: number };
 
-/** The upload form itself; see attachment-upload.tsx. The file's bytes, not `accept`, decide its type. */
-export function AttachmentUploadForm({ testimonyId, limits }: { testimonyId: string; limits: SizeLimitsMb }) {
+type Status = { phase: 'idle' } | { phase: 'uploading'; percent: number } | { phase: 'received' } | { phase: 'refused'; key: string };
+
+const megabyte = 1024 * 1024;
+// What the tus route may answer (lib/media/tus.ts); anything else is a generic failure.
+const knownRefusals = new Set(['fileMissing', 'fileTypeRefused', 'heicUnsupported', 'fileTooLarge.image', 'fileTooLarge.video', 'fileTooLarge.audio', 'fileTooLarge.document']);
+// Small enough that a dropped connection loses little, large enough to keep requests few.
+const chunkBytes = 1024 * 1024;
+
+export function AttachmentUploadForm(props: { testimonyId: string; locale: string; limits: SizeLimitsMb; outcome: UploadOutcome; caption: string }) {
+  const { testimonyId, locale, limits } = props;
   const t = useTranslations('Media');
-  const [state, formAction, pending] = useActionState(uploadAttachmentAction, idleState);
-  const fileError = state.status === 'error' ? state.fieldErrors?.file : undefined;
-  const captionError = state.status === 'error' ? state.fieldErrors?.caption : undefined;
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(
+    props.outcome?.kind === 'refused' ? { phase: 'refused', key: props.outcome.key } : props.outcome?.kind === 'received' ? { phase: 'received' } : { phase: 'idle' },
+  );
+  const fileError = status.phase === 'refused' ? status.key : undefined;
   const kind = fileError?.startsWith('fileTooLarge.') ? (fileError.split('.')[1] as keyof SizeLimitsMb) : undefined;
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    if (!file) return; // the browser's `required` message
+    event.preventDefault();
+    const type = sniff(new Uint8Array(await file.slice(0, sniffLength).arrayBuffer()));
+    if (!type) return setStatus({ phase: 'refused', key: 'fileTypeRefused' });
+    if (file.size > limits[type.kind] * megabyte) return setStatus({ phase: 'refused', key: `fileTooLarge.${type.kind}` });
+    const data = new FormData(form);
+    setStatus({ phase: 'uploading', percent: 0 });
+    const { Upload } = await import('tus-js-client');
+    new Upload(file, {
+      endpoint: '/api/uploads/tus',
+      chunkSize: chunkBytes,
+      retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
+      // The file name is never sent; the server decides the type from the bytes again.
+      metadata: { testimonyId, kind: type.kind, caption: String(data.get('caption') ?? ''), keepOriginal: data.get('keepOriginal') === 'on' ? 'yes' : 'no' },
+      storeFingerprintForResuming: false,
+      onProgress: (sent, total) => setStatus({ phase: 'uploading', percent: Math.floor((sent / total) * 100) }),
+      onSuccess: () => {
+        form.reset();
+        setStatus({ phase: 'received' });
+        router.refresh(); // the list shows the new file as "processing"
+      },
+      onError: (error) => {
+        const body = 'originalResponse' in error ? error.originalResponse?.getBody()?.trim() : undefined;
+        setStatus({ phase: 'refused', key: body === 'rate_limited' ? 'rateLimited' : body && knownRefusals.has(body) ? body : 'uploadFailed' });
+      },
+    }).start();
+  }
+
+  const uploading = status.phase === 'uploading';
   return (
-    <form action={formAction} encType="multipart/form-data" aria-label={t('heading')} className="mt-4">
-      {state.status === 'error' && !fileError && <FormAlert state={state} />}
-      {state.status === 'ok' && <FormNotice>{t('uploaded')}</FormNotice>}
+    <form method="post" action="/api/uploads/form" encType="multipart/form-data" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
+      {status.phase === 'received' && <FormNotice>{t('uploaded')}</FormNotice>}
       <input type="hidden" name="testimonyId" value={testimonyId} />
+      <input type="hidden" name="locale" value={locale} />
       <div className="mt-4">
         <label htmlFor="attachment-file" className="block font-medium">
           {t('fileLabel')}
@@ -57,12 +106,10 @@ export function AttachmentUploadForm({ testimonyId, limits }: { testimonyId: str
           type="text"
           dir="auto"
           maxLength={captionMaxLength}
-          defaultValue={state.status === 'error' ? state.values?.caption : undefined}
-          aria-invalid={captionError ? true : undefined}
+          defaultValue={props.caption}
           aria-describedby="attachment-caption-hint"
           className="mt-1 w-full rounded border border-muted bg-white px-3 py-2"
         />
-        {captionError && <p className="mt-1 text-sm font-medium text-red-800">{t('errors.captionTooLong')}</p>}
       </div>
       <div className="mt-4 flex items-start gap-2">
         <input id="attachment-keep" name="keepOriginal" type="checkbox" className="mt-1" aria-describedby="attachment-keep-hint" />
@@ -75,8 +122,14 @@ export function AttachmentUploadForm({ testimonyId, limits }: { testimonyId: str
           </p>
         </div>
       </div>
-      <button type="submit" className={submitButton} disabled={pending}>
-        {pending ? t('pending') : t('submit')}
+      {uploading && (
+        <p className="mt-4">
+          <label htmlFor="attachment-progress">{t('progress', { percent: status.percent })}</label>
+          <progress id="attachment-progress" max={100} value={status.percent} className="ms-2 align-middle" />
+        </p>
+      )}
+      <button type="submit" className={submitButton} disabled={uploading}>
+        {uploading ? t('pending') : t('submit')}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 // Sealing of secrets at rest (TOTP secrets, optional contact e-mails): AES-256-GCM with a key
 // derived from AUTH_SECRET by HKDF. No `server-only`: the seed script (plain Node) seals too.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, type DecipherGCM } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { env } from '../env.mjs';
 
@@ -83,4 +83,41 @@ export function openSealedBuffer(sealed: Buffer, purpose: string, secret = defau
   decipher.setAAD(Buffer.from(purpose));
   decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
   return Buffer.concat([decipher.update(sealed.subarray(headLength, sealed.length - tagLength)), decipher.final()]);
+}
+
+/**
+ * A transform that opens bytes sealed by `createSealStream` without holding them whole. Its output
+ * is unauthenticated until the stream ends: the tag is checked at the end and a mismatch fails the
+ * stream, so write it to a private temporary file and use that only once the pipeline succeeded.
+ */
+export function createOpenStream(purpose: string, secret = defaultSecret()): Transform {
+  const headLength = streamMagic.length + 12;
+  let head = Buffer.alloc(0);
+  let decipher: DecipherGCM | undefined;
+  let tail = Buffer.alloc(0); // the last bytes seen may be the tag: held back until more arrive
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let data = chunk;
+      if (!decipher) {
+        head = Buffer.concat([head, data]);
+        if (head.length < headLength) return done();
+        if (!head.subarray(0, streamMagic.length).equals(streamMagic)) return done(new Error('not a sealed file'));
+        decipher = createDecipheriv('aes-256-gcm', keyFor(secret), head.subarray(streamMagic.length, headLength));
+        decipher.setAAD(Buffer.from(purpose));
+        data = head.subarray(headLength);
+      }
+      const buffered = Buffer.concat([tail, data]);
+      tail = buffered.subarray(Math.max(0, buffered.length - tagLength));
+      done(null, decipher.update(buffered.subarray(0, buffered.length - tail.length)));
+    },
+    flush(done) {
+      if (!decipher || tail.length < tagLength) return done(new Error('not a sealed file'));
+      try {
+        decipher.setAuthTag(tail);
+        done(null, decipher.final());
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
 }

@@ -2,6 +2,7 @@
 // One worker per process; it stops gracefully on SIGTERM/SIGINT so a job in hand is finished.
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env.mjs';
+import { cleanUpExpiredUploads } from '@/lib/media/tus';
 import { jobHandlers } from './handlers';
 import { housekeepingSweeps } from './housekeeping';
 import { startWorker, type Worker } from './worker';
@@ -11,8 +12,9 @@ let worker: Worker | undefined;
 export function startJobWorker(): void {
   if (worker) return;
   worker = startWorker(getDb, jobHandlers, {
-    // Retention (PRODUCT.md §2.10): drafts, rejected and withdrawn material, old keys, counters.
-    housekeeping: housekeepingSweeps(env()),
+    // Retention (PRODUCT.md §2.10): drafts, rejected and withdrawn material, old keys, counters;
+    // and partial resumable uploads abandoned for a day.
+    housekeeping: [...housekeepingSweeps(env()), () => cleanUpExpiredUploads()],
   });
   const stop = () => {
     void worker?.stop();

@@ -7,7 +7,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { enqueueMediaDeletion } from './delete';
 import { receiveUpload } from './upload';
 
@@ -22,8 +22,8 @@ describe.each(testDatabases())('media deletion on $name', (target) => {
 
   it('removes the original and the derivative of a deleted draft', async () => {
     const draftId = await insertDraft(ctx.db, actors.submitterA.userId!);
-    const file = new File([new Uint8Array(await leakyJpeg())], 'a.jpg');
-    await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, file, keepOriginal: true });
+    const file = await receivedFile(await leakyJpeg());
+    await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: file, keepOriginal: true });
     await runOneJob(ctx.db, jobHandlers);
     expect((await media.files('originals')).length).toBe(1);
     expect((await media.files('public')).length).toBe(1);

@@ -4,8 +4,6 @@
 // into separate data tracks (QuickTime 'mebx'), which `-map_metadata -1` and the stream selection
 // drop. Without ffmpeg, `stripContainerMetadata` answers null and the caller flags the file.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { env } from '@/lib/env.mjs';
@@ -44,27 +42,21 @@ export function setFfmpegAvailableForTests(value: boolean | undefined): void {
 }
 
 /**
- * The same media without container metadata, or null when ffmpeg is missing. Throws when ffmpeg
- * cannot read the file (the caller refuses it). Works in a private temporary folder, always removed.
+ * Writes the same media without container metadata into `dir` and answers its path, or null when
+ * ffmpeg is missing. Throws when ffmpeg cannot read the file (the caller refuses it). Reads and
+ * writes files: nothing is held in memory.
  */
-export async function stripContainerMetadata(input: Buffer, mime: string): Promise<Buffer | null> {
+export async function stripContainerMetadata(inputPath: string, mime: string, dir: string): Promise<string | null> {
   const muxer = muxers[mime];
   if (!muxer) throw new Error(`no muxer for ${mime}`);
   if (!(await ffmpegAvailable())) return null;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'yadman-media-'));
-  try {
-    const source = path.join(dir, 'in');
-    const target = path.join(dir, `out.${muxer.extension}`);
-    await writeFile(source, input, { mode: 0o600 });
-    // prettier-ignore
-    await run(env().FFMPEG_PATH, [
-      '-nostdin', '-hide_banner', '-loglevel', 'error', '-i', source,
-      '-map', '0:v?', '-map', '0:a?', '-map_metadata', '-1', '-map_chapters', '-1', '-c', 'copy',
-      '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
-      ...(muxer.extra ?? []), '-f', muxer.format, target,
-    ], { timeout: 10 * 60_000, maxBuffer: 1024 * 1024 });
-    return await readFile(target);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const target = path.join(dir, `stripped.${muxer.extension}`);
+  // prettier-ignore
+  await run(env().FFMPEG_PATH, [
+    '-nostdin', '-hide_banner', '-loglevel', 'error', '-i', inputPath,
+    '-map', '0:v?', '-map', '0:a?', '-map_metadata', '-1', '-map_chapters', '-1', '-c', 'copy',
+    '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
+    ...(muxer.extra ?? []), '-f', muxer.format, target,
+  ], { timeout: 10 * 60_000, maxBuffer: 1024 * 1024 });
+  return target;
 }

@@ -13,7 +13,7 @@ import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { hostileCorpus, type HostileFile } from '@/lib/testing/hostile-media';
-import { insertDraft, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { insertDraft, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { ffmpegAvailable } from './ffmpeg';
 import { receiveUpload } from './upload';
@@ -44,7 +44,7 @@ describe.each(testDatabases())('hostile files on $name', (target) => {
     const ms = () => Math.round(performance.now() - started);
     let id: string;
     try {
-      ({ id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, file: new File([new Uint8Array(file.bytes)], file.filename), keepOriginal: false }));
+      ({ id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: await receivedFile(file.bytes), keepOriginal: false }));
     } catch (error) {
       const typed = error instanceof AppError && error.code === 'invalid_input';
       return { file: file.name, outcome: typed ? 'refused at upload' : 'CRASH', ms: ms(), detail: typed ? undefined : String(error) };

@@ -1,6 +1,7 @@
 // Images are decoded and encoded anew by sharp: the output carries pixels only. sharp writes no
 // EXIF, XMP, IPTC or ICC data unless asked (we never call keepMetadata/withMetadata), and
 // `rotate()` first applies the EXIF orientation so dropping that tag does not turn the photo.
+import path from 'node:path';
 import sharp from 'sharp';
 
 /**
@@ -12,7 +13,8 @@ export function heicDecodable(): boolean {
   return sharp.format.heif.input.fileSuffix?.includes('.heic') ?? false;
 }
 
-export type Derivative = { bytes: Buffer; mime: string; extension: string };
+/** A metadata-free copy, written to `path` in the job's temporary folder. */
+export type Derivative = { path: string; mime: string; extension: string };
 
 // HEIC becomes JPEG: browsers cannot show it, and sharp's prebuilt binary may not encode it.
 const outputs: Record<string, 'jpeg' | 'png' | 'webp'> = {
@@ -22,17 +24,20 @@ const outputs: Record<string, 'jpeg' | 'png' | 'webp'> = {
   'image/heic': 'jpeg',
 };
 
-/** Throws when sharp cannot decode the bytes (corrupt, or HEIC without a decoder): the file is refused. */
-export async function reencodeImage(input: Buffer, mime: string): Promise<Derivative> {
+/**
+ * Reads the image from a file and writes the re-encoded copy into `dir` (sharp streams from disk:
+ * the upload is never held whole). Throws when sharp cannot decode the bytes (corrupt, or HEIC
+ * without a decoder): the file is refused.
+ */
+export async function reencodeImage(inputPath: string, mime: string, dir: string): Promise<Derivative> {
   const format = outputs[mime];
   if (!format) throw new Error(`not an image type: ${mime}`);
+  const extension = format === 'jpeg' ? 'jpg' : format;
+  const output = path.join(dir, `derivative.${extension}`);
   // limitInputPixels (sharp's default, ~268 MP) refuses decompression bombs.
-  const pipeline = sharp(input, { failOn: 'error' }).rotate();
-  const bytes =
-    format === 'jpeg'
-      ? await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
-      : format === 'png'
-        ? await pipeline.png().toBuffer()
-        : await pipeline.webp({ quality: 90 }).toBuffer();
-  return { bytes, mime: `image/${format}`, extension: format === 'jpeg' ? 'jpg' : format };
+  const pipeline = sharp(inputPath, { failOn: 'error' }).rotate();
+  const encoded =
+    format === 'jpeg' ? pipeline.jpeg({ quality: 90, mozjpeg: true }) : format === 'png' ? pipeline.png() : pipeline.webp({ quality: 90 });
+  await encoded.toFile(output);
+  return { path: output, mime: `image/${format}`, extension };
 }

@@ -18,7 +18,7 @@ import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { hasTool, leakCanary, leakyCorpus, type LeakyFile } from '@/lib/testing/leaky-media';
-import { insertDraft, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { insertDraft, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { receiveUpload } from './upload';
 
@@ -55,7 +55,7 @@ describe.each(testDatabases())('metadata corpus on $name', (target) => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   async function leaksOf(file: LeakyFile): Promise<string[]> {
-    const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, file: new File([new Uint8Array(file.bytes)], file.filename), keepOriginal: false });
+    const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: await receivedFile(file.bytes), keepOriginal: false });
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle');
     const [row] = await ctx.db.select().from(attachments).where(eq(attachments.id, id));
     if (!row?.publicKey) {

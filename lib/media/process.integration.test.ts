@@ -17,7 +17,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { ffmpegAvailable, setFfmpegAvailableForTests } from './ffmpeg';
 import { heicDecodable } from './image';
 import { receiveUpload } from './upload';
@@ -53,8 +53,8 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   });
   afterEach(() => setFfmpegAvailableForTests(undefined));
 
-  const upload = (bytes: Buffer, keepOriginal = false, name = 'IMG_0001.jpg') =>
-    receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, file: new File([new Uint8Array(bytes)], name), keepOriginal });
+  const upload = async (bytes: Buffer, keepOriginal = false) =>
+    receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: await receivedFile(bytes), keepOriginal });
   const rowOf = async (id: string) => (await ctx.db.select().from(attachments).where(eq(attachments.id, id)))[0]!;
 
   it('the derivative of a phone photo carries no GPS, camera, EXIF, XMP or IPTC data, and is turned upright', async () => {
@@ -97,11 +97,11 @@ describe.each(testDatabases())('media processing on $name', (target) => {
 
   it('refuses an HTML page renamed .jpg and an SVG, storing nothing', async () => {
     const before = await media.files('originals');
-    for (const [bytes, name] of [
-      [Buffer.from('<!doctype html><script>alert(1)</script>'), 'photo.jpg'],
-      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'photo.svg'],
-    ] as const) {
-      await expect(upload(bytes, false, name)).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { file: 'fileTypeRefused' } });
+    for (const bytes of [
+      Buffer.from('<!doctype html><script>alert(1)</script>'),
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    ]) {
+      await expect(upload(bytes, false)).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { file: 'fileTypeRefused' } });
     }
     expect(await media.files('originals')).toEqual(before);
   });
@@ -109,7 +109,7 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   // sharp's prebuilt binaries decode AVIF but not HEVC; a build that can accepts HEIC instead.
   it.skipIf(heicDecodable())('refuses HEIC at upload when this sharp cannot decode it, with advice', async () => {
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]);
-    await expect(upload(heic, false, 'IMG_0001.HEIC')).rejects.toMatchObject({ fieldErrors: { file: 'heicUnsupported' } });
+    await expect(upload(heic, false)).rejects.toMatchObject({ fieldErrors: { file: 'heicUnsupported' } });
   });
 
   it('marks undecodable image bytes refused', async () => {
@@ -121,7 +121,7 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   it('without ffmpeg, a video stays moderators-only, flagged, and can never be made public', async () => {
     setFfmpegAvailableForTests(false);
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(100)]);
-    const { id } = await upload(mp4, false, 'clip.mp4');
+    const { id } = await upload(mp4, false);
     await runOneJob(ctx.db, jobHandlers);
     const row = await rowOf(id);
     expect(row).toMatchObject({ kind: 'video', status: 'ready', metadataRemoved: false, publicKey: null, visibility: 'moderators' });
@@ -130,18 +130,18 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   });
 
   it('refuses uploads to another submitter’s draft or to a testimony no longer editable', async () => {
-    const asB = receiveUpload(ctx.db, actors.submitterB.viewer!, { testimonyId: draftId, file: new File([new Uint8Array(jpeg)], 'a.jpg'), keepOriginal: false });
+    const asB = receiveUpload(ctx.db, actors.submitterB.viewer!, { testimonyId: draftId, path: await receivedFile(jpeg), keepOriginal: false });
     await expect(asB).rejects.toMatchObject({ code: 'not_found' });
     const submitted = await insertDraft(ctx.db, actors.submitterA.userId!);
     await ctx.db.update(testimonies).set({ status: 'submitted' }).where(eq(testimonies.id, submitted));
-    const late = receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: submitted, file: new File([new Uint8Array(jpeg)], 'a.jpg'), keepOriginal: false });
+    const late = receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: submitted, path: await receivedFile(jpeg), keepOriginal: false });
     await expect(late).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it.skipIf(!hasFfmpeg).each(['mp4', 'mp3'] as const)('strips container metadata from %s with ffmpeg, keeping the streams', async (extension) => {
     const clip = await leakyClip(extension);
     expect(clip.includes('SecretTitle')).toBe(true);
-    const { id } = await upload(clip, false, `clip.${extension}`);
+    const { id } = await upload(clip, false);
     expect(await runOneJob(ctx.db, jobHandlers)).toBe('done');
     const row = await rowOf(id);
     expect(row).toMatchObject({ status: 'ready', metadataRemoved: true, sha256: sha256(clip) });

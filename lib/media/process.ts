@@ -4,25 +4,29 @@
 // - without one (no ffmpeg, PDF) the file stays moderators-only with metadata_removed = false,
 //   which the database's check constraint forbids from ever becoming public;
 // - the original is deleted once the derivative exists, unless the submitter asked to keep it.
+import { createReadStream, createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { attachments } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { openSealedBuffer, sealPurposes } from '@/lib/crypto/secret-box';
+import { createOpenStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { PermanentJobError, type JobHandler } from '@/lib/jobs/worker';
 import { mediaExtension, stripContainerMetadata } from './ffmpeg';
 import { reencodeImage, type Derivative } from './image';
 import { mediaStore, newKey } from './storage';
+import { withTempDir } from './temp';
 
 export const processAttachmentKind = 'media.process';
 
 type Row = typeof attachments.$inferSelect;
 
-/** The derivative of these bytes; null when this machine cannot make a metadata-free one. */
-async function makeDerivative(original: Buffer, row: Row): Promise<Derivative | null> {
-  if (row.kind === 'image') return reencodeImage(original, row.mime);
+/** The derivative of the original at `source`; null when this machine cannot make a metadata-free one. */
+async function makeDerivative(source: string, row: Row, dir: string): Promise<Derivative | null> {
+  if (row.kind === 'image') return reencodeImage(source, row.mime, dir);
   if (row.kind === 'video' || row.kind === 'audio') {
-    const bytes = await stripContainerMetadata(original, row.mime);
-    return bytes && { bytes, mime: row.mime, extension: mediaExtension(row.mime) };
+    const stripped = await stripContainerMetadata(source, row.mime, dir);
+    return stripped ? { path: stripped, mime: row.mime, extension: mediaExtension(row.mime) } : null;
   }
   return null; // PDF: no tool here removes its metadata reliably
 }
@@ -30,18 +34,22 @@ async function makeDerivative(original: Buffer, row: Row): Promise<Derivative | 
 export const processAttachmentJob: JobHandler = async (payload, { db }) => {
   const id = typeof payload.attachmentId === 'string' ? payload.attachmentId : '';
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
-  if (!row || !row.originalKey) throw new PermanentJobError('attachment gone');
+  if (!row) return; // removed by its submitter meanwhile; its files were queued for deletion
+  if (!row.originalKey) throw new PermanentJobError('original gone');
   if (row.status !== 'processing') return; // already done by an earlier attempt
-  await processAttachment(db, row, row.originalKey);
+  await withTempDir((dir) => processAttachment(db, row, row.originalKey!, dir));
 };
 
-async function processAttachment(db: Db, row: Row, originalKey: string) {
+// The original is opened (streamed, authenticated at its end) into a private temporary file and
+// processed from there, so a large video is never held in memory.
+async function processAttachment(db: Db, row: Row, originalKey: string, dir: string) {
   const store = await mediaStore();
-  const original = openSealedBuffer(await store.getBuffer(originalKey), sealPurposes.mediaOriginal);
+  const source = path.join(dir, 'original');
+  await pipeline(await store.getStream(originalKey), createOpenStream(sealPurposes.mediaOriginal), createWriteStream(source, { mode: 0o600 }));
 
   let derivative: Derivative | null;
   try {
-    derivative = await makeDerivative(original, row);
+    derivative = await makeDerivative(source, row, dir);
   } catch {
     // Undecodable bytes (corrupt, disguised, HEIC without a decoder): refused, and nothing kept
     // unless the submitter asked for the original.
@@ -57,21 +65,26 @@ async function processAttachment(db: Db, row: Row, originalKey: string) {
   }
 
   const publicKey = newKey('public', derivative.extension);
-  await store.put(publicKey, derivative.bytes);
-  await finish(db, row, {
+  await store.put(publicKey, createReadStream(derivative.path));
+  const recorded = await finish(db, row, {
     status: 'ready',
     publicKey,
     publicMime: derivative.mime,
     metadataRemoved: true,
     originalKey: row.keepOriginal ? originalKey : null,
   });
+  // The row went while we worked (the submitter removed the file): its copy must not stay behind.
+  if (!recorded) return store.delete(publicKey);
   // Deleted after the row stops pointing at it: a crash here leaves an orphan, never a dangling key.
   if (!row.keepOriginal) await store.delete(originalKey);
 }
 
-async function finish(db: Db, row: Row, values: Partial<typeof attachments.$inferInsert>) {
-  await db
+/** Whether the row was still there, processing, to record the result. */
+async function finish(db: Db, row: Row, values: Partial<typeof attachments.$inferInsert>): Promise<boolean> {
+  const updated = await db
     .update(attachments)
     .set(values)
-    .where(and(eq(attachments.id, row.id), eq(attachments.status, 'processing')));
+    .where(and(eq(attachments.id, row.id), eq(attachments.status, 'processing')))
+    .returning({ id: attachments.id });
+  return updated.length > 0;
 }

@@ -9,7 +9,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { setFfmpegAvailableForTests } from './ffmpeg';
 import { receiveUpload } from './upload';
 
@@ -46,7 +46,7 @@ describe.each(testDatabases())('media route on $name', (target) => {
     const jpeg = await leakyJpeg();
     ({ id: imageId } = await receiveUpload(ctx.db, actors.submitterA.viewer!, {
       testimonyId: draftId,
-      file: new File([new Uint8Array(jpeg)], 'x.jpg'),
+      path: await receivedFile(jpeg),
       keepOriginal: false,
     }));
     await runOneJob(ctx.db, jobHandlers);
@@ -96,7 +96,7 @@ describe.each(testDatabases())('media route on $name', (target) => {
     setFfmpegAvailableForTests(false);
     const other = await insertDraft(ctx.db, actors.submitterA.userId!);
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64)]);
-    const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: other, file: new File([new Uint8Array(mp4)], 'v.mp4'), keepOriginal: false });
+    const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: other, path: await receivedFile(mp4), keepOriginal: false });
     await runOneJob(ctx.db, jobHandlers);
     setFfmpegAvailableForTests(undefined);
     expect(await statuses(id)).toEqual({ anonymous: 404, submitterA: 404, submitterB: 404, moderator: 200, moderatorWithout2fa: 404 });

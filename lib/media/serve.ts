@@ -6,13 +6,13 @@
 //   the sealed original opened for them.
 // Anything else is null, which the route answers with the same 404 as an unknown id.
 import 'server-only';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
-import { openSealedBuffer, sealPurposes } from '@/lib/crypto/secret-box';
+import { createOpenStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { isPublicTestimony, isUuid, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
 import { mediaStore } from './storage';
 
@@ -65,8 +65,9 @@ export async function findServableMedia(db: Db, viewer: Viewer | null, id: strin
   }
   // No metadata-free copy exists (no ffmpeg, PDF): only staff may see the original, to review it.
   if (staff && a.originalKey && a.status === 'ready') {
-    const bytes = openSealedBuffer(await store.getBuffer(a.originalKey), sealPurposes.mediaOriginal);
-    return { body: bytes, mime: a.mime, isPublic: false, filename: filename(a.mime) };
+    // Streamed: a tampered file fails at its end (GCM tag), which aborts the response.
+    const opened = pipeline(await store.getStream(a.originalKey), createOpenStream(sealPurposes.mediaOriginal), () => {});
+    return { body: opened, mime: a.mime, isPublic: false, filename: filename(a.mime) };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { runOneJob } from '@/lib/jobs/worker';
 import { receiveUpload } from '@/lib/media/upload';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { idempotencyKeyDays } from './purge';
@@ -35,7 +35,7 @@ describe.each(testDatabases())('retention sweeps on $name', (target) => {
   async function testimonyWithFile(status: TestimonyStatus, age: number) {
     const viewer = actors.submitterA.viewer;
     const id = await filledDraft(ctx.db, viewer);
-    await receiveUpload(ctx.db, viewer!, { testimonyId: id, file: new File([new Uint8Array(await leakyJpeg())], 'a.jpg'), keepOriginal: true });
+    await receiveUpload(ctx.db, viewer!, { testimonyId: id, path: await receivedFile(await leakyJpeg()), keepOriginal: true });
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle');
     if (status !== 'draft') await submitTestimony(ctx.db, viewer, { testimonyId: id, token: formToken() });
     // Straight to the state and age under test (the lifecycle's own moves are tested elsewhere).

@@ -1,7 +1,8 @@
 // Fixtures for media tests: a JPEG that carries everything a phone would leak (GPS position,
 // camera make and model, software, XMP with a city, an orientation), a temporary media folder,
 // and a submitter's draft testimony to attach files to.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -28,18 +29,29 @@ export function leakyJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
+let uploadsDir = '';
+
+/** Bytes as a received upload: a temporary file (what receiveUpload reads), removed after the test file. */
+export async function receivedFile(bytes: Uint8Array): Promise<string> {
+  const file = path.join(uploadsDir, randomUUID());
+  await writeFile(file, bytes);
+  return file;
+}
+
 /** A temporary media folder for this test file; `files()` lists what is stored under a prefix. */
 export function useTemporaryMediaStore() {
   let dir = '';
   let store: MediaStore | undefined;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'yadman-media-test-'));
+    uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'yadman-uploads-test-'));
     store = localStore(dir);
     setMediaStoreForTests(store);
   });
   afterAll(async () => {
     setMediaStoreForTests(undefined);
     await rm(dir, { recursive: true, force: true });
+    await rm(uploadsDir, { recursive: true, force: true });
   });
   return {
     get store() {

@@ -72,7 +72,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
         {step === 'files' && (
           <>
             <p className="mt-2">{t('files.intro')}</p>
-            <FilesStep draftId={draftId} locale={locale} label={label} uploader={<AttachmentUpload testimonyId={draftId} locale={locale} />} />
+            <FilesStep draftId={draftId} locale={locale} label={label} uploader={<AttachmentUpload testimonyId={draftId} locale={locale} outcome={(await searchParams).upload} />} />
           </>
         )}
         {step === 'consent' && (

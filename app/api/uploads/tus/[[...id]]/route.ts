@@ -1,0 +1,17 @@
+// Resumable uploads (tus protocol) for the files step with JavaScript. Every check is in
+// lib/media/tus.ts; this only loads who is asking. There is no GET: an upload is never read back
+// through this route (files are served only by /api/media/[id]). An id that is not a UUID is 404
+// before the upload store is touched.
+import { getViewer } from '@/lib/auth/viewer';
+import { isUuid } from '@/lib/memorial/visibility';
+import { handleTusRequest } from '@/lib/media/tus';
+
+type Context = { params: Promise<{ id?: string[] }> };
+
+async function handle(request: Request, { params }: Context): Promise<Response> {
+  const { id = [] } = await params;
+  if (id.length > 1 || (id.length === 1 && !isUuid(id[0]!))) return new Response('Not found', { status: 404 });
+  return handleTusRequest(request, await getViewer());
+}
+
+export { handle as POST, handle as PATCH, handle as HEAD, handle as DELETE, handle as OPTIONS };

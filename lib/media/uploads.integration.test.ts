@@ -1,0 +1,211 @@
+// The two ways bytes arrive, through their real route handlers on both databases: the plain
+// multipart form (no JavaScript) and resumable tus uploads. Both stream to a temporary file with
+// the checks made while bytes arrive, then feed the same receiveUpload. Submitter B can neither
+// post to A's draft nor touch A's upload (404). An interrupted tus upload resumes at the offset the
+// server holds and completes into one attachment whose SHA-256 is that of the whole file.
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Viewer } from '@/lib/auth/sessions';
+import { attachments } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { env } from '@/lib/env.mjs';
+import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { writeChecked } from './intake';
+import { consumeUploadPoint, uploadsPerHour } from './upload-rate';
+import { withTempDir } from './temp';
+
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown }));
+vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => state.viewer }));
+vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('@/db/client')>()), getDb: async () => state.db }));
+
+const form = await import('@/app/api/uploads/form/route');
+const tus = await import('@/app/api/uploads/tus/[[...id]]/route');
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const tusHeaders = { 'Tus-Resumable': '1.0.0' };
+
+describe.each(testDatabases())('uploads on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  const media = useTemporaryMediaStore();
+  let actors: Actors;
+  let draftId: string;
+  let jpeg: Buffer;
+
+  beforeAll(async () => {
+    state.db = ctx.db;
+    actors = await createActors(ctx.db);
+    draftId = await insertDraft(ctx.db, actors.submitterA.userId!);
+    jpeg = await leakyJpeg();
+  });
+
+  const as = (actor: ActorName) => {
+    state.viewer = actors[actor].viewer;
+  };
+  const rowsOf = (testimonyId: string) => ctx.db.select().from(attachments).where(eq(attachments.testimonyId, testimonyId));
+
+  describe('the multipart form', () => {
+    const post = (fields: Record<string, string>, file: Buffer) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields)) body.set(k, v);
+      body.set('file', new File([new Uint8Array(file)], 'IMG_0001.jpg', { type: 'image/jpeg' }));
+      return form.POST(new Request('http://localhost/api/uploads/form', { method: 'POST', body }));
+    };
+
+    it('receives a photo and answers with a redirect back to the files step', async () => {
+      as('submitterA');
+      const response = await post({ testimonyId: draftId, locale: 'en', caption: 'The street', keepOriginal: 'on' }, jpeg);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`http://localhost/en/submit/${draftId}/files?upload=received#attachments-heading`);
+      const [row] = await rowsOf(draftId);
+      expect(row).toMatchObject({ sha256: sha256(jpeg), sizeBytes: jpeg.length, caption: 'The street', keepOriginal: true, status: 'processing' });
+    });
+
+    it('refuses a disguised file with its reason, handing the caption back in a cookie for that page only', async () => {
+      as('submitterA');
+      const before = await media.files('originals');
+      const response = await post({ testimonyId: draftId, locale: 'fa', caption: 'خیابان' }, Buffer.from('<!doctype html><script>alert(1)</script>'));
+      expect(response.headers.get('location')).toContain(`/fa/submit/${draftId}/files?upload=fileTypeRefused`);
+      const cookie = response.headers.get('set-cookie')!;
+      expect(cookie).toContain(`Path=/fa/submit/${draftId}/files`);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(decodeURIComponent(cookie)).toContain('خیابان');
+      expect(await media.files('originals')).toEqual(before);
+    });
+
+    it("submitter B cannot post to A's draft (404), and nobody signed out can post at all", async () => {
+      as('submitterB');
+      expect((await post({ testimonyId: draftId, locale: 'en' }, jpeg)).status).toBe(404);
+      as('anonymous');
+      expect((await post({ testimonyId: draftId, locale: 'en' }, jpeg)).status).toBe(401);
+      as('submitterA');
+      const crossSite = new Request('http://localhost/api/uploads/form', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' }, body: new FormData() });
+      expect((await form.POST(crossSite)).status).toBe(403);
+    });
+  });
+
+  describe('limits while streaming', () => {
+    it('stops reading an over-size photo soon after its limit instead of storing it first', async () => {
+      const limit = env().MEDIA_MAX_IMAGE_MB * 1024 * 1024;
+      const chunk = Buffer.alloc(1024 * 1024, 1);
+      let pulled = 0;
+      const endless = Readable.from(
+        (function* () {
+          yield jpeg.subarray(0, 100);
+          for (;;) {
+            pulled += chunk.length;
+            yield chunk;
+          }
+        })(),
+      );
+      await withTempDir(async (dir) => {
+        await expect(writeChecked(endless, path.join(dir, 'upload'))).rejects.toMatchObject({ fieldErrors: { file: 'fileTooLarge.image' } });
+      });
+      expect(pulled).toBeGreaterThanOrEqual(limit - chunk.length);
+      expect(pulled).toBeLessThan(limit + 4 * chunk.length);
+    });
+
+    it('refuses a disguised file at its first bytes', async () => {
+      let pulled = 0;
+      const html = Readable.from(
+        (function* () {
+          for (let i = 0; i < 100; i++) {
+            pulled++;
+            yield Buffer.from('<!doctype html><script>alert(1)</script>'.padEnd(1024, ' '));
+          }
+        })(),
+      );
+      await withTempDir(async (dir) => {
+        await expect(writeChecked(html, path.join(dir, 'upload'))).rejects.toMatchObject({ fieldErrors: { file: 'fileTypeRefused' } });
+      });
+      expect(pulled).toBeLessThan(5);
+    });
+
+    it('counts uploads per account and refuses past the hourly limit', async () => {
+      const { userId } = actors.submitterB;
+      for (let i = 0; i < uploadsPerHour; i++) await consumeUploadPoint(ctx.db, userId!);
+      await expect(consumeUploadPoint(ctx.db, userId!)).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(consumeUploadPoint(ctx.db, actors.submitterA.userId!)).resolves.toBeUndefined();
+      expect(new AppError('rate_limited')).toBeInstanceOf(AppError);
+    });
+  });
+
+  describe('resumable (tus)', () => {
+    const tusDir = () => path.join(env().dataDir, 'uploads');
+    const create = (size: number, metadata: Record<string, string>) =>
+      tus.POST(
+        new Request('http://localhost/api/uploads/tus', {
+          method: 'POST',
+          headers: { ...tusHeaders, 'Upload-Length': String(size), 'Upload-Metadata': Object.entries(metadata).map(([k, v]) => `${k} ${b64(v)}`).join(',') },
+        }),
+        { params: Promise.resolve({}) },
+      );
+    const idOf = (response: Response) => response.headers.get('location')!.split('/').pop()!;
+    const patch = (id: string, offset: number, bytes: Buffer) =>
+      tus.PATCH(
+        new Request(`http://localhost/api/uploads/tus/${id}`, {
+          method: 'PATCH',
+          headers: { ...tusHeaders, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+          body: new Uint8Array(bytes),
+        }),
+        { params: Promise.resolve({ id: [id] }) },
+      );
+    const head = (id: string) =>
+      tus.HEAD(new Request(`http://localhost/api/uploads/tus/${id}`, { method: 'HEAD', headers: tusHeaders }), { params: Promise.resolve({ id: [id] }) });
+
+    it('an interrupted upload resumes at the offset the server holds and completes into one attachment', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const created = await create(jpeg.length, { testimonyId: draft, kind: 'image', caption: 'Resumed', keepOriginal: 'no' });
+      expect(created.status, await created.clone().text()).toBe(201);
+      const id = idOf(created);
+      const half = Math.floor(jpeg.length / 2);
+      expect((await patch(id, 0, jpeg.subarray(0, half))).status).toBe(204);
+      // The connection drops here. The client asks where to continue.
+      as('submitterB');
+      expect((await head(id)).status).toBe(404);
+      expect((await patch(id, half, jpeg.subarray(half))).status).toBe(404);
+      as('submitterA');
+      const where = await head(id);
+      expect(where.headers.get('upload-offset')).toBe(String(half));
+      expect(await rowsOf(draft)).toEqual([]);
+      const done = await patch(id, half, jpeg.subarray(half));
+      expect(done.status).toBe(204);
+      const [row] = await rowsOf(draft);
+      expect(done.headers.get('upload-attachment-id')).toBe(row!.id);
+      expect(row).toMatchObject({ sha256: sha256(jpeg), sizeBytes: jpeg.length, caption: 'Resumed', kind: 'image', status: 'processing' });
+      // The partial copy is gone once the sealed original is stored.
+      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+    });
+
+    it("refuses to create uploads for B's use of A's draft, over-size declarations and unknown kinds", async () => {
+      as('submitterB');
+      expect((await create(100, { testimonyId: draftId, kind: 'image' })).status).toBe(404);
+      as('submitterA');
+      const tooBig = await create(env().MEDIA_MAX_IMAGE_MB * 1024 * 1024 + 1, { testimonyId: draftId, kind: 'image' });
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.text()).toBe('fileTooLarge.image');
+      expect((await create(100, { testimonyId: draftId, kind: 'spreadsheet' })).status).toBe(400);
+      as('anonymous');
+      expect((await create(100, { testimonyId: draftId, kind: 'image' })).status).toBe(401);
+    });
+
+    it('checks the bytes at the end like the form does: a disguised file is refused and not kept', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const html = Buffer.from('<!doctype html><script>alert(1)</script>');
+      const id = idOf(await create(html.length, { testimonyId: draft, kind: 'image' }));
+      const refused = await patch(id, 0, html);
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toBe('fileTypeRefused');
+      expect(await rowsOf(draft)).toEqual([]);
+      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+    });
+  });
+});
