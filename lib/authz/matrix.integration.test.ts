@@ -116,7 +116,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target) => {
           const response = await handler!(spec.request(), { params: Promise.resolve(spec.params ?? {}) });
           expect(response.status, `${file} ${method} for ${actor}`).toBe(spec.status(actor as ActorName));
         }
-        const declared = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
+        const declared = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
         expect(declared.sort(), `${file} exports only the methods the matrix lists`).toEqual(Object.keys(methods).sort());
       }
     });

@@ -104,10 +104,8 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'person.linkTestimony': staffOnly('person.edit'),
   'person.merge': staffOnly('person.merge'),
   'person.undoMerge': staffOnly('person.merge'),
-  // Files (issue 4): submit permission (every role has it); ownership of the draft is checked in
-  // lib/media/upload.ts and covered by lib/media/process.integration.test.ts.
-  'attachment.upload': { ...signedIn(), access: { permission: 'testimony.submit' } },
-  // Whose file and whether its testimony is editable: lib/media/remove.integration.test.ts.
+  // Files (issue 4; uploads are route handlers, below). Whose file it is and whether its testimony
+  // is editable: lib/media/remove.integration.test.ts.
   'attachment.remove': anyRole('testimony.edit.own'),
   // Claim, flags and consent: lib/media/review-files.integration.test.ts.
   'moderation.setFileVisibility': staffOnly('moderation.redact'),
