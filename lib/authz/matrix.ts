@@ -104,6 +104,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'person.linkTestimony': staffOnly('person.edit'),
   'person.merge': staffOnly('person.merge'),
   'person.undoMerge': staffOnly('person.merge'),
+  'person.approveMinorIdentity': staffOnly('person.verify'),
   // Files (issue 4; uploads are route handlers, below). Whose file it is and whether its testimony
   // is editable: lib/media/remove.integration.test.ts.
   'attachment.remove': anyRole('testimony.edit.own'),

@@ -45,7 +45,7 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
       .from(personSources)
       .where(eq(personSources.personId, id))
       .orderBy(asc(personSources.createdAt)),
-    row.portraitAttachmentId ? publicPortrait(db, row.portraitAttachmentId) : Promise.resolve(null),
+    row.portraitAttachmentId && !row.identityWithheld ? publicPortrait(db, row.portraitAttachmentId) : Promise.resolve(null),
     db
       .select({ n: count() })
       .from(testimonyPersons)
@@ -55,12 +55,14 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
   ]);
 
   const names = new Set([row.nameFa, row.nameLatin]);
+  // A minor awaiting the second approval: nothing that names them (father's name, other spellings).
+  const withheld = row.identityWithheld;
   return {
     ...toSummary(row),
     collection: { slug: row.collectionSlug, nameFa: row.collectionNameFa, nameEn: row.collectionNameEn },
-    fatherNameFa: row.fatherNameFa,
-    fatherNameLatin: row.fatherNameLatin,
-    otherNames: [...new Set(aliases.map((a) => a.name))].filter((n) => !names.has(n)),
+    fatherNameFa: withheld ? null : row.fatherNameFa,
+    fatherNameLatin: withheld ? null : row.fatherNameLatin,
+    otherNames: withheld ? [] : [...new Set(aliases.map((a) => a.name))].filter((n) => !names.has(n)),
     birthYear: row.birthYear,
     occupation: row.occupation,
     place: row.place,

@@ -2,13 +2,13 @@
 // trigram matching on persons.name_search and person_aliases.normalized) and full-text over the
 // published testimony text, with filters, sorts and page-numbered pagination.
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { collections, personAliases, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
-import { provinces } from '@/lib/geo/provinces';
-import { ftsNormalizedText, ftsQuery } from '@/lib/search/fts';
-import { foldLatin, normalizeName, searchKeys } from '@/lib/search/normalize';
+import { ftsQuery } from '@/lib/search/fts';
+import { searchKeys } from '@/lib/search/normalize';
 import type { PublicPersonSummary } from './dto';
+import { identityWithheld } from './minors';
 import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
 import { summaryColumns, toSummary } from './summary';
 import { isPublicPerson, isPublicTestimony } from './visibility';
@@ -75,20 +75,11 @@ function filters(q: PersonQuery): Array<SQL | undefined> {
   ];
 }
 
-/** Provinces whose Persian or English name is the query (any letter variant or transliteration). */
-function provincesNamed(normalized: string, folded: string): string[] {
-  return provinces
-    .filter((p) => normalizeName(p.nameFa) === normalized || foldLatin(normalizeName(p.nameEn)) === folded)
-    .map((p) => p.code);
-}
-
 /**
- * The search box's condition and its relevance score. A person matches when a name or other spelling
+ * The name/text condition and its relevance score. A person matches when a name or other spelling
  * contains the query, is similar to it word by word (pg_trgm, both the normalized and the
- * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), when the
- * query names their city or province (the box says "name, city or province"; provinces in either
- * script), or when a published testimony about them contains all its words. Name matches rank
- * first, then places, then testimony text.
+ * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), or a
+ * published testimony about them contains all its words. Whole-word and prefix matches rank first.
  */
 function textMatch(q: string): { where: SQL; score: SQL } | null {
   const { normalized: nq, folded: fq } = searchKeys(q);
@@ -111,13 +102,11 @@ function textMatch(q: string): { where: SQL; score: SQL } | null {
     join ${testimonyRevisions} on ${testimonyRevisions.id} = ${testimonies.publishedRevisionId}
     where tp.person_id = ${persons.id} and ${isPublicTestimony}
       and ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)})`;
-  const inProvinces = provincesNamed(nq, fq);
-  const placeHit = sql`(${ftsNormalizedText(sql`coalesce(${persons.city}, '')`)} = ${nq}${
-    inProvinces.length ? sql` or ${inArray(persons.province, inProvinces)}` : sql``
-  })`;
+  // A withheld minor's names never match: a search by the full name must not find the record.
+  const names = sql`not ${identityWithheld} and (${nameMatch(name)} or ${aliasScore} is not null)`;
   return {
-    where: sql`(${nameMatch(name)} or ${aliasScore} is not null or ${placeHit} or ${textHit})`,
-    score: sql`greatest(case when ${nameMatch(name)} then ${nameScore(name)} else 0 end, coalesce(${aliasScore}, 0),
-      case when ${placeHit} then 0.3 else 0 end, case when ${textHit} then 0.2 else 0 end)`,
+    where: sql`(${names} or ${textHit})`,
+    score: sql`greatest(case when not ${identityWithheld} and ${nameMatch(name)} then ${nameScore(name)} else 0 end,
+      case when ${identityWithheld} then 0 else coalesce(${aliasScore}, 0) end, case when ${textHit} then 0.2 else 0 end)`,
   };
 }

@@ -2,6 +2,7 @@
 import 'server-only';
 import { persons, collections } from '@/db/schema';
 import type { PublicPersonSummary } from './dto';
+import { identityWithheld, initials, withheldSlug } from './minors';
 
 /** The columns a summary needs; select exactly these. */
 export const summaryColumns = {
@@ -20,17 +21,20 @@ export const summaryColumns = {
   perpetrator: persons.perpetrator,
   verification: persons.verification,
   publishedAt: persons.publishedAt,
+  identityWithheld,
 };
 
-export type SummaryRow = Omit<PublicPersonSummary, 'publishedAt'> & { publishedAt: Date | string | null };
+export type SummaryRow = Omit<PublicPersonSummary, 'publishedAt'> & { publishedAt: Date | string | null; identityWithheld: boolean };
 
+/** A minor's identity awaiting its second approval leaves only initials (lib/memorial/minors.ts). */
 export function toSummary(row: SummaryRow): PublicPersonSummary {
+  const withheld = row.identityWithheld;
   return {
     id: row.id,
-    slug: row.slug,
+    slug: withheld ? withheldSlug : row.slug,
     collectionSlug: row.collectionSlug,
-    nameFa: row.nameFa,
-    nameLatin: row.nameLatin,
+    nameFa: withheld ? initials(row.nameFa) : row.nameFa,
+    nameLatin: withheld ? (row.nameLatin ? initials(row.nameLatin) : null) : row.nameLatin,
     gender: row.gender,
     age: row.age,
     incidentDate: row.incidentDate,

@@ -2,3 +2,4 @@
 export { getStaffPerson, listStaffPersons, type PersonStatus, type StaffPerson, type StaffPersonSummary } from './read';
 export { addAlias, addSource, createPerson, removeAlias, setTestimonyLink, updatePerson, type PersonPatch } from './edit';
 export { mergePersons, undoMerge } from './merge';
+export { approveMinorIdentity, getMinorIdentity, type MinorIdentity } from './minor-identity';

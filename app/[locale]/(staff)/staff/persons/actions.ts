@@ -4,7 +4,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { addAlias, addSource, createPerson, mergePersons, removeAlias, setTestimonyLink, undoMerge, updatePerson } from '@/lib/persons';
+import { addAlias, addSource, approveMinorIdentity, createPerson, mergePersons, removeAlias, setTestimonyLink, undoMerge, updatePerson } from '@/lib/persons';
 
 const locale = z.enum(['fa', 'en']).default('fa');
 const person = z.object({ personId: z.uuid(), locale });
@@ -101,5 +101,16 @@ export const undoMergeAction = defineAction({
   handler: async (input, { viewer, db }) => {
     await undoMerge(db, viewer, { sourceId: input.personId });
     redirect(personPath(input.locale, input.personId));
+  },
+});
+
+/** A moderator's approval of publishing a minor's full name and portrait (two are needed). */
+export const approveMinorIdentityAction = defineAction({
+  name: 'person.approveMinorIdentity',
+  schema: person,
+  access: { permission: 'person.verify' },
+  handler: async (input, { viewer, db }) => {
+    await approveMinorIdentity(db, viewer, { personId: input.personId });
+    redirect(personPath(input.locale, input.personId, '#minor-identity'));
   },
 });

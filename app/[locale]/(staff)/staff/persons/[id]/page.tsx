@@ -6,8 +6,10 @@ import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
+import { getMinorIdentity } from '@/lib/persons';
 import { getStaffPerson } from '@/lib/persons/read';
-import { addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
+import { MinorIdentityPanel } from '@/components/moderation/minor-identity-panel';
+import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
 import { Revealed } from '@/components/moderation/review-text';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
@@ -44,6 +46,7 @@ export default async function PersonPage({ params }: Props) {
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
+      <MinorIdentityPanel locale={locale} personId={p.id} identity={await getMinorIdentity(await getDb(), viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
       <ActionForm action={updatePersonAction} notices={notices} className="mt-6 grid gap-3 md:grid-cols-2">
         {hidden}
         {text('nameFa', t('nameFa'), 'rtl')}
