@@ -71,6 +71,11 @@ export function formatDate(
   }
 }
 
+/** An instant with its time, in UTC (audit entries): fa "۲۴ آبان ۱۳۹۸، ۱۴:۰۵ UTC", en "Nov 15, 2019, 14:05 UTC". */
+export function formatDateTime(value: Date, locale: Locale): string {
+  return `${dateFormatter(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(value)} UTC`;
+}
+
 const numberFormatters: Record<Locale, Intl.NumberFormat> = {
   fa: new Intl.NumberFormat('fa-IR-u-nu-arabext'),
   en: new Intl.NumberFormat('en'),

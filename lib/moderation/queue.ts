@@ -6,7 +6,7 @@ import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { attachments, collections, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/errors';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { revisionInReviewSql } from './claims';
 
@@ -68,22 +68,6 @@ function statusCondition(status: QueueStatus | undefined): SQL {
 
 export const queuePageSize = 50;
 
-/**
- * Opaque cursor: "<submitted_at as PostgreSQL text>|<id>" in base64url. The database's own text
- * keeps microseconds (a JS Date would drop them and repeat the last row of the page).
- */
-function encodeCursor(submittedAt: string, id: string): string {
-  return Buffer.from(`${submittedAt}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { submittedAt: string; id: string } {
-  const [submittedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!submittedAt || !/^[0-9 :.+-]{19,40}$/.test(submittedAt) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
-    throw new AppError('invalid_input');
-  }
-  return { submittedAt, id: id! };
-}
-
 export async function listQueue(
   db: Db,
   viewer: Viewer | null,
@@ -106,8 +90,8 @@ export async function listQueue(
   if (query.flagged) conditions.push(isFlagged);
   if (query.hasFiles) conditions.push(sql`exists (select 1 from ${attachments} a where a.testimony_id = ${testimonies.id})`);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)`);
+    const after = decodeTimeIdCursor(query.cursor);
+    conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
     .select({
@@ -151,7 +135,7 @@ export async function listQueue(
       concernsMinor: r.concernsMinor,
     };
   });
-  return { items, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
+  return { items, nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
 }
 
 /** Counts per queue status (unfiltered), from the status index and the pending-revision index. */

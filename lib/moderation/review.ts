@@ -10,6 +10,7 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
+import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { claimExpiry, hasRevisionInReview } from './claims';
@@ -124,12 +125,12 @@ async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; na
   const found: ReviewDto['duplicates'] = [];
   for (const p of linked.slice(0, 5)) {
     for (const name of [p.nameFa, p.nameLatin].filter((n): n is string => !!n)) {
-      const { normalized, folded } = searchKeys(name);
-      if (!normalized) continue;
+      const keys = searchKeys(name);
+      if (!keys.normalized) continue;
       const rows = await db
         .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status })
         .from(persons)
-        .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, sql`(${normalized} <% ${persons.nameSearch} or ${folded} <% ${persons.nameSearch})`))
+        .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, similarName(persons.nameSearch, keys)))
         .limit(5);
       for (const r of rows) if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ ...r, about: p.id });
     }
