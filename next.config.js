@@ -36,6 +36,10 @@ export default function config(phase) {
     // app/global-not-found.tsx: unmatched URLs get a server-rendered, translated 404.
     experimental: {
       globalNotFound: true,
+      // The admin's CSV import posts its file to a server action: room for the largest accepted
+      // file (lib/imports/csv.ts, 10 MB) plus the other fields, in the action and in the proxy.
+      serverActions: { bodySizeLimit: '11mb' },
+      proxyClientMaxBodySize: '11mb',
     },
     async headers() {
       // Submission pages are never stored by the browser or any cache (a seized phone's cache

@@ -11,6 +11,8 @@ export const errorCodes = [
   'conflict',
   'own_testimony',
   'rate_limited',
+  // Submitting while no collection accepts testimonies (none created yet, or all closed).
+  'no_open_collection',
   'unexpected',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

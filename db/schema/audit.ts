@@ -19,5 +19,6 @@ export const auditEntries = pgTable(
     prevHash: text().notNull(),
     hash: text().notNull().unique(),
   },
-  (t) => [index('audit_entries_target_idx').on(t.targetType, t.targetId), index().on(t.actorId)],
+  // The admin log page filters by action and pages by id.
+  (t) => [index('audit_entries_target_idx').on(t.targetType, t.targetId), index().on(t.actorId), index('audit_entries_action_id_idx').on(t.action, t.id)],
 );

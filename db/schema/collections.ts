@@ -1,4 +1,4 @@
-import { date, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 
 /** An event context (e.g. the November 2019 uprising). Every person and testimony belongs to one. */
@@ -11,5 +11,8 @@ export const collections = pgTable('collections', {
   descriptionEn: text(),
   startsOn: date({ mode: 'string' }),
   endsOn: date({ mode: 'string' }),
+  // New testimonies go to an open collection; closing one keeps its records but takes no more.
+  // Default true so collections that existed before this column keep accepting submissions.
+  openForSubmissions: boolean().notNull().default(true),
   createdAt: createdAt(),
 });

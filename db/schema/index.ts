@@ -12,4 +12,5 @@ export * from './audit';
 export * from './settings';
 export * from './jobs';
 export * from './public-data';
+export * from './imports';
 export * from './relations';

@@ -89,6 +89,8 @@ export const persons = pgTable(
     index().on(t.collectionId),
     index('persons_status_published_at_idx').on(t.status, t.publishedAt),
     index().on(t.province),
+    // The staff list's keyset order (newest first).
+    index('persons_created_at_id_idx').on(t.createdAt, t.id),
     index('persons_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
     check('persons_province_check', sql`province IS NULL OR province IN (${provinceList})`),
     check('persons_age_check', sql`age IS NULL OR (age >= 0 AND age <= 130)`),

@@ -78,6 +78,11 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'invitation.create': adminOnly('user.invite'),
   'invitation.accept': everyone(),
   'settings.update': adminOnly('settings.manage'),
+  'collection.save': adminOnly('collection.manage'),
+  'import.upload': adminOnly('data.import'),
+  'import.map': adminOnly('data.import'),
+  'import.commit': adminOnly('data.import'),
+  'import.discard': adminOnly('data.import'),
   // Submission (issue 4): permissions every role has; whose draft or testimony it is, is checked
   // in lib/testimonies (covered by lib/testimonies/submission.integration.test.ts).
   'testimony.start': anyRole('testimony.submit'),

@@ -23,7 +23,7 @@ describe.each(testDatabases())('persons on $name', (target) => {
   it('a moderator creates a draft person, finds it by another spelling, edits, hides and unhides it — all audited', async () => {
     const id = await createPerson(ctx.db, actors.moderator.viewer, { nameFa: 'علی قلی‌پور', nameLatin: 'Ali Gholipour' });
     await addAlias(ctx.db, actors.moderator.viewer, { personId: id, name: 'Ali Qolipur' });
-    expect((await listStaffPersons(ctx.db, actors.moderator.viewer, { q: 'qolipur' })).map((p) => p.id)).toContain(id);
+    expect((await listStaffPersons(ctx.db, actors.moderator.viewer, { q: 'qolipur' })).items.map((p) => p.id)).toContain(id);
     const person = await getStaffPerson(ctx.db, actors.moderator.viewer, id);
     expect(person).toMatchObject({ status: 'draft', aliases: [{ name: 'Ali Qolipur' }] });
     const patch = { nameFa: person.nameFa, nameLatin: person.nameLatin, fatherNameFa: null, age: 19, city: 'Shiraz', place: null, status: 'published' as const, sensitiveContent: false, verification: 'corroborated' as const, verificationNote: 'two testimonies' };

@@ -1,36 +1,54 @@
 import 'server-only';
 // Persons as staff see them (drafts and hidden ones included). DTOs only; every read checks
 // `person.edit` itself (PRODUCT.md §2.5).
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { notes, personAliases, personSources, persons, testimonies, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { searchKeys } from '@/lib/search/normalize';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
+import { nameSearchCondition } from '@/lib/search/name-match';
 import { requireStaffPermission } from '@/lib/users/guard';
 
 export type PersonStatus = 'draft' | 'published' | 'hidden';
 export type StaffPersonSummary = { id: string; nameFa: string; nameLatin: string | null; status: PersonStatus; verification: string; age: number | null; city: string | null; merged: boolean };
 
-export const personListLimit = 100;
+export type StaffPersonQuery = {
+  q?: string;
+  status?: PersonStatus;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+  limit?: number;
+};
 
-/** Search by any spelling (the public search's folding), newest first; at most `personListLimit`. */
-export async function listStaffPersons(db: Db, viewer: Viewer | null, query: { q?: string; status?: PersonStatus } = {}): Promise<StaffPersonSummary[]> {
+export const personPageSize = 50;
+
+/**
+ * Search by any spelling (lib/search/name-match), newest first, keyset-paginated on
+ * (created_at, id) — the persons_created_at_id_idx order — so page N costs what page 1 costs.
+ */
+export async function listStaffPersons(db: Db, viewer: Viewer | null, query: StaffPersonQuery = {}): Promise<{ items: StaffPersonSummary[]; nextCursor: string | null }> {
   requireStaffPermission(viewer, 'person.edit');
-  const conditions = [];
-  if (query.status) conditions.push(eq(persons.status, query.status));
-  const q = query.q?.trim();
-  if (q) {
-    const { normalized, folded } = searchKeys(q);
-    conditions.push(or(ilike(persons.nameSearch, `%${normalized}%`), ilike(persons.nameSearch, `%${folded}%`), sql`${normalized} <% ${persons.nameSearch}`)!);
+  const limit = Math.min(Math.max(query.limit ?? personPageSize, 1), 200);
+  const conditions = [
+    query.status ? eq(persons.status, query.status) : undefined,
+    query.q ? nameSearchCondition(persons.nameSearch, query.q) ?? undefined : undefined,
+  ];
+  if (query.cursor) {
+    const after = decodeTimeIdCursor(query.cursor);
+    conditions.push(sql`(${persons.createdAt}, ${persons.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
-    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, verification: persons.verification, age: persons.age, city: persons.city, mergedIntoId: persons.mergedIntoId })
+    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, verification: persons.verification, age: persons.age, city: persons.city, mergedIntoId: persons.mergedIntoId, cursorAt: sql<string>`${persons.createdAt}::text` })
     .from(persons)
     .where(and(...conditions))
-    .orderBy(desc(persons.createdAt), asc(persons.id))
-    .limit(personListLimit);
-  return rows.map(({ mergedIntoId, ...r }) => ({ ...r, merged: mergedIntoId !== null }));
+    .orderBy(desc(persons.createdAt), desc(persons.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map(({ mergedIntoId, cursorAt: _, ...r }) => ({ ...r, merged: mergedIntoId !== null })),
+    nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
+  };
 }
 
 export type StaffPerson = StaffPersonSummary & {

@@ -1,11 +1,12 @@
 import 'server-only';
 // Drafts live on the server under the account (PRODUCT.md §2.9): created once per start token,
 // saved step by step, read back only by their owner.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { collections, persons, testimonies } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { persons, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { appendAudit } from '@/lib/audit/append';
+import { openCollectionId } from '@/lib/collections/open';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson, isUuid } from '@/lib/memorial/visibility';
 import type { DataStep } from '@/lib/validation/testimony';
@@ -20,11 +21,12 @@ import { pickStepValues, type DraftData } from './draft-data';
 export async function createDraft(db: Db, viewer: Viewer | null, input: { token: string; language: string }): Promise<{ id: string; created: boolean }> {
   const ownerId = ownerOf(viewer, 'testimony.submit');
   return db.transaction(async (tx) => {
-    const [collection] = await tx.select({ id: collections.id }).from(collections).orderBy(asc(collections.createdAt)).limit(1);
-    if (!collection) throw new AppError('unexpected', { cause: 'no collection configured' });
+    const collectionId = await openCollectionId(tx);
+    // A new installation before an admin has created a collection, or every collection closed.
+    if (!collectionId) throw new AppError('no_open_collection');
     const [row] = await tx
       .insert(testimonies)
-      .values({ collectionId: collection.id, submitterId: ownerId, idempotencyKey: input.token, language: input.language })
+      .values({ collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language })
       .onConflictDoNothing({ target: [testimonies.submitterId, testimonies.idempotencyKey] })
       .returning({ id: testimonies.id });
     if (row) {

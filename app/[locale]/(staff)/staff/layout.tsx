@@ -34,6 +34,9 @@ export default async function StaffLayout({ children, params }: Props) {
     ...(can(viewer!.role, 'user.manage') ? [{ href: `/${locale}/staff/users`, label: t('users'), exact: false }] : []),
     ...(can(viewer!.role, 'user.invite') ? [{ href: `/${locale}/staff/invitations`, label: t('invitations'), exact: false }] : []),
     ...(can(viewer!.role, 'settings.manage') ? [{ href: `/${locale}/staff/settings`, label: tset('nav'), exact: false }] : []),
+    ...(can(viewer!.role, 'collection.manage') ? [{ href: `/${locale}/staff/collections`, label: t('collections'), exact: false }] : []),
+    ...(can(viewer!.role, 'data.import') ? [{ href: `/${locale}/staff/import`, label: t('import'), exact: false }] : []),
+    ...(can(viewer!.role, 'audit.read') ? [{ href: `/${locale}/staff/audit`, label: t('auditLog'), exact: false }] : []),
   ];
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">

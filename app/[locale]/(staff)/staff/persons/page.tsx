@@ -4,10 +4,11 @@ import { getDb } from '@/db/client';
 import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import type { Locale } from '@/lib/i18n/routing';
-import { listStaffPersons, personListLimit, type PersonStatus } from '@/lib/persons/read';
+import { AppError } from '@/lib/errors';
+import { listStaffPersons, type PersonStatus } from '@/lib/persons/read';
 import { createPersonAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string; status?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string; status?: string; cursor?: string }> };
 
 const statuses: PersonStatus[] = ['draft', 'published', 'hidden'];
 const cell = 'border-b border-line px-3 py-2 text-start align-top';
@@ -22,7 +23,18 @@ export default async function PersonsPage({ params, searchParams }: Props) {
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const status = statuses.find((s) => s === query.status);
   const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
-  const persons = await listStaffPersons(await getDb(), viewer, { q, status });
+  const db = await getDb();
+  const filters = { q, status };
+  const cursor = typeof query.cursor === 'string' ? query.cursor.slice(0, 200) : undefined;
+  const page = await listStaffPersons(db, viewer, { ...filters, cursor }).catch((error: unknown) => {
+    // A mangled cursor is not worth an error page: start from the beginning.
+    if (error instanceof AppError && error.code === 'invalid_input') return listStaffPersons(db, viewer, filters);
+    throw error;
+  });
+  const persons = page.items;
+  // Carried to the next page, so the keyset continues within the same search.
+  const filterParams: Record<string, string> = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const ts = await getTranslations({ locale, namespace: 'Staff' });
   const errors = Object.fromEntries(['invalid_input', 'not_found', 'unexpected'].map((c) => [c, te(c)]));
   return (
     <>
@@ -45,7 +57,7 @@ export default async function PersonsPage({ params, searchParams }: Props) {
         <p className="mt-6">{t('none')}</p>
       ) : (
         <table className="mt-6 w-full border-collapse">
-          <caption className="text-start font-semibold">{t('caption', { limit: personListLimit })}</caption>
+          <caption className="text-start font-semibold">{t('caption')}</caption>
           <thead>
             <tr>
               <th scope="col" className={cell}>{t('colName')}</th>
@@ -68,6 +80,10 @@ export default async function PersonsPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       )}
+      <nav aria-label={ts('pagination')} className="mt-4 flex gap-4">
+        {cursor && <a href={`/${locale}/staff/persons?${new URLSearchParams(filterParams)}`}>{ts('firstPage')}</a>}
+        {page.nextCursor && <a href={`/${locale}/staff/persons?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`}>{ts('nextPage')}</a>}
+      </nav>
       <section aria-labelledby="create-person" className="mt-8">
         <h2 id="create-person" className="text-xl font-semibold">{t('createHeading')}</h2>
         <ActionForm action={createPersonAction} notices={{ errors }} className="mt-2 flex flex-wrap items-end gap-2">

@@ -1,0 +1,131 @@
+import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { browseAuditLog, verifyAuditLog, type AuditFilters } from '@/lib/audit/browse';
+import { requirePageAccess } from '@/lib/authz/page-access';
+import { AppError } from '@/lib/errors';
+import { formatDateTime, formatNumber } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
+import { asciiDigits } from '@/lib/validation/testimony';
+
+type Query = Record<'action' | 'actor' | 'targetType' | 'targetId' | 'from' | 'to' | 'cursor' | 'verify', string | string[] | undefined>;
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Partial<Query>> };
+
+const cell = 'border-b border-line px-3 py-2 text-start align-top';
+const field = 'mt-1 rounded border border-muted bg-white px-3 py-2';
+const filterNames = ['action', 'actor', 'targetType', 'targetId', 'from', 'to'] as const;
+const one = (v: unknown, max: number) => (typeof v === 'string' ? asciiDigits(v.trim()).slice(0, max) : '');
+
+export default async function AuditLogPage({ params, searchParams }: Props) {
+  await connection();
+  const { locale } = await params;
+  const query = await searchParams;
+  const viewer = await requirePageAccess({ permission: 'audit.read' }, { locale, path: `/${locale}/staff/audit` });
+  const t = await getTranslations({ locale, namespace: 'AuditLog' });
+  const ts = await getTranslations({ locale, namespace: 'Staff' });
+  const db = await getDb();
+
+  const filters = Object.fromEntries(filterNames.map((name) => [name, one(query[name], 100)]).filter(([, v]) => v)) as AuditFilters;
+  const cursor = one(query.cursor, 20) || undefined;
+  // A malformed date or cursor: say so, and show the newest entries instead.
+  const { page, invalid } = await browseAuditLog(db, viewer, { ...filters, cursor }).then(
+    (page) => ({ page, invalid: false }),
+    async (error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'invalid_input')) throw error;
+      return { page: await browseAuditLog(db, viewer, {}), invalid: true };
+    },
+  );
+  const chain = query.verify === '1' ? await verifyAuditLog(db, viewer) : null;
+  const filterParams = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl">{t('intro')}</p>
+
+      <section aria-labelledby="chain-heading" className="mt-4">
+        <h2 id="chain-heading" className="text-lg font-semibold">{t('chainHeading')}</h2>
+        {chain && (
+          <p role="status" className={`mt-2 rounded border px-3 py-2 ${chain.ok ? 'border-green-700 bg-green-50' : 'border-red-700 bg-red-50 font-semibold'}`}>
+            {chain.ok
+              ? t('chainOk', { entries: formatNumber(chain.entries, locale) })
+              : t('chainBroken', {
+                  id: chain.broken.id,
+                  action: chain.broken.action ?? '?',
+                  time: chain.broken.createdAt ? formatDateTime(chain.broken.createdAt, locale) : '?',
+                  reason: t(`reasons.${chain.broken.reason}`),
+                  verified: formatNumber(chain.verifiedBefore, locale),
+                })}
+          </p>
+        )}
+        <form method="get" action={`/${locale}/staff/audit`} className="mt-2">
+          {Object.entries(filterParams).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+          <input type="hidden" name="verify" value="1" />
+          <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('verify')}</button>
+        </form>
+      </section>
+
+      <search aria-labelledby="audit-filter-heading" className="mt-6 block">
+        <h2 id="audit-filter-heading" className="text-lg font-semibold">{t('filterHeading')}</h2>
+        {invalid && <p role="alert" className="mt-2 font-semibold text-red-800">{t('invalidFilter')}</p>}
+        <form method="get" action={`/${locale}/staff/audit`} className="mt-2 flex flex-wrap items-end gap-3">
+          {filterNames.map((name) => (
+            <div key={name}>
+              <label htmlFor={`audit-${name}`} className="block font-medium">{t(`filters.${name}`)}</label>
+              <input
+                id={`audit-${name}`}
+                name={name}
+                type={name === 'from' || name === 'to' ? 'date' : 'text'}
+                defaultValue={filters[name] ?? ''}
+                dir="ltr"
+                spellCheck={false}
+                autoComplete="off"
+                className={field}
+              />
+            </div>
+          ))}
+          <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">{t('show')}</button>
+        </form>
+        <p className="mt-1 text-sm text-muted">{t('filterHint')}</p>
+      </search>
+
+      {page.items.length === 0 ? (
+        <p className="mt-6">{t('none')}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="text-start font-semibold">{t('caption')}</caption>
+            <thead>
+              <tr>
+                {(['colId', 'colTime', 'colAction', 'colActor', 'colTarget', 'colDetails'] as const).map((c) => (
+                  <th key={c} scope="col" className={cell}>{t(c)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" className={`${cell} font-normal`}>{e.id}</th>
+                  <td className={cell}>{formatDateTime(e.createdAt, locale)}</td>
+                  <td className={cell} dir="ltr">{e.action}</td>
+                  <td className={cell}>{e.actor ? <bdi>{e.actor}</bdi> : t('system')}</td>
+                  <td className={cell} dir="ltr">
+                    {e.targetType}
+                    {e.targetId ? <span className="block font-mono text-xs">{e.targetId}</span> : null}
+                  </td>
+                  <td className={`${cell} font-mono text-xs`} dir="ltr">
+                    {Object.keys(e.details).length ? JSON.stringify(e.details) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={ts('pagination')} className="mt-4 flex gap-4">
+        {cursor && <a href={`/${locale}/staff/audit?${new URLSearchParams(filterParams)}`}>{ts('firstPage')}</a>}
+        {page.nextCursor && <a href={`/${locale}/staff/audit?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`}>{ts('nextPage')}</a>}
+      </nav>
+    </>
+  );
+}

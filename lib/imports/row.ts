@@ -1,0 +1,148 @@
+// One CSV row → the values of a new person record, or the reasons it cannot be imported. Pure:
+// unit-tested without a database, and run again inside the import's transaction.
+import { provinces } from '../geo/provinces';
+import { typedDateToIso } from '../i18n/solar-hijri';
+import { nameSearchText, normalizeName } from '../search/normalize';
+import { asciiDigits } from '../validation/testimony';
+import type { ImportField, ImportMapping } from './fields';
+
+type Gender = 'female' | 'male' | 'other' | 'unknown';
+type Perpetrator = 'irgc' | 'basij' | 'police' | 'plainclothes' | 'unknown' | 'other';
+const outcomes = ['killed', 'injured', 'detained', 'disappeared', 'executed', 'other'] as const;
+export type ImportOutcome = (typeof outcomes)[number];
+export const importOutcomes = outcomes;
+
+export type ImportedPerson = {
+  nameFa: string;
+  nameLatin: string | null;
+  fatherNameFa: string | null;
+  fatherNameLatin: string | null;
+  gender: Gender;
+  age: number | null;
+  birthYear: number | null;
+  occupation: string | null;
+  incidentDate: string | null;
+  incidentDatePrecision: 'exact' | 'month' | 'year' | null;
+  province: string | null;
+  city: string | null;
+  place: string | null;
+  outcome: ImportOutcome;
+  cause: string | null;
+  perpetrator: Perpetrator;
+  nameSearch: string;
+  sourceUrl: string | null;
+};
+
+/** Field → catalogue key under `Import.rowErrors`. */
+export type RowErrors = Partial<Record<ImportField | 'name', string>>;
+
+// Words used for these values in lists, in English and Persian (normalized, lower case).
+const genderWords: Record<string, Gender> = {
+  f: 'female', female: 'female', woman: 'female', girl: 'female', زن: 'female', دختر: 'female', مونث: 'female',
+  m: 'male', male: 'male', man: 'male', boy: 'male', مرد: 'male', پسر: 'male', مذکر: 'male',
+  other: 'other', دیگر: 'other', unknown: 'unknown', نامعلوم: 'unknown', نامشخص: 'unknown',
+};
+const outcomeWords: Record<string, ImportOutcome> = {
+  killed: 'killed', dead: 'killed', died: 'killed', کشته: 'killed', 'کشته شده': 'killed', 'جان باخته': 'killed', جانباخته: 'killed',
+  injured: 'injured', wounded: 'injured', زخمی: 'injured', مجروح: 'injured',
+  detained: 'detained', arrested: 'detained', بازداشت: 'detained', 'بازداشت شده': 'detained',
+  disappeared: 'disappeared', missing: 'disappeared', ناپدید: 'disappeared', 'ناپدید شده': 'disappeared', مفقود: 'disappeared',
+  executed: 'executed', اعدام: 'executed', 'اعدام شده': 'executed',
+  other: 'other', دیگر: 'other',
+};
+const perpetratorWords: Record<string, Perpetrator> = {
+  irgc: 'irgc', 'سپاه': 'irgc', basij: 'basij', بسیج: 'basij', police: 'police', پلیس: 'police', ناجا: 'police', 'نیروی انتظامی': 'police',
+  plainclothes: 'plainclothes', 'لباس شخصی': 'plainclothes', unknown: 'unknown', نامعلوم: 'unknown', other: 'other',
+};
+const provinceByName = new Map<string, string>(
+  provinces.flatMap((p) => [
+    [normalizeName(p.nameFa), p.code],
+    [normalizeName(p.nameEn), p.code],
+    [p.code.toLowerCase(), p.code],
+  ]),
+);
+
+const word = (v: string) => normalizeName(v);
+
+/** A date as lists write it: 2019-11-16, 2019/11/16, 1398/08/25 (Solar Hijri when the year < 1700), 1398-08, 2019. */
+export function parseListDate(raw: string): { iso: string; precision: 'exact' | 'month' | 'year' } | null {
+  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(asciiDigits(raw.trim()));
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 1;
+  const day = m[3] ? Number(m[3]) : null;
+  if (month < 1 || month > 12) return null;
+  const iso = typedDateToIso(year < 1700 ? 'persian' : 'gregorian', year, month, day);
+  if (!iso || iso > new Date().toISOString().slice(0, 10)) return null;
+  return { iso, precision: m[3] ? 'exact' : m[2] ? 'month' : 'year' };
+}
+
+/** Birth years before 1700 are Solar Hijri (1375 → 1996; the year spans two Gregorian ones). */
+const gregorianYear = (year: number | null) => (year !== null && year < 1700 ? year + 621 : year);
+
+/** The person a row describes, or the errors that keep it out. */
+export function readRow(cells: readonly string[], mapping: ImportMapping): { person: ImportedPerson | null; errors: RowErrors } {
+  const errors: RowErrors = {};
+  const cell = (field: ImportField) => {
+    const index = mapping.columns[field];
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const text = (field: ImportField, max = 200) => {
+    const v = cell(field);
+    if (v.length > max) errors[field] = 'tooLong';
+    return v || null;
+  };
+  const int = (field: ImportField, min: number, max: number) => {
+    const v = asciiDigits(cell(field));
+    if (!v) return null;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      errors[field] = 'invalid';
+      return null;
+    }
+    return Number(v);
+  };
+  const choice = <T extends string>(field: ImportField, words: Record<string, T>) => {
+    const v = cell(field);
+    if (!v) return null;
+    const found = words[word(v)];
+    if (!found) errors[field] = 'unknownValue';
+    return found ?? null;
+  };
+
+  const nameFa = text('nameFa');
+  const nameLatin = text('nameLatin');
+  if (!nameFa && !nameLatin) errors.name = 'nameMissing';
+  const dateRaw = cell('incidentDate');
+  const date = dateRaw ? parseListDate(dateRaw) : null;
+  if (dateRaw && !date) errors.incidentDate = 'invalidDate';
+  const provinceRaw = cell('province');
+  const province = provinceRaw ? (provinceByName.get(word(provinceRaw)) ?? null) : null;
+  if (provinceRaw && !province) errors.province = 'unknownValue';
+  const outcome = choice('outcome', outcomeWords) ?? (cell('outcome') ? null : (mapping.defaultOutcome as ImportOutcome | null));
+  if (!outcome && !errors.outcome) errors.outcome = 'outcomeMissing';
+  // Public links only: a source can never be a javascript: or data: URL.
+  const sourceUrl = text('sourceUrl', 2000);
+  if (sourceUrl && !/^https?:\/\/\S+$/i.test(sourceUrl)) errors.sourceUrl = 'invalidUrl';
+
+  const person: ImportedPerson = {
+    nameFa: (nameFa ?? nameLatin) as string,
+    nameLatin,
+    fatherNameFa: text('fatherNameFa'),
+    fatherNameLatin: text('fatherNameLatin'),
+    gender: choice('gender', genderWords) ?? 'unknown',
+    age: int('age', 0, 130),
+    birthYear: gregorianYear(int('birthYear', 1250, new Date().getUTCFullYear())),
+    occupation: text('occupation'),
+    incidentDate: date?.iso ?? null,
+    incidentDatePrecision: date?.precision ?? null,
+    province,
+    city: text('city'),
+    place: text('place'),
+    outcome: outcome as ImportOutcome,
+    cause: text('cause', 500),
+    perpetrator: choice('perpetrator', perpetratorWords) ?? 'unknown',
+    nameSearch: nameSearchText([nameFa, nameLatin]),
+    sourceUrl,
+  };
+  return Object.keys(errors).length ? { person: null, errors } : { person, errors };
+}
