@@ -7,9 +7,9 @@ test.describe('importing a list, with JavaScript off', () => {
   test('an admin uploads a CSV, matches its columns, reads the dry run and imports unpublished persons', async ({ page }) => {
     test.setTimeout(90_000);
     const family = unique('Importfamily').replace(/-/g, '');
-    // "Fate" is not a column name the mapping knows: the admin matches it by hand.
+    // "Result" is not a column name the mapping knows: the admin matches it by hand.
     const csv = [
-      '\uFEFFName,نام,Age,Fate,Source',
+      '\uFEFFName,نام,Age,Result,Source',
       `"Ali ${family}",علی ${family},۲۳,killed,https://example.org/a`,
       `Arash Example,آرش نمونه‌زاده,22,killed,`,
       `"Maryam ${family}",,abc,killed,`,
@@ -25,7 +25,7 @@ test.describe('importing a list, with JavaScript off', () => {
     await expect(mapping.getByLabel('Name in Latin letters')).toHaveValue('0');
     await expect(mapping.getByLabel('Name in Persian script')).toHaveValue('1');
     await expect(mapping.getByLabel('Outcome', { exact: true })).toHaveValue('');
-    await mapping.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Fate (e.g. killed)' });
+    await mapping.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Result (e.g. killed)' });
     await mapping.getByRole('button', { name: 'Check the rows (dry run)' }).click();
 
     const dryRun = page.getByRole('region', { name: '3. Dry run' });

@@ -37,9 +37,9 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
                 {t('counts', { persons: formatNumber(c.persons, locale), testimonies: formatNumber(c.testimonies, locale) })}
               </p>
               <CollectionForm
-                  locale={locale}
-                  label={t('edit', { name })}
-                  collection={{ id: c.id, slug: c.slug, nameFa: c.nameFa, nameEn: c.nameEn, descriptionFa: c.descriptionFa ?? '', descriptionEn: c.descriptionEn ?? '', startsOn: c.startsOn ?? '', endsOn: c.endsOn ?? '', open: c.openForSubmissions }}
+                locale={locale}
+                label={t('edit', { name })}
+                collection={{ id: c.id, slug: c.slug, nameFa: c.nameFa, nameEn: c.nameEn, descriptionFa: c.descriptionFa ?? '', descriptionEn: c.descriptionEn ?? '', startsOn: c.startsOn ?? '', endsOn: c.endsOn ?? '', open: c.openForSubmissions }}
               />
             </section>
           );
