@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
+import { sqlRawConstant } from './lib/security/sql-raw-rule.mjs';
 
 export default defineConfig([
   ...nextVitals,
@@ -14,6 +15,11 @@ export default defineConfig([
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No raw SQL built from request data (issue 7; lib/security/sql-raw-rule.mjs).
+    plugins: { yadman: { rules: { 'sql-raw-constant': sqlRawConstant } } },
+    rules: { 'yadman/sql-raw-constant': 'error' },
   },
   globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'test-results/**', 'playwright-report/**']),
 ]);

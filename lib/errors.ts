@@ -13,6 +13,8 @@ export const errorCodes = [
   'rate_limited',
   // Submitting while no collection accepts testimonies (none created yet, or all closed).
   'no_open_collection',
+  // A form posted from another site (CSRF): refused before anything is read or written.
+  'cross_site',
   'unexpected',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

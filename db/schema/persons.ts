@@ -34,7 +34,8 @@ export const aftermathTags = [
 ] as const;
 
 // sql.raw on constants only (the 31 ISO codes above): CHECK constraints cannot take bound parameters.
-const provinceList = sql.raw(provinceCodes.map((c) => `'${c}'`).join(', '));
+const provinceListSql = provinceCodes.map((c) => `'${c}'`).join(', ');
+const provinceList = sql.raw(provinceListSql);
 
 /** The victim: the memorial's unit. Public only when status = 'published'. */
 export const persons = pgTable(

@@ -3,6 +3,7 @@
 // failures to typed codes the form translates. Nothing else may be exported from an actions file:
 // the authorization matrix test (lib/authz/matrix.integration.test.ts) finds every export and
 // fails on any that was not made here.
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -10,6 +11,7 @@ import type { Db } from '@/db/types';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { checkAccess, type Access } from '@/lib/authz/access';
 import { AppError, type ErrorCode } from '@/lib/errors';
+import { isSameOriginRequest } from '@/lib/security/same-origin';
 import { formDataToObject } from './form-data';
 
 export type ActionState<T = null> =
@@ -55,6 +57,9 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
     const raw = formDataToObject(formData);
     const values = keptValues(raw, spec.keep);
     try {
+      // Before anything is read or written: a page of another site must not act with the
+      // visitor's cookies (Next checks Origin too; this also covers Sec-Fetch-Site and Origin: null).
+      if (!isSameOriginRequest(await headers())) throw new AppError('cross_site');
       const viewer = await getViewer();
       checkAccess(viewer, spec.access);
       const parsed = spec.schema.safeParse(raw);

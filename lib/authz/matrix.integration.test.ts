@@ -2,51 +2,28 @@
 // called by every kind of actor. A new action or route that is not listed here fails the suite,
 // so nothing can be added unguarded. Each call goes through the real wrapper and the real access
 // rule; only "who is asking" (the cookie → session lookup) and the database handle are supplied.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/sessions';
 import { actionSpecKey, idle, type ServerAction } from '@/lib/actions/define-action';
 import { describeAccess } from '@/lib/authz/access';
 import { actorNames, createActors, type ActorName, type Actors } from '@/lib/testing/actors';
+import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
 import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
 import { actionMatrix, routeMatrix, type Outcome } from './matrix';
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown, driver: 'pglite' as string }));
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => state.viewer }));
+// Every call comes from the site itself: cross-site refusal is lib/security/csrf.security.integration.test.ts.
+vi.mock('next/headers', async (original) => ({
+  ...(await original<typeof import('next/headers')>()),
+  headers: async () => new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }),
+}));
 vi.mock('@/db/client', async (original) => ({
   ...(await original<typeof import('@/db/client')>()),
   getDb: async () => state.db,
   // Never the process's real database (that would create a data folder and migrate it).
   getDbHandle: async () => ({ db: state.db, driver: state.driver, close: async () => {} }),
 }));
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function filesNamed(dir: string, name: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesNamed(full, name);
-    return entry.name === name ? [path.relative(root, full)] : [];
-  });
-}
-
-const actionFiles = filesNamed(path.join(root, 'app'), 'actions.ts');
-const routeFiles = filesNamed(path.join(root, 'app'), 'route.ts');
-
-async function loadActions() {
-  const actions = new Map<string, { file: string; action: ServerAction<unknown> }>();
-  for (const file of actionFiles) {
-    const exports = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(exports)) {
-      const spec = (value as Partial<ServerAction<unknown>>)[actionSpecKey];
-      expect(spec, `${file} exports ${exportName}, which was not made with defineAction`).toBeDefined();
-      expect(actions.has(spec!.name), `two actions named ${spec!.name}`).toBe(false);
-      actions.set(spec!.name, { file, action: value as ServerAction<unknown> });
-    }
-  }
-  return actions;
-}
 
 /** What the wrapper answers to an empty form, by actor and declared access. */
 function outcomeOf(result: { status: string; error?: string } | 'redirect'): Outcome {
@@ -109,15 +86,14 @@ describe.each(testDatabases())('authorization matrix on $name', (target) => {
     it(`answers ${actor} on every route as the matrix says`, async () => {
       state.viewer = actors[actor].viewer;
       for (const [file, methods] of Object.entries(routeMatrix)) {
-        const handlers = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+        const handlers = await loadRouteHandlers(file);
         for (const [method, spec] of Object.entries(methods)) {
-          const handler = handlers[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
+          const handler = handlers[method];
           expect(handler, `${file} ${method}`).toBeTypeOf('function');
           const response = await handler!(spec.request(), { params: Promise.resolve(spec.params ?? {}) });
           expect(response.status, `${file} ${method} for ${actor}`).toBe(spec.status(actor as ActorName));
         }
-        const declared = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
-        expect(declared.sort(), `${file} exports only the methods the matrix lists`).toEqual(Object.keys(methods).sort());
+        expect(Object.keys(handlers).sort(), `${file} exports only the methods the matrix lists`).toEqual(Object.keys(methods).sort());
       }
     });
   }

@@ -30,6 +30,10 @@ const pairs: Array<[string, string]> = [
 ];
 const from = pairs.map((p) => p[0]).join('');
 const to = pairs.map((p) => p[1]).join('');
+// SQL string literals of the constant tables above (sql.raw takes module constants only).
+const dropMarksLiteral = `'${dropMarks}'`;
+const fromLiteral = `'${from}'`;
+const toLiteral = `'${to}'`;
 
 /**
  * The normalized text of a SQL text expression (deterministic and IMMUTABLE: usable in an index).
@@ -37,9 +41,7 @@ const to = pairs.map((p) => p[1]).join('');
  * must be literal SQL, and the query must repeat it exactly for the planner to use the index.
  */
 export function ftsNormalizedText(expression: SQL): SQL {
-  return sql`translate(regexp_replace(lower(${expression}), ${sql.raw(`'${dropMarks}'`)}, '', 'g'), ${sql.raw(
-    `'${from}'`,
-  )}, ${sql.raw(`'${to}'`)})`;
+  return sql`translate(regexp_replace(lower(${expression}), ${sql.raw(dropMarksLiteral)}, '', 'g'), ${sql.raw(fromLiteral)}, ${sql.raw(toLiteral)})`;
 }
 
 /** The tsvector of a text expression ('simple' configuration: no stemming, any language). */

@@ -2,27 +2,18 @@ import { getDb } from '@/db/client';
 import { revokeSession } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
 import { routing } from '@/lib/i18n/routing';
+import { isSameOriginRequest } from '@/lib/security/same-origin';
 
 export const dynamic = 'force-dynamic';
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-/**
- * A cross-site page must not be able to sign someone out (or probe this endpoint): browsers tell
- * us where a request comes from in Sec-Fetch-Site; older ones send Origin.
- */
-function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  return !!origin && origin !== 'null' && origin === new URL(request.url).origin;
-}
-
 /** Ends the current session: the server row first (so the cookie is dead even if kept), then the cookie. */
 export async function POST(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale: requested } = await params;
   const locale = (routing.locales as readonly string[]).includes(requested) ? requested : routing.defaultLocale;
-  if (!isSameOrigin(request)) return new Response(null, { status: 403, headers: noStore });
+  // A cross-site page must not be able to sign someone out (lib/security/same-origin.ts).
+  if (!isSameOriginRequest(request.headers)) return new Response(null, { status: 403, headers: noStore });
   const viewer = await getViewer();
   if (viewer) await revokeSession(await getDb(), viewer.sessionId);
   // Imported here, not at the top: keeps this module loadable by the Vitest authorization matrix.

@@ -1,0 +1,54 @@
+// @ts-check
+// The response header contract (issue 7, docs/security.md). Plain ESM so that next.config.js
+// (headers on every response) and proxy.ts (the per-response CSP nonce) share one definition.
+
+/**
+ * Headers every response carries, whatever produced it (page, action, route handler, static file,
+ * error). HSTS only in production: a development server on http://localhost must not pin HTTPS.
+ * @param {{ production: boolean }} options
+ * @returns {{ key: string; value: string }[]}
+ */
+export function baselineHeaders({ production }) {
+  return [
+    // 'same-origin', not 'no-referrer': under no-referrer the Fetch standard makes browsers send
+    // `Origin: null` on a form POST, and a form post without JavaScript could then not be told
+    // from a cross-site one (Next refuses it, and so does our own check). Other origins still
+    // receive no referrer at all; our own server never logs or stores one.
+    { key: 'Referrer-Policy', value: 'same-origin' },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    // Overridden by proxy.ts on pages (with a nonce); this one holds for everything else
+    // (API, feed, media, files), which must never run script or be framed if opened directly.
+    { key: 'Content-Security-Policy', value: resourcePolicy },
+    ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ];
+}
+
+/** CSP of a response that is not a page: nothing may run, load, frame it or be submitted. */
+export const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * CSP of a page. Scripts run only with this response's nonce, and what they load (`'strict-dynamic'`);
+ * every other fetch stays on the site (no third parties, PRODUCT.md §2 principle 2).
+ * Development adds what `next dev` needs (eval for React's debugging, inline styles for its overlay).
+ * @param {string} nonce
+ * @param {{ development: boolean }} options
+ */
+export function pagePolicy(nonce, { development }) {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self' ${development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
