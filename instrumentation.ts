@@ -2,6 +2,10 @@
 // `nodejs` branch, which Next removes from the Edge bundle, and never during `next build`.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // First: every line this process logs from now on is one escaped line without addresses or
+    // bound query values (lib/security/log-guard.ts).
+    const { installLogGuard } = await import('./lib/security/log-guard');
+    installLogGuard();
     const { prepareDatabase } = await import('./db/startup');
     await prepareDatabase();
     // Background work (media processing, …) runs in this process, polling the jobs table.

@@ -2,20 +2,9 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { parseEnv } from './lib/env.mjs';
+import { baselineHeaders } from './lib/security/headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
-
-// Headers every response carries. (The Content-Security-Policy contract is issue 7's work.)
-const securityHeaders = [
-  // 'same-origin', not 'no-referrer': under no-referrer browsers send `Origin: null` on a form POST
-  // and Next refuses the server action, which breaks every form without JavaScript. Other sites
-  // still receive no referrer.
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-];
 
 /** @param {string} phase */
 export default function config(phase) {
@@ -46,7 +35,7 @@ export default function config(phase) {
       // must not hold a testimony); the pages are also dynamic.
       const noStore = [{ key: 'Cache-Control', value: 'no-store, max-age=0' }];
       return [
-        { source: '/:path*', headers: securityHeaders },
+        { source: '/:path*', headers: baselineHeaders({ production: env.NODE_ENV === 'production' }) },
         { source: '/:locale/submit/:path*', headers: noStore },
         { source: '/:locale/my-testimonies/:path*', headers: noStore },
       ];

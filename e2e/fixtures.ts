@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { recordFigure } from '../lib/testing/security-figures';
 
 export { expect };
 
@@ -9,6 +10,13 @@ type Fixtures = {
    * at its end, because a page that loads anything from a third party exposes its readers to it.
    */
   foreignRequests: string[];
+  /**
+   * Content-Security-Policy violations seen by any page of the test (the `securitypolicyviolation`
+   * event, and Chromium's console report of a refused resource, which also covers pages without
+   * JavaScript). Automatic too: a violation means either an injected script or a page the policy
+   * breaks, and both must fail the suite (issue 7: zero violations during the whole e2e suite).
+   */
+  cspViolations: string[];
 };
 
 const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -46,6 +54,33 @@ export const test = base.extend<Fixtures>({
 
       await use(foreign);
       expect(foreign, 'requests to origins other than the app').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      const record = (text: string) => {
+        if (!violations.includes(text)) violations.push(text);
+      };
+      await context.exposeBinding('__yadmanCspViolation', (_source, text: string) => record(text));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __yadmanCspViolation: (text: string) => void }).__yadmanCspViolation;
+          report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${event.documentURI}`);
+        });
+      });
+      const watch = (page: import('@playwright/test').Page) =>
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) record(`${message.text()} on ${page.url()}`);
+        });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+
+      await use(violations);
+      // One row in the test:security table: the runner sums figures of the same name over all tests.
+      recordFigure({ figure: 'CSP violations during the e2e suite', measured: violations.length, target: '0', ok: violations.length === 0 });
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

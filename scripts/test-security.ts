@@ -66,9 +66,25 @@ function record(figure: SecurityFigure) {
   fs.appendFileSync(figuresFile, `${JSON.stringify(figure)}\n`);
 }
 
-const figures = fs.existsSync(figuresFile)
-  ? fs.readFileSync(figuresFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SecurityFigure)
-  : [];
+/** Figures of the same name are one row: numbers summed (e.g. violations per test), all must hold. */
+function combined(lines: SecurityFigure[]): SecurityFigure[] {
+  const rows = new Map<string, SecurityFigure>();
+  for (const f of lines) {
+    const row = rows.get(f.figure);
+    if (!row) rows.set(f.figure, { ...f });
+    else {
+      row.measured = typeof row.measured === 'number' && typeof f.measured === 'number' ? row.measured + f.measured : f.measured;
+      row.ok = row.ok && f.ok;
+    }
+  }
+  return [...rows.values()];
+}
+
+const figures = combined(
+  fs.existsSync(figuresFile)
+    ? fs.readFileSync(figuresFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SecurityFigure)
+    : [],
+);
 const width = Math.max(6, ...figures.map((f) => f.figure.length));
 console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padStart(10)}  ${'target'.padEnd(10)}  result`);
 for (const f of figures) {

@@ -67,7 +67,10 @@ export function ProvinceMap({
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {[{ from: 0, to: 0, colour: palette[0] }, ...classes].map((c) => (
             <li key={c.from} className="flex items-center gap-2">
-              <span aria-hidden="true" className="inline-block size-4 border border-muted" style={{ backgroundColor: c.colour }} />
+              {/* An SVG fill, not a style attribute: the CSP allows no inline styles (docs/security.md). */}
+              <svg aria-hidden="true" className="inline-block size-4 border border-muted" viewBox="0 0 1 1">
+                <rect width="1" height="1" fill={c.colour} />
+              </svg>
               {c.to === 0
                 ? legendNone
                 : c.from === c.to
