@@ -21,5 +21,17 @@ export default defineConfig([
     plugins: { yadman: { rules: { 'sql-raw-constant': sqlRawConstant } } },
     rules: { 'yadman/sql-raw-constant': 'error' },
   },
+  {
+    // Browser code builds zod schemas only through lib/validation/zod.ts, configured so that zod
+    // never probes eval (a CSP violation on every page with a form).
+    files: ['lib/validation/**', 'components/**'],
+    ignores: ['lib/validation/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import z from '@/lib/validation/zod' (configured for the CSP).", allowTypeImports: true }] },
+      ],
+    },
+  },
   globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'test-results/**', 'playwright-report/**']),
 ]);

@@ -1,7 +1,7 @@
 // Account form schemas, shared by react-hook-form on the client and the server actions.
 // Messages are catalogue keys under `Validation`. The common-passphrase check is added on the
 // server only (lib/auth/account-schemas.ts): its 49,000-word list does not belong in a bundle.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const passphraseMinLength = 12;
 export const passphraseMaxLength = 1024;

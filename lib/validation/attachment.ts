@@ -1,6 +1,6 @@
 // The files step's forms. The upload itself is checked by its bytes in lib/media (intake, upload,
 // tus); its caption's length is shared here.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const captionMaxLength = 500;
 

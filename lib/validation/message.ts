@@ -1,6 +1,6 @@
 // Message form schemas (the follow-up channel between moderators and a submitter), shared by the
 // browser and the server actions. Messages are catalogue keys under `Validation`.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const messageBodyMaxLength = 5000;
 

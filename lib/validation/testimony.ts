@@ -1,7 +1,7 @@
 // The submission steps' schemas, shared by react-hook-form in the browser and the server actions
 // (ENGINEERING.md pattern 5). Every value arrives as a FormData string; messages are catalogue keys
 // under `Submit.validation`. Pure: importable by client code.
-import { z } from 'zod';
+import { z } from './zod';
 import { provinceCodes } from '@/lib/geo/provinces';
 import { typedDateToIso } from '@/lib/i18n/solar-hijri';
 
