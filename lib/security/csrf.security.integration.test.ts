@@ -2,11 +2,13 @@
 // every state-changing route handler, called with the admin's live session (the actor who may do
 // the most) but from another site, is refused before anything is read or written. The database is
 // compared table by table, content included, before and after. A control run from the site itself
-// proves the refusal is not simply everything failing.
+// proves the refusal is not simply everything failing. Last, every GET route handler (as listed in
+// the authorization matrix) is called and must leave the database exactly as it was.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/sessions';
 import { idle } from '@/lib/actions/define-action';
+import { routeMatrix } from '@/lib/authz/matrix';
 import { createActors } from '@/lib/testing/actors';
 import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
 import { queryRows, testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
@@ -119,6 +121,27 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
     const changed = Object.entries(await databaseDigest(ctx.db)).filter(([table, digest]) => before[table] !== digest).map(([t]) => t);
     recordFigure({ figure: `route handlers × 3 cross-site headers accepted (${target.name})`, measured: accepted.length, target: '0', ok: accepted.length === 0 });
     expect(accepted).toEqual([]);
+    expect(changed).toEqual([]);
+  });
+
+  it('no GET route handler changes anything, for the admin or for anyone', async () => {
+    state.headers = new Headers({ ...site, 'sec-fetch-site': 'same-origin' });
+    const viewers = [state.viewer, null];
+    const before = await databaseDigest(ctx.db);
+    let calls = 0;
+    for (const viewer of viewers) {
+      state.viewer = viewer;
+      for (const [file, methods] of Object.entries(routeMatrix)) {
+        if (!methods.GET) continue;
+        const handlers = await loadRouteHandlers(file);
+        await handlers.GET!(methods.GET.request(), { params: Promise.resolve(methods.GET.params ?? {}) });
+        calls += 1;
+      }
+    }
+    state.viewer = viewers[0]!;
+    const changed = Object.entries(await databaseDigest(ctx.db)).filter(([table, digest]) => before[table] !== digest).map(([t]) => t);
+    recordFigure({ figure: `tables changed by GET route handlers (${target.name})`, measured: changed.length, target: '0', ok: changed.length === 0 });
+    expect(calls).toBeGreaterThan(10);
     expect(changed).toEqual([]);
   });
 });
