@@ -12,7 +12,8 @@ import type { SecurityFigure } from '../lib/testing/security-figures';
 
 const port = process.env.E2E_PORT ?? '3100';
 const dataDir = port === '3100' ? '.data-e2e' : `.data-e2e-${port}`;
-const outDir = path.resolve('test-results', 'security');
+// Not under test-results/: Playwright empties that folder when it starts.
+const outDir = path.resolve('security-results');
 const figuresFile = path.join(outDir, 'figures.jsonl');
 const serverLog = path.join(outDir, 'server.log');
 fs.rmSync(outDir, { recursive: true, force: true });
@@ -28,7 +29,8 @@ const env = {
 const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
 
 const steps: [string, number][] = [];
-steps.push(['vitest', run('npx', ['vitest', 'run', '.security.'])]);
+// One file at a time: several measure time or memory, which parallel files on two cores distort.
+steps.push(['vitest', run('npx', ['vitest', 'run', '--no-file-parallelism', '.security.'])]);
 steps.push(['playwright', run('npx', ['playwright', 'test', ...process.argv.slice(2)])]);
 steps.push(['canary grep', grepCanaries()]);
 
