@@ -1,6 +1,6 @@
 // The settings form's schema, shared by the form and the server action (FormData values are
 // strings: the checkbox is "on" or absent, the window a number of hours).
-import { z } from 'zod';
+import { z } from './zod';
 
 export const settingDefaults = {
   /** Publishing needs the approval of two different moderators (PRODUCT.md §4). */
