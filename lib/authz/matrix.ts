@@ -13,6 +13,8 @@ type RouteExpectation = {
 };
 
 const origin = 'http://localhost:3000';
+/** What a browser sends with a request from the site itself (state-changing routes refuse anything else). */
+const fromSite = { Host: new URL(origin).host, Origin: origin, 'Sec-Fetch-Site': 'same-origin' };
 const signedOut = new Set<ActorName>(['anonymous', 'disabled']);
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
@@ -131,7 +133,7 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   // the size and the rate are covered by lib/media/uploads.integration.test.ts and e2e/media.e2e.ts.
   'app/api/uploads/form/route.ts': {
     POST: {
-      request: () => new Request(`${origin}/api/uploads/form`, { method: 'POST', body: 'not a form' }),
+      request: () => new Request(`${origin}/api/uploads/form`, { method: 'POST', headers: fromSite, body: 'not a form' }),
       status: (actor) => (signedOut.has(actor) ? 401 : actor === 'moderatorWithout2fa' ? 404 : 400),
     },
   },
@@ -141,7 +143,7 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
       request: () =>
         new Request(`${origin}/api/uploads/tus`, {
           method: 'POST',
-          headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `kind ${btoa('image')},testimonyId ${btoa(unknownId)}` },
+          headers: { ...fromSite, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `kind ${btoa('image')},testimonyId ${btoa(unknownId)}` },
         }),
       params: {},
       status: (actor) => (signedOut.has(actor) ? 401 : 404),
@@ -151,14 +153,14 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
       request: () =>
         new Request(`${origin}/api/uploads/tus/${unknownId}`, {
           method: 'PATCH',
-          headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+          headers: { ...fromSite, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
           body: 'x',
         }),
       params: { id: [unknownId] },
       status: () => 404,
     },
     HEAD: { request: () => new Request(`${origin}/api/uploads/tus/${unknownId}`, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } }), params: { id: [unknownId] }, status: () => 404 },
-    DELETE: { request: () => new Request(`${origin}/api/uploads/tus/${unknownId}`, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }), params: { id: [unknownId] }, status: () => 404 },
+    DELETE: { request: () => new Request(`${origin}/api/uploads/tus/${unknownId}`, { method: 'DELETE', headers: { ...fromSite, 'Tus-Resumable': '1.0.0' } }), params: { id: [unknownId] }, status: () => 404 },
     // Capabilities only (tus discovery), the same for everyone.
     OPTIONS: { request: () => new Request(`${origin}/api/uploads/tus`, { method: 'OPTIONS' }), params: {}, status: () => 204 },
   },

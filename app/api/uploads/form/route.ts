@@ -8,13 +8,15 @@ import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { receiveMultipartUpload } from '@/lib/media/multipart';
 import { uploadCaptionCookie } from '@/lib/media/upload-outcome';
+import { isSameOriginRequest } from '@/lib/security/same-origin';
 
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 export async function POST(request: Request) {
-  // Session cookies are SameSite=Lax, so another site's form carries none; refuse it outright anyway.
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return plain(403, 'Forbidden');
+  // Session cookies are SameSite=Lax, so another site's form carries none; refuse it outright anyway
+  // (foreign or null Origin, cross-site Sec-Fetch-Site: lib/security/same-origin.ts).
+  if (!isSameOriginRequest(request.headers)) return plain(403, 'Forbidden');
   try {
     const result = await receiveMultipartUpload(await getDb(), await getViewer(), request);
     const page = `/${result.locale}/submit/${result.testimonyId}/files`;
