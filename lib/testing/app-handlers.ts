@@ -33,7 +33,7 @@ export async function loadActions() {
   return actions;
 }
 
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 /** The handlers a route file exports, by HTTP method. */
 export async function loadRouteHandlers(file: string): Promise<Record<string, RouteHandler>> {
