@@ -9,7 +9,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @param {string} phase */
 export default function config(phase) {
   // A bad configuration stops the server at start, naming the variable. Secrets are not needed to build.
-  parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
+  const env = parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
   // File uploads go to route handlers under /api/uploads that stream them to disk (lib/media), not
   // to server actions: server actions and the proxy keep Next's default body limits.
 
