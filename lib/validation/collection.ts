@@ -1,5 +1,5 @@
 // The collection form (admin): one schema for react-hook-form in the browser and the server action.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const optionalText = (max: number) =>
   z

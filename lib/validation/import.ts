@@ -1,5 +1,5 @@
 // The CSV import's forms (admin). Plain posts; the server re-reads every value.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { importFields, type ImportField } from '@/lib/imports/fields';
 import { importOutcomes } from '@/lib/imports/row';
 
