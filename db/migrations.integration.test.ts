@@ -34,7 +34,7 @@ describe.each(testDatabases())('migrations on $name', (target) => {
       ctx.db,
       sql`select indexname from pg_indexes where indexdef like '%gin_trgm_ops%' order by indexname`,
     );
-    expect(rows.map((r) => r.indexname)).toEqual(['person_aliases_normalized_trgm_idx', 'persons_name_search_trgm_idx']);
+    expect(rows.map((r) => r.indexname)).toEqual(['person_aliases_normalized_compact_trgm_idx', 'person_aliases_normalized_trgm_idx', 'persons_name_search_compact_trgm_idx', 'persons_name_search_trgm_idx']);
   });
 
   it('store no plain e-mail or IP address column anywhere', async () => {

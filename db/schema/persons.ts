@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { provinceCodes } from '../../lib/geo/provinces';
+import { ftsNormalizedText } from '../../lib/search/fts';
 import { attachments } from './attachments';
 import { collections } from './collections';
 import { createdAt, datePrecision, tstz, updatedAt } from './columns';
@@ -93,6 +94,15 @@ export const persons = pgTable(
     // The staff list's keyset order (newest first).
     index('persons_created_at_id_idx').on(t.createdAt, t.id),
     index('persons_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
+    // Search's "spaces ignored" match (ZWNJ vs space vs nothing) uses this expression, so every
+    // branch of the name condition is indexed and the planner can combine them (BitmapOr).
+    index('persons_name_search_compact_trgm_idx').using('gin', sql`replace(${t.nameSearch}, ' ', '') gin_trgm_ops`),
+    // Search's "the query names their city" match (lib/memorial/search.ts), the same expression.
+    index('persons_city_normalized_idx').on(ftsNormalizedText(sql`coalesce(${t.city}, '')`)),
+    // Browsing public persons, newest first (lib/memorial/search.ts), without sorting them all.
+    index('persons_public_recent_idx')
+      .on(sql`${t.publishedAt} desc nulls last`, t.id)
+      .where(sql`${t.status} = 'published' and ${t.mergedIntoId} is null`),
     check('persons_province_check', sql`province IS NULL OR province IN (${provinceList})`),
     check('persons_age_check', sql`age IS NULL OR (age >= 0 AND age <= 130)`),
   ],
@@ -113,6 +123,7 @@ export const personAliases = pgTable(
   (t) => [
     index().on(t.personId),
     index('person_aliases_normalized_trgm_idx').using('gin', t.normalized.op('gin_trgm_ops')),
+    index('person_aliases_normalized_compact_trgm_idx').using('gin', sql`replace(${t.normalized}, ' ', '') gin_trgm_ops`),
   ],
 );
 

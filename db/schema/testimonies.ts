@@ -118,6 +118,13 @@ export const testimonies = pgTable(
     index('testimonies_submitter_updated_at_idx').on(t.submitterId, t.updatedAt),
     index().on(t.collectionId),
     index().on(t.claimedBy),
+    // From a matching published revision to its testimony (full-text search), and the public-data
+    // triggers' "is this revision published?" check on every revision insert.
+    index('testimonies_published_revision_idx').on(t.publishedRevisionId).where(sql`${t.publishedRevisionId} is not null`),
+    // Public testimonies newest first (open data, feeds) without sorting them all.
+    index('testimonies_public_recent_idx')
+      .on(sql`${t.publishedAt} desc`, t.id)
+      .where(sql`${t.status} = 'published' and ${t.consentPublish} = 'public' and ${t.publishedRevisionId} is not null`),
     unique('testimonies_submitter_idempotency_key').on(t.submitterId, t.idempotencyKey),
   ],
 );

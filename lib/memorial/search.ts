@@ -5,8 +5,9 @@ import 'server-only';
 import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { collections, personAliases, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
-import { ftsQuery } from '@/lib/search/fts';
-import { searchKeys } from '@/lib/search/normalize';
+import { provinces } from '@/lib/geo/provinces';
+import { ftsNormalizedText, ftsQuery } from '@/lib/search/fts';
+import { foldLatin, normalizeName, searchKeys } from '@/lib/search/normalize';
 import type { PublicPersonSummary } from './dto';
 import { identityWithheld } from './minors';
 import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
@@ -75,11 +76,25 @@ function filters(q: PersonQuery): Array<SQL | undefined> {
   ];
 }
 
+/** Provinces whose Persian or English name is the query (any letter variant or transliteration). */
+function provincesNamed(normalized: string, folded: string): string[] {
+  return provinces
+    .filter((p) => normalizeName(p.nameFa) === normalized || foldLatin(normalizeName(p.nameEn)) === folded)
+    .map((p) => p.code);
+}
+
 /**
- * The name/text condition and its relevance score. A person matches when a name or other spelling
+ * The search box's condition and its relevance score. A person matches when a name or other spelling
  * contains the query, is similar to it word by word (pg_trgm, both the normalized and the
- * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), or a
- * published testimony about them contains all its words. Whole-word and prefix matches rank first.
+ * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), when the
+ * query names their city or province (the box says "name, city or province"; provinces in either
+ * script), or when a published testimony about them contains all its words. Name matches rank
+ * first, then places, then testimony text.
+ *
+ * The condition is a set of candidate ids built from index-served parts (the trigram indexes on
+ * names and other spellings, the normalized city and the province, the full-text index on
+ * published text), so a search reads the matching rows only, never every person; the score is
+ * then computed for the candidates alone.
  */
 function textMatch(q: string): { where: SQL; score: SQL } | null {
   const { normalized: nq, folded: fq } = searchKeys(q);
@@ -102,11 +117,25 @@ function textMatch(q: string): { where: SQL; score: SQL } | null {
     join ${testimonyRevisions} on ${testimonyRevisions.id} = ${testimonies.publishedRevisionId}
     where tp.person_id = ${persons.id} and ${isPublicTestimony}
       and ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)})`;
+  const inProvinces = provincesNamed(nq, fq);
+  const placeOf = (city: SQL, province: SQL) =>
+    sql`(${ftsNormalizedText(sql`coalesce(${city}, '')`)} = ${nq}${inProvinces.length ? sql` or ${province} in ${inProvinces}` : sql``})`;
+  const placeHit = placeOf(sql`${persons.city}`, sql`${persons.province}`);
+  const candidates = sql`(select n.id from ${persons} n where ${nameMatch(sql`n.name_search`)}
+    union select a.person_id from ${personAliases} a where ${nameMatch(sql`a.normalized`)}
+    union select pl.id from ${persons} pl where ${placeOf(sql`pl.city`, sql`pl.province`)}
+    union select tp.person_id from ${testimonyRevisions}
+      join ${testimonies} on ${testimonies.publishedRevisionId} = ${testimonyRevisions.id}
+      join ${testimonyPersons} tp on tp.testimony_id = ${testimonies.id}
+      where ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)} and ${isPublicTestimony})`;
   // A withheld minor's names never match: a search by the full name must not find the record.
   const names = sql`not ${identityWithheld} and (${nameMatch(name)} or ${aliasScore} is not null)`;
   return {
-    where: sql`(${names} or ${textHit})`,
+    // `= any(array(…))`: the candidates are looked up by primary key, never joined by reading all persons;
+    // the second condition then keeps only candidates that match for a reason the public may see.
+    where: sql`${persons.id} = any(array${candidates}) and (${names} or ${placeHit} or ${textHit})`,
     score: sql`greatest(case when not ${identityWithheld} and ${nameMatch(name)} then ${nameScore(name)} else 0 end,
-      case when ${identityWithheld} then 0 else coalesce(${aliasScore}, 0) end, case when ${textHit} then 0.2 else 0 end)`,
+      case when ${identityWithheld} then 0 else coalesce(${aliasScore}, 0) end,
+      case when ${placeHit} then 0.3 else 0 end, case when ${textHit} then 0.2 else 0 end)`,
   };
 }

@@ -1,0 +1,6 @@
+CREATE INDEX "person_aliases_normalized_compact_trgm_idx" ON "person_aliases" USING gin (replace("normalized", ' ', '') gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "persons_name_search_compact_trgm_idx" ON "persons" USING gin (replace("name_search", ' ', '') gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "persons_city_normalized_idx" ON "persons" USING btree (translate(regexp_replace(lower(coalesce("city", '')), '[\u064B-\u065F\u0670\u0640]', '', 'g'), 'يىئكةۀأإٱآؤ‌‍‎‏۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩', 'یییکههااااو    01234567890123456789'));--> statement-breakpoint
+CREATE INDEX "persons_public_recent_idx" ON "persons" USING btree ("published_at" desc nulls last,"id") WHERE "persons"."status" = 'published' and "persons"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "testimonies_published_revision_idx" ON "testimonies" USING btree ("published_revision_id") WHERE "testimonies"."published_revision_id" is not null;--> statement-breakpoint
+CREATE INDEX "testimonies_public_recent_idx" ON "testimonies" USING btree ("published_at" desc,"id") WHERE "testimonies"."status" = 'published' and "testimonies"."consent_publish" = 'public' and "testimonies"."published_revision_id" is not null;

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { demoPassphrase, signIn, signInAsStaff } from './support/accounts';
+import { expect, test } from './fixtures';
+
+// Scale-out: two `next start` processes on one PostgreSQL database behind nginx (round robin, on
+// loopback), so consecutive requests land on different processes. Sessions, the sign-in rate limit
+// and the public caches must behave as with one process. Needs nginx and a PostgreSQL server
+// (TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres), and is asked for with
+// YADMAN_SCALE_OUT=1; it skips otherwise, so `npm test` leaves it out (three more servers and a
+// second database on a 2-core CI machine). Run:
+//   YADMAN_SCALE_OUT=1 TEST_DATABASE_URL=… npx playwright test e2e/scale-out.e2e.ts
+// (SCALE_OUT_PORT moves its three ports: nginx on it, the two processes on the next two).
+const nginxBin = '/usr/sbin/nginx';
+const adminUrl = process.env.TEST_DATABASE_URL;
+const basePort = Number(process.env.SCALE_OUT_PORT ?? 3110);
+const balancer = `http://127.0.0.1:${basePort}`;
+const appPorts = [basePort + 1, basePort + 2];
+
+test.skip(process.env.YADMAN_SCALE_OUT !== '1' || !adminUrl || !fs.existsSync(nginxBin), 'needs YADMAN_SCALE_OUT=1, nginx and TEST_DATABASE_URL');
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: balancer });
+
+const processes: ChildProcess[] = [];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-scale-out-'));
+// nginx's worker runs as an unprivileged user and writes its proxy temp files under the prefix.
+fs.chmodSync(tmp, 0o777);
+const databaseName = `yadman_scale_${randomBytes(4).toString('hex')}`;
+let databaseUrl = '';
+
+async function healthy(url: string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${databaseName}`);
+  await admin.end();
+  const url = new URL(adminUrl!);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    YADMAN_DEMO: 'true',
+    // One data folder for both: stored files must be readable by whichever process serves them.
+    YADMAN_DATA_DIR: path.join(tmp, 'data'),
+    AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+    AUTH_URL: balancer,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // The first process migrates and seeds; the second starts on the ready database.
+  for (const port of appPorts) {
+    processes.push(spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'ignore' }));
+    await healthy(`http://127.0.0.1:${port}/api/health`);
+  }
+  fs.writeFileSync(path.join(tmp, 'nginx.conf'), `worker_processes 1; daemon off; pid ${tmp}/nginx.pid; error_log ${tmp}/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  upstream app { ${appPorts.map((p) => `server 127.0.0.1:${p};`).join(' ')} }
+  server {
+    listen 127.0.0.1:${basePort};
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header Connection "";
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}\n`);
+  processes.push(spawn(nginxBin, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log')], { stdio: 'ignore' }));
+  await healthy(`${balancer}/api/health`);
+});
+
+test.afterAll(async () => {
+  for (const child of processes) child.kill('SIGTERM');
+  await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+  await admin.end();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('consecutive requests reach both processes', async ({ request }) => {
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 4; i++) upstreams.add((await request.get('/api/health')).headers()['x-upstream']!);
+  expect(upstreams.size).toBe(2);
+});
+
+test('a session signed in through one process is honoured by the other', async ({ page }) => {
+  await signInAsStaff(page, 'demo-moderator', '/en/staff');
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const response = await page.goto('/en/staff');
+    upstreams.add(response!.headers()['x-upstream']!);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/en\/staff$/);
+  }
+  expect(upstreams.size).toBe(2);
+});
+
+test('the sign-in rate limit counts failures on both processes together', async ({ page }) => {
+  // Five failures are allowed per account (lib/auth/throttle.ts); they alternate between processes.
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, 'demo-submitter', `wrong passphrase ${i}`);
+    await expect(page.getByText(/Too many attempts/)).toHaveCount(0);
+  }
+  await signIn(page, 'demo-submitter', demoPassphrase);
+  await expect(page.getByText(/Too many attempts/)).toBeVisible();
+});
+
+test('a public change is visible through both processes on the next request', async ({ request }) => {
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [person] = await admin<{ id: string; slug: string }[]>`select id, slug from persons where slug = 'demo-reza-example'`;
+    const url = `/en/persons/${person!.slug}-${person!.id}`;
+    // Both processes cache the page's data first.
+    for (const port of appPorts) expect(await (await fetch(`http://127.0.0.1:${port}${url}`)).text()).toContain('Reza Example');
+    // A correction committed by "another instance" (here: straight to the database; the trigger bumps the version).
+    await admin`update persons set name_latin = 'Reza Example-Corrected (demo)' where id = ${person!.id}`;
+    for (let i = 0; i < 4; i++) expect(await (await request.get(url)).text()).toContain('Reza Example-Corrected');
+  } finally {
+    await admin.end();
+  }
+});

@@ -1,0 +1,250 @@
+// `npm run bench`: measures the production build on PostgreSQL with generated data
+// (`npm run db:generate-data` into BENCH_DATABASE_URL first) against PRODUCT.md §6, each figure beside
+// a baseline measured in the same run: nginx and a bare Node server serving the same HTML bytes,
+// and the same search run directly through postgres.js. Loopback only; every load run is bounded
+// in time and count. Writes bench-results/latest.json and bench-results/latest.md and prints the table.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import autocannon from 'autocannon';
+import { encode } from 'next-auth/jwt';
+import { createDb } from '../db/client';
+import { createSession, resolveSession } from '../lib/auth/sessions';
+import { percentile, shortfall, verdict } from '../lib/bench/stats';
+import { listPublishedPersons } from '../lib/memorial/search';
+import { claimNext } from '../lib/moderation/claims';
+import { insertUser } from '../lib/testing/actors';
+import { submittedTestimony } from '../lib/testing/testimony-fixtures';
+
+const root = path.resolve(import.meta.dirname, '..');
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yadman_bench';
+const ports = { app: 3270, nginx: 3271, bare: 3272 };
+const host = '127.0.0.1';
+const appUrl = `http://${host}:${ports.app}`;
+const authSecret = Buffer.from(crypto.getRandomValues(new Uint8Array(33))).toString('base64');
+const loadSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 10;
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const started = Date.now();
+const log = (m: string) => console.info(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+
+type Row = { figure: string; value: number; unit: string; baseline?: string; target?: { atMost?: number; atLeast?: number }; note?: string };
+const rows: Row[] = [];
+const children: ChildProcess[] = [];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-bench-'));
+// nginx's worker runs as an unprivileged user and must read the page and write its temp files.
+fs.chmodSync(tmp, 0o755);
+
+function stopAll() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const kids = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const own = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(own?.[1] ?? 0) / 1024 + kids.reduce((sum, kid) => sum + rssMb(kid), 0);
+}
+
+type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+async function load(options: autocannon.Options): Promise<Load> {
+  const r = await autocannon({ connections, duration: loadSeconds, ...options });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+const loadNote = (l: Load) => (l.errors || l.non2xx ? `${l.errors} errors, ${l.non2xx} non-2xx` : undefined);
+
+/** Sequential timings (ms) of `run` over `inputs`: a latency distribution without queueing. */
+async function timed<T>(inputs: T[], run: (input: T) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (const input of inputs) {
+    const t = performance.now();
+    await run(input);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+// ---- build, database, server
+if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+  log('building');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// Migrations first (the server would apply them too), so cold start measures the start alone.
+const handle = await createDb({ driver: 'postgres', url: databaseUrl, max: 10 });
+const db = handle.db;
+const sql = (db as unknown as { $client: import('postgres').Sql }).$client;
+const [{ persons: personCount, testimonies: testimonyCount, waiting }] = (await sql<{ persons: number; testimonies: number; waiting: number }[]>`
+  select (select count(*)::int from persons) as persons, (select count(*)::int from testimonies) as testimonies,
+    (select count(*)::int from testimonies where status in ('submitted', 'in_review', 'changes_requested')) as waiting`) as unknown as [{ persons: number; testimonies: number; waiting: number }];
+log(`${personCount} persons, ${testimonyCount} testimonies, ${waiting} waiting`);
+// A deterministic sample of public persons; the first (with its ordinary number of testimonies) is "the" person page.
+const sample = await sql<{ id: string; slug: string; n: number }[]>`
+  select p.id, p.slug, (select count(*)::int from testimony_persons tp where tp.person_id = p.id) as n from persons p
+  where p.status = 'published' and p.merged_into_id is null order by md5(p.id::text) limit 3000`;
+const personPath = (p: { id: string; slug: string }) => `/en/persons/${p.slug}-${p.id}`;
+
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl,
+  AUTH_SECRET: authSecret, AUTH_URL: appUrl, NEXT_DIST_DIR: distDir, PORT: String(ports.app),
+};
+const coldStart = performance.now();
+const app = spawn(process.execPath, [nextBin, 'start', '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+children.push(app);
+let peakRss = 0;
+const sampler = setInterval(() => {
+  try {
+    peakRss = Math.max(peakRss, rssMb(app.pid!));
+  } catch {}
+}, 200);
+await waitFor(`${appUrl}/api/health`, 120_000);
+const ready = performance.now() - coldStart;
+const firstPage = await timed([personPath(sample[0]!)], (p) => fetch(appUrl + p).then((r) => r.text()));
+rows.push({ figure: 'Cold start (spawn → health answers)', value: ready, unit: 'ms', note: `first person page then took ${firstPage[0]!.toFixed(0)} ms` });
+log(`server ready in ${ready.toFixed(0)} ms`);
+
+// ---- person page vs nginx and a bare Node server with the same bytes
+const person = sample[0]!;
+const html = await (await fetch(appUrl + personPath(person))).text();
+fs.mkdirSync(path.join(tmp, 'www'));
+fs.writeFileSync(path.join(tmp, 'www', 'person.html'), html);
+fs.writeFileSync(path.join(tmp, 'nginx.conf'), `worker_processes 1; daemon off; pid ${tmp}/nginx.pid; error_log ${tmp}/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; server { listen ${host}:${ports.nginx}; root ${tmp}/www;
+  location / { default_type text/html; try_files /person.html =404; } } }\n`);
+const nginx = spawn('/usr/sbin/nginx', ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'nginx-error.log')], { stdio: 'inherit' });
+children.push(nginx);
+const bare = spawn(process.execPath, ['-e', `const b = require('fs').readFileSync(${JSON.stringify(path.join(tmp, 'www', 'person.html'))});
+  require('http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); s.end(b); }).listen(${ports.bare}, '${host}');`], { stdio: 'inherit' });
+children.push(bare);
+await waitFor(`http://${host}:${ports.nginx}/`, 10_000);
+await waitFor(`http://${host}:${ports.bare}/`, 10_000);
+
+log('person page, cached');
+const cached = await load({ url: appUrl + personPath(person) });
+log('nginx, same bytes');
+const viaNginx = await load({ url: `http://${host}:${ports.nginx}/` });
+log('bare Node http, same bytes');
+const viaBare = await load({ url: `http://${host}:${ports.bare}/` });
+nginx.kill('SIGTERM');
+bare.kill('SIGTERM');
+const vs = (l: Load) => `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms`;
+const pageNote = `${(html.length / 1024).toFixed(0)} KB HTML, ${person.n} testimonies`;
+rows.push({ figure: 'Person page, cached: requests/s', value: cached.rps, unit: 'req/s', baseline: `nginx ${vs(viaNginx)} (×${(viaNginx.rps / cached.rps).toFixed(1)}); bare Node ${vs(viaBare)} (×${(viaBare.rps / cached.rps).toFixed(1)})`, target: { atLeast: 1000 }, note: loadNote(cached) ?? pageNote });
+rows.push({ figure: 'Person page, cached: p50', value: cached.p50, unit: 'ms', baseline: `nginx ${viaNginx.p50} ms, bare Node ${viaBare.p50} ms` });
+rows.push({ figure: 'Person page, cached: p99', value: cached.p99, unit: 'ms', baseline: `nginx ${viaNginx.p99} ms, bare Node ${viaBare.p99} ms`, target: { atMost: 50 } });
+
+log('person page, uncached (a different person each request)');
+let next = 1;
+// (no `amount`: autocannon would then ignore the duration)
+const uncached = await load({ url: appUrl, requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: personPath(sample[next++ % sample.length]!) }) }] });
+rows.push({ figure: 'Person page, uncached: requests/s', value: uncached.rps, unit: 'req/s', baseline: `nginx ${viaNginx.rps.toFixed(0)} req/s`, note: loadNote(uncached) });
+rows.push({ figure: 'Person page, uncached: p50 / p99', value: uncached.p99, unit: 'ms (p99)', baseline: `p50 ${uncached.p50} ms` });
+
+// ---- search: over HTTP (first request for each query: not cached) vs the same function on postgres.js
+const first = ['Mohamad', 'Husain', 'Saeed', 'Qasem'];
+const last = ['Gholipur', 'Gholipour', 'Rezaee', 'Rezaei', 'Mousavi', 'Musavi', 'Jafari', 'Ghasemi', 'Qasemi', 'Hosseyni'];
+const nameQueries = first.flatMap((f) => last.map((l) => `${f} ${l}`)).concat(['قلي پور', 'محمد رضایي', 'حسین موسوی', 'قلی‌پور']);
+const textQueries = ['Sattarkhan', 'Narmak', 'Valiasr', 'ستارخان', 'نارمک'].flatMap((street) =>
+  ['Karaj', 'Shiraz', 'کرج', 'شیراز'].map((city) => `${street} ${city}`));
+for (const [kind, queries] of [['names with variants', nameQueries], ['full text', textQueries]] as const) {
+  log(`search, ${kind}: ${queries.length} queries`);
+  const direct = await timed(queries, (q) => listPublishedPersons(db, { q }));
+  const overHttp = await timed(queries, (q) => fetch(`${appUrl}/en/search?q=${encodeURIComponent(q)}`).then((r) => r.text()));
+  const [h50, h95, d50, d95] = [percentile(overHttp, 50), percentile(overHttp, 95), percentile(direct, 50), percentile(direct, 95)];
+  rows.push({ figure: `Search, ${kind}: p95 (p50)`, value: h95, unit: 'ms', target: { atMost: 30 },
+    baseline: `postgres.js direct p95 ${d95.toFixed(1)} ms, p50 ${d50.toFixed(1)} ms; ratio ×${(h95 / d95).toFixed(1)}; framework overhead ${(h50 - d50).toFixed(1)} ms at p50`,
+    note: `p50 ${h50.toFixed(1)} ms over HTTP; ${queries.length} distinct queries, uncached` });
+}
+
+// ---- moderation: a signed-in moderator (session created directly, cookie sealed as Auth.js does)
+const moderatorId = await insertUser(db, `bench-moderator-${Date.now()}`, 'moderator', { totp: true });
+const sessionId = await createSession(db, moderatorId, true);
+const cookieToken = await encode({ token: { sub: moderatorId, sid: sessionId }, secret: authSecret, salt: 'yadman.session' });
+const cookie = `yadman.session=${cookieToken}`;
+const queueProbe = await fetch(`${appUrl}/en/staff`, { headers: { cookie }, redirect: 'manual' });
+if (queueProbe.status !== 200) throw new Error(`the moderator session was not accepted (${queueProbe.status} on /en/staff)`);
+log('moderation queue, first page');
+const queueTimes = await timed(Array.from({ length: 100 }), () => fetch(`${appUrl}/en/staff`, { headers: { cookie } }).then((r) => r.text()));
+rows.push({ figure: 'Moderation queue, first page: p95', value: percentile(queueTimes, 95), unit: 'ms', target: { atMost: 50 }, note: `p50 ${percentile(queueTimes, 50).toFixed(1)} ms; ${waiting} waiting` });
+const moderator = await resolveSession(db, sessionId);
+log('claim next');
+const claimTimes = await timed(Array.from({ length: 100 }), () => claimNext(db, moderator));
+rows.push({ figure: '"Claim next": p95', value: percentile(claimTimes, 95), unit: 'ms', target: { atMost: 50 }, note: `p50 ${percentile(claimTimes, 50).toFixed(1)} ms; data layer (lib/moderation/claims.ts), one transaction` });
+
+// ---- submissions: accepted per second, acknowledged vs stored
+log('submissions');
+const submitterId = await insertUser(db, `bench-submitter-${Date.now()}`, 'submitter');
+const submitter = await resolveSession(db, await createSession(db, submitterId, false));
+let acknowledged = 0;
+let failed = 0;
+const until = Date.now() + loadSeconds * 1000;
+const submitStart = performance.now();
+await Promise.all(Array.from({ length: 8 }, async () => {
+  while (Date.now() < until) {
+    await submittedTestimony(db, submitter).then(() => acknowledged++, () => failed++);
+  }
+}));
+const submitSeconds = (performance.now() - submitStart) / 1000;
+const [{ stored }] = (await sql<{ stored: number }[]>`select count(*)::int as stored from testimonies where submitter_id = ${submitterId} and status = 'submitted'`) as unknown as [{ stored: number }];
+rows.push({ figure: 'Submissions accepted/s', value: acknowledged / submitSeconds, unit: '/s', target: { atLeast: 100 },
+  note: `${acknowledged} acknowledged, ${stored} stored, ${acknowledged - stored} lost, ${failed} refused; 8 concurrent submitters, data layer (draft, 3 steps, submit)` });
+if (stored !== acknowledged) process.exitCode = 1;
+
+// ---- first visit, compressed transfer, fresh browser cache
+log('first-visit bytes');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+for (const [name, pagePath] of [['home', '/en'], ['search', `/en/search?q=${encodeURIComponent('Gholipur')}`], ['person page', personPath(person)]] as const) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => void (bytes += e.encodedDataLength));
+  await page.goto(appUrl + pagePath, { waitUntil: 'networkidle' });
+  rows.push({ figure: `First visit, ${name}: transferred`, value: bytes / 1024, unit: 'KB', target: { atMost: 200 } });
+  await context.close();
+}
+await browser.close();
+
+clearInterval(sampler);
+rows.push({ figure: 'Server memory (RSS) at peak', value: peakRss, unit: 'MB', target: { atMost: 350 }, note: 'next start and its children, sampled every 200 ms over the whole run' });
+app.kill('SIGTERM');
+await handle.close();
+
+// ---- report
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const table = [
+  '| Figure | Value | Baseline (same run) | Target | Verdict | Note |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => {
+    const v = verdict(r.value, r.target);
+    const target = r.target ? `${r.target.atMost !== undefined ? '≤' : '≥'} ${r.target.atMost ?? r.target.atLeast}` : '';
+    const judged = v === 'missed' ? `missed (${shortfall(r.value, r.target!)})` : v === 'met' ? 'met' : '';
+    return `| ${r.figure} | ${fmt(r.value)} ${r.unit} | ${r.baseline ?? ''} | ${target} | ${judged} | ${r.note ?? ''} |`;
+  }),
+].join('\n');
+const report = `Data: ${personCount} persons, ${testimonyCount} testimonies (${waiting} waiting). Machine: ${machine}. Load runs: ${connections} connections × ${loadSeconds} s (autocannon). Total ${((Date.now() - started) / 1000).toFixed(0)} s.\n\n${table}\n`;
+fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), report);
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, personCount, testimonyCount, waiting, rows }, null, 2));
+console.info(`\n${report}`);
+process.exit();
