@@ -111,7 +111,7 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
   }, 600_000);
 
   // Whole-set counts that may read every public row, and why that is acceptable.
-  const totals = /count\(\*\)/;
+  const totals = /^\s*select count\(\*\)/i;
   type Path = [string, (db: Db) => Promise<unknown>, RegExp?];
   const paths: Path[] = [
     ['search, a Latin spelling variant', (db) => listPublishedPersons(db, { q: 'Gholipur' })],
@@ -122,8 +122,6 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
     // The page numbers need the total; the page is served from the version-keyed cache (lib/memorial/cache.ts).
     ['browse, newest first', (db) => listPublishedPersons(db, {}), totals],
     ['person page', async (db) => [await getPublishedPerson(db, personId), await getPublicTestimoniesForPerson(db, personId)]],
-    // The home page's documented totals, likewise cached per public data version.
-    ['home page overview', (db) => getMemorialOverview(db), totals],
   ];
 
   const check = async (_name: string, run: (db: Db) => Promise<unknown>, allowed?: RegExp) => {
@@ -142,7 +140,7 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
 
   it.each(paths)('%s reads at most a tenth of any big table', check);
 
-  // Known misses, kept failing on purpose until fixed: the queue's condition (work statuses, or an
+  // Known misses, kept failing on purpose until fixed. The queue's condition (work statuses, or an
   // edit of a published testimony, lib/moderation/queue.ts and claims.ts) matches no index, so the
   // first page and "claim next" walk most testimonies. The fix is a partial index on (submitted_at,
   // id) with that condition as its predicate; it cannot go in the migration that adds the
@@ -154,6 +152,9 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
       return listQueue(db, moderator, { cursor: first.nextCursor ?? undefined });
     }, totals],
     ['moderation queue, claim next', (db) => claimNext(db, moderator)],
+    // The home page's documented totals (counts by outcome over every public row), cached per public
+    // data version (lib/memorial/cache.ts) but not pre-aggregated yet: a cold cache reads them all.
+    ['home page overview', (db) => getMemorialOverview(db)],
   ];
   it.fails.each(queuePaths)('%s reads at most a tenth of any big table (known miss)', check);
 });
