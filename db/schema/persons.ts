@@ -93,6 +93,8 @@ export const persons = pgTable(
     index().on(t.province),
     // The staff list's keyset order (newest first).
     index('persons_created_at_id_idx').on(t.createdAt, t.id),
+    // The queue's "concerns a person under 18" mark and filter read the few minors, not every person.
+    index('persons_minor_idx').on(t.id).where(sql`${t.minor}`),
     index('persons_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
     // Search's "spaces ignored" match (ZWNJ vs space vs nothing) uses this expression, so every
     // branch of the name condition is indexed and the planner can combine them (BitmapOr).

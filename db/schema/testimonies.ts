@@ -115,6 +115,15 @@ export const testimonies = pgTable(
     index('testimonies_revision_in_review_idx')
       .on(t.submittedAt, t.id)
       .where(sql`status = 'published' and current_revision_id <> published_revision_id`),
+    // The queue's whole work set (lib/moderation/queue.ts, claims.ts) oldest first: the first page and
+    // "claim next" read the first matching entries instead of walking every testimony. Written as
+    // "not a settled status" because drizzle applies pending migrations in one transaction and the
+    // 'awaiting_approval' value (0008) cannot be named before that transaction commits.
+    index('testimonies_queue_idx')
+      .on(t.submittedAt, t.id)
+      .where(
+        sql`(${t.status} not in ('draft', 'published', 'rejected', 'withdrawn', 'unpublished') or (${t.status} = 'published' and ${t.currentRevisionId} <> ${t.publishedRevisionId})) and ${t.submittedAt} is not null`,
+      ),
     index('testimonies_submitter_updated_at_idx').on(t.submitterId, t.updatedAt),
     index().on(t.collectionId),
     index().on(t.claimedBy),

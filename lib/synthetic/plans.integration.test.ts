@@ -140,21 +140,20 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
 
   it.each(paths)('%s reads at most a tenth of any big table', check);
 
-  // Known misses, kept failing on purpose until fixed. The queue's condition (work statuses, or an
-  // edit of a published testimony, lib/moderation/queue.ts and claims.ts) matches no index, so the
-  // first page and "claim next" walk most testimonies. The fix is a partial index on (submitted_at,
-  // id) with that condition as its predicate; it cannot go in the migration that adds the
-  // 'awaiting_approval' enum value (drizzle applies pending migrations in one transaction, and a new
-  // enum value is unusable before it commits), so it needs its own later migration.
-  const queuePaths: Path[] = [
+  // The moderation queue at its partial index (testimonies_queue_idx). The counts per status shown
+  // above it are whole-queue totals (the status index, one entry per waiting item) and are let through.
+  const queueCounts = /^\s*select ("status", )?count\(\*\)/i;
+  it.each<Path>([
     ['moderation queue, first and second page', async (db) => {
       const first = await listQueue(db, moderator);
       return listQueue(db, moderator, { cursor: first.nextCursor ?? undefined });
-    }, totals],
+    }, queueCounts],
     ['moderation queue, claim next', (db) => claimNext(db, moderator)],
-    // The home page's documented totals (counts by outcome over every public row), cached per public
-    // data version (lib/memorial/cache.ts) but not pre-aggregated yet: a cold cache reads them all.
-    ['home page overview', (db) => getMemorialOverview(db)],
-  ];
-  it.fails.each(queuePaths)('%s reads at most a tenth of any big table (known miss)', check);
+  ])('%s reads at most a tenth of any big table', check);
+
+  // Known miss, kept failing on purpose until fixed: the home page's documented totals (counts by
+  // outcome over every public row) are cached per public data version (lib/memorial/cache.ts) but not
+  // pre-aggregated yet, so a cold cache reads them all.
+  it.fails('home page overview reads at most a tenth of any big table (known miss)', () =>
+    check('home page overview', (db) => getMemorialOverview(db)));
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "persons_minor_idx" ON "persons" USING btree ("id") WHERE "persons"."minor";--> statement-breakpoint
+CREATE INDEX "testimonies_queue_idx" ON "testimonies" USING btree ("submitted_at","id") WHERE ("testimonies"."status" not in ('draft', 'published', 'rejected', 'withdrawn', 'unpublished') or ("testimonies"."status" = 'published' and "testimonies"."current_revision_id" <> "testimonies"."published_revision_id")) and "testimonies"."submitted_at" is not null;
