@@ -29,7 +29,9 @@ const tus = await import('@/app/api/uploads/tus/[[...id]]/route');
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const tusHeaders = { 'Tus-Resumable': '1.0.0' };
+// What a browser sends from our own pages; the routes refuse anything else (lib/security/same-origin.ts).
+const sameSite = { 'Sec-Fetch-Site': 'same-origin' };
+const tusHeaders = { 'Tus-Resumable': '1.0.0', ...sameSite };
 
 describe.each(testDatabases())('uploads on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -55,7 +57,7 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       const body = new FormData();
       for (const [k, v] of Object.entries(fields)) body.set(k, v);
       body.set('file', new File([new Uint8Array(file)], 'IMG_0001.jpg', { type: 'image/jpeg' }));
-      return form.POST(new Request('http://localhost/api/uploads/form', { method: 'POST', body }));
+      return form.POST(new Request('http://localhost/api/uploads/form', { method: 'POST', headers: sameSite, body }));
     };
 
     it('receives a photo and answers with a redirect back to the files step', async () => {
