@@ -36,7 +36,8 @@ test.describe('with JavaScript disabled', () => {
     await page.goto('/en/search?children=1');
     await expect(page.getByTestId('result-count')).toHaveText('2 people found');
     await page.goto('/en/search?limit=4&sort=name');
-    await expect(page.getByTestId('result-count')).toContainText('9 people found');
+    // Other journeys may publish persons before this one: the demo's nine, or a few more.
+    await expect(page.getByTestId('result-count')).toContainText(/\b(9|1[0-2]) people found/);
     await expect(page.getByTestId('result-count')).toContainText('Page 1 of 3');
     await page.getByRole('link', { name: 'Next page' }).click();
     await expect(page).toHaveURL(/page=2/);

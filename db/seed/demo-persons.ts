@@ -28,6 +28,8 @@ export type DemoPerson = {
   status: 'draft' | 'published' | 'hidden';
   verification: 'unverified' | 'corroborated' | 'verified';
   occupation?: string;
+  /** A minor whose full name two demo staff approved for publication (issue 5); others stay initials. */
+  identityApproved?: true;
 };
 
 const p = (x: Omit<DemoPerson, 'fa' | 'latin'> & { first: [string, string] }): DemoPerson => ({
@@ -39,7 +41,7 @@ const p = (x: Omit<DemoPerson, 'fa' | 'latin'> & { first: [string, string] }): D
 export const demoPersons: DemoPerson[] = [
   p({ slug: 'demo-arash-example', first: ['آرش', 'Arash'], fatherFa: 'بهرام (نمونه)', gender: 'male', age: 22, province: 'IR-23', city: 'Tehran', date: '2019-11-16', outcome: 'killed', perpetrator: 'irgc', aftermath: ['body_withheld', 'burial_restricted'], status: 'published', verification: 'verified', occupation: 'student' }),
   p({ slug: 'demo-shirin-example', first: ['شیرین', 'Shirin'], gender: 'female', age: 34, province: 'IR-06', city: 'Mahshahr', date: '2019-11-18', outcome: 'killed', perpetrator: 'irgc', aftermath: ['family_threatened'], status: 'published', verification: 'corroborated', occupation: 'teacher' }),
-  p({ slug: 'demo-kian-example', first: ['کیان', 'Kian'], gender: 'male', age: 15, province: 'IR-10', city: 'Isfahan', date: '2019-11-16', outcome: 'killed', perpetrator: 'plainclothes', aftermath: ['forced_statement', 'burial_restricted'], status: 'published', verification: 'verified' }),
+  p({ slug: 'demo-kian-example', first: ['کیان', 'Kian'], gender: 'male', age: 15, province: 'IR-10', city: 'Isfahan', date: '2019-11-16', outcome: 'killed', perpetrator: 'plainclothes', aftermath: ['forced_statement', 'burial_restricted'], status: 'published', verification: 'verified', identityApproved: true }),
   p({ slug: 'demo-nasrin-example', first: ['نسرین', 'Nasrin'], gender: 'female', age: 41, province: 'IR-07', city: 'Shiraz', date: '2019-11', outcome: 'injured', perpetrator: 'police', aftermath: [], status: 'published', verification: 'unverified' }),
   p({ slug: 'demo-babak-example', first: ['بابک', 'Babak'], gender: 'male', age: 27, province: 'IR-05', city: 'Kermanshah', date: '2019-11-17', outcome: 'detained', perpetrator: 'basij', aftermath: ['family_threatened'], status: 'published', verification: 'corroborated', occupation: 'driver' }),
   p({ slug: 'demo-leila-example', first: ['لیلا', 'Leila'], gender: 'female', age: 19, province: 'IR-30', city: 'Karaj', date: '2019-11-16', outcome: 'disappeared', perpetrator: 'unknown', aftermath: [], status: 'published', verification: 'unverified' }),

@@ -47,6 +47,11 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       .returning();
     const personIds = await insertPersons(tx, collection!.id, users.moderator);
     await insertTestimonies(tx, collection!.id, users, personIds);
+    // One published minor shows the full name after two approvals; the other shows the withheld state.
+    const approved = demoPersons.filter((p) => p.identityApproved).map((p) => personIds.get(p.slug)!);
+    for (const personId of approved) {
+      await tx.insert(s.personIdentityApprovals).values([users.moderator, users.admin].map((moderatorId) => ({ personId, moderatorId })));
+    }
     await tx.insert(s.settings).values({ key: 'four_eyes', value: false }).onConflictDoNothing();
     await appendAudit(tx, {
       actorId: null,

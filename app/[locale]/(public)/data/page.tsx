@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { FieldTable } from '@/components/open-data/field-table';
 import { formatNumber } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
@@ -23,8 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// Static: documentation only, no data is read (the links go to the dynamic downloads and API).
+// Rendered per request although it reads no data: a prerendered page carries no CSP nonce, so
+// its scripts would be blocked (lib/security/headers.mjs).
 export default async function DataPage({ params }: Props) {
+  await connection();
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
