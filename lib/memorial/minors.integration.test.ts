@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSession, resolveSession } from '@/lib/auth/sessions';
+import type { Viewer } from '@/lib/auth/sessions';
 import { nameSearchText } from '@/lib/search/normalize';
 import { personCsvRow } from '@/lib/open-data/export';
 import { getApiPerson, iteratePublicPersons, listApiPersons } from '@/lib/open-data/persons';
 import { approveMinorIdentity, getMinorIdentity } from '@/lib/persons';
-import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
+import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
 import { insertCollection, insertPerson } from '@/lib/testing/public-fixtures';
@@ -16,12 +16,11 @@ describe.each(testDatabases())('minors on $name', (target) => {
   const ctx = useTestDatabase(target);
   let actors: Actors;
   let collectionId: string;
-  let second: Awaited<ReturnType<typeof resolveSession>>;
+  let second: Viewer | null;
 
   beforeAll(async () => {
     actors = await createActors(ctx.db);
-    const id = await insertUser(ctx.db, 'moderator-minors', 'moderator', { totp: true });
-    second = await resolveSession(ctx.db, await createSession(ctx.db, id, true));
+    second = await createSecondModerator(ctx.db, 'moderator-minors');
     collectionId = await insertCollection(ctx.db);
   });
 

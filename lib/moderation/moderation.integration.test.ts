@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, testimonies } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { createSession, resolveSession } from '@/lib/auth/sessions';
+import type { Viewer } from '@/lib/auth/sessions';
 import { getPublicTestimoniesForPerson, listPublicTestimonies } from '@/lib/memorial';
 import { listThread } from '@/lib/messages';
 import { listApiTestimonies } from '@/lib/open-data/testimonies';
-import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
+import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
@@ -20,12 +20,11 @@ describe.each(testDatabases())('moderation on $name', (target) => {
   const ctx = useTestDatabase(target);
   let actors: Actors;
   let collectionId: string;
-  let second: Awaited<ReturnType<typeof resolveSession>>;
+  let second: Viewer | null;
 
   beforeAll(async () => {
     actors = await createActors(ctx.db);
-    const id = await insertUser(ctx.db, 'moderator-two', 'moderator', { totp: true });
-    second = await resolveSession(ctx.db, await createSession(ctx.db, id, true));
+    second = await createSecondModerator(ctx.db, 'moderator-two');
     collectionId = await insertCollection(ctx.db);
   });
 

@@ -2,10 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries, testimonies, testimonyRevisions } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
-import { createSession, resolveSession } from '@/lib/auth/sessions';
+import type { Viewer } from '@/lib/auth/sessions';
 import { getPublicTestimoniesForPerson } from '@/lib/memorial';
 import { getSettings, updateSettings } from '@/lib/settings';
-import { createActors, insertUser, type Actors } from '@/lib/testing/actors';
+import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
@@ -18,12 +18,11 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
   const ctx = useTestDatabase(target);
   let actors: Actors;
   let collectionId: string;
-  let second: Awaited<ReturnType<typeof resolveSession>>;
+  let second: Viewer | null;
 
   beforeAll(async () => {
     actors = await createActors(ctx.db);
-    const id = await insertUser(ctx.db, 'moderator-second', 'moderator', { totp: true });
-    second = await resolveSession(ctx.db, await createSession(ctx.db, id, true));
+    second = await createSecondModerator(ctx.db, 'moderator-second');
     collectionId = await insertCollection(ctx.db);
   });
 

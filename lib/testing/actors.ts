@@ -35,6 +35,12 @@ export async function insertUser(db: Db, username: string, role: Role, options: 
   return row!.id;
 }
 
+/** Another signed-in moderator (second factor done), for rules that need two different moderators. */
+export async function createSecondModerator(db: Db, username: string): Promise<Viewer | null> {
+  const userId = await insertUser(db, username, 'moderator', { totp: true });
+  return resolveSession(db, await createSession(db, userId, true));
+}
+
 /** Creates one user and one live session per actor and resolves each the way a request would. */
 export async function createActors(db: Db, suffix = ''): Promise<Actors> {
   const make = async (name: string, role: Role, secondFactorDone: boolean, totp = secondFactorDone) => {
