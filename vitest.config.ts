@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
+// Load loops, floods and crash harnesses (`*.heavy.integration.test.ts`) run only in `npm run test:security`.
+const heavy = process.env.YADMAN_SECURITY_RUN === '1' ? [] : ['**/*.heavy.integration.test.ts'];
 const shared = {
   resolve: {
     alias: {
@@ -30,7 +32,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['**/*.integration.test.ts'],
-          exclude: ['node_modules/**', '.next/**'],
+          exclude: ['node_modules/**', '.next/**', ...heavy],
           // Each file creates its own databases (in-memory PGlite, a fresh PostgreSQL database).
           testTimeout: 60_000,
           hookTimeout: 120_000,
