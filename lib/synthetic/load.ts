@@ -1,12 +1,15 @@
-// Bulk loading for synthetic data: a batch of rows is one INSERT … SELECT from a JSON parameter.
-// The foreign keys and secondary indexes of the loaded tables are dropped first and re-created from
-// their own definitions (pg_get_constraintdef / pg_get_indexdef) afterwards, even when the load
-// fails: one index build and one validating join are far cheaper than a million per-row checks and
-// index insertions. On PostgreSQL, batches are written on two connections at once: the generated
-// full-text column (translate + to_tsvector, ~0.5 ms a revision) is computed by the backend that
-// receives the row, so two backends use both cores. Meant for a fresh, dedicated database.
+// Bulk loading for synthetic data. On PostgreSQL a batch is one COPY (text format) on one of a few
+// reserved connections with synchronous_commit off; on PGlite it is one INSERT … SELECT from a JSON
+// parameter. The foreign keys and secondary indexes of the loaded tables are dropped first and
+// re-created from their own definitions (pg_get_constraintdef / pg_get_indexdef, i.e. what the
+// migrations created) afterwards, even when the load fails: one index build and one validating join
+// are far cheaper than a million per-row checks and index insertions. On PostgreSQL, batches are
+// written on two connections at once: the generated full-text column is computed by the backend
+// that receives the row, so two backends use both cores. Meant for a fresh, dedicated database.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Sql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
 import { columns, type Row, type Table } from './generate';
 
 export type BulkSession = {
@@ -17,10 +20,9 @@ export type BulkSession = {
 const loadedTables = Object.keys(columns) as Table[];
 
 /**
- * One statement per batch: the rows travel as a single JSON parameter and PostgreSQL turns them
- * into the table's row type (json_populate_recordset applies each column's own input syntax), so
- * one path serves both drivers and a failing row fails the statement with its error. (postgres.js's
- * COPY stream never reports a failed COPY: it hangs.)
+ * PGlite: the rows travel as a single JSON parameter and PostgreSQL turns them into the table's row
+ * type (json_populate_recordset applies each column's own input syntax); a failing row fails the
+ * statement with its error.
  */
 function jsonSession(run: (text: string, params?: string[]) => Promise<unknown[]>): BulkSession {
   return {
@@ -30,6 +32,59 @@ function jsonSession(run: (text: string, params?: string[]) => Promise<unknown[]
       await run(`insert into ${table} (${cols}) select ${cols} from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
     },
     query: async <T>(text: string) => (await run(text)) as T[],
+  };
+}
+
+/** A value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+const copyText = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
+
+/**
+ * Runs one COPY … FROM STDIN. postgres.js resolves the query with the stream when the COPY starts,
+ * so a COPY the server refuses (a bad row) is reported only to the query's reject handler, which then
+ * settles nothing and the stream never finishes; the handler is wrapped here so the error surfaces.
+ */
+async function copyRows(connection: ReservedSql, table: Table, rows: Row[]) {
+  const query = connection.unsafe(`copy ${table} (${columns[table].join(', ')}) from stdin`);
+  const failed = new Promise<never>((_, reject) => {
+    const original = (query as unknown as { reject: (e: unknown) => void }).reject;
+    (query as unknown as { reject: (e: unknown) => void }).reject = (error) => {
+      reject(error);
+      original(error);
+    };
+  });
+  const stream = await Promise.race([query.writable(), failed]);
+  const lines = function* () {
+    for (let i = 0; i < rows.length; i += 500) {
+      yield rows
+        .slice(i, i + 500)
+        .map((row) => columns[table].map((c) => copyText(row[c] ?? null)).join('\t') + '\n')
+        .join('');
+    }
+  };
+  await Promise.race([pipeline(Readable.from(lines()), stream), failed]);
+}
+
+/** PostgreSQL: `size` reserved connections, each writing one COPY at a time. */
+async function copySession(client: Sql, size: number): Promise<BulkSession & { release(): void }> {
+  const connections = await Promise.all(Array.from({ length: size }, () => client.reserve()));
+  // A lost batch of a synthetic load costs nothing: no flush to disk per COPY.
+  for (const c of connections) await c.unsafe('set synchronous_commit = off');
+  const idle = [...connections];
+  const waiting: Array<(c: ReservedSql) => void> = [];
+  const acquire = () => new Promise<ReservedSql>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const release = (c: ReservedSql) => (waiting.length ? waiting.shift()!(c) : idle.push(c));
+  return {
+    async write(table, rows) {
+      if (rows.length === 0) return;
+      const connection = await acquire();
+      try {
+        await copyRows(connection, table, rows);
+      } finally {
+        release(connection);
+      }
+    },
+    query: async <T>(text: string) => (await client.unsafe(text)) as unknown as T[],
+    release: () => connections.forEach((c) => c.release()),
   };
 }
 
@@ -79,10 +134,19 @@ export const parallelWrites = { postgres: 2, pglite: 1 } as const;
  * again before an earlier call settled, up to `parallelWrites[driver]` at once.
  */
 export async function bulkLoad(client: Sql | PGlite, driver: 'postgres' | 'pglite', load: (session: BulkSession) => Promise<void>, log: (m: string) => void) {
-  const session = jsonSession(driver === 'postgres' ? postgresRunner(client as Sql) : pgliteRunner(client as PGlite));
+  const session = driver === 'postgres' ? jsonSession(postgresRunner(client as Sql)) : jsonSession(pgliteRunner(client as PGlite));
   const derived = await dropDerived(session);
   try {
-    await load(session);
+    if (driver === 'postgres') {
+      const copying = await copySession(client as Sql, parallelWrites.postgres);
+      try {
+        await load(copying);
+      } finally {
+        copying.release();
+      }
+    } else {
+      await load(session);
+    }
   } finally {
     // One connection, so the memory setting applies to the index builds that follow it.
     const reserved = driver === 'postgres' ? await (client as Sql).reserve() : null;
