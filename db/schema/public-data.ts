@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, pgTable, smallint } from 'drizzle-orm/pg-core';
+import { bigint, check, jsonb, pgTable, smallint } from 'drizzle-orm/pg-core';
 
 /**
  * One row: a counter that grows whenever anything the public can see changes (publish, edit,
@@ -15,4 +15,20 @@ export const publicDataVersion = pgTable(
     version: bigint({ mode: 'number' }).notNull().default(0),
   },
   (t) => [check('public_data_version_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * One row: the public totals (home page, statistics page and its CSV files) as of a public data
+ * version, so readers read a few kilobytes instead of aggregating every public row
+ * (lib/statistics/summary.ts). It is current when `version` equals public_data_version's; the
+ * first reader that finds it behind recomputes it (one at a time), and the bulk loader refreshes it.
+ */
+export const publicSummary = pgTable(
+  'public_summary',
+  {
+    id: smallint().primaryKey().default(1),
+    version: bigint({ mode: 'number' }).notNull(),
+    data: jsonb().notNull(),
+  },
+  (t) => [check('public_summary_single_row', sql`${t.id} = 1`)],
 );

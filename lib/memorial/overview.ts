@@ -1,16 +1,17 @@
 // The home page's numbers: what is documented here (not an estimate of all victims).
 import 'server-only';
-import { and, count, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/types';
-import { collections, outcome, persons, testimonies } from '@/db/schema';
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/types';
+import { collections, persons } from '@/db/schema';
+import { getPublicSummary } from '@/lib/statistics/summary';
 import type { MemorialOverview, Outcome } from './dto';
 import { summaryColumns, toSummary } from './summary';
-import { isPublicPerson, isPublicTestimony, testimonyHasPublicPerson } from './visibility';
+import { isPublicPerson } from './visibility';
 
-export async function getMemorialOverview(db: DbOrTx, { latest = 6 }: { latest?: number } = {}): Promise<MemorialOverview> {
-  const [outcomeRows, testimonyRows, latestRows] = await Promise.all([
-    db.select({ outcome: persons.outcome, n: count() }).from(persons).where(isPublicPerson).groupBy(persons.outcome),
-    db.select({ n: count() }).from(testimonies).where(and(isPublicTestimony, testimonyHasPublicPerson)),
+/** The totals are pre-aggregated (lib/statistics/summary.ts); the latest persons come by index. */
+export async function getMemorialOverview(db: Db, { latest = 6 }: { latest?: number } = {}): Promise<MemorialOverview> {
+  const [summary, latestRows] = await Promise.all([
+    getPublicSummary(db),
     db
       .select(summaryColumns)
       .from(persons)
@@ -19,11 +20,10 @@ export async function getMemorialOverview(db: DbOrTx, { latest = 6 }: { latest?:
       .orderBy(desc(persons.publishedAt), desc(persons.id))
       .limit(latest),
   ]);
-  const byOutcome = Object.fromEntries(outcome.enumValues.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const r of outcomeRows) byOutcome[r.outcome] = Number(r.n);
+  const byOutcome = Object.fromEntries(summary.statistics.byOutcome.map((o) => [o.key, o.count])) as Record<Outcome, number>;
   return {
-    personsDocumented: Object.values(byOutcome).reduce((a, b) => a + b, 0),
-    testimoniesPublished: Number(testimonyRows[0]?.n ?? 0),
+    personsDocumented: summary.statistics.total,
+    testimoniesPublished: summary.testimoniesPublished,
     byOutcome,
     latest: latestRows.map(toSummary),
   };

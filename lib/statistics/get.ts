@@ -1,10 +1,11 @@
-// Statistics for the current request. Not kept in a server-side data cache on purpose: the
-// aggregates are a handful of GROUP BYs on an indexed status column, and reading them per request
-// means an unpublished person leaves every count at once, with no cache tag to forget.
+// Statistics for the current request, from the pre-aggregated public totals (summary.ts): current
+// as of the public data version, so an unpublished person leaves every count at once, with no cache
+// tag to forget.
 import 'server-only';
 import { getDb } from '@/db/client';
-import { computeStatistics, type Statistics } from './aggregates';
+import type { Statistics } from './aggregates';
+import { getPublicSummary } from './summary';
 
 export async function getStatistics(): Promise<Statistics> {
-  return computeStatistics(await getDb());
+  return (await getPublicSummary(await getDb())).statistics;
 }

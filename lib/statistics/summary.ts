@@ -1,0 +1,64 @@
+// The public totals pre-aggregated (PRODUCT.md §6): the statistics page, its CSV files and the home
+// page's numbers read one small row (public_summary) instead of aggregating every public person
+// and testimony per request. The row is stamped with the public data version it was computed at;
+// the triggers bump that version in the same transaction as any public change (publish, withdraw,
+// unpublish, hide, merge…), so a summary whose version differs is behind. The first reader that
+// finds it behind recomputes it in one snapshot, under a transaction advisory lock: one refresh at a
+// time, while the other readers keep the previous totals until it commits.
+import 'server-only';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/types';
+import { publicDataVersion, publicSummary, testimonies } from '@/db/schema';
+import { isPublicTestimony, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { computeStatistics, type Statistics } from './aggregates';
+
+export type PublicSummary = {
+  statistics: Statistics;
+  /** Public testimonies about at least one public person. */
+  testimoniesPublished: number;
+};
+
+const refreshLockKey = 7_391_004_214;
+
+/** Computes the totals; stores them with the version they were computed at when `store`. */
+async function computeSummary(db: Db, version: number, store: boolean): Promise<PublicSummary> {
+  const [statistics, testimonyRows] = await Promise.all([
+    computeStatistics(db),
+    db.select({ n: count() }).from(testimonies).where(and(isPublicTestimony, testimonyHasPublicPerson)),
+  ]);
+  const summary: PublicSummary = { statistics, testimoniesPublished: Number(testimonyRows[0]?.n ?? 0) };
+  if (!store) return summary;
+  await db
+    .insert(publicSummary)
+    .values({ id: 1, version, data: summary })
+    .onConflictDoUpdate({
+      target: publicSummary.id,
+      set: { version, data: summary },
+      // A slower refresh of an older snapshot never overwrites a newer one.
+      setWhere: sql`${publicSummary.version} < ${version}`,
+    });
+  return summary;
+}
+
+/** The current totals: the stored row when it is current, else a refresh (or, while another runs, the previous totals). */
+export async function getPublicSummary(db: Db): Promise<PublicSummary> {
+  const [row] = await db
+    .select({ current: publicDataVersion.version, version: publicSummary.version, data: publicSummary.data })
+    .from(publicDataVersion)
+    .leftJoin(publicSummary, eq(publicSummary.id, 1))
+    .where(eq(publicDataVersion.id, 1));
+  const stored = row?.data as PublicSummary | null | undefined;
+  if (stored && Number(row!.version) === Number(row!.current)) return stored;
+  return db.transaction(
+    async (tx) => {
+      const [state] = (await tx
+        .select({ version: publicDataVersion.version, locked: sql<boolean>`pg_try_advisory_xact_lock(${refreshLockKey})` })
+        .from(publicDataVersion)
+        .where(eq(publicDataVersion.id, 1))) as [{ version: number; locked: boolean }];
+      if (!state.locked && stored) return stored;
+      // Not locked and nothing stored yet (a new database): computed here too, left to the other to store.
+      return computeSummary(tx as unknown as Db, Number(state.version), state.locked);
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
