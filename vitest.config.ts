@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['**/*.integration.test.ts'],
+          globalSetup: ['lib/testing/pglite-snapshot.global-setup.ts'],
           exclude: ['node_modules/**', '.next/**', ...heavy],
           // Each file creates its own databases (in-memory PGlite, a fresh PostgreSQL database).
           testTimeout: 60_000,

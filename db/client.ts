@@ -10,7 +10,8 @@ export type { Db, DbDriver, DbOrTx, Schema, Tx } from './types';
 
 export type DbOptions = { migrate?: boolean; migrationsFolder?: string } & (
   | { driver: 'pglite'; dataDir: string }
-  | { driver: 'pglite'; memory: true }
+  // `snapshot`: a migrated data folder from `dumpDataDir` (tests), skipping initdb and migrations.
+  | { driver: 'pglite'; memory: true; snapshot?: Blob }
   | { driver: 'postgres'; url: string; max?: number }
 );
 
@@ -37,7 +38,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   let releaseLock = () => {};
   let client;
   if ('memory' in options) {
-    client = await PGlite.create({ extensions });
+    client = await PGlite.create({ extensions, ...(options.snapshot ? { loadDataDir: options.snapshot } : {}) });
   } else {
     const dataDir = path.resolve(options.dataDir);
     // PGlite creates only the last folder of its path; the lock must exist before it opens.

@@ -3,7 +3,8 @@
 // PostgreSQL database created for the test file and dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
 import type { Db, DbDriver } from '@/db/types';
 
@@ -34,7 +35,7 @@ export function useTestDatabase(target: TestDatabase): TestDbContext {
 
   beforeAll(async () => {
     if (target.name === 'pglite') {
-      handle = await createDb({ driver: 'pglite', memory: true });
+      handle = await createDb({ driver: 'pglite', memory: true, snapshot: pgliteSnapshot() });
       return;
     }
     const { url, drop } = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
@@ -65,6 +66,13 @@ export function useTestDatabase(target: TestDatabase): TestDbContext {
       return other.db;
     },
   };
+}
+
+let snapshot: Blob | undefined;
+/** The migrated PGlite data folder made once per run (lib/testing/pglite-snapshot.global-setup.ts). */
+function pgliteSnapshot(): Blob {
+  snapshot ??= new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
+  return snapshot;
 }
 
 /** Creates `yadman_t_<random>` on the server of `adminUrl`; `drop` removes it. */
