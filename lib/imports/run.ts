@@ -2,14 +2,14 @@ import 'server-only';
 // The dry run and the import of a mapped batch. Both read every row the same way (lib/imports/row)
 // and look for likely duplicates among existing persons and earlier rows of the same file; the
 // import does it again inside its transaction, so what it writes is what it checked.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { importBatches, personSources, persons } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
 import { appendAuditEntries, type AuditInput } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { latinSlug } from '@/lib/memorial/paths';
+import { newPersonSlug } from '@/lib/memorial/paths';
 import { foldLatin, normalizeName } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { getImportBatch, lockOpenBatch } from './batches';
@@ -76,7 +76,7 @@ export async function commitImport(db: Db, viewer: Viewer | null, batchId: strin
     for (let i = 0; i < chosen.length; i += 500) {
       const values = chosen.slice(i, i + 500).map(({ person }, j) => {
         const { sourceUrl: _, ...fields } = person!;
-        return { ...fields, id: ids[i + j]!, collectionId: batch.collectionId, slug: `${latinSlug(fields.nameLatin ?? '')}-${randomBytes(4).toString('hex')}`, status: 'draft' as const, createdBy: actor.userId };
+        return { ...fields, id: ids[i + j]!, collectionId: batch.collectionId, slug: newPersonSlug(fields.nameLatin ?? null), status: 'draft' as const, createdBy: actor.userId };
       });
       await tx.insert(persons).values(values);
     }

@@ -15,6 +15,18 @@ export function latinSlug(value: string): string {
   return slug || 'person';
 }
 
+const suffixWords = 2;
+
+/**
+ * A new person's stored slug (unique in the database): the Latin name and 64 random bits, so that
+ * slugs do not collide even among millions of persons (32 bits, 8 hex digits, collided with even
+ * odds at 100,000). `suffix` replaces the random part where the caller needs it reproducible.
+ */
+export function newPersonSlug(nameLatin: string | null, suffix?: string): string {
+  const random = suffix ?? Array.from(crypto.getRandomValues(new Uint32Array(suffixWords)), (w) => w.toString(16).padStart(8, '0')).join('');
+  return `${latinSlug(nameLatin ?? '')}-${random}`;
+}
+
 /** The path segment of a person: `<slug>-<id>`. */
 export function personSegment(person: { id: string; slug: string }): string {
   return `${latinSlug(person.slug)}-${person.id.toLowerCase()}`;

@@ -1,7 +1,6 @@
 import 'server-only';
 // Changes to person records. Each is one transaction with its audit entry (field names, never
 // free text), then the public pages are revalidated: a hidden person leaves public view at once.
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { collections, personAliases, personSources, persons, testimonies, testimonyPersons } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
@@ -9,7 +8,7 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { latinSlug } from '@/lib/memorial/paths';
+import { newPersonSlug } from '@/lib/memorial/paths';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
 import type { PersonStatus } from './read';
@@ -61,7 +60,7 @@ export async function createPerson(db: Db, viewer: Viewer | null, input: { nameF
     const nameLatin = input.nameLatin?.trim() || null;
     const [row] = await tx
       .insert(persons)
-      .values({ collectionId: collection.id, slug: `${latinSlug(nameLatin ?? '')}-${randomBytes(4).toString('hex')}`, nameFa, nameLatin, outcome: 'other', status: 'draft', nameSearch: nameSearchText([nameFa, nameLatin]), createdBy: actor.userId })
+      .values({ collectionId: collection.id, slug: newPersonSlug(nameLatin), nameFa, nameLatin, outcome: 'other', status: 'draft', nameSearch: nameSearchText([nameFa, nameLatin]), createdBy: actor.userId })
       .returning({ id: persons.id });
     if (input.testimonyId) await tx.insert(testimonyPersons).values({ testimonyId: input.testimonyId, personId: row!.id }).onConflictDoNothing();
     await appendAudit(tx, { actorId: actor.userId, action: 'person.create', targetType: 'person', targetId: row!.id, details: { testimonyId: input.testimonyId ?? null } });
