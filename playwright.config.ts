@@ -80,6 +80,15 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every browser of the suite comes from one address (loopback, or the canary address) and
+      // the demo accounts submit again and again: per-address and per-account allowances sized
+      // for the suite. lib/abuse/limits.security.integration.test.ts tests the production defaults.
+      LIMIT_SIGN_UP_ADDRESS: '10000',
+      LIMIT_SIGN_IN_ADDRESS: '10000',
+      LIMIT_SUBMISSION_ACCOUNT: '10000',
+      LIMIT_SUBMISSION_ADDRESS: '10000',
+      LIMIT_UPLOAD_ADDRESS: '10000',
+      LIMIT_MESSAGE_ADDRESS: '10000',
     },
   },
 });

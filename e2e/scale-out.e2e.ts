@@ -116,7 +116,7 @@ test('a session signed in through one process is honoured by the other', async (
 });
 
 test('the sign-in rate limit counts failures on both processes together', async ({ page }) => {
-  // Five failures are allowed per account (lib/auth/throttle.ts); they alternate between processes.
+  // Five failures are allowed per account (lib/abuse/limits.ts); they alternate between processes.
   for (let i = 0; i < 5; i++) {
     await signIn(page, 'demo-submitter', `wrong passphrase ${i}`);
     await expect(page.getByText(/Too many attempts/)).toHaveCount(0);

@@ -29,6 +29,20 @@ const schema = z.object({
   DRAFT_RETENTION_DAYS: positiveInt.default(30),
   // Rejected and withdrawn testimonies unchanged for this many days are deleted with their files.
   CLOSED_RETENTION_DAYS: positiveInt.default(90),
+  // Abuse limits (lib/abuse/limits.ts): allowances per account and per hashed client address;
+  // windows are fixed (sign-up 1 h, sign-in 15 min, submission 24 h, upload 1 h, message 1 h).
+  // Addresses are generous: in Iran many families share one carrier address (CGNAT).
+  LIMIT_SIGN_UP_ADDRESS: positiveInt.default(20),
+  LIMIT_SIGN_IN_ACCOUNT: positiveInt.default(5),
+  LIMIT_SIGN_IN_ADDRESS: positiveInt.default(100),
+  LIMIT_SUBMISSION_ACCOUNT: positiveInt.default(10),
+  LIMIT_SUBMISSION_ADDRESS: positiveInt.default(50),
+  LIMIT_UPLOAD_ACCOUNT: positiveInt.default(60),
+  LIMIT_UPLOAD_ADDRESS: positiveInt.default(300),
+  LIMIT_MESSAGE_ACCOUNT: positiveInt.default(60),
+  LIMIT_MESSAGE_ADDRESS: positiveInt.default(300),
+  // How many reverse proxies in front append to X-Forwarded-For (lib/abuse/address.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Uploads (lib/media): the largest file accepted per kind, in megabytes. A multipart upload is
   // held in memory while Next parses it, so keep these modest.
   MEDIA_MAX_IMAGE_MB: positiveInt.default(25),

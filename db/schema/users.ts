@@ -57,7 +57,7 @@ export const invitations = pgTable('invitations', {
 });
 
 /**
- * Counters for rate-limiter-flexible's RateLimiterDrizzle (lib/auth/throttle.ts). Keys name an
+ * Counters for rate-limiter-flexible's RateLimiterDrizzle (lib/abuse/limits.ts). Keys name an
  * account or a keyed hash, never an IP address: the threat model forbids storing addresses.
  */
 export const rateLimits = pgTable('rate_limits', {

@@ -6,7 +6,7 @@ import { changePassphrase, createAccount, getAccountOverview, setEmail, signOutE
 import { signInWithPassphrase } from './credentials';
 import { consumeRecoveryCode } from './recovery-codes';
 import { resolveSession } from './sessions';
-import { signInFailureLimit } from './throttle';
+import { rules } from '@/lib/abuse/limits';
 
 const passphrase = 'correct horse battery staple';
 
@@ -58,7 +58,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
   it('throttles an account after five failures, even with the right passphrase', async () => {
     const username = unique('target');
     await createAccount(ctx.db, { username, passphrase });
-    for (let i = 0; i < signInFailureLimit; i++) {
+    for (let i = 0; i < rules['sign-in'].account()!; i++) {
       expect(await signInWithPassphrase(ctx.db, { username, passphrase: 'wrong wrong wrong' })).toMatchObject({ reason: 'invalid' });
     }
     const result = await signInWithPassphrase(ctx.db, { username, passphrase });

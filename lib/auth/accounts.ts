@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
@@ -11,7 +12,6 @@ import { usernameKey } from '@/lib/validation/account';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { revokeUserSessions, type Viewer } from './sessions';
-import { clearAttempts, takeAttempt } from './throttle';
 
 const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { username: 'usernameTaken' } });
 
@@ -22,7 +22,10 @@ const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { usern
 export async function createAccount(
   db: Db,
   input: { username: string; passphrase: string; locale?: string },
+  /** The hashed client address (lib/abuse/address.ts): sign-ups are counted per address. */
+  address: string | null = null,
 ): Promise<{ userId: string; recoveryCodes: string[] }> {
+  await consumeLimit(db, 'sign-up', { address });
   const passwordHash = await hashPassphrase(input.passphrase);
   return db.transaction(async (tx) => {
     // The unique username_key (case, Unicode form, ي/ی, ك/ک folded) decides; no check-then-insert race.
@@ -79,12 +82,11 @@ export async function changePassphrase(
 ): Promise<void> {
   const [row] = await db.select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey }).from(users).where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  const wait = await takeAttempt(db, row.usernameKey);
-  if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
+  await consumeLimit(db, 'sign-in', { account: row.usernameKey });
   if (!(await verifyPassphrase(row.passwordHash, input.currentPassphrase))) {
     throw new AppError('invalid_input', { fieldErrors: { currentPassphrase: 'passphraseWrong' } });
   }
-  await clearAttempts(db, row.usernameKey);
+  await clearLimit(db, 'sign-in', row.usernameKey);
   const passwordHash = await hashPassphrase(input.passphrase);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));

@@ -7,7 +7,8 @@ import type { Db } from '@/db/types';
 import { usernameKey } from '@/lib/validation/account';
 import { verifyAgainstDummy, verifyPassphrase } from './passphrase';
 import { createSession, demoAccountsAllowed } from './sessions';
-import { clearAttempts, takeAttempt } from './throttle';
+import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
+import { AppError } from '@/lib/errors';
 
 export type CredentialCheck =
   | { ok: true; userId: string; sessionId: string }
@@ -17,10 +18,16 @@ export type CredentialCheck =
 export async function signInWithPassphrase(
   db: Db,
   input: { username: string; passphrase: string },
+  /** The hashed client address (lib/abuse/address.ts), when the request has one. */
+  address: string | null = null,
 ): Promise<CredentialCheck> {
   const key = usernameKey(input.username);
-  const wait = await takeAttempt(db, key);
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+  try {
+    await consumeLimit(db, 'sign-in', { account: key, address });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') return { ok: false, reason: 'throttled', retryAfterSeconds: error.retryAfterSeconds! };
+    throw error;
+  }
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt, isDemo: users.isDemo })
@@ -33,7 +40,7 @@ export async function signInWithPassphrase(
   if (!user || !passphraseOk || user.disabledAt || (user.isDemo && !demoAccountsAllowed())) {
     return { ok: false, reason: 'invalid' };
   }
-  await clearAttempts(db, key);
+  await clearLimit(db, 'sign-in', key);
   // Staff still have to give a TOTP code in this session (lib/auth/second-factor.ts).
   const sessionId = await createSession(db, user.id, false);
   return { ok: true, userId: user.id, sessionId };

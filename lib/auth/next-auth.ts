@@ -7,6 +7,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env.mjs';
 import { signInSchema } from '@/lib/validation/account';
+import { requestAddressKey } from '@/lib/abuse/address';
 import { signInWithPassphrase } from './credentials';
 
 /** Thrown from `authorize`; `code` tells the form which translated message to show. */
@@ -54,10 +55,10 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { username: {}, passphrase: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = signInSchema.safeParse(raw);
           if (!input.success) throw new SignInRefused('invalid');
-          const result = await signInWithPassphrase(await getDb(), input.data);
+          const result = await signInWithPassphrase(await getDb(), input.data, requestAddressKey(request.headers));
           if (!result.ok) {
             throw new SignInRefused(result.reason, result.reason === 'throttled' ? result.retryAfterSeconds : 0);
           }

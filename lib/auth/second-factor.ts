@@ -10,7 +10,7 @@ import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { consumeRecoveryCode, hasUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { markSecondFactorVerified, type Viewer } from './sessions';
-import { clearAttempts, takeAttempt } from './throttle';
+import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { checkTotp, newTotpSecret, totpQrSvg } from './totp';
 
 const codeInvalid = () => new AppError('invalid_input', { fieldErrors: { code: 'codeInvalid' } });
@@ -31,11 +31,10 @@ async function userRow(db: Db, userId: string) {
 }
 
 async function throttled<T>(db: Db, key: string, attempt: () => Promise<T | null>): Promise<T> {
-  const wait = await takeAttempt(db, key, 'second-factor');
-  if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
+  await consumeLimit(db, 'second-factor', { account: key });
   const result = await attempt();
   if (result === null) throw codeInvalid();
-  await clearAttempts(db, key, 'second-factor');
+  await clearLimit(db, 'second-factor', key);
   return result;
 }
 

@@ -10,7 +10,10 @@ import { recordFigure } from '@/lib/testing/security-figures';
 import { usernameKey } from '@/lib/validation/account';
 import { signInWithPassphrase, type CredentialCheck } from './credentials';
 import { hashPassphrase } from './passphrase';
-import { signInFailureLimit, signInWindowSeconds } from './throttle';
+import { rules } from '@/lib/abuse/limits';
+
+const signInFailureLimit = rules['sign-in'].account()!;
+const signInWindowSeconds = rules['sign-in'].windowSeconds;
 
 const guesses = 1_000;
 const inFlight = 20; // guesses sent at once, as a botnet would

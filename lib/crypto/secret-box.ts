@@ -19,7 +19,7 @@ function keyFor(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'yadman', 'secret-box v1', 32));
 }
 
-function defaultSecret(): string {
+export function defaultSecret(): string {
   const e = env();
   if (e.AUTH_SECRET) return e.AUTH_SECRET;
   if (e.NODE_ENV === 'production') throw new Error('AUTH_SECRET is required to seal secrets');

@@ -1,6 +1,6 @@
 // The periodic sweeps the job worker runs (hourly; each idempotent): retention of PRODUCT.md §2.10.
-import { pruneExpiredAttempts } from '@/lib/auth/throttle';
 import type { Db } from '@/db/types';
+import { pruneExpiredLimits } from '@/lib/abuse/limits';
 import { expireIdempotencyKeys, purgeClosedTestimonies, purgeStaleDrafts } from '@/lib/testimonies/purge';
 
 export type RetentionConfig = { DRAFT_RETENTION_DAYS: number; CLOSED_RETENTION_DAYS: number };
@@ -10,6 +10,6 @@ export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: 
     (db) => purgeStaleDrafts(db, config.DRAFT_RETENTION_DAYS),
     (db) => purgeClosedTestimonies(db, config.CLOSED_RETENTION_DAYS),
     (db) => expireIdempotencyKeys(db),
-    (db) => pruneExpiredAttempts(db),
+    (db) => pruneExpiredLimits(db),
   ];
 }

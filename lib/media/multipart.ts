@@ -16,7 +16,8 @@ import { uploadRefusal, writeChecked } from './intake';
 import { largestUploadBytes } from './limits';
 import { withTempDir } from './temp';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
-import { consumeUploadPoint } from './upload-rate';
+import { requestAddressKey } from '@/lib/abuse/address';
+import { consumeLimit } from '@/lib/abuse/limits';
 
 export type MultipartResult = {
   testimonyId: string;
@@ -75,7 +76,7 @@ export async function receiveMultipartUpload(db: Db, viewer: Viewer | null, requ
     try {
       if (refusal) throw refusal;
       if (!file) throw uploadRefusal('fileMissing');
-      await consumeUploadPoint(db, viewer!.userId);
+      await consumeLimit(db, 'upload', { account: viewer!.userId, address: requestAddressKey(request.headers) });
       await receiveUpload(db, viewer, { testimonyId: result.testimonyId, path: file, caption: result.caption, keepOriginal: fields.get('keepOriginal') === 'on' });
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid_input', 'rate_limited'].includes(error.code)) throw error;

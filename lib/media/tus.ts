@@ -26,7 +26,8 @@ import { AppError, type ErrorCode } from '@/lib/errors';
 import { captionMaxLength } from '@/lib/validation/attachment';
 import { largestUploadBytes, sizeLimitBytes } from './limits';
 import type { MediaKind } from './sniff';
-import { consumeUploadPoint } from './upload-rate';
+import { requestAddressKey } from '@/lib/abuse/address';
+import { consumeLimit } from '@/lib/abuse/limits';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
 import { withTempDir } from './temp';
 
@@ -67,7 +68,7 @@ async function onUploadCreate(req: Request, upload: Upload) {
     if (!upload.size) throw refusal(422, 'fileMissing');
     if (upload.size > sizeLimitBytes(kind)) throw refusal(413, `fileTooLarge.${kind}`);
     await assertOwnEditableTestimony(await getDb(), viewer, m.testimonyId ?? '');
-    await consumeUploadPoint(await getDb(), viewer.userId);
+    await consumeLimit(await getDb(), 'upload', { account: viewer.userId, address: requestAddressKey(req.headers) });
     // Only these keys are kept; the owner is set here, never taken from the client.
     return { metadata: { testimonyId: m.testimonyId!, kind, caption, keepOriginal: m.keepOriginal === 'yes' ? 'yes' : 'no', owner: viewer.userId } };
   } catch (error) {

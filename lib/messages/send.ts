@@ -3,6 +3,7 @@ import 'server-only';
 // the audit log must not become a copy of what witnesses wrote).
 import { messages } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
+import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { checkAccess } from '@/lib/authz/access';
@@ -42,7 +43,13 @@ async function insertMessage(tx: Tx, input: { testimonyId: string; authorId: str
  * A moderator writes to the submitter. Refused (typed) when the submitter did not allow contact,
  * or the testimony was withdrawn. A moderator never messages about their own testimony.
  */
-export async function sendStaffMessage(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<SendResult> {
+export async function sendStaffMessage(
+  db: Db,
+  viewer: Viewer | null,
+  input: { testimonyId: string; body: string },
+  /** The hashed client address (lib/abuse/address.ts), counted with the account. */
+  address: string | null = null,
+): Promise<SendResult> {
   checkAccess(viewer, { permission: 'message.send' });
   const body = parseBody(input.body);
   return db.transaction(async (tx) => {
@@ -50,19 +57,27 @@ export async function sendStaffMessage(db: Db, viewer: Viewer | null, input: { t
     if (t.side !== 'staff') throw new AppError('own_testimony');
     if (!t.mayContact) return { status: 'refused', reason: 'contact_not_allowed' } as const;
     if (closedStatuses.has(t.status)) return { status: 'refused', reason: 'closed' } as const;
+    await consumeLimit(tx, 'message', { account: viewer!.userId, address });
     const messageId = await insertMessage(tx, { testimonyId: t.id, authorId: viewer!.userId, body, action: 'message.send' });
     return { status: 'sent', messageId } as const;
   });
 }
 
 /** The submitter answers on their own testimony; anyone else's is `not_found`. */
-export async function replyAsSubmitter(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<SendResult> {
+export async function replyAsSubmitter(
+  db: Db,
+  viewer: Viewer | null,
+  input: { testimonyId: string; body: string },
+  /** The hashed client address (lib/abuse/address.ts), counted with the account. */
+  address: string | null = null,
+): Promise<SendResult> {
   checkAccess(viewer, { permission: 'message.reply.own' });
   const body = parseBody(input.body);
   return db.transaction(async (tx) => {
     const t = await threadTestimony(tx, viewer, input.testimonyId, { lock: true });
     if (t.side !== 'submitter') throw new AppError('not_found');
     if (closedStatuses.has(t.status)) return { status: 'refused', reason: 'closed' } as const;
+    await consumeLimit(tx, 'message', { account: viewer!.userId, address });
     const messageId = await insertMessage(tx, { testimonyId: t.id, authorId: viewer!.userId, body, action: 'message.reply' });
     return { status: 'sent', messageId } as const;
   });

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
@@ -24,7 +25,13 @@ export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; pub
  * A testimony already submitted or in review answers `unchanged` (a back-and-resubmit is not an
  * error); a draft with unfinished steps is `invalid_input` with the steps as field errors.
  */
-export async function submitTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; token: string }): Promise<SubmitResult> {
+export async function submitTestimony(
+  db: Db,
+  viewer: Viewer | null,
+  input: { testimonyId: string; token: string },
+  /** The hashed client address (lib/abuse/address.ts), counted with the account. */
+  address: string | null = null,
+): Promise<SubmitResult> {
   const ownerId = ownerOf(viewer, 'testimony.submit');
   return db.transaction(async (tx) => {
     const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
@@ -44,6 +51,8 @@ export async function submitTestimony(db: Db, viewer: Viewer | null, input: { te
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
     if (row.status === 'published' && (await sameAsCurrent(tx, row, content))) return { outcome: 'unchanged', publicChanged: false };
+    // Counted only when a revision is made: a repeated post of the same form costs nothing.
+    await consumeLimit(tx, 'submission', { account: ownerId, address });
 
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1` })

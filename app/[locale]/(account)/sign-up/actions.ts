@@ -1,4 +1,5 @@
 'use server';
+import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { localeOnlySchema, signUpServerSchema } from '@/lib/auth/account-schemas';
 import { createAccount } from '@/lib/auth/accounts';
@@ -14,7 +15,7 @@ export const signUpAction = defineAction({
   access: 'public',
   keep: ['username'],
   handler: async (input, { db }) => {
-    const { recoveryCodes } = await createAccount(db, { username: input.username, passphrase: input.passphrase, locale: input.locale });
+    const { recoveryCodes } = await createAccount(db, { username: input.username, passphrase: input.passphrase, locale: input.locale }, await currentAddressKey());
     const { signIn } = await import('@/lib/auth/next-auth');
     await signIn('credentials', { username: input.username, passphrase: input.passphrase, redirect: false });
     return { recoveryCodes };

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { revalidatePublicData } from '@/lib/memorial/cache';
+import { currentAddressKey } from '@/lib/abuse/request';
 import { replyAsSubmitter } from '@/lib/messages';
 import { withdrawTestimony } from '@/lib/testimonies';
 import { messageFormSchema } from '@/lib/validation/message';
@@ -28,7 +29,7 @@ export const replyToModeratorsAction = defineAction({
   access: { permission: 'message.reply.own' },
   keep: ['body'],
   handler: async (input, { db, viewer }) => {
-    const result = await replyAsSubmitter(db, viewer, { testimonyId: input.testimonyId, body: input.body });
+    const result = await replyAsSubmitter(db, viewer, { testimonyId: input.testimonyId, body: input.body }, await currentAddressKey());
     if (result.status === 'refused') return { refused: result.reason };
     redirect(`/${input.locale}/my-testimonies/${input.testimonyId}#messages-heading`);
   },

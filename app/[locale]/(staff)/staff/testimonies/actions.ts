@@ -9,6 +9,7 @@ import { claimNext, claimTestimony, releaseClaim } from '@/lib/moderation/claims
 import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, saveRedactionDraft } from '@/lib/moderation/decisions';
 import { applyRedactions } from '@/lib/moderation/redaction';
 import { addTestimonyNote, getReview } from '@/lib/moderation/review';
+import { currentAddressKey } from '@/lib/abuse/request';
 import { sendStaffMessage } from '@/lib/messages';
 import { messageBodySchema } from '@/lib/validation/message';
 
@@ -123,7 +124,7 @@ export const sendMessageAction = defineAction({
   access: { permission: 'message.send' },
   keep: ['body'],
   handler: async (input, { viewer, db }) => {
-    const result = await sendStaffMessage(db, viewer, input);
+    const result = await sendStaffMessage(db, viewer, input, await currentAddressKey());
     if (result.status === 'refused') return { refused: result.reason };
     redirect(reviewPath(input.locale, input.testimonyId, '#messages'));
   },
