@@ -5,6 +5,7 @@ import { like, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections, rateLimits, testimonies } from '@/db/schema';
 import { createAccount } from '@/lib/auth/accounts';
+import { parseEnv } from '@/lib/env.mjs';
 import { signInWithPassphrase } from '@/lib/auth/credentials';
 import { replyAsSubmitter, sendStaffMessage } from '@/lib/messages';
 import { createActors, type Actors } from '@/lib/testing/actors';
@@ -18,6 +19,24 @@ import { clearLimit, consumeLimit, rules, storedKey, type Bucket, type LimitKeys
 
 const address = '198.51.100.23';
 const otherAddress = '198.51.100.24';
+
+it('the production defaults are the documented ones (docs/security.md, README)', () => {
+  const defaults = parseEnv({});
+  expect(
+    Object.fromEntries(Object.entries(defaults).filter(([name]) => name.startsWith('LIMIT_') || name === 'TRUSTED_PROXY_HOPS')),
+  ).toEqual({
+    LIMIT_SIGN_UP_ADDRESS: 20,
+    LIMIT_SIGN_IN_ACCOUNT: 5,
+    LIMIT_SIGN_IN_ADDRESS: 100,
+    LIMIT_SUBMISSION_ACCOUNT: 10,
+    LIMIT_SUBMISSION_ADDRESS: 50,
+    LIMIT_UPLOAD_ACCOUNT: 60,
+    LIMIT_UPLOAD_ADDRESS: 300,
+    LIMIT_MESSAGE_ACCOUNT: 60,
+    LIMIT_MESSAGE_ADDRESS: 300,
+    TRUSTED_PROXY_HOPS: 0,
+  });
+});
 
 describe.each(testDatabases())('abuse limits on $name', (target) => {
   const ctx = useTestDatabase(target);
