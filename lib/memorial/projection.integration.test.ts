@@ -39,7 +39,7 @@ describe.each(testDatabases())('public projection on $name', (target) => {
     expect(await getPublishedPerson(ctx.db, published)).not.toBeNull();
     for (const slug of ['demo-mina-example', 'demo-parisa-example']) {
       expect(await getPublishedPerson(ctx.db, await idOf(slug))).toBeNull();
-      expect(await getPublicTestimoniesForPerson(ctx.db, await idOf(slug))).toEqual([]);
+      expect((await getPublicTestimoniesForPerson(ctx.db, await idOf(slug))).items).toEqual([]);
     }
     expect(await getPublishedPerson(ctx.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
     expect(await getPublishedPerson(ctx.db, 'not-a-uuid')).toBeNull();
@@ -50,20 +50,20 @@ describe.each(testDatabases())('public projection on $name', (target) => {
   });
 
   it('shows only the published, redacted revision, credited as consented', async () => {
-    const arash = await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-arash-example'));
+    const arash = (await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-arash-example'))).items;
     expect(arash).toHaveLength(1);
     expect(arash[0]!.narrative).not.toContain('[نام]'); // the redaction, not the raw narrative
     expect(arash[0]!.narrative).not.toContain('چهل روز'); // revision 2 is still in review
     expect(arash[0]!.credit).toMatchObject({ kind: 'relationship', relationship: 'mother' });
     expect(arash[0]!.place).toBe('Tehran'); // no consent to the exact place: the city only
-    const shirin = await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-shirin-example'));
+    const shirin = (await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-shirin-example'))).items;
     expect(shirin[0]!.credit).toEqual({ kind: 'anonymous' });
     expect(shirin[0]!.narrative).not.toContain('clinic');
-    const omid = await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-omid-example'));
+    const omid = (await getPublicTestimoniesForPerson(ctx.db, await idOf('demo-omid-example'))).items;
     expect(omid[0]!.credit).toMatchObject({ kind: 'name', name: 'A demo name' });
     // Withdrawn, unpublished, rejected and in-review testimonies never appear.
     for (const slug of ['demo-sara-example', 'demo-nasrin-example', 'demo-reza-example', 'demo-babak-example']) {
-      expect(await getPublicTestimoniesForPerson(ctx.db, await idOf(slug))).toEqual([]);
+      expect((await getPublicTestimoniesForPerson(ctx.db, await idOf(slug))).items).toEqual([]);
     }
   });
 
@@ -75,7 +75,7 @@ describe.each(testDatabases())('public projection on $name', (target) => {
     const id = await idOf('demo-omid-example');
     const [link] = await ctx.db.select().from(s.testimonyPersons).where(eq(s.testimonyPersons.personId, id));
     await ctx.db.update(s.testimonies).set({ status: 'withdrawn' }).where(eq(s.testimonies.id, link!.testimonyId));
-    expect(await getPublicTestimoniesForPerson(ctx.db, id)).toEqual([]);
+    expect((await getPublicTestimoniesForPerson(ctx.db, id)).items).toEqual([]);
     expect((await getMemorialOverview(ctx.db)).testimoniesPublished).toBe(2);
     expect((await getPublishedPerson(ctx.db, id))!.testimonyCount).toBe(0);
     await ctx.db.update(s.persons).set({ status: 'hidden' }).where(eq(s.persons.id, id));

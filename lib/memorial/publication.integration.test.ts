@@ -62,7 +62,7 @@ describe.each(testDatabases())('publication and withdrawal on every public surfa
 
   /** What each surface says about the testimony now. */
   async function surfaces() {
-    const personPage = JSON.stringify([await page.publishedPerson(personId), await page.publicTestimoniesForPerson(personId)]);
+    const personPage = JSON.stringify([await page.publishedPerson(personId), (await page.publicTestimoniesForPerson(personId)).items]);
     return {
       personPage,
       api: await get(() => import('@/app/api/v1/testimonies/route'), `/api/v1/testimonies?person=${personId}`),

@@ -49,9 +49,9 @@ describe.each(testDatabases())('public caches of two instances on $name', (targe
   const version = () => readPublicDataVersion(ctx.db);
 
   it('serves an unchanged read from the cache', async () => {
-    expect(await b.publicTestimoniesForPerson(personId)).toHaveLength(1);
+    expect((await b.publicTestimoniesForPerson(personId)).items).toHaveLength(1);
     const computed = b.computed.length;
-    expect(await b.publicTestimoniesForPerson(personId)).toHaveLength(1);
+    expect((await b.publicTestimoniesForPerson(personId)).items).toHaveLength(1);
     expect(b.computed.length).toBe(computed);
   });
 
@@ -59,16 +59,16 @@ describe.each(testDatabases())('public caches of two instances on $name', (targe
     expect((await b.publishedPerson(personId))!.testimonyCount).toBe(1);
     expect((await b.memorialOverview()).testimoniesPublished).toBe(1);
     await ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId, event: 'withdraw', actorId: submitterId }));
-    expect(await b.publicTestimoniesForPerson(personId)).toEqual([]);
+    expect((await b.publicTestimoniesForPerson(personId)).items).toEqual([]);
     expect((await b.publishedPerson(personId))!.testimonyCount).toBe(0);
     expect((await b.memorialOverview()).testimoniesPublished).toBe(0);
   });
 
   it('a publication through one instance appears on the other on its next read', async () => {
-    expect(await b.publicTestimoniesForPerson(personId)).toEqual([]);
+    expect((await b.publicTestimoniesForPerson(personId)).items).toEqual([]);
     const id = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [personId], status: 'in_review', redacted: 'Now public' });
     await ctx.db.update(s.testimonies).set({ status: 'published' }).where(eq(s.testimonies.id, id));
-    expect((await b.publicTestimoniesForPerson(personId)).map((t) => t.narrative)).toEqual(['Now public']);
+    expect((await b.publicTestimoniesForPerson(personId)).items.map((t) => t.narrative)).toEqual(['Now public']);
   });
 
   it('hiding a person, adding a spelling and changing verification reach the other instance at once', async () => {

@@ -12,7 +12,7 @@ import { listPublicCollections } from './collections';
 import { getMemorialOverview } from './overview';
 import { getPublishedPerson } from './persons';
 import { listPublishedPersons, type PersonQuery } from './search';
-import { getPublicTestimoniesForPerson } from './testimonies';
+import { getPublicTestimoniesForPerson, type TestimonyCursor } from './testimonies';
 
 /** Caches `fn` under `key` plus its JSON-serializable arguments (unstable_cache's contract). */
 export type Memoize = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string[]) => (...args: A) => Promise<R>;
@@ -31,7 +31,9 @@ export function createPublicReaders({ db, version, memoize }: ReaderDeps) {
   };
   return {
     publishedPerson: versioned('memorial:person', (d, id: string) => getPublishedPerson(d, id)),
-    publicTestimoniesForPerson: versioned('memorial:person-testimonies', (d, personId: string) => getPublicTestimoniesForPerson(d, personId)),
+    publicTestimoniesForPerson: versioned('memorial:person-testimonies', (d, personId: string, after: TestimonyCursor | null = null) =>
+      getPublicTestimoniesForPerson(d, personId, { after }),
+    ),
     memorialOverview: versioned('memorial:overview', (d) => getMemorialOverview(d)),
     publishedPersons: versioned('memorial:persons', (d, query: PersonQuery) => listPublishedPersons(d, query)),
     publicCollections: versioned('memorial:collections', (d) => listPublicCollections(d)),

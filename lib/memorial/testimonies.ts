@@ -27,17 +27,30 @@ export function publicCredit(t: CreditInput): PublicCredit {
   return { kind: 'anonymous' };
 }
 
-/** Published testimonies about a published person, oldest first; [] for any non-public person. */
-export async function getPublicTestimoniesForPerson(db: DbOrTx, personId: string): Promise<PublicTestimony[]> {
-  if (!isUuid(personId)) return [];
+/** How many testimonies a person's page shows at once. */
+export const personPageSize = 20;
+
+/**
+ * A published person's published testimonies, oldest first, one page at a time by keyset (`after`
+ * the last one of the previous page): a person with hundreds of accounts costs a page, not all of
+ * them. An empty page for any non-public person.
+ */
+export async function getPublicTestimoniesForPerson(
+  db: DbOrTx,
+  personId: string,
+  { after = null, limit = personPageSize }: { after?: TestimonyCursor | null; limit?: number } = {},
+): Promise<TestimonyPage> {
+  const safeLimit = Math.min(Math.max(Math.trunc(limit) || personPageSize, 1), 1000);
+  const none = { items: [], limit: safeLimit, next: null };
+  if (!isUuid(personId)) return none;
   const [person] = await db
     .select({ city: persons.city })
     .from(persons)
     .where(and(eq(persons.id, personId), isPublicPerson));
-  if (!person) return [];
+  if (!person) return none;
   const about = sql`exists (select 1 from ${testimonyPersons} tp where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId})`;
-  const rows = await selectPublicTestimonies(db, { where: about, order: 'oldest', fallbackCity: person.city });
-  return rows.map((r) => r.testimony);
+  const rows = await selectPublicTestimonies(db, { where: and(about, after ? laterThan(after) : undefined), order: 'oldest', limit: safeLimit + 1, fallbackCity: person.city });
+  return page(rows, safeLimit);
 }
 
 /** Where the next page of testimonies starts: the last item's publication instant (exact, in µs) and id. */
@@ -58,9 +71,14 @@ export async function listPublicTestimonies(
   const about = personId === undefined ? undefined : sql`exists (select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
     where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`;
   const rows = await selectPublicTestimonies(db, { where: and(about, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
-  const items = rows.slice(0, safeLimit);
-  const last = rows.length > safeLimit ? items.at(-1)! : null;
-  return { items: items.map((r) => r.testimony), limit: safeLimit, next: last && { at: last.cursorAt, id: last.testimony.id } };
+  return page(rows, safeLimit);
+}
+
+/** A page of `limit` from `limit + 1` rows: the extra row only says there is a next page. */
+function page(rows: Array<{ testimony: PublicTestimony; cursorAt: string | null }>, limit: number): TestimonyPage {
+  const items = rows.slice(0, limit);
+  const last = rows.length > limit ? items.at(-1)! : null;
+  return { items: items.map((r) => r.testimony), limit, next: last && { at: last.cursorAt, id: last.testimony.id } };
 }
 
 // The order is (published_at desc nulls last, id desc); "after" means later in that order.
@@ -68,6 +86,14 @@ function afterCursor(c: TestimonyCursor): SQL {
   if (c.at === null) return sql`(${testimonies.publishedAt} is null and ${testimonies.id} < ${c.id})`;
   return sql`(${testimonies.publishedAt} < ${c.at}::timestamptz
     or (${testimonies.publishedAt} = ${c.at}::timestamptz and ${testimonies.id} < ${c.id})
+    or ${testimonies.publishedAt} is null)`;
+}
+
+// The order is (published_at asc nulls last, id asc); "later" means after the cursor in that order.
+function laterThan(c: TestimonyCursor): SQL {
+  if (c.at === null) return sql`(${testimonies.publishedAt} is null and ${testimonies.id} > ${c.id})`;
+  return sql`(${testimonies.publishedAt} > ${c.at}::timestamptz
+    or (${testimonies.publishedAt} = ${c.at}::timestamptz and ${testimonies.id} > ${c.id})
     or ${testimonies.publishedAt} is null)`;
 }
 

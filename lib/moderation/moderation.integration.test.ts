@@ -79,7 +79,7 @@ describe.each(testDatabases())('moderation on $name', (target) => {
     const narrative = 'He called from 0912 345 6789 that night.';
     const redacted = applyRedactions(narrative, suggestRedactions(narrative), 'en');
     await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: redacted, revisionId: t.revisionId });
-    const forPerson = JSON.stringify(await getPublicTestimoniesForPerson(ctx.db, t.personId));
+    const forPerson = JSON.stringify((await getPublicTestimoniesForPerson(ctx.db, t.personId)).items);
     expect(forPerson).toContain('[redacted]');
     const surfaces = [forPerson, JSON.stringify(await listPublicTestimonies(ctx.db, { limit: 500 })), JSON.stringify(await listApiTestimonies(ctx.db, { limit: 100 }, 'http://localhost/api/v1/testimonies'))];
     for (const surface of surfaces) expect(surface).not.toMatch(/0912|345 6789/);
@@ -91,7 +91,7 @@ describe.each(testDatabases())('moderation on $name', (target) => {
     const t = await submitted('Only for the record.', { consentPublish: 'documentation_only' });
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'Only for the record.', revisionId: t.revisionId });
-    expect(await getPublicTestimoniesForPerson(ctx.db, t.personId)).toEqual([]);
+    expect((await getPublicTestimoniesForPerson(ctx.db, t.personId)).items).toEqual([]);
   });
 
   it('publishing a stale revision is a conflict', async () => {

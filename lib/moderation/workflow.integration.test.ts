@@ -38,7 +38,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
   }
 
   const statusOf = async (id: string) => (await ctx.db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, id)))[0]!.status;
-  const publicText = async (personId: string) => (await getPublicTestimoniesForPerson(ctx.db, personId)).map((t) => t.narrative);
+  const publicText = async (personId: string) => (await getPublicTestimoniesForPerson(ctx.db, personId)).items.map((t) => t.narrative);
 
   it('only an admin reads and changes settings; each change is audited with its old and new value', async () => {
     expect(await codeOf(getSettings(ctx.db, actors.moderator.viewer))).toBe('not_found');

@@ -38,7 +38,7 @@ describe.each(testDatabases())('person merge on $name', (target) => {
     // The duplicate's old URL now leads to the survivor.
     expect(await publicSurvivorOf(ctx.db, duplicate.id)).toEqual({ id: survivor.id, slug: survivor.slug });
     expect(await publicSurvivorOf(ctx.db, survivor.id)).toBeNull();
-    expect((await getPublicTestimoniesForPerson(ctx.db, survivor.id)).map((t) => t.id).sort()).toEqual([both, only].sort());
+    expect((await getPublicTestimoniesForPerson(ctx.db, survivor.id)).items.map((t) => t.id).sort()).toEqual([both, only].sort());
     const aliases = await ctx.db.select({ name: personAliases.name }).from(personAliases).where(eq(personAliases.personId, survivor.id));
     expect(aliases.map((a) => a.name)).toContain('Dup Alias');
     expect(await codeOf(mergePersons(ctx.db, actors.moderator.viewer, { sourceId: duplicate.id, targetId: survivor.id }))).toBe('conflict');

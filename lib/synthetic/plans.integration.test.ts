@@ -122,7 +122,7 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
     ['search, page 3 of a name', (db) => listPublishedPersons(db, { q: 'Hosseini', page: 3, limit: 5 })],
     // The page numbers need the total; the page is served from the version-keyed cache (lib/memorial/cache.ts).
     ['browse, newest first', (db) => listPublishedPersons(db, {}), totals],
-    ['person page', async (db) => [await getPublishedPerson(db, personId), await getPublicTestimoniesForPerson(db, personId)]],
+    ['person page', async (db) => [await getPublishedPerson(db, personId), (await getPublicTestimoniesForPerson(db, personId)).items]],
   ];
 
   const check = async (_name: string, run: (db: Db) => Promise<unknown>, allowed?: RegExp) => {

@@ -16,8 +16,9 @@ import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
 import { personIdFromSegment, personPath, personSegment } from '@/lib/memorial/paths';
 import { publicOrigin } from '@/lib/memorial/public-url';
+import { decodeCursor, encodeCursor } from '@/lib/open-data/cursor';
 
-type Props = { params: Promise<{ locale: string; slugAndId: string }> };
+type Props = { params: Promise<{ locale: string; slugAndId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(segment: string): Promise<PublicPerson | null> {
   const id = personIdFromSegment(segment);
@@ -57,7 +58,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function PersonPage({ params }: Props) {
+export default async function PersonPage({ params, searchParams }: Props) {
   const { locale, slugAndId } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
@@ -74,8 +75,11 @@ export default async function PersonPage({ params }: Props) {
   }
   if (decodeURIComponent(slugAndId) !== personSegment(person)) permanentRedirect(personPath(locale, person));
 
+  // Testimonies a page at a time (keyset): `?after=` is the last one shown, so the URL of any page can be shared.
+  const { after: afterParam } = await searchParams;
+  const after = typeof afterParam === 'string' ? decodeCursor(afterParam) : null;
   const [testimonies, t, origin] = await Promise.all([
-    cachedPublicTestimoniesForPerson(person.id),
+    cachedPublicTestimoniesForPerson(person.id, after),
     getTranslations({ locale, namespace: 'Person' }),
     publicOrigin(),
   ]);
@@ -139,11 +143,21 @@ export default async function PersonPage({ params }: Props) {
         <h2 id="testimonies-heading" className="text-2xl font-semibold">
           {t('testimoniesHeading')}
         </h2>
-        {testimonies.length > 0 ? (
-          <TestimonyList testimonies={testimonies} locale={locale} gender={person.gender} sensitive={person.sensitiveContent} />
+        {testimonies.items.length > 0 ? (
+          <TestimonyList testimonies={testimonies.items} locale={locale} gender={person.gender} sensitive={person.sensitiveContent} />
         ) : (
           <p className="mt-2 text-muted">{t('testimoniesNone')}</p>
         )}
+        {testimonies.next || after ? (
+          <nav aria-labelledby="testimonies-heading" className="mt-4 flex flex-wrap gap-4">
+            {after ? <a href={`${personPath(locale, person)}#testimonies-heading`}>{t('testimoniesFirst')}</a> : null}
+            {testimonies.next ? (
+              <a href={`${personPath(locale, person)}?after=${encodeCursor(testimonies.next)}#testimonies-heading`} rel="next">
+                {t('testimoniesMore')}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       {person.sources.length > 0 ? (
