@@ -106,11 +106,16 @@ export const testimonies = pgTable(
     updatedAt: updatedAt(),
     submittedAt: tstz(),
     publishedAt: tstz(),
+    // MinHash of the submitted narrative's keyed word-shingle hashes (lib/abuse/coordinated.ts):
+    // compares near-identical testimonies without reading the text, and reveals nothing of it.
+    fingerprint: integer().array(),
   },
   (t) => [
     // The moderation queue: oldest submitted first, filtered by status.
     index('testimonies_status_submitted_at_idx').on(t.status, t.submittedAt),
     index('testimonies_status_created_at_idx').on(t.status, t.createdAt),
+    // Coordinated-flood candidates: testimonies submitted within the window that have a fingerprint.
+    index('testimonies_fingerprint_submitted_at_idx').on(t.submittedAt).where(sql`${t.fingerprint} is not null`),
     // Published testimonies with a newer revision in review (the queue's "edited"): few among many.
     index('testimonies_revision_in_review_idx')
       .on(t.submittedAt, t.id)

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import { flagCoordinated } from '@/lib/abuse/coordinated';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
@@ -67,6 +68,7 @@ export async function submitTestimony(
     if (row.status === 'published') {
       await tx.update(testimonies).set({ currentRevisionId: revision!.id, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
       await appendAudit(tx, { actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
+      await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now: new Date() });
       return { outcome: 'revised', publicChanged: false };
     }
 
@@ -85,7 +87,9 @@ export async function submitTestimony(
         mayContact: consent.mayContact === 'yes',
       })
       .where(eq(testimonies.id, row.id));
-    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: new Date() }, details: { revision: Number(next) } });
+    const now = new Date();
+    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: now }, details: { revision: Number(next) } });
+    await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
     return { outcome: 'submitted', publicChanged: moved.publicChanged };
   });
 }

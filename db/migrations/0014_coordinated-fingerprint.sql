@@ -1,0 +1,2 @@
+ALTER TABLE "testimonies" ADD COLUMN "fingerprint" integer[];--> statement-breakpoint
+CREATE INDEX "testimonies_fingerprint_submitted_at_idx" ON "testimonies" USING btree ("submitted_at") WHERE "testimonies"."fingerprint" is not null;

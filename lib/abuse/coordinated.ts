@@ -1,0 +1,88 @@
+// Coordinated floods (issue 7): near-identical testimonies from different accounts within the
+// "coordinated window" setting are flagged for moderators ("possible coordinated submission").
+// The comparison never reads narratives (they are encrypted at rest): at submission the narrative
+// becomes a fingerprint — a 64-value MinHash over its three-word shingles, each shingle first
+// hashed with a key derived from AUTH_SECRET — stored on the testimony. Two fingerprints agree in
+// about as many positions as the texts share shingles (Jaccard similarity); the values are keyed
+// hashes, so a fingerprint cannot be tested against guessed phrases without the secret.
+import { createHmac, hkdfSync } from 'node:crypto';
+import { and, desc, eq, gte, isNotNull, ne } from 'drizzle-orm';
+import { testimonies, testimonyFlags } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import { defaultSecret } from '@/lib/crypto/secret-box';
+import { normalizeName } from '@/lib/search/normalize';
+import { readSetting } from '@/lib/settings';
+
+export const fingerprintSize = 64;
+/** Estimated share of shingles in common above which two testimonies are flagged. */
+export const coordinatedThreshold = 0.6;
+/** At most this many recent testimonies of the window are compared (newest first). */
+export const candidateLimit = 2_000;
+
+// Odd multipliers and seeds of the 64 hash functions (fixed: fingerprints must stay comparable).
+const seeds = Array.from({ length: fingerprintSize }, (_, i) => [Math.imul(i + 1, 0x9e3779b1) | 1, Math.imul(i + 7, 0x85ebca6b)] as const);
+
+function mix(h: number, [multiplier, seed]: readonly [number, number]): number {
+  let x = Math.imul(h ^ seed, multiplier);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x2c1b3c6d);
+  return (x ^ (x >>> 13)) | 0;
+}
+
+/** The MinHash fingerprint of a narrative (normalized like names: letters, digits, case, ZWNJ). */
+export function fingerprint(narrative: string, secret = defaultSecret()): number[] {
+  const words = normalizeName(narrative).split(' ').filter(Boolean);
+  const shingles = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) shingles.add(words.slice(i, i + 3).join(' '));
+  if (shingles.size === 0) shingles.add(words.join(' '));
+  const key = Buffer.from(hkdfSync('sha256', secret, 'yadman', 'coordinated fingerprint v1', 32));
+  const hashes = [...shingles].map((s) => createHmac('sha256', key).update(s).digest().readInt32BE(0));
+  return seeds.map((seed) => {
+    let min = 0x7fffffff;
+    for (const h of hashes) min = Math.min(min, mix(h, seed));
+    return min;
+  });
+}
+
+/** Estimated Jaccard similarity of the shingle sets: the share of positions that agree. */
+export function similarity(a: readonly number[], b: readonly number[]): number {
+  let same = 0;
+  for (let i = 0; i < fingerprintSize; i++) if (a[i] === b[i]) same++;
+  return same / fingerprintSize;
+}
+
+/**
+ * Stores the testimony's fingerprint and flags it and every testimony of another account,
+ * submitted within the coordinated window, whose fingerprint is similar enough (both ways, so
+ * each appears flagged in the queue). Runs in the submission's transaction. Returns the flagged ids.
+ */
+export async function flagCoordinated(tx: Tx, input: { testimonyId: string; submitterId: string; narrative: string; now: Date }): Promise<string[]> {
+  const print = fingerprint(input.narrative);
+  await tx.update(testimonies).set({ fingerprint: print }).where(eq(testimonies.id, input.testimonyId));
+  const hours = await readSetting(tx, 'coordinated_window_hours');
+  const candidates = await tx
+    .select({ id: testimonies.id, fingerprint: testimonies.fingerprint })
+    .from(testimonies)
+    .where(
+      and(
+        isNotNull(testimonies.fingerprint),
+        gte(testimonies.submittedAt, new Date(input.now.getTime() - hours * 3_600_000)),
+        ne(testimonies.submitterId, input.submitterId),
+      ),
+    )
+    .orderBy(desc(testimonies.submittedAt))
+    .limit(candidateLimit);
+  const similar = candidates
+    .map((c) => ({ id: c.id, score: similarity(print, c.fingerprint!) }))
+    .filter((c) => c.score >= coordinatedThreshold);
+  if (similar.length) {
+    await tx
+      .insert(testimonyFlags)
+      .values(similar.flatMap((c) => [
+        { testimonyId: input.testimonyId, relatedTestimonyId: c.id, similarity: c.score },
+        { testimonyId: c.id, relatedTestimonyId: input.testimonyId, similarity: c.score },
+      ]))
+      .onConflictDoNothing();
+  }
+  return similar.map((c) => c.id);
+}
