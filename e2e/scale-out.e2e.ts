@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { demoPassphrase, signIn, signInAsStaff } from './support/accounts';
+import sharp from 'sharp';
+import { demoPassphrase, signIn, signInAsStaff, unique } from './support/accounts';
+import { signUp } from './support/submission';
 import { expect, test } from './fixtures';
 
 // Scale-out: two `next start` processes on one PostgreSQL database behind nginx (round robin, on
-// loopback), so consecutive requests land on different processes. Sessions, the sign-in rate limit
-// and the public caches must behave as with one process. Needs nginx and a PostgreSQL server
+// loopback), so consecutive requests land on different processes. Sessions, the sign-in rate limit,
+// the public caches and resumable uploads (one shared upload store: the data folder, or S3) must
+// behave as with one process. Needs nginx and a PostgreSQL server
 // (TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres), and is asked for with
 // YADMAN_SCALE_OUT=1; it skips otherwise, so `npm test` leaves it out (three more servers and a
 // second database on a 2-core CI machine). Run:
@@ -135,6 +138,51 @@ test('a public change is visible through both processes on the next request', as
     // A correction committed by "another instance" (here: straight to the database; the trigger bumps the version).
     await admin`update persons set name_latin = 'Reza Example-Corrected (demo)' where id = ${person!.id}`;
     for (let i = 0; i < 4; i++) expect(await (await request.get(url)).text()).toContain('Reza Example-Corrected');
+  } finally {
+    await admin.end();
+  }
+});
+
+test('a resumable upload continues on the other process: its chunks alternate between the two', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, unique('scale'));
+  await page.goto('/en/submit');
+  await page.getByRole('button', { name: 'Start a testimony' }).click();
+  await expect(page).toHaveURL(/\/en\/submit\/[0-9a-f-]{36}\//);
+  const draftId = page.url().match(/submit\/([0-9a-f-]{36})/)![1]!;
+
+  // What the browser's tus client sends from our pages (lib/security/same-origin.ts); the session
+  // cookie is the page's (cookies are per host, not per port). Each request goes to one process directly.
+  const headers = { 'Tus-Resumable': '1.0.0', 'Sec-Fetch-Site': 'same-origin' };
+  const at = (port: number, rest = '') => `http://127.0.0.1:${port}/api/uploads/tus${rest}`;
+  const b64 = (v: string) => Buffer.from(v).toString('base64');
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#335577' } }).jpeg().toBuffer();
+  const created = await page.request.post(at(appPorts[0]!), {
+    headers: { ...headers, 'Upload-Length': String(jpeg.length), 'Upload-Metadata': `kind ${b64('image')},testimonyId ${b64(draftId)},caption ${b64('two processes')}` },
+  });
+  expect(created.status()).toBe(201);
+  const id = created.headers()['location']!.split('/').pop()!;
+  const chunk = Math.ceil(jpeg.length / 3);
+  let finished: string | undefined;
+  for (let i = 1, offset = 0; offset < jpeg.length; i++) {
+    const port = appPorts[i % 2]!;
+    // The process that did not take the last chunk knows how far the upload got.
+    const head = await page.request.head(at(port, `/${id}`), { headers });
+    expect(head.headers()['upload-offset']).toBe(String(offset));
+    const part = jpeg.subarray(offset, offset + chunk);
+    const patched = await page.request.patch(at(port, `/${id}`), {
+      headers: { ...headers, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+      data: part,
+    });
+    expect(patched.status()).toBe(204);
+    offset += part.length;
+    finished = patched.headers()['upload-attachment-id'];
+  }
+  expect(finished).toMatch(/^[0-9a-f-]{36}$/);
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ size: number }[]>`select size_bytes::int as size from attachments where id = ${finished!} and testimony_id = ${draftId}`;
+    expect(rows).toEqual([{ size: jpeg.length }]);
   } finally {
     await admin.end();
   }
