@@ -41,6 +41,10 @@ const schema = z.object({
   LIMIT_UPLOAD_ADDRESS: positiveInt.default(300),
   LIMIT_MESSAGE_ACCOUNT: positiveInt.default(60),
   LIMIT_MESSAGE_ADDRESS: positiveInt.default(300),
+  // Form challenges (lib/abuse/challenge.ts): a sign-up or submission form is accepted this many
+  // seconds after the page issued it at the earliest, and at most CHALLENGE_MAX_AGE_MINUTES after.
+  CHALLENGE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+  CHALLENGE_MAX_AGE_MINUTES: positiveInt.default(24 * 60),
   // How many reverse proxies in front append to X-Forwarded-For (lib/abuse/address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Uploads (lib/media): the largest file accepted per kind, in megabytes. A multipart upload is

@@ -13,6 +13,10 @@ export const errorCodes = [
   'rate_limited',
   // Submitting while no collection accepts testimonies (none created yet, or all closed).
   'no_open_collection',
+  // A form without a valid, unused challenge (or with the hidden trap field filled): nothing done.
+  'challenge_failed',
+  // A form sent sooner after the page was shown than any person fills it: send it again.
+  'challenge_wait',
   // A form posted from another site (CSRF): refused before anything is read or written.
   'cross_site',
   'unexpected',

@@ -8,6 +8,6 @@ import type { ReactNode } from 'react';
  */
 export async function FormMessages({ namespaces, children }: { namespaces: string[]; children: ReactNode }) {
   const all = (await getMessages()) as Record<string, unknown>;
-  const messages = Object.fromEntries(['Errors', 'Validation', ...namespaces].map((n) => [n, all[n]]));
+  const messages = Object.fromEntries(['Errors', 'Validation', 'FormGate', ...namespaces].map((n) => [n, all[n]]));
   return <NextIntlClientProvider messages={messages as never}>{children}</NextIntlClientProvider>;
 }

@@ -5,6 +5,7 @@ import { generatePassphraseAction, signUpAction } from '@/app/[locale]/(account)
 import { idleState as idle, type ActionState } from './action-state';
 import { signUpSchema } from '@/lib/validation/account';
 import { Field } from './field';
+import { FormGate } from './form-gate';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
 import { useEnhancedForm } from './use-enhanced-form';
@@ -13,7 +14,7 @@ import { useEnhancedForm } from './use-enhanced-form';
  * Sign-up. "Generate a passphrase" is its own small form posting to its own action, so it works
  * without JavaScript too; its result is shown once and pre-fills the main form.
  */
-export function SignUpForm({ locale }: { locale: string }) {
+export function SignUpForm({ locale, challenge }: { locale: string; challenge: string }) {
   const t = useTranslations('SignUp');
   const [generated, generate, generating] = useActionState(generatePassphraseAction, idle as ActionState<{ passphrase: string }>);
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
@@ -42,12 +43,12 @@ export function SignUpForm({ locale }: { locale: string }) {
       </section>
       {/* No `key` here: without JavaScript, React matches the posted form's state to this
           component by its position and key, so the key must not change between renders. */}
-      <MainForm locale={locale} generated={passphrase} />
+      <MainForm locale={locale} generated={passphrase} challenge={challenge} />
     </>
   );
 }
 
-function MainForm({ locale, generated }: { locale: string; generated?: string }) {
+function MainForm({ locale, generated, challenge }: { locale: string; generated?: string; challenge: string }) {
   const t = useTranslations('SignUp');
   const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useEnhancedForm(signUpSchema, signUpAction, {
     username: '',
@@ -82,6 +83,7 @@ function MainForm({ locale, generated }: { locale: string; generated?: string })
       </h2>
       <FormAlert state={state} />
       <input type="hidden" name="locale" value={locale} />
+      <FormGate challenge={challenge} />
       <input type="hidden" {...field('generated')} />
       <Field id="username" label={t('username')} hint={t('usernameHint')} error={errorOf('username')} registration={field('username')} autoComplete="username" autoCapitalize="none" spellCheck={false} />
       <Field id="passphrase" type="password" label={t('passphrase')} hint={t('passphraseHint')} error={errorOf('passphrase')} registration={field('passphrase')} autoComplete="new-password" />

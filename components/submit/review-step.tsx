@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
+import { issueChallenge } from '@/lib/abuse/challenge';
 import { SubmitForm } from './start-form';
 
 type Props = { locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
@@ -102,7 +103,7 @@ export async function ReviewStep({ locale, draft }: Props) {
           </ul>
         </div>
       ) : (
-        <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} label={t('review.submit')} />
+        <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} challenge={issueChallenge()} label={t('review.submit')} />
       )}
     </div>
   );

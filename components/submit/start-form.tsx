@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { startTestimonyAction, submitTestimonyAction } from '@/app/[locale]/(submit)/submit/actions';
 import { idleState as idle, type ActionState } from '@/components/forms/action-state';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
+import { FormGate } from '@/components/forms/form-gate';
 
 /**
  * The token is made by the server for each render of the page: posting the same page twice (double
@@ -25,7 +26,7 @@ export function StartForm({ locale, token }: { locale: string; token: string }) 
 }
 
 /** The last step's button; the same token makes a repeated post add nothing. */
-export function SubmitForm({ locale, draftId, token, label }: { locale: string; draftId: string; token: string; label: string }) {
+export function SubmitForm({ locale, draftId, token, challenge, label }: { locale: string; draftId: string; token: string; challenge: string; label: string }) {
   const [state, action, pending] = useActionState(submitTestimonyAction, idle as ActionState<never>);
   return (
     <form action={action} aria-label={label}>
@@ -33,6 +34,7 @@ export function SubmitForm({ locale, draftId, token, label }: { locale: string; 
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="token" value={token} />
+      <FormGate challenge={challenge} />
       <button type="submit" className={submitButton} disabled={pending}>
         {label}
       </button>

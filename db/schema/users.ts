@@ -67,6 +67,15 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
+ * Form challenges already spent (lib/abuse/challenge.ts): each is accepted once. Rows name the
+ * challenge's signature only, and are purged after `expires_at` by the retention sweep.
+ */
+export const usedChallenges = pgTable('used_challenges', {
+  signature: text().primaryKey(),
+  expiresAt: tstz().notNull(),
+});
+
+/**
  * One row per signed-in browser. The session cookie only names a row; the row decides whether
  * the session is alive, so revoking it (sign out everywhere, disable, new passphrase) takes
  * effect on the next request of every instance, and idle time is measured on the server.

@@ -16,6 +16,7 @@ import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { submitTestimony } from '@/lib/testimonies';
 import { addressKey } from './address';
 import { clearLimit, consumeLimit, rules, storedKey, type Bucket, type LimitKeys } from './limits';
+import { formGate } from '@/lib/testing/form-gate';
 
 const address = '198.51.100.23';
 const otherAddress = '198.51.100.24';
@@ -109,16 +110,16 @@ describe.each(testDatabases())('abuse limits on $name', (target) => {
     const full = addressKey('203.0.113.9');
     for (const bucket of ['sign-up', 'sign-in', 'submission', 'message'] as const) await fill(bucket, { address: full }, rules[bucket].address()!);
 
-    expect(await codeOf(createAccount(ctx.db, { username: 'flooder', passphrase: 'a long enough passphrase here' }, full))).toBe('rate_limited');
-    await expect(createAccount(ctx.db, { username: 'neighbour', passphrase: 'a long enough passphrase here' }, addressKey(otherAddress))).resolves.toMatchObject({ userId: expect.any(String) });
+    expect(await codeOf(createAccount(ctx.db, { ...formGate(),  username: 'flooder', passphrase: 'a long enough passphrase here' }, full))).toBe('rate_limited');
+    await expect(createAccount(ctx.db, { ...formGate(),  username: 'neighbour', passphrase: 'a long enough passphrase here' }, addressKey(otherAddress))).resolves.toMatchObject({ userId: expect.any(String) });
 
     expect(await signInWithPassphrase(ctx.db, { username: 'neighbour', passphrase: 'a long enough passphrase here' }, full)).toMatchObject({ ok: false, reason: 'throttled' });
 
     const draft = await filledDraft(ctx.db, actors.submitterA.viewer);
     const token = formToken();
-    expect(await codeOf(submitTestimony(ctx.db, actors.submitterA.viewer, { testimonyId: draft, token }, full))).toBe('rate_limited');
+    expect(await codeOf(submitTestimony(ctx.db, actors.submitterA.viewer, { ...formGate(),  testimonyId: draft, token }, full))).toBe('rate_limited');
     // Refused with nothing lost: the draft is still there and goes through from another address.
-    await expect(submitTestimony(ctx.db, actors.submitterA.viewer, { testimonyId: draft, token }, addressKey(otherAddress))).resolves.toMatchObject({ outcome: 'submitted' });
+    await expect(submitTestimony(ctx.db, actors.submitterA.viewer, { ...formGate(),  testimonyId: draft, token }, addressKey(otherAddress))).resolves.toMatchObject({ outcome: 'submitted' });
 
     const [thread] = await ctx.db.insert(testimonies).values({ collectionId, submitterId: actors.submitterA.userId!, status: 'submitted', mayContact: true }).returning({ id: testimonies.id });
     expect(await codeOf(sendStaffMessage(ctx.db, actors.moderator.viewer, { testimonyId: thread!.id, body: 'Which street?' }, full))).toBe('rate_limited');
@@ -131,8 +132,8 @@ describe.each(testDatabases())('abuse limits on $name', (target) => {
     const token = formToken();
     const full = addressKey('203.0.113.10');
     await fill('submission', { address: full }, rules.submission.address()! - 1);
-    await submitTestimony(ctx.db, actors.submitterB.viewer, { testimonyId: draft, token }, full);
-    await expect(submitTestimony(ctx.db, actors.submitterB.viewer, { testimonyId: draft, token }, full)).resolves.toMatchObject({ outcome: 'unchanged' });
+    await submitTestimony(ctx.db, actors.submitterB.viewer, { ...formGate(),  testimonyId: draft, token }, full);
+    await expect(submitTestimony(ctx.db, actors.submitterB.viewer, { ...formGate(),  testimonyId: draft, token }, full)).resolves.toMatchObject({ outcome: 'unchanged' });
   });
 
   it('no stored key holds or contains an address', async () => {

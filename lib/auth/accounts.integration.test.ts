@@ -7,6 +7,7 @@ import { signInWithPassphrase } from './credentials';
 import { consumeRecoveryCode } from './recovery-codes';
 import { resolveSession } from './sessions';
 import { rules } from '@/lib/abuse/limits';
+import { formGate } from '@/lib/testing/form-gate';
 
 const passphrase = 'correct horse battery staple';
 
@@ -23,7 +24,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 
   it('creates a submitter from a username and passphrase alone, with one-time recovery codes', async () => {
     const username = unique('witness');
-    const { userId, recoveryCodes } = await createAccount(ctx.db, { username, passphrase });
+    const { userId, recoveryCodes } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     expect(recoveryCodes).toHaveLength(10);
     const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
     expect(row).toMatchObject({ role: 'submitter', emailEncrypted: null });
@@ -36,19 +37,19 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 
   it('refuses a username that differs only by case or letter variant', async () => {
     const base = unique('Ali');
-    await createAccount(ctx.db, { username: base, passphrase });
-    await expect(createAccount(ctx.db, { username: base.toLowerCase(), passphrase })).rejects.toMatchObject({
+    await createAccount(ctx.db, { ...formGate(),  username: base, passphrase });
+    await expect(createAccount(ctx.db, { ...formGate(),  username: base.toLowerCase(), passphrase })).rejects.toMatchObject({
       code: 'invalid_input',
       fieldErrors: { username: 'usernameTaken' },
     });
     const persian = unique('علي');
-    await createAccount(ctx.db, { username: persian, passphrase });
-    await expect(createAccount(ctx.db, { username: persian.replace('ي', 'ی'), passphrase })).rejects.toMatchObject({ code: 'invalid_input' });
+    await createAccount(ctx.db, { ...formGate(),  username: persian, passphrase });
+    await expect(createAccount(ctx.db, { ...formGate(),  username: persian.replace('ي', 'ی'), passphrase })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('gives the same answer for an unknown user and a wrong passphrase', async () => {
     const username = unique('known');
-    await createAccount(ctx.db, { username, passphrase });
+    await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     const wrong = await signInWithPassphrase(ctx.db, { username, passphrase: 'not the passphrase at all' });
     const unknown = await signInWithPassphrase(ctx.db, { username: unique('nobody'), passphrase });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
@@ -57,7 +58,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 
   it('throttles an account after five failures, even with the right passphrase', async () => {
     const username = unique('target');
-    await createAccount(ctx.db, { username, passphrase });
+    await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     for (let i = 0; i < rules['sign-in'].account()!; i++) {
       expect(await signInWithPassphrase(ctx.db, { username, passphrase: 'wrong wrong wrong' })).toMatchObject({ reason: 'invalid' });
     }
@@ -65,20 +66,20 @@ describe.each(testDatabases())('accounts on $name', (target) => {
     expect(result).toMatchObject({ ok: false, reason: 'throttled' });
     // Other accounts are not affected.
     const other = unique('bystander');
-    await createAccount(ctx.db, { username: other, passphrase });
+    await createAccount(ctx.db, { ...formGate(),  username: other, passphrase });
     expect(await signInWithPassphrase(ctx.db, { username: other, passphrase })).toMatchObject({ ok: true });
   });
 
   it('refuses a disabled user like a wrong passphrase', async () => {
     const username = unique('disabled');
-    const { userId } = await createAccount(ctx.db, { username, passphrase });
+    const { userId } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     await ctx.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId));
     expect(await signInWithPassphrase(ctx.db, { username, passphrase })).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('changing the passphrase ends the other sessions but keeps the current one', async () => {
     const username = unique('mover');
-    await createAccount(ctx.db, { username, passphrase });
+    await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     const here = await signedIn(username);
     const elsewhere = await signedIn(username);
     await expect(changePassphrase(ctx.db, here, { currentPassphrase: 'wrong passphrase here', passphrase: 'a brand new passphrase' })).rejects.toMatchObject({
@@ -93,7 +94,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 
   it('signing out everywhere ends every session, the current one included', async () => {
     const username = unique('leaver');
-    const { userId } = await createAccount(ctx.db, { username, passphrase });
+    const { userId } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     const here = await signedIn(username);
     await signedIn(username);
     await signOutEverywhere(ctx.db, here);
@@ -104,7 +105,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 
   it('keeps an optional e-mail sealed and can remove it', async () => {
     const username = unique('mailer');
-    const { userId } = await createAccount(ctx.db, { username, passphrase });
+    const { userId } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     const viewer = await signedIn(username);
     await setEmail(ctx.db, viewer, 'someone@example.org');
     const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));

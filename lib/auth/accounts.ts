@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { spendChallenge } from '@/lib/abuse/challenge';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
@@ -21,13 +22,16 @@ const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { usern
  */
 export async function createAccount(
   db: Db,
-  input: { username: string; passphrase: string; locale?: string },
+  /** `challenge`/`trap`: the form's challenge and hidden trap field (lib/abuse/challenge.ts). */
+  input: { username: string; passphrase: string; locale?: string; challenge: string; trap?: string },
   /** The hashed client address (lib/abuse/address.ts): sign-ups are counted per address. */
   address: string | null = null,
 ): Promise<{ userId: string; recoveryCodes: string[] }> {
   await consumeLimit(db, 'sign-up', { address });
   const passwordHash = await hashPassphrase(input.passphrase);
   return db.transaction(async (tx) => {
+    // Spent with the account: a refused sign-up (name taken) leaves the form's challenge usable.
+    await spendChallenge(tx, { challenge: input.challenge, trap: input.trap });
     // The unique username_key (case, Unicode form, ي/ی, ك/ک folded) decides; no check-then-insert race.
     const [row] = await tx
       .insert(users)

@@ -7,6 +7,7 @@ import { signInWithPassphrase } from './credentials';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './second-factor';
 import { resolveSession } from './sessions';
 import { currentTotp } from './totp';
+import { formGate } from '@/lib/testing/form-gate';
 
 const passphrase = 'correct horse battery staple';
 
@@ -23,7 +24,7 @@ describe.each(testDatabases())('second factor on $name', (target) => {
   /** A moderator account with TOTP enrolled; returns the secret and the recovery codes. */
   async function enrolledModerator() {
     const username = `mod${++n}`;
-    const { userId, recoveryCodes } = await createAccount(ctx.db, { username, passphrase });
+    const { userId, recoveryCodes } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     await ctx.db.update(users).set({ role: 'moderator' }).where(eq(users.id, userId));
     const first = await session(username);
     expect(first.secondFactor).toBe('enrolment-required');
@@ -59,7 +60,7 @@ describe.each(testDatabases())('second factor on $name', (target) => {
 
   it('refuses a wrong enrolment code and throttles repeated failures', async () => {
     const username = `mod${++n}`;
-    const { userId } = await createAccount(ctx.db, { username, passphrase });
+    const { userId } = await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     await ctx.db.update(users).set({ role: 'admin' }).where(eq(users.id, userId));
     const viewer = await session(username);
     const { secret } = await beginEnrolment(ctx.db, viewer);

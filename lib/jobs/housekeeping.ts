@@ -1,5 +1,6 @@
 // The periodic sweeps the job worker runs (hourly; each idempotent): retention of PRODUCT.md §2.10.
 import type { Db } from '@/db/types';
+import { pruneUsedChallenges } from '@/lib/abuse/challenge';
 import { pruneExpiredLimits } from '@/lib/abuse/limits';
 import { expireIdempotencyKeys, purgeClosedTestimonies, purgeStaleDrafts } from '@/lib/testimonies/purge';
 
@@ -11,5 +12,6 @@ export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: 
     (db) => purgeClosedTestimonies(db, config.CLOSED_RETENTION_DAYS),
     (db) => expireIdempotencyKeys(db),
     (db) => pruneExpiredLimits(db),
+    (db) => pruneUsedChallenges(db),
   ];
 }

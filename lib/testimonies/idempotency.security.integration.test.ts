@@ -9,6 +9,7 @@ import { codeOf } from '@/lib/testing/outcome';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { draftAccount, filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { createDraft, saveDraftStep, submitTestimony } from './index';
+import { formGate } from '@/lib/testing/form-gate';
 
 const parallel = 50;
 
@@ -37,7 +38,7 @@ describe.each(testDatabases())('idempotency keys on $name', (target) => {
   it(`${parallel} parallel submits with one key make exactly 1 revision; a changed body with that key is refused`, async () => {
     const id = await filledDraft(ctx.db, a());
     const token = formToken();
-    const outcomes = await Promise.all(Array.from({ length: parallel }, () => codeOf(submitTestimony(ctx.db, a(), { testimonyId: id, token }))));
+    const outcomes = await Promise.all(Array.from({ length: parallel }, () => codeOf(submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token }))));
     const revisions = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
     recordFigure({ figure: `revisions made by ${parallel} parallel submits with one key`, measured: revisions.length, target: '1', ok: revisions.length === 1 });
     expect(outcomes).toEqual(Array(parallel).fill('ok'));
@@ -48,9 +49,9 @@ describe.each(testDatabases())('idempotency keys on $name', (target) => {
     // A moderator asks for changes; the submitter edits; a stale tab re-posts the old review form.
     await ctx.db.update(testimonies).set({ status: 'changes_requested' }).where(eq(testimonies.id, id));
     await saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'account', values: { ...draftAccount, narrative: 'متن دیگر' } });
-    expect(await codeOf(submitTestimony(ctx.db, a(), { testimonyId: id, token }))).toBe('conflict');
+    expect(await codeOf(submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token }))).toBe('conflict');
     expect(await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id))).toHaveLength(1);
     // A fresh form submits the edit.
-    expect((await submitTestimony(ctx.db, a(), { testimonyId: id, token: formToken() })).outcome).toBe('submitted');
+    expect((await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: formToken() })).outcome).toBe('submitted');
   });
 });

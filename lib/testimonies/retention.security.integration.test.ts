@@ -16,6 +16,7 @@ import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { idempotencyKeyDays } from './purge';
 import { submitTestimony } from './submit';
 import type { TestimonyStatus } from './lifecycle';
+import { formGate } from '@/lib/testing/form-gate';
 
 const config = { DRAFT_RETENTION_DAYS: 30, CLOSED_RETENTION_DAYS: 90 };
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
@@ -37,7 +38,7 @@ describe.each(testDatabases())('retention sweeps on $name', (target) => {
     const id = await filledDraft(ctx.db, viewer);
     await receiveUpload(ctx.db, viewer!, { testimonyId: id, path: await receivedFile(await leakyJpeg()), keepOriginal: true });
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle');
-    if (status !== 'draft') await submitTestimony(ctx.db, viewer, { testimonyId: id, token: formToken() });
+    if (status !== 'draft') await submitTestimony(ctx.db, viewer, { ...formGate(),  testimonyId: id, token: formToken() });
     // Straight to the state and age under test (the lifecycle's own moves are tested elsewhere).
     await ctx.db.update(testimonies).set({ status, updatedAt: daysAgo(age), createdAt: daysAgo(age) }).where(eq(testimonies.id, id));
     return id;

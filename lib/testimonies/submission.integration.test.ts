@@ -7,6 +7,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { createDraft, getOwnDraft, getOwnTestimony, listOwnTestimonies, purgeStaleDrafts, saveDraftStep, submitTestimony, withdrawTestimony } from './index';
 import { codeOf } from '@/lib/testing/outcome';
 import { draftAccount, draftConsent, filledDraft as fillDraft, formToken } from '@/lib/testing/testimony-fixtures';
+import { formGate } from '@/lib/testing/form-gate';
 
 const account = draftAccount;
 const consent = draftConsent;
@@ -40,10 +41,10 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
   it('submits: a revision, a proposed draft person with its creator, the status submitted', async () => {
     const id = await filledDraft();
     const t = token();
-    expect(await submitTestimony(ctx.db, a(), { testimonyId: id, token: t })).toEqual({ outcome: 'submitted', publicChanged: false });
+    expect(await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: t })).toEqual({ outcome: 'submitted', publicChanged: false });
     // The same review form posted again, and a fresh one after going back: still one revision.
-    expect((await submitTestimony(ctx.db, a(), { testimonyId: id, token: t })).outcome).toBe('unchanged');
-    expect((await submitTestimony(ctx.db, a(), { testimonyId: id, token: token() })).outcome).toBe('unchanged');
+    expect((await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: t })).outcome).toBe('unchanged');
+    expect((await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: token() })).outcome).toBe('unchanged');
     const revisions = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
     expect(revisions).toHaveLength(1);
     expect(revisions[0]).toMatchObject({ relationship: 'mother', eventDate: '2019-10-23', eventDatePrecision: 'month' });
@@ -59,19 +60,19 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
   it('an unfinished draft cannot be submitted, and says which steps are missing', async () => {
     const { id } = await createDraft(ctx.db, a(), { token: token(), language: 'en' });
     await saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'account', values: { narrative: 'half' } });
-    const error = await submitTestimony(ctx.db, a(), { testimonyId: id, token: token() }).catch((e: AppError) => e);
+    const error = await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: token() }).catch((e: AppError) => e);
     expect(error).toMatchObject({ code: 'invalid_input', fieldErrors: { about: 'stepIncomplete', account: 'stepIncomplete' } });
   });
 
   it('submitter B cannot open, edit, submit or withdraw A’s draft or testimony (not_found)', async () => {
     const draft = await filledDraft();
     const submitted = await filledDraft();
-    await submitTestimony(ctx.db, a(), { testimonyId: submitted, token: token() });
+    await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: submitted, token: token() });
     for (const id of [draft, submitted]) {
       expect(await codeOf(getOwnDraft(ctx.db, b(), id))).toBe('not_found');
       expect(await codeOf(getOwnTestimony(ctx.db, b(), id))).toBe('not_found');
       expect(await codeOf(saveDraftStep(ctx.db, b(), { testimonyId: id, step: 'account', values: account }))).toBe('not_found');
-      expect(await codeOf(submitTestimony(ctx.db, b(), { testimonyId: id, token: token() }))).toBe('not_found');
+      expect(await codeOf(submitTestimony(ctx.db, b(), { ...formGate(),  testimonyId: id, token: token() }))).toBe('not_found');
       expect(await codeOf(withdrawTestimony(ctx.db, b(), id))).toBe('not_found');
     }
     expect((await listOwnTestimonies(ctx.db, b())).map((t) => t.id)).not.toContain(draft);
@@ -89,13 +90,13 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
 
   it('editing a published testimony adds a revision in review and keeps the published one', async () => {
     const id = await filledDraft();
-    await submitTestimony(ctx.db, a(), { testimonyId: id, token: token() });
+    await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: token() });
     const [first] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
     // Moderation's part, done directly: published with the first revision.
     await ctx.db.update(testimonies).set({ status: 'published', publishedRevisionId: first!.id }).where(eq(testimonies.id, id));
     expect(await codeOf(saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'consent', values: consent }))).toBe('conflict');
     await saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'account', values: { ...account, narrative: 'متن تازه' } });
-    expect(await submitTestimony(ctx.db, a(), { testimonyId: id, token: token() })).toEqual({ outcome: 'revised', publicChanged: false });
+    expect(await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: id, token: token() })).toEqual({ outcome: 'revised', publicChanged: false });
     const [row] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, id));
     expect(row).toMatchObject({ status: 'published', publishedRevisionId: first!.id });
     expect(row!.currentRevisionId).not.toBe(first!.id);
@@ -108,7 +109,7 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
     const stale = await filledDraft();
     const fresh = await filledDraft();
     const submitted = await filledDraft();
-    await submitTestimony(ctx.db, a(), { testimonyId: submitted, token: token() });
+    await submitTestimony(ctx.db, a(), { ...formGate(),  testimonyId: submitted, token: token() });
     const old = new Date(Date.now() - 40 * 86_400_000);
     await ctx.db.update(testimonies).set({ updatedAt: old }).where(eq(testimonies.id, stale));
     await ctx.db.update(testimonies).set({ updatedAt: old }).where(eq(testimonies.id, submitted));

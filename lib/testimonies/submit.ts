@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import { spendChallenge } from '@/lib/abuse/challenge';
 import { flagCoordinated } from '@/lib/abuse/coordinated';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
@@ -29,7 +30,8 @@ export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; pub
 export async function submitTestimony(
   db: Db,
   viewer: Viewer | null,
-  input: { testimonyId: string; token: string },
+  /** `challenge`/`trap`: the review form's challenge and hidden trap field (lib/abuse/challenge.ts). */
+  input: { testimonyId: string; token: string; challenge: string; trap?: string },
   /** The hashed client address (lib/abuse/address.ts), counted with the account. */
   address: string | null = null,
 ): Promise<SubmitResult> {
@@ -54,6 +56,7 @@ export async function submitTestimony(
     if (row.status === 'published' && (await sameAsCurrent(tx, row, content))) return { outcome: 'unchanged', publicChanged: false };
     // Counted only when a revision is made: a repeated post of the same form costs nothing.
     await consumeLimit(tx, 'submission', { account: ownerId, address });
+    await spendChallenge(tx, { challenge: input.challenge, trap: input.trap });
 
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1` })

@@ -14,6 +14,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { draftAbout, draftAccount, draftConsent, formToken } from '@/lib/testing/testimony-fixtures';
 import { createDraft, getOwnDraft, saveDraftStep, submitTestimony } from './index';
+import { formGate } from '@/lib/testing/form-gate';
 
 const persian = [
   'می‌خواهم بگویم که پسرم در خانه‌اش نبود', // ZWNJ inside words
@@ -66,7 +67,7 @@ describe.each(testDatabases())('unicode round trip on $name', (target) => {
 
         const { id } = await createDraft(ctx.db, a, { token: formToken(), language: 'fa' });
         await fill(id);
-        const submitted = await submitTestimony(ctx.db, a, { testimonyId: id, token: formToken() }).catch((error: unknown) => {
+        const submitted = await submitTestimony(ctx.db, a, { ...formGate(),  testimonyId: id, token: formToken() }).catch((error: unknown) => {
           if (error instanceof AppError && error.code === 'invalid_input') return null;
           throw error;
         });

@@ -3,6 +3,7 @@
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { createDraft, saveDraftStep, submitTestimony } from '@/lib/testimonies';
+import { formGate } from '@/lib/testing/form-gate';
 
 export const draftAbout = { newNameFa: 'نوید بهبودی', newNameLatin: 'Navid Behboudi', newOutcome: 'killed', newIncidentCalendar: 'persian', newIncidentPrecision: 'exact', newIncidentYear: '۱۳۹۸', newIncidentMonth: '8', newIncidentDay: '25', newProvince: 'IR-23', newAftermath: ['body_withheld'] };
 export const draftAccount = { relationship: 'mother', hand: 'first', narrative: 'پسرم آن روز به خانه برنگشت.', eventCalendar: 'persian', eventPrecision: 'month', eventYear: '1398', eventMonth: '8' };
@@ -26,6 +27,6 @@ export async function filledDraft(db: Db, viewer: Viewer | null, overrides: Step
 /** A filled draft, submitted; returns its id. */
 export async function submittedTestimony(db: Db, viewer: Viewer | null, overrides: StepOverrides = {}) {
   const id = await filledDraft(db, viewer, overrides);
-  await submitTestimony(db, viewer, { testimonyId: id, token: formToken() });
+  await submitTestimony(db, viewer, { ...formGate(),  testimonyId: id, token: formToken() });
   return id;
 }

@@ -1,4 +1,5 @@
 'use server';
+import { formGateOf } from '@/lib/abuse/challenge';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { localeOnlySchema, signUpServerSchema } from '@/lib/auth/account-schemas';
@@ -14,8 +15,12 @@ export const signUpAction = defineAction({
   schema: signUpServerSchema,
   access: 'public',
   keep: ['username'],
-  handler: async (input, { db }) => {
-    const { recoveryCodes } = await createAccount(db, { username: input.username, passphrase: input.passphrase, locale: input.locale }, await currentAddressKey());
+  handler: async (input, { db, formData }) => {
+    const { recoveryCodes } = await createAccount(
+      db,
+      { username: input.username, passphrase: input.passphrase, locale: input.locale, ...formGateOf(formData) },
+      await currentAddressKey(),
+    );
     const { signIn } = await import('@/lib/auth/next-auth');
     await signIn('credentials', { username: input.username, passphrase: input.passphrase, redirect: false });
     return { recoveryCodes };

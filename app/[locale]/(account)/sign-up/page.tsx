@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SignUpForm } from '@/components/forms/sign-up-form';
+import { issueChallenge } from '@/lib/abuse/challenge';
 import { routing } from '@/lib/i18n/routing';
 
 // Never cached: the page shows a generated passphrase and recovery codes once.
@@ -32,7 +33,7 @@ export default async function SignUpPage({ params }: Props) {
         <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
       </section>
       <FormMessages namespaces={['SignUp']}>
-        <SignUpForm locale={locale} />
+        <SignUpForm locale={locale} challenge={issueChallenge()} />
       </FormMessages>
       <p className="mt-8">
         {t('haveAccount')}{' '}

@@ -4,6 +4,7 @@
 // lib/testimonies (someone else's draft is `not_found`), not here.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { formGateOf } from '@/lib/abuse/challenge';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
@@ -53,8 +54,8 @@ export const submitTestimonyAction = defineAction({
   name: 'testimony.submit',
   schema: z.object({ draftId: z.uuid(), locale: z.enum(['fa', 'en']), token: startSchema.shape.token }),
   access: { permission: 'testimony.submit' },
-  handler: async (input, { db, viewer }) => {
-    const result = await submitTestimony(db, viewer, { testimonyId: input.draftId, token: input.token }, await currentAddressKey());
+  handler: async (input, { db, viewer, formData }) => {
+    const result = await submitTestimony(db, viewer, { testimonyId: input.draftId, token: input.token, ...formGateOf(formData) }, await currentAddressKey());
     if (result.publicChanged) revalidatePublicData();
     redirect(`/${input.locale}/my-testimonies/${input.draftId}?done=${result.outcome}`);
   },

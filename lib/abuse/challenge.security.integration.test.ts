@@ -1,0 +1,96 @@
+// Form challenges (issue 7): sign-up and "submit for review" are refused without a valid, unused
+// challenge, when sent sooner than the configured wait, and when the hidden trap field is filled;
+// a refused attempt leaves nothing written and the form's own challenge still usable. Spent
+// challenges are purged by the retention sweep once past their age.
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collections, testimonies, usedChallenges, users } from '@/db/schema';
+import { createAccount } from '@/lib/auth/accounts';
+import { env } from '@/lib/env.mjs';
+import { createActors, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { codeOf } from '@/lib/testing/outcome';
+import { recordFigure } from '@/lib/testing/security-figures';
+import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
+import { submitTestimony } from '@/lib/testimonies';
+import { issueChallenge, pruneUsedChallenges } from './challenge';
+
+const passphrase = 'a long enough passphrase for the test';
+const minuteAgo = () => issueChallenge(new Date(Date.now() - 60_000));
+
+describe.each(testDatabases())('form challenges on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let actors: Actors;
+
+  beforeAll(async () => {
+    actors = await createActors(ctx.db);
+    await ctx.db.insert(collections).values({ slug: 'aban-1398', nameFa: 'آبان ۱۳۹۸', nameEn: 'November 2019' });
+  });
+
+  const accountsNamed = async (username: string) => (await ctx.db.select().from(users).where(eq(users.username, username))).length;
+
+  it('sign-up: refused without, with a forged, a spent or a too-fresh challenge, or with the trap filled; accepted once otherwise', async () => {
+    const signUp = (username: string, gate: { challenge: string; trap?: string }) => codeOf(createAccount(ctx.db, { username, passphrase, ...gate }));
+    const good = minuteAgo();
+    const [v, issued, nonce] = good.split('.');
+    const outcomes = {
+      missing: await signUp('gate-1', { challenge: '' }),
+      forged: await signUp('gate-2', { challenge: `${v}.${issued}.${nonce}.${'A'.repeat(43)}` }),
+      tooFresh: await signUp('gate-3', { challenge: issueChallenge() }),
+      expired: await signUp('gate-4', { challenge: issueChallenge(new Date(Date.now() - (env().CHALLENGE_MAX_AGE_MINUTES + 1) * 60_000)) }),
+      trap: await signUp('gate-5', { challenge: minuteAgo(), trap: 'https://spam.example' }),
+      accepted: await signUp('gate-6', { challenge: good }),
+      reused: await signUp('gate-7', { challenge: good }),
+    };
+    const wrong = Object.entries(outcomes).filter(([k, code]) => (k === 'accepted' ? code !== 'ok' : code === 'ok')).length;
+    recordFigure({ figure: 'sign-ups or submissions accepted without a valid, unused challenge, or with the trap filled', measured: wrong, target: '0', ok: wrong === 0 });
+    expect(outcomes).toEqual({
+      missing: 'challenge_failed',
+      forged: 'challenge_failed',
+      tooFresh: env().CHALLENGE_WAIT_SECONDS > 0 ? 'challenge_wait' : 'ok',
+      expired: 'challenge_failed',
+      trap: 'challenge_failed',
+      accepted: 'ok',
+      reused: 'challenge_failed',
+    });
+    expect(await accountsNamed('gate-7')).toBe(0);
+  });
+
+  it('a refused sign-up (name taken) does not spend the challenge', async () => {
+    const challenge = minuteAgo();
+    expect(await codeOf(createAccount(ctx.db, { username: 'gate-6', passphrase, challenge }))).toBe('invalid_input');
+    expect(await codeOf(createAccount(ctx.db, { username: 'gate-8', passphrase, challenge }))).toBe('ok');
+  });
+
+  it('submit for review: refused without a valid, unused challenge or with the trap filled, the draft kept; a repeated post of the sent form is not refused', async () => {
+    const viewer = actors.submitterA.viewer;
+    const draft = await filledDraft(ctx.db, viewer);
+    const token = formToken();
+    const submit = (gate: { challenge: string; trap?: string }) => codeOf(submitTestimony(ctx.db, viewer, { testimonyId: draft, token, ...gate }));
+    const refusals = [await submit({ challenge: 'c1.x.y.z' }), await submit({ challenge: minuteAgo(), trap: 'x' })];
+    const [kept] = await ctx.db.select({ status: testimonies.status, draft: testimonies.draft }).from(testimonies).where(eq(testimonies.id, draft));
+    const challenge = minuteAgo();
+    const accepted = await submit({ challenge });
+    const repeated = await submit({ challenge });
+    const other = await filledDraft(ctx.db, viewer);
+    const reused = await codeOf(submitTestimony(ctx.db, viewer, { testimonyId: other, token: formToken(), challenge }));
+    const wrong = refusals.filter((c) => c === 'ok').length + (accepted === 'ok' ? 0 : 1) + (reused === 'ok' ? 1 : 0);
+    recordFigure({ figure: 'sign-ups or submissions accepted without a valid, unused challenge, or with the trap filled', measured: wrong, target: '0', ok: wrong === 0 });
+    expect(refusals).toEqual(['challenge_failed', 'challenge_failed']);
+    expect(kept!.status).toBe('draft');
+    expect(Object.keys(kept!.draft)).toEqual(expect.arrayContaining(['about', 'account', 'consent']));
+    expect([accepted, repeated, reused]).toEqual(['ok', 'ok', 'challenge_failed']);
+  });
+
+  it('spent challenges past their age are purged, younger ones kept', async () => {
+    const now = new Date();
+    await ctx.db.insert(usedChallenges).values([
+      { signature: 'old', expiresAt: new Date(now.getTime() - 1000) },
+      { signature: 'young', expiresAt: new Date(now.getTime() + 60_000) },
+    ]);
+    await pruneUsedChallenges(ctx.db, now);
+    const left = (await ctx.db.select().from(usedChallenges)).map((r) => r.signature);
+    expect(left).toContain('young');
+    expect(left).not.toContain('old');
+  });
+});

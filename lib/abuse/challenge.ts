@@ -1,0 +1,65 @@
+// Form challenges for sign-up and "submit for review" (issue 7). Every render of such a form
+// carries a fresh challenge the server signed: HMAC-SHA256 (key derived from AUTH_SECRET) over
+// the time it was issued and a random nonce. The server accepts it once — its signature goes into
+// `used_challenges` in the same transaction as the work, so a failed attempt does not spend it —
+// and only after CHALLENGE_WAIT_SECONDS: a person reads and fills the form, a script that posts at
+// once must wait, for every account or testimony, on top of the per-address limits. It needs no
+// JavaScript: the server issues and checks it. A hidden trap field, which people never see or
+// fill, refuses the post with the same message as a spent challenge.
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { lt } from 'drizzle-orm';
+import { usedChallenges } from '@/db/schema';
+import type { Db, DbOrTx } from '@/db/types';
+import { defaultSecret } from '@/lib/crypto/secret-box';
+import { env } from '@/lib/env.mjs';
+import { AppError } from '@/lib/errors';
+
+import { challengeField, honeypotField } from './challenge-fields';
+
+/** The challenge and trap fields of a posted form, for the functions that spend them. */
+export function formGateOf(formData: FormData): { challenge: string; trap: string } {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return { challenge: text(challengeField), trap: text(honeypotField) };
+}
+
+const version = 'c1';
+const sign = (body: string, secret: string) =>
+  createHmac('sha256', Buffer.from(hkdfSync('sha256', secret, 'yadman', 'form challenge v1', 32))).update(body).digest('base64url');
+
+/** A fresh challenge for one render of a form. */
+export function issueChallenge(now = new Date(), secret = defaultSecret()): string {
+  const body = `${version}.${now.getTime().toString(36)}.${randomBytes(12).toString('base64url')}`;
+  return `${body}.${sign(body, secret)}`;
+}
+
+/**
+ * Accepts the posted challenge once, inside the transaction of the work it guards. Throws
+ * `challenge_failed` (missing, forged, expired, already spent, trap filled) or `challenge_wait`
+ * (sent sooner than CHALLENGE_WAIT_SECONDS after it was issued; the same challenge passes later).
+ */
+export async function spendChallenge(tx: DbOrTx, form: { challenge?: unknown; trap?: unknown }, now = new Date(), secret = defaultSecret()): Promise<void> {
+  if (typeof form.trap === 'string' && form.trap !== '') throw new AppError('challenge_failed');
+  const token = typeof form.challenge === 'string' ? form.challenge : '';
+  const [v, issued, nonce, signature] = token.split('.');
+  if (v !== version || !issued || !nonce || !signature) throw new AppError('challenge_failed');
+  const expected = Buffer.from(sign(`${v}.${issued}.${nonce}`, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('challenge_failed');
+  const issuedAt = parseInt(issued, 36);
+  const { CHALLENGE_WAIT_SECONDS, CHALLENGE_MAX_AGE_MINUTES } = env();
+  const expiresAt = new Date(issuedAt + CHALLENGE_MAX_AGE_MINUTES * 60_000);
+  if (!(expiresAt > now) || issuedAt > now.getTime() + 60_000) throw new AppError('challenge_failed');
+  const wait = Math.ceil((issuedAt + CHALLENGE_WAIT_SECONDS * 1000 - now.getTime()) / 1000);
+  if (wait > 0) throw new AppError('challenge_wait', { retryAfterSeconds: wait });
+  const [spent] = await tx.insert(usedChallenges).values({ signature, expiresAt }).onConflictDoNothing().returning({ signature: usedChallenges.signature });
+  if (!spent) throw new AppError('challenge_failed');
+}
+
+/** Retention: a spent challenge past its age could not be accepted anyway. */
+export async function pruneUsedChallenges(db: Db, now = new Date()): Promise<number> {
+  const gone = await db.delete(usedChallenges).where(lt(usedChallenges.expiresAt, now)).returning({ signature: usedChallenges.signature });
+  return gone.length;
+}
