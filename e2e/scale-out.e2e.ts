@@ -65,6 +65,8 @@ test.beforeAll(async () => {
     AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
     AUTH_URL: balancer,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The test signs up faster than a person (lib/abuse/challenge.ts); the challenge is still required.
+    CHALLENGE_WAIT_SECONDS: '0',
   };
   // The first process migrates and seeds; the second starts on the ready database.
   for (const port of appPorts) {
