@@ -19,6 +19,8 @@ export const errorCodes = [
   'challenge_wait',
   // A form posted from another site (CSRF): refused before anything is read or written.
   'cross_site',
+  // The database cannot be reached right now (down, restarting): try again shortly; nothing typed is lost.
+  'unavailable',
   'unexpected',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteShell } from '@/components/layout/site-shell';
 import { routing } from '@/lib/i18n/routing';
@@ -32,5 +32,11 @@ export default async function LocaleLayout({ children, params }: Props) {
   // Lets the pages below render statically; every page must call it too.
   setRequestLocale(locale);
 
-  return <SiteShell locale={locale}>{children}</SiteShell>;
+  // The error page (error.tsx) is a client component: it gets its own namespace, nothing more.
+  const { ErrorPage } = (await getMessages()) as { ErrorPage: Record<string, string> };
+  return (
+    <SiteShell locale={locale}>
+      <NextIntlClientProvider messages={{ ErrorPage }}>{children}</NextIntlClientProvider>
+    </SiteShell>
+  );
 }

@@ -8,6 +8,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/types';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { checkAccess, type Access } from '@/lib/authz/access';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -79,8 +80,10 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
           ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
         };
       }
-      console.error(`action ${spec.name} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-      return { status: 'error', error: 'unexpected', values };
+      // Down or restarting: the person is asked to try again, with everything they typed kept.
+      const code = isDatabaseUnavailable(error) ? 'unavailable' : 'unexpected';
+      console.error(`action ${spec.name} failed: ${code === 'unavailable' ? 'database unavailable' : error instanceof Error ? error.name : 'unknown error'}`);
+      return { status: 'error', error: code, values };
     }
   };
   return Object.assign(action, { [actionSpecKey]: spec as ActionSpec<z.ZodType, T> });

@@ -1,0 +1,66 @@
+// A second `next start` of the production build the Playwright webServer made (same NEXT_DIST_DIR,
+// so nothing is built twice), on its own port and database, for tests that stop, kill or restart
+// the server or its database (outage, crash safety). Loopback only.
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export type AppServer = {
+  baseURL: string;
+  /** Starts `next start`; resolves when /api/health answers 200 (bounded by `timeoutMs`). */
+  start(timeoutMs?: number): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for the exit. */
+  stop(): Promise<void>;
+  /** Everything the server printed (to check that no stack trace or query reached the user, or a log). */
+  output(): string;
+};
+
+export function appServer(port: number, env: Record<string, string>): AppServer {
+  const baseURL = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+  const exited = (c: ChildProcess) =>
+    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => c.once('exit', () => resolve()));
+  const server: AppServer = {
+    baseURL,
+    async start(timeoutMs = 180_000) {
+      // `next start` binds the port directly (no npx wrapper), so a SIGKILL reaches the server itself.
+      const started = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
+          AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+          AUTH_URL: baseURL,
+          NEXT_TELEMETRY_DISABLED: '1',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (started.exitCode !== null) throw new Error(`next start exited (${started.exitCode}):\n${output.slice(-2000)}`);
+        const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+        if (ok) return;
+        if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output.slice(-2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    },
+    async kill() {
+      if (!child) return;
+      const done = exited(child);
+      child.kill('SIGKILL');
+      await done;
+    },
+    async stop() {
+      if (!child) return;
+      const done = exited(child);
+      child.kill('SIGTERM');
+      await done;
+    },
+    output: () => output,
+  };
+  return server;
+}
