@@ -66,7 +66,7 @@ export function AttachmentUploadForm(props: { testimonyId: string; locale: strin
 
   const uploading = status.phase === 'uploading';
   return (
-    <form method="post" action="/api/uploads/form" encType="multipart/form-data" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
+    <form method="post" action="/api/uploads/form" encType="multipart/form-data" autoComplete="off" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
       {status.phase === 'received' && <FormNotice>{t('uploaded')}</FormNotice>}
       <input type="hidden" name="testimonyId" value={testimonyId} />
       <input type="hidden" name="locale" value={locale} />

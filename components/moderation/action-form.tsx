@@ -27,7 +27,7 @@ export function ActionForm<T>({ action, notices, className, children }: { action
   if (state.status === 'error') notice = notices.errors[state.error] ?? notices.errors.unexpected ?? '';
   else if (state.status === 'ok') notice = notices.results?.[resultKey(state.data) ?? ''] ?? '';
   return (
-    <form action={formAction} className={className} aria-busy={pending}>
+    <form action={formAction} className={className} aria-busy={pending} autoComplete="off">
       {children}
       <p role="alert" className="mt-2 text-sm font-semibold text-red-800 empty:hidden">
         {notice}

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 export async function PersonSearch({ locale, action, q }: { locale: string; action: string; q: string }) {
   const t = await getTranslations({ locale, namespace: 'Submit.about' });
   return (
-    <form method="get" action={action} role="search" aria-label={t('searchLabel')} className="mt-4 rounded border border-line bg-white p-4">
+    <form method="get" action={action} role="search" autoComplete="off" aria-label={t('searchLabel')} className="mt-4 rounded border border-line bg-white p-4">
       <label htmlFor="person-q" className="block font-medium">
         {t('searchLabel')}
       </label>

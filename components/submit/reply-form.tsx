@@ -11,7 +11,7 @@ export function ReplyForm({ locale, testimonyId }: { locale: string; testimonyId
   const [state, action, pending] = useActionState(replyToModeratorsAction, idle as ActionState<{ refused: 'closed' | 'contact_not_allowed' }>);
   const error = state.status === 'error' ? state.fieldErrors?.body : undefined;
   return (
-    <form action={action} aria-label={t('reply')} className="mt-4">
+    <form action={action} aria-label={t('reply')} className="mt-4" autoComplete="off">
       <FormAlert state={state} />
       {state.status === 'ok' && <p role="status">{t(`refused.${state.data.refused}`)}</p>}
       <input type="hidden" name="locale" value={locale} />

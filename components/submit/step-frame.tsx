@@ -11,7 +11,7 @@ type Props = Pick<Form, 'formRef' | 'formAction' | 'onSubmit' | 'state' | 'pendi
 export function StepFrame({ formRef, formAction, onSubmit, state, pending, autosave, draftId, locale, step, label, children }: Props) {
   const t = useTranslations('Submit');
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label} autoComplete="off">
       <FormAlert state={state} />
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="locale" value={locale} />
