@@ -1,0 +1,14 @@
+// `npm run db:backup [-- <folder>]`: the configured database (DATABASE_URL, or the PGlite folder
+// YADMAN_DATA_DIR — stop the server first) and the local media folder, into a new folder
+// (default backups/yadman-<time>). See lib/backup/backup.ts and README "Backups".
+import path from 'node:path';
+import { env } from '../lib/env.mjs';
+import { backup } from '../lib/backup/backup';
+
+const e = env();
+const out = path.resolve(process.argv[2] ?? `backups/yadman-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+const source = e.DATABASE_URL ? ({ driver: 'postgres', url: e.DATABASE_URL } as const) : ({ driver: 'pglite', dataDir: e.dataDir } as const);
+const manifest = await backup(source, out, { dataDir: e.S3_BUCKET ? undefined : e.dataDir });
+const rows = Object.values(manifest.rowCounts).reduce((a, b) => a + b, 0);
+console.info(`backup written to ${out} (${manifest.driver}, ${rows} rows in ${Object.keys(manifest.rowCounts).length} tables, media ${manifest.media ? 'included' : e.S3_BUCKET ? 'in S3: back up the bucket separately' : 'none'})`);
+console.info('AUTH_SECRET is not in the backup: keep it separately, or sealed fields cannot be read after a restore.');
