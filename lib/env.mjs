@@ -47,6 +47,9 @@ const schema = z.object({
   CHALLENGE_MAX_AGE_MINUTES: positiveInt.default(24 * 60),
   // How many reverse proxies in front append to X-Forwarded-For (lib/abuse/address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Stored files no attachment row names (left by a crash between storing and committing) are
+  // deleted once older than this (lib/media/orphans.ts); longer than any upload takes to finish.
+  MEDIA_ORPHAN_MINUTES: positiveInt.default(60),
   // Uploads (lib/media): the largest file accepted per kind, in megabytes. A multipart upload is
   // held in memory while Next parses it, so keep these modest.
   MEDIA_MAX_IMAGE_MB: positiveInt.default(25),

@@ -2,9 +2,11 @@
 import type { Db } from '@/db/types';
 import { pruneUsedChallenges } from '@/lib/abuse/challenge';
 import { pruneExpiredLimits } from '@/lib/abuse/limits';
+import { sweepOrphanMedia } from '@/lib/media/orphans';
+import { mediaStore } from '@/lib/media/storage';
 import { expireIdempotencyKeys, purgeClosedTestimonies, purgeStaleDrafts } from '@/lib/testimonies/purge';
 
-export type RetentionConfig = { DRAFT_RETENTION_DAYS: number; CLOSED_RETENTION_DAYS: number };
+export type RetentionConfig = { DRAFT_RETENTION_DAYS: number; CLOSED_RETENTION_DAYS: number; MEDIA_ORPHAN_MINUTES: number };
 
 export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: Db) => Promise<unknown>> {
   return [
@@ -13,5 +15,7 @@ export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: 
     (db) => expireIdempotencyKeys(db),
     (db) => pruneExpiredLimits(db),
     (db) => pruneUsedChallenges(db),
+    // Files a crash left without their row (stored, row never committed).
+    async (db) => sweepOrphanMedia(db, await mediaStore(), config.MEDIA_ORPHAN_MINUTES),
   ];
 }

@@ -1,7 +1,7 @@
 // S3-compatible object storage (AWS S3, MinIO, Garage, Ceph RGW, …) for production instances
 // that run several servers or want media off the application disk. Objects are private: they
 // are only ever read by the serving route, which authorizes every request.
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import type { Env } from '@/lib/env.mjs';
 import { assertKey, collect, type MediaStore } from './storage';
@@ -35,6 +35,18 @@ export function s3Store(e: Env): MediaStore {
     async delete(key) {
       assertKey(key);
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async *list() {
+      for (const Prefix of ['originals/', 'public/']) {
+        let ContinuationToken: string | undefined;
+        do {
+          const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+          for (const object of page.Contents ?? []) {
+            if (object.Key && object.LastModified) yield { key: object.Key, modifiedAt: object.LastModified };
+          }
+          ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (ContinuationToken);
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 // UUIDs under a prefix): a submitter's file name never reaches the disk, the bucket or a URL.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +14,8 @@ export interface MediaStore {
   getBuffer(key: string): Promise<Buffer>;
   getStream(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /** Every stored file, for the orphan sweep (lib/media/orphans.ts). */
+  list?(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 export type KeyPrefix = 'originals' | 'public';
@@ -48,6 +50,17 @@ export function localStore(root: string): MediaStore {
     },
     async delete(key) {
       await rm(file(key), { force: true });
+    },
+    async *list() {
+      for (const prefix of ['originals', 'public'] satisfies KeyPrefix[]) {
+        const names = await readdir(path.join(root, prefix)).catch(() => [] as string[]);
+        for (const name of names) {
+          const key = `${prefix}/${name}`;
+          if (!keyPattern.test(key)) continue;
+          const info = await stat(path.join(root, key)).catch(() => null);
+          if (info?.isFile()) yield { key, modifiedAt: info.mtime };
+        }
+      }
     },
   };
 }

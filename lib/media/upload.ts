@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
@@ -76,9 +76,24 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
   });
   // pipeline() (not .pipe()) so a read or storage failure destroys every stage with the error.
   const sealed = pipeline(createReadStream(input.path), tap, createSealStream(sealPurposes.mediaOriginal), () => {});
+  let repeated = false;
   try {
     await store.put(originalKey, sealed);
-    return await db.transaction(async (tx) => {
+    const sha256 = hash.digest('hex');
+    const result = await db.transaction(async (tx) => {
+      // A re-sent upload (the answer to the first was lost: connection cut, server killed) brings
+      // the same bytes for the same testimony again: answer with the file already received instead
+      // of storing it twice. The lock makes two copies arriving at once wait for each other.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`upload:${input.testimonyId}`}))`);
+      const [same] = await tx
+        .select({ id: attachments.id })
+        .from(attachments)
+        .where(and(eq(attachments.testimonyId, input.testimonyId), eq(attachments.sha256, sha256)))
+        .limit(1);
+      if (same) {
+        repeated = true;
+        return { id: same.id };
+      }
       const [row] = await tx
         .insert(attachments)
         .values({
@@ -87,7 +102,7 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
           kind: type.kind,
           mime: type.mime,
           sizeBytes: size,
-          sha256: hash.digest('hex'),
+          sha256,
           originalKey,
           keepOriginal: input.keepOriginal,
           caption: input.caption?.trim() || null,
@@ -103,6 +118,8 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
       });
       return { id: row!.id };
     });
+    if (repeated) await store.delete(originalKey);
+    return result;
   } catch (error) {
     await store.delete(originalKey);
     throw error;

@@ -69,6 +69,16 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(row).toMatchObject({ sha256: sha256(jpeg), sizeBytes: jpeg.length, caption: 'The street', keepOriginal: true, status: 'processing' });
     });
 
+    it('a re-sent upload (its answer lost) is received once: one row, one stored file', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const filesBefore = (await media.files('originals')).length;
+      const answers = await Promise.all([1, 2, 3].map(() => post({ testimonyId: draft, locale: 'en', caption: 'again' }, jpeg)));
+      expect(answers.map((r) => r.status)).toEqual([303, 303, 303]);
+      expect(await rowsOf(draft)).toHaveLength(1);
+      expect(await media.files('originals')).toHaveLength(filesBefore + 1);
+    });
+
     it('refuses a disguised file with its reason, handing the caption back in a cookie for that page only', async () => {
       as('submitterA');
       const before = await media.files('originals');

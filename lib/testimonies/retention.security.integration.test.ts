@@ -18,7 +18,7 @@ import { submitTestimony } from './submit';
 import type { TestimonyStatus } from './lifecycle';
 import { formGate } from '@/lib/testing/form-gate';
 
-const config = { DRAFT_RETENTION_DAYS: 30, CLOSED_RETENTION_DAYS: 90 };
+const config = { DRAFT_RETENTION_DAYS: 30, CLOSED_RETENTION_DAYS: 90, MEDIA_ORPHAN_MINUTES: 60 };
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const policyDays: Partial<Record<TestimonyStatus, number>> = { draft: 30, rejected: 90, withdrawn: 90 };
 
