@@ -32,6 +32,8 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
           AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
           AUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: '1',
+          // As the Playwright webServer: forms may be posted at once after the page (lib/abuse/challenge.ts).
+          CHALLENGE_WAIT_SECONDS: '0',
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
