@@ -1,0 +1,1 @@
+CREATE INDEX "testimonies_current_revision_idx" ON "testimonies" USING btree ("current_revision_id");
