@@ -3,6 +3,7 @@
 // for another submitter.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { narrativeCanary } from './security/canaries';
 import { unique } from './support/accounts';
 import { en, fa, fillAbout, fillAccount, signUp } from './support/submission';
 
@@ -108,11 +109,14 @@ test.describe('drafts on the server', () => {
     await page.getByRole('button', { name: en.start }).click();
     await expect(page).toHaveURL(/\/about$/);
     await page.goto(page.url().replace(/about$/, 'account'));
-    await page.getByRole('textbox', { name: en.narrative, exact: true }).fill('Typed, never sent by hand.');
+    // The canary stays in this draft, never submitted: npm run test:security finds it neither in the
+    // server's output nor in the database folder (stored encrypted).
+    const typed = `Typed, never sent by hand. ${narrativeCanary}`;
+    await page.getByRole('textbox', { name: en.narrative, exact: true }).fill(typed);
     await page.clock.runFor(31_000);
     await expect(page.getByText(/^Saved on the server at /)).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue('Typed, never sent by hand.');
+    await expect(page.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue(typed);
   });
 });
 

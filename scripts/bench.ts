@@ -15,6 +15,7 @@ import { createSession, resolveSession } from '../lib/auth/sessions';
 import { percentile, shortfall, verdict } from '../lib/bench/stats';
 import { listPublishedPersons } from '../lib/memorial/search';
 import { claimNext } from '../lib/moderation/claims';
+import { developmentSecret } from '../lib/crypto/secret-box';
 import { insertUser } from '../lib/testing/actors';
 import { submittedTestimony } from '../lib/testing/testimony-fixtures';
 
@@ -23,7 +24,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 const ports = { app: 3270, nginx: 3271, bare: 3272 };
 const host = '127.0.0.1';
 const appUrl = `http://${host}:${ports.app}`;
-const authSecret = Buffer.from(crypto.getRandomValues(new Uint8Array(33))).toString('base64');
+// The generated narratives are encrypted under the AUTH_SECRET `db:generate-data` ran with
+// (lib/synthetic/generate.ts): give both the same one, or the development secret when neither has one.
+const authSecret = process.env.AUTH_SECRET ?? developmentSecret;
 const loadSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';

@@ -28,6 +28,12 @@ export const attachments = pgTable(
     sha256: text().notNull(),
     /** The received bytes, always sealed (AES-256-GCM); null once deleted (kept only if asked). */
     originalKey: text(),
+    /**
+     * The original's own data key, wrapped by the master key (lib/crypto/envelope.ts); cleared with
+     * the original, so a copy left in storage can no longer be opened. Null on rows from before
+     * migration 0017, whose originals are sealed with the global key (lib/crypto/secret-box.ts).
+     */
+    dataKey: text(),
     /** The submitter asked to keep the original for verification. */
     keepOriginal: boolean().notNull().default(false),
     publicKey: text(),

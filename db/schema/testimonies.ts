@@ -6,7 +6,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -95,10 +94,15 @@ export const testimonies = pgTable(
     portraitPublic: boolean().notNull().default(false),
     exactPlacePublic: boolean().notNull().default(false),
     mayContact: boolean().notNull().default(false),
+    // This testimony's data key, wrapped by the master key (lib/crypto/envelope.ts): it encrypts the
+    // draft and every revision's narrative. Deleting the row deletes the key (crypto-shredding).
+    // Null only on rows written before migration 0017, until lib/testimonies/encrypt-legacy.ts runs.
+    dataKey: text(),
     // The submitter's working copy (lib/testimonies/draft-data.ts): who it is about and the account
     // being written, saved step by step on the server (never in browser storage). Submitting turns
-    // it into a revision; it is the submitter's own text and never shown publicly.
-    draft: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    // it into a revision; it is the submitter's own text and never shown publicly. JSON, encrypted
+    // with `data_key` (lib/testimonies/sealed.ts); null while nothing was saved.
+    draft: text(),
     // A random token rendered into the "start" form: a double click, a retry or back-and-resubmit
     // finds the draft the first request created instead of creating another (unique per submitter).
     idempotencyKey: text(),
@@ -157,8 +161,10 @@ export const testimonyRevisions = pgTable(
     number: integer().notNull(),
     relationship: relationship().notNull(),
     hand: hand().notNull(),
+    // The submitter's text as sent, encrypted with the testimony's data key (lib/testimonies/sealed.ts).
     narrative: text().notNull(),
-    // Written by a moderator; the only narrative ever shown publicly.
+    // Written by a moderator (approving a text as is copies it here); the only narrative ever shown
+    // publicly, and the only one indexed.
     redactedNarrative: text(),
     eventDate: date({ mode: 'string' }),
     eventDatePrecision: datePrecision(),
@@ -167,12 +173,10 @@ export const testimonyRevisions = pgTable(
     // The token of the form that created this revision: a repeated post adds no second revision.
     idempotencyKey: text(),
     createdAt: createdAt(),
-    // Full-text search over the public text (lib/search/fts.ts). Only ever queried through a
-    // testimony's published_revision_id, so unpublished revisions being indexed exposes nothing.
-    // A published revision without a redaction means moderation approved the narrative as is.
-    publicSearch: tsvector().generatedAlwaysAs(
-      () => ftsVector(sql`coalesce(redacted_narrative, narrative)`),
-    ),
+    // Full-text search over the public text (lib/search/fts.ts), only ever queried through a
+    // testimony's published_revision_id. Never over `narrative`: that is ciphertext, and its words
+    // must not reach an index in the clear.
+    publicSearch: tsvector().generatedAlwaysAs(() => ftsVector(sql`redacted_narrative`)),
   },
   (t) => [
     unique('testimony_revisions_testimony_number_key').on(t.testimonyId, t.number),

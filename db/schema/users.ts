@@ -5,7 +5,7 @@ export const userRole = pgEnum('user_role', ['submitter', 'moderator', 'admin'])
 
 /**
  * Accounts are pseudonymous: a username suffices. There is deliberately no plain e-mail column;
- * an e-mail, if given, is stored sealed (lib/crypto/secret-box.ts). No IP address is kept anywhere.
+ * an e-mail, if given, is stored encrypted under the account's own data key. No IP address is kept anywhere.
  */
 export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),
@@ -13,7 +13,11 @@ export const users = pgTable('users', {
   // Lower-cased, NFKC-normalized form: uniqueness and sign-in lookups use this, so "Ali" and "ali"
   // cannot be two accounts.
   usernameKey: text().notNull().unique('users_username_key_unique'),
+  // The contact e-mail, encrypted with this account's own data key (`data_key`, wrapped by the
+  // master key: lib/crypto/envelope.ts); removing the e-mail deletes the key. Rows from before
+  // migration 0017 have no key and an e-mail sealed with the global key (lib/crypto/secret-box.ts).
   emailEncrypted: text(),
+  dataKey: text(),
   role: userRole().notNull().default('submitter'),
   passwordHash: text().notNull(),
   totpSecretEncrypted: text(),

@@ -4,6 +4,7 @@ import { appendAudit } from '../../lib/audit/append';
 import { hashPassphrase } from '../../lib/auth/passphrase';
 import { seal, sealPurposes } from '../../lib/crypto/secret-box';
 import { nameSearchText } from '../../lib/search/normalize';
+import { newTestimonyKey, sealNarrative } from '../../lib/testimonies/sealed';
 import * as s from '../schema';
 import type { Db, Tx } from '../types';
 import { demoPersonId, demoPersons } from './demo-persons';
@@ -137,9 +138,11 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
     const reached = (states: string[]) => states.includes(t.status);
     const wasSubmitted = !reached(['draft']);
     const wasPublished = t.publishedRevision !== undefined;
+    const { key, wrapped } = newTestimonyKey();
     const [testimony] = await tx
       .insert(s.testimonies)
       .values({
+        dataKey: wrapped,
         collectionId,
         submitterId: users.submitter,
         status: t.status,
@@ -166,8 +169,9 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
           number: n + 1,
           relationship: r.relationship,
           hand: r.hand,
-          narrative: r.narrative,
-          redactedNarrative: r.redacted ?? null,
+          narrative: sealNarrative(key, r.narrative),
+          // Publishing stores the approved text; a revision approved as written is copied as is.
+          redactedNarrative: r.redacted ?? (n === t.publishedRevision ? r.narrative : null),
           eventDate: '2019-11-16',
           eventDatePrecision: 'exact',
           eventPlace: r.place,

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db/client';
 import * as s from '../../db/schema';
 import { demoUsernames, seedDemo } from '../../db/seed/demo';
+import { newTestimonyKey, sealDraft, sealNarrative } from '../../lib/testimonies/sealed';
 import { xssPayloads } from './xss-payloads';
 
 export type SeededPages = { persons: { id: string; slug: string }[]; published: string[]; submitted: string[]; drafts: string[]; markers: string[] };
@@ -42,17 +43,19 @@ for (let i = 0; i * chunkSize < xssPayloads.length; i++) {
   ]);
 
   const testimony = async (status: 'published' | 'submitted' | 'draft') => {
+    const { key, wrapped } = newTestimonyKey();
     const [row] = await db
       .insert(s.testimonies)
       .values({
         collectionId: collection!.id, submitterId, status, consentPublish: 'public', consentCredit: 'chosen_name', creditName: text,
         submittedAt: status === 'draft' ? null : new Date(), publishedAt: status === 'published' ? new Date() : null,
-        draft: { about: { newNameFa: text, newNameLatin: text, newCity: text, newCause: text }, account: { narrative: text, eventPlace: text }, consent: { creditName: text } },
+        dataKey: wrapped,
+        draft: sealDraft(key, { about: { newNameFa: text, newNameLatin: text, newCity: text, newCause: text }, account: { narrative: text, eventPlace: text }, consent: { creditName: text } }),
       })
       .returning({ id: s.testimonies.id });
     const [revision] = await db
       .insert(s.testimonyRevisions)
-      .values({ testimonyId: row!.id, number: 1, relationship: 'eyewitness', hand: 'first', narrative: text, redactedNarrative: text, eventDate: '2019-11-16', eventDatePrecision: 'exact', eventPlace: text, createdBy: submitterId })
+      .values({ testimonyId: row!.id, number: 1, relationship: 'eyewitness', hand: 'first', narrative: sealNarrative(key, text), redactedNarrative: text, eventDate: '2019-11-16', eventDatePrecision: 'exact', eventPlace: text, createdBy: submitterId })
       .returning({ id: s.testimonyRevisions.id });
     await db
       .update(s.testimonies)

@@ -7,7 +7,8 @@ import type { Db } from '@/db/types';
 import { spendChallenge } from '@/lib/abuse/challenge';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
-import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
+import { createDataKey, decryptField, encryptField, fieldPurposes, unwrapDataKey } from '@/lib/crypto/envelope';
+import { open, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { usernameKey } from '@/lib/validation/account';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
@@ -61,13 +62,16 @@ export type AccountOverview = {
 /** The viewer's own account, as a DTO (no hashes, no sealed values). */
 export async function getAccountOverview(db: Db, viewer: Viewer): Promise<AccountOverview> {
   const [row] = await db
-    .select({ username: users.username, role: users.role, emailEncrypted: users.emailEncrypted, totpEnabledAt: users.totpEnabledAt })
+    .select({ username: users.username, role: users.role, emailEncrypted: users.emailEncrypted, dataKey: users.dataKey, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
   let email: string | null = null;
   try {
-    email = row.emailEncrypted ? open(row.emailEncrypted, sealPurposes.email) : null;
+    if (row.emailEncrypted) {
+      // Before migration 0017 e-mails were sealed with the global key, and the account had no key.
+      email = row.dataKey ? decryptField(unwrapDataKey(row.dataKey, 'user'), row.emailEncrypted, fieldPurposes.email) : open(row.emailEncrypted, sealPurposes.email);
+    }
   } catch {
     // Sealed with another AUTH_SECRET (see README): treat as absent rather than fail the page.
   }
@@ -99,13 +103,17 @@ export async function changePassphrase(
   });
 }
 
-/** Stores an optional contact e-mail sealed (never in plain text); an empty value removes it. */
+/**
+ * Stores an optional contact e-mail encrypted under a new data key of the account (never in plain
+ * text); an empty value removes it together with its key.
+ */
 export async function setEmail(db: Db, viewer: Viewer, email: string): Promise<void> {
   const value = email.trim();
   await db.transaction(async (tx) => {
+    const sealed = value ? createDataKey('user') : null;
     await tx
       .update(users)
-      .set({ emailEncrypted: value ? seal(value, sealPurposes.email) : null })
+      .set({ emailEncrypted: sealed && encryptField(sealed.key, value, fieldPurposes.email), dataKey: sealed?.wrapped ?? null })
       .where(eq(users.id, viewer.userId));
     await appendAudit(tx, {
       actorId: viewer.userId,

@@ -13,7 +13,7 @@ export const sealPurposes = {
   mediaOriginal: 'attachments.original',
 } as const;
 // Only for development and demo instances without AUTH_SECRET; production refuses to run without one.
-const developmentSecret = 'yadman development secret - not for production use';
+export const developmentSecret = 'yadman development secret - not for production use';
 
 function keyFor(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'yadman', 'secret-box v1', 32));
@@ -56,8 +56,13 @@ const tagLength = 16;
 
 /** A transform that seals the bytes piped through it (same key and AAD rules as `seal`). */
 export function createSealStream(purpose: string, secret = defaultSecret()): Transform {
+  return sealStreamWithKey(keyFor(secret), purpose);
+}
+
+/** `createSealStream` with a raw 256-bit key (a record's data key, lib/crypto/envelope.ts). */
+export function sealStreamWithKey(key: Buffer, purpose: string): Transform {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(purpose));
   let started = false;
   return new Transform({
@@ -75,11 +80,16 @@ export function createSealStream(purpose: string, secret = defaultSecret()): Tra
 
 /** Opens bytes sealed by `createSealStream`; throws if altered or sealed for another purpose or key. */
 export function openSealedBuffer(sealed: Buffer, purpose: string, secret = defaultSecret()): Buffer {
+  return openBufferWithKey(keyFor(secret), sealed, purpose);
+}
+
+/** `openSealedBuffer` with a raw 256-bit key. */
+export function openBufferWithKey(key: Buffer, sealed: Buffer, purpose: string): Buffer {
   const headLength = streamMagic.length + 12;
   if (sealed.length < headLength + tagLength || !sealed.subarray(0, streamMagic.length).equals(streamMagic)) {
     throw new Error('not a sealed file');
   }
-  const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), sealed.subarray(streamMagic.length, headLength));
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(streamMagic.length, headLength));
   decipher.setAAD(Buffer.from(purpose));
   decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
   return Buffer.concat([decipher.update(sealed.subarray(headLength, sealed.length - tagLength)), decipher.final()]);
@@ -91,6 +101,11 @@ export function openSealedBuffer(sealed: Buffer, purpose: string, secret = defau
  * stream, so write it to a private temporary file and use that only once the pipeline succeeded.
  */
 export function createOpenStream(purpose: string, secret = defaultSecret()): Transform {
+  return openStreamWithKey(keyFor(secret), purpose);
+}
+
+/** `createOpenStream` with a raw 256-bit key. */
+export function openStreamWithKey(key: Buffer, purpose: string): Transform {
   const headLength = streamMagic.length + 12;
   let head = Buffer.alloc(0);
   let decipher: DecipherGCM | undefined;
@@ -102,7 +117,7 @@ export function createOpenStream(purpose: string, secret = defaultSecret()): Tra
         head = Buffer.concat([head, data]);
         if (head.length < headLength) return done();
         if (!head.subarray(0, streamMagic.length).equals(streamMagic)) return done(new Error('not a sealed file'));
-        decipher = createDecipheriv('aes-256-gcm', keyFor(secret), head.subarray(streamMagic.length, headLength));
+        decipher = createDecipheriv('aes-256-gcm', key, head.subarray(streamMagic.length, headLength));
         decipher.setAAD(Buffer.from(purpose));
         data = head.subarray(headLength);
       }

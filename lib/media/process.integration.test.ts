@@ -12,7 +12,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, testimonies } from '@/db/schema';
-import { openSealedBuffer, sealPurposes } from '@/lib/crypto/secret-box';
+import { fieldPurposes, openFileBuffer, unwrapDataKey } from '@/lib/crypto/envelope';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
@@ -79,12 +79,14 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   it('deletes the original once the derivative exists, unless asked to keep it', async () => {
     const { id } = await upload(jpeg);
     const before = await media.files('originals');
+    expect((await rowOf(id)).dataKey).toMatch(/^k1\./);
     await runOneJob(ctx.db, jobHandlers);
-    expect((await rowOf(id)).originalKey).toBeNull();
+    // The original's own key goes with it: a copy left behind in storage can no longer be opened.
+    expect(await rowOf(id)).toMatchObject({ originalKey: null, dataKey: null });
     expect((await media.files('originals')).length).toBe(before.length - 1);
   });
 
-  it('keeps the original sealed when asked: the stored bytes differ, and open back to the upload', async () => {
+  it('keeps the original sealed under its own key when asked: the stored bytes differ, and open back to the upload', async () => {
     const { id } = await upload(jpeg, true);
     await runOneJob(ctx.db, jobHandlers);
     const row = await rowOf(id);
@@ -92,7 +94,7 @@ describe.each(testDatabases())('media processing on $name', (target) => {
     const stored = await media.store.getBuffer(row.originalKey!);
     expect(stored.equals(jpeg)).toBe(false);
     expect(stored.includes(Buffer.from('iPhone'))).toBe(false);
-    expect(openSealedBuffer(stored, sealPurposes.mediaOriginal).equals(jpeg)).toBe(true);
+    expect(openFileBuffer(unwrapDataKey(row.dataKey!, 'attachment'), stored, fieldPurposes.original).equals(jpeg)).toBe(true);
   });
 
   it('refuses an HTML page renamed .jpg and an SVG, storing nothing', async () => {

@@ -10,10 +10,10 @@ import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { attachments } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { createOpenStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { PermanentJobError, type JobHandler } from '@/lib/jobs/worker';
 import { mediaExtension, stripContainerMetadata } from './ffmpeg';
 import { reencodeImage, type Derivative } from './image';
+import { openOriginal } from './original-key';
 import { mediaStore, newKey } from './storage';
 import { withTempDir } from './temp';
 
@@ -45,7 +45,7 @@ export const processAttachmentJob: JobHandler = async (payload, { db }) => {
 async function processAttachment(db: Db, row: Row, originalKey: string, dir: string) {
   const store = await mediaStore();
   const source = path.join(dir, 'original');
-  await pipeline(await store.getStream(originalKey), createOpenStream(sealPurposes.mediaOriginal), createWriteStream(source, { mode: 0o600 }));
+  await pipeline(await store.getStream(originalKey), openOriginal(row), createWriteStream(source, { mode: 0o600 }));
 
   let derivative: Derivative | null;
   try {
@@ -53,7 +53,7 @@ async function processAttachment(db: Db, row: Row, originalKey: string, dir: str
   } catch {
     // Undecodable bytes (corrupt, disguised, HEIC without a decoder): refused, and nothing kept
     // unless the submitter asked for the original.
-    await finish(db, row, { status: 'refused', originalKey: row.keepOriginal ? originalKey : null });
+    await finish(db, row, { status: 'refused', ...(row.keepOriginal ? {} : shredded) });
     if (!row.keepOriginal) await store.delete(originalKey);
     return;
   }
@@ -71,13 +71,16 @@ async function processAttachment(db: Db, row: Row, originalKey: string, dir: str
     publicKey,
     publicMime: derivative.mime,
     metadataRemoved: true,
-    originalKey: row.keepOriginal ? originalKey : null,
+    ...(row.keepOriginal ? {} : shredded),
   });
   // The row went while we worked (the submitter removed the file): its copy must not stay behind.
   if (!recorded) return store.delete(publicKey);
   // Deleted after the row stops pointing at it: a crash here leaves an orphan, never a dangling key.
   if (!row.keepOriginal) await store.delete(originalKey);
 }
+
+/** An original not kept goes with its key (crypto-shredding: a stray copy cannot be opened). */
+const shredded = { originalKey: null, dataKey: null };
 
 /** Whether the row was still there, processing, to record the result. */
 async function finish(db: Db, row: Row, values: Partial<typeof attachments.$inferInsert>): Promise<boolean> {

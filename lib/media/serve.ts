@@ -12,8 +12,8 @@ import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
-import { createOpenStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { isPublicTestimony, isUuid, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { openOriginal } from './original-key';
 import { mediaStore } from './storage';
 
 export type ServableMedia = {
@@ -66,7 +66,7 @@ export async function findServableMedia(db: Db, viewer: Viewer | null, id: strin
   // No metadata-free copy exists (no ffmpeg, PDF): only staff may see the original, to review it.
   if (staff && a.originalKey && a.status === 'ready') {
     // Streamed: a tampered file fails at its end (GCM tag), which aborts the response.
-    const opened = pipeline(await store.getStream(a.originalKey), createOpenStream(sealPurposes.mediaOriginal), () => {});
+    const opened = pipeline(await store.getStream(a.originalKey), openOriginal(a), () => {});
     return { body: opened, mime: a.mime, isPublic: false, filename: filename(a.mime) };
   }
   return null;

@@ -16,11 +16,11 @@ import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
-import { createSealStream, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
 import { isUuid } from '@/lib/memorial/visibility';
 import { checkHead, checkSize, uploadRefusal } from './intake';
+import { sealNewOriginal } from './original-key';
 import { processAttachmentKind } from './process';
 import { sniffLength } from './sniff';
 import { mediaStore, newKey } from './storage';
@@ -67,6 +67,7 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
 
   const store = await mediaStore();
   const originalKey = newKey('originals');
+  const { seal, dataKey } = sealNewOriginal();
   const hash = createHash('sha256');
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -75,7 +76,7 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
     },
   });
   // pipeline() (not .pipe()) so a read or storage failure destroys every stage with the error.
-  const sealed = pipeline(createReadStream(input.path), tap, createSealStream(sealPurposes.mediaOriginal), () => {});
+  const sealed = pipeline(createReadStream(input.path), tap, seal, () => {});
   let repeated = false;
   try {
     await store.put(originalKey, sealed);
@@ -104,6 +105,7 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
           sizeBytes: size,
           sha256,
           originalKey,
+          dataKey,
           keepOriginal: input.keepOriginal,
           caption: input.caption?.trim() || null,
         })

@@ -97,7 +97,7 @@ describe.each(testDatabases())('public caches of two instances on $name', (targe
   it('drafts, submissions and the review queue do not change the version', async () => {
     const before = await version();
     const draft = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [personId], status: 'draft', withPublishedRevision: false });
-    await ctx.db.update(s.testimonies).set({ draft: { step: 2 } }).where(eq(s.testimonies.id, draft));
+    await ctx.db.update(s.testimonies).set({ draft: null }).where(eq(s.testimonies.id, draft));
     await ctx.db.update(s.testimonies).set({ status: 'submitted' }).where(eq(s.testimonies.id, draft));
     await ctx.db.update(s.testimonies).set({ status: 'in_review', claimedAt: new Date() }).where(eq(s.testimonies.id, draft));
     await insertPerson(ctx.db, { collectionId, status: 'draft' });

@@ -117,7 +117,6 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       publishedAt: testimonies.publishedAt,
       relationship: testimonyRevisions.relationship,
       hand: testimonyRevisions.hand,
-      narrative: testimonyRevisions.narrative,
       redactedNarrative: testimonyRevisions.redactedNarrative,
       eventDate: testimonyRevisions.eventDate,
       eventDatePrecision: testimonyRevisions.eventDatePrecision,
@@ -149,9 +148,9 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
     language: r.language,
     hand: r.hand,
     credit: publicCredit(r),
-    // The redacted text is what moderation approved; a published revision without one was approved
-    // as written (moderation stores a redaction whenever it changes anything).
-    narrative: r.redactedNarrative ?? r.narrative,
+    // The text moderation approved (publishing always stores it, redacted or as written). The
+    // submitter's own narrative is encrypted and never read here.
+    narrative: r.redactedNarrative ?? '',
     eventDate: r.eventDate,
     eventDatePrecision: r.eventDatePrecision,
     place: r.exactPlacePublic ? r.eventPlace : (o.fallbackCity ?? r.city),

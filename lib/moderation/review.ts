@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
+import { openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
@@ -53,6 +54,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     .where(eq(testimonies.id, testimonyId));
   if (!t || t.t.status === 'draft') throw new AppError('not_found');
   const row = t.t;
+  const key = testimonyKey(row);
   const revisions = row.currentRevisionId
     ? await db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
     : [];
@@ -105,8 +107,8 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: current.narrative, redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
-    previousNarrative: previous?.narrative ?? null,
+    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
+    previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).
     approvals: (row.status === 'awaiting_approval' || revisionInReview ? approvals : []).map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),

@@ -9,6 +9,7 @@ import { createActors, createSecondModerator, type Actors } from '@/lib/testing/
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { publishTestimony, rejectTestimony, requestChanges, saveRedactionDraft } from './decisions';
 import { listQueue } from './queue';
@@ -120,7 +121,9 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
   }
 
   async function addRevision(testimonyId: string, number: number, narrative: string) {
-    const [rev] = await ctx.db.insert(testimonyRevisions).values({ testimonyId, number, relationship: 'mother', hand: 'first', narrative }).returning({ id: testimonyRevisions.id });
+    const [row] = await ctx.db.select({ dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, testimonyId));
+    const sealed = sealNarrative(testimonyKey(row!)!, narrative);
+    const [rev] = await ctx.db.insert(testimonyRevisions).values({ testimonyId, number, relationship: 'mother', hand: 'first', narrative: sealed }).returning({ id: testimonyRevisions.id });
     await ctx.db.update(testimonies).set({ currentRevisionId: rev!.id }).where(eq(testimonies.id, testimonyId));
     return rev!.id;
   }

@@ -11,7 +11,8 @@ import { AppError } from '@/lib/errors';
 import { isPublicPerson, isUuid } from '@/lib/memorial/visibility';
 import type { DataStep } from '@/lib/validation/testimony';
 import { editableSteps, ownerOf, ownTestimony } from './access';
-import { pickStepValues, type DraftData } from './draft-data';
+import { pickStepValues } from './draft-data';
+import { newTestimonyKey, openDraft, sealDraft, testimonyKey, writableKey } from './sealed';
 
 /**
  * Creates the viewer's draft for a start token, or returns the one that token already created: a
@@ -26,7 +27,7 @@ export async function createDraft(db: Db, viewer: Viewer | null, input: { token:
     if (!collectionId) throw new AppError('no_open_collection');
     const [row] = await tx
       .insert(testimonies)
-      .values({ collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language })
+      .values({ collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language, dataKey: newTestimonyKey().wrapped })
       .onConflictDoNothing({ target: [testimonies.submitterId, testimonies.idempotencyKey] })
       .returning({ id: testimonies.id });
     if (row) {
@@ -47,7 +48,7 @@ export async function createDraft(db: Db, viewer: Viewer | null, input: { token:
 export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = ownerOf(viewer, 'testimony.edit.own');
   const row = await ownTestimony(db, ownerId, testimonyId);
-  return { id: row.id, status: row.status, draft: row.draft as DraftData, editable: editableSteps(row.status), updatedAt: row.updatedAt };
+  return { id: row.id, status: row.status, draft: openDraft(testimonyKey(row), row.draft), editable: editableSteps(row.status), updatedAt: row.updatedAt };
 }
 
 /**
@@ -59,8 +60,9 @@ export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { test
   await db.transaction(async (tx) => {
     const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
     if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
-    const draft = { ...(row.draft as DraftData), [input.step]: pickStepValues(input.step, input.values) };
-    await tx.update(testimonies).set({ draft, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
+    const draft = { ...openDraft(testimonyKey(row), row.draft), [input.step]: pickStepValues(input.step, input.values) };
+    const key = await writableKey(tx, row);
+    await tx.update(testimonies).set({ draft: sealDraft(key, draft), updatedAt: new Date() }).where(eq(testimonies.id, row.id));
   });
 }
 

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { editableSteps, ownerOf, ownTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
+import { openDraft, openNarrative, testimonyKey } from './sealed';
 
 export type TimelineEvent = { event: string; at: Date };
 export type OwnTestimonySummary = {
@@ -70,7 +71,7 @@ export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
-    about: names.get(r.id) ?? draftNames(r.draft as DraftData),
+    about: names.get(r.id) ?? draftNames(openDraft(testimonyKey(r), r.draft)),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     submittedAt: r.submittedAt,
@@ -83,6 +84,7 @@ export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise
 export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = ownerOf(viewer, 'testimony.read.own');
   const row = await ownTestimony(db, ownerId, testimonyId);
+  const key = testimonyKey(row);
   const [revision] = row.currentRevisionId
     ? await db
         .select({
@@ -102,11 +104,11 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
   return {
     id: row.id,
     status: row.status,
-    about: names.get(row.id) ?? draftNames(row.draft as DraftData),
+    about: names.get(row.id) ?? draftNames(openDraft(key, row.draft)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,
-    revision: revision ?? null,
+    revision: revision ? { ...revision, narrative: openNarrative(key, revision.narrative) } : null,
     revisionInReview: !!row.publishedRevisionId && row.currentRevisionId !== row.publishedRevisionId,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, mayContact: row.mayContact },
     editable: editableSteps(row.status),

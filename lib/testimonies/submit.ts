@@ -12,6 +12,7 @@ import { spendChallenge } from '@/lib/abuse/challenge';
 import { flagCoordinated } from '@/lib/abuse/coordinated';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
+import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 import { nameSearchText } from '@/lib/search/normalize';
@@ -19,6 +20,7 @@ import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
 import { ownerOf, ownTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
 import { transitionTestimony } from './lifecycle';
+import { openDraft, openNarrative, sealDraft, sealNarrative, testimonyKey, writableKey } from './sealed';
 
 export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; publicChanged: boolean };
 
@@ -38,7 +40,9 @@ export async function submitTestimony(
   const ownerId = ownerOf(viewer, 'testimony.submit');
   return db.transaction(async (tx) => {
     const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
-    const parsed = parseDraft(row.draft as DraftData);
+    const draft = openDraft(testimonyKey(row), row.draft);
+    const parsed = parseDraft(draft);
+    const key = await writableKey(tx, row);
     const content = parsed.account.success ? revisionContent(parsed.account.data as Record<string, unknown>) : null;
     const [seen] = await tx
       .select()
@@ -46,14 +50,14 @@ export async function submitTestimony(
       .where(and(eq(testimonyRevisions.testimonyId, row.id), eq(testimonyRevisions.idempotencyKey, input.token)));
     // The same form posted again answers as the first post did; but a form whose key already made a
     // revision of *other* text (a stale tab after an edit) is refused, never silently dropped.
-    if (seen && !(content && sameContent(seen, content))) throw new AppError('conflict');
+    if (seen && !(content && sameContent(key, seen, content))) throw new AppError('conflict');
     if (seen || ['submitted', 'in_review', 'awaiting_approval'].includes(row.status)) return { outcome: 'unchanged', publicChanged: false };
     if (!['draft', 'changes_requested', 'published'].includes(row.status)) throw new AppError('conflict');
 
     if (!parsed.about.success || !content || !parsed.consent.success) {
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
-    if (row.status === 'published' && (await sameAsCurrent(tx, row, content))) return { outcome: 'unchanged', publicChanged: false };
+    if (row.status === 'published' && (await sameAsCurrent(tx, key, row, content))) return { outcome: 'unchanged', publicChanged: false };
     // Counted only when a revision is made: a repeated post of the same form costs nothing.
     await consumeLimit(tx, 'submission', { account: ownerId, address });
     await spendChallenge(tx, { challenge: input.challenge, trap: input.trap });
@@ -64,7 +68,7 @@ export async function submitTestimony(
       .where(eq(testimonyRevisions.testimonyId, row.id))) as [{ next: number }];
     const [revision] = await tx
       .insert(testimonyRevisions)
-      .values({ testimonyId: row.id, number: Number(next), ...content, createdBy: ownerId, idempotencyKey: input.token })
+      .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), createdBy: ownerId, idempotencyKey: input.token })
       .returning({ id: testimonyRevisions.id });
     const language = /[\u0600-\u06FF]/.test(content.narrative) ? 'fa' : 'en';
 
@@ -75,7 +79,7 @@ export async function submitTestimony(
       return { outcome: 'revised', publicChanged: false };
     }
 
-    await linkPersons(tx, row, ownerId, parsed.about.data as Record<string, unknown>);
+    await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data as Record<string, unknown>);
     const consent = parsed.consent.data;
     await tx
       .update(testimonies)
@@ -112,14 +116,15 @@ function revisionContent(account: Record<string, unknown>) {
   };
 }
 
-function sameContent(revision: typeof testimonyRevisions.$inferSelect, content: RevisionContent) {
-  return Object.entries(content).every(([k, v]) => (revision as Record<string, unknown>)[k] === v);
+function sameContent(key: DataKey, revision: typeof testimonyRevisions.$inferSelect, content: RevisionContent) {
+  const stored = { ...revision, narrative: openNarrative(key, revision.narrative) };
+  return Object.entries(content).every(([k, v]) => (stored as Record<string, unknown>)[k] === v);
 }
 
-async function sameAsCurrent(tx: Tx, row: OwnTestimonyRow, content: RevisionContent) {
+async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content: RevisionContent) {
   if (!row.currentRevisionId) return false;
   const [current] = await tx.select().from(testimonyRevisions).where(eq(testimonyRevisions.id, row.currentRevisionId));
-  return !!current && sameContent(current, content);
+  return !!current && sameContent(key, current, content);
 }
 
 /**
@@ -127,12 +132,12 @@ async function sameAsCurrent(tx: Tx, row: OwnTestimonyRow, content: RevisionCont
  * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
  * public until a moderator confirms it.
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, ownerId: string, about: Record<string, unknown>) {
+async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: Record<string, unknown>) {
   const chosen = about.personId as string[];
   const ids = chosen.length
     ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
     : [];
-  const draft = row.draft as DraftData;
+  const { key, draft } = sealed;
   if (about.newNameFa || about.newNameLatin) {
     const incident = resolveDate(about, 'newIncident') as TypedDate;
     const fields = {
@@ -161,7 +166,7 @@ async function linkPersons(tx: Tx, row: OwnTestimonyRow, ownerId: string, about:
         .values({ ...fields, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId })
         .returning({ id: persons.id });
       personId = created!.id;
-      await tx.update(testimonies).set({ draft: { ...draft, proposedPersonId: personId } }).where(eq(testimonies.id, row.id));
+      await tx.update(testimonies).set({ draft: sealDraft(key, { ...draft, proposedPersonId: personId }) }).where(eq(testimonies.id, row.id));
     }
     ids.push(personId);
   }

@@ -15,6 +15,7 @@ import { recordFigure } from '@/lib/testing/security-figures';
 import { draftAbout, draftAccount, draftConsent, formToken } from '@/lib/testing/testimony-fixtures';
 import { createDraft, getOwnDraft, saveDraftStep, submitTestimony } from './index';
 import { formGate } from '@/lib/testing/form-gate';
+import { openNarrative, testimonyKey } from './sealed';
 
 const persian = [
   'می‌خواهم بگویم که پسرم در خانه‌اش نبود', // ZWNJ inside words
@@ -79,7 +80,7 @@ describe.each(testDatabases())('unicode round trip on $name', (target) => {
         const [revision] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
         const review = await getReview(ctx.db, actors.moderator.viewer, id);
         const ok =
-          revision!.narrative === value.trim() && revision!.eventPlace === (short.trim() || null) &&
+          openNarrative(testimonyKey(row!), revision!.narrative) === value.trim() && revision!.eventPlace === (short.trim() || null) &&
           row!.creditName === short.trim() && review.revision?.narrative === value.trim();
         if (!ok) mismatches.push(`submitted: ${JSON.stringify(short)}`);
       } catch (error) {

@@ -57,6 +57,10 @@ export function useTemporaryMediaStore() {
     get store() {
       return store!;
     },
+    /** The folder everything is stored under. */
+    get dir() {
+      return dir;
+    },
     files: async (prefix: 'originals' | 'public') => readdir(path.join(dir, prefix)).catch(() => [] as string[]),
   };
 }

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
+import { newTestimonyKey, sealNarrative } from '@/lib/testimonies/sealed';
 
 let counter = 0;
 
@@ -57,9 +58,11 @@ export type TestimonyInput = {
 };
 
 export async function insertTestimony(db: Db, t: TestimonyInput) {
+  const { key, wrapped } = newTestimonyKey();
   const [testimony] = await db
     .insert(s.testimonies)
     .values({
+      dataKey: wrapped,
       collectionId: t.collectionId,
       submitterId: t.submitterId,
       status: t.status,
@@ -76,7 +79,7 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
       number: 1,
       relationship: 'mother',
       hand: 'first',
-      narrative: t.narrative ?? 'PRIVATE unredacted narrative',
+      narrative: sealNarrative(key, t.narrative ?? 'PRIVATE unredacted narrative'),
       redactedNarrative: t.redacted === undefined ? 'Redacted public narrative' : t.redacted,
       eventDate: '2019-11-16',
       eventDatePrecision: 'exact',

@@ -1,0 +1,60 @@
+// The data migration of encryption at rest: testimonies stored in plaintext before migration 0017
+// are encrypted at start (draft and every revision), read back the same through the data
+// functions, keep their retention clock, and are never encrypted twice.
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testimonies, testimonyRevisions } from '@/db/schema';
+import { getReview } from '@/lib/moderation/review';
+import { createActors, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { getOwnDraft } from './drafts';
+import { encryptLegacyTestimonies } from './encrypt-legacy';
+
+describe.each(testDatabases())('encrypting plaintext testimonies on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let actors: Actors;
+  let collectionId: string;
+
+  beforeAll(async () => {
+    actors = await createActors(ctx.db);
+    collectionId = await insertCollection(ctx.db);
+  });
+
+  /** A row as written before migration 0017: no key, plaintext draft and narratives. */
+  async function legacyTestimony(status: 'draft' | 'submitted', text: string) {
+    const updatedAt = new Date('2026-01-02T03:04:05Z');
+    const draft = JSON.stringify({ account: { narrative: `draft ${text}` } });
+    const [t] = await ctx.db.insert(testimonies).values({ collectionId, submitterId: actors.submitterA.userId!, status, draft, updatedAt }).returning({ id: testimonies.id });
+    const revisions = await ctx.db
+      .insert(testimonyRevisions)
+      .values([1, 2].map((number) => ({ testimonyId: t!.id, number, relationship: 'mother' as const, hand: 'first' as const, narrative: `revision ${number} ${text}` })))
+      .returning({ id: testimonyRevisions.id });
+    await ctx.db.update(testimonies).set({ currentRevisionId: revisions[1]!.id, updatedAt }).where(eq(testimonies.id, t!.id));
+    return t!.id;
+  }
+
+  it('encrypts every plaintext testimony once, and the data functions read it back unchanged', async () => {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const modern = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', narrative: 'already encrypted', withPublishedRevision: false });
+    const [before] = await ctx.db.select({ dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, modern));
+    const draft = await legacyTestimony('draft', 'plain-one');
+    const submitted = await legacyTestimony('submitted', 'plain-two');
+
+    expect(await encryptLegacyTestimonies(ctx.db)).toBe(2);
+    expect(await encryptLegacyTestimonies(ctx.db)).toBe(0);
+
+    const rows = await ctx.db.select().from(testimonies).where(inArray(testimonies.id, [draft, submitted, modern]));
+    expect(rows.every((r) => r.dataKey?.startsWith('k1.'))).toBe(true);
+    expect(rows.find((r) => r.id === modern)!.dataKey).toBe(before!.dataKey);
+    expect(rows.filter((r) => r.id !== modern).map((r) => r.updatedAt.toISOString())).toEqual(['2026-01-02T03:04:05.000Z', '2026-01-02T03:04:05.000Z']);
+    const stored = await ctx.db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(inArray(testimonyRevisions.testimonyId, [draft, submitted]));
+    expect(stored.filter((r) => r.narrative.includes('plain-'))).toEqual([]);
+    expect(rows.filter((r) => r.draft?.includes('plain-'))).toEqual([]);
+
+    expect((await getOwnDraft(ctx.db, actors.submitterA.viewer, draft)).draft.account?.narrative).toBe('draft plain-one');
+    const review = await getReview(ctx.db, actors.moderator.viewer, submitted);
+    expect([review.revision?.narrative, review.previousNarrative]).toEqual(['revision 2 plain-two', 'revision 1 plain-two']);
+    expect((await getReview(ctx.db, actors.moderator.viewer, modern)).revision?.narrative).toBe('already encrypted');
+  });
+});
