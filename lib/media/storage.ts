@@ -53,11 +53,12 @@ export function localStore(root: string): MediaStore {
     },
     async *list() {
       for (const prefix of ['originals', 'public'] satisfies KeyPrefix[]) {
-        const names = await readdir(path.join(root, prefix)).catch(() => [] as string[]);
+        // The media folder is data, not code: keep it out of Next's output file tracing.
+        const names = await readdir(/*turbopackIgnore: true*/ path.join(root, prefix)).catch(() => [] as string[]);
         for (const name of names) {
           const key = `${prefix}/${name}`;
           if (!keyPattern.test(key)) continue;
-          const info = await stat(path.join(root, key)).catch(() => null);
+          const info = await stat(/*turbopackIgnore: true*/ path.join(root, key)).catch(() => null);
           if (info?.isFile()) yield { key, modifiedAt: info.mtime };
         }
       }
