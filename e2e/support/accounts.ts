@@ -18,18 +18,18 @@ export async function signIn(page: Page, username: string, passphrase: string, n
 }
 
 /**
- * A TOTP code never used before for this secret in this run: codes are accepted once per
- * 30-second step per account (replay protection), so a second sign-in waits for the next step.
- * Also avoids the last seconds of a step, so the code is still current when the server checks it.
+ * A TOTP code the server has not seen for this account in this run. It accepts a code once per
+ * 30-second step per account (replay protection) and, for clock drift, the previous and next
+ * step: a second sign-in within one step uses the next step's code, and only a third waits.
  */
-const usedSteps = new Map<string, number>();
-export async function freshCode(page: Page, secret: string): Promise<string> {
+const lastSteps = new Map<string, number>();
+export async function freshCode(page: Page, secret: string, account: string = secret): Promise<string> {
   for (;;) {
-    const now = Date.now() / 1000;
-    const step = Math.floor(now / 30);
-    if (step > (usedSteps.get(secret) ?? -1) && now % 30 < 25) {
-      usedSteps.set(secret, step);
-      return currentTotp(secret);
+    const current = Math.floor(Date.now() / 1000 / 30);
+    const step = Math.max(current, (lastSteps.get(account) ?? -1) + 1);
+    if (step <= current + 1) {
+      lastSteps.set(account, step);
+      return currentTotp(secret, step * 30 + 1);
     }
     await page.waitForTimeout(1000);
   }
@@ -40,7 +40,7 @@ export async function signInAsStaff(page: Page, username: string, next: string) 
   await signIn(page, username, demoPassphrase, next);
   await expect(page).toHaveURL(/\/en\/two-factor\?next=/);
   const form = page.getByRole('form', { name: 'Two-step sign-in' });
-  await form.getByLabel('Code').fill(await freshCode(page, demoTotpSecret));
+  await form.getByLabel('Code').fill(await freshCode(page, demoTotpSecret, username));
   await form.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
 }
