@@ -12,7 +12,7 @@ async function submitTestimony(page: Page, about: string): Promise<string> {
   await page.getByRole('button', { name: en.start }).click();
   await fillAbout(page, en, about);
   await page.getByRole('button', { name: en.next, exact: true }).click();
-  await fillAccount(page, en, 'We waited at the hospital gate all night. Call me on 0912 111 2233.');
+  await fillAccount(page, en, 'We waited at the hospital gate all night. Call me on 0912 111 2233. Photos: https://photos.example/aban');
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('radio', { name: 'Yes — publish it on the memorial after review' }).check();
@@ -51,6 +51,9 @@ test('four-eyes on: one approval does not publish, a second moderator\'s approva
     const moderator = await staffPage(browser, 'demo-moderator', review);
     await moderator.getByRole('button', { name: 'Claim this testimony' }).click();
     await expect(moderator.getByText('You hold this testimony.')).toBeVisible();
+    // The submitter's link is shown defanged: not a link, and not openable by copying it.
+    await expect(moderator.getByText('hxxps://photos[.]example/aban')).toBeVisible();
+    await expect(moderator.locator('a[href*="photos.example"]')).toHaveCount(0);
     await moderator.getByRole('button', { name: 'Redact the ticked items' }).click();
     await expect(moderator.getByLabel('Text to publish')).toHaveValue(/Call me on \[redacted\]\./);
     await moderator.getByRole('button', { name: 'Approve and publish' }).click();

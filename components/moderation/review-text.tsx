@@ -1,15 +1,26 @@
-// The submitted text as a moderator must see it: plain text (a link is never clickable), with
-// every bidi control character shown as a visible marker (here and in every other text the submitter
+// The submitted text as a moderator must see it: plain text with every link defanged (never
+// clickable, not openable by copy and paste), every bidi control character shown as a visible marker (here and in every other text the submitter
 // wrote: names, credit, messages), and the word diff to the previous revision.
 import { Fragment } from 'react';
 import { splitBidiControls } from '@/lib/moderation/bidi';
+import { splitLinks } from '@/lib/moderation/defang';
 import type { DiffPart } from '@/lib/moderation/word-diff';
 
-/** Text with every bidi control shown as a visible marker: for any text a submitter wrote. */
+/** Text with links defanged and every bidi control shown as a visible marker: for any text a submitter wrote. */
 export function Revealed({ text }: { text: string }) {
   return splitBidiControls(text).map((part, i) =>
     part.kind === 'text' ? (
-      <Fragment key={i}>{part.text}</Fragment>
+      <Fragment key={i}>
+        {splitLinks(part.text).map((piece, j) =>
+          piece.kind === 'text' ? (
+            <Fragment key={j}>{piece.text}</Fragment>
+          ) : (
+            <span key={j} className="font-mono text-sm text-red-800 underline decoration-dotted" dir="ltr" data-defanged-link="">
+              {piece.defanged}
+            </span>
+          ),
+        )}
+      </Fragment>
     ) : (
       <mark key={i} className="mx-0.5 rounded bg-yellow-200 px-1 font-mono text-xs" dir="ltr">
         [{part.codePoint}]

@@ -2,6 +2,7 @@
 // Pure functions, no `server-only`: the review screen may run them in the browser too. Suggestions
 // only help — the moderator decides, and the text they approve is what is published. Persian (۰–۹)
 // and Arabic-Indic (٠–٩) digits are one UTF-16 unit each, so offsets on the original text hold.
+import { findLinks } from './links';
 
 export type RedactionKind = 'phone' | 'email' | 'national_id' | 'url' | 'address';
 export type Suggestion = { start: number; end: number; kind: RedactionKind; text: string };
@@ -30,17 +31,14 @@ export function isValidNationalId(value: string): boolean {
 // an optional + or 00 in front: Iranian mobiles (0912 345 6789, +98 912 …), landlines (021-88…).
 const numberRun = new RegExp(`${notDigitBefore}(?:\\+|00)?\\(?${D}(?:[ \\u00A0\\-.()]{0,2}${D}){6,14}${notDigitAfter}`, 'gu');
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const url = /(?:https?:\/\/|www\.)[^\s<>"«»]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|ir|org|net|info|me|io|co)\b(?:\/[^\s<>"«»]*)?/giu;
 // Persian address words and what follows up to the next punctuation (at most four words);
 // English: "No. 12", "12 Azadi Street", "Alley 5".
 const addressFa = /(?:خیابان|کوچه|پلاک|بن‌بست|بن بست|بلوار|بلوک|واحد|طبقه|کوی|شهرک)[ \u00A0]+[^\s.,،؛:!?()\n]+(?:[ \u00A0]+[^\s.,،؛:!?()\n]+){0,3}/gu;
 const addressEn = /\b(?:No\.\s*\d+\w*|(?:\d+\s+)?(?:[A-Z][\p{L}'-]*\s+){1,3}(?:Street|St\.|Alley|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Road)|(?:Alley|Street|Apt\.?|Unit|Flat)\s+(?:No\.\s*)?\d+\w*)/gu;
 
-const trailingPunctuation = /[.,;:!?)\]»،؛]+$/u;
-
 function collect(text: string, pattern: RegExp, kind: RedactionKind, out: Suggestion[]) {
   for (const match of text.matchAll(pattern)) {
-    const value = kind === 'url' ? match[0].replace(trailingPunctuation, '') : match[0].trimEnd();
+    const value = match[0].trimEnd();
     out.push({ start: match.index, end: match.index + value.length, kind, text: value });
   }
 }
@@ -58,7 +56,7 @@ function numberKind(value: string): RedactionKind {
 export function suggestRedactions(text: string): Suggestion[] {
   const found: Suggestion[] = [];
   collect(text, email, 'email', found);
-  collect(text, url, 'url', found);
+  for (const l of findLinks(text)) found.push({ ...l, kind: 'url' });
   for (const match of text.matchAll(numberRun)) {
     found.push({ start: match.index, end: match.index + match[0].length, kind: numberKind(match[0]), text: match[0] });
   }
