@@ -67,8 +67,8 @@ export default defineConfig({
     command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && npx next start -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
-    // The security run builds while other heavy tests may run on the same two cores.
-    timeout: securityRun ? 600_000 : 180_000,
+    // Building on two busy cores (other runs, the security suite) can take several minutes.
+    timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
     // Let the server release its database lock before the next run.
