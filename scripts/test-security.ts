@@ -21,6 +21,9 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const env = {
   ...process.env,
+  // The PostgreSQL runs (integration tests on both databases, pages loaded over PostgreSQL) need a
+  // server; the machine's own on loopback unless another is named.
+  TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   NEXT_TELEMETRY_DISABLED: '1',
   YADMAN_SECURITY_FIGURES: figuresFile,
   YADMAN_SECURITY_RUN: '1',

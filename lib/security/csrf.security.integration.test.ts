@@ -4,14 +4,14 @@
 // compared table by table, content included, before and after. A control run from the site itself
 // proves the refusal is not simply everything failing. Last, every GET route handler (as listed in
 // the authorization matrix) is called and must leave the database exactly as it was.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/sessions';
 import { idle } from '@/lib/actions/define-action';
 import { routeMatrix } from '@/lib/authz/matrix';
 import { createActors } from '@/lib/testing/actors';
 import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
-import { queryRows, testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
+import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
+import { changedTables, databaseDigest } from '@/lib/testing/digest';
 import { recordFigure } from '@/lib/testing/security-figures';
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown, driver: 'pglite', headers: new Headers() }));
@@ -33,23 +33,6 @@ const crossSite: Record<string, Record<string, string>> = {
   'Sec-Fetch-Site: cross-site': { ...site, origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' },
 };
 const stateChanging = ['POST', 'PUT', 'PATCH', 'DELETE'];
-
-/** Every table's rows, hashed: any insert, update or delete anywhere changes it. */
-async function databaseDigest(db: TestDbContext['db']) {
-  const tables = await queryRows<{ name: string }>(
-    db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
-  const digest: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = await queryRows<{ digest: string | null }>(
-      db,
-      sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(name)} t`,
-    );
-    digest[name] = row!.digest ?? '';
-  }
-  return digest;
-}
 
 /** A form with one plausible value per common field, so a request that got through could act. */
 function plausibleForm() {
@@ -84,7 +67,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
         if (result.status !== 'error' || result.error !== 'cross_site') accepted.push(`${name} with ${label}`);
       }
     }
-    const changed = Object.entries(await databaseDigest(ctx.db)).filter(([table, digest]) => before[table] !== digest).map(([t]) => t);
+    const changed = changedTables(before, await databaseDigest(ctx.db));
     recordFigure({ figure: `server actions × 3 cross-site headers accepted (${target.name})`, measured: accepted.length, target: '0', ok: accepted.length === 0 });
     recordFigure({ figure: `tables changed by cross-site actions (${target.name})`, measured: changed.length, target: '0', ok: changed.length === 0 });
     expect(accepted).toEqual([]);
@@ -118,7 +101,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
       }
     }
     expect(checked).toBeGreaterThan(0);
-    const changed = Object.entries(await databaseDigest(ctx.db)).filter(([table, digest]) => before[table] !== digest).map(([t]) => t);
+    const changed = changedTables(before, await databaseDigest(ctx.db));
     recordFigure({ figure: `route handlers × 3 cross-site headers accepted (${target.name})`, measured: accepted.length, target: '0', ok: accepted.length === 0 });
     expect(accepted).toEqual([]);
     expect(changed).toEqual([]);
@@ -139,7 +122,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
       }
     }
     state.viewer = viewers[0]!;
-    const changed = Object.entries(await databaseDigest(ctx.db)).filter(([table, digest]) => before[table] !== digest).map(([t]) => t);
+    const changed = changedTables(before, await databaseDigest(ctx.db));
     recordFigure({ figure: `tables changed by GET route handlers (${target.name})`, measured: changed.length, target: '0', ok: changed.length === 0 });
     expect(calls).toBeGreaterThan(10);
     expect(changed).toEqual([]);

@@ -1,12 +1,13 @@
 // Databases for integration tests: every DB-backed test runs on in-memory PGlite and, when
 // TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/postgres), on a fresh
 // PostgreSQL database created for the test file and dropped afterwards.
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import fs from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
 import type { Db, DbDriver } from '@/db/types';
+import { createPostgresDatabase } from './scratch-database';
+
+export { createPostgresDatabase };
 
 export type TestDatabase = { name: DbDriver };
 
@@ -75,28 +76,4 @@ function pgliteSnapshot(): Blob {
   return snapshot;
 }
 
-/** Creates `yadman_t_<random>` on the server of `adminUrl`; `drop` removes it. */
-export async function createPostgresDatabase(adminUrl: string) {
-  const name = `yadman_t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      try {
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
-  };
-}
-
-/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). Tests only. */
-export async function queryRows<T = Record<string, unknown>>(db: Db, query: Parameters<Db['execute']>[0]) {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { queryRows } from './query-rows';
