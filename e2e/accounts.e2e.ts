@@ -112,6 +112,7 @@ test('demo staff sign-in asks for a TOTP code', async ({ page }) => {
 });
 
 test('a submitter can enrol TOTP; sign-in then asks for a code and refuses a replayed one', async ({ page, browser }) => {
+  test.setTimeout(90_000); // a sign-up and two sign-ins
   const username = unique('careful');
   const passphrase = 'another long passphrase to use';
   await signUp(page, username, passphrase);
