@@ -11,7 +11,7 @@ import { routeMatrix } from '@/lib/authz/matrix';
 import { createActors } from '@/lib/testing/actors';
 import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
 import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
-import { changedTables, databaseDigest } from '@/lib/testing/digest';
+import { changedTables, databaseDigest, readSideEffects } from '@/lib/testing/digest';
 import { recordFigure } from '@/lib/testing/security-figures';
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown, driver: 'pglite', headers: new Headers() }));
@@ -110,7 +110,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
   it('no GET route handler changes anything, for the admin or for anyone', async () => {
     state.headers = new Headers({ ...site, 'sec-fetch-site': 'same-origin' });
     const viewers = [state.viewer, null];
-    const before = await databaseDigest(ctx.db);
+    const before = await databaseDigest(ctx.db, readSideEffects);
     let calls = 0;
     for (const viewer of viewers) {
       state.viewer = viewer;
@@ -122,7 +122,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
       }
     }
     state.viewer = viewers[0]!;
-    const changed = changedTables(before, await databaseDigest(ctx.db));
+    const changed = changedTables(before, await databaseDigest(ctx.db, readSideEffects));
     recordFigure({ figure: `tables changed by GET route handlers (${target.name})`, measured: changed.length, target: '0', ok: changed.length === 0 });
     expect(calls).toBeGreaterThan(10);
     expect(changed).toEqual([]);
