@@ -18,18 +18,19 @@ import { createPostgresDatabase } from '../../lib/testing/scratch-database';
 import { recordFigure } from '../../lib/testing/security-figures';
 import { expect, test } from '../fixtures';
 import { demoPassphrase, signIn, signInAsStaff } from '../support/accounts';
-import { startNextServer, stopServer, waitUntilServing } from '../support/servers';
+import { appServer, type AppServer } from '../support/app-server';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3100) + 60;
-const baseURL = `http://localhost:${port}`;
+// As e2e/support/app-server.ts serves it (AUTH_URL too): cookies are per host name.
+const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = `.data-e2e-get-pages-${port}`;
 
 test.skip(!adminUrl, 'needs TEST_DATABASE_URL (a PostgreSQL server); npm run test:security sets it');
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL });
 
-let server: ReturnType<typeof startNextServer> | undefined;
+let server: AppServer | undefined;
 let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
 let handle: DbHandle | undefined;
 
@@ -38,13 +39,13 @@ test.beforeAll(async () => {
   database = await createPostgresDatabase(adminUrl!, 'yadman_get_pages');
   fs.rmSync(dataDir, { recursive: true, force: true });
   // YADMAN_DEMO seeds the demo collection and accounts on first start.
-  server = startNextServer(port, { DATABASE_URL: database.url, YADMAN_DEMO: 'true', YADMAN_DATA_DIR: dataDir, AUTH_URL: baseURL });
-  await waitUntilServing(`${baseURL}/api/health`, server, 240_000);
+  server = appServer(port, { DATABASE_URL: database.url, YADMAN_DEMO: 'true', YADMAN_DATA_DIR: dataDir });
+  await server.start(240_000);
   handle = await createDb({ driver: 'postgres', url: database.url, max: 1, migrate: false });
 });
 
 test.afterAll(async () => {
-  await stopServer(server);
+  await server?.stop();
   await handle?.close();
   await database?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
