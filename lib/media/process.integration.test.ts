@@ -53,8 +53,10 @@ describe.each(testDatabases())('media processing on $name', (target) => {
   });
   afterEach(() => setFfmpegAvailableForTests(undefined));
 
+  // Each upload on its own draft: the same bytes sent again for one testimony are taken as a re-sent
+  // request and answered with the file already received (lib/media/upload.ts).
   const upload = async (bytes: Buffer, keepOriginal = false) =>
-    receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: await receivedFile(bytes), keepOriginal });
+    receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: await insertDraft(ctx.db, actors.submitterA.userId!), path: await receivedFile(bytes), keepOriginal });
   const rowOf = async (id: string) => (await ctx.db.select().from(attachments).where(eq(attachments.id, id)))[0]!;
 
   it('the derivative of a phone photo carries no GPS, camera, EXIF, XMP or IPTC data, and is turned upright', async () => {

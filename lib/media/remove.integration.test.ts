@@ -2,6 +2,7 @@
 // requested": the row goes with an audit entry, and the media.delete job removes the sealed
 // original and the metadata-free copy. Submitter B (and a testimony no longer editable) get the
 // same not_found as an unknown id, and B cannot read A's file either.
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditEntries, testimonies } from '@/db/schema';
@@ -32,7 +33,9 @@ describe.each(testDatabases())('removing a file on $name', (target) => {
   });
 
   async function uploadProcessed(testimonyId: string, keepOriginal: boolean) {
-    const file = await receivedFile(await leakyJpeg());
+    // Distinct bytes per call (after the JPEG's end marker): the same bytes again would be taken
+    // as a re-sent request for the file already received.
+    const file = await receivedFile(Buffer.concat([await leakyJpeg(), randomBytes(16)]));
     const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId, path: file, keepOriginal });
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle');
     return id;
@@ -77,7 +80,9 @@ describe.each(testDatabases())('removing a file on $name', (target) => {
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle'); // the earlier tests' deletions
     const draftId = await insertDraft(ctx.db, actors.submitterA.userId!);
     const before = await media.files('public');
-    const file = await receivedFile(await leakyJpeg());
+    // Distinct bytes per call (after the JPEG's end marker): the same bytes again would be taken
+    // as a re-sent request for the file already received.
+    const file = await receivedFile(Buffer.concat([await leakyJpeg(), randomBytes(16)]));
     const { id } = await receiveUpload(ctx.db, actors.submitterA.viewer!, { testimonyId: draftId, path: file, keepOriginal: false });
     expect(await remove('submitterA', id)).toBe('allowed');
     while ((await runOneJob(ctx.db, jobHandlers)) !== 'idle');

@@ -83,13 +83,21 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
     const sha256 = hash.digest('hex');
     const result = await db.transaction(async (tx) => {
       // A re-sent upload (the answer to the first was lost: connection cut, server killed) brings
-      // the same bytes for the same testimony again: answer with the file already received instead
-      // of storing it twice. The lock makes two copies arriving at once wait for each other.
+      // the same bytes with the same choices for the same testimony again: answer with the file
+      // already received instead of storing it twice. The lock makes two copies arriving at once
+      // wait for each other.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`upload:${input.testimonyId}`}))`);
       const [same] = await tx
         .select({ id: attachments.id })
         .from(attachments)
-        .where(and(eq(attachments.testimonyId, input.testimonyId), eq(attachments.sha256, sha256)))
+        .where(
+          and(
+            eq(attachments.testimonyId, input.testimonyId),
+            eq(attachments.sha256, sha256),
+            eq(attachments.keepOriginal, input.keepOriginal),
+            sql`${attachments.caption} is not distinct from ${input.caption?.trim() || null}`,
+          ),
+        )
         .limit(1);
       if (same) {
         repeated = true;
