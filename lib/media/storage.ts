@@ -54,7 +54,7 @@ export function localStore(root: string): MediaStore {
     async *list() {
       for (const prefix of ['originals', 'public'] satisfies KeyPrefix[]) {
         // The media folder is data, not code: keep it out of Next's output file tracing.
-        const names = await readdir(/*turbopackIgnore: true*/ path.join(root, prefix)).catch(() => [] as string[]);
+        const names = await readdir(path.join(/*turbopackIgnore: true*/ root, prefix)).catch(() => [] as string[]);
         for (const name of names) {
           const key = `${prefix}/${name}`;
           if (!keyPattern.test(key)) continue;
