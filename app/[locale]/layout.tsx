@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ErrorPageMessagesProvider } from '@/components/layout/error-page-messages';
 import { SiteShell } from '@/components/layout/site-shell';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
@@ -32,11 +33,12 @@ export default async function LocaleLayout({ children, params }: Props) {
   // Lets the pages below render statically; every page must call it too.
   setRequestLocale(locale);
 
-  // The error page (error.tsx) is a client component: it gets its own namespace, nothing more.
-  const { ErrorPage } = (await getMessages()) as { ErrorPage: Record<string, string> };
+  // The error page (error.tsx) is a client component: it gets its words, translated here.
+  const t = await getTranslations({ locale, namespace: 'ErrorPage' });
+  const errorPage = { title: t('title'), body: t('body'), retry: t('retry'), homeLink: t('homeLink') };
   return (
     <SiteShell locale={locale}>
-      <NextIntlClientProvider messages={{ ErrorPage }}>{children}</NextIntlClientProvider>
+      <ErrorPageMessagesProvider messages={errorPage}>{children}</ErrorPageMessagesProvider>
     </SiteShell>
   );
 }
