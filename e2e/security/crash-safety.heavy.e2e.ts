@@ -101,7 +101,7 @@ async function signUp(baseURL: string, index: number): Promise<NoJsClient> {
   const hidden = await page(client, result, '/en/sign-up', 'name="passphraseConfirm"');
   const passphrase = 'river lantern quiet orchard';
   const body = formBody(hidden, { username: `crash-${index}-${randomBytes(3).toString('hex')}`, passphrase, passphraseConfirm: passphrase });
-  await untilAcknowledged(result, () => client.fetch('/en/sign-up', { method: 'POST', body }), (r) => r.status === 200 && r.headers.getSetCookie().some((c) => /session-token=/.test(c)));
+  await untilAcknowledged(result, () => client.fetch('/en/sign-up', { method: 'POST', body }), (r) => r.status === 200 && r.headers.getSetCookie().some((c) => /^yadman\.session=/.test(c)));
   return client;
 }
 
