@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { securityCanaries } from './e2e/security/canaries';
+import { e2eAuthSecret } from './e2e/support/app-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -77,7 +78,7 @@ export default defineConfig({
       ...(process.env as Record<string, string>),
       YADMAN_DATA_DIR: dataDir,
       NEXT_DIST_DIR: distDir,
-      AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+      AUTH_SECRET: e2eAuthSecret,
       AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
       // Every browser of the suite comes from one address (loopback, or the canary address) and

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { demoPassphrase, signIn, signInAsStaff, unique } from './support/accounts';
 import { signUp } from './support/submission';
 import { expect, test } from './fixtures';
+import { type AppServer, appServer } from './support/app-server';
 
 // Scale-out: two `next start` processes on one PostgreSQL database behind nginx (round robin, on
 // loopback), so consecutive requests land on different processes. Sessions, the sign-in rate limit,
@@ -28,7 +29,8 @@ test.skip(process.env.YADMAN_SCALE_OUT !== '1' || !adminUrl || !fs.existsSync(ng
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: balancer });
 
-const processes: ChildProcess[] = [];
+const servers: AppServer[] = [];
+let nginx: ChildProcess | undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-scale-out-'));
 // nginx's worker runs as an unprivileged user and writes its proxy temp files under the prefix.
 fs.chmodSync(tmp, 0o777);
@@ -36,16 +38,11 @@ const databaseName = `yadman_scale_${randomBytes(4).toString('hex')}`;
 let databaseUrl = '';
 
 async function healthy(url: string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
+  const deadline = Date.now() + 30_000;
+  while (!(await fetch(url).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error(`${url} never became healthy`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} never became healthy`);
 }
 
 test.beforeAll(async () => {
@@ -57,21 +54,17 @@ test.beforeAll(async () => {
   url.pathname = `/${databaseName}`;
   databaseUrl = url.toString();
   const env = {
-    ...process.env,
     DATABASE_URL: databaseUrl,
     YADMAN_DEMO: 'true',
     // One data folder for both: stored files must be readable by whichever process serves them.
     YADMAN_DATA_DIR: path.join(tmp, 'data'),
-    AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
     AUTH_URL: balancer,
-    NEXT_TELEMETRY_DISABLED: '1',
-    // The test signs up faster than a person (lib/abuse/challenge.ts); the challenge is still required.
-    CHALLENGE_WAIT_SECONDS: '0',
   };
   // The first process migrates and seeds; the second starts on the ready database.
   for (const port of appPorts) {
-    processes.push(spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'ignore' }));
-    await healthy(`http://127.0.0.1:${port}/api/health`);
+    const server = appServer(port, env);
+    await server.start(90_000);
+    servers.push(server);
   }
   fs.writeFileSync(path.join(tmp, 'nginx.conf'), `worker_processes 1; daemon off; pid ${tmp}/nginx.pid; error_log ${tmp}/error.log;
 events { worker_connections 256; }
@@ -89,13 +82,13 @@ http {
     }
   }
 }\n`);
-  processes.push(spawn(nginxBin, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log')], { stdio: 'ignore' }));
+  nginx = spawn(nginxBin, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log')], { stdio: 'ignore' });
   await healthy(`${balancer}/api/health`);
 });
 
 test.afterAll(async () => {
-  for (const child of processes) child.kill('SIGTERM');
-  await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  nginx?.kill('SIGTERM');
+  await Promise.all(servers.map((server) => server.stop()));
   const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
   await admin.end();

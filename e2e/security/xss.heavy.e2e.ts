@@ -3,26 +3,26 @@
 // appear — public person pages, search, API, feed, CSV, My testimonies, draft steps, the moderation
 // queue, review and staff person pages — in Chromium. Target: 0 executed (`window.__xss` stays
 // unset, no dialog), 0 injected elements (event-handler attributes, frames, script URLs), 0 5xx.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { recordFigure } from '../../lib/testing/security-figures';
 import { expect, test } from '../fixtures';
 import { demoPassphrase, signIn, signInAsStaff } from '../support/accounts';
+import { appServer, e2eAuthSecret } from '../support/app-server';
 import type { SeededPages } from './seed-payloads';
 import { xssPayloads } from './xss-payloads';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
-const baseURL = `http://localhost:${port}`;
 const dataDir = `.data-e2e-xss-${port}`;
+const server = appServer(port, { YADMAN_DATA_DIR: dataDir });
 const injected =
   '[onerror],[onload],[onfocus],[onmouseover],[ontoggle],[onbegin],[onstart],[onclick],iframe,object,embed,base,' +
   'svg script,a[href^="javascript:" i],a[href^="data:" i],a[href^="vbscript:" i],[formaction],meta[http-equiv]';
 
 test.describe.configure({ mode: 'serial' });
-test.use({ baseURL });
+test.use({ baseURL: server.baseURL });
 
-let server: ChildProcess | undefined;
 let seeded: SeededPages;
 type Visit = { path: string; status: number; executed: boolean; injected: number; shown: boolean };
 const visits: Visit[] = [];
@@ -30,33 +30,15 @@ const visits: Visit[] = [];
 test.beforeAll(async () => {
   test.setTimeout(600_000); // seeding and a cold server start on a busy 2-core machine
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = {
-    ...process.env,
-    YADMAN_DATA_DIR: dataDir,
-    AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
-    AUTH_URL: baseURL,
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
-  };
   // The seed finishes (and releases the embedded database) before the server opens it.
+  const env = { ...process.env, YADMAN_DATA_DIR: dataDir, AUTH_SECRET: e2eAuthSecret };
   const out = execFileSync('npx', ['tsx', 'e2e/security/seed-payloads.ts'], { env, encoding: 'utf8' });
   seeded = JSON.parse(out.trim().split('\n').pop()!) as SeededPages;
-  server = spawn('npx', ['next', 'start', '-p', String(port)], { env, stdio: 'ignore' });
-  for (let tries = 0; ; tries++) {
-    if (server.exitCode !== null) throw new Error(`the payload server exited (${server.exitCode})`);
-    const ok = await fetch(`${baseURL}/en`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (tries > 400) throw new Error('the payload server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  await server.start(400_000);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,9 @@
 // the server or its database (outage, crash safety). Loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
 
+/** The Playwright webServer's secret too: a second server reads what the first one encrypted. */
+export const e2eAuthSecret = 'e2e-only-secret-not-for-production-0123456789';
+
 export type AppServer = {
   baseURL: string;
   /** Starts `next start`; resolves when /api/health answers 200 (bounded by `timeoutMs`). */
@@ -29,7 +32,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
         env: {
           ...process.env,
           NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
-          AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+          AUTH_SECRET: e2eAuthSecret,
           AUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: '1',
           // As the Playwright webServer: forms may be posted at once after the page (lib/abuse/challenge.ts).
