@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -38,8 +39,6 @@ function filterParamsOf(f: QueueFilters): Record<string, string> {
   return params;
 }
 
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
-
 export default async function QueuePage({ params, searchParams }: Props) {
   await connection();
   const { locale } = await params;
@@ -59,9 +58,6 @@ export default async function QueuePage({ params, searchParams }: Props) {
     throw error;
   });
   const languageName = (code: string) => (code === 'fa' || code === 'en' ? t(`languages.${code}`) : code);
-  const nextHref = page.nextCursor
-    ? `/${locale}/staff?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`
-    : null;
 
   return (
     <>
@@ -88,49 +84,42 @@ export default async function QueuePage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6">{t('emptyQueue')}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse">
-            <caption className="text-start font-semibold">{t('queueCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={cell}>{t('colSubmitted')}</th>
-                <th scope="col" className={cell}>{t('colPersons')}</th>
-                <th scope="col" className={cell}>{t('colStatus')}</th>
-                <th scope="col" className={cell}>{t('colLanguage')}</th>
-                <th scope="col" className={cell}>{tm('colHeldBy')}</th>
-                <th scope="col" className={cell}>{tq('colAttention')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable
+          caption={t('queueCaption')}
+          columns={[t('colSubmitted'), t('colPersons'), t('colStatus'), t('colLanguage'), tm('colHeldBy'), tq('colAttention')]}
+        >
               {page.items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row" className={`${cell} font-normal`}>
+                  <th scope="row" className={`${staffCell} font-normal`}>
                     <a href={`/${locale}/staff/testimonies/${item.id}`}>{formatDate(item.submittedAt, locale)}</a>
                   </th>
-                  <td className={cell}>
+                  <td className={staffCell}>
                     {item.persons.length
                       ? item.persons.map((p) => (locale === 'en' && p.nameLatin ? p.nameLatin : p.nameFa)).join(locale === 'fa' ? '، ' : ', ')
                       : t('noPersons')}
                   </td>
-                  <td className={cell}>
+                  <td className={staffCell}>
                     {t(`statuses.${item.status}`)}
                     {item.awaitingSecondApproval && item.status === 'edited' ? <> · {tq('statuses.awaiting_approval')}</> : null}
                   </td>
-                  <td className={cell}>{languageName(item.language)}</td>
-                  <td className={cell}>{item.heldBy ?? '—'}</td>
-                  <td className={cell}>
+                  <td className={staffCell}>{languageName(item.language)}</td>
+                  <td className={staffCell}>{item.heldBy ?? '—'}</td>
+                  <td className={staffCell}>
                     {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(' · ') || '—'}
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StaffTable>
       )}
-      <nav aria-label={t('pagination')} className="mt-4 flex gap-4">
-        {query.cursor && <a href={`/${locale}/staff?${new URLSearchParams(filterParams)}`}>{t('firstPage')}</a>}
-        {nextHref && <a href={nextHref}>{t('nextPage')}</a>}
-      </nav>
+      <CursorPager
+        label={t('pagination')}
+        path={`/${locale}/staff`}
+        params={filterParams}
+        paged={!!query.cursor}
+        nextCursor={page.nextCursor}
+        firstLabel={t('firstPage')}
+        nextLabel={t('nextPage')}
+      />
     </>
   );
 }

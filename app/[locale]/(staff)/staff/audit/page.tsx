@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
 import { browseAuditLog, verifyAuditLog, type AuditFilters } from '@/lib/audit/browse';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -11,7 +12,6 @@ import { asciiDigits } from '@/lib/validation/testimony';
 type Query = Record<'action' | 'actor' | 'targetType' | 'targetId' | 'from' | 'to' | 'cursor' | 'verify', string | string[] | undefined>;
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Partial<Query>> };
 
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 const field = 'mt-1 rounded border border-muted bg-white px-3 py-2';
 const filterNames = ['action', 'actor', 'targetType', 'targetId', 'from', 'to'] as const;
 const one = (v: unknown, max: number) => (typeof v === 'string' ? asciiDigits(v.trim()).slice(0, max) : '');
@@ -92,40 +92,33 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6">{t('none')}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="text-start font-semibold">{t('caption')}</caption>
-            <thead>
-              <tr>
-                {(['colId', 'colTime', 'colAction', 'colActor', 'colTarget', 'colDetails'] as const).map((c) => (
-                  <th key={c} scope="col" className={cell}>{t(c)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable caption={t('caption')} columns={(['colId', 'colTime', 'colAction', 'colActor', 'colTarget', 'colDetails'] as const).map((c) => t(c))} small>
               {page.items.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row" className={`${cell} font-normal`}>{e.id}</th>
-                  <td className={cell}>{formatDateTime(e.createdAt, locale)}</td>
-                  <td className={cell} dir="ltr">{e.action}</td>
-                  <td className={cell}>{e.actor ? <bdi>{e.actor}</bdi> : t('system')}</td>
-                  <td className={cell} dir="ltr">
+                  <th scope="row" className={`${staffCell} font-normal`}>{e.id}</th>
+                  <td className={staffCell}>{formatDateTime(e.createdAt, locale)}</td>
+                  <td className={staffCell} dir="ltr">{e.action}</td>
+                  <td className={staffCell}>{e.actor ? <bdi>{e.actor}</bdi> : t('system')}</td>
+                  <td className={staffCell} dir="ltr">
                     {e.targetType}
                     {e.targetId ? <span className="block font-mono text-xs">{e.targetId}</span> : null}
                   </td>
-                  <td className={`${cell} font-mono text-xs`} dir="ltr">
+                  <td className={`${staffCell} font-mono text-xs`} dir="ltr">
                     {Object.keys(e.details).length ? JSON.stringify(e.details) : '—'}
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StaffTable>
       )}
-      <nav aria-label={ts('pagination')} className="mt-4 flex gap-4">
-        {cursor && <a href={`/${locale}/staff/audit?${new URLSearchParams(filterParams)}`}>{ts('firstPage')}</a>}
-        {page.nextCursor && <a href={`/${locale}/staff/audit?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`}>{ts('nextPage')}</a>}
-      </nav>
+      <CursorPager
+        label={ts('pagination')}
+        path={`/${locale}/staff/audit`}
+        params={filterParams}
+        paged={!!cursor}
+        nextCursor={page.nextCursor}
+        firstLabel={ts('firstPage')}
+        nextLabel={ts('nextPage')}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -13,7 +14,6 @@ import { uploadImportAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 const field = 'mt-1 rounded border border-muted bg-white px-3 py-2';
 
 export default async function ImportPage({ params }: Props) {
@@ -64,33 +64,21 @@ export default async function ImportPage({ params }: Props) {
         )}
       </section>
       {batches.length > 0 && (
-        <div className="mt-8 overflow-x-auto">
-          <table className="w-full border-collapse">
-            <caption className="text-start font-semibold">{t('batchesCaption')}</caption>
-            <thead>
-              <tr>
-                {(['colUploaded', 'colBy', 'colRows', 'colStatus'] as const).map((c) => (
-                  <th key={c} scope="col" className={cell}>{t(c)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable caption={t('batchesCaption')} columns={(['colUploaded', 'colBy', 'colRows', 'colStatus'] as const).map((c) => t(c))} className="mt-8">
               {batches.map((b) => (
                 <tr key={b.id}>
-                  <th scope="row" className={`${cell} font-normal`}>
+                  <th scope="row" className={`${staffCell} font-normal`}>
                     <a href={`/${locale}/staff/import/${b.id}`}>{formatDate(b.createdAt, locale)}</a>
                   </th>
-                  <td className={cell}>{b.createdBy ? <bdi>{b.createdBy}</bdi> : '—'}</td>
-                  <td className={cell}>{formatNumber(b.rowCount, locale)}</td>
-                  <td className={cell}>
+                  <td className={staffCell}>{b.createdBy ? <bdi>{b.createdBy}</bdi> : '—'}</td>
+                  <td className={staffCell}>{formatNumber(b.rowCount, locale)}</td>
+                  <td className={staffCell}>
                     {t(`status.${b.status}`)}
                     {b.summary ? ` (${t('importedCount', { count: formatNumber(b.summary.imported ?? 0, locale) })})` : ''}
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StaffTable>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { CreateInvitationForm } from '@/components/admin/create-invitation-form';
 import { getDb } from '@/db/client';
 import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
@@ -11,8 +12,6 @@ import type { Locale } from '@/lib/i18n/routing';
 import { createInvitationAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
-
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 
 export default async function InvitationsPage({ params }: Props) {
   await connection();
@@ -47,29 +46,16 @@ export default async function InvitationsPage({ params }: Props) {
         {pending.length === 0 ? (
           <p className="mt-2">{t('noPending')}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse">
-              <caption className="text-start">{t('pendingCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={cell}>{t('roleLabel')}</th>
-                  <th scope="col" className={cell}>{t('colCreatedBy')}</th>
-                  <th scope="col" className={cell}>{t('colCreated')}</th>
-                  <th scope="col" className={cell}>{t('colExpires')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <StaffTable caption={t('pendingCaption')} columns={[t('roleLabel'), t('colCreatedBy'), t('colCreated'), t('colExpires')]} className="mt-2">
                 {pending.map((inv) => (
                   <tr key={inv.id}>
-                    <th scope="row" className={`${cell} font-normal`}>{staff(`roles.${inv.role}`)}</th>
-                    <td className={cell}>{inv.createdBy ? <bdi>{inv.createdBy}</bdi> : t('setupCommand')}</td>
-                    <td className={cell}>{formatDate(inv.createdAt, locale)}</td>
-                    <td className={cell}>{formatDate(inv.expiresAt, locale)}</td>
+                    <th scope="row" className={`${staffCell} font-normal`}>{staff(`roles.${inv.role}`)}</th>
+                    <td className={staffCell}>{inv.createdBy ? <bdi>{inv.createdBy}</bdi> : t('setupCommand')}</td>
+                    <td className={staffCell}>{formatDate(inv.createdAt, locale)}</td>
+                    <td className={staffCell}>{formatDate(inv.expiresAt, locale)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </StaffTable>
         )}
       </section>
     </>

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
 import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -11,7 +12,6 @@ import { createPersonAction } from './actions';
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string; status?: string; cursor?: string }> };
 
 const statuses: PersonStatus[] = ['draft', 'published', 'hidden'];
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 const field = 'mt-1 rounded border border-muted bg-white px-3 py-2';
 
 export default async function PersonsPage({ params, searchParams }: Props) {
@@ -56,34 +56,28 @@ export default async function PersonsPage({ params, searchParams }: Props) {
       {persons.length === 0 ? (
         <p className="mt-6">{t('none')}</p>
       ) : (
-        <table className="mt-6 w-full border-collapse">
-          <caption className="text-start font-semibold">{t('caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={cell}>{t('colName')}</th>
-              <th scope="col" className={cell}>{t('colStatus')}</th>
-              <th scope="col" className={cell}>{t('colVerification')}</th>
-              <th scope="col" className={cell}>{t('colCity')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <StaffTable caption={t('caption')} columns={[t('colName'), t('colStatus'), t('colVerification'), t('colCity')]}>
             {persons.map((p) => (
               <tr key={p.id}>
-                <th scope="row" className={`${cell} font-normal`}>
+                <th scope="row" className={`${staffCell} font-normal`}>
                   <a href={`/${locale}/staff/persons/${p.id}`}><bdi>{p.nameFa}</bdi>{p.nameLatin ? <> · <bdi>{p.nameLatin}</bdi></> : null}</a>
                 </th>
-                <td className={cell}>{t(`status.${p.status}`)}{p.merged ? ` (${t('merged')})` : ''}</td>
-                <td className={cell}>{t(`verification.${p.verification}`)}</td>
-                <td className={cell}>{p.city ?? '—'}</td>
+                <td className={staffCell}>{t(`status.${p.status}`)}{p.merged ? ` (${t('merged')})` : ''}</td>
+                <td className={staffCell}>{t(`verification.${p.verification}`)}</td>
+                <td className={staffCell}>{p.city ?? '—'}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </StaffTable>
       )}
-      <nav aria-label={ts('pagination')} className="mt-4 flex gap-4">
-        {cursor && <a href={`/${locale}/staff/persons?${new URLSearchParams(filterParams)}`}>{ts('firstPage')}</a>}
-        {page.nextCursor && <a href={`/${locale}/staff/persons?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`}>{ts('nextPage')}</a>}
-      </nav>
+      <CursorPager
+        label={ts('pagination')}
+        path={`/${locale}/staff/persons`}
+        params={filterParams}
+        paged={!!cursor}
+        nextCursor={page.nextCursor}
+        firstLabel={ts('firstPage')}
+        nextLabel={ts('nextPage')}
+      />
       <section aria-labelledby="create-person" className="mt-8">
         <h2 id="create-person" className="text-xl font-semibold">{t('createHeading')}</h2>
         <ActionForm action={createPersonAction} notices={{ errors }} className="mt-2 flex flex-wrap items-end gap-2">

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { UserActionForm, type UserActionMessages } from '@/components/admin/user-action-form';
+import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { roles, type Role } from '@/lib/authz/permissions';
@@ -21,7 +22,6 @@ type Props = {
   searchParams: Promise<{ q?: string; role?: string; state?: string; cursor?: string }>;
 };
 
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 const input = 'mt-1 rounded border border-muted bg-white px-3 py-2';
 const button = 'rounded border border-muted px-3 py-1 hover:bg-white';
 const one = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -51,9 +51,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
     refused: { self: t('refused.self'), last_admin: t('refused.last_admin') },
     errors,
   });
-  const nextHref = page.nextCursor
-    ? `/${locale}/staff/users?${new URLSearchParams({ q, ...(role ? { role } : {}), ...(state ? { state } : {}), cursor: page.nextCursor })}`
-    : null;
+  const filterParams = { q, ...(role ? { role } : {}), ...(state ? { state } : {}) };
 
   return (
     <>
@@ -93,28 +91,21 @@ export default async function UsersPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6">{t('noUsers')}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse">
-            <caption className="text-start font-semibold">{t('usersCaption')}</caption>
-            <thead>
-              <tr>
-                {(['colUsername', 'colRole', 'colState', 'colTwoFactor', 'colCreated', 'colLastSeen', 'colActions'] as const).map((c) => (
-                  <th key={c} scope="col" className={cell}>{t(c)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <StaffTable
+          caption={t('usersCaption')}
+          columns={(['colUsername', 'colRole', 'colState', 'colTwoFactor', 'colCreated', 'colLastSeen', 'colActions'] as const).map((c) => t(c))}
+        >
               {page.items.map((user) => (
                 <tr key={user.id}>
-                  <th scope="row" className={cell}>
+                  <th scope="row" className={staffCell}>
                     <bdi>{user.username}</bdi>
                   </th>
-                  <td className={cell}>{staff(`roles.${user.role}`)}</td>
-                  <td className={cell}>{user.disabled ? t('disabled') : t('active')}</td>
-                  <td className={cell}>{user.twoFactorEnrolled ? t('enrolled') : t('notEnrolled')}</td>
-                  <td className={cell}>{formatDate(user.createdAt, locale)}</td>
-                  <td className={cell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
-                  <td className={`${cell} min-w-72 space-y-2`}>
+                  <td className={staffCell}>{staff(`roles.${user.role}`)}</td>
+                  <td className={staffCell}>{user.disabled ? t('disabled') : t('active')}</td>
+                  <td className={staffCell}>{user.twoFactorEnrolled ? t('enrolled') : t('notEnrolled')}</td>
+                  <td className={staffCell}>{formatDate(user.createdAt, locale)}</td>
+                  <td className={staffCell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
+                  <td className={`${staffCell} min-w-72 space-y-2`}>
                     <UserActionForm action={changeRoleAction} userId={user.id} messages={messages('role')} className="flex flex-wrap items-end gap-2">
                       <label className="sr-only" htmlFor={`role-${user.id}`}>{t('newRoleLabel', { username: user.username })}</label>
                       <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted bg-white px-2 py-1">
@@ -142,15 +133,17 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StaffTable>
       )}
-      {nextHref && (
-        <p className="mt-4">
-          <a href={nextHref}>{staff('nextPage')}</a>
-        </p>
-      )}
+      <CursorPager
+        label={staff('pagination')}
+        path={`/${locale}/staff/users`}
+        params={filterParams}
+        paged={!!query.cursor}
+        nextCursor={page.nextCursor}
+        firstLabel={staff('firstPage')}
+        nextLabel={staff('nextPage')}
+      />
     </>
   );
 }

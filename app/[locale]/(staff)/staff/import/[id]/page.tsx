@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
+import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -16,7 +17,6 @@ import { commitImportAction, discardImportAction, mapImportAction } from '../act
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-const cell = 'border-b border-line px-3 py-2 text-start align-top';
 const select = 'rounded border border-muted bg-white px-2 py-1';
 const primary = 'rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink';
 
@@ -68,21 +68,13 @@ export default async function ImportBatchPage({ params }: Props) {
           <ImportStepForm action={mapImportAction} errors={errors} fieldErrors={mappingErrors} label={t('mappingHeading')} className="mt-3">
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="batchId" value={batch.id} />
-            <table className="border-collapse">
-              <caption className="sr-only">{t('mappingCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={cell}>{t('colField')}</th>
-                  <th scope="col" className={cell}>{t('colColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <StaffTable caption={t('mappingCaption')} columns={[t('colField'), t('colColumn')]} hiddenCaption className="">
                 {importFields.map((f) => (
                   <tr key={f}>
-                    <th scope="row" className={`${cell} font-normal`}>
+                    <th scope="row" className={`${staffCell} font-normal`}>
                       <label htmlFor={`map-${f}`}>{t(`fields.${f}`)}</label>
                     </th>
-                    <td className={cell}>
+                    <td className={staffCell}>
                       <select id={`map-${f}`} name={columnFieldName(f)} defaultValue={batch.mapping.columns[f]?.toString() ?? ''} className={select}>
                         <option value="">{t('notInFile')}</option>
                         {batch.headers.map((h, i) => {
@@ -97,8 +89,7 @@ export default async function ImportBatchPage({ params }: Props) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </StaffTable>
             <div className="mt-3">
               <label htmlFor="map-default-outcome" className="block font-medium">{t('defaultOutcome')}</label>
               <select id="map-default-outcome" name="defaultOutcome" defaultValue={batch.mapping.defaultOutcome ?? ''} className={`mt-1 ${select}`}>
@@ -123,24 +114,17 @@ export default async function ImportBatchPage({ params }: Props) {
             <li>{t('countDuplicates', { count: n(dryRun.likelyDuplicates) })}</li>
           </ul>
           {dryRun.problems.length > 0 && (
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full border-collapse text-sm">
-                <caption className="text-start font-semibold">
-                  {dryRun.problems.length < shownProblems ? t('problemsCaption') : t('problemsCaptionFirst', { count: n(shownProblems) })}
-                </caption>
-                <thead>
-                  <tr>
-                    {(['colRow', 'colName', 'colErrors', 'colDuplicates'] as const).map((c) => (
-                      <th key={c} scope="col" className={cell}>{t(c)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+            <StaffTable
+                caption={dryRun.problems.length < shownProblems ? t('problemsCaption') : t('problemsCaptionFirst', { count: n(shownProblems) })}
+                columns={(['colRow', 'colName', 'colErrors', 'colDuplicates'] as const).map((c) => t(c))}
+                small
+                className="mt-4"
+              >
                   {dryRun.problems.map((p) => (
                     <tr key={p.row}>
-                      <th scope="row" className={`${cell} font-normal`}>{n(p.row)}</th>
-                      <td className={cell}><bdi>{p.name || '—'}</bdi></td>
-                      <td className={cell}>
+                      <th scope="row" className={`${staffCell} font-normal`}>{n(p.row)}</th>
+                      <td className={staffCell}><bdi>{p.name || '—'}</bdi></td>
+                      <td className={staffCell}>
                         {Object.keys(p.errors).length ? (
                           <ul>
                             {Object.entries(p.errors).map(([f, key]) => (
@@ -149,7 +133,7 @@ export default async function ImportBatchPage({ params }: Props) {
                           </ul>
                         ) : '—'}
                       </td>
-                      <td className={cell}>
+                      <td className={staffCell}>
                         <ul>
                           {p.duplicates.map((d) => (
                             <li key={d.id}>
@@ -162,9 +146,7 @@ export default async function ImportBatchPage({ params }: Props) {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </StaffTable>
           )}
           <ImportStepForm action={commitImportAction} errors={errors} fieldErrors={{}} label={t('importHeading')} className="mt-6 rounded border border-line bg-white p-4">
             <h3 className="font-semibold">{t('importHeading')}</h3>
