@@ -12,7 +12,10 @@ export const messages = pgTable(
       .notNull()
       .references(() => testimonies.id, { onDelete: 'cascade' }),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Sealed under `data_key` (lib/crypto/sealed-text.ts); plaintext only while `data_key` is null (before migration 0018). */
     body: text().notNull(),
+    /** The message's own data key, wrapped; null only on rows written before migration 0018, until converted at start. */
+    dataKey: text(),
     createdAt: createdAt(),
     readAt: tstz(),
   },

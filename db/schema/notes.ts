@@ -13,7 +13,10 @@ export const notes = pgTable(
     testimonyId: uuid().references(() => testimonies.id, { onDelete: 'cascade' }),
     personId: uuid().references(() => persons.id, { onDelete: 'cascade' }),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Sealed under `data_key` (lib/crypto/sealed-text.ts); plaintext only while `data_key` is null (before migration 0018). */
     body: text().notNull(),
+    /** The note's own data key, wrapped; null only on rows written before migration 0018, until converted at start. */
+    dataKey: text(),
     createdAt: createdAt(),
   },
   (t) => [

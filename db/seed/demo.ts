@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../lib/audit/append';
 import { hashPassphrase } from '../../lib/auth/passphrase';
 import { seal, sealPurposes } from '../../lib/crypto/secret-box';
+import { sealText } from '../../lib/crypto/sealed-text';
 import { nameSearchText } from '../../lib/search/normalize';
 import { newTestimonyKey, sealNarrative } from '../../lib/testimonies/sealed';
 import * as s from '../schema';
@@ -192,7 +193,7 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
       .insert(s.testimonyPersons)
       .values(t.persons.map((slug) => ({ testimonyId, personId: personIds.get(slug)! })));
     if (t.message) {
-      await tx.insert(s.messages).values({ testimonyId, authorId: users.moderator, body: t.message });
+      await tx.insert(s.messages).values({ testimonyId, authorId: users.moderator, ...sealText('message', t.message) });
     }
   }
 }

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db/client';
 import * as s from '../../db/schema';
 import { demoUsernames, seedDemo } from '../../db/seed/demo';
+import { sealText } from '../../lib/crypto/sealed-text';
 import { newTestimonyKey, sealDraft, sealNarrative } from '../../lib/testimonies/sealed';
 import { xssPayloads } from './xss-payloads';
 
@@ -36,7 +37,7 @@ for (let i = 0; i * chunkSize < xssPayloads.length; i++) {
     .returning({ id: s.persons.id, slug: s.persons.slug });
   seeded.persons.push(person!);
   await db.insert(s.personAliases).values({ personId: person!.id, name: text, script: 'latin', normalized: marker.toLowerCase() });
-  await db.insert(s.notes).values({ personId: person!.id, authorId: moderatorId, body: text });
+  await db.insert(s.notes).values({ personId: person!.id, authorId: moderatorId, ...sealText('note', text) });
   await db.insert(s.personSources).values([
     { personId: person!.id, url: `javascript:window.__xss=1//${i}`, title: text },
     { personId: person!.id, url: `data:text/html,<script>window.__xss=1</script>${i}`, title: null },
@@ -63,8 +64,8 @@ for (let i = 0; i * chunkSize < xssPayloads.length; i++) {
       .where(eq(s.testimonies.id, row!.id));
     await db.insert(s.testimonyPersons).values({ testimonyId: row!.id, personId: person!.id });
     await db.insert(s.attachments).values({ testimonyId: row!.id, uploadedBy: submitterId, kind: 'document', mime: 'application/pdf', sizeBytes: 10, sha256: '0'.repeat(64), status: 'ready', caption: text });
-    await db.insert(s.messages).values([{ testimonyId: row!.id, authorId: moderatorId, body: text }, { testimonyId: row!.id, authorId: submitterId, body: text }]);
-    await db.insert(s.notes).values({ testimonyId: row!.id, authorId: moderatorId, body: text });
+    await db.insert(s.messages).values([{ testimonyId: row!.id, authorId: moderatorId, ...sealText('message', text) }, { testimonyId: row!.id, authorId: submitterId, ...sealText('message', text) }]);
+    await db.insert(s.notes).values({ testimonyId: row!.id, authorId: moderatorId, ...sealText('note', text) });
     return row!.id;
   };
   seeded.published.push(await testimony('published'));

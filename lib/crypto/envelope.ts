@@ -10,7 +10,7 @@ import { env } from '../env.mjs';
 import { developmentSecret, openBufferWithKey, openStreamWithKey, sealStreamWithKey } from './secret-box';
 
 /** What a data key protects; bound into its wrapping so a key moved to another kind of record fails. */
-export type DataKeyKind = 'testimony' | 'user' | 'attachment';
+export type DataKeyKind = 'testimony' | 'user' | 'attachment' | 'message' | 'note';
 
 /** The associated-data labels of encrypted fields; a value copied into another field does not open. */
 export const fieldPurposes = {
@@ -18,6 +18,8 @@ export const fieldPurposes = {
   draft: 'testimonies.draft',
   email: 'users.email',
   original: 'attachments.original',
+  message: 'messages.body',
+  note: 'notes.body',
 } as const;
 
 const keyVersion = 'k1';

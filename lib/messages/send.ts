@@ -7,6 +7,7 @@ import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { checkAccess } from '@/lib/authz/access';
+import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { messageBodySchema } from '@/lib/validation/message';
 import { threadTestimony } from './access';
@@ -27,7 +28,7 @@ function parseBody(body: string): string {
 async function insertMessage(tx: Tx, input: { testimonyId: string; authorId: string; body: string; action: string }) {
   const [row] = await tx
     .insert(messages)
-    .values({ testimonyId: input.testimonyId, authorId: input.authorId, body: input.body })
+    .values({ testimonyId: input.testimonyId, authorId: input.authorId, ...sealText('message', input.body) })
     .returning({ id: messages.id });
   await appendAudit(tx, {
     actorId: input.authorId,

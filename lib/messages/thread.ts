@@ -6,6 +6,7 @@ import { messages, testimonies, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { checkAccess } from '@/lib/authz/access';
+import { openText } from '@/lib/crypto/sealed-text';
 import { threadTestimony } from './access';
 
 export type MessageDto = {
@@ -32,7 +33,7 @@ export type ThreadDto = {
 export async function listThread(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ThreadDto> {
   const t = await threadTestimony(db, viewer, testimonyId);
   const rows = await db
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, readAt: messages.readAt, authorId: messages.authorId, authorName: users.username })
+    .select({ id: messages.id, body: messages.body, dataKey: messages.dataKey, createdAt: messages.createdAt, readAt: messages.readAt, authorId: messages.authorId, authorName: users.username })
     .from(messages)
     .leftJoin(users, eq(users.id, messages.authorId))
     .where(eq(messages.testimonyId, t.id))
@@ -44,7 +45,7 @@ export async function listThread(db: Db, viewer: Viewer | null, testimonyId: str
       const from = r.authorId === t.submitterId ? 'submitter' : 'staff';
       return {
         id: r.id,
-        body: r.body,
+        body: openText('message', r),
         createdAt: r.createdAt,
         from,
         mine: r.authorId === viewer!.userId,

@@ -10,6 +10,7 @@ import { messages, persons, testimonies, testimonyApprovals, testimonyPersons, t
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
+import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { readSetting } from '@/lib/settings';
@@ -26,7 +27,7 @@ const released = { claimedBy: null, claimedAt: null };
 /** The note goes into the thread whatever `may_contact` says: a decision is always told. */
 async function tellSubmitter(tx: Tx, testimonyId: string, authorId: string, body: string) {
   const text = body.trim();
-  if (text) await tx.insert(messages).values({ testimonyId, authorId, body: text });
+  if (text) await tx.insert(messages).values({ testimonyId, authorId, ...sealText('message', text) });
 }
 
 /** Approvals already given to a revision, oldest first. */

@@ -8,6 +8,7 @@ import { notes, persons, testimonies, testimonyApprovals, testimonyFlags, testim
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
+import { openRows, sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
 import { similarName } from '@/lib/search/name-match';
@@ -94,7 +95,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     : [];
 
   const noteRows = await db
-    .select({ id: notes.id, body: notes.body, author: users.username, createdAt: notes.createdAt })
+    .select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt })
     .from(notes)
     .leftJoin(users, eq(users.id, notes.authorId))
     .where(eq(notes.testimonyId, row.id))
@@ -116,7 +117,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     similar,
     persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
     duplicates: await likelyDuplicates(db, linked),
-    notes: noteRows,
+    notes: openRows('note', noteRows),
     rejectReason: row.rejectReason,
     submittedAt: row.submittedAt,
   };
@@ -147,7 +148,7 @@ export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { t
   if (!body || body.length > 5000) throw new AppError('invalid_input', { fieldErrors: { body: body ? 'invalid' : 'required' } });
   await getReview(db, viewer, input.testimonyId); // existence and not-a-draft, the same rule as reading
   await db.transaction(async (tx) => {
-    const [note] = await tx.insert(notes).values({ testimonyId: input.testimonyId, authorId: actor.userId, body }).returning({ id: notes.id });
+    const [note] = await tx.insert(notes).values({ testimonyId: input.testimonyId, authorId: actor.userId, ...sealText('note', body) }).returning({ id: notes.id });
     await appendAudit(tx, { actorId: actor.userId, action: 'note.add', targetType: 'testimony', targetId: input.testimonyId, details: { noteId: note!.id } });
   });
 }

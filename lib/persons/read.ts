@@ -5,6 +5,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { notes, personAliases, personSources, persons, testimonies, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
@@ -78,11 +79,11 @@ export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: st
       .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
       // Drafts are the submitter's alone, even for staff.
       .where(and(eq(testimonyPersons.personId, p.id), sql`${testimonies.status} <> 'draft'`)),
-    db.select({ id: notes.id, body: notes.body, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, p.id)).orderBy(asc(notes.createdAt)),
+    db.select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, p.id)).orderBy(asc(notes.createdAt)),
   ]);
   return {
     id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
     fatherNameFa: p.fatherNameFa, province: p.province, place: p.place, verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
-    aliases, sources, testimonies: linked, notes: noteRows,
+    aliases, sources, testimonies: linked, notes: openRows('note', noteRows),
   };
 }

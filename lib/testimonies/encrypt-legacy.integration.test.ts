@@ -1,15 +1,17 @@
 // The data migration of encryption at rest: testimonies stored in plaintext before migration 0017
 // are encrypted at start (draft and every revision), read back the same through the data
-// functions, keep their retention clock, and are never encrypted twice.
+// functions, keep their retention clock, and are never encrypted twice; so are thread messages and
+// internal notes stored before migration 0018.
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testimonies, testimonyRevisions } from '@/db/schema';
+import { messages, notes, testimonies, testimonyRevisions } from '@/db/schema';
+import { listThread } from '@/lib/messages/thread';
 import { getReview } from '@/lib/moderation/review';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { getOwnDraft } from './drafts';
-import { encryptLegacyTestimonies } from './encrypt-legacy';
+import { encryptLegacyTestimonies, encryptLegacyTexts } from './encrypt-legacy';
 
 describe.each(testDatabases())('encrypting plaintext testimonies on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -56,5 +58,27 @@ describe.each(testDatabases())('encrypting plaintext testimonies on $name', (tar
     const review = await getReview(ctx.db, actors.moderator.viewer, submitted);
     expect([review.revision?.narrative, review.previousNarrative]).toEqual(['revision 2 plain-two', 'revision 1 plain-two']);
     expect((await getReview(ctx.db, actors.moderator.viewer, modern)).revision?.narrative).toBe('already encrypted');
+  });
+
+  it('encrypts plaintext thread messages and notes once; the thread and the review read them back', async () => {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const testimonyId = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', narrative: 'n', withPublishedRevision: false });
+    await ctx.db.insert(messages).values([
+      { testimonyId, authorId: actors.moderator.userId!, body: 'plain-message from staff' },
+      { testimonyId, authorId: actors.submitterA.userId!, body: 'plain-message reply' },
+    ]);
+    await ctx.db.insert(notes).values({ testimonyId, authorId: actors.moderator.userId!, body: 'plain-note' });
+
+    expect(await encryptLegacyTexts(ctx.db)).toBe(3);
+    expect(await encryptLegacyTexts(ctx.db)).toBe(0);
+
+    const stored = [
+      ...(await ctx.db.select({ body: messages.body, dataKey: messages.dataKey }).from(messages).where(eq(messages.testimonyId, testimonyId))),
+      ...(await ctx.db.select({ body: notes.body, dataKey: notes.dataKey }).from(notes).where(eq(notes.testimonyId, testimonyId))),
+    ];
+    expect(stored).toHaveLength(3);
+    expect(stored.filter((r) => !r.dataKey?.startsWith('k1.') || r.body.includes('plain-'))).toEqual([]);
+    expect((await listThread(ctx.db, actors.submitterA.viewer, testimonyId)).messages.map((m) => m.body).sort()).toEqual(['plain-message from staff', 'plain-message reply']);
+    expect((await getReview(ctx.db, actors.moderator.viewer, testimonyId)).notes.map((n) => n.body)).toEqual(['plain-note']);
   });
 });

@@ -1,23 +1,50 @@
-// Data migration for encryption at rest (migration 0017): testimonies written before it hold
-// their draft and narratives in plaintext with `data_key` null. `prepareDatabase` (db/startup.ts)
-// runs this when the server starts; each testimony is converted in its own short transaction, so
-// several instances starting together share the work without encrypting anything twice.
+// Data migration for encryption at rest: rows written before migration 0017 (testimonies: draft
+// and narratives) or 0018 (thread messages, internal notes) hold their text in plaintext with
+// `data_key` null. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
+// converted in its own short transaction, so several instances starting together share the work
+// without encrypting anything twice.
 // PostgreSQL keeps the old row versions until VACUUM: run `VACUUM FULL testimonies,
-// testimony_revisions` afterwards to drop the plaintext from the files (README, Backups).
-import { isNull } from 'drizzle-orm';
-import { testimonies } from '../../db/schema';
+// testimony_revisions, messages, notes` afterwards to drop the plaintext from the files (README, Backups).
+import { and, eq, isNull } from 'drizzle-orm';
+import { messages, notes, testimonies } from '../../db/schema';
 import type { Db } from '../../db/types';
+import { sealText, type SealedTextKind } from '../crypto/sealed-text';
 import { encryptTestimony } from './sealed';
 
 const batch = 200;
 
-/** Encrypts every plaintext testimony; returns how many were converted. */
-export async function encryptLegacyTestimonies(db: Db): Promise<number> {
+/** Runs `convert` over batches of ids until none is left in plaintext; returns how many were converted. */
+async function convertAll(next: () => Promise<{ id: string }[]>, convert: (id: string) => Promise<unknown>): Promise<number> {
   let converted = 0;
   for (;;) {
-    const rows = await db.select({ id: testimonies.id }).from(testimonies).where(isNull(testimonies.dataKey)).limit(batch);
-    for (const row of rows) await db.transaction((tx) => encryptTestimony(tx, row.id));
+    const rows = await next();
+    for (const row of rows) await convert(row.id);
     converted += rows.length;
     if (rows.length < batch) return converted;
   }
+}
+
+/** Encrypts every plaintext testimony; returns how many were converted. */
+export async function encryptLegacyTestimonies(db: Db): Promise<number> {
+  return convertAll(
+    () => db.select({ id: testimonies.id }).from(testimonies).where(isNull(testimonies.dataKey)).limit(batch),
+    (id) => db.transaction((tx) => encryptTestimony(tx, id)),
+  );
+}
+
+/** Encrypts every plaintext thread message and internal note; returns how many were converted. */
+export async function encryptLegacyTexts(db: Db): Promise<number> {
+  let converted = 0;
+  for (const [kind, table] of [['message', messages], ['note', notes]] as [SealedTextKind, typeof messages | typeof notes][]) {
+    converted += await convertAll(
+      () => db.select({ id: table.id }).from(table).where(isNull(table.dataKey)).limit(batch),
+      (id) =>
+        db.transaction(async (tx) => {
+          const [row] = await tx.select({ body: table.body }).from(table).where(and(eq(table.id, id), isNull(table.dataKey))).for('update');
+          // Another instance converted it first: never encrypt ciphertext again.
+          if (row) await tx.update(table).set(sealText(kind, row.body)).where(eq(table.id, id));
+        }),
+    );
+  }
+  return converted;
 }
