@@ -76,6 +76,11 @@ export function unwrapDataKey(wrapped: string, kind: DataKeyKind, secret?: strin
   return asDataKey(bytes);
 }
 
+/** The same data key wrapped under another master key (rotating AUTH_SECRET: lib/crypto/rotate-secret.ts). */
+export function rewrapDataKey(wrapped: string, kind: DataKeyKind, from: string, to: string): string {
+  return gcmSeal(masterKey(to), unwrapDataKey(wrapped, kind, from).bytes, `data_key:${kind}`, keyVersion);
+}
+
 /** Encrypts one field of a record with that record's key; `purpose` is bound as associated data. */
 export function encryptField(key: DataKey, plaintext: string, purpose: string): string {
   return gcmSeal(key.bytes, Buffer.from(plaintext, 'utf8'), purpose, fieldVersion);
