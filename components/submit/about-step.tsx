@@ -9,18 +9,19 @@ import { StepFrame } from './step-frame';
 import { useStepForm } from './use-step-form';
 
 export type PersonChoice = { id: string; name: string; detail: string };
-type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string };
+type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string; unavailable?: boolean };
 
 /** Step 1: tick people found in the memorial (search is a separate GET form above), or propose one. */
-export function AboutStep({ draftId, locale, values, choices, chosen, label }: Props) {
+export function AboutStep({ draftId, locale, values: saved, choices, chosen, label, unavailable }: Props) {
   const t = useTranslations('Submit.about');
   const f = useStepForm(aboutSchema, saveStepAction);
+  const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   const list = (name: string) => [values[name] ?? []].flat();
   const options = <T extends string>(keys: readonly T[], group: 'genders' | 'outcomes' | 'perpetrators' | 'aftermathTags') =>
     keys.map((k) => ({ value: k, label: t(`${group}.${k}` as 'genders.female') }));
   return (
-    <StepFrame {...f} draftId={draftId} locale={locale} step="about" label={label}>
+    <StepFrame {...f} draftId={draftId} locale={locale} step="about" label={label} unavailable={unavailable}>
       {choices.length > 0 && (
         <Choices
           id="personId"

@@ -7,15 +7,16 @@ import { Choices, Select, TextArea, TextInput } from './fields';
 import { StepFrame } from './step-frame';
 import { useStepForm } from './use-step-form';
 
-type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; label: string };
+type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; label: string; unavailable?: boolean };
 
 /** Step 2: relationship, first- or second-hand, the narrative, when and where. */
-export function AccountStep({ draftId, locale, values, label }: Props) {
+export function AccountStep({ draftId, locale, values: saved, label, unavailable }: Props) {
   const t = useTranslations('Submit.account');
   const f = useStepForm(accountSchema, saveStepAction);
+  const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   return (
-    <StepFrame {...f} draftId={draftId} locale={locale} step="account" label={label}>
+    <StepFrame {...f} draftId={draftId} locale={locale} step="account" label={label} unavailable={unavailable}>
       <Select id="relationship" label={t('relationship')} value={v('relationship')} error={f.errorOf('relationship')} registration={f.register('relationship')} options={[{ value: '', label: t('relationshipNone') }, ...relationshipOptions.map((r) => ({ value: r, label: t(`relationships.${r}`) }))]} />
       <Choices id="hand" label={t('hand')} type="radio" values={[v('hand')]} error={f.errorOf('hand')} registration={f.register('hand')} options={(['first', 'second'] as const).map((h) => ({ value: h, label: t(`hands.${h}`) }))} />
       <TextArea id="narrative" label={t('narrative')} hint={t('narrativeHint')} value={v('narrative')} error={f.errorOf('narrative')} registration={f.register('narrative')} />

@@ -5,11 +5,22 @@ import { FormAlert, secondaryButton, submitButton } from '@/components/forms/for
 import type { useStepForm } from './use-step-form';
 
 type Form = ReturnType<typeof useStepForm<unknown>>;
-type Props = Pick<Form, 'formRef' | 'formAction' | 'onSubmit' | 'state' | 'pending' | 'autosave'> & { draftId: string; locale: string; step: string; label: string; children: ReactNode };
+type Props = Pick<Form, 'formRef' | 'formAction' | 'onSubmit' | 'state' | 'pending' | 'autosave'> & {
+  draftId: string;
+  locale: string;
+  step: string;
+  label: string;
+  /** The draft could not be read (database down): the form is shown only to give back what was posted. */
+  unavailable?: boolean;
+  children: ReactNode;
+};
 
 /** The form of one step: hidden envelope, the fields, "continue" and "save and continue later". */
-export function StepFrame({ formRef, formAction, onSubmit, state, pending, autosave, draftId, locale, step, label, children }: Props) {
+export function StepFrame({ formRef, formAction, onSubmit, state, pending, autosave, draftId, locale, step, label, unavailable, children }: Props) {
   const t = useTranslations('Submit');
+  // An empty form would let someone overwrite their saved answers: only the notice, unless this is
+  // the answer to a post whose values came back.
+  if (unavailable && !(state.status === 'error' && state.values)) return <FormAlert state={{ status: 'error', error: 'unavailable' }} />;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label} autoComplete="off">
       <FormAlert state={state} />

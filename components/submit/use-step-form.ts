@@ -63,5 +63,12 @@ export function useStepForm<T>(schema: z.ZodType | null, action: (previous: Acti
     return state.status === 'error' ? state.fieldErrors?.[name] : undefined;
   };
 
-  return { state, pending, formAction, formRef, onSubmit, register, errorOf, autosave };
+  /**
+   * What the fields show: the saved draft's answers, or — when the action refused and echoed what
+   * was posted (without JavaScript the page re-renders; e.g. the database was down and nothing was
+   * saved) — what was typed. Multi-choice fields are not echoed and keep the draft's answers.
+   */
+  const shown = (saved: Record<string, string | string[]>) => (state.status === 'error' && state.values ? { ...saved, ...state.values } : saved);
+
+  return { state, pending, formAction, formRef, onSubmit, register, errorOf, autosave, shown };
 }

@@ -2,7 +2,7 @@
 // `next start` of the e2e build runs on a private PostgreSQL cluster (lib/testing/private-postgres.ts
 // — never the machine's shared server), which is stopped (`pg_ctl stop -m immediate`) while a
 // submitter is writing. Targets: the form says "try again" in the user's language and keeps what
-// was typed; pages that read the database show the translated error page, with no stack trace, SQL
+// was typed (with JavaScript, and without: the re-rendered step gives back what was posted); pages that read the database show the translated error page, with no stack trace, SQL
 // or error text; after the database returns the app works again by itself within 30 s.
 import { recordFigure } from '../../lib/testing/security-figures';
 import { createPrivateCluster, type PrivateCluster } from '../../lib/testing/private-postgres';
@@ -41,7 +41,7 @@ test.afterAll(async () => {
   cluster?.remove();
 });
 
-test('while the database is down: "try again", nothing typed lost, an error page; back within 30 s', async ({ page, context }) => {
+test('while the database is down: "try again", nothing typed lost, an error page; back within 30 s', async ({ page, context, browser }) => {
   test.setTimeout(240_000);
   await signUp(page, unique('outage'));
   await page.goto('/en/submit');
@@ -51,6 +51,13 @@ test('while the database is down: "try again", nothing typed lost, an error page
   await expect(page).toHaveURL(/\/account$/);
   const narrative = 'He left home at noon; the database went down while I wrote this.';
   await fillAccount(page, en, narrative);
+  // The same person in a browser without JavaScript, on the same step of the same draft.
+  const noJs = await browser.newContext({ baseURL: server.baseURL, javaScriptEnabled: false });
+  await noJs.addCookies(await context.cookies());
+  const noJsPage = await noJs.newPage();
+  await noJsPage.goto(page.url());
+  const noJsNarrative = 'Typed without JavaScript while the database was down.';
+  await noJsPage.getByRole('textbox', { name: en.narrative, exact: true }).fill(noJsNarrative);
 
   cluster.stopImmediately();
   // With JavaScript: the form stays, says why, and keeps every value.
@@ -61,6 +68,17 @@ test('while the database is down: "try again", nothing typed lost, an error page
   await expect(page.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue(narrative);
   await expect(page.getByLabel(en.relationship)).toHaveValue('mother');
   expect(await page.locator('body').innerText()).not.toMatch(leaks);
+
+  // Without JavaScript: the page comes back after the post with the notice and what was typed.
+  await noJsPage.getByRole('button', { name: en.next, exact: true }).click();
+  await expect(noJsPage.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
+  await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue(noJsNarrative);
+  expect(await noJsPage.locator('body').innerText()).not.toMatch(leaks);
+  // Opened afresh (nothing posted), the step shows only the notice: an empty form could overwrite the saved answers.
+  await noJsPage.goto(page.url());
+  await expect(noJsPage.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
+  await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveCount(0);
+  await noJs.close();
 
   // A page that reads the database: the translated error page, in both languages, nothing leaked.
   const pageStatuses: number[] = [];

@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { AttachmentUpload } from '@/components/forms/attachment-upload';
 import { FormMessages } from '@/components/forms/form-messages';
 import { AboutStep } from '@/components/submit/about-step';
@@ -21,6 +22,9 @@ import { submitSteps, type SubmitStep } from '@/lib/validation/testimony';
 
 export const dynamic = 'force-dynamic';
 
+/** Steps that are one form of typed answers (files and review show stored data only). */
+const formSteps = new Set<SubmitStep>(['about', 'account', 'consent']);
+
 type Props = { params: Promise<{ locale: string; draftId: string; step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Neutral titles: the step's name only, never a person's name (titles end up in history and tabs).
@@ -37,36 +41,47 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   const step = rawStep as SubmitStep;
   setRequestLocale(locale);
   const path = `/${locale}/submit/${draftId}/${step}`;
-  const viewer = await requirePageAccess({ permission: 'testimony.edit.own' }, { locale, path });
-  const db = await getDb();
-  const draft = await getOwnDraft(db, viewer, draftId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+  const loaded = await (async () => {
+    const viewer = await requirePageAccess({ permission: 'testimony.edit.own' }, { locale, path });
+    const db = await getDb();
+    const draft = await getOwnDraft(db, viewer, draftId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') notFound();
+      throw error;
+    });
+    return { db, draft };
+  })().catch((error: unknown) => {
+    // The database is down: a step with a form is shown anyway, empty, so that a form posted
+    // without JavaScript comes back with what was typed (the form fills it in from the action's
+    // answer, and shows only the "try again" notice when nothing was posted).
+    if (formSteps.has(step) && isDatabaseUnavailable(error)) return null;
     throw error;
   });
-  if (!draft.editable.includes(step)) {
+  const draft = loaded?.draft;
+  if (draft && !draft.editable.includes(step)) {
     redirect(draft.editable.length ? `/${locale}/submit/${draftId}/${draft.editable[0]}` : `/${locale}/my-testimonies/${draftId}`);
   }
   const t = await getTranslations('Submit');
   const label = t(`steps.${step}`);
-  const values = draft.draft[step as 'about'] ?? {};
+  const values = draft?.draft[step as 'about'] ?? {};
   const q = typeof (await searchParams).q === 'string' ? ((await searchParams).q as string).slice(0, 200) : '';
+  const unavailable = !loaded;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
-      <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />
+      {draft && <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />}
       <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
       <FormMessages namespaces={['Submit', 'Media']}>
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
-            <PersonSearch locale={locale} action={path} q={q} />
-            <AboutStep draftId={draftId} locale={locale} values={values} label={label} {...await aboutChoices(db, locale, values, q)} />
+            {loaded && <PersonSearch locale={locale} action={path} q={q} />}
+            <AboutStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} {...(loaded ? await aboutChoices(loaded.db, locale, values, q) : { choices: [], chosen: [] })} />
           </>
         )}
         {step === 'account' && (
           <>
             <p className="mt-2">{t('account.intro')}</p>
-            <AccountStep draftId={draftId} locale={locale} values={values} label={label} />
+            <AccountStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
           </>
         )}
         {step === 'files' && (
@@ -78,10 +93,10 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
         {step === 'consent' && (
           <>
             <p className="mt-2">{t('consent.intro')}</p>
-            <ConsentStep draftId={draftId} locale={locale} values={values} label={label} />
+            <ConsentStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
           </>
         )}
-        {step === 'review' && <ReviewStep locale={locale} draft={draft} />}
+        {step === 'review' && draft && <ReviewStep locale={locale} draft={draft} />}
       </FormMessages>
     </div>
   );
