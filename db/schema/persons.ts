@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { provinceCodes } from '../../lib/geo/provinces';
 import { ftsNormalizedText } from '../../lib/search/fts';
+import { publicDateKey, publicNameEnKey, publicRecentKey } from '../../lib/search/person-order';
 import { attachments } from './attachments';
 import { collections } from './collections';
 import { createdAt, datePrecision, tstz, updatedAt } from './columns';
@@ -101,9 +102,21 @@ export const persons = pgTable(
     index('persons_name_search_compact_trgm_idx').using('gin', sql`replace(${t.nameSearch}, ' ', '') gin_trgm_ops`),
     // Search's "the query names their city" match (lib/memorial/search.ts), the same expression.
     index('persons_city_normalized_idx').on(ftsNormalizedText(sql`coalesce(${t.city}, '')`)),
-    // Browsing public persons, newest first (lib/memorial/search.ts), without sorting them all.
+    // Browsing public persons in each order of the search page (lib/memorial/search.ts), a keyset
+    // page at a time without sorting them all. The keys are never null (coalesce to the end of the
+    // order), so the page after a cursor is one index range (`key >= cursor`), which a nullable
+    // key's "or key is null" would turn into a walk from the start.
     index('persons_public_recent_idx')
-      .on(sql`${t.publishedAt} desc nulls last`, t.id)
+      .on(sql`${publicRecentKey(t.publishedAt)} desc`, t.id)
+      .where(sql`${t.status} = 'published' and ${t.mergedIntoId} is null`),
+    index('persons_public_date_idx')
+      .on(publicDateKey(t.incidentDate), t.id)
+      .where(sql`${t.status} = 'published' and ${t.mergedIntoId} is null`),
+    index('persons_public_name_en_idx')
+      .on(publicNameEnKey(t.nameLatin, t.nameFa), t.id)
+      .where(sql`${t.status} = 'published' and ${t.mergedIntoId} is null`),
+    index('persons_public_name_fa_idx')
+      .on(t.nameFa, t.id)
       .where(sql`${t.status} = 'published' and ${t.mergedIntoId} is null`),
     check('persons_province_check', sql`province IS NULL OR province IN (${provinceList})`),
     check('persons_age_check', sql`age IS NULL OR (age >= 0 AND age <= 130)`),

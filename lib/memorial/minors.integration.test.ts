@@ -31,7 +31,7 @@ describe.each(testDatabases())('minors on $name', (target) => {
     return [
       JSON.stringify(await getPublishedPerson(ctx.db, personId)),
       JSON.stringify(await getApiPerson(ctx.db, personId, origin)),
-      JSON.stringify(await listApiPersons(ctx.db, { page: 1, limit: 100 }, origin, `${origin}/api/v1/persons`)),
+      JSON.stringify(await listApiPersons(ctx.db, { limit: 100 }, origin, `${origin}/api/v1/persons`)),
       JSON.stringify(await listPublishedPersons(ctx.db, { q: query })),
       csv.join('\n'),
     ].join('\n');

@@ -2,6 +2,7 @@
 // JavaScript); unknown or malformed parameters are dropped, never an error. Pure: no server-only.
 import { z } from 'zod';
 import { provinceCodes } from '@/lib/geo/provinces';
+import { decodePersonCursor, encodePersonCursor, type PersonCursor } from './person-cursor';
 
 export const sortOptions = ['relevance', 'date', 'name', 'recent'] as const;
 export const genderOptions = ['female', 'male', 'other', 'unknown'] as const;
@@ -28,7 +29,8 @@ export type PersonQuery = {
   perpetrator?: (typeof perpetratorOptions)[number];
   verification?: (typeof verificationOptions)[number];
   sort?: (typeof sortOptions)[number];
-  page?: number;
+  /** Where the page starts (keyset): the position of the last person of the previous page. */
+  cursor?: PersonCursor;
   limit?: number;
   /** Which script names sort by ("name" sort). */
   locale?: 'fa' | 'en';
@@ -71,7 +73,10 @@ const fields = {
   perpetrator: z.enum(perpetratorOptions),
   verification: z.enum(verificationOptions),
   sort: z.enum(sortOptions),
-  page: int(1, 100_000),
+  cursor: z
+    .string()
+    .max(8000)
+    .transform((s, ctx) => decodePersonCursor(s) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor' }), z.NEVER)),
   limit: int(1, maxPageSize),
 };
 
@@ -100,8 +105,8 @@ export function personQueryParams(query: PersonQuery, overrides: Partial<PersonQ
   for (const key of Object.keys(fields) as Array<keyof typeof fields>) {
     const value = merged[key];
     if (value === undefined || value === false || value === '') continue;
-    if (key === 'page' && value === 1) continue;
-    params.set(key, value === true ? '1' : String(value));
+    if (key === 'cursor') params.set(key, encodePersonCursor(value as PersonCursor));
+    else params.set(key, value === true ? '1' : String(value));
   }
   return params;
 }

@@ -9,6 +9,7 @@ import {
   verificationOptions,
   type PersonQuery,
 } from '@/lib/memorial/query';
+import { decodePersonCursor } from '@/lib/memorial/person-cursor';
 import { decodeCursor } from './cursor';
 
 export const apiMaxLimit = 100;
@@ -19,7 +20,15 @@ const isoDate = z.iso.date();
 
 const personsSchema = z
   .object({
-    page: int(1, 1_000_000).default(1),
+    cursor: z
+      .string()
+      .max(8000)
+      .transform((value, ctx) => {
+        const cursor = decodePersonCursor(value);
+        // The API lists newest publications first: only a cursor of that order continues it.
+        return cursor?.[0] === 'recent' ? cursor : (ctx.addIssue({ code: 'custom', message: 'not a cursor from pagination.next' }), z.NEVER);
+      })
+      .optional(),
     limit: int(1, apiMaxLimit).default(apiDefaultLimit),
     province: z.enum(provinceCodes as [string, ...string[]]).optional(),
     outcome: z.enum(outcomeOptions).optional(),
@@ -61,7 +70,7 @@ function parse<T>(schema: z.ZodType<T>, params: URLSearchParams): Parsed<T> {
 }
 
 /** `/api/v1/persons` parameters as a query of the public projection (newest publications first). */
-export function parsePersonsParams(params: URLSearchParams): Parsed<PersonQuery & { page: number; limit: number }> {
+export function parsePersonsParams(params: URLSearchParams): Parsed<PersonQuery & { limit: number }> {
   const parsed = parse(personsSchema, params);
   if (!parsed.ok) return parsed;
   const { from, to, ...rest } = parsed.value;

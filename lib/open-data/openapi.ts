@@ -80,21 +80,20 @@ export const openApiSchemas = {
 };
 
 const limitParam = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiMaxLimit, default: apiDefaultLimit } };
-const pageParams = [{ name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } }, limitParam];
 const cursorParams = [
   { name: 'cursor', in: 'query', schema: str, description: 'Where the page starts: take it from pagination.next of the previous page' },
   limitParam,
 ];
 const filter = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
-const pagination = {
-  type: 'object',
-  properties: { page: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' }, pageCount: { type: 'integer' }, next: nullable('string'), prev: nullable('string') },
-};
 const cursorPagination = {
   type: 'object',
   properties: { limit: { type: 'integer' }, next: { ...nullable('string'), description: 'The next page, or null on the last one' } },
 };
-const list = (item: string, paging: object = pagination) => ({
+const countedPagination = {
+  type: 'object',
+  properties: { ...cursorPagination.properties, total: { type: 'integer', description: 'How many match, on all pages' } },
+};
+const list = (item: string, paging: object) => ({
   description: 'One page',
   content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, pagination: paging } } } },
 });
@@ -119,7 +118,7 @@ export function openApiDocument(origin: string) {
         get: {
           summary: 'Published persons, newest publications first',
           parameters: [
-            ...pageParams,
+            ...cursorParams,
             filter('province', { type: 'string', enum: provinceCodes }, 'ISO 3166-2:IR code'),
             filter('outcome', { type: 'string', enum: outcomeOptions }),
             filter('perpetrator', { type: 'string', enum: perpetratorOptions }),
@@ -129,7 +128,7 @@ export function openApiDocument(origin: string) {
             filter('from', { type: 'string', format: 'date' }, 'Incident on or after (yyyy-mm-dd)'),
             filter('to', { type: 'string', format: 'date' }, 'Incident on or before (yyyy-mm-dd)'),
           ],
-          responses: { 200: list('PersonSummary'), 400: error('Unknown or invalid parameter') },
+          responses: { 200: list('PersonSummary', countedPagination), 400: error('Unknown or invalid parameter') },
         },
       },
       '/persons/{id}': {

@@ -7,6 +7,7 @@ import type { DbOrTx } from '@/db/types';
 import { collections, persons } from '@/db/schema';
 import { getPublishedPerson, listPublishedPersons, type PersonQuery, type PublicPerson, type PublicPersonSummary } from '@/lib/memorial';
 import { personPath } from '@/lib/memorial/paths';
+import { encodePersonCursor } from '@/lib/memorial/person-cursor';
 import { summaryColumns, toSummary } from '@/lib/memorial/summary';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 
@@ -18,31 +19,20 @@ export function personUrls(origin: string, person: { id: string; slug: string })
   return { fa: origin + personPath('fa', person), en: origin + personPath('en', person) };
 }
 
-export type Pagination = { page: number; limit: number; total: number; pageCount: number; next: string | null; prev: string | null };
+export type PersonsPagination = { limit: number; total: number; next: string | null };
 
-/** Links to the neighbouring pages, keeping every other parameter of the request. */
-export function pagination(requestUrl: string, page: number, limit: number, total: number): Pagination {
-  const pageCount = Math.max(1, Math.ceil(total / limit));
-  const link = (p: number) => {
-    const url = new URL(requestUrl);
-    url.searchParams.set('page', String(p));
-    return url.pathname + url.search;
-  };
-  return {
-    page,
-    limit,
-    total,
-    pageCount,
-    next: page < pageCount ? link(page + 1) : null,
-    prev: page > 1 ? link(Math.min(page - 1, pageCount)) : null,
-  };
-}
-
-export async function listApiPersons(db: DbOrTx, query: PersonQuery & { page: number; limit: number }, origin: string, requestUrl: string) {
+/** One page of persons (keyset); `next` is the request's URL continued after its last person. */
+export async function listApiPersons(db: DbOrTx, query: PersonQuery & { limit: number }, origin: string, requestUrl: string) {
   const result = await listPublishedPersons(db, query);
+  let next: string | null = null;
+  if (result.next) {
+    const url = new URL(requestUrl);
+    url.searchParams.set('cursor', encodePersonCursor(result.next));
+    next = url.pathname + url.search;
+  }
   return {
     data: result.items.map((p): ApiPersonSummary => ({ ...p, urls: personUrls(origin, p) })),
-    pagination: pagination(requestUrl, query.page, result.limit, result.total),
+    pagination: { limit: result.limit, total: result.total, next } satisfies PersonsPagination,
   };
 }
 

@@ -119,9 +119,18 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('$name', (ta
     ['search, Persian with Arabic letters and a space for the ZWNJ', (db) => listPublishedPersons(db, { q: 'قلي پور' })],
     // Selective queries: a query matching a third of all persons must read them, whatever the plan.
     ['search, full text of testimonies', (db) => listPublishedPersons(db, { q: 'coroner Karaj' })],
-    ['search, page 3 of a name', (db) => listPublishedPersons(db, { q: 'Hosseini', page: 3, limit: 5 })],
-    // The page numbers need the total; the page is served from the version-keyed cache (lib/memorial/cache.ts).
+    ['search, the page after a cursor', async (db) => {
+      const first = await listPublishedPersons(db, { q: 'Hosseini', limit: 5 });
+      return listPublishedPersons(db, { q: 'Hosseini', limit: 5, cursor: first.next ?? undefined });
+    }],
+    // The result count needs the total; the page is served from the version-keyed cache (lib/memorial/cache.ts).
     ['browse, newest first', (db) => listPublishedPersons(db, {}), totals],
+    // Each browse order has its own index (lib/search/person-order.ts): the page after a cursor is a range of it.
+    ...(['recent', 'date', 'name'] as const).map((sort): Path => [`browse by ${sort}, the third page`, async (db) => {
+      const first = await listPublishedPersons(db, { sort, locale: 'en' });
+      const second = await listPublishedPersons(db, { sort, locale: 'en', cursor: first.next ?? undefined });
+      return listPublishedPersons(db, { sort, locale: 'en', cursor: second.next ?? undefined });
+    }, totals]),
     ['person page', async (db) => [await getPublishedPerson(db, personId), (await getPublicTestimoniesForPerson(db, personId)).items]],
   ];
 

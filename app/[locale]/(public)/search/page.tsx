@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Pagination } from '@/components/memorial/pagination';
 import { PersonList } from '@/components/memorial/person-list';
+import { CursorPager } from '@/components/staff/staff-table';
 import { SearchForm } from '@/components/memorial/search-form';
 import { routing } from '@/lib/i18n/routing';
 import { cachedPublicCollections, cachedPublishedPersons } from '@/lib/memorial/cache';
-import { parsePersonQuery } from '@/lib/memorial/query';
+import { encodePersonCursor } from '@/lib/memorial/person-cursor';
+import { parsePersonQuery, personQueryParams } from '@/lib/memorial/query';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -43,7 +44,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </h2>
         <p className="mt-1 text-muted" data-testid="result-count">
           {t('resultCount', { count: result.total })}
-          {result.pageCount > 1 ? ` · ${t('pageStatus', { page: result.page, pages: result.pageCount })}` : null}
         </p>
         {result.items.length > 0 ? (
           <div className="mt-4">
@@ -58,7 +58,16 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </p>
           </div>
         )}
-        <Pagination locale={locale} query={query} page={result.page} pageCount={result.pageCount} />
+        {/* Keyset pages (?cursor=, the last person shown): plain links; the browser's Back is the previous page. */}
+        <CursorPager
+          label={t('paginationLabel')}
+          path={`/${locale}/search`}
+          params={Object.fromEntries(personQueryParams(query, { cursor: undefined }))}
+          paged={!!query.cursor}
+          nextCursor={result.next && encodePersonCursor(result.next)}
+          firstLabel={t('first')}
+          nextLabel={t('next')}
+        />
       </section>
     </div>
   );

@@ -1,0 +1,5 @@
+DROP INDEX "persons_public_recent_idx";--> statement-breakpoint
+CREATE INDEX "persons_public_date_idx" ON "persons" USING btree (coalesce("incident_date", 'infinity'::date),"id") WHERE "persons"."status" = 'published' and "persons"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "persons_public_name_en_idx" ON "persons" USING btree (lower(coalesce("name_latin", "name_fa")),"id") WHERE "persons"."status" = 'published' and "persons"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "persons_public_name_fa_idx" ON "persons" USING btree ("name_fa","id") WHERE "persons"."status" = 'published' and "persons"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "persons_public_recent_idx" ON "persons" USING btree (coalesce("published_at", '-infinity'::timestamptz) desc,"id") WHERE "persons"."status" = 'published' and "persons"."merged_into_id" is null;
