@@ -45,6 +45,9 @@ const schema = z.object({
   // seconds after the page issued it at the earliest, and at most CHALLENGE_MAX_AGE_MINUTES after.
   CHALLENGE_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
   CHALLENGE_MAX_AGE_MINUTES: positiveInt.default(24 * 60),
+  // Proof of work (lib/abuse/proof-of-work.ts): with JavaScript the form solves a challenge
+  // instead of waiting; the browser tries up to this many PBKDF2 derivations (half on average).
+  ALTCHA_MAX_NUMBER: positiveInt.max(1_000_000).default(2000),
   // How many reverse proxies in front append to X-Forwarded-For (lib/abuse/address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Stored files no attachment row names (left by a crash between storing and committing) are

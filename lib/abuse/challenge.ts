@@ -5,7 +5,8 @@
 // and only after CHALLENGE_WAIT_SECONDS: a person reads and fills the form, a script that posts at
 // once must wait, for every account or testimony, on top of the per-address limits. It needs no
 // JavaScript: the server issues and checks it. A hidden trap field, which people never see or
-// fill, refuses the post with the same message as a spent challenge.
+// fill, refuses the post with the same message as a spent challenge. With JavaScript the form also
+// carries a solved proof of work (lib/abuse/proof-of-work.ts), which is accepted without the wait.
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lt } from 'drizzle-orm';
 import { usedChallenges } from '@/db/schema';
@@ -14,15 +15,16 @@ import { defaultSecret } from '@/lib/crypto/secret-box';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 
-import { challengeField, honeypotField } from './challenge-fields';
+import { challengeField, honeypotField, proofField } from './challenge-fields';
+import { checkProofOfWork } from './proof-of-work';
 
-/** The challenge and trap fields of a posted form, for the functions that spend them. */
-export function formGateOf(formData: FormData): { challenge: string; trap: string } {
+/** The challenge, proof-of-work and trap fields of a posted form, for the functions that spend them. */
+export function formGateOf(formData: FormData): { challenge: string; proof: string; trap: string } {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === 'string' ? value : '';
   };
-  return { challenge: text(challengeField), trap: text(honeypotField) };
+  return { challenge: text(challengeField), proof: text(proofField), trap: text(honeypotField) };
 }
 
 const version = 'c1';
@@ -35,13 +37,19 @@ export function issueChallenge(now = new Date(), secret = defaultSecret()): stri
   return `${body}.${sign(body, secret)}`;
 }
 
+/** What a form posts to pass the gate: the timed challenge, a solved proof of work, the trap. */
+export type FormGate = { challenge?: unknown; proof?: unknown; trap?: unknown };
+
 /**
- * Accepts the posted challenge once, inside the transaction of the work it guards. Throws
- * `challenge_failed` (missing, forged, expired, already spent, trap filled) or `challenge_wait`
- * (sent sooner than CHALLENGE_WAIT_SECONDS after it was issued; the same challenge passes later).
+ * Accepts the posted challenge once, inside the transaction of the work it guards. A post with a
+ * proof of work is judged by it alone (solved, unexpired, unused: no wait); one without it by the
+ * timed challenge. Throws `challenge_failed` (missing, forged, expired, already spent, trap
+ * filled) or `challenge_wait` (a timed challenge sent sooner than CHALLENGE_WAIT_SECONDS after it
+ * was issued; the same challenge passes later).
  */
-export async function spendChallenge(tx: DbOrTx, form: { challenge?: unknown; trap?: unknown }, now = new Date(), secret = defaultSecret()): Promise<void> {
+export async function spendChallenge(tx: DbOrTx, form: FormGate, now = new Date(), secret = defaultSecret()): Promise<void> {
   if (typeof form.trap === 'string' && form.trap !== '') throw new AppError('challenge_failed');
+  if (typeof form.proof === 'string' && form.proof !== '') return spend(tx, await checkProofOfWork(form.proof, secret));
   const token = typeof form.challenge === 'string' ? form.challenge : '';
   const [v, issued, nonce, signature] = token.split('.');
   if (v !== version || !issued || !nonce || !signature) throw new AppError('challenge_failed');
@@ -54,7 +62,12 @@ export async function spendChallenge(tx: DbOrTx, form: { challenge?: unknown; tr
   if (!(expiresAt > now) || issuedAt > now.getTime() + 60_000) throw new AppError('challenge_failed');
   const wait = Math.ceil((issuedAt + CHALLENGE_WAIT_SECONDS * 1000 - now.getTime()) / 1000);
   if (wait > 0) throw new AppError('challenge_wait', { retryAfterSeconds: wait });
-  const [spent] = await tx.insert(usedChallenges).values({ signature, expiresAt }).onConflictDoNothing().returning({ signature: usedChallenges.signature });
+  await spend(tx, { signature, expiresAt });
+}
+
+/** Records a challenge as used; one already recorded is refused. Timed signatures are base64url, proof-of-work ones hex. */
+async function spend(tx: DbOrTx, challenge: { signature: string; expiresAt: Date }): Promise<void> {
+  const [spent] = await tx.insert(usedChallenges).values(challenge).onConflictDoNothing().returning({ signature: usedChallenges.signature });
   if (!spent) throw new AppError('challenge_failed');
 }
 

@@ -23,8 +23,8 @@ const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { usern
  */
 export async function createAccount(
   db: Db,
-  /** `challenge`/`trap`: the form's challenge and hidden trap field (lib/abuse/challenge.ts). */
-  input: { username: string; passphrase: string; locale?: string; challenge: string; trap?: string },
+  /** `challenge`/`proof`/`trap`: the form's challenge, solved proof of work and hidden trap field (lib/abuse/challenge.ts). */
+  input: { username: string; passphrase: string; locale?: string; challenge: string; proof?: string; trap?: string },
   /** The hashed client address (lib/abuse/address.ts): sign-ups are counted per address. */
   address: string | null = null,
 ): Promise<{ userId: string; recoveryCodes: string[] }> {
@@ -32,7 +32,7 @@ export async function createAccount(
   const passwordHash = await hashPassphrase(input.passphrase);
   return db.transaction(async (tx) => {
     // Spent with the account: a refused sign-up (name taken) leaves the form's challenge usable.
-    await spendChallenge(tx, { challenge: input.challenge, trap: input.trap });
+    await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
     // The unique username_key (case, Unicode form, ي/ی, ك/ک folded) decides; no check-then-insert race.
     const [row] = await tx
       .insert(users)

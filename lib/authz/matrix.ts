@@ -175,6 +175,10 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
     },
     GET: { request: () => new Request(`${origin}/en/sign-out`), params: { locale: 'en' }, status: () => 405 },
   },
+  // Proof of work for the sign-up and submission forms (lib/abuse/proof-of-work.ts): public, the same
+  // for every actor, and read-only (the per-address count is kept in memory).
+  'app/api/altcha/challenge/route.ts': { GET: { request: () => new Request(`${origin}/api/altcha/challenge`), status: () => 200 } },
+  'app/api/altcha/worker/route.ts': { GET: { request: () => new Request(`${origin}/api/altcha/worker`), status: () => 200 } },
   'app/api/health/route.ts': {
     GET: { request: () => new Request(`${origin}/api/health`), status: () => 200 },
   },

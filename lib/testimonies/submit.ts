@@ -32,8 +32,8 @@ export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; pub
 export async function submitTestimony(
   db: Db,
   viewer: Viewer | null,
-  /** `challenge`/`trap`: the review form's challenge and hidden trap field (lib/abuse/challenge.ts). */
-  input: { testimonyId: string; token: string; challenge: string; trap?: string },
+  /** `challenge`/`proof`/`trap`: the review form's challenge, solved proof of work and hidden trap field (lib/abuse/challenge.ts). */
+  input: { testimonyId: string; token: string; challenge: string; proof?: string; trap?: string },
   /** The hashed client address (lib/abuse/address.ts), counted with the account. */
   address: string | null = null,
 ): Promise<SubmitResult> {
@@ -60,7 +60,7 @@ export async function submitTestimony(
     if (row.status === 'published' && (await sameAsCurrent(tx, key, row, content))) return { outcome: 'unchanged', publicChanged: false };
     // Counted only when a revision is made: a repeated post of the same form costs nothing.
     await consumeLimit(tx, 'submission', { account: ownerId, address });
-    await spendChallenge(tx, { challenge: input.challenge, trap: input.trap });
+    await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
 
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1` })
