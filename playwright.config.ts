@@ -93,6 +93,9 @@ export default defineConfig({
       // The suite fills forms faster than any person: no minimum wait. Challenges are still issued,
       // required and spent once; lib/abuse/challenge.security.integration.test.ts tests the wait.
       CHALLENGE_WAIT_SECONDS: '0',
+      // A proof of work the test browsers solve at once (e2e/security/abuse.e2e.ts checks it is solved
+      // and accepted); the production default is in lib/env.mjs.
+      ALTCHA_MAX_NUMBER: '50',
     },
   },
 });

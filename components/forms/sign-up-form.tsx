@@ -6,6 +6,7 @@ import { idleState as idle, type ActionState } from './action-state';
 import { signUpSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormGate } from './form-gate';
+import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
 import { useEnhancedForm } from './use-enhanced-form';
@@ -97,6 +98,7 @@ function MainForm({ locale, generated, challenge }: { locale: string; generated?
           {savedError && <SavedError id="saved-error" code={savedError} />}
         </div>
       )}
+      <ProofOfWork />
       <button type="submit" className={submitButton} disabled={pending}>
         {pending ? t('pending') : t('submit')}
       </button>

@@ -18,7 +18,7 @@ const baseline: Record<string, string> = {
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
 };
 const pagePolicy =
-  /^default-src 'self'; script-src 'nonce-([A-Za-z0-9+/]{24})' 'strict-dynamic'; style-src 'self' 'nonce-\1'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'self'$/;
+  /^default-src 'self'; script-src 'nonce-([A-Za-z0-9+/]{24})' 'strict-dynamic'; style-src 'self' 'nonce-\1'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'self'$/;
 const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 /** Headers that would name the software or its version to a scanner. */
 const banners = ['x-powered-by', 'server', 'via', 'x-aspnet-version', 'x-runtime'];

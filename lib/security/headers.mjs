@@ -31,7 +31,7 @@ export const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-
 
 /**
  * CSP of a page. Scripts run only with this response's nonce, and what they load (`'strict-dynamic'`);
- * every other fetch stays on the site (no third parties, PRODUCT.md §2 principle 2).
+ * workers and every other fetch stay on the site (no third parties, PRODUCT.md §2 principle 2).
  * Development adds what `next dev` needs (eval for React's debugging, inline styles for its overlay).
  * @param {string} nonce
  * @param {{ development: boolean }} options
@@ -44,6 +44,8 @@ export function pagePolicy(nonce, { development }) {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The proof-of-work widget's worker (lib/abuse/proof-of-work.ts) comes from the site; never blob:.
+    "worker-src 'self'",
     "media-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -32,7 +32,7 @@ export default async function SignUpPage({ params }: Props) {
         </h2>
         <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
       </section>
-      <FormMessages namespaces={['SignUp']}>
+      <FormMessages namespaces={['SignUp', 'ProofOfWork']}>
         <SignUpForm locale={locale} challenge={issueChallenge()} />
       </FormMessages>
       <p className="mt-8">
