@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
 import { issueChallenge } from '@/lib/abuse/challenge';
+import { FormMessages } from '@/components/forms/form-messages';
 import { SubmitForm } from './start-form';
 
 type Props = { locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
@@ -103,7 +104,10 @@ export async function ReviewStep({ locale, draft }: Props) {
           </ul>
         </div>
       ) : (
-        <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} challenge={issueChallenge()} label={t('review.submit')} />
+        // The proof-of-work widget's strings, for this form only (not on the other steps).
+        <FormMessages namespaces={['ProofOfWork']}>
+          <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} challenge={issueChallenge()} label={t('review.submit')} />
+        </FormMessages>
       )}
     </div>
   );

@@ -70,7 +70,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-2xl px-4 py-8">
       {draft && <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />}
       <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
-      <FormMessages namespaces={step === 'review' ? ['Submit', 'Media', 'ProofOfWork'] : ['Submit', 'Media']}>
+      <FormMessages namespaces={['Submit', 'Media']}>
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
