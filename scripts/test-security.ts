@@ -71,18 +71,25 @@ function record(figure: SecurityFigure) {
   fs.appendFileSync(figuresFile, `${JSON.stringify(figure)}\n`);
 }
 
-/** Figures of the same name are one row: numbers summed (e.g. violations per test), all must hold. */
+/**
+ * Figures of the same name are one row and all must hold. Counts of failures (target 0, e.g. CSP
+ * violations per test) are summed; any other figure recorded more than once (once per database,
+ * say) shows each distinct value, so "1 testimony per key" on two databases reads 1, not 2.
+ */
 function combined(lines: SecurityFigure[]): SecurityFigure[] {
-  const rows = new Map<string, SecurityFigure>();
+  const rows = new Map<string, SecurityFigure & { values: (string | number)[] }>();
   for (const f of lines) {
     const row = rows.get(f.figure);
-    if (!row) rows.set(f.figure, { ...f });
+    if (!row) rows.set(f.figure, { ...f, values: [f.measured] });
     else {
-      row.measured = typeof row.measured === 'number' && typeof f.measured === 'number' ? row.measured + f.measured : f.measured;
+      row.values.push(f.measured);
       row.ok = row.ok && f.ok;
     }
   }
-  return [...rows.values()];
+  return [...rows.values()].map(({ values, ...row }) => {
+    const summed = row.target === '0' && values.every((v) => typeof v === 'number');
+    return { ...row, measured: summed ? (values as number[]).reduce((a, b) => a + b, 0) : [...new Set(values)].join(' / ') };
+  });
 }
 
 const figures = combined(
