@@ -17,7 +17,6 @@ import { largestUploadBytes } from './limits';
 import { withTempDir } from './temp';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
 import { requestAddressKey } from '@/lib/abuse/address';
-import { consumeLimit } from '@/lib/abuse/limits';
 
 export type MultipartResult = {
   testimonyId: string;
@@ -76,8 +75,10 @@ export async function receiveMultipartUpload(db: Db, viewer: Viewer | null, requ
     try {
       if (refusal) throw refusal;
       if (!file) throw uploadRefusal('fileMissing');
-      await consumeLimit(db, 'upload', { account: viewer!.userId, address: requestAddressKey(request.headers) });
-      await receiveUpload(db, viewer, { testimonyId: result.testimonyId, path: file, caption: result.caption, keepOriginal: fields.get('keepOriginal') === 'on' });
+      // Counted when the file is stored (receiveUpload), not per post: the whole body has arrived
+      // by now anyway, and a re-sent post of a file already received must not be refused.
+      const countFor = { address: requestAddressKey(request.headers) };
+      await receiveUpload(db, viewer, { testimonyId: result.testimonyId, path: file, caption: result.caption, keepOriginal: fields.get('keepOriginal') === 'on', countFor });
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid_input', 'rate_limited'].includes(error.code)) throw error;
       result.outcome = error.code === 'rate_limited' ? 'rateLimited' : (error.fieldErrors?.file ?? 'fileMissing');

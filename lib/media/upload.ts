@@ -13,6 +13,7 @@ import { pipeline, Transform } from 'node:stream';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
@@ -28,8 +29,14 @@ import { mediaStore, newKey } from './storage';
 /** Testimonies a submitter may still add files to. */
 export const editableStatuses = ['draft', 'changes_requested'] as const;
 
-/** `path`: the received bytes in a temporary file that the caller owns (and removes). */
-export type UploadInput = { testimonyId: string; path: string; caption?: string; keepOriginal: boolean };
+/**
+ * `path`: the received bytes in a temporary file that the caller owns (and removes).
+ * `countFor`: the upload allowance (per account and hashed address) is taken in the transaction
+ * that stores the file, so a post that fails (crash, lost connection) or repeats a file already
+ * received costs nothing; the tus route counts when an upload is created instead (a resumed
+ * upload is not created again).
+ */
+export type UploadInput = { testimonyId: string; path: string; caption?: string; keepOriginal: boolean; countFor?: { address: string | null } };
 
 /** Throws `not_found` unless `testimonyId` is the viewer's own testimony in an editable state. */
 export async function assertOwnEditableTestimony(db: Db, viewer: Viewer | null, testimonyId: string): Promise<void> {
@@ -103,6 +110,7 @@ export async function receiveUpload(db: Db, viewer: Viewer | null, input: Upload
         repeated = true;
         return { id: same.id };
       }
+      if (input.countFor) await consumeLimit(tx, 'upload', { account: viewer!.userId, address: input.countFor.address });
       const [row] = await tx
         .insert(attachments)
         .values({

@@ -79,6 +79,24 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(await media.files('originals')).toHaveLength(filesBefore + 1);
     });
 
+    it('the allowance counts files received, not posts: a re-sent file costs nothing and is not refused at the limit', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const key = storedKey('upload', 'account', actors.submitterA.userId!);
+      const used = async () => (await ctx.db.select({ points: rateLimits.points }).from(rateLimits).where(eq(rateLimits.key, key)))[0]?.points ?? 0;
+      const before = await used();
+      const fields = { testimonyId: draft, locale: 'en', caption: 'counted once' };
+      await Promise.all([1, 2, 3].map(() => post(fields, jpeg)));
+      expect(await used()).toBe(before + 1);
+      // The account at its allowance: the same file again (its answer lost) is still received; a new one is refused.
+      await ctx.db.update(rateLimits).set({ points: rules.upload.account()! }).where(eq(rateLimits.key, key));
+      expect((await post(fields, jpeg)).headers.get('location')).toContain('upload=received');
+      const another = Buffer.concat([jpeg, Buffer.from('another file')]);
+      expect((await post({ ...fields, caption: 'one more' }, another)).headers.get('location')).toContain('upload=rateLimited');
+      expect(await rowsOf(draft)).toHaveLength(1);
+      await ctx.db.delete(rateLimits).where(eq(rateLimits.key, key));
+    });
+
     it('refuses a disguised file with its reason, handing the caption back in a cookie for that page only', async () => {
       as('submitterA');
       const before = await media.files('originals');
