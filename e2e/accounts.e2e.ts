@@ -117,9 +117,25 @@ test('a submitter can enrol TOTP; sign-in then asks for a code and refuses a rep
   const passphrase = 'another long passphrase to use';
   await signUp(page, username, passphrase);
   await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
+  // Viewing the page creates nothing (a GET never writes): the secret comes from "set up", a POST
+  // that works without JavaScript; afterwards every view shows the same key.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  await noJs.addCookies(await page.context().cookies());
+  const plain = await noJs.newPage();
+  const qr = (p: typeof page) => p.getByRole('img', { name: 'QR code for your authenticator app' });
+  for (let view = 0; view < 2; view++) {
+    await plain.goto('/en/account/two-factor');
+    await expect(plain.getByRole('button', { name: 'Set up two-step sign-in' })).toBeVisible();
+    await expect(qr(plain)).toHaveCount(0);
+  }
+  await plain.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await expect(plain).toHaveURL(/\/en\/account\/two-factor$/);
+  await expect(qr(plain)).toBeVisible();
+  const secret = await enrolmentSecret(plain);
+  await noJs.close();
   await page.goto('/en/account/two-factor');
-  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
-  const secret = await enrolmentSecret(page);
+  await expect(qr(page)).toBeVisible();
+  expect(await enrolmentSecret(page)).toBe(secret);
   const now = Math.floor(Date.now() / 1000);
   // Enrol with the previous step's code, keeping the current step unused for the sign-in below.
   const enrolForm = page.getByRole('form', { name: 'Set up two-step sign-in' });

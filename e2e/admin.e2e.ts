@@ -34,6 +34,8 @@ test('an invited moderator chooses their account, enrols TOTP and reaches the qu
   await form.getByLabel('Passphrase').fill(passphrase);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(invitee.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
+  await invitee.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await expect(invitee).toHaveURL(/\/en\/two-factor\?next=%2Fen%2Fstaff$/);
   const secret = await enrolmentSecret(invitee);
   const enrolForm = invitee.getByRole('form', { name: 'Set up two-step sign-in' });
   await enrolForm.getByLabel('Code from the app').fill(await freshCode(invitee, secret));

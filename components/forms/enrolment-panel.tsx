@@ -1,16 +1,27 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { beginEnrolment } from '@/lib/auth/second-factor';
+import { pendingEnrolment } from '@/lib/auth/second-factor';
 import type { Viewer } from '@/lib/auth/sessions';
+import { EnrolmentStartForm } from './enrolment-start-form';
 import { SecondFactorForm } from './second-factor-form';
 
 /**
- * TOTP set-up: the QR code is drawn on this server as SVG (the secret never goes to a QR
- * service), with the key in groups of four for typing by hand.
+ * TOTP set-up. Viewing it only reads: until "set up" is pressed (a POST) there is no secret, and
+ * the page offers the button. Then the QR code is drawn on this server as SVG (the secret never
+ * goes to a QR service), with the key in groups of four for typing by hand.
  */
 export async function EnrolmentPanel({ viewer, locale, next }: { viewer: Viewer; locale: string; next: string }) {
   const t = await getTranslations({ locale, namespace: 'TwoFactor' });
-  const { secret, qrSvg } = await beginEnrolment(await getDb(), viewer);
+  const pending = await pendingEnrolment(await getDb(), viewer);
+  if (!pending) {
+    return (
+      <>
+        <p className="mt-4">{t('setupIntro')}</p>
+        <EnrolmentStartForm locale={locale} next={next} />
+      </>
+    );
+  }
+  const { secret, qrSvg } = pending;
   const grouped = secret.match(/.{1,4}/g)!.join(' ');
   return (
     <>

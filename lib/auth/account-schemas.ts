@@ -25,4 +25,6 @@ export const signUpServerSchema = withLocale.and(signUpSchema.superRefine(refuse
 export const changePassphraseServerSchema = changePassphraseSchema.superRefine(refuseCommon);
 export const signInServerSchema = signInSchema.extend({ next, locale });
 export const secondFactorServerSchema = secondFactorSchema.extend({ next, locale });
+/** The "set up" button of the enrolment page: no field of its own. */
+export const secondFactorStartSchema = withLocale.extend({ next });
 export const localeOnlySchema = withLocale;

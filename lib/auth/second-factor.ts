@@ -3,7 +3,7 @@
 // account, and a TOTP time step or a recovery code is accepted once only.
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import type { Db, Tx } from '@/db/types';
+import type { Db, DbOrTx, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import { isStaffRole } from '@/lib/authz/permissions';
 import { open, seal, sealPurposes } from '@/lib/crypto/secret-box';
@@ -15,7 +15,7 @@ import { checkTotp, newTotpSecret, totpQrSvg } from './totp';
 
 const codeInvalid = () => new AppError('invalid_input', { fieldErrors: { code: 'codeInvalid' } });
 
-async function userRow(db: Db, userId: string) {
+async function userRow(db: DbOrTx, userId: string) {
   const [row] = await db
     .select({
       usernameKey: users.usernameKey,
@@ -41,22 +41,33 @@ async function throttled<T>(db: Db, key: string, attempt: () => Promise<T | null
 export type Enrolment = { secret: string; qrSvg: string };
 
 /**
- * The pending secret for an account without TOTP: kept sealed on the user row with
- * `totp_enabled_at` still null, so reloading the page shows the same QR code and nothing is
- * enforced until a code proves the authenticator has it. Not audited: nothing changes yet.
+ * Starts setting up TOTP (the "set up" button, a POST): a pending secret is kept sealed on the
+ * user row with `totp_enabled_at` still null, so reloading the page shows the same QR code and
+ * nothing is enforced until a code proves the authenticator has it. Pressing it again keeps the
+ * pending secret. Audited: a secret now exists for this account.
  */
-export async function beginEnrolment(db: Db, viewer: Viewer): Promise<Enrolment> {
-  const row = await userRow(db, viewer.userId);
-  if (row.totpEnabledAt) throw new AppError('conflict');
-  if (!row.totpSecretEncrypted) {
-    await db
+export async function beginEnrolment(db: Db, viewer: Viewer): Promise<void> {
+  await db.transaction(async (tx) => {
+    const started = await tx
       .update(users)
       .set({ totpSecretEncrypted: seal(newTotpSecret(), sealPurposes.totpSecret), totpLastStep: null })
-      .where(and(eq(users.id, viewer.userId), isNull(users.totpSecretEncrypted), isNull(users.totpEnabledAt)));
-  }
-  const current = await userRow(db, viewer.userId);
-  const secret = open(current.totpSecretEncrypted!, sealPurposes.totpSecret);
-  return { secret, qrSvg: await totpQrSvg(secret, current.username) };
+      .where(and(eq(users.id, viewer.userId), isNull(users.totpSecretEncrypted), isNull(users.totpEnabledAt)))
+      .returning({ id: users.id });
+    if (started.length > 0) {
+      await appendAudit(tx, { actorId: viewer.userId, action: 'account.totp_setup_started', targetType: 'user', targetId: viewer.userId });
+      return;
+    }
+    if ((await userRow(tx, viewer.userId)).totpEnabledAt) throw new AppError('conflict');
+  });
+}
+
+/** The set-up in progress (what the enrolment page shows), or null before "set up" was pressed. Reads only. */
+export async function pendingEnrolment(db: Db, viewer: Viewer): Promise<Enrolment | null> {
+  const row = await userRow(db, viewer.userId);
+  if (row.totpEnabledAt) throw new AppError('conflict');
+  if (!row.totpSecretEncrypted) return null;
+  const secret = open(row.totpSecretEncrypted, sealPurposes.totpSecret);
+  return { secret, qrSvg: await totpQrSvg(secret, row.username) };
 }
 
 /**

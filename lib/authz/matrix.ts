@@ -66,6 +66,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'account.generatePassphrase': everyone(),
   'account.signIn': everyone(),
   'account.verifySecondFactor': anySession(),
+  'account.beginEnrolment': anySession(),
   'account.confirmEnrolment': anySession(),
   'account.changePassphrase': ownAccount(),
   'account.setEmail': ownAccount(),

@@ -1,13 +1,13 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
-import { secondFactorServerSchema } from '@/lib/auth/account-schemas';
+import { secondFactorServerSchema, secondFactorStartSchema } from '@/lib/auth/account-schemas';
 import { safeNextPath } from '@/lib/auth/safe-next';
-import { confirmEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
+import { beginEnrolment, confirmEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
 import { defaultAfterSignIn } from '@/lib/auth/sign-in-flow';
 import { isStaffRole } from '@/lib/authz/permissions';
 
-// Both need only a session: they are how a staff session becomes fully signed in.
+// These need only a session: they are how a staff session becomes fully signed in.
 export const verifySecondFactorAction = defineAction({
   name: 'account.verifySecondFactor',
   schema: secondFactorServerSchema,
@@ -16,6 +16,22 @@ export const verifySecondFactorAction = defineAction({
   handler: async (input, { db, viewer }) => {
     await verifySecondFactor(db, viewer!, input.code);
     redirect(safeNextPath(input.next, input.locale, defaultAfterSignIn(input.locale, isStaffRole(viewer!.role))));
+  },
+});
+
+/**
+ * "Set up": stores the pending secret, then back to the page that shows its QR code (a GET that
+ * only reads): the sign-in step for staff who must enrol, the account page for everyone else.
+ */
+export const beginEnrolmentAction = defineAction({
+  name: 'account.beginEnrolment',
+  schema: secondFactorStartSchema,
+  access: 'session',
+  handler: async (input, { db, viewer }) => {
+    await beginEnrolment(db, viewer!);
+    if (viewer!.secondFactor !== 'enrolment-required') redirect(`/${input.locale}/account/two-factor`);
+    const next = safeNextPath(input.next, input.locale, defaultAfterSignIn(input.locale, isStaffRole(viewer!.role)));
+    redirect(`/${input.locale}/two-factor?next=${encodeURIComponent(next)}`);
   },
 });
 

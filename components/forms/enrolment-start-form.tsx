@@ -1,0 +1,22 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { beginEnrolmentAction } from '@/app/[locale]/(account)/two-factor/actions';
+import { idleState } from './action-state';
+import { FormAlert, submitButton } from './form-alert';
+
+/** "Set up": a POST creates the pending secret (a page view never does); works without JavaScript. */
+export function EnrolmentStartForm({ locale, next }: { locale: string; next: string }) {
+  const t = useTranslations('TwoFactor');
+  const [state, formAction, pending] = useActionState(beginEnrolmentAction, idleState);
+  return (
+    <form action={formAction} aria-label={t('setupHeading')} className="mt-6">
+      <FormAlert state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="next" value={next} />
+      <button type="submit" className={submitButton} disabled={pending}>
+        {pending ? t('setupPending') : t('setupSubmit')}
+      </button>
+    </form>
+  );
+}
