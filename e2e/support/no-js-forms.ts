@@ -27,9 +27,14 @@ export class NoJsClient {
 const entities: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 const decode = (text: string) => text.replace(/&(quot|amp|#x27|#39|lt|gt);/g, (m) => entities[m]!);
 
+const formWith = (html: string, marker: string) => html.match(/<form\b[^>]*>[\s\S]*?<\/form>/g)?.find((f) => f.includes(marker));
+
+/** Whether `html` holds a form whose markup contains `marker` (and not, say, an error page). */
+export const hasForm = (html: string, marker: string) => formWith(html, marker) !== undefined;
+
 /** The hidden fields of the first form in `html` whose markup contains `marker` (e.g. `name="step"`). */
 export function hiddenFields(html: string, marker: string): [string, string][] {
-  const form = html.match(/<form\b[^>]*>[\s\S]*?<\/form>/g)?.find((f) => f.includes(marker));
+  const form = formWith(html, marker);
   if (!form) throw new Error(`no form with ${marker}`);
   const fields: [string, string][] = [];
   for (const input of form.match(/<input\b[^>]*>/g) ?? []) {
