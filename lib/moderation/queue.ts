@@ -101,8 +101,6 @@ export async function listQueue(
       submittedAt: testimonies.submittedAt,
       cursorAt: sql<string>`${testimonies.submittedAt}::text`,
       heldBy: users.username,
-      approved: sql<boolean>`${hasApproval}`,
-      flagged: sql<boolean>`${isFlagged}`,
     })
     .from(testimonies)
     .leftJoin(users, and(eq(users.id, testimonies.claimedBy), or(eq(testimonies.status, 'in_review'), revisionInReviewSql)))
@@ -111,47 +109,65 @@ export async function listQueue(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
 
-  // The page's persons, and from them the "under 18" mark: computed for the page only (as a column
-  // of the page query the planner hashes every testimony's persons, ~300 ms at 1,000,000 testimonies).
-  const names = page.length
-    ? await db
-        .select({ testimonyId: testimonyPersons.testimonyId, nameFa: persons.nameFa, nameLatin: persons.nameLatin, minor: persons.minor })
-        .from(testimonyPersons)
-        .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
-        .where(inArray(testimonyPersons.testimonyId, page.map((r) => r.id)))
-        .orderBy(asc(persons.nameFa))
-    : [];
+  // The page's persons (and from them the "under 18" mark), flags and approvals: read for the page's
+  // ids only. As columns of the page query the planner hashes every candidate's rows first (every
+  // testimony's persons ~300 ms, every flag ~55 ms at 1,000,000 testimonies).
+  const ids = page.map((r) => r.id);
+  const [names, flaggedRows, approvedRows] = ids.length
+    ? await Promise.all([
+        db
+          .select({ testimonyId: testimonyPersons.testimonyId, nameFa: persons.nameFa, nameLatin: persons.nameLatin, minor: persons.minor })
+          .from(testimonyPersons)
+          .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
+          .where(inArray(testimonyPersons.testimonyId, ids))
+          .orderBy(asc(persons.nameFa)),
+        db.selectDistinct({ testimonyId: testimonyFlags.testimonyId }).from(testimonyFlags).where(inArray(testimonyFlags.testimonyId, ids)),
+        db
+          .selectDistinct({ testimonyId: testimonies.id })
+          .from(testimonies)
+          .innerJoin(testimonyApprovals, eq(testimonyApprovals.revisionId, testimonies.currentRevisionId))
+          .where(inArray(testimonies.id, ids)),
+      ])
+    : [[], [], []];
+  const flagged = new Set(flaggedRows.map((r) => r.testimonyId));
+  const approved = new Set(approvedRows.map((r) => r.testimonyId));
 
   const items = page.map((r) => {
     const status: QueueStatus = r.status === 'published' ? 'edited' : (r.status as QueueStatus);
     return {
       id: r.id,
       status,
-      awaitingSecondApproval: r.status === 'awaiting_approval' || (status === 'edited' && r.approved),
+      awaitingSecondApproval: r.status === 'awaiting_approval' || (status === 'edited' && approved.has(r.id)),
       language: r.language,
       submittedAt: r.submittedAt!,
       persons: names.filter((n) => n.testimonyId === r.id).map(({ nameFa, nameLatin }) => ({ nameFa, nameLatin })),
       heldBy: r.heldBy,
-      flagged: r.flagged,
+      flagged: flagged.has(r.id),
       concernsMinor: names.some((n) => n.testimonyId === r.id && n.minor),
     };
   });
   return { items, nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
 }
 
-/** Counts per queue status (unfiltered), from the status index and the pending-revision index. */
+/**
+ * Counts per queue status (unfiltered): index-only scans of the status index and the
+ * pending-revision index; edits awaiting a second approval are counted from the approvals (few)
+ * rather than by looking up approvals for every pending edit (~300 ms at 60,000 edits).
+ */
 async function queueCounts(db: Db): Promise<Record<QueueStatus, number>> {
-  const [byStatus, [edits]] = await Promise.all([
+  const [byStatus, [edits], [awaitingEdits]] = await Promise.all([
     db.select({ status: testimonies.status, n: count() }).from(testimonies).where(inArray(testimonies.status, [...workStatuses])).groupBy(testimonies.status),
+    db.select({ n: count() }).from(testimonies).where(revisionInReviewSql),
     db
-      .select({ edited: count(), awaiting: sql<number>`count(*) filter (where ${hasApproval})` })
-      .from(testimonies)
+      .select({ n: sql<number>`count(distinct ${testimonies.id})` })
+      .from(testimonyApprovals)
+      .innerJoin(testimonies, eq(testimonies.currentRevisionId, testimonyApprovals.revisionId))
       .where(revisionInReviewSql),
   ]);
   const counts = Object.fromEntries(queueStatuses.map((s) => [s, 0])) as Record<QueueStatus, number>;
   for (const row of byStatus) counts[row.status as QueueStatus] = Number(row.n);
-  counts.edited = Number(edits?.edited ?? 0);
-  counts.awaiting_approval += Number(edits?.awaiting ?? 0);
+  counts.edited = Number(edits?.n ?? 0);
+  counts.awaiting_approval += Number(awaitingEdits?.n ?? 0);
   return counts;
 }
 
