@@ -282,6 +282,10 @@ test('200 submissions through 3 server kills and 2 database crashes: each acknow
     console.log(`crash safety: unacknowledged submissions:\n${JSON.stringify(unacknowledged, null, 2)}`);
   }
   fs.writeFileSync(test.info().outputPath('server.log'), server.output());
+  // Exceptions the server survived (Next logs them and goes on), by kind: a driver's can wedge it.
+  const uncaught = new Map<string, number>();
+  for (const [, what] of server.output().matchAll(/uncaughtException:\s+([^\n]{0,70})/g)) uncaught.set(what!, (uncaught.get(what!) ?? 0) + 1);
+  console.log(`crash safety: uncaught exceptions in the server: ${[...uncaught].map(([what, n]) => `${n}× ${what}`).join('; ') || 'none'}`);
   const answers = new Map<string, number>();
   for (const r of results) for (const kind of r.kinds) answers.set(kind, (answers.get(kind) ?? 0) + 1);
   console.log(`crash safety: unacknowledged answers by kind:\n${[...answers].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${String(n).padStart(5)}  ${kind}`).join('\n')}`);
