@@ -4,3 +4,11 @@ import type { ActionState } from '@/lib/actions/define-action';
 
 export type { ActionState };
 export const idleState = { status: 'idle' } as ActionState<never>;
+export const unavailableState = { status: 'error', error: 'unavailable' } as ActionState<never>;
+
+/**
+ * A form rendered while the database is down (its page could not read what it shows) is shown
+ * only to give back what a post without JavaScript carried; otherwise just the "try again" notice,
+ * since an empty form sent later could overwrite saved answers.
+ */
+export const onlyUnavailableNotice = (unavailable: boolean | undefined, state: ActionState<unknown>) => !!unavailable && !(state.status === 'error' && state.values);

@@ -4,14 +4,21 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ThreadDto } from '@/lib/messages';
 import { ReplyForm } from './reply-form';
 
-/** The thread with moderators, as the submitter sees it: never which moderator wrote. */
-export async function MessageThread({ locale, thread, canReply }: { locale: Locale; thread: ThreadDto; canReply: boolean }) {
+type Props = { locale: Locale; canReply: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
+
+/**
+ * The thread with moderators, as the submitter sees it: never which moderator wrote. Without a
+ * thread (the database is down) only the reply form, which then shows the "try again" notice or
+ * gives back an answer just posted.
+ */
+export async function MessageThread(props: Props) {
+  const { locale, thread, canReply } = props;
   const t = await getTranslations({ locale, namespace: 'Messages' });
   return (
     <>
-      {thread.messages.length === 0 && <p className="mt-2 text-muted">{t('empty')}</p>}
+      {thread?.messages.length === 0 && <p className="mt-2 text-muted">{t('empty')}</p>}
       <ol className="mt-3 space-y-3">
-        {thread.messages.map((m) => (
+        {thread?.messages.map((m) => (
           <li key={m.id} className={`rounded border border-line p-3 ${m.mine ? 'bg-white' : 'bg-line/40'}`}>
             <p className="text-sm text-muted">
               {m.mine ? t('fromYou') : t('fromStaff')} · <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, locale)}</time>
@@ -22,7 +29,7 @@ export async function MessageThread({ locale, thread, canReply }: { locale: Loca
           </li>
         ))}
       </ol>
-      {canReply && <ReplyForm locale={locale} testimonyId={thread.testimonyId} />}
+      {canReply && <ReplyForm locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />}
     </>
   );
 }

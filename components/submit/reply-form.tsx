@@ -2,14 +2,16 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { replyToModeratorsAction } from '@/app/[locale]/(submit)/my-testimonies/actions';
-import { idleState as idle, type ActionState } from '@/components/forms/action-state';
+import { idleState as idle, onlyUnavailableNotice, unavailableState, type ActionState } from '@/components/forms/action-state';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 
-export function ReplyForm({ locale, testimonyId }: { locale: string; testimonyId: string }) {
+/** `unavailable`: the page could not read the thread (database down); see `onlyUnavailableNotice`. */
+export function ReplyForm({ locale, testimonyId, unavailable }: { locale: string; testimonyId: string; unavailable?: boolean }) {
   const t = useTranslations('Messages');
   const v = useTranslations('Validation');
   const [state, action, pending] = useActionState(replyToModeratorsAction, idle as ActionState<{ refused: 'closed' | 'contact_not_allowed' }>);
   const error = state.status === 'error' ? state.fieldErrors?.body : undefined;
+  if (onlyUnavailableNotice(unavailable, state)) return <FormAlert state={unavailableState} />;
   return (
     <form action={action} aria-label={t('reply')} className="mt-4" autoComplete="off">
       <FormAlert state={state} />

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { onlyUnavailableNotice, unavailableState } from '@/components/forms/action-state';
 import { FormAlert, secondaryButton, submitButton } from '@/components/forms/form-alert';
 import type { useStepForm } from './use-step-form';
 
@@ -18,9 +19,7 @@ type Props = Pick<Form, 'formRef' | 'formAction' | 'onSubmit' | 'state' | 'pendi
 /** The form of one step: hidden envelope, the fields, "continue" and "save and continue later". */
 export function StepFrame({ formRef, formAction, onSubmit, state, pending, autosave, draftId, locale, step, label, unavailable, children }: Props) {
   const t = useTranslations('Submit');
-  // An empty form would let someone overwrite their saved answers: only the notice, unless this is
-  // the answer to a post whose values came back.
-  if (unavailable && !(state.status === 'error' && state.values)) return <FormAlert state={{ status: 'error', error: 'unavailable' }} />;
+  if (onlyUnavailableNotice(unavailable, state)) return <FormAlert state={unavailableState} />;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label} autoComplete="off">
       <FormAlert state={state} />

@@ -7,7 +7,7 @@
 import { recordFigure } from '../../lib/testing/security-figures';
 import { createPrivateCluster, type PrivateCluster } from '../../lib/testing/private-postgres';
 import { expect, test } from '../fixtures';
-import { unique } from '../support/accounts';
+import { demoPassphrase, signIn, unique } from '../support/accounts';
 import { appServer, type AppServer } from '../support/app-server';
 import { en, fillAbout, fillAccount, signUp } from '../support/submission';
 
@@ -58,6 +58,13 @@ test('while the database is down: "try again", nothing typed lost, an error page
   await noJsPage.goto(page.url());
   const noJsNarrative = 'Typed without JavaScript while the database was down.';
   await noJsPage.getByRole('textbox', { name: en.narrative, exact: true }).fill(noJsNarrative);
+  // And the demo submitter, without JavaScript, answering the moderators' question.
+  const replier = await (await browser.newContext({ baseURL: server.baseURL, javaScriptEnabled: false })).newPage();
+  await signIn(replier, 'demo-submitter', demoPassphrase, '/en/my-testimonies');
+  await replier.getByRole('link', { name: /Leila|لیلا/ }).first().click();
+  const testimonyUrl = replier.url();
+  const reply = 'She was last seen on the Saturday, typed while the database was down.';
+  await replier.getByRole('textbox', { name: 'Your answer' }).fill(reply);
 
   cluster.stopImmediately();
   // With JavaScript: the form stays, says why, and keeps every value.
@@ -79,6 +86,14 @@ test('while the database is down: "try again", nothing typed lost, an error page
   await expect(noJsPage.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
   await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveCount(0);
   await noJs.close();
+  // The same for an answer to the moderators.
+  await replier.getByRole('button', { name: 'Send answer' }).click();
+  await expect(replier.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
+  await expect(replier.getByRole('textbox', { name: 'Your answer' })).toHaveValue(reply);
+  expect(await replier.locator('body').innerText()).not.toMatch(leaks);
+  await replier.goto(testimonyUrl);
+  await expect(replier.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
+  await replier.context().close();
 
   // A page that reads the database: the translated error page, in both languages, nothing leaked.
   const pageStatuses: number[] = [];

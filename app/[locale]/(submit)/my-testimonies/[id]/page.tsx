@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { FormMessages } from '@/components/forms/form-messages';
 import { FormNotice } from '@/components/forms/form-alert';
 import { MessageThread } from '@/components/submit/message-thread';
@@ -31,26 +32,38 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies/${id}` });
-  // Someone else's testimony, a draft of theirs, or an id that never existed: the same 404.
-  const db = await getDb();
-  const item = await getOwnTestimony(db, viewer, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+  const loaded = await (async () => {
+    const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies/${id}` });
+    // Someone else's testimony, a draft of theirs, or an id that never existed: the same 404.
+    const db = await getDb();
+    const item = await getOwnTestimony(db, viewer, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') notFound();
+      throw error;
+    });
+    return { item, thread: await listThread(db, viewer, item.id) };
+  })().catch((error: unknown) => {
+    // The database is down: only the reply form, so that an answer posted without JavaScript comes
+    // back as typed with the "try again" notice (it shows nothing of the testimony).
+    if (isDatabaseUnavailable(error)) return null;
     throw error;
   });
-  const thread = await listThread(db, viewer, item.id);
   const t = await getTranslations('MyTestimonies');
+  // While the database is down only the reply form is rendered (nothing of the testimony), in the
+  // same place in the tree as always: React gives a post's answer back to the form at that place.
+  const item = loaded?.item;
   const s = await getTranslations('Submit');
   const done = (await searchParams).done;
-  const r = item.revision;
+  const r = item?.revision;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <p>
         <a href={`/${locale}/my-testimonies`}>{t('title')}</a>
       </p>
       <h1 className="mt-2 text-3xl font-bold" dir="auto">
-        {item.about.join('، ') || t('aboutUnknown')}
+        {item ? item.about.join('، ') || t('aboutUnknown') : t('detailTitle')}
       </h1>
+      {item && (
+        <>
       {doneKeys.includes(done as never) && <FormNotice>{t(`done.${done as 'submitted'}`)}</FormNotice>}
       <p className="mt-3">
         {t('statusLabel')}: <strong>{t(`status.${item.status}`)}</strong>
@@ -92,16 +105,22 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
           </dl>
         )}
       </section>
+        </>
+      )}
       <section aria-labelledby="messages-heading" className="mt-8 border-t border-line pt-4">
         <h2 id="messages-heading" className="text-xl font-semibold">
           {t('messagesHeading')}
         </h2>
         <FormMessages namespaces={['Messages']}>
           {/* Replies only once moderators can see it, and never on a closed testimony. */}
-          <MessageThread locale={locale} thread={thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(item.status)} />
+          {loaded ? (
+            <MessageThread locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} />
+          ) : (
+            <MessageThread locale={locale} thread={null} testimonyId={id} canReply />
+          )}
         </FormMessages>
       </section>
-      {item.canWithdraw && (
+      {item?.canWithdraw && (
         <FormMessages namespaces={['MyTestimonies']}>
           <WithdrawForm locale={locale} testimonyId={item.id} />
         </FormMessages>
