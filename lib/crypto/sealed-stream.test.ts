@@ -11,7 +11,9 @@ describe('sealed files (streaming AES-256-GCM)', () => {
     for (const size of [0, 1, 100_000]) {
       const plain = randomBytes(size);
       const sealed = await collect(Readable.from([plain.subarray(0, 7), plain.subarray(7)]).pipe(createSealStream('p', secret)));
-      expect(sealed.includes(plain) && size > 0).toBe(false);
+      // A byte or two of plaintext turns up in random ciphertext by chance (1 in 6 for one byte):
+      // only a run long enough to mean something is looked for.
+      expect(size >= 16 && sealed.includes(plain)).toBe(false);
       expect(openSealedBuffer(sealed, 'p', secret).equals(plain)).toBe(true);
     }
   });
