@@ -2,32 +2,25 @@
 // challenge, when sent sooner than the configured wait, and when the hidden trap field is filled;
 // a refused attempt leaves nothing written and the form's own challenge still usable. Spent
 // challenges are purged by the retention sweep once past their age.
-import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collections, usedChallenges, users } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import { usedChallenges } from '@/db/schema';
 import { createAccount } from '@/lib/auth/accounts';
 import { env } from '@/lib/env.mjs';
-import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { gatePassphrase, useFormGateScene } from '@/lib/testing/form-gate-fixtures';
 import { codeOf } from '@/lib/testing/outcome';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { getOwnDraft, submitTestimony } from '@/lib/testimonies';
 import { issueChallenge, pruneUsedChallenges } from './challenge';
 
-const passphrase = 'a long enough passphrase for the test';
+const passphrase = gatePassphrase;
 const minuteAgo = () => issueChallenge(new Date(Date.now() - 60_000));
 
 describe.each(testDatabases())('form challenges on $name', (target) => {
   const ctx = useTestDatabase(target);
-  let actors: Actors;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    await ctx.db.insert(collections).values({ slug: 'aban-1398', nameFa: 'آبان ۱۳۹۸', nameEn: 'November 2019' });
-  });
-
-  const accountsNamed = async (username: string) => (await ctx.db.select().from(users).where(eq(users.username, username))).length;
+  const scene = useFormGateScene(ctx);
+  const { accountsNamed } = scene;
 
   it('sign-up: refused without, with a forged, a spent or a too-fresh challenge, or with the trap filled; accepted once otherwise', async () => {
     const signUp = (username: string, gate: { challenge: string; trap?: string }) => codeOf(createAccount(ctx.db, { username, passphrase, ...gate }));
@@ -63,7 +56,7 @@ describe.each(testDatabases())('form challenges on $name', (target) => {
   });
 
   it('submit for review: refused without a valid, unused challenge or with the trap filled, the draft kept; a repeated post of the sent form is not refused', async () => {
-    const viewer = actors.submitterA.viewer;
+    const viewer = scene.actors.submitterA.viewer;
     const draft = await filledDraft(ctx.db, viewer);
     const token = formToken();
     const submit = (gate: { challenge: string; trap?: string }) => codeOf(submitTestimony(ctx.db, viewer, { testimonyId: draft, token, ...gate }));

@@ -6,13 +6,13 @@
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collections, usedChallenges, users } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import { usedChallenges } from '@/db/schema';
 import { createAccount } from '@/lib/auth/accounts';
 import { defaultSecret } from '@/lib/crypto/secret-box';
 import { env } from '@/lib/env.mjs';
-import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { gatePassphrase, useFormGateScene } from '@/lib/testing/form-gate-fixtures';
 import { changedTables, databaseDigest } from '@/lib/testing/digest';
 import { codeOf } from '@/lib/testing/outcome';
 import { recordFigure } from '@/lib/testing/security-figures';
@@ -21,7 +21,7 @@ import { submitTestimony } from '@/lib/testimonies';
 import { issueChallenge } from './challenge';
 import { createProofOfWork, issueProofOfWork, proofLifetimeMinutes } from './proof-of-work';
 
-const passphrase = 'a long enough passphrase for the test';
+const passphrase = gatePassphrase;
 const flipLast = (hex: string) => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
 const encode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64');
 
@@ -34,14 +34,8 @@ async function solved(challenge?: Challenge): Promise<{ challenge: Challenge; so
 
 describe.each(testDatabases())('proof of work on $name', (target) => {
   const ctx = useTestDatabase(target);
-  let actors: Actors;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    await ctx.db.insert(collections).values({ slug: 'aban-1398', nameFa: 'آبان ۱۳۹۸', nameEn: 'November 2019' });
-  });
-
-  const accountsNamed = async (username: string) => (await ctx.db.select().from(users).where(eq(users.username, username))).length;
+  const scene = useFormGateScene(ctx);
+  const { accountsNamed } = scene;
 
   it('sign-up: a solved challenge is accepted once, without the wait; replayed, expired, tampered, foreign or mock ones are refused', async () => {
     // A timed challenge issued just now: it alone would have to wait (when a wait is configured).
@@ -99,7 +93,7 @@ describe.each(testDatabases())('proof of work on $name', (target) => {
   });
 
   it('submit for review: a solved challenge is accepted once; its replay on another draft is refused', async () => {
-    const viewer = actors.submitterA.viewer;
+    const viewer = scene.actors.submitterA.viewer;
     const proof = encode(await solved());
     const submit = async (token = formToken()) => codeOf(submitTestimony(ctx.db, viewer, { testimonyId: await filledDraft(ctx.db, viewer), token, challenge: '', proof }));
     const outcomes = [await submit(), await submit()];
