@@ -1,14 +1,18 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { routing } from '@/lib/i18n/routing';
+import { env } from '@/lib/env.mjs';
+import { databaseReachable } from '@/lib/health/reachability';
+import { routing, type Locale } from '@/lib/i18n/routing';
 import { pagePolicy } from '@/lib/security/headers.mjs';
+import { outageResponse, postedForm } from '@/lib/security/outage-page';
+import { isSameOriginRequest } from '@/lib/security/same-origin';
 
 const localeRouting = createMiddleware(routing);
 const development = process.env.NODE_ENV === 'development';
 // Paths with a locale: everything except API routes, Next internals and files with an extension.
 const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 
-// Two jobs, neither of them an access decision (authentication and authorization are checked in
+// Three jobs, none of them an access decision (authentication and authorization are checked in
 // the data layer, lib/, where data is read, because a proxy can be skipped — matcher gaps, the
 // 2025 middleware-bypass advisories):
 // 1. Locale redirects: `/` → `/fa` or `/en` from Accept-Language, and paths without a locale
@@ -16,9 +20,14 @@ const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 // 2. A fresh CSP nonce for every document. Next reads the policy from the request headers and puts
 //    the nonce on the scripts it renders; the browser runs no other script. Responses that are not
 //    documents (API, feed, files fetched by a page) keep next.config.js's stricter resource policy.
-export default function proxy(request: NextRequest) {
+// 3. While the database is down, a translated 503 page instead of a page that would fail to render
+//    (lib/health/reachability.ts), giving back what a form posted without JavaScript carried.
+export default async function proxy(request: NextRequest) {
   const routed = localeRouted.test(request.nextUrl.pathname);
   if (!routed && !isDocumentRequest(request)) return NextResponse.next();
+
+  const outage = await outageAnswer(request);
+  if (outage) return outage;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const policy = pagePolicy(nonce, { development });
@@ -30,6 +39,29 @@ export default function proxy(request: NextRequest) {
   // A locale redirect depends on Accept-Language: no cache may keep one and serve it to another reader.
   if (response.headers.has('location')) response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+const unreadable = { fields: [], hadFiles: false, hadSecrets: false };
+const localePrefix = /^\/(fa|en)(?:\/|$)/;
+// Signing out must reach its route even now: it clears the browser's cookie and stored data.
+const passesThrough = /^\/(fa|en)\/sign-out$/;
+
+/**
+ * The 503 page, when this request is a page (or a form posted without JavaScript) and the database
+ * does not answer. Posts with JavaScript (`Next-Action`) are left to the action, which answers the
+ * form itself; a cross-site post is left to the action's refusal and never echoed.
+ */
+async function outageAnswer(request: NextRequest): Promise<Response | null> {
+  const { pathname, search } = request.nextUrl;
+  const locale = localePrefix.exec(pathname)?.[1] as Locale | undefined;
+  const posting = request.method === 'POST';
+  if (!locale || passesThrough.test(pathname) || !isDocumentRequest(request)) return null;
+  if (!posting && request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (posting && (request.headers.has('next-action') || !isSameOriginRequest(request.headers))) return null;
+  if (await databaseReachable(env().DATABASE_URL, { fresh: posting })) return null;
+  // A body over the proxy's size limit arrives cut short and cannot be read: then only the notice.
+  const posted = posting ? await request.formData().then(postedForm, () => unreadable) : undefined;
+  return outageResponse({ locale, action: pathname + search, posted, head: request.method === 'HEAD' });
 }
 
 /** A page the browser will render (e.g. the 404 page of /no-such-file.txt), not a fetch. */

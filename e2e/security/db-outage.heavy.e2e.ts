@@ -1,13 +1,15 @@
 // Database outage (issue 7, "Reliability"; heavy: runs in `npm run test:security`). A second
 // `next start` of the e2e build runs on a private PostgreSQL cluster (lib/testing/private-postgres.ts
 // — never the machine's shared server), which is stopped (`pg_ctl stop -m immediate`) while a
-// submitter is writing. Targets: the form says "try again" in the user's language and keeps what
-// was typed (with JavaScript, and without: the re-rendered step gives back what was posted); pages that read the database show the translated error page, with no stack trace, SQL
-// or error text; after the database returns the app works again by itself within 30 s.
+// submitter, a moderator and someone answering the moderators are writing. Targets: with JavaScript
+// the form says "try again" in the user's language and keeps what was typed; without JavaScript the
+// post is answered by the outage page (proxy.ts), which gives back what was typed and sends it again
+// once the database is back; pages answer a translated 503 with Retry-After, readable without
+// JavaScript, with no stack trace, SQL or error text; the app works again by itself within 30 s.
 import { recordFigure } from '../../lib/testing/security-figures';
 import { createPrivateCluster, type PrivateCluster } from '../../lib/testing/private-postgres';
 import { expect, test } from '../fixtures';
-import { demoPassphrase, signIn, unique } from '../support/accounts';
+import { demoPassphrase, signIn, signInAsStaff, unique } from '../support/accounts';
 import { appServer, type AppServer } from '../support/app-server';
 import { en, fillAbout, fillAccount, signUp } from '../support/submission';
 
@@ -41,8 +43,8 @@ test.afterAll(async () => {
   cluster?.remove();
 });
 
-test('while the database is down: "try again", nothing typed lost, an error page; back within 30 s', async ({ page, context, browser }) => {
-  test.setTimeout(240_000);
+test('while the database is down: "try again", nothing typed lost, a 503 page; back within 30 s', async ({ page, context, browser }) => {
+  test.setTimeout(300_000);
   await signUp(page, unique('outage'));
   await page.goto('/en/submit');
   await page.getByRole('button', { name: en.start }).click();
@@ -65,6 +67,13 @@ test('while the database is down: "try again", nothing typed lost, an error page
   const testimonyUrl = replier.url();
   const reply = 'She was last seen on the Saturday, typed while the database was down.';
   await replier.getByRole('textbox', { name: 'Your answer' }).fill(reply);
+  // And a moderator, without JavaScript, writing an internal note on a testimony under review.
+  const moderator = await (await browser.newContext({ baseURL: server.baseURL, javaScriptEnabled: false })).newPage();
+  await signInAsStaff(moderator, 'demo-moderator', '/en/staff');
+  await moderator.getByRole('table').getByRole('link').first().click();
+  const reviewUrl = moderator.url();
+  const note = 'Checked against the hospital list; typed while the database was down.';
+  await moderator.getByRole('textbox', { name: 'Add a note' }).fill(note);
 
   cluster.stopImmediately();
   // With JavaScript: the form stays, says why, and keeps every value.
@@ -76,39 +85,52 @@ test('while the database is down: "try again", nothing typed lost, an error page
   await expect(page.getByLabel(en.relationship)).toHaveValue('mother');
   expect(await page.locator('body').innerText()).not.toMatch(leaks);
 
-  // Without JavaScript: the page comes back after the post with the notice and what was typed.
+  // Without JavaScript: the post is answered by the outage page, which gives back what was typed.
+  const notSent = 'nothing was sent';
   await noJsPage.getByRole('button', { name: en.next, exact: true }).click();
-  await expect(noJsPage.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
+  await expect(noJsPage.getByRole('alert').filter({ hasText: notSent })).toBeVisible();
   await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue(noJsNarrative);
   expect(await noJsPage.locator('body').innerText()).not.toMatch(leaks);
   // Opened afresh (nothing posted), the step shows only the notice: an empty form could overwrite the saved answers.
-  await noJsPage.goto(page.url());
-  await expect(noJsPage.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
-  await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveCount(0);
-  await noJs.close();
-  // The same for an answer to the moderators.
+  const freshStep = await (await noJs.newPage()).goto(page.url());
+  expect(freshStep?.status()).toBe(503);
+  // The same for an answer to the moderators, and for the moderator's note.
   await replier.getByRole('button', { name: 'Send answer' }).click();
-  await expect(replier.getByRole('alert').filter({ hasText: 'We cannot reach our database right now' })).toBeVisible();
-  await expect(replier.getByRole('textbox', { name: 'Your answer' })).toHaveValue(reply);
+  await expect(replier.getByRole('alert').filter({ hasText: notSent })).toBeVisible();
+  await expect(replier.getByRole('textbox', { name: 'Your message' })).toHaveValue(reply);
   expect(await replier.locator('body').innerText()).not.toMatch(leaks);
-  await replier.goto(testimonyUrl);
-  await expect(replier.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
-  await replier.context().close();
+  await moderator.getByRole('button', { name: 'Add note', exact: true }).click();
+  await expect(moderator.getByRole('alert').filter({ hasText: notSent })).toBeVisible();
+  await expect(moderator.getByRole('textbox', { name: 'Your message' })).toHaveValue(note);
+  expect(await moderator.locator('body').innerText()).not.toMatch(leaks);
 
-  // A page that reads the database: the translated error page, in both languages, nothing leaked.
-  const pageStatuses: number[] = [];
-  for (const [path, title] of [
-    ['/en/my-testimonies', 'This page cannot be shown right now'],
-    ['/fa/my-testimonies', 'این صفحه در این لحظه نمایش داده نمی‌شود'],
+  // A page that reads the database: a translated 503 with Retry-After, readable without JavaScript.
+  for (const [path, title, pageContext] of [
+    ['/en/my-testimonies', 'This page cannot be shown right now', context],
+    ['/fa/my-testimonies', 'این صفحه در این لحظه نمایش داده نمی‌شود', context],
+    ['/fa/staff', 'این صفحه در این لحظه نمایش داده نمی‌شود', moderator.context()],
   ] as const) {
-    const errorPage = await context.newPage();
-    const response = await errorPage.goto(path);
-    pageStatuses.push(response?.status() ?? 0);
-    await expect(errorPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    expect(await errorPage.content()).not.toMatch(leaks);
-    await errorPage.close();
+    const outagePage = await pageContext.newPage();
+    const response = await outagePage.goto(path);
+    expect(response?.status()).toBe(503);
+    expect(response?.headers()['retry-after']).toBe('30');
+    expect(response?.headers()['cache-control']).toBe('no-store');
+    await expect(outagePage.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(outagePage.getByRole('alert')).toBeVisible();
+    expect(await outagePage.content()).not.toMatch(leaks);
+    await outagePage.close();
   }
-  expect(pageStatuses.every((status) => status >= 500)).toBe(true);
+  // The upload form's route (a no-JavaScript file upload): the same page, in the step's language.
+  const upload = await page.request.post('/api/uploads/form', {
+    headers: { origin: server.baseURL, referer: `${server.baseURL}/fa/submit/x/files` },
+    multipart: { file: { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(1024) } },
+  });
+  expect(upload.status()).toBe(503);
+  expect(upload.headers()['retry-after']).toBe('30');
+  const uploadPage = await upload.text();
+  expect(uploadPage).toContain('<html lang="fa" dir="rtl">');
+  expect(uploadPage).toContain('پرونده‌هایی که برگزیده بودید فرستاده نشدند');
+  expect(uploadPage).not.toMatch(leaks);
   // The health check says so too (the load balancer's signal).
   expect((await page.request.get('/api/health')).status()).toBe(503);
 
@@ -131,5 +153,19 @@ test('while the database is down: "try again", nothing typed lost, an error page
   // The same form, untouched since the failure, now saves.
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await expect(page).toHaveURL(/\/files$/);
+  // "Send again" on the outage pages: each post is made as it would have been. The step's own
+  // checks answer it (this person had not yet chosen a relationship), with the text still there.
+  await noJsPage.getByRole('button', { name: 'Send again' }).click();
+  await expect(noJsPage.getByRole('alert').filter({ hasText: 'Some fields need your attention' })).toBeVisible();
+  await expect(noJsPage.getByRole('textbox', { name: en.narrative, exact: true })).toHaveValue(noJsNarrative);
+  await noJs.close();
+  await replier.getByRole('button', { name: 'Send again' }).click();
+  await expect(replier).toHaveURL(`${testimonyUrl}#messages-heading`);
+  await expect(replier.getByText(reply)).toBeVisible();
+  await replier.context().close();
+  await moderator.getByRole('button', { name: 'Send again' }).click();
+  await expect(moderator).toHaveURL(new RegExp(`^${reviewUrl}#notes$`));
+  await expect(moderator.getByText(note)).toBeVisible();
+  await moderator.context().close();
   expect(server.output()).not.toContain(narrative);
 });

@@ -2,12 +2,16 @@
 // is streamed to disk instead of parsed in memory: lib/media/multipart.ts). The answer is a 303
 // back to the files step, saying what happened; a refused file's caption comes back in a
 // short-lived cookie scoped to that page, so nothing typed is lost (no caption in the URL).
+import { hasLocale } from 'next-intl';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
+import { routing, type Locale } from '@/lib/i18n/routing';
 import { receiveMultipartUpload } from '@/lib/media/multipart';
 import { uploadCaptionCookie } from '@/lib/media/upload-outcome';
+import { outageResponse } from '@/lib/security/outage-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
 const plain = (status: number, text: string) =>
@@ -30,6 +34,14 @@ export async function POST(request: Request) {
     if (error instanceof AppError && error.code === 'unauthenticated') return plain(401, 'Sign in again, then upload the file.');
     if (error instanceof AppError && error.code === 'invalid_input') return plain(400, 'Not an upload form.');
     if (error instanceof AppError) return plain(404, 'Not found');
+    // The translated outage page (as proxy.ts gives pages), in the language of the page posted from.
+    if (isDatabaseUnavailable(error)) return outageResponse({ locale: pageLocale(request), action: '/', posted: { fields: [], hadFiles: true, hadSecrets: false } });
     throw error;
   }
+}
+
+/** The language of the files step the form was on (its address is sent as the referrer, same-origin). */
+function pageLocale(request: Request): Locale {
+  const segment = /^https?:\/\/[^/]+\/([a-z]{2})\//.exec(request.headers.get('referer') ?? '')?.[1];
+  return hasLocale(routing.locales, segment) ? segment : routing.defaultLocale;
 }
