@@ -5,9 +5,10 @@ import { testimonies, testimonyRevisions } from './testimonies';
 import { users } from './users';
 
 /**
- * Four-eyes (PRODUCT.md §4): a moderator's approval of one revision with the redacted text they
- * saw. With the setting on, a revision is published only by a second, different moderator, and
- * what is published is the text the first one approved (unique per revision and moderator).
+ * Four-eyes (PRODUCT.md §4): a moderator's approval of one revision. With the setting on, a
+ * revision is published only by a second, different moderator, and what is published is the text
+ * the first one approved: the revision's redaction draft, fixed from the first approval on (unique
+ * per revision and moderator).
  */
 export const testimonyApprovals = pgTable(
   'testimony_approvals',
@@ -22,7 +23,6 @@ export const testimonyApprovals = pgTable(
     moderatorId: uuid()
       .notNull()
       .references(() => users.id),
-    redactedNarrative: text().notNull(),
     createdAt: createdAt(),
   },
   (t) => [unique('testimony_approvals_revision_moderator_key').on(t.revisionId, t.moderatorId), index().on(t.testimonyId)],

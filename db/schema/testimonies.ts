@@ -163,9 +163,13 @@ export const testimonyRevisions = pgTable(
     hand: hand().notNull(),
     // The submitter's text as sent, encrypted with the testimony's data key (lib/testimonies/sealed.ts).
     narrative: text().notNull(),
-    // Written by a moderator (approving a text as is copies it here); the only narrative ever shown
-    // publicly, and the only one indexed.
+    // The text as published (a moderator's redaction), written only when this revision is
+    // published: the only narrative ever shown publicly, and the only one indexed.
     redactedNarrative: text(),
+    // The moderator's redaction before publication (saved for the preview, or approved once and
+    // waiting for a second approval), encrypted with the testimony's data key like the narrative:
+    // until it is published it is as private as the text it was made from (lib/moderation/decisions.ts).
+    redactionDraft: text(),
     eventDate: date({ mode: 'string' }),
     eventDatePrecision: datePrecision(),
     eventPlace: text(),

@@ -171,8 +171,10 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
           relationship: r.relationship,
           hand: r.hand,
           narrative: sealNarrative(key, r.narrative),
-          // Publishing stores the approved text; a revision approved as written is copied as is.
-          redactedNarrative: r.redacted ?? (n === t.publishedRevision ? r.narrative : null),
+          // Publishing stores the approved text (a revision approved as written is copied as is);
+          // a redaction not (or no longer) published stays encrypted, as the moderation code keeps it.
+          redactedNarrative: n === t.publishedRevision ? (r.redacted ?? r.narrative) : null,
+          redactionDraft: n !== t.publishedRevision && r.redacted ? sealNarrative(key, r.redacted) : null,
           eventDate: '2019-11-16',
           eventDatePrecision: 'exact',
           eventPlace: r.place,

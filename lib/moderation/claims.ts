@@ -28,6 +28,8 @@ type Held = {
   claimedAt: Date | null;
   currentRevisionId: string | null;
   publishedRevisionId: string | null;
+  /** The testimony's wrapped data key (lib/testimonies/sealed.ts), for decisions that write text. */
+  dataKey: string | null;
 };
 
 /** Published, with a newer revision from its submitter waiting for review. */
@@ -53,6 +55,7 @@ export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
       claimedAt: testimonies.claimedAt,
       currentRevisionId: testimonies.currentRevisionId,
       publishedRevisionId: testimonies.publishedRevisionId,
+      dataKey: testimonies.dataKey,
     })
     .from(testimonies)
     .where(eq(testimonies.id, testimonyId))

@@ -15,6 +15,7 @@ import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
+import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { hasRevisionInReview, lockRow, requireHolder } from './claims';
 
@@ -33,7 +34,7 @@ async function tellSubmitter(tx: Tx, testimonyId: string, authorId: string, body
 /** Approvals already given to a revision, oldest first. */
 export async function approvalsOf(tx: Tx | Db, revisionId: string) {
   return tx
-    .select({ moderatorId: testimonyApprovals.moderatorId, redactedNarrative: testimonyApprovals.redactedNarrative, createdAt: testimonyApprovals.createdAt })
+    .select({ moderatorId: testimonyApprovals.moderatorId, createdAt: testimonyApprovals.createdAt })
     .from(testimonyApprovals)
     .where(eq(testimonyApprovals.revisionId, revisionId))
     .orderBy(asc(testimonyApprovals.createdAt));
@@ -110,27 +111,30 @@ export async function publishTestimony(
     const revisionId = row.currentRevisionId;
     // The moderator decided on the revision they were shown; a newer one arriving meanwhile must be reviewed anew.
     if (!revisionId || revisionId !== input.revisionId) throw new AppError('conflict');
-    const approve = (text: string) => tx.insert(testimonyApprovals).values({ testimonyId: input.testimonyId, revisionId, moderatorId: actor.userId, redactedNarrative: text });
+    const approve = () => tx.insert(testimonyApprovals).values({ testimonyId: input.testimonyId, revisionId, moderatorId: actor.userId });
+    // The redaction stays encrypted until it is published (a first approval only fixes the draft).
+    const key = await writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
 
     if (approvals.length > 0) {
       if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
-      if (approvals[0]!.redactedNarrative !== redacted) throw new AppError('conflict');
-      await approve(redacted);
-    } else {
-      await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, revisionId));
-      if (await readSetting(tx, 'four_eyes')) {
-        await approve(redacted);
-        await transitionTestimony(tx, {
-          testimonyId: input.testimonyId,
-          event: revision ? 'approveRevision' : 'approve',
-          actorId: actor.userId,
-          set: released,
-          details: { revisionId, redactedLength: redacted.length },
-        });
-        return { outcome: 'awaiting_second_approval' as const, changed: false };
-      }
+      const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
+      if (!approved?.draft || openNarrative(key, approved.draft) !== redacted) throw new AppError('conflict');
+      await approve();
+    } else if (await readSetting(tx, 'four_eyes')) {
+      await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, redacted) }).where(eq(testimonyRevisions.id, revisionId));
+      await approve();
+      await transitionTestimony(tx, {
+        testimonyId: input.testimonyId,
+        event: revision ? 'approveRevision' : 'approve',
+        actorId: actor.userId,
+        set: released,
+        details: { revisionId, redactedLength: redacted.length },
+      });
+      return { outcome: 'awaiting_second_approval' as const, changed: false };
     }
 
+    // Published: the text in the clear (public, and indexed for search), the draft no longer needed.
+    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted, redactionDraft: null }).where(eq(testimonyRevisions.id, revisionId));
     const now = new Date();
     const move = await transitionTestimony(tx, {
       testimonyId: input.testimonyId,
@@ -151,8 +155,8 @@ export async function publishTestimony(
 }
 
 /**
- * Stores the moderator's redacted text on the revision under review, before publication, so the
- * preview is rendered from exactly what will be published. Never on the published revision: that
+ * Stores the moderator's redacted text on the revision under review, before publication (encrypted,
+ * like the text it was made from), so the preview is rendered from exactly what will be published. Never on the published revision: that
  * text is public, and changing it is a publication of its own.
  */
 export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; redactedNarrative: string }): Promise<void> {
@@ -161,11 +165,12 @@ export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: {
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   await db.transaction(async (tx) => {
     await requireHolder(tx, actor, input.testimonyId);
-    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId, dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
     if (!t?.current || t.current !== input.revisionId || t.current === t.published) throw new AppError('conflict');
     // Once approved (four-eyes), the text waiting for the second approval is fixed.
     if ((await approvalsOf(tx, t.current)).length > 0) throw new AppError('conflict');
-    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted }).where(eq(testimonyRevisions.id, t.current));
+    const key = await writableKey(tx, { id: input.testimonyId, dataKey: t.dataKey });
+    await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, redacted) }).where(eq(testimonyRevisions.id, t.current));
     await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length } });
   });
 }

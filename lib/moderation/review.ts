@@ -60,6 +60,8 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     ? await db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
     : [];
   const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
+  // The moderator's unpublished redaction (encrypted), else the text this revision was published with.
+  const redaction = current?.redactionDraft ? openNarrative(key, current.redactionDraft) : (current?.redactedNarrative ?? null);
   const revisionInReview = hasRevisionInReview(row);
   const [published] = revisionInReview && row.publishedRevisionId
     ? await db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
@@ -67,7 +69,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   const previous = published ?? revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
   const approvals = current
     ? await db
-        .select({ moderatorId: testimonyApprovals.moderatorId, moderator: users.username, at: testimonyApprovals.createdAt, text: testimonyApprovals.redactedNarrative })
+        .select({ moderatorId: testimonyApprovals.moderatorId, moderator: users.username, at: testimonyApprovals.createdAt })
         .from(testimonyApprovals)
         .leftJoin(users, eq(users.id, testimonyApprovals.moderatorId))
         .where(eq(testimonyApprovals.revisionId, current.id))
@@ -108,12 +110,13 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: current.redactedNarrative, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
+    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).
     approvals: (row.status === 'awaiting_approval' || revisionInReview ? approvals : []).map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
-    approvedText: row.status === 'awaiting_approval' || revisionInReview ? (approvals[0]?.text ?? null) : null,
+    // The text approved once, waiting for a second approval: the draft, fixed since that approval.
+    approvedText: (row.status === 'awaiting_approval' || revisionInReview) && approvals.length > 0 ? redaction : null,
     similar,
     persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
     duplicates: await likelyDuplicates(db, linked),

@@ -60,6 +60,10 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     expect(await publicText(t.personId)).toEqual([]);
+    // Until published, the approved text is stored only encrypted (and so not in the search index).
+    const stored = async () => (await ctx.db.select({ clear: testimonyRevisions.redactedNarrative, draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, t.revisionId)))[0]!;
+    expect((await stored()).clear).toBeNull();
+    expect((await stored()).draft).not.toContain('redacted');
     const waiting = await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' });
     expect(waiting.items.find((i) => i.id === t.id)).toMatchObject({ status: 'awaiting_approval', awaitingSecondApproval: true, heldBy: null });
     expect(waiting.counts.awaiting_approval).toBeGreaterThanOrEqual(1);
@@ -75,6 +79,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await codeOf(publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
     expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published' });
     expect(await publicText(t.personId)).toEqual([approved]);
+    expect(await stored()).toEqual({ clear: approved, draft: null });
     const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.approve', 'testimony.publish']);
     expect(log.at(-1)!.details).toMatchObject({ approvedBy: [actors.moderator.userId, second!.userId] });

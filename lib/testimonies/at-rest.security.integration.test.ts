@@ -1,5 +1,5 @@
 // Encryption at rest (issue 7): a canary typed into a draft, a submitted narrative, a contact e-mail,
-// a thread message, an internal note and a kept original file — all through the real data functions — is readable again through those
+// a thread message, an internal note, a moderator's unpublished redaction and a kept original file — all through the real data functions — is readable again through those
 // functions, and appears nowhere in a dump of the database (pg_dump on PostgreSQL; the whole data
 // folder, heap files and WAL, after a checkpoint on PGlite) or in the media folder. Deleting a
 // record (the retention sweep, removing the e-mail) deletes its key.
@@ -21,6 +21,8 @@ import { findServableMedia } from '@/lib/media/serve';
 import { collect } from '@/lib/media/storage';
 import { receiveUpload } from '@/lib/media/upload';
 import { listThread, replyAsSubmitter } from '@/lib/messages';
+import { claimTestimony } from '@/lib/moderation/claims';
+import { saveRedactionDraft } from '@/lib/moderation/decisions';
 import { addTestimonyNote, getReview } from '@/lib/moderation/review';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { queryRows, testDatabases, useTestDatabase } from '@/lib/testing/databases';
@@ -65,6 +67,9 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     await setEmail(db, submitter, `${canary}@example.org`);
     expect((await replyAsSubmitter(db, submitter, { testimonyId: ids.submitted, body: `A reply ${canary}` })).status).toBe('sent');
     await addTestimonyNote(db, actors.moderator.viewer, { testimonyId: ids.submitted, body: `A note ${canary}` });
+    await claimTestimony(db, actors.moderator.viewer, { testimonyId: ids.submitted });
+    const [{ revisionId }] = (await db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, ids.submitted))) as [{ revisionId: string }];
+    await saveRedactionDraft(db, actors.moderator.viewer, { testimonyId: ids.submitted, revisionId, redactedNarrative: `A redaction ${canary}` });
     const pdf = Buffer.from(`%PDF-1.4\n% ${canary}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
     ids.attachment = (await receiveUpload(db, submitter, { testimonyId: ids.draft, path: await receivedFile(pdf), keepOriginal: true })).id;
     expect(await runOneJob(db, jobHandlers)).toBe('done');
@@ -77,6 +82,7 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     expect((await getAccountOverview(db, submitter)).email).toBe(`${canary}@example.org`);
     expect((await listThread(db, actors.moderator.viewer, ids.submitted)).messages.map((m) => m.body)).toEqual([`A reply ${canary}`]);
     expect((await getReview(db, actors.moderator.viewer, ids.submitted)).notes.map((n) => n.body)).toEqual([`A note ${canary}`]);
+    expect((await getReview(db, actors.moderator.viewer, ids.submitted)).revision?.redactedNarrative).toBe(`A redaction ${canary}`);
     const original = await findServableMedia(db, actors.moderator.viewer, ids.attachment);
     const body = original!.body;
     expect((Buffer.isBuffer(body) ? body : await collect(body)).toString()).toContain(canary);
@@ -103,7 +109,7 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     expect(dump.includes(Buffer.from(username))).toBe(true);
     const dumpHits = dump.includes(needle) ? 1 : 0;
     const storageHits = await filesContaining(media.dir, needle);
-    recordFigure({ figure: 'canary hits in a database dump (draft, narrative, e-mail, message, note, original)', measured: dumpHits, target: '0', ok: dumpHits === 0 });
+    recordFigure({ figure: 'canary hits in a database dump (draft, narrative, e-mail, message, note, redaction, original)', measured: dumpHits, target: '0', ok: dumpHits === 0 });
     recordFigure({ figure: 'canary hits in the media folder (kept original)', measured: storageHits.length, target: '0', ok: storageHits.length === 0 });
     expect(dumpHits).toBe(0);
     expect(storageHits).toEqual([]);

@@ -1,7 +1,7 @@
 // The data migration of encryption at rest: testimonies stored in plaintext before migration 0017
 // are encrypted at start (draft and every revision), read back the same through the data
 // functions, keep their retention clock, and are never encrypted twice; so are thread messages and
-// internal notes stored before migration 0018.
+// internal notes stored before migration 0018, and moderators' unpublished redactions before 0020.
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages, notes, testimonies, testimonyRevisions } from '@/db/schema';
@@ -11,7 +11,7 @@ import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { getOwnDraft } from './drafts';
-import { encryptLegacyTestimonies, encryptLegacyTexts } from './encrypt-legacy';
+import { encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from './encrypt-legacy';
 
 describe.each(testDatabases())('encrypting plaintext testimonies on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -80,5 +80,24 @@ describe.each(testDatabases())('encrypting plaintext testimonies on $name', (tar
     expect(stored.filter((r) => !r.dataKey?.startsWith('k1.') || r.body.includes('plain-'))).toEqual([]);
     expect((await listThread(ctx.db, actors.submitterA.viewer, testimonyId)).messages.map((m) => m.body).sort()).toEqual(['plain-message from staff', 'plain-message reply']);
     expect((await getReview(ctx.db, actors.moderator.viewer, testimonyId)).notes.map((n) => n.body)).toEqual(['plain-note']);
+  });
+
+  it('moves unpublished redactions into the encrypted draft once; published text stays public', async () => {
+    const person = await insertPerson(ctx.db, { collectionId });
+    const pending = await legacyTestimony('submitted', 'plain-three');
+    const [{ revisionId }] = (await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, pending))) as [{ revisionId: string }];
+    await ctx.db.update(testimonyRevisions).set({ redactedNarrative: 'redaction plain-three' }).where(eq(testimonyRevisions.id, revisionId));
+    const published = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', redacted: 'public plain-four' });
+
+    expect(await encryptLegacyRedactions(ctx.db)).toBeGreaterThanOrEqual(1);
+    expect(await encryptLegacyRedactions(ctx.db)).toBe(0);
+
+    const [moved] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
+    expect(moved!.redactedNarrative).toBeNull();
+    expect(moved!.redactionDraft).toBeTruthy();
+    expect(moved!.redactionDraft).not.toContain('plain-');
+    expect((await getReview(ctx.db, actors.moderator.viewer, pending)).revision?.redactedNarrative).toBe('redaction plain-three');
+    const [kept] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, published));
+    expect([kept!.redactedNarrative, kept!.redactionDraft]).toEqual(['public plain-four', null]);
   });
 });

@@ -1,15 +1,15 @@
 // Data migration for encryption at rest: rows written before migration 0017 (testimonies: draft
 // and narratives) or 0018 (thread messages, internal notes) hold their text in plaintext with
-// `data_key` null. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
+// `data_key` null, and before 0020 a moderator's unpublished redaction sat in `redacted_narrative`. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
 // converted in its own short transaction, so several instances starting together share the work
 // without encrypting anything twice.
 // PostgreSQL keeps the old row versions until VACUUM: run `VACUUM FULL testimonies,
-// testimony_revisions, messages, notes` afterwards to drop the plaintext from the files (README, Backups).
-import { and, eq, isNull } from 'drizzle-orm';
-import { messages, notes, testimonies } from '../../db/schema';
+// testimony_revisions, testimony_approvals, messages, notes` afterwards to drop the plaintext from the files (README, Backups).
+import { and, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { messages, notes, testimonies, testimonyRevisions } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { sealText, type SealedTextKind } from '../crypto/sealed-text';
-import { encryptTestimony } from './sealed';
+import { encryptTestimony, sealNarrative, writableKey } from './sealed';
 
 const batch = 200;
 
@@ -47,4 +47,38 @@ export async function encryptLegacyTexts(db: Db): Promise<number> {
     );
   }
   return converted;
+}
+
+/**
+ * Moves unpublished redactions (a current revision's `redacted_narrative` that is not the published
+ * one) into the encrypted `redaction_draft`; returns how many were moved. Text that was published
+ * stays where it is: it is public.
+ */
+export async function encryptLegacyRedactions(db: Db): Promise<number> {
+  const unpublished = and(
+    isNotNull(testimonyRevisions.redactedNarrative),
+    or(isNull(testimonies.publishedRevisionId), ne(testimonies.publishedRevisionId, testimonyRevisions.id)),
+  );
+  return convertAll(
+    () =>
+      db
+        .select({ id: testimonies.id })
+        .from(testimonies)
+        .innerJoin(testimonyRevisions, eq(testimonyRevisions.id, testimonies.currentRevisionId))
+        .where(unpublished)
+        .limit(batch),
+    (id) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.select({ id: testimonies.id, dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, id)).for('update');
+        const [revision] = await tx
+          .select({ id: testimonyRevisions.id, text: testimonyRevisions.redactedNarrative })
+          .from(testimonies)
+          .innerJoin(testimonyRevisions, eq(testimonyRevisions.id, testimonies.currentRevisionId))
+          .where(and(eq(testimonies.id, id), unpublished));
+        // Another instance moved it first, or it was published meanwhile.
+        if (!row || !revision?.text) return;
+        const key = await writableKey(tx, row);
+        await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, revision.text), redactedNarrative: null }).where(eq(testimonyRevisions.id, revision.id));
+      }),
+  );
 }
