@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, real, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, real, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { persons } from './persons';
 import { testimonies, testimonyRevisions } from './testimonies';
