@@ -74,6 +74,9 @@ test('while the database is down: "try again", nothing typed lost, a 503 page; b
   const reviewUrl = moderator.url();
   const note = 'Checked against the hospital list; typed while the database was down.';
   await moderator.getByRole('textbox', { name: 'Add a note' }).fill(note);
+  // And someone who will sign out while the database is down.
+  const leaver = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  await signUp(leaver, unique('leaver'));
 
   cluster.stopImmediately();
   // With JavaScript: the form stays, says why, and keeps every value.
@@ -120,6 +123,12 @@ test('while the database is down: "try again", nothing typed lost, a 503 page; b
     expect(await outagePage.content()).not.toMatch(leaks);
     await outagePage.close();
   }
+  // Signing out still clears the browser: the session cookie and everything stored for the site.
+  const leaving = await leaver.request.post('/en/sign-out', { headers: { origin: server.baseURL }, maxRedirects: 0 });
+  expect(leaving.status()).toBe(303);
+  expect(leaving.headers()['clear-site-data']).toContain('"cookies"');
+  expect((await leaver.context().cookies()).map((c) => c.name)).not.toContain('yadman.session');
+  await leaver.context().close();
   // The upload form's route (a no-JavaScript file upload): the same page, in the step's language.
   const upload = await page.request.post('/api/uploads/form', {
     headers: { origin: server.baseURL, referer: `${server.baseURL}/fa/submit/x/files` },
