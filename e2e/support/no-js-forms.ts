@@ -11,6 +11,11 @@ export class NoJsClient {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     if (init.method === 'POST') headers.set('Origin', this.baseURL);
+    // What a browser sends on a navigation: proxy.ts tells pages and form posts from fetches by it.
+    headers.set('Accept', 'text/html,application/xhtml+xml');
+    headers.set('Sec-Fetch-Dest', 'document');
+    headers.set('Sec-Fetch-Mode', 'navigate');
+    headers.set('Sec-Fetch-Site', 'same-origin');
     const response = await fetch(new URL(path, this.baseURL), { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
