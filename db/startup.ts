@@ -1,15 +1,15 @@
 // Called once by instrumentation.ts when the Node.js server starts.
 import { env } from '../lib/env.mjs';
-import { encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from '../lib/testimonies/encrypt-legacy';
+import { encryptLegacyFields, encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from '../lib/testimonies/encrypt-legacy';
 import { getDbHandle } from './client';
 
 /** Opens the database (applying migrations) and seeds the fictional demo data on demo instances. */
 export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const { db, driver } = await getDbHandle();
-  // Rows written before encryption at rest (migrations 0017, 0018, 0020) are encrypted before anything is served.
+  // Rows written before encryption at rest (migrations 0017, 0018, 0020, 0021) are encrypted before anything is served.
   const encrypted = await encryptLegacyTestimonies(db);
-  const encryptedTexts = await encryptLegacyTexts(db) + (await encryptLegacyRedactions(db));
+  const encryptedTexts = (await encryptLegacyTexts(db)) + (await encryptLegacyRedactions(db)) + (await encryptLegacyFields(db));
   let seeded = false;
   if (env().demoMode) {
     const { seedDemo } = await import('./seed/demo');
@@ -17,6 +17,6 @@ export async function prepareDatabase(): Promise<void> {
   }
   // One line, no personal data, no connection string or path.
   console.info(
-    `yadman: database ready (${driver}, migrated${encrypted ? `, ${encrypted} testimonies encrypted` : ''}${encryptedTexts ? `, ${encryptedTexts} messages, notes and redactions encrypted` : ''}${seeded ? ', demo data seeded' : ''}) in ${Date.now() - started} ms`,
+    `yadman: database ready (${driver}, migrated${encrypted ? `, ${encrypted} testimonies encrypted` : ''}${encryptedTexts ? `, ${encryptedTexts} messages, notes, redactions, places and credit names encrypted` : ''}${seeded ? ', demo data seeded' : ''}) in ${Date.now() - started} ms`,
   );
 }

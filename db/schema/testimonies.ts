@@ -90,7 +90,10 @@ export const testimonies = pgTable(
     rejectReason: rejectReason(),
     consentPublish: consentPublish().notNull().default('documentation_only'),
     consentCredit: consentCredit().notNull().default('anonymous'),
+    // Before migration 0021 in the clear; now always null, the name is in credit_name_encrypted
+    // (the testimony's data key, lib/testimonies/sealed.ts): it may be the submitter's own name.
     creditName: text(),
+    creditNameEncrypted: text(),
     portraitPublic: boolean().notNull().default(false),
     exactPlacePublic: boolean().notNull().default(false),
     mayContact: boolean().notNull().default(false),
@@ -172,7 +175,10 @@ export const testimonyRevisions = pgTable(
     redactionDraft: text(),
     eventDate: date({ mode: 'string' }),
     eventDatePrecision: datePrecision(),
+    // Before migration 0021 in the clear; now always null, the place is in event_place_encrypted
+    // (the testimony's data key): a street or a home can point at the family.
     eventPlace: text(),
+    eventPlaceEncrypted: text(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     // The token of the form that created this revision: a repeated post adds no second revision.
     idempotencyKey: text(),

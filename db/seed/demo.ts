@@ -5,7 +5,7 @@ import { hashPassphrase } from '../../lib/auth/passphrase';
 import { seal, sealPurposes } from '../../lib/crypto/secret-box';
 import { sealText } from '../../lib/crypto/sealed-text';
 import { nameSearchText } from '../../lib/search/normalize';
-import { newTestimonyKey, sealNarrative } from '../../lib/testimonies/sealed';
+import { newTestimonyKey, sealField, sealNarrative } from '../../lib/testimonies/sealed';
 import * as s from '../schema';
 import type { Db, Tx } from '../types';
 import { demoPersonId, demoPersons } from './demo-persons';
@@ -153,7 +153,7 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
         rejectReason: t.rejectReason ?? null,
         consentPublish: wasPublished ? 'public' : (t.publishConsent ?? 'documentation_only'),
         consentCredit: t.credit ?? 'anonymous',
-        creditName: t.credit === 'chosen_name' ? 'A demo name' : null,
+        creditNameEncrypted: sealField(key, 'creditName', t.credit === 'chosen_name' ? 'A demo name' : null),
         mayContact: t.message !== undefined,
         createdAt: created,
         submittedAt: wasSubmitted ? new Date(created.getTime() + day) : null,
@@ -177,7 +177,7 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
           redactionDraft: n !== t.publishedRevision && r.redacted ? sealNarrative(key, r.redacted) : null,
           eventDate: '2019-11-16',
           eventDatePrecision: 'exact',
-          eventPlace: r.place,
+          eventPlaceEncrypted: sealField(key, 'eventPlace', r.place),
           createdBy: users.submitter,
           createdAt: new Date(created.getTime() + n * day),
         })

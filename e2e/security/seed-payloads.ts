@@ -9,7 +9,7 @@ import { closeDb, getDb } from '../../db/client';
 import * as s from '../../db/schema';
 import { demoUsernames, seedDemo } from '../../db/seed/demo';
 import { sealText } from '../../lib/crypto/sealed-text';
-import { newTestimonyKey, sealDraft, sealNarrative } from '../../lib/testimonies/sealed';
+import { newTestimonyKey, sealDraft, sealField, sealNarrative } from '../../lib/testimonies/sealed';
 import { xssPayloads } from './xss-payloads';
 
 export type SeededPages = { persons: { id: string; slug: string }[]; published: string[]; submitted: string[]; drafts: string[]; markers: string[] };
@@ -48,7 +48,7 @@ for (let i = 0; i * chunkSize < xssPayloads.length; i++) {
     const [row] = await db
       .insert(s.testimonies)
       .values({
-        collectionId: collection!.id, submitterId, status, consentPublish: 'public', consentCredit: 'chosen_name', creditName: text,
+        collectionId: collection!.id, submitterId, status, consentPublish: 'public', consentCredit: 'chosen_name', creditNameEncrypted: sealField(key, 'creditName', text),
         submittedAt: status === 'draft' ? null : new Date(), publishedAt: status === 'published' ? new Date() : null,
         dataKey: wrapped,
         draft: sealDraft(key, { about: { newNameFa: text, newNameLatin: text, newCity: text, newCause: text }, account: { narrative: text, eventPlace: text }, consent: { creditName: text } }),
@@ -56,7 +56,7 @@ for (let i = 0; i * chunkSize < xssPayloads.length; i++) {
       .returning({ id: s.testimonies.id });
     const [revision] = await db
       .insert(s.testimonyRevisions)
-      .values({ testimonyId: row!.id, number: 1, relationship: 'eyewitness', hand: 'first', narrative: sealNarrative(key, text), redactedNarrative: text, eventDate: '2019-11-16', eventDatePrecision: 'exact', eventPlace: text, createdBy: submitterId })
+      .values({ testimonyId: row!.id, number: 1, relationship: 'eyewitness', hand: 'first', narrative: sealNarrative(key, text), redactedNarrative: text, eventDate: '2019-11-16', eventDatePrecision: 'exact', eventPlaceEncrypted: sealField(key, 'eventPlace', text), createdBy: submitterId })
       .returning({ id: s.testimonyRevisions.id });
     await db
       .update(s.testimonies)

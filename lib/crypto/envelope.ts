@@ -20,6 +20,8 @@ export const fieldPurposes = {
   original: 'attachments.original',
   message: 'messages.body',
   note: 'notes.body',
+  eventPlace: 'testimony_revisions.event_place',
+  creditName: 'testimonies.credit_name',
 } as const;
 
 const keyVersion = 'k1';

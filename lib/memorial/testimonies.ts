@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-o
 import type { DbOrTx } from '@/db/types';
 import { attachments, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import { publicMediaPath, type PublicAttachment, type PublicCredit, type PublicTestimony, type Relationship } from './dto';
+import { openField, testimonyKey } from '@/lib/testimonies/sealed';
 import { iso } from './summary';
 import { isPublicPerson, isPublicTestimony, isUuid, testimonyHasPublicPerson } from './visibility';
 
@@ -112,6 +113,8 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       language: testimonies.language,
       consentCredit: testimonies.consentCredit,
       creditName: testimonies.creditName,
+      creditNameEncrypted: testimonies.creditNameEncrypted,
+      dataKey: testimonies.dataKey,
       exactPlacePublic: testimonies.exactPlacePublic,
       submittedAt: testimonies.submittedAt,
       publishedAt: testimonies.publishedAt,
@@ -121,6 +124,7 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       eventDate: testimonyRevisions.eventDate,
       eventDatePrecision: testimonyRevisions.eventDatePrecision,
       eventPlace: testimonyRevisions.eventPlace,
+      eventPlaceEncrypted: testimonyRevisions.eventPlaceEncrypted,
       personIds: linked,
       city: linkedCity,
       // The instant to the microsecond (a JS Date keeps only milliseconds), for keyset cursors.
@@ -140,24 +144,27 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
   const rows = await query;
   const files = await publicAttachments(db, rows.map((r) => r.id));
 
-  return rows.map((r) => ({
-    cursorAt: r.cursorAt,
-    testimony: {
-    id: r.id,
-    personIds: [...r.personIds],
-    language: r.language,
-    hand: r.hand,
-    credit: publicCredit(r),
-    // The text moderation approved (publishing always stores it, redacted or as written). The
-    // submitter's own narrative is encrypted and never read here.
-    narrative: r.redactedNarrative ?? '',
-    eventDate: r.eventDate,
-    eventDatePrecision: r.eventDatePrecision,
-    place: r.exactPlacePublic ? r.eventPlace : (o.fallbackCity ?? r.city),
-    attachments: files.get(r.id) ?? [],
-    publishedAt: iso(r.publishedAt),
-    },
-  }));
+  return rows.map((r) => {
+    // The name and the exact place are opened only when the submitter consented to show them.
+    const named = r.consentCredit === 'chosen_name';
+    const key = named || r.exactPlacePublic ? testimonyKey(r) : null;
+    const testimony: PublicTestimony = {
+      id: r.id,
+      personIds: [...r.personIds],
+      language: r.language,
+      hand: r.hand,
+      credit: publicCredit({ ...r, creditName: named ? openField(key, 'creditName', { encrypted: r.creditNameEncrypted, plain: r.creditName }) : null }),
+      // The text moderation approved (publishing always stores it, redacted or as written). The
+      // submitter's own narrative is encrypted and never read here.
+      narrative: r.redactedNarrative ?? '',
+      eventDate: r.eventDate,
+      eventDatePrecision: r.eventDatePrecision,
+      place: r.exactPlacePublic ? openField(key, 'eventPlace', { encrypted: r.eventPlaceEncrypted, plain: r.eventPlace }) : (o.fallbackCity ?? r.city),
+      attachments: files.get(r.id) ?? [],
+      publishedAt: iso(r.publishedAt),
+    };
+    return { cursorAt: r.cursorAt, testimony };
+  });
 }
 
 /** Public, metadata-stripped files of the given testimonies. */

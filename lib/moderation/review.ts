@@ -13,7 +13,7 @@ import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
-import { openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
+import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
@@ -109,8 +109,8 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     language: row.language,
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
-    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: current.eventPlace },
+    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
+    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).

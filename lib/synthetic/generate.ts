@@ -11,7 +11,7 @@ import { base, Faker, fa } from '@faker-js/faker';
 import { provinceCodes, type ProvinceCode } from '@/lib/geo/provinces';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
-import { newTestimonyKey, sealDraft, sealNarrative } from '@/lib/testimonies/sealed';
+import { newTestimonyKey, sealDraft, sealField, sealNarrative } from '@/lib/testimonies/sealed';
 import { cities, femaleNames, maleNames, type Name, narrativeSentences, occupations, provinceWeights, streets, surnames } from './lexicon';
 
 export type Row = Record<string, string | null>;
@@ -26,12 +26,12 @@ export const columns = {
   person_aliases: ['id', 'person_id', 'name', 'script', 'normalized'],
   testimonies: [
     'id', 'collection_id', 'submitter_id', 'status', 'language', 'current_revision_id', 'published_revision_id', 'claimed_by',
-    'claimed_at', 'reject_reason', 'consent_publish', 'consent_credit', 'credit_name', 'may_contact', 'data_key', 'draft', 'created_at',
+    'claimed_at', 'reject_reason', 'consent_publish', 'consent_credit', 'credit_name_encrypted', 'may_contact', 'data_key', 'draft', 'created_at',
     'updated_at', 'submitted_at', 'published_at',
   ],
   testimony_revisions: [
     'id', 'testimony_id', 'number', 'relationship', 'hand', 'narrative', 'redacted_narrative', 'event_date',
-    'event_date_precision', 'event_place', 'created_by', 'created_at',
+    'event_date_precision', 'event_place_encrypted', 'created_by', 'created_at',
   ],
   testimony_persons: ['testimony_id', 'person_id'],
 } as const;
@@ -168,7 +168,7 @@ export function createGenerator(seed: number) {
     const revision = (number: number, body: string, redacted: string | null, at: number): Row => ({
       id: f.string.uuid(), testimony_id: id, number: String(number), relationship, hand: relationship === 'eyewitness' || relationship === 'medic' ? 'first' : weighted(weights({ first: 60, second: 40 })),
       narrative: sealNarrative(key, body), redacted_narrative: redacted, event_date: about[0]!.row.incident_date ?? null, event_date_precision: about[0]!.row.incident_date_precision ?? null,
-      event_place: language === 'fa' ? about[0]!.city[0] : about[0]!.city[1], created_by: submitter, created_at: iso(at),
+      event_place_encrypted: sealField(key, 'eventPlace', language === 'fa' ? about[0]!.city[0] : about[0]!.city[1]), created_by: submitter, created_at: iso(at),
     });
     if (status !== 'draft') {
       // A moderator's redaction drops a sentence that could identify someone.
@@ -187,7 +187,7 @@ export function createGenerator(seed: number) {
       claimed_by: status === 'in_review' ? pick(ctx.moderatorIds) : null, claimed_at: status === 'in_review' ? iso(lastSubmission) : null,
       reject_reason: status === 'rejected' ? weighted(weights({ duplicate: 40, out_of_scope: 25, not_credible: 20, spam: 10, unsafe: 5 })) : null,
       consent_publish: consentPublic ? 'public' : 'documentation_only', consent_credit: credit,
-      credit_name: credit === 'chosen_name' ? f.person.firstName() : null, may_contact: String(chance(0.5)),
+      credit_name_encrypted: sealField(key, 'creditName', credit === 'chosen_name' ? f.person.firstName() : null), may_contact: String(chance(0.5)),
       data_key: wrapped,
       draft: status === 'draft' ? sealDraft(key, { account: { relationship, hand: 'first', narrative: text } }) : null,
       created_at: iso(created), updated_at: iso(published ?? submitted ?? created), submitted_at: submitted === null ? null : iso(submitted),

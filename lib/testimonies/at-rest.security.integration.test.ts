@@ -1,5 +1,6 @@
 // Encryption at rest (issue 7): a canary typed into a draft, a submitted narrative, a contact e-mail,
-// a thread message, an internal note, a moderator's unpublished redaction and a kept original file — all through the real data functions — is readable again through those
+// a thread message, an internal note, a moderator's unpublished redaction, the place of the event,
+// the name to credit and a kept original file — all through the real data functions — is readable again through those
 // functions, and appears nowhere in a dump of the database (pg_dump on PostgreSQL; the whole data
 // folder, heap files and WAL, after a checkpoint on PGlite) or in the media folder. Deleting a
 // record (the retention sweep, removing the e-mail) deletes its key.
@@ -63,7 +64,10 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     submitter = actors.submitterA.viewer!;
     // A draft that is never submitted (its text only in the draft), and a submitted one (a revision).
     ids.draft = await filledDraft(db, submitter, { account: { narrative: `Unsent draft ${canary}`, eventPlace: 'Tehran' } });
-    ids.submitted = await submittedTestimony(db, submitter, { account: { narrative: `Sent account ${canary}` } });
+    ids.submitted = await submittedTestimony(db, submitter, {
+      account: { narrative: `Sent account ${canary}`, eventPlace: `The alley behind ${canary}` },
+      consent: { credit: 'chosen_name', creditName: `Credit ${canary}` },
+    });
     await setEmail(db, submitter, `${canary}@example.org`);
     expect((await replyAsSubmitter(db, submitter, { testimonyId: ids.submitted, body: `A reply ${canary}` })).status).toBe('sent');
     await addTestimonyNote(db, actors.moderator.viewer, { testimonyId: ids.submitted, body: `A note ${canary}` });
@@ -82,7 +86,8 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     expect((await getAccountOverview(db, submitter)).email).toBe(`${canary}@example.org`);
     expect((await listThread(db, actors.moderator.viewer, ids.submitted)).messages.map((m) => m.body)).toEqual([`A reply ${canary}`]);
     expect((await getReview(db, actors.moderator.viewer, ids.submitted)).notes.map((n) => n.body)).toEqual([`A note ${canary}`]);
-    expect((await getReview(db, actors.moderator.viewer, ids.submitted)).revision?.redactedNarrative).toBe(`A redaction ${canary}`);
+    const review = await getReview(db, actors.moderator.viewer, ids.submitted);
+    expect([review.revision?.redactedNarrative, review.revision?.eventPlace, review.consent.creditName]).toEqual([`A redaction ${canary}`, `The alley behind ${canary}`, `Credit ${canary}`]);
     const original = await findServableMedia(db, actors.moderator.viewer, ids.attachment);
     const body = original!.body;
     expect((Buffer.isBuffer(body) ? body : await collect(body)).toString()).toContain(canary);
@@ -109,7 +114,7 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     expect(dump.includes(Buffer.from(username))).toBe(true);
     const dumpHits = dump.includes(needle) ? 1 : 0;
     const storageHits = await filesContaining(media.dir, needle);
-    recordFigure({ figure: 'canary hits in a database dump (draft, narrative, e-mail, message, note, redaction, original)', measured: dumpHits, target: '0', ok: dumpHits === 0 });
+    recordFigure({ figure: 'canary hits in a database dump (draft, narrative, place, credit name, e-mail, message, note, redaction, original)', measured: dumpHits, target: '0', ok: dumpHits === 0 });
     recordFigure({ figure: 'canary hits in the media folder (kept original)', measured: storageHits.length, target: '0', ok: storageHits.length === 0 });
     expect(dumpHits).toBe(0);
     expect(storageHits).toEqual([]);

@@ -1,17 +1,20 @@
 // The data migration of encryption at rest: testimonies stored in plaintext before migration 0017
 // are encrypted at start (draft and every revision), read back the same through the data
 // functions, keep their retention clock, and are never encrypted twice; so are thread messages and
-// internal notes stored before migration 0018, and moderators' unpublished redactions before 0020.
+// internal notes stored before migration 0018, moderators' unpublished redactions before 0020, and
+// places and credit names before 0021.
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages, notes, testimonies, testimonyRevisions } from '@/db/schema';
 import { listThread } from '@/lib/messages/thread';
+import { listPublicTestimonies } from '@/lib/memorial/testimonies';
 import { getReview } from '@/lib/moderation/review';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { getOwnDraft } from './drafts';
-import { encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from './encrypt-legacy';
+import { encryptLegacyFields, encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from './encrypt-legacy';
+import { getOwnTestimony } from './own';
 
 describe.each(testDatabases())('encrypting plaintext testimonies on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -99,5 +102,26 @@ describe.each(testDatabases())('encrypting plaintext testimonies on $name', (tar
     expect((await getReview(ctx.db, actors.moderator.viewer, pending)).revision?.redactedNarrative).toBe('redaction plain-three');
     const [kept] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, published));
     expect([kept!.redactedNarrative, kept!.redactionDraft]).toEqual(['public plain-four', null]);
+  });
+
+  it('moves plain places and credit names into their encrypted columns once; every reader gets them back', async () => {
+    const person = await insertPerson(ctx.db, { collectionId, status: 'published' });
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', consentCredit: 'chosen_name' });
+    await ctx.db.update(testimonies).set({ creditName: 'plain-credit', creditNameEncrypted: null, exactPlacePublic: true }).where(eq(testimonies.id, id));
+    await ctx.db.update(testimonyRevisions).set({ eventPlace: 'plain-place', eventPlaceEncrypted: null }).where(eq(testimonyRevisions.testimonyId, id));
+
+    expect(await encryptLegacyFields(ctx.db)).toBeGreaterThanOrEqual(1);
+    expect(await encryptLegacyFields(ctx.db)).toBe(0);
+
+    const [t] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, id));
+    const [r] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
+    expect([t!.creditName, r!.eventPlace]).toEqual([null, null]);
+    expect(`${t!.creditNameEncrypted} ${r!.eventPlaceEncrypted}`).not.toContain('plain-');
+    const review = await getReview(ctx.db, actors.moderator.viewer, id);
+    expect([review.consent.creditName, review.revision?.eventPlace]).toEqual(['plain-credit', 'plain-place']);
+    const own = await getOwnTestimony(ctx.db, actors.submitterA.viewer, id);
+    expect([own.consent.creditName, own.revision?.eventPlace]).toEqual(['plain-credit', 'plain-place']);
+    const [shown] = (await listPublicTestimonies(ctx.db, { personId: person.id })).items;
+    expect([shown?.credit, shown?.place]).toEqual([{ kind: 'name', name: 'plain-credit', year: expect.any(Number) }, 'plain-place']);
   });
 });

@@ -1,15 +1,16 @@
 // Data migration for encryption at rest: rows written before migration 0017 (testimonies: draft
 // and narratives) or 0018 (thread messages, internal notes) hold their text in plaintext with
-// `data_key` null, and before 0020 a moderator's unpublished redaction sat in `redacted_narrative`. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
+// `data_key` null; before 0020 a moderator's unpublished redaction sat in `redacted_narrative`, and
+// before 0021 the place of the event and the credit name were in the clear. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
 // converted in its own short transaction, so several instances starting together share the work
 // without encrypting anything twice.
 // PostgreSQL keeps the old row versions until VACUUM: run `VACUUM FULL testimonies,
 // testimony_revisions, testimony_approvals, messages, notes` afterwards to drop the plaintext from the files (README, Backups).
-import { and, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { messages, notes, testimonies, testimonyRevisions } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { sealText, type SealedTextKind } from '../crypto/sealed-text';
-import { encryptTestimony, sealNarrative, writableKey } from './sealed';
+import { encryptTestimony, sealField, sealNarrative, writableKey } from './sealed';
 
 const batch = 200;
 
@@ -79,6 +80,26 @@ export async function encryptLegacyRedactions(db: Db): Promise<number> {
         if (!row || !revision?.text) return;
         const key = await writableKey(tx, row);
         await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, revision.text), redactedNarrative: null }).where(eq(testimonyRevisions.id, revision.id));
+      }),
+  );
+}
+
+/**
+ * Moves plain credit names and event places into their encrypted columns (migration 0021), one
+ * testimony per transaction; returns how many testimonies were converted.
+ */
+export async function encryptLegacyFields(db: Db): Promise<number> {
+  const plainPlace = sql`exists (select 1 from ${testimonyRevisions} r where r.testimony_id = ${testimonies.id} and r.event_place is not null)`;
+  return convertAll(
+    () => db.select({ id: testimonies.id }).from(testimonies).where(or(isNotNull(testimonies.creditName), plainPlace)).limit(batch),
+    (id) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.select({ id: testimonies.id, dataKey: testimonies.dataKey, creditName: testimonies.creditName }).from(testimonies).where(eq(testimonies.id, id)).for('update');
+        if (!row) return;
+        const key = await writableKey(tx, row);
+        if (row.creditName !== null) await tx.update(testimonies).set({ creditName: null, creditNameEncrypted: sealField(key, 'creditName', row.creditName), updatedAt: sql`${testimonies.updatedAt}` }).where(eq(testimonies.id, id));
+        const places = await tx.select({ id: testimonyRevisions.id, place: testimonyRevisions.eventPlace }).from(testimonyRevisions).where(and(eq(testimonyRevisions.testimonyId, id), isNotNull(testimonyRevisions.eventPlace)));
+        for (const r of places) await tx.update(testimonyRevisions).set({ eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', r.place) }).where(eq(testimonyRevisions.id, r.id));
       }),
   );
 }

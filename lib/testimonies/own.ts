@@ -5,10 +5,11 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { auditEntries, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import type { DataKey } from '@/lib/crypto/envelope';
 import { editableSteps, ownerOf, ownTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
-import { openDraft, openNarrative, testimonyKey } from './sealed';
+import { openDraft, openField, openNarrative, testimonyKey } from './sealed';
 
 export type TimelineEvent = { event: string; at: Date };
 export type OwnTestimonySummary = {
@@ -80,6 +81,11 @@ export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise
   }));
 }
 
+/** A revision as read, with its narrative and place opened (and no ciphertext left in it). */
+function openRevision<R extends { narrative: string; eventPlace: string | null; eventPlaceEncrypted: string | null }>(key: DataKey | null, { eventPlaceEncrypted, ...revision }: R) {
+  return { ...revision, narrative: openNarrative(key, revision.narrative), eventPlace: openField(key, 'eventPlace', { encrypted: eventPlaceEncrypted, plain: revision.eventPlace }) };
+}
+
 /** One of the viewer's testimonies with its current revision; anyone else's is `not_found`. */
 export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = ownerOf(viewer, 'testimony.read.own');
@@ -95,6 +101,7 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
           eventDate: testimonyRevisions.eventDate,
           eventDatePrecision: testimonyRevisions.eventDatePrecision,
           eventPlace: testimonyRevisions.eventPlace,
+          eventPlaceEncrypted: testimonyRevisions.eventPlaceEncrypted,
           createdAt: testimonyRevisions.createdAt,
         })
         .from(testimonyRevisions)
@@ -108,9 +115,9 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,
-    revision: revision ? { ...revision, narrative: openNarrative(key, revision.narrative) } : null,
+    revision: revision ? openRevision(key, revision) : null,
     revisionInReview: !!row.publishedRevisionId && row.currentRevisionId !== row.publishedRevisionId,
-    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: row.creditName, mayContact: row.mayContact },
+    consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), mayContact: row.mayContact },
     editable: editableSteps(row.status),
     canWithdraw: row.status !== 'withdrawn' && row.status !== 'rejected',
     timeline: events.get(row.id) ?? [],

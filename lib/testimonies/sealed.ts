@@ -32,6 +32,22 @@ export function openDraft(key: DataKey | null, stored: string | null): DraftData
   return JSON.parse(key ? decryptField(key, stored, fieldPurposes.draft) : stored) as DraftData;
 }
 
+/** The short fields a submitter types besides the narrative: where it happened, the name to credit. */
+export type SealedField = 'eventPlace' | 'creditName';
+
+/** An optional field sealed with the testimony's key (null stays null). */
+export function sealField(key: DataKey, field: SealedField, value: string | null): string | null {
+  return value === null ? null : encryptField(key, value, fieldPurposes[field]);
+}
+
+/**
+ * The field as written: its encrypted column, or the plain one of a row from before migration 0021
+ * (until lib/testimonies/encrypt-legacy.ts moves it at start).
+ */
+export function openField(key: DataKey | null, field: SealedField, stored: { encrypted: string | null; plain: string | null }): string | null {
+  return key && stored.encrypted !== null ? decryptField(key, stored.encrypted, fieldPurposes[field]) : stored.plain;
+}
+
 /** A new testimony's key and its wrapped form for the insert. */
 export function newTestimonyKey(): { key: DataKey; wrapped: string } {
   return createDataKey('testimony');

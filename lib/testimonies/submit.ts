@@ -20,7 +20,7 @@ import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
 import { ownerOf, ownTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
 import { transitionTestimony } from './lifecycle';
-import { openDraft, openNarrative, sealDraft, sealNarrative, testimonyKey, writableKey } from './sealed';
+import { openDraft, openField, openNarrative, sealDraft, sealField, sealNarrative, testimonyKey, writableKey } from './sealed';
 
 export type SubmitResult = { outcome: 'submitted' | 'revised' | 'unchanged'; publicChanged: boolean };
 
@@ -68,7 +68,7 @@ export async function submitTestimony(
       .where(eq(testimonyRevisions.testimonyId, row.id))) as [{ next: number }];
     const [revision] = await tx
       .insert(testimonyRevisions)
-      .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), createdBy: ownerId, idempotencyKey: input.token })
+      .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token })
       .returning({ id: testimonyRevisions.id });
     const language = /[\u0600-\u06FF]/.test(content.narrative) ? 'fa' : 'en';
 
@@ -88,7 +88,8 @@ export async function submitTestimony(
         language,
         consentPublish: consent.publish,
         consentCredit: consent.credit,
-        creditName: consent.credit === 'chosen_name' ? consent.creditName : null,
+        creditName: null,
+        creditNameEncrypted: sealField(key, 'creditName', consent.credit === 'chosen_name' ? consent.creditName : null),
         portraitPublic: consent.portraitPublic === 'yes',
         exactPlacePublic: consent.exactPlacePublic === 'yes',
         mayContact: consent.mayContact === 'yes',
@@ -117,7 +118,7 @@ function revisionContent(account: Record<string, unknown>) {
 }
 
 function sameContent(key: DataKey, revision: typeof testimonyRevisions.$inferSelect, content: RevisionContent) {
-  const stored = { ...revision, narrative: openNarrative(key, revision.narrative) };
+  const stored = { ...revision, narrative: openNarrative(key, revision.narrative), eventPlace: openField(key, 'eventPlace', { encrypted: revision.eventPlaceEncrypted, plain: revision.eventPlace }) };
   return Object.entries(content).every(([k, v]) => (stored as Record<string, unknown>)[k] === v);
 }
 

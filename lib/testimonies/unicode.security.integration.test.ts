@@ -80,8 +80,8 @@ describe.each(testDatabases())('unicode round trip on $name', (target) => {
         const [revision] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
         const review = await getReview(ctx.db, actors.moderator.viewer, id);
         const ok =
-          openNarrative(testimonyKey(row!), revision!.narrative) === value.trim() && revision!.eventPlace === (short.trim() || null) &&
-          row!.creditName === short.trim() && review.revision?.narrative === value.trim();
+          openNarrative(testimonyKey(row!), revision!.narrative) === value.trim() && review.revision?.eventPlace === (short.trim() || null) &&
+          review.consent.creditName === short.trim() && review.revision?.narrative === value.trim();
         if (!ok) mismatches.push(`submitted: ${JSON.stringify(short)}`);
       } catch (error) {
         errors.push(`${JSON.stringify(short)}: ${error instanceof Error ? `${error.name} ${error.message}`.slice(0, 200) : String(error)}`);

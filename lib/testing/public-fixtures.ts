@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
-import { newTestimonyKey, sealNarrative } from '@/lib/testimonies/sealed';
+import { newTestimonyKey, sealField, sealNarrative } from '@/lib/testimonies/sealed';
 
 let counter = 0;
 
@@ -68,7 +68,7 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
       status: t.status,
       consentPublish: t.consentPublish ?? 'public',
       consentCredit: t.consentCredit ?? 'anonymous',
-      creditName: t.creditName ?? null,
+      creditNameEncrypted: sealField(key, 'creditName', t.creditName ?? null),
       publishedAt: t.withPublishedRevision === false ? null : new Date(),
     })
     .returning({ id: s.testimonies.id });
@@ -83,7 +83,7 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
       redactedNarrative: t.redacted === undefined ? 'Redacted public narrative' : t.redacted,
       eventDate: '2019-11-16',
       eventDatePrecision: 'exact',
-      eventPlace: 'PRIVATE exact place',
+      eventPlaceEncrypted: sealField(key, 'eventPlace', 'PRIVATE exact place'),
     })
     .returning({ id: s.testimonyRevisions.id });
   await db
