@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
-import { pagePolicy } from '@/lib/security/headers.mjs';
+import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
@@ -29,7 +29,7 @@ export default async function proxy(request: NextRequest) {
   const outage = await outageAnswer(request);
   if (outage) return outage;
 
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const nonce = newNonce();
   const policy = pagePolicy(nonce, { development });
   request.headers.set('x-nonce', nonce);
   request.headers.set('Content-Security-Policy', policy);

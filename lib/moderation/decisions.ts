@@ -113,15 +113,15 @@ export async function publishTestimony(
     if (!revisionId || revisionId !== input.revisionId) throw new AppError('conflict');
     const approve = () => tx.insert(testimonyApprovals).values({ testimonyId: input.testimonyId, revisionId, moderatorId: actor.userId });
     // The redaction stays encrypted until it is published (a first approval only fixes the draft).
-    const key = await writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
+    const key = () => writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
 
     if (approvals.length > 0) {
       if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
       const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
-      if (!approved?.draft || openNarrative(key, approved.draft) !== redacted) throw new AppError('conflict');
+      if (!approved?.draft || openNarrative(await key(), approved.draft) !== redacted) throw new AppError('conflict');
       await approve();
     } else if (await readSetting(tx, 'four_eyes')) {
-      await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, redacted) }).where(eq(testimonyRevisions.id, revisionId));
+      await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(await key(), redacted) }).where(eq(testimonyRevisions.id, revisionId));
       await approve();
       await transitionTestimony(tx, {
         testimonyId: input.testimonyId,
@@ -156,8 +156,8 @@ export async function publishTestimony(
 
 /**
  * Stores the moderator's redacted text on the revision under review, before publication (encrypted,
- * like the text it was made from), so the preview is rendered from exactly what will be published. Never on the published revision: that
- * text is public, and changing it is a publication of its own.
+ * like the text it was made from), so the preview is rendered from exactly what will be published.
+ * Never on the published revision: that text is public, and changing it is a publication of its own.
  */
 export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; redactedNarrative: string }): Promise<void> {
   const actor = requireStaffPermission(viewer, 'moderation.redact');

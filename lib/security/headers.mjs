@@ -29,6 +29,11 @@ export function baselineHeaders({ production }) {
 /** CSP of a response that is not a page: nothing may run, load, frame it or be submitted. */
 export const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** A fresh CSP nonce (18 random bytes, base64) for one response. */
+export function newNonce() {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+}
+
 /**
  * CSP of a page. Scripts run only with this response's nonce, and what they load (`'strict-dynamic'`);
  * workers and every other fetch stay on the site (no third parties, PRODUCT.md §2 principle 2).

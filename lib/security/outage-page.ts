@@ -5,7 +5,7 @@
 import en from '@/lib/i18n/messages/en.json';
 import fa from '@/lib/i18n/messages/fa.json';
 import type { Locale } from '@/lib/i18n/routing';
-import { baselineHeaders, pagePolicy } from './headers.mjs';
+import { baselineHeaders, newNonce, pagePolicy } from './headers.mjs';
 import { isSecretField, typedFieldLabels } from './outage-fields';
 
 const catalogues = { fa, en } as const;
@@ -81,7 +81,7 @@ export function outagePage({ locale, nonce, action, posted }: { locale: Locale; 
  * stored, and when to try again.
  */
 export function outageResponse({ head = false, ...page }: Omit<Parameters<typeof outagePage>[0], 'nonce'> & { head?: boolean }): Response {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const nonce = newNonce();
   const headers = new Headers(baselineHeaders({ production: process.env.NODE_ENV === 'production' }).map(({ key, value }): [string, string] => [key, value]));
   headers.set('Content-Security-Policy', pagePolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
   headers.set('Content-Type', 'text/html; charset=utf-8');
