@@ -7,6 +7,7 @@
 // PostgreSQL keeps the old row versions until VACUUM: run `VACUUM FULL testimonies,
 // testimony_revisions, testimony_approvals, messages, notes` afterwards to drop the plaintext from the files (README, Backups).
 import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { messages, notes, testimonies, testimonyRevisions } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { sealText, type SealedTextKind } from '../crypto/sealed-text';
@@ -89,9 +90,13 @@ export async function encryptLegacyRedactions(db: Db): Promise<number> {
  * testimony per transaction; returns how many testimonies were converted.
  */
 export async function encryptLegacyFields(db: Db): Promise<number> {
-  const plainPlace = sql`exists (select 1 from ${testimonyRevisions} r where r.testimony_id = ${testimonies.id} and r.event_place is not null)`;
+  // Two plain scans with a null filter (cheap at every start once nothing is left), not a per-row subquery.
   return convertAll(
-    () => db.select({ id: testimonies.id }).from(testimonies).where(or(isNotNull(testimonies.creditName), plainPlace)).limit(batch),
+    () =>
+      union(
+        db.select({ id: testimonies.id }).from(testimonies).where(isNotNull(testimonies.creditName)),
+        db.select({ id: testimonyRevisions.testimonyId }).from(testimonyRevisions).where(isNotNull(testimonyRevisions.eventPlace)),
+      ).limit(batch),
     (id) =>
       db.transaction(async (tx) => {
         const [row] = await tx.select({ id: testimonies.id, dataKey: testimonies.dataKey, creditName: testimonies.creditName }).from(testimonies).where(eq(testimonies.id, id)).for('update');
