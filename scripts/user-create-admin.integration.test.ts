@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '@/lib/testing/databases';
+import { createPostgresDatabase, testDatabases } from '@/lib/testing/databases';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -19,26 +19,27 @@ function runCommand(args: string[], env: Record<string, string>) {
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
-const targets: Array<{ name: string; prepare: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> }> = [
+type Target = { name: string; driver: 'pglite' | 'postgres'; prepare: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> };
+const allTargets: Target[] = [
   {
     name: 'a fresh embedded data folder',
+    driver: 'pglite',
     prepare: async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-admin-'));
       return { env: { YADMAN_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
     },
   },
-  ...(process.env.TEST_DATABASE_URL
-    ? [
-        {
-          name: 'a fresh PostgreSQL database',
-          prepare: async () => {
-            const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
-            return { env: { DATABASE_URL: database.url }, cleanup: database.drop };
-          },
-        },
-      ]
-    : []),
+  {
+    name: 'a fresh PostgreSQL database',
+    driver: 'postgres',
+    prepare: async () => {
+      const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
+      return { env: { DATABASE_URL: database.url }, cleanup: database.drop };
+    },
+  },
 ];
+// The targets of this run (lib/testing/databases.ts): PostgreSQL only when TEST_DATABASE_URL is set.
+const targets = allTargets.filter((t) => testDatabases().some((d) => d.name === t.driver));
 
 describe.each(targets)('user:create-admin on $name', ({ prepare }) => {
   it('migrates, prints a one-time setup link, refuses bad input', async () => {

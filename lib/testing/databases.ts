@@ -1,6 +1,8 @@
 // Databases for integration tests: every DB-backed test runs on in-memory PGlite and, when
 // TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/postgres), on a fresh
-// PostgreSQL database created for the test file and dropped afterwards.
+// PostgreSQL database created for the test file and dropped afterwards. TEST_DATABASE_TARGETS
+// (e.g. `postgres`) narrows that to some of them: CI runs the README's plain `npm test` (PGlite
+// only, as a newcomer does) and then the integration tests once more on PostgreSQL alone.
 import fs from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
@@ -13,7 +15,14 @@ export type TestDatabase = { name: DbDriver };
 
 /** For `describe.each(testDatabases())('$name', (target) => …)`. */
 export function testDatabases(): TestDatabase[] {
-  return process.env.TEST_DATABASE_URL ? [{ name: 'pglite' }, { name: 'postgres' }] : [{ name: 'pglite' }];
+  const available: TestDatabase[] = process.env.TEST_DATABASE_URL ? [{ name: 'pglite' }, { name: 'postgres' }] : [{ name: 'pglite' }];
+  const wanted = process.env.TEST_DATABASE_TARGETS?.split(',').map((t) => t.trim()).filter(Boolean);
+  return wanted?.length ? available.filter((d) => wanted.includes(d.name)) : available;
+}
+
+/** Whether this run includes the PostgreSQL server (for tests that only make sense there). */
+export function testsPostgres(): boolean {
+  return testDatabases().some((d) => d.name === 'postgres');
 }
 
 export type TestDbContext = {
