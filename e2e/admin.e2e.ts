@@ -78,6 +78,8 @@ test('an admin disables a signed-in user, whose next navigation is refused', asy
   await row.getByText('Disable', { exact: true }).click();
   await row.getByRole('button', { name: 'Yes, do it' }).click();
   await expect(row.getByRole('cell', { name: 'Disabled', exact: true })).toBeVisible();
+  // The answer is to what was asked, though the row now offers the opposite.
+  await expect(row.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Account disabled; its sessions have ended.');
 
   await user.goto('/en/account');
   await expect(user).toHaveURL(/\/en\/sign-in/);
@@ -85,6 +87,24 @@ test('an admin disables a signed-in user, whose next navigation is refused', asy
   // Enabled again, for the tests that come after (the sessions stay ended).
   await row.getByRole('button', { name: 'Enable' }).click();
   await expect(row.getByRole('cell', { name: 'Active', exact: true })).toBeVisible();
+  await expect(row.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Account enabled.');
   await user.goto('/en/account');
   await expect(user).toHaveURL(/\/en\/sign-in/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test('in Persian, disabling and enabling an account each answer with what was done', async ({ page }) => {
+    test.setTimeout(90_000);
+    await signInAsStaff(page, 'demo-admin', '/fa/staff/users?q=demo-submitter');
+    const row = () => page.getByRole('row', { name: /demo-submitter/ });
+    await row().getByText('غیرفعال کردن', { exact: true }).click();
+    await row().getByRole('button', { name: 'بله، انجام شود' }).click();
+    await expect(row().getByRole('cell', { name: 'غیرفعال', exact: true })).toBeVisible();
+    await expect(row().getByRole('status').filter({ hasText: /\S/ })).toHaveText('حساب غیرفعال شد و نشست‌هایش پایان یافت.');
+    await row().getByRole('button', { name: 'فعال کردن' }).click();
+    await expect(row().getByRole('cell', { name: 'فعال', exact: true })).toBeVisible();
+    await expect(row().getByRole('status').filter({ hasText: /\S/ })).toHaveText('حساب فعال شد.');
+  });
 });

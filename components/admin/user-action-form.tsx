@@ -6,11 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions/define-action';
 
-export type UserActionResult = { done: true } | { done: false; refused: 'self' | 'last_admin' };
+export type UserActionDone = 'role' | 'disable' | 'enable' | 'totp' | 'sessions';
+export type UserActionResult = { done: true; did: UserActionDone } | { done: false; refused: 'self' | 'last_admin' };
 type Action = (previous: ActionState<UserActionResult>, formData: FormData) => Promise<ActionState<UserActionResult>>;
 
 export type UserActionMessages = {
-  done: string;
+  /** By what was done (the result says which, not the form). */
+  done: Record<UserActionDone, string>;
   refused: Record<'self' | 'last_admin', string>;
   /** Errors catalogue (`Errors.*`), by code. */
   errors: Record<string, string>;
@@ -36,7 +38,7 @@ export function UserActionForm({
   }, [state, router]);
 
   let notice = '';
-  if (state.status === 'ok') notice = state.data.done ? messages.done : messages.refused[state.data.refused];
+  if (state.status === 'ok') notice = state.data.done ? messages.done[state.data.did] : messages.refused[state.data.refused];
   else if (state.status === 'error') notice = messages.errors[state.error] ?? messages.errors.unexpected ?? '';
   return (
     <form action={formAction} className={className} aria-busy={pending}>

@@ -74,8 +74,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'account.signOutEverywhere': ownAccount(),
   // Administration
   'user.changeRole': adminOnly('user.manage'),
-  'user.disable': adminOnly('user.manage'),
-  'user.enable': adminOnly('user.manage'),
+  'user.setAccess': adminOnly('user.manage'),
   'user.resetTwoFactor': adminOnly('user.manage'),
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),

@@ -11,9 +11,8 @@ import type { Locale } from '@/lib/i18n/routing';
 import { listUsers } from '@/lib/users/list';
 import {
   changeRoleAction,
-  disableUserAction,
-  enableUserAction,
   resetTwoFactorAction,
+  setUserAccessAction,
   signOutEverywhereForAction,
 } from './actions';
 
@@ -46,11 +45,12 @@ export default async function UsersPage({ params, searchParams }: Props) {
   });
 
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
-  const messages = (done: 'role' | 'disable' | 'enable' | 'totp' | 'sessions'): UserActionMessages => ({
-    done: t(`done.${done}`),
+  const done = ['role', 'disable', 'enable', 'totp', 'sessions'] as const;
+  const messages: UserActionMessages = {
+    done: Object.fromEntries(done.map((d) => [d, t(`done.${d}`)])) as UserActionMessages['done'],
     refused: { self: t('refused.self'), last_admin: t('refused.last_admin') },
     errors,
-  });
+  };
   const filterParams = { q, ...(role ? { role } : {}), ...(state ? { state } : {}) };
 
   return (
@@ -106,7 +106,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   <td className={staffCell}>{formatDate(user.createdAt, locale)}</td>
                   <td className={staffCell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
                   <td className={`${staffCell} min-w-72 space-y-2`}>
-                    <UserActionForm action={changeRoleAction} userId={user.id} messages={messages('role')} className="flex flex-wrap items-end gap-2">
+                    <UserActionForm action={changeRoleAction} userId={user.id} messages={messages} className="flex flex-wrap items-end gap-2">
                       <label className="sr-only" htmlFor={`role-${user.id}`}>{t('newRoleLabel', { username: user.username })}</label>
                       <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted bg-white px-2 py-1">
                         {roles.map((r) => (
@@ -115,19 +115,17 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       </select>
                       <button type="submit" className={button}>{t('changeRole')}</button>
                     </UserActionForm>
-                    {user.disabled ? (
-                      <UserActionForm action={enableUserAction} userId={user.id} messages={messages('enable')}>
-                        <button type="submit" className={button}>{t('enable')}</button>
-                      </UserActionForm>
-                    ) : (
-                      <UserActionForm action={disableUserAction} userId={user.id} messages={messages('disable')}>
-                        <Confirm summary={t('disable')} warning={t('disableWarning', { username: user.username })} confirm={t('confirm')} />
-                      </UserActionForm>
-                    )}
-                    <UserActionForm action={resetTwoFactorAction} userId={user.id} messages={messages('totp')}>
+                    <UserActionForm action={setUserAccessAction} userId={user.id} messages={messages}>
+                      {user.disabled ? (
+                        <button type="submit" name="access" value="enable" className={button}>{t('enable')}</button>
+                      ) : (
+                        <Confirm summary={t('disable')} warning={t('disableWarning', { username: user.username })} confirm={t('confirm')} name="access" value="disable" />
+                      )}
+                    </UserActionForm>
+                    <UserActionForm action={resetTwoFactorAction} userId={user.id} messages={messages}>
                       <Confirm summary={t('resetTwoFactor')} warning={t('resetTwoFactorWarning', { username: user.username })} confirm={t('confirm')} />
                     </UserActionForm>
-                    <UserActionForm action={signOutEverywhereForAction} userId={user.id} messages={messages('sessions')}>
+                    <UserActionForm action={signOutEverywhereForAction} userId={user.id} messages={messages}>
                       <Confirm summary={t('signOutEverywhere')} warning={t('signOutEverywhereWarning', { username: user.username })} confirm={t('confirm')} />
                     </UserActionForm>
                   </td>
@@ -153,13 +151,13 @@ export default async function UsersPage({ params, searchParams }: Props) {
  * sentence saying what will happen. Works without JavaScript (details/summary), unlike confirm().
  * It sits inside the form, so the form's result notice stays visible when it is closed again.
  */
-function Confirm({ summary, warning, confirm }: { summary: string; warning: string; confirm: string }) {
+function Confirm({ summary, warning, confirm, name, value }: { summary: string; warning: string; confirm: string; name?: string; value?: string }) {
   return (
     <details>
       <summary className="cursor-pointer">{summary}</summary>
       <div className="mt-1 space-y-1 border-s-2 border-accent ps-3">
         <p className="text-sm">{warning}</p>
-        <button type="submit" className="rounded bg-accent-ink px-3 py-1 text-sm font-semibold text-white hover:bg-ink">
+        <button type="submit" name={name} value={value} className="rounded bg-accent-ink px-3 py-1 text-sm font-semibold text-white hover:bg-ink">
           {confirm}
         </button>
       </div>
