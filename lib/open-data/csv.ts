@@ -6,18 +6,29 @@ import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-// Spreadsheets start a formula with = + - @, and some treat a leading tab or CR as skippable.
-const formulaStart = /^[=+\-@\t\r]/;
+// Spreadsheets start a formula with = or @ whatever follows, and skip a leading control character
+// (tab, CR, …) before looking. A leading + or - starts a formula only with something a formula
+// can compute after it (a number, an operator, a call, a reference to another sheet or program):
+// "-2+3", "+cmd|' /C calc'!A0". A name written with a leading dash, or "-" for "unknown", is
+// text to every spreadsheet and stays exactly as the JSON has it.
+const alwaysFormula = /^[=@\p{Cc}]/u;
+const signed = /^[+-]/;
+const computable = /[\d=+\-*/^&(|!@"':;,<>%]/;
 // Invisible characters (bidi marks, zero-width joiners, BOM) and spaces a spreadsheet may skip
 // before it looks at the first character: "\u200f=cmd" must be neutralised too.
 const invisiblePrefix = /^[\p{Cf}\p{Zs}]+/u;
 
-/** A cell as written to the CSV: strings that could start a formula get a leading `'`. */
+function startsFormula(text: string): boolean {
+  if (alwaysFormula.test(text)) return true;
+  return signed.test(text) && computable.test(text.slice(1));
+}
+
+/** A cell as written to the CSV: strings a spreadsheet would run as a formula get a leading `'`. */
 export function neutralizeCell(value: CsvValue): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (formulaStart.test(value) || formulaStart.test(value.replace(invisiblePrefix, ''))) return `'${value}`;
+  if (startsFormula(value) || startsFormula(value.replace(invisiblePrefix, ''))) return `'${value}`;
   return value;
 }
 
