@@ -13,10 +13,13 @@ test('an invited moderator chooses their account, enrols TOTP and reaches the qu
   await page.getByRole('button', { name: 'Create invitation link' }).click();
   const link = await page.getByLabel('Invitation link (shown only once)').inputValue();
   expect(link).toMatch(/\/en\/invite\/[A-Za-z0-9_-]{43}$/);
-  // Listed as pending, without the token.
-  await page.reload();
+  // Listed as pending at once (no reload), without the token; the link copies with one press.
   await expect(page.getByRole('table', { name: 'Unused invitations that have not expired' })).toContainText('demo-admin');
   expect(await page.content()).not.toContain(link.split('/').at(-1)!);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
   const invitee = await newPage(browser);
   const username = `mod-${Date.now().toString(36)}`;
@@ -53,6 +56,28 @@ test('an invited moderator chooses their account, enrols TOTP and reaches the qu
   await again.goto(link);
   await expect(again.getByRole('heading', { level: 1 })).toHaveText('This invitation link cannot be used');
   await expect(again.getByLabel('Username')).toHaveCount(0);
+});
+
+test('an admin revokes a pending invitation: the row goes and the link is refused', async ({ page, browser }) => {
+  await signInAsStaff(page, 'demo-admin', '/en/staff/invitations');
+  // One that stays, so the table remains when the other goes.
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByLabel('Invitation link (shown only once)')).toBeVisible();
+  await page.getByLabel('Role').selectOption('admin');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByRole('table', { name: 'Unused invitations that have not expired' }).getByRole('row').filter({ hasText: 'Admin' })).not.toHaveCount(0);
+  const link = await page.getByLabel('Invitation link (shown only once)').inputValue();
+  const table = page.getByRole('table', { name: 'Unused invitations that have not expired' });
+  const rows = table.getByRole('row');
+  const before = await rows.count();
+  const row = rows.filter({ hasText: 'Admin' }).last();
+  await row.getByText('Revoke', { exact: true }).click();
+  await row.getByRole('button', { name: 'Yes, do it' }).click();
+  await expect(rows).toHaveCount(before - 1);
+
+  const holder = await newPage(browser);
+  await holder.goto(link);
+  await expect(holder.getByRole('heading', { level: 1 })).toHaveText('This invitation link cannot be used');
 });
 
 test('a submitter opening staff URLs gets a 404', async ({ page }) => {

@@ -1,7 +1,8 @@
 'use client';
 // Creates an invitation and shows its link once. The link is in the action's answer only: it is
 // not stored anywhere the page could show it again (the database keeps a hash).
-import { useActionState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ActionState } from '@/lib/actions/define-action';
 
 type Created = { path: string; role: 'moderator' | 'admin'; expiresAt: string };
@@ -19,11 +20,21 @@ export function CreateInvitationForm({
   locale: string;
   /** The site's public address, so the copied link works when pasted elsewhere. */
   origin: string;
-  labels: { role: string; create: string; link: string; notice: string };
+  labels: { role: string; create: string; link: string; notice: string; copy: string; copied: string };
   roles: { value: string; label: string }[];
   errors: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<Created>);
+  const router = useRouter();
+  // The pending list below the form is server-rendered: refresh it once the invitation exists.
+  useEffect(() => {
+    if (state.status === 'ok') router.refresh();
+  }, [state, router]);
+  // "Copy" needs JavaScript; without it the read-only field can be selected and copied by hand.
+  // (false in the server's HTML, true once hydrated).
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
   const link = state.status === 'ok' ? new URL(state.data.path, origin).toString() : null;
   const expires =
     state.status === 'ok'
@@ -59,7 +70,14 @@ export function CreateInvitationForm({
               {labels.link}
             </label>
             {/* Left-to-right whatever the page direction: a URL read backwards cannot be checked. */}
-            <input id="invite-link" readOnly value={link} dir="ltr" className="mt-1 w-full rounded border border-muted px-3 py-2 font-mono text-sm" />
+            <div className="mt-1 flex flex-wrap gap-2">
+              <input ref={field} id="invite-link" readOnly value={link} dir="ltr" className="min-w-0 flex-1 rounded border border-muted px-3 py-2 font-mono text-sm" />
+              {scripted && (
+                <button type="button" onClick={() => copyLink(link, field.current).then(() => setCopied(link))} className="rounded border border-muted px-3 py-2 hover:bg-white">
+                  {copied === link ? labels.copied : labels.copy}
+                </button>
+              )}
+            </div>
             <p className="mt-2 text-sm">{labels.notice.replace('{expires}', expires)}</p>
           </div>
         )}
@@ -67,4 +85,13 @@ export function CreateInvitationForm({
       </div>
     </form>
   );
+}
+
+const noSubscription = () => () => {};
+
+/** The Clipboard API exists only on secure origins; elsewhere the selected field is copied. */
+async function copyLink(link: string, input: HTMLInputElement | null): Promise<void> {
+  if (navigator.clipboard) return navigator.clipboard.writeText(link);
+  input?.select();
+  document.execCommand('copy');
 }

@@ -11,6 +11,7 @@ import {
   hashInvitationToken,
   inspectInvitation,
   listPendingInvitations,
+  revokeInvitation,
 } from './invitations';
 import { verifyPassphrase } from './passphrase';
 
@@ -78,6 +79,26 @@ describe.each(testDatabases())('staff invitations on $name', (target) => {
     const created = await invite();
     await expect(acceptInvitation(ctx.db, { token: created.token, username: 'ADMIN', passphrase })).rejects.toMatchObject({ code: 'conflict' });
     await expect(acceptInvitation(ctx.db, { token: created.token, username: 'fine-name', passphrase: 'password1234' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await inspectInvitation(ctx.db, created.token)).not.toBeNull();
+  });
+
+  it('a revoked link leaves the pending list and is refused like an expired one; revoking is audited once', async () => {
+    const created = await invite();
+    const [row] = await ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(created.token)));
+    expect(await revokeInvitation(ctx.db, actors.admin.viewer, row!.id)).toBe(true);
+    expect((await listPendingInvitations(ctx.db, actors.admin.viewer)).map((p) => p.id)).not.toContain(row!.id);
+    expect(await inspectInvitation(ctx.db, created.token)).toBeNull();
+    await expect(acceptInvitation(ctx.db, { token: created.token, username: 'revoked-link', passphrase })).rejects.toMatchObject({ code: 'not_found' });
+    // Nothing pending any more: a second revoke changes nothing and logs nothing.
+    expect(await revokeInvitation(ctx.db, actors.admin.viewer, row!.id)).toBe(false);
+    const audits = await ctx.db.select().from(auditEntries).where(eq(auditEntries.action, 'invitation.revoked'));
+    expect(audits.filter((a) => a.targetId === row!.id)).toHaveLength(1);
+  });
+
+  it('a moderator cannot revoke an invitation, and the link stays usable', async () => {
+    const created = await invite();
+    const [row] = await ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(created.token)));
+    await expect(revokeInvitation(ctx.db, actors.moderator.viewer, row!.id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await inspectInvitation(ctx.db, created.token)).not.toBeNull();
   });
 

@@ -159,3 +159,21 @@ export async function listPendingInvitations(db: Db, viewer: Viewer | null): Pro
     .orderBy(asc(invitations.expiresAt))
     .limit(200);
 }
+
+/**
+ * Withdraws a pending link: it expires now, so whoever holds it meets the same refusal as for any
+ * expired link. False when there is nothing pending by that id (used, expired or unknown).
+ */
+export async function revokeInvitation(db: Db, viewer: Viewer | null, id: string): Promise<boolean> {
+  checkAccess(viewer, { permission: 'user.invite' });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ expiresAt: sql`now()` })
+      .where(and(eq(invitations.id, id), isNull(invitations.usedAt), gt(invitations.expiresAt, sql`now()`)))
+      .returning({ id: invitations.id, role: invitations.role });
+    if (!row) return false;
+    await appendAudit(tx, { actorId: viewer!.userId, action: 'invitation.revoked', targetType: 'invitation', targetId: row.id, details: { role: row.role } });
+    return true;
+  });
+}

@@ -78,6 +78,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'user.resetTwoFactor': adminOnly('user.manage'),
   'user.signOutEverywhere': adminOnly('user.manage'),
   'invitation.create': adminOnly('user.invite'),
+  'invitation.revoke': adminOnly('user.invite'),
   'invitation.accept': everyone(),
   'settings.update': adminOnly('settings.manage'),
   'collection.save': adminOnly('collection.manage'),

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { createInvitation, invitationRoles } from '@/lib/auth/invitations';
+import { createInvitation, invitationRoles, revokeInvitation } from '@/lib/auth/invitations';
 import { routing } from '@/lib/i18n/routing';
 
 export const createInvitationAction = defineAction({
@@ -14,4 +14,11 @@ export const createInvitationAction = defineAction({
     const created = await createInvitation(db, viewer, input);
     return { path: created.path, role: created.role, expiresAt: created.expiresAt.toISOString() };
   },
+});
+
+export const revokeInvitationAction = defineAction({
+  name: 'invitation.revoke',
+  schema: z.object({ invitationId: z.uuid() }),
+  access: { permission: 'user.invite' },
+  handler: async ({ invitationId }, { viewer, db }) => ({ revoked: await revokeInvitation(db, viewer, invitationId) }),
 });

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { CreateInvitationForm } from '@/components/admin/create-invitation-form';
+import { RevokeInvitationForm } from '@/components/admin/revoke-invitation-form';
 import { getDb } from '@/db/client';
 import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -9,7 +10,7 @@ import { errorCodes } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
 import { publicOrigin } from '@/lib/memorial/public-url';
 import type { Locale } from '@/lib/i18n/routing';
-import { createInvitationAction } from './actions';
+import { createInvitationAction, revokeInvitationAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -21,6 +22,7 @@ export default async function InvitationsPage({ params }: Props) {
   const staff = await getTranslations({ locale, namespace: 'Staff' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const pending = await listPendingInvitations(await getDb(), viewer);
+  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
 
   return (
     <>
@@ -34,9 +36,9 @@ export default async function InvitationsPage({ params }: Props) {
           action={createInvitationAction}
           locale={locale}
           origin={await publicOrigin()}
-          labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string }}
+          labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string, copy: t('copyLink'), copied: t('linkCopied') }}
           roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
-          errors={Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]))}
+          errors={errors}
         />
       </section>
       <section aria-labelledby="pending-invitations" className="mt-8">
@@ -46,13 +48,21 @@ export default async function InvitationsPage({ params }: Props) {
         {pending.length === 0 ? (
           <p className="mt-2">{t('noPending')}</p>
         ) : (
-          <StaffTable caption={t('pendingCaption')} columns={[t('roleLabel'), t('colCreatedBy'), t('colCreated'), t('colExpires')]} className="mt-2">
+          <StaffTable caption={t('pendingCaption')} columns={[t('roleLabel'), t('colCreatedBy'), t('colCreated'), t('colExpires'), t('colActions')]} className="mt-2">
                 {pending.map((inv) => (
                   <tr key={inv.id}>
                     <th scope="row" className={`${staffCell} font-normal`}>{staff(`roles.${inv.role}`)}</th>
                     <td className={staffCell}>{inv.createdBy ? <bdi>{inv.createdBy}</bdi> : t('setupCommand')}</td>
                     <td className={staffCell}>{formatDate(inv.createdAt, locale)}</td>
                     <td className={staffCell}>{formatDate(inv.expiresAt, locale)}</td>
+                    <td className={staffCell}>
+                      <RevokeInvitationForm
+                        action={revokeInvitationAction}
+                        invitationId={inv.id}
+                        labels={{ summary: t('revokeInvitation'), warning: t('revokeInvitationWarning'), confirm: t('confirm'), gone: t('invitationGone') }}
+                        errors={errors}
+                      />
+                    </td>
                   </tr>
                 ))}
           </StaffTable>

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { Confirm } from '@/components/admin/confirm';
 import { UserActionForm, type UserActionMessages } from '@/components/admin/user-action-form';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
@@ -143,24 +144,5 @@ export default async function UsersPage({ params, searchParams }: Props) {
         nextLabel={staff('nextPage')}
       />
     </>
-  );
-}
-
-/**
- * A destructive action behind a disclosure: the button appears only after opening it, next to a
- * sentence saying what will happen. Works without JavaScript (details/summary), unlike confirm().
- * It sits inside the form, so the form's result notice stays visible when it is closed again.
- */
-function Confirm({ summary, warning, confirm, name, value }: { summary: string; warning: string; confirm: string; name?: string; value?: string }) {
-  return (
-    <details>
-      <summary className="cursor-pointer">{summary}</summary>
-      <div className="mt-1 space-y-1 border-s-2 border-accent ps-3">
-        <p className="text-sm">{warning}</p>
-        <button type="submit" name={name} value={value} className="rounded bg-accent-ink px-3 py-1 text-sm font-semibold text-white hover:bg-ink">
-          {confirm}
-        </button>
-      </div>
-    </details>
   );
 }
