@@ -176,6 +176,11 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
     },
     GET: { request: () => new Request(`${origin}/en/sign-out`), params: { locale: 'en' }, status: () => 405 },
   },
+  // An import's left-out rows (lib/imports/run.ts leftOutRows checks data.import): an unknown batch
+  // is 404 for everyone, admins included (lib/imports/import.integration.test.ts covers a real one).
+  'app/api/imports/[id]/left-out/route.ts': {
+    GET: { request: () => new Request(`${origin}/api/imports/${unknownId}/left-out`), params: { id: unknownId }, status: () => 404 },
+  },
   // Proof of work for the sign-up and submission forms (lib/abuse/proof-of-work.ts): public, the same
   // for every actor, and read-only (the per-address count is kept in memory).
   'app/api/altcha/challenge/route.ts': { GET: { request: () => new Request(`${origin}/api/altcha/challenge`), status: () => 200 } },

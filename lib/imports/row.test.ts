@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from './fields';
-import { parseListDate, readRow } from './row';
+import { readRow } from './row';
 
 describe('guessMapping', () => {
   it('maps English and Persian headers, each column once', () => {
@@ -15,18 +15,6 @@ describe('guessMapping', () => {
       outcome: 7,
       sourceUrl: 8,
     });
-  });
-});
-
-describe('parseListDate', () => {
-  it('reads Gregorian and Solar Hijri dates in Latin or Persian digits, with their precision', () => {
-    expect(parseListDate('2019-11-16')).toEqual({ iso: '2019-11-16', precision: 'exact' });
-    expect(parseListDate('۱۳۹۸/۰۸/۲۵')).toEqual({ iso: '2019-11-16', precision: 'exact' });
-    expect(parseListDate('1398-08')).toEqual({ iso: '2019-10-23', precision: 'month' });
-    expect(parseListDate('2019')).toEqual({ iso: '2019-01-01', precision: 'year' });
-    expect(parseListDate('2019-02-30')).toBeNull();
-    expect(parseListDate('16 Nov 2019')).toBeNull();
-    expect(parseListDate('2999-01-01')).toBeNull();
   });
 });
 

@@ -1,10 +1,9 @@
 // One CSV row → the values of a new person record, or the reasons it cannot be imported. Pure:
 // unit-tested without a database, and run again inside the import's transaction.
-import { provinces } from '../geo/provinces';
-import { typedDateToIso } from '../i18n/solar-hijri';
 import { nameSearchText, normalizeName } from '../search/normalize';
 import { asciiDigits } from '../validation/testimony';
 import type { ImportField, ImportMapping } from './fields';
+import { parseListDate, parseListProvince } from './list-values';
 
 type Gender = 'female' | 'male' | 'other' | 'unknown';
 type Perpetrator = 'irgc' | 'basij' | 'police' | 'plainclothes' | 'unknown' | 'other';
@@ -54,28 +53,7 @@ const perpetratorWords: Record<string, Perpetrator> = {
   irgc: 'irgc', 'سپاه': 'irgc', basij: 'basij', بسیج: 'basij', police: 'police', پلیس: 'police', ناجا: 'police', 'نیروی انتظامی': 'police',
   plainclothes: 'plainclothes', 'لباس شخصی': 'plainclothes', unknown: 'unknown', نامعلوم: 'unknown', other: 'other',
 };
-const provinceByName = new Map<string, string>(
-  provinces.flatMap((p) => [
-    [normalizeName(p.nameFa), p.code],
-    [normalizeName(p.nameEn), p.code],
-    [p.code.toLowerCase(), p.code],
-  ]),
-);
-
 const word = (v: string) => normalizeName(v);
-
-/** A date as lists write it: 2019-11-16, 2019/11/16, 1398/08/25 (Solar Hijri when the year < 1700), 1398-08, 2019. */
-export function parseListDate(raw: string): { iso: string; precision: 'exact' | 'month' | 'year' } | null {
-  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(asciiDigits(raw.trim()));
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : 1;
-  const day = m[3] ? Number(m[3]) : null;
-  if (month < 1 || month > 12) return null;
-  const iso = typedDateToIso(year < 1700 ? 'persian' : 'gregorian', year, month, day);
-  if (!iso || iso > new Date().toISOString().slice(0, 10)) return null;
-  return { iso, precision: m[3] ? 'exact' : m[2] ? 'month' : 'year' };
-}
 
 /** Birth years before 1700 are Solar Hijri (1375 → 1996; the year spans two Gregorian ones). */
 const gregorianYear = (year: number | null) => (year !== null && year < 1700 ? year + 621 : year);
@@ -113,10 +91,12 @@ export function readRow(cells: readonly string[], mapping: ImportMapping): { per
   const nameLatin = text('nameLatin');
   if (!nameFa && !nameLatin) errors.name = 'nameMissing';
   const dateRaw = cell('incidentDate');
-  const date = dateRaw ? parseListDate(dateRaw) : null;
-  if (dateRaw && !date) errors.incidentDate = 'invalidDate';
+  const parsedDate = dateRaw ? parseListDate(dateRaw) : null;
+  const date = typeof parsedDate === 'object' ? parsedDate : null;
+  if (parsedDate === 'invalid') errors.incidentDate = 'invalidDate';
+  if (parsedDate === 'ambiguous') errors.incidentDate = 'ambiguousDate';
   const provinceRaw = cell('province');
-  const province = provinceRaw ? (provinceByName.get(word(provinceRaw)) ?? null) : null;
+  const province = provinceRaw ? parseListProvince(provinceRaw) : null;
   if (provinceRaw && !province) errors.province = 'unknownValue';
   const outcome = choice('outcome', outcomeWords) ?? (cell('outcome') ? null : (mapping.defaultOutcome as ImportOutcome | null));
   if (!outcome && !errors.outcome) errors.outcome = 'outcomeMissing';

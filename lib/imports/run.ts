@@ -14,12 +14,19 @@ import { foldLatin, normalizeName } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { getImportBatch, lockOpenBatch } from './batches';
 import { likelyDuplicatesByRow, type DuplicateCandidate } from './duplicates';
-import type { ImportMapping } from './fields';
+import type { ImportField, ImportMapping } from './fields';
 import { readRow, type ImportedPerson, type RowErrors } from './row';
 
-/** `row` counts data rows from 1 (the header row is not counted). */
-export type RowReport = { row: number; name: string; errors: RowErrors; duplicates: DuplicateCandidate[]; repeatsRow: number | null };
-export type DryRun = { rows: number; valid: number; invalid: number; likelyDuplicates: number; problems: RowReport[] };
+/**
+ * `row` counts data rows from 1 (the header row is not counted); `values` holds the cell of each
+ * field with an error, so the admin sees what the file says.
+ */
+export type RowReport = { row: number; name: string; errors: RowErrors; values: Partial<Record<ImportField, string>>; duplicates: DuplicateCandidate[]; repeatsRow: number | null };
+/**
+ * `willImport` is exactly what the import creates when duplicates are left out, and
+ * `willImport + validDuplicates` what it creates when they are included.
+ */
+export type DryRun = { rows: number; willImport: number; validDuplicates: number; invalid: number; likelyDuplicates: number; problems: RowReport[] };
 export type ImportCounts = { rows: number; imported: number; invalid: number; duplicatesSkipped: number };
 
 /** Rows with problems shown by the dry run; the counts cover all of them. */
@@ -30,32 +37,66 @@ type Examined = RowReport & { person: ImportedPerson | null };
 async function examine(db: DbOrTx, rows: string[][], mapping: ImportMapping): Promise<Examined[]> {
   const read = rows.map((cells) => readRow(cells, mapping));
   const nameOf = (cells: string[]) => [mapping.columns.nameFa, mapping.columns.nameLatin].map((i) => (i === undefined ? null : cells[i]?.trim() || null));
-  const existing = await likelyDuplicatesByRow(db, rows.map((cells, index) => ({ index, names: nameOf(cells) })));
+  const existing = await likelyDuplicatesByRow(
+    db,
+    rows.map((cells, index) => {
+      const p = read[index]!.person;
+      const facts = p && { fatherNames: [p.fatherNameFa, p.fatherNameLatin], age: p.age, birthYear: p.birthYear, province: p.province, city: p.city };
+      return { index, names: nameOf(cells), facts: facts ?? undefined };
+    }),
+  );
   // The same name twice in one file: the later row repeats the earlier one.
   const firstRowOf = new Map<string, number>();
   return rows.map((cells, index) => {
     const names = nameOf(cells).flatMap((n) => (n ? [foldLatin(normalizeName(n))] : [])).filter(Boolean);
     const repeats = names.map((k) => firstRowOf.get(k)).find((r) => r !== undefined) ?? null;
     for (const k of names) if (!firstRowOf.has(k)) firstRowOf.set(k, index + 1);
-    return { row: index + 1, name: nameOf(cells).filter(Boolean).join(' / '), person: read[index]!.person, errors: read[index]!.errors, duplicates: existing.get(index) ?? [], repeatsRow: repeats };
+    const { person, errors } = read[index]!;
+    const values = Object.fromEntries(
+      Object.keys(errors).flatMap((field) => {
+        const column = mapping.columns[field as ImportField];
+        return column === undefined ? [] : [[field, (cells[column] ?? '').trim()]];
+      }),
+    );
+    return { row: index + 1, name: nameOf(cells).filter(Boolean).join(' / '), person, errors, values, duplicates: existing.get(index) ?? [], repeatsRow: repeats };
   });
 }
 
 const isDuplicate = (r: Examined) => r.duplicates.length > 0 || r.repeatsRow !== null;
 
-export async function dryRunImport(db: Db, viewer: Viewer | null, batchId: string): Promise<DryRun> {
+/** The rows of an open, mapped batch, examined as the import will examine them. */
+async function examineOpenBatch(db: Db, viewer: Viewer | null, batchId: string) {
   requireStaffPermission(viewer, 'data.import');
   const batch = await getImportBatch(db, viewer, batchId);
   if (batch.status !== 'uploaded' || !batch.mappingSaved) throw new AppError('conflict');
   const [stored] = await db.select({ rows: importBatches.rows }).from(importBatches).where(eq(importBatches.id, batchId));
-  const examined = await examine(db, stored!.rows, batch.mapping);
+  return { headers: batch.headers, rows: stored!.rows, examined: await examine(db, stored!.rows, batch.mapping) };
+}
+
+export async function dryRunImport(db: Db, viewer: Viewer | null, batchId: string): Promise<DryRun> {
+  const { examined } = await examineOpenBatch(db, viewer, batchId);
   const problems = examined.filter((r) => !r.person || isDuplicate(r));
   return {
     rows: examined.length,
-    valid: examined.filter((r) => r.person).length,
+    willImport: examined.filter((r) => r.person && !isDuplicate(r)).length,
+    validDuplicates: examined.filter((r) => r.person && isDuplicate(r)).length,
     invalid: examined.filter((r) => !r.person).length,
     likelyDuplicates: examined.filter(isDuplicate).length,
     problems: problems.slice(0, shownProblems).map(({ person: _, ...report }) => report),
+  };
+}
+
+export type LeftOutRow = RowReport & { cells: string[] };
+
+/**
+ * The rows an import without duplicates would leave out, with the file's own cells, for the admin
+ * to download, fix and upload again. Only while the batch is open: an import deletes the cells.
+ */
+export async function leftOutRows(db: Db, viewer: Viewer | null, batchId: string): Promise<{ headers: string[]; rows: LeftOutRow[] }> {
+  const { headers, rows, examined } = await examineOpenBatch(db, viewer, batchId);
+  return {
+    headers,
+    rows: examined.flatMap(({ person, ...report }, i) => (!person || isDuplicate({ person, ...report }) ? [{ ...report, cells: rows[i]! }] : [])),
   };
 }
 

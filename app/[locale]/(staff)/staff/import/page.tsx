@@ -74,7 +74,7 @@ export default async function ImportPage({ params }: Props) {
                   <td className={staffCell}>{formatNumber(b.rowCount, locale)}</td>
                   <td className={staffCell}>
                     {t(`status.${b.status}`)}
-                    {b.summary ? ` (${t('importedCount', { count: formatNumber(b.summary.imported ?? 0, locale) })})` : ''}
+                    {b.summary ? ` (${t('importedCount', { count: b.summary.imported ?? 0 })})` : ''}
                   </td>
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { getImportBatch } from '@/lib/imports/batches';
 import { importFields } from '@/lib/imports/fields';
 import { importOutcomes } from '@/lib/imports/row';
+import type { MatchReasons } from '@/lib/imports/duplicates';
 import { dryRunImport, shownProblems } from '@/lib/imports/run';
 import { columnFieldName } from '@/lib/validation/import';
 import { commitImportAction, discardImportAction, mapImportAction } from '../actions';
@@ -37,6 +38,11 @@ export default async function ImportBatchPage({ params }: Props) {
   const mappingErrors = { nameColumnRequired: t('nameColumnRequired') };
   const n = (v: number) => formatNumber(v, locale);
   const sampleOf = (index: number) => batch.sample.map((r) => r[index]).find(Boolean);
+  const matchReasons = (r: MatchReasons) =>
+    [
+      t('reasons.name', { percent: r.name }),
+      ...(['fatherName', 'age', 'province', 'city'] as const).filter((k) => r[k]).map((k) => t(`reasons.${k}`)),
+    ].join(t('reasons.separator'));
 
   return (
     <>
@@ -45,7 +51,7 @@ export default async function ImportBatchPage({ params }: Props) {
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t('batchTitle', { date: formatDate(batch.createdAt, locale) })}</h1>
       <p className="mt-2">
-        {t('batchFacts', { rows: n(batch.rowCount), columns: n(batch.headers.length), collection: locale === 'fa' ? batch.collection.nameFa : batch.collection.nameEn })}{' '}
+        {t('batchFacts', { rows: batch.rowCount, columns: batch.headers.length, collection: locale === 'fa' ? batch.collection.nameFa : batch.collection.nameEn })}{' '}
         <strong>{t(`status.${batch.status}`)}</strong>
       </p>
 
@@ -53,7 +59,7 @@ export default async function ImportBatchPage({ params }: Props) {
         <section aria-labelledby="result-heading" className="mt-6">
           <h2 id="result-heading" className="text-xl font-semibold">{t('resultHeading')}</h2>
           <p role="status" className="mt-2">
-            {t('result', { imported: n(batch.summary.imported ?? 0), invalid: n(batch.summary.invalid ?? 0), duplicates: n(batch.summary.duplicatesSkipped ?? 0) })}
+            {t('result', { imported: batch.summary.imported ?? 0, invalid: batch.summary.invalid ?? 0, duplicates: batch.summary.duplicatesSkipped ?? 0 })}
           </p>
           <p className="mt-2">
             <a href={`/${locale}/staff/persons?status=draft`}>{t('reviewLink')}</a>
@@ -108,11 +114,20 @@ export default async function ImportBatchPage({ params }: Props) {
         <section id="dry-run" aria-labelledby="dry-run-heading" className="mt-8">
           <h2 id="dry-run-heading" className="text-xl font-semibold">{t('dryRunHeading')}</h2>
           <ul className="mt-2 list-disc ps-6">
-            <li>{t('countRows', { count: n(dryRun.rows) })}</li>
-            <li>{t('countValid', { count: n(dryRun.valid) })}</li>
-            <li>{t('countInvalid', { count: n(dryRun.invalid) })}</li>
-            <li>{t('countDuplicates', { count: n(dryRun.likelyDuplicates) })}</li>
+            <li>{t('countRows', { count: dryRun.rows })}</li>
+            <li>
+              <strong>{t('countWillImport', { count: dryRun.willImport })}</strong>
+            </li>
+            <li>{t('countInvalid', { count: dryRun.invalid })}</li>
+            <li>{t('countDuplicates', { count: dryRun.likelyDuplicates, valid: dryRun.validDuplicates })}</li>
           </ul>
+          {dryRun.problems.length > 0 && (
+            <p className="mt-2">
+              <a href={`/api/imports/${batch.id}/left-out?locale=${locale}`} download>
+                {t('downloadLeftOut')}
+              </a>
+            </p>
+          )}
           {dryRun.problems.length > 0 && (
             <StaffTable
                 caption={dryRun.problems.length < shownProblems ? t('problemsCaption') : t('problemsCaptionFirst', { count: n(shownProblems) })}
@@ -127,9 +142,15 @@ export default async function ImportBatchPage({ params }: Props) {
                       <td className={staffCell}>
                         {Object.keys(p.errors).length ? (
                           <ul>
-                            {Object.entries(p.errors).map(([f, key]) => (
-                              <li key={f}>{t(`rowErrors.${key}`, { field: f === 'name' ? t('fields.nameFa') : t(`fields.${f}`) })}</li>
-                            ))}
+                            {Object.entries(p.errors).map(([f, key]) => {
+                              const value = p.values[f as keyof typeof p.values];
+                              return (
+                                <li key={f}>
+                                  {t(`rowErrors.${key}`, { field: f === 'name' ? t('fields.nameFa') : t(`fields.${f}`) })}
+                                  {value ? <> {t.rich('cellValue', { value: () => <bdi className="font-mono">{value.slice(0, 80)}</bdi> })}</> : null}
+                                </li>
+                              );
+                            })}
                           </ul>
                         ) : '—'}
                       </td>
@@ -138,6 +159,8 @@ export default async function ImportBatchPage({ params }: Props) {
                           {p.duplicates.map((d) => (
                             <li key={d.id}>
                               <a href={`/${locale}/staff/persons/${d.id}`}><bdi>{d.nameFa}</bdi>{d.nameLatin ? <> · <bdi>{d.nameLatin}</bdi></> : null}</a> ({t(`personStatus.${d.status}`)})
+                              <br />
+                              <span className="text-sm">{matchReasons(d.reasons)}</span>
                             </li>
                           ))}
                           {p.repeatsRow !== null && <li>{t('repeatsRow', { row: n(p.repeatsRow) })}</li>}
@@ -153,10 +176,12 @@ export default async function ImportBatchPage({ params }: Props) {
             <p className="mt-1">{t('importIntro')}</p>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="batchId" value={batch.id} />
-            <label className="mt-3 flex items-center gap-2">
-              <input type="checkbox" name="includeDuplicates" value="on" />
-              {t('includeDuplicates')}
-            </label>
+            {dryRun.validDuplicates > 0 && (
+              <label className="mt-3 flex items-center gap-2">
+                <input type="checkbox" name="includeDuplicates" value="on" />
+                {t('includeDuplicates', { count: dryRun.validDuplicates })}
+              </label>
+            )}
             <button type="submit" className={`mt-4 ${primary}`}>{t('importButton')}</button>
           </ImportStepForm>
         </section>

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { provinces } from '../geo/provinces';
+import { parseListDate, parseListProvince } from './list-values';
+
+describe('parseListDate', () => {
+  it.each([
+    ['2019-11-16', '2019-11-16', 'exact'],
+    ['۱۳۹۸/۰۸/۲۵', '2019-11-16', 'exact'],
+    ['1398-08', '2019-10-23', 'month'],
+    ['2019', '2019-01-01', 'year'],
+    ['16/11/2019', '2019-11-16', 'exact'],
+    ['16.11.2019', '2019-11-16', 'exact'],
+    ['11/16/2019', '2019-11-16', 'exact'],
+    ['۲۵/۰۸/۱۳۹۸', '2019-11-16', 'exact'],
+    ['25 آبان 1398', '2019-11-16', 'exact'],
+    ['۲۵ آبان ۱۳۹۸', '2019-11-16', 'exact'],
+    ['آبان ۱۳۹۸', '2019-10-23', 'month'],
+    ['25 Aban 1398', '2019-11-16', 'exact'],
+    ['16 November 2019', '2019-11-16', 'exact'],
+    ['16 Nov 2019', '2019-11-16', 'exact'],
+    ['November 16, 2019', '2019-11-16', 'exact'],
+    ['Nov 2019', '2019-11-01', 'month'],
+    ['۱۶ نوامبر ۲۰۱۹', '2019-11-16', 'exact'],
+    ['11/11/2019', '2019-11-11', 'exact'],
+  ])('reads %j as %s (%s)', (raw, iso, precision) => {
+    expect(parseListDate(raw)).toEqual({ iso, precision });
+  });
+
+  it('refuses a day and month that could be swapped, rather than guess', () => {
+    expect(parseListDate('05/11/2019')).toBe('ambiguous');
+    expect(parseListDate('۰۵/۰۸/۱۳۹۸')).toBe('ambiguous');
+  });
+
+  it.each(['2019-02-30', '2999-01-01', 'yesterday', '25 آبان 2019', '16 November 1398', '32/11/2019', 'November', ''])('refuses %j', (raw) => {
+    expect(parseListDate(raw)).toBe('invalid');
+  });
+});
+
+describe('parseListProvince', () => {
+  it('reads every official name in both scripts and the ISO code', () => {
+    for (const p of provinces) {
+      expect([parseListProvince(p.nameFa), parseListProvince(p.nameEn), parseListProvince(p.code)]).toEqual([p.code, p.code, p.code]);
+    }
+  });
+
+  it.each([
+    ['Khorasan Razavi', 'IR-09'],
+    ['Khorasan-e Razavi', 'IR-09'],
+    ['خراسان‌رضوی', 'IR-09'],
+    ['Kohgiluyeh and Boyer-Ahmad', 'IR-17'],
+    ['Kohgiluyeh & Boyer Ahmad', 'IR-17'],
+    ['کهگیلویه و بویراحمد', 'IR-17'],
+    ['Sistan and Baluchistan', 'IR-11'],
+    ['Sistan-Baluchestan', 'IR-11'],
+    ['Chaharmahal and Bakhtiari', 'IR-14'],
+    ['East Azarbaijan', 'IR-03'],
+    ['Azarbaijan-e Gharbi', 'IR-04'],
+    ['آذربایجان‌غربی', 'IR-04'],
+    ['Tehran Province', 'IR-23'],
+    ['استان تهران', 'IR-23'],
+    ['Esfahan', 'IR-10'],
+    ['Kordestan', 'IR-12'],
+    ['Khouzestan', 'IR-06'],
+    ['North Khorasan', 'IR-28'],
+    ['Khorasan-e Jonubi', 'IR-29'],
+  ])('reads %j as %s', (raw, code) => {
+    expect(parseListProvince(raw)).toBe(code);
+  });
+
+  it.each(['Atlantis', 'Khorasan', 'Azarbaijan', ''])('does not guess %j', (raw) => {
+    expect(parseListProvince(raw)).toBeNull();
+  });
+});
