@@ -30,14 +30,24 @@ test.describe('importing a list, with JavaScript off', () => {
 
     const dryRun = page.getByRole('region', { name: '3. Dry run' });
     await expect(dryRun).toContainText('3 rows in the file');
-    await expect(dryRun).toContainText('2 rows can be imported');
-    await expect(dryRun).toContainText('1 rows have errors');
+    // What the import will create, said before it does (the likely duplicate is left out).
+    await expect(dryRun).toContainText('1 row will be imported');
+    await expect(dryRun).toContainText('1 row has errors');
     const problems = dryRun.getByRole('table', { name: 'Rows with errors or likely duplicates' });
-    await expect(problems.getByRole('row', { name: /Maryam/ })).toContainText('Age: not a valid number');
-    await expect(problems.getByRole('row', { name: /Arash Example/ }).getByRole('link', { name: /Arash Example \(demo\)/ })).toBeVisible();
+    await expect(problems.getByRole('row', { name: /Maryam/ })).toContainText('Age: not a valid number — the file has “abc”');
+    const arash = problems.getByRole('row', { name: /Arash Example/ });
+    await expect(arash.getByRole('link', { name: /Arash Example \(demo\)/ })).toBeVisible();
+    await expect(arash).toContainText(/name \d+% alike/);
+
+    // The rows left out come back as the file had them, with why, to fix and upload again.
+    const [download] = await Promise.all([page.waitForEvent('download'), dryRun.getByRole('link', { name: /Download the rows that will be left out/ }).click()]);
+    const leftOut = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(leftOut).toContain('Row,Why it was left out,Name,نام,Age,Result,Source');
+    expect(leftOut).toContain(`Age: not a valid number,Maryam ${family},,abc,killed,`);
+    expect(leftOut).toMatch(/likely the same person as آرش نمونه‌زاده/);
 
     await dryRun.getByRole('button', { name: 'Import as unpublished persons' }).click();
-    await expect(page.getByRole('status')).toContainText('1 persons were created as unpublished drafts; 1 rows with errors and 1 likely duplicates were left out.');
+    await expect(page.getByRole('status')).toContainText('1 person was created as an unpublished draft; 1 row with errors and 1 likely duplicate were left out.');
 
     await page.getByRole('link', { name: 'Review the unpublished persons' }).click();
     await page.getByLabel('Name (any spelling)').fill(`Ali ${family.replace('Import', 'Imporrt')}`);
