@@ -53,7 +53,7 @@ test.describe('importing a list, with JavaScript off', () => {
     await page.getByLabel('Name (any spelling)').fill(`Ali ${family.replace('Import', 'Imporrt')}`);
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.getByRole('table', { name: 'Persons, newest first' }).getByRole('row', { name: new RegExp(`Ali ${family}`) });
-    await expect(row).toContainText('draft');
+    await expect(row).toContainText('Draft');
   });
 });
 

@@ -148,7 +148,7 @@ test.describe('without JavaScript', () => {
     expect((await reader.request.get(streetHref!)).status()).toBe(404);
 
     await m.getByRole('button', { name: 'Approve and publish' }).click();
-    await expect(m.getByText('Status:')).toContainText('published');
+    await expect(m.getByText('Status:')).toContainText('Published');
     await moderator.close();
 
     expect((await reader.request.get(streetHref!)).status()).toBe(200);

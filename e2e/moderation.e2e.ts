@@ -24,7 +24,7 @@ test('a moderator claims the next testimony, redacts the suggested phone number 
   await expect(preview).not.toContainText(phone);
 
   await page.getByRole('button', { name: 'Approve and publish' }).click();
-  await expect(page.getByText('Status:')).toContainText('published');
+  await expect(page.getByText('Status:')).toContainText('Published');
 
   const person = await request.get(farhadPage);
   expect(person.status()).toBe(200);
@@ -65,7 +65,7 @@ test('a moderator finds a person by another spelling, adds an alias and hides th
   await expect(page.locator('#aliases')).toContainText('Omid Eksampel');
   await page.getByLabel('Status').selectOption('hidden');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('hidden');
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Hidden');
   const after = await page.goto(omid);
   expect(after?.status()).toBe(404);
 });

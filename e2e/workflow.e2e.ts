@@ -60,7 +60,7 @@ test('four-eyes on: one approval does not publish, a second moderator\'s approva
     // The approval lands the moderator on the queue of items waiting for a second approval.
     await slowExpect(moderator).toHaveURL(/\/en\/staff\?status=awaiting_approval$/);
     await moderator.getByRole('table').locator(`a[href$="/staff/testimonies/${id}"]`).click();
-    await status(moderator).toContainText('awaiting second approval');
+    await status(moderator).toContainText('Awaiting second approval');
     await expect(moderator.getByText('You approved this revision.')).toBeVisible();
     await expect(moderator.getByRole('button', { name: 'Approve and publish' })).toHaveCount(0);
 
@@ -71,7 +71,7 @@ test('four-eyes on: one approval does not publish, a second moderator\'s approva
     await expect(preview).toContainText('Call me on [redacted].');
     await expect(preview).not.toContainText('0912 111 2233');
     await admin.getByRole('button', { name: 'Approve and publish' }).click();
-    await status(admin).toContainText('published');
+    await status(admin).toContainText('Published');
   } finally {
     await setFourEyes(admin, false);
   }
