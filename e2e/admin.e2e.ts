@@ -127,7 +127,8 @@ test.describe('without JavaScript', () => {
 
   test('in Persian, disabling and enabling an account each answer with what was done', async ({ page }) => {
     test.setTimeout(90_000);
-    await signInAsStaff(page, 'demo-admin', '/fa/staff/users');
+    await signInAsStaff(page, 'demo-admin', '/en/staff/users');
+    await page.goto('/fa/staff/users');
     await page.getByLabel('نام کاربری شامل').fill('demo-submitter');
     await page.getByRole('button', { name: 'جست‌وجو', exact: true }).click();
     const row = () => page.getByRole('row', { name: /demo-submitter/ });
