@@ -84,8 +84,8 @@ export async function SearchForm({ locale, query, collections }: { locale: Local
             return locale === 'fa' ? pr.nameFa : pr.nameEn;
           })}
           {input('city', 'text')}
-          {input('dateFrom', 'text', { inputMode: 'numeric', placeholder: '2019-11-15', 'aria-describedby': 'date-hint', dir: 'ltr' })}
-          {input('dateTo', 'text', { inputMode: 'numeric', placeholder: '2019-11-30', 'aria-describedby': 'date-hint', dir: 'ltr' })}
+          {input('dateFrom', 'text', { inputMode: 'numeric', placeholder: locale === 'fa' ? '۱۳۹۸/۰۸/۲۴' : '2019-11-15', 'aria-describedby': 'date-hint', dir: 'ltr' })}
+          {input('dateTo', 'text', { inputMode: 'numeric', placeholder: locale === 'fa' ? '۱۳۹۸/۰۹/۰۹' : '2019-11-30', 'aria-describedby': 'date-hint', dir: 'ltr' })}
           <p id="date-hint" className="text-sm text-muted sm:col-span-2">
             {t('dateHint')}
           </p>

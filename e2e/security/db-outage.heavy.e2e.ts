@@ -138,7 +138,7 @@ test('while the database is down: "try again", nothing typed lost, a 503 page; b
   expect(upload.headers()['retry-after']).toBe('30');
   const uploadPage = await upload.text();
   expect(uploadPage).toContain('<html lang="fa" dir="rtl">');
-  expect(uploadPage).toContain('پرونده‌هایی که برگزیده بودید فرستاده نشدند');
+  expect(uploadPage).toContain('فایل‌هایی که انتخاب کرده بودید فرستاده نشدند');
   expect(uploadPage).not.toMatch(leaks);
   // The health check says so too (the load balancer's signal).
   expect((await page.request.get('/api/health')).status()).toBe(503);

@@ -3,7 +3,8 @@
 import { nameSearchText, normalizeName } from '../search/normalize';
 import { asciiDigits } from '../validation/testimony';
 import type { ImportField, ImportMapping } from './fields';
-import { parseListDate, parseListProvince } from './list-values';
+import { parseListDate } from '../i18n/typed-dates';
+import { parseListProvince } from './list-values';
 
 type Gender = 'female' | 'male' | 'other' | 'unknown';
 type Perpetrator = 'irgc' | 'basij' | 'police' | 'plainclothes' | 'unknown' | 'other';

@@ -1,6 +1,7 @@
 // The search page's URL ⇄ query. Every result page is a plain GET URL (shareable, works without
 // JavaScript); unknown or malformed parameters are dropped, never an error. Pure: no server-only.
 import { z } from 'zod';
+import { parseListDate } from '@/lib/i18n/typed-dates';
 import { provinceCodes } from '@/lib/geo/provinces';
 import { decodePersonCursor, encodePersonCursor, type PersonCursor } from './person-cursor';
 
@@ -53,10 +54,14 @@ const int = (min: number, max: number) =>
     .string()
     .transform((s) => Number(asciiDigits(s.trim())))
     .pipe(z.number().int().min(min).max(max));
-const isoDate = z
-  .string()
-  .transform((s) => asciiDigits(s.trim()))
-  .pipe(z.iso.date());
+// A day as a reader types it, in either calendar and either script's digits: 2019-11-16,
+// ۱۳۹۸/۰۸/۲۵, 1398-08-25, 16/11/2019, «۲۵ آبان ۱۳۹۸» (lib/i18n/typed-dates.ts).
+const isoDate = z.string().transform((s, ctx) => {
+  const day = parseListDate(s);
+  if (typeof day === 'object' && day.precision === 'exact') return day.iso;
+  ctx.addIssue({ code: 'custom', message: 'not a date' });
+  return z.NEVER;
+});
 
 const fields = {
   q: text(200),
