@@ -1,0 +1,62 @@
+// Persian words never break inside (issue 20): a word split across two lines loses its joining
+// («جس|ت‌وجو»). Every visible word of each page is measured: a word whose letters sit on more than
+// one line is broken. Only a single token wider than the whole line (a long address) may wrap.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { demoPassphrase, signIn, signInAsStaff } from './support/accounts';
+
+/** Words (of the page's visible text) whose letters are laid out on more than one line. */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, noscript, [hidden], textarea, pre, code')) continue;
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/[^\s]+/g)) {
+        const word = match[0];
+        // One token longer than any line (a URL, a key) has to wrap somewhere.
+        if (word.length < 2 || word.length > 30 || word.includes('/')) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + word.length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word);
+      }
+    }
+    return broken;
+  });
+}
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test.describe(`Persian at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('public pages: no word is broken inside', async ({ page }) => {
+      await page.goto('/fa');
+      const person = await page.getByRole('main').locator('a[href*="/fa/persons/"]').first().getAttribute('href');
+      for (const path of ['/fa', person!, '/fa/search?q=%D8%A2%D8%B1%D8%B4', '/fa/statistics']) {
+        await page.goto(path);
+        expect(await brokenWords(page), path).toEqual([]);
+      }
+    });
+
+    test('the first submission step and the moderation queue: no word is broken inside', async ({ page, browser }) => {
+      test.setTimeout(90_000);
+      await signIn(page, 'demo-submitter', demoPassphrase);
+      await page.goto('/fa/submit');
+      expect(await brokenWords(page), '/fa/submit').toEqual([]);
+
+      const staff = await (await browser.newContext({ viewport })).newPage();
+      await signInAsStaff(staff, 'demo-moderator', '/en/staff');
+      await staff.goto('/fa/staff');
+      expect(await brokenWords(staff), '/fa/staff').toEqual([]);
+      // The review page of the first waiting testimony (the demo data has several).
+      const review = await staff.getByRole('table').locator('a[href*="/staff/testimonies/"]').first().getAttribute('href');
+      expect(review).toMatch(/\/fa\/staff\/testimonies\//);
+      await staff.goto(review!);
+      expect(await brokenWords(staff), review!).toEqual([]);
+    });
+  });
+}
