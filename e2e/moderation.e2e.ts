@@ -47,7 +47,7 @@ test('another moderator takes over an expired claim and rejects with a reason', 
   await page.getByLabel('Reason for rejecting').selectOption('duplicate');
   await page.getByLabel('A kind note to the submitter (optional)').fill('Thank you. This was already told in another testimony.');
   await page.getByRole('button', { name: 'Reject', exact: true }).click();
-  await expect(page.getByText('Status:')).toContainText('rejected: duplicate');
+  await expect(page.getByText('Status:')).toContainText('Rejected · reason: Duplicate');
   await expect(page.locator('#messages')).toContainText('This was already told in another testimony.');
 });
 
