@@ -29,6 +29,19 @@ async function brokenWords(page: Page): Promise<string[]> {
   });
 }
 
+/** The smallest text in the page's visible charts, in CSS pixels as drawn (an SVG scales its text). */
+async function smallestChartText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('svg text')].flatMap((text) => {
+      const svg = text.closest('svg')!;
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0 || !svg.viewBox.baseVal?.width) return [];
+      return [parseFloat(getComputedStyle(text).fontSize) * (box.width / svg.viewBox.baseVal.width)];
+    });
+    return sizes.length ? Math.min(...sizes) : Number.NaN;
+  });
+}
+
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
   test.describe(`Persian at ${viewport.width} px`, () => {
     test.use({ viewport });
@@ -40,6 +53,8 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
         await page.goto(path);
         expect(await brokenWords(page), path).toEqual([]);
       }
+      // Still on the statistics page: chart text a person can read on this screen.
+      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11.9);
     });
 
     test('the first submission step and the moderation queue: no word is broken inside', async ({ page, browser }) => {

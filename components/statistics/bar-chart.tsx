@@ -6,16 +6,35 @@ import { directions, type Locale } from '@/lib/i18n/routing';
 
 export type Bar = { key: string; label: string; count: number };
 
-const width = 640;
-const valueWidth = 56;
 const rowHeight = 30;
 const barHeight = 18;
 
-export function BarChart({ id, title, bars, locale }: { id: string; title: string; bars: Bar[]; locale: Locale }) {
+type Props = { id: string; title: string; bars: Bar[]; locale: Locale };
+
+/**
+ * Drawn twice, for a phone's width and for wider screens, and CSS shows one: an SVG scales with its
+ * box, so one drawing 640 units wide would shrink its 13 px text to 7 px on a 390 px phone.
+ */
+export function BarChart(props: Props) {
+  return (
+    <>
+      <div className="sm:hidden">
+        <BarSvg {...props} id={`${props.id}-narrow`} width={360} />
+      </div>
+      <div className="hidden sm:block">
+        <BarSvg {...props} width={640} />
+      </div>
+    </>
+  );
+}
+
+function BarSvg({ id, title, bars, locale, width }: Props & { width: number }) {
   const rtl = directions[locale] === 'rtl';
+  const narrow = width < 480;
+  const valueWidth = narrow ? 48 : 56;
   const max = Math.max(1, ...bars.map((b) => b.count));
   // Room for the longest label (a rough 7.5 px per character at 13 px), within limits.
-  const labelWidth = Math.min(280, Math.max(120, 16 + 7.5 * Math.max(...bars.map((b) => b.label.length))));
+  const labelWidth = Math.min(narrow ? 150 : 280, Math.max(narrow ? 90 : 120, 16 + 7.5 * Math.max(...bars.map((b) => b.label.length))));
   const span = width - labelWidth - valueWidth;
   const height = bars.length * rowHeight + 8;
   // Mirror x coordinates for right-to-left pages. Text anchors need no mirroring: with

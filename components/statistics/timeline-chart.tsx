@@ -5,20 +5,35 @@ import { directions, type Locale } from '@/lib/i18n/routing';
 
 export type Day = { key: string; label: string; count: number };
 
-const width = 640;
 const height = 240;
 const top = 24;
 const bottom = 44;
 const side = 12;
 
-export function TimelineChart({ id, title, days, locale }: { id: string; title: string; days: Day[]; locale: Locale }) {
+type Props = { id: string; title: string; days: Day[]; locale: Locale };
+
+/** Drawn for a phone's width and for wider screens (see BarChart): its text stays 12 px on both. */
+export function TimelineChart(props: Props) {
+  return (
+    <>
+      <div className="sm:hidden">
+        <TimelineSvg {...props} id={`${props.id}-narrow`} width={360} />
+      </div>
+      <div className="hidden sm:block">
+        <TimelineSvg {...props} width={640} />
+      </div>
+    </>
+  );
+}
+
+function TimelineSvg({ id, title, days, locale, width }: Props & { width: number }) {
   const rtl = directions[locale] === 'rtl';
   const max = Math.max(1, ...days.map((d) => d.count));
   const slot = (width - 2 * side) / Math.max(1, days.length);
   const column = Math.max(2, Math.min(48, slot * 0.7));
   const plot = height - top - bottom;
   // With many days, label every n-th column so the labels do not overlap.
-  const every = Math.max(1, Math.ceil(days.length / 10));
+  const every = Math.max(1, Math.ceil(days.length / (width < 480 ? 5 : 10)));
 
   return (
     <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" direction={rtl ? 'rtl' : 'ltr'}>
