@@ -35,9 +35,13 @@ test('an invited moderator chooses their account, enrols TOTP and reaches the qu
   await invitee.getByLabel('Passphrase again').fill(passphrase);
   await invitee.getByRole('button', { name: 'Create my account' }).click();
   await expect(invitee).toHaveURL(/\/en\/sign-in\?/);
+  // The sign-in page says the account exists, fills in its username, and offers no sign-up.
+  await expect(invitee.getByRole('status').filter({ hasText: 'Your account has been created.' })).toBeVisible();
+  await expect(invitee.getByRole('link', { name: /Create one/ })).toHaveCount(0);
+  expect(invitee.url()).not.toContain(username);
 
   const form = invitee.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Username').fill(username);
+  await expect(form.getByLabel('Username')).toHaveValue(username);
   await form.getByLabel('Passphrase').fill(passphrase);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(invitee.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();

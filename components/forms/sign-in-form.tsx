@@ -6,10 +6,10 @@ import { Field } from './field';
 import { FormAlert, submitButton } from './form-alert';
 import { useEnhancedForm } from './use-enhanced-form';
 
-export function SignInForm({ locale, next }: { locale: string; next?: string }) {
+export function SignInForm({ locale, next, username }: { locale: string; next?: string; username?: string }) {
   const t = useTranslations('SignIn');
   const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useEnhancedForm(signInSchema, signInAction, {
-    username: '',
+    username: username ?? '',
     next: next ?? '',
   });
   return (

@@ -17,6 +17,8 @@ import { hashPassphrase, isCommonPassphrase } from './passphrase';
 import type { Viewer } from './sessions';
 
 export const invitationLifetimeMs = 72 * 60 * 60 * 1000;
+/** Set by accepting an invitation, read by the sign-in page to fill in the new username. */
+export const invitedUsernameCookie = 'yadman-invited-username';
 export type InvitationRole = Extract<Role, 'moderator' | 'admin'>;
 export const invitationRoles: readonly InvitationRole[] = ['moderator', 'admin'];
 
