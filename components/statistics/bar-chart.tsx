@@ -3,6 +3,7 @@
 // way a Persian reader scans it. The SVG is one image with a name; the numbers are in the table.
 import { formatNumber } from '@/lib/i18n/dates';
 import { directions, type Locale } from '@/lib/i18n/routing';
+import { NarrowAndWide } from './narrow-and-wide';
 
 export type Bar = { key: string; label: string; count: number };
 
@@ -11,21 +12,8 @@ const barHeight = 18;
 
 type Props = { id: string; title: string; bars: Bar[]; locale: Locale };
 
-/**
- * Drawn twice, for a phone's width and for wider screens, and CSS shows one: an SVG scales with its
- * box, so one drawing 640 units wide would shrink its 13 px text to 7 px on a 390 px phone.
- */
 export function BarChart(props: Props) {
-  return (
-    <>
-      <div className="sm:hidden">
-        <BarSvg {...props} id={`${props.id}-narrow`} width={360} />
-      </div>
-      <div className="hidden sm:block">
-        <BarSvg {...props} width={640} />
-      </div>
-    </>
-  );
+  return <NarrowAndWide draw={(width, suffix) => <BarSvg {...props} id={props.id + suffix} width={width} />} />;
 }
 
 function BarSvg({ id, title, bars, locale, width }: Props & { width: number }) {

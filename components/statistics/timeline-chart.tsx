@@ -2,6 +2,7 @@
 // direction: left to right in English, right to left in Persian (the first day on the right).
 import { formatNumber } from '@/lib/i18n/dates';
 import { directions, type Locale } from '@/lib/i18n/routing';
+import { NarrowAndWide } from './narrow-and-wide';
 
 export type Day = { key: string; label: string; count: number };
 
@@ -12,18 +13,8 @@ const side = 12;
 
 type Props = { id: string; title: string; days: Day[]; locale: Locale };
 
-/** Drawn for a phone's width and for wider screens (see BarChart): its text stays 12 px on both. */
 export function TimelineChart(props: Props) {
-  return (
-    <>
-      <div className="sm:hidden">
-        <TimelineSvg {...props} id={`${props.id}-narrow`} width={360} />
-      </div>
-      <div className="hidden sm:block">
-        <TimelineSvg {...props} width={640} />
-      </div>
-    </>
-  );
+  return <NarrowAndWide draw={(width, suffix) => <TimelineSvg {...props} id={props.id + suffix} width={width} />} />;
 }
 
 function TimelineSvg({ id, title, days, locale, width }: Props & { width: number }) {
