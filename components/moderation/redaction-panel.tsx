@@ -4,6 +4,7 @@
 // page's own component from the stored draft — the very text "publish" sends. Both forms carry the
 // draft's version: a save on a text changed meanwhile is refused (lib/concurrency/version.ts).
 import { getTranslations } from 'next-intl/server';
+import { FormMessages } from '@/components/forms/form-messages';
 import type { saveRedactionAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
 import type { Locale } from '@/lib/i18n/routing';
 import type { RedactionPreview } from '@/lib/moderation/preview';
@@ -63,7 +64,18 @@ export async function RedactionPanel({ locale, language, testimonyId, revisionId
         </fieldset>
         <button type="submit" className={button}>{t('applySuggestions')}</button>
       </ActionForm>
-      <RedactionTextForm action={action} locale={locale} testimonyId={testimonyId} revisionId={revisionId} version={version} saved={redacted} language={language} />
+      <FormMessages namespaces={[]}>
+        <RedactionTextForm
+          action={action}
+          locale={locale}
+          testimonyId={testimonyId}
+          revisionId={revisionId}
+          version={version}
+          saved={redacted}
+          language={language}
+          labels={{ label: t('redactedTextLabel'), hint: t('redactedTextHint'), save: t('saveRedaction'), savedMeanwhile: t('redactionSavedMeanwhile') }}
+        />
+      </FormMessages>
       <RedactionPreviewSection locale={locale} preview={preview} />
     </section>
   );

@@ -22,12 +22,13 @@ type Props<T> = {
   version: number;
   saved: string;
   language: string;
+  /** Moderation labels, from the server (the client gets only the Errors and Validation catalogues). */
+  labels: { label: string; hint: string; save: string; savedMeanwhile: string };
 };
 
 const field = 'redactedNarrative';
 
-export function RedactionTextForm<T>({ action, locale, testimonyId, revisionId, version, saved, language }: Props<T>) {
-  const t = useTranslations('Moderation');
+export function RedactionTextForm<T>({ action, locale, testimonyId, revisionId, version, saved, language, labels }: Props<T>) {
   const tv = useTranslations('Validation');
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
   const typed = state.status === 'error' ? state.values?.[field] : undefined;
@@ -42,8 +43,8 @@ export function RedactionTextForm<T>({ action, locale, testimonyId, revisionId, 
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="mode" value="edit" />
-      <label htmlFor="redacted-text" className="block font-medium">{t('redactedTextLabel')}</label>
-      <p id="redacted-text-hint" className="text-sm text-muted">{t('redactedTextHint')}</p>
+      <label htmlFor="redacted-text" className="block font-medium">{labels.label}</label>
+      <p id="redacted-text-hint" className="text-sm text-muted">{labels.hint}</p>
       <textarea
         key={`${version}:${typed === undefined ? 'saved' : 'typed'}`}
         id="redacted-text"
@@ -62,11 +63,11 @@ export function RedactionTextForm<T>({ action, locale, testimonyId, revisionId, 
       ) : null}
       {stale ? (
         <div id="redacted-text-current" role="region" aria-labelledby="redacted-text-current-label" className="mt-2 rounded border border-red-700 p-2">
-          <p id="redacted-text-current-label" className="text-sm font-medium">{t('redactionSavedMeanwhile')}</p>
+          <p id="redacted-text-current-label" className="text-sm font-medium">{labels.savedMeanwhile}</p>
           <p lang={language} dir="auto" className="mt-1 whitespace-pre-wrap break-words">{saved}</p>
         </div>
       ) : null}
-      <button type="submit" disabled={pending} className="mt-2 rounded border border-muted px-4 py-2 hover:bg-white disabled:opacity-60">{t('saveRedaction')}</button>
+      <button type="submit" disabled={pending} className="mt-2 rounded border border-muted px-4 py-2 hover:bg-white disabled:opacity-60">{labels.save}</button>
     </form>
   );
 }
