@@ -88,6 +88,16 @@ export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { te
 export type ApprovalOutcome = 'published' | 'awaiting_second_approval' | 'already_approved';
 
 /**
+ * The text posted with "Approve and publish" is the one the moderator's page showed: when a draft
+ * was saved since that page was opened (another tab, another device), the stale page must not
+ * publish its older text — which may still hold what the newer draft removed (issue 15).
+ */
+async function requireShownDraft(tx: Tx, key: Parameters<typeof openNarrative>[0], revisionId: string, posted: string) {
+  const [saved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
+  if (saved?.draft && openNarrative(key, saved.draft) !== posted) throw new AppError('conflict');
+}
+
+/**
  * "Approve and publish" the current revision with the moderator's redacted text. With four-eyes
  * on, the first approval is recorded (with the text approved) and the testimony waits; a second,
  * different moderator's approval publishes exactly that text, and only if the page they approved
@@ -116,6 +126,7 @@ export async function publishTestimony(
     // The redaction stays encrypted until it is published (a first approval only fixes the draft).
     const key = () => writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
 
+    if (approvals.length === 0) await requireShownDraft(tx, await key(), revisionId, redacted);
     if (approvals.length > 0) {
       if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
       const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
