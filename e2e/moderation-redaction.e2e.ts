@@ -9,7 +9,7 @@ import enMessages from '../lib/i18n/messages/en.json' with { type: 'json' };
 import faMessages from '../lib/i18n/messages/fa.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 import { signInAsStaff, unique } from './support/accounts';
-import { en, fillAbout, fillAccount, signUp } from './support/submission';
+import { submitTestimony } from './support/submission';
 
 const phone = '0912 111 2233';
 const address = 'کوچه ۱۲، پلاک ۴۵';
@@ -29,20 +29,7 @@ const slowExpect = expect.configure({ timeout: 20_000 });
 /** A fresh testimony, submitted by a new account, that only this test reviews. */
 async function submitted(browser: Browser): Promise<string> {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await signUp(page, unique('redaction'));
-  await page.goto('/en/submit');
-  await page.getByRole('button', { name: en.start }).click();
-  await fillAbout(page, en, unique('Sohrab Example'));
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await fillAccount(page, en, narrative);
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('radio', { name: 'Yes — publish it on the memorial after review' }).check();
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('button', { name: en.submit }).click();
-  await expect(page).toHaveURL(/\/en\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);
-  const id = new URL(page.url()).pathname.split('/').at(-1)!;
+  const id = await submitTestimony(await context.newPage(), unique('redaction'), unique('Sohrab Example'), narrative);
   await context.close();
   return id;
 }
