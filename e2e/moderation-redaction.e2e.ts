@@ -34,10 +34,16 @@ async function submitted(browser: Browser): Promise<string> {
   return id;
 }
 
-/** The demo moderator signed in (sign-in is in English), on the review page in `locale`. */
+/**
+ * The demo moderator on the review page in `locale`, in a browser with `options` (JavaScript
+ * perhaps off). Signed in with JavaScript on (the sign-in's proof of work), then the session moves over.
+ */
 async function moderator(browser: Browser, options: BrowserContextOptions, id: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  await signInAsStaff(page, 'demo-moderator', `/en/staff/testimonies/${id}`);
+  const signing = await browser.newContext();
+  await signInAsStaff(await signing.newPage(), 'demo-moderator', `/en/staff/testimonies/${id}`);
+  const storageState = await signing.storageState();
+  await signing.close();
+  const page = await (await browser.newContext({ ...options, storageState })).newPage();
   await page.goto(`/${locale}/staff/testimonies/${id}`);
   return page;
 }
