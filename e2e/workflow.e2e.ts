@@ -4,23 +4,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signInAsStaff, unique } from './support/accounts';
-import { en, fillAbout, fillAccount, signUp } from './support/submission';
+import { submitTestimony } from './support/submission';
 
-async function submitTestimony(page: Page, about: string): Promise<string> {
-  await signUp(page, unique('four-eyes'));
-  await page.goto('/en/submit');
-  await page.getByRole('button', { name: en.start }).click();
-  await fillAbout(page, en, about);
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await fillAccount(page, en, 'We waited at the hospital gate all night. Call me on 0912 111 2233. Photos: https://photos.example/aban');
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('radio', { name: 'Yes — publish it on the memorial after review' }).check();
-  await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('button', { name: en.submit }).click();
-  await expect(page).toHaveURL(/\/en\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);
-  return new URL(page.url()).pathname.split('/').at(-1)!;
-}
+const submitted = (page: Page, about: string) =>
+  submitTestimony(page, unique('four-eyes'), about, 'We waited at the hospital gate all night. Call me on 0912 111 2233. Photos: https://photos.example/aban');
 
 async function staffPage(browser: Browser, username: string, next: string) {
   const page = await (await browser.newContext()).newPage();
@@ -41,7 +28,7 @@ const slowExpect = expect.configure({ timeout: 20_000 });
 
 test('four-eyes on: one approval does not publish, a second moderator\'s approval does', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const id = await submitTestimony(page, unique('Parviz Example'));
+  const id = await submitted(page, unique('Parviz Example'));
   const review = `/en/staff/testimonies/${id}`;
   const status = (p: Page) => slowExpect(p.getByText('Status:'));
 

@@ -87,6 +87,9 @@ export const persons = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: tstz(),
+    // Bumped by every edit of the record from the staff editor; an edit must name the version it
+    // was made on (lib/concurrency/version.ts), so an edit of a stale record is refused.
+    version: integer().notNull().default(0),
   },
   (t) => [
     index().on(t.collectionId),

@@ -173,6 +173,9 @@ export const testimonyRevisions = pgTable(
     // waiting for a second approval), encrypted with the testimony's data key like the narrative:
     // until it is published it is as private as the text it was made from (lib/moderation/decisions.ts).
     redactionDraft: text(),
+    // Bumped by every save of the redaction draft; a save must name the version it was made on
+    // (lib/concurrency/version.ts), so a save on a text someone changed meanwhile is refused.
+    redactionVersion: integer().notNull().default(0),
     eventDate: date({ mode: 'string' }),
     eventDatePrecision: datePrecision(),
     // Before migration 0021 in the clear; now always null, the place is in event_place_encrypted

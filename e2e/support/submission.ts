@@ -42,3 +42,23 @@ export async function fillAccount(page: Page, l: typeof fa, narrative: string) {
   await page.getByLabel(l.year, { exact: true }).fill('1398');
   await page.getByLabel(l === fa ? 'تقویم' : 'Calendar').selectOption('persian');
 }
+
+/**
+ * A fresh account submits a testimony about `about` with `narrative`, for publication on the
+ * memorial after review; returns the testimony's id. `page` is left signed in as that account.
+ */
+export async function submitTestimony(page: Page, account: string, about: string, narrative: string): Promise<string> {
+  await signUp(page, account);
+  await page.goto('/en/submit');
+  await page.getByRole('button', { name: en.start }).click();
+  await fillAbout(page, en, about);
+  await page.getByRole('button', { name: en.next, exact: true }).click();
+  await fillAccount(page, en, narrative);
+  await page.getByRole('button', { name: en.next, exact: true }).click();
+  await page.getByRole('button', { name: en.next, exact: true }).click();
+  await page.getByRole('radio', { name: 'Yes — publish it on the memorial after review' }).check();
+  await page.getByRole('button', { name: en.next, exact: true }).click();
+  await page.getByRole('button', { name: en.submit }).click();
+  await expect(page).toHaveURL(/\/en\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { messages, persons, testimonies, testimonyApprovals, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
+import { requireFresh, versioned } from '@/lib/concurrency/update';
 import type { Viewer } from '@/lib/auth/sessions';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
@@ -87,6 +88,16 @@ export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { te
 export type ApprovalOutcome = 'published' | 'awaiting_second_approval' | 'already_approved';
 
 /**
+ * The text posted with "Approve and publish" is the one the moderator's page showed: when a draft
+ * was saved since that page was opened (another tab, another device), the stale page must not
+ * publish its older text — which may still hold what the newer draft removed (issue 15).
+ */
+async function requireShownDraft(tx: Tx, key: Parameters<typeof openNarrative>[0], revisionId: string, posted: string) {
+  const [saved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
+  if (saved?.draft && openNarrative(key, saved.draft) !== posted) throw new AppError('conflict');
+}
+
+/**
  * "Approve and publish" the current revision with the moderator's redacted text. With four-eyes
  * on, the first approval is recorded (with the text approved) and the testimony waits; a second,
  * different moderator's approval publishes exactly that text, and only if the page they approved
@@ -115,6 +126,7 @@ export async function publishTestimony(
     // The redaction stays encrypted until it is published (a first approval only fixes the draft).
     const key = () => writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
 
+    if (approvals.length === 0) await requireShownDraft(tx, await key(), revisionId, redacted);
     if (approvals.length > 0) {
       if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
       const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
@@ -158,8 +170,10 @@ export async function publishTestimony(
  * Stores the moderator's redacted text on the revision under review, before publication (encrypted,
  * like the text it was made from), so the preview is rendered from exactly what will be published.
  * Never on the published revision: that text is public, and changing it is a publication of its own.
+ * `version` is the draft's version the moderator's form was opened on: a save made on a text that
+ * someone (another moderator, another tab) saved meanwhile is refused, never merged or overwritten.
  */
-export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; redactedNarrative: string }): Promise<void> {
+export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number; redactedNarrative: string }): Promise<void> {
   const actor = requireStaffPermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
@@ -170,7 +184,13 @@ export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: {
     // Once approved (four-eyes), the text waiting for the second approval is fixed.
     if ((await approvalsOf(tx, t.current)).length > 0) throw new AppError('conflict');
     const key = await writableKey(tx, { id: input.testimonyId, dataKey: t.dataKey });
-    await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, redacted) }).where(eq(testimonyRevisions.id, t.current));
-    await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length } });
+    const version = versioned(testimonyRevisions.redactionVersion, input.version);
+    const saved = await tx
+      .update(testimonyRevisions)
+      .set({ redactionDraft: sealNarrative(key, redacted), redactionVersion: version.bump })
+      .where(and(eq(testimonyRevisions.id, t.current), version.current))
+      .returning({ id: testimonyRevisions.id });
+    requireFresh(saved, 'redactedNarrative');
+    await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length, version: input.version + 1 } });
   });
 }

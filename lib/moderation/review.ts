@@ -26,7 +26,7 @@ export type ReviewDto = {
   isOwn: boolean;
   claim: { holder: string | null; heldByViewer: boolean; expired: boolean } | null;
   consent: { publish: string; credit: string; creditName: string | null; portraitPublic: boolean; exactPlacePublic: boolean; mayContact: boolean };
-  revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; relationship: string; hand: string; eventDate: string | null; eventDatePrecision: PublicTestimony['eventDatePrecision']; eventPlace: string | null } | null;
+  revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; redactionVersion: number; relationship: string; hand: string; eventDate: string | null; eventDatePrecision: PublicTestimony['eventDatePrecision']; eventPlace: string | null } | null;
   /** The text to diff against: the published revision for an edit, else the previous revision. */
   previousNarrative: string | null;
   /** Published, and its submitter sent a newer revision (the published one stays public meanwhile). */
@@ -110,7 +110,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
+    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, redactionVersion: current.redactionVersion, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).

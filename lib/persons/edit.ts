@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { collections, personAliases, personSources, persons, testimonies, testimonyPersons } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
+import { requireFresh, versioned } from '@/lib/concurrency/update';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
@@ -68,7 +69,8 @@ export async function createPerson(db: Db, viewer: Viewer | null, input: { nameF
   });
 }
 
-export async function updatePerson(db: Db, viewer: Viewer | null, personId: string, patch: PersonPatch): Promise<void> {
+/** `version` is the record's version the editor was opened on: an edit of a stale record is refused. */
+export async function updatePerson(db: Db, viewer: Viewer | null, personId: string, patch: PersonPatch, version: number): Promise<void> {
   const actor = requireStaffPermission(viewer, 'person.edit');
   await audited(db, actor.userId, personId, 'person.edit', async (tx) => {
     const before = await lockPerson(tx, personId);
@@ -76,7 +78,13 @@ export async function updatePerson(db: Db, viewer: Viewer | null, personId: stri
     // Verification is its own permission: it is what readers trust.
     if (changed.some((k) => k === 'verification' || k === 'verificationNote')) requireStaffPermission(viewer, 'person.verify');
     const publishing = patch.status === 'published' && before.status !== 'published';
-    await tx.update(persons).set({ ...patch, ...(publishing ? { publishedAt: new Date() } : {}) }).where(eq(persons.id, personId));
+    const fresh = versioned(persons.version, version);
+    const updated = await tx
+      .update(persons)
+      .set({ ...patch, ...(publishing ? { publishedAt: new Date() } : {}), version: fresh.bump })
+      .where(and(eq(persons.id, personId), fresh.current))
+      .returning({ id: persons.id });
+    requireFresh(updated, 'form');
     await refreshNameSearch(tx, personId);
     return { fields: changed, ...(changed.includes('status') ? { from: before.status, to: patch.status } : {}) };
   });

@@ -27,9 +27,9 @@ describe.each(testDatabases())('persons on $name', (target) => {
     const person = await getStaffPerson(ctx.db, actors.moderator.viewer, id);
     expect(person).toMatchObject({ status: 'draft', aliases: [{ name: 'Ali Qolipur' }] });
     const patch = { nameFa: person.nameFa, nameLatin: person.nameLatin, fatherNameFa: null, age: 19, city: 'Shiraz', place: null, status: 'published' as const, sensitiveContent: false, verification: 'corroborated' as const, verificationNote: 'two testimonies' };
-    await updatePerson(ctx.db, actors.moderator.viewer, id, patch);
+    await updatePerson(ctx.db, actors.moderator.viewer, id, patch, 0);
     expect(await getPublishedPerson(ctx.db, id)).not.toBeNull();
-    await updatePerson(ctx.db, actors.moderator.viewer, id, { ...patch, status: 'hidden' });
+    await updatePerson(ctx.db, actors.moderator.viewer, id, { ...patch, status: 'hidden' }, 1);
     expect(await getPublishedPerson(ctx.db, id)).toBeNull();
     await addSource(ctx.db, actors.moderator.viewer, { personId: id, url: 'https://example.org/report' });
     expect(await codeOf(addSource(ctx.db, actors.moderator.viewer, { personId: id, url: 'javascript:alert(1)' }))).toBe('invalid_input');

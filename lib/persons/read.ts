@@ -63,6 +63,8 @@ export type StaffPerson = StaffPersonSummary & {
   sources: { id: string; url: string; title: string | null }[];
   testimonies: { id: string; status: string }[];
   notes: { id: string; body: string; author: string | null; createdAt: Date }[];
+  /** The record's version, sent back with the editor (lib/concurrency/version.ts). */
+  version: number;
 };
 
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
@@ -85,5 +87,6 @@ export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: st
     id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
     fatherNameFa: p.fatherNameFa, province: p.province, place: p.place, verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
     aliases, sources, testimonies: linked, notes: openRows('note', noteRows),
+    version: p.version,
   };
 }

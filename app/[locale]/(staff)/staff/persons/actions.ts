@@ -4,6 +4,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { versionField } from '@/lib/concurrency/version';
 import { addAlias, addSource, approveMinorIdentity, createPerson, mergePersons, removeAlias, setTestimonyLink, undoMerge, updatePerson } from '@/lib/persons';
 
 const locale = z.enum(['fa', 'en']).default('fa');
@@ -35,10 +36,11 @@ export const updatePersonAction = defineAction({
     sensitiveContent: z.enum(['on']).optional().transform((v) => v === 'on'),
     verification: z.enum(['unverified', 'corroborated', 'verified']),
     verificationNote: optionalText(2000).default(''),
+    version: versionField,
   }),
   access: { permission: 'person.edit' },
-  handler: async ({ personId, locale: l, ...patch }, { viewer, db }) => {
-    await updatePerson(db, viewer, personId, patch);
+  handler: async ({ personId, locale: l, version, ...patch }, { viewer, db }) => {
+    await updatePerson(db, viewer, personId, patch, version);
     redirect(personPath(l, personId));
   },
 });

@@ -2,9 +2,11 @@
 // Moderation actions. Each parses, then calls one checked function in lib/moderation (which checks
 // the permission and the claim again itself) and, on success, redirects back to a page that
 // re-renders from the database: the same flow with and without JavaScript.
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { versionField } from '@/lib/concurrency/version';
 import { claimNext, claimTestimony, releaseClaim } from '@/lib/moderation/claims';
 import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, saveRedactionDraft } from '@/lib/moderation/decisions';
 import { applyRedactions } from '@/lib/moderation/redaction';
@@ -71,11 +73,18 @@ export const rejectAction = defineAction({
   },
 });
 
-/** Apply the ticked suggestions to the original text, or save the moderator's own edit of it. */
+/**
+ * Apply the ticked suggestions to the original text, or save the moderator's own edit of it. No
+ * redirect: the answer carries the page re-rendered from the database (`refresh`), so the text box
+ * and the preview show the saved text at once; a redirect to the same page and `#preview` is a
+ * hash-only navigation on the client, which kept the old text on screen (issue 15). A refused save
+ * on a stale text refreshes too: the current saved text is shown beside what the moderator typed.
+ */
 export const saveRedactionAction = defineAction({
   name: 'moderation.saveRedaction',
   schema: target.extend({
     revisionId: z.uuid(),
+    version: versionField,
     mode: z.enum(['apply', 'edit']),
     span: z.union([z.string(), z.array(z.string())]).default([]),
     redactedNarrative: z.string().max(100_000, 'invalid').default(''),
@@ -89,8 +98,12 @@ export const saveRedactionAction = defineAction({
       const spans = [input.span].flat().map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
       redacted = applyRedactions(review.revision?.narrative ?? '', spans, review.language);
     }
-    await saveRedactionDraft(db, viewer, { testimonyId: input.testimonyId, revisionId: input.revisionId, redactedNarrative: redacted });
-    redirect(reviewPath(input.locale, input.testimonyId, '#preview'));
+    try {
+      await saveRedactionDraft(db, viewer, { testimonyId: input.testimonyId, revisionId: input.revisionId, version: input.version, redactedNarrative: redacted });
+    } finally {
+      refresh();
+    }
+    return { saved: true };
   },
 });
 

@@ -47,8 +47,9 @@ export default async function PersonPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
       <MinorIdentityPanel locale={locale} personId={p.id} identity={await getMinorIdentity(await getDb(), viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
-      <ActionForm action={updatePersonAction} notices={notices} className="mt-6 grid gap-3 md:grid-cols-2">
+      <ActionForm action={updatePersonAction} notices={{ errors: { ...notices.errors, conflict: t('changedSinceOpened') } }} className="mt-6 grid gap-3 md:grid-cols-2">
         {hidden}
+        <input type="hidden" name="version" value={p.version} />
         {text('nameFa', t('nameFa'), 'rtl')}
         {text('nameLatin', t('nameLatin'), 'ltr')}
         {text('fatherNameFa', t('fatherNameFa'), 'rtl')}

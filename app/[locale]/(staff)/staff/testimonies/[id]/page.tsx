@@ -15,7 +15,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { listThread } from '@/lib/messages';
 import { hasBidiControls } from '@/lib/moderation/bidi';
 import { buildPreview } from '@/lib/moderation/preview';
-import { applyRedactions, suggestRedactions } from '@/lib/moderation/redaction';
+import { suggestRedactions } from '@/lib/moderation/redaction';
 import { getReview } from '@/lib/moderation/review';
 import { wordDiff } from '@/lib/moderation/word-diff';
 import * as actions from '../actions';
@@ -39,8 +39,10 @@ export default async function ReviewPage({ params }: Props) {
 
   const revision = review.revision;
   const suggestions = revision ? suggestRedactions(revision.narrative) : [];
-  // Until the moderator saves a redaction, the default is the safest one: every suggestion applied.
-  const redacted = revision ? (revision.redactedNarrative ?? applyRedactions(revision.narrative, suggestions, review.language)) : '';
+  // Suggestions are only suggestions: until the moderator applies them or saves an edit, the text
+  // to publish is the text as sent (the preview lists what still looks identifying).
+  const draft = revision?.redactedNarrative ?? null;
+  const redacted = revision ? (draft ?? revision.narrative) : '';
   const deciding = review.claim?.heldByViewer && revision && !review.isOwn && review.approvedText === null;
   const decisions = { publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction };
 
@@ -69,7 +71,7 @@ export default async function ReviewPage({ params }: Props) {
       <ReviewFiles locale={locale} review={review} />
       {deciding ? (
         <>
-          <RedactionPanel locale={locale} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} redacted={redacted} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />
+          <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />
           <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
         </>
       ) : null}
