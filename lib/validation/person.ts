@@ -3,7 +3,8 @@
 // (lib/memorial/dto.ts `publicPersonKeys`) that is stored on the record is here; other names and
 // sources have their own small forms. Messages are catalogue keys under `Validation`. Pure.
 import { provinceCodes } from '@/lib/geo/provinces';
-import { aftermathOptions, asciiDigits, genderOptions, outcomeOptions, perpetratorOptions } from './testimony';
+import { optionalText } from './collection';
+import { aftermathOptions, genderOptions, optionalInt, outcomeOptions, perpetratorOptions } from './testimony';
 import { z } from './zod';
 
 export const personStatusOptions = ['draft', 'published', 'hidden'] as const;
@@ -11,20 +12,6 @@ export const verificationOptions = ['unverified', 'corroborated', 'verified'] as
 /** The stored precisions, and `unknown`: no date at all. */
 export const personDatePrecisionOptions = ['exact', 'month', 'year', 'approximate', 'unknown'] as const;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'invalid')
-    .default('')
-    .transform((v) => v || null);
-const optionalInt = (min: number, max: number) =>
-  z
-    .string()
-    .default('')
-    .transform((v) => asciiDigits(v.trim()))
-    .refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), 'invalid')
-    .transform((v) => (v === '' ? null : Number(v)));
 const checkbox = z
   .literal('on')
   .optional()
