@@ -23,11 +23,11 @@ async function submitProposal(page: Page, name: string): Promise<string> {
   await page.goto('/en/submit');
   await page.getByRole('button', { name: en.start }).click();
   await fillAbout(page, en, name);
-  await page.getByLabel('Age').fill('24');
-  await page.getByLabel('Province').selectOption({ label: 'Fars' });
-  await page.getByLabel('City').fill('Shiraz');
-  await page.getByLabel(/^Cause/).fill('Shot in the chest');
-  await page.getByLabel('Alleged perpetrator').selectOption({ label: 'Basij' });
+  await page.getByRole('textbox', { name: 'Age', exact: true }).fill('24');
+  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fars' });
+  await page.getByRole('textbox', { name: 'City', exact: true }).fill('Shiraz');
+  await page.getByRole('textbox', { name: /^Cause/ }).fill('Shot in the chest');
+  await page.getByRole('combobox', { name: 'Alleged perpetrator' }).selectOption({ label: 'Basij' });
   await page.getByRole('checkbox', { name: 'Body withheld' }).check();
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await fillAccount(page, en, 'We looked for him at every hospital in the city.');
