@@ -5,7 +5,7 @@ import type { PublicPerson } from '@/lib/memorial/dto';
 import { displayDate, num, otherCalendarDate } from './format';
 
 /** The facts of a record as a description list (term/definition pairs read well in screen readers). */
-export async function PersonFacts({ person, locale }: { person: PublicPerson; locale: Locale }) {
+export async function PersonFacts({ person, locale, headingId = 'facts-heading' }: { person: PublicPerson; locale: Locale; headingId?: string }) {
   const t = await getTranslations({ locale, namespace: 'Person' });
   const province = provinces.find((x) => x.code === person.province);
   const sep = locale === 'fa' ? '، ' : ', ';
@@ -41,8 +41,8 @@ export async function PersonFacts({ person, locale }: { person: PublicPerson; lo
   add(t('collectionLabel'), locale === 'fa' ? person.collection.nameFa : person.collection.nameEn);
 
   return (
-    <section aria-labelledby="facts-heading" className="mt-8">
-      <h2 id="facts-heading" className="text-2xl font-semibold">
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId} className="text-2xl font-semibold">
         {t('factsHeading')}
       </h2>
       <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">

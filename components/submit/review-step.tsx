@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
+import { getViewer } from '@/lib/auth/viewer';
+import { provinces } from '@/lib/geo/provinces';
 import { formatDate } from '@/lib/i18n/dates';
+import { listOwnAttachments } from '@/lib/media/list';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
@@ -23,15 +26,20 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Step 5: everything as it will be sent, with a way back to each step, then one submit button. */
+/** Step 5: everything as it will be sent (the proposed person's facts and the files included), with a way back to each step, then one submit button. */
 export async function ReviewStep({ locale, draft }: Props) {
   const t = await getTranslations({ locale, namespace: 'Submit' });
   const parsed = parseDraft(draft.draft);
   const about = draft.draft.about ?? {};
   const account = draft.draft.account ?? {};
   const consent = parsed.consent.success ? parsed.consent.data : null;
-  const chosen = await publishedPersonsByIds(await getDb(), [about.personId ?? []].flat());
+  const db = await getDb();
+  const chosen = await publishedPersonsByIds(db, [about.personId ?? []].flat());
   const proposed = (about.newNameFa || about.newNameLatin) as string | undefined;
+  const aboutData = parsed.about.success ? (parsed.about.data as Record<string, unknown>) : null;
+  const incident = aboutData ? (resolveDate(aboutData, 'newIncident') as TypedDate) : null;
+  const province = provinces.find((p) => p.code === about.newProvince);
+  const [files, tf] = await Promise.all([listOwnAttachments(db, await getViewer(), draft.id), getTranslations({ locale, namespace: 'ReviewFiles' })]);
   const date = parsed.account.success ? (resolveDate(parsed.account.data as Record<string, unknown>, 'event') as TypedDate) : null;
   const incomplete = parsed.incomplete.filter((s) => draft.editable.includes(s));
   const edit = (step: string) =>
@@ -59,9 +67,32 @@ export async function ReviewStep({ locale, draft }: Props) {
           {proposed && (
             <li dir="auto">
               {proposed} <span className="text-sm text-muted">({t('review.newPerson')})</span>
+              <dl>
+                <Row label={t('about.outcome')}>{about.newOutcome ? t(`about.outcomes.${about.newOutcome as 'killed'}`) : notGiven}</Row>
+                <Row label={t('about.incidentDate')}>{incident?.iso ? formatDate(incident.iso, locale, { precision: incident.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
+                <Row label={t('review.personPlace')}>{[about.newCity as string, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : ''].filter(Boolean).join(locale === 'fa' ? '، ' : ', ') || notGiven}</Row>
+                <Row label={t('about.cause')}>{(about.newCause as string) || notGiven}</Row>
+              </dl>
             </li>
           )}
         </ul>
+      </section>
+      <section aria-labelledby="review-files" className="mt-6 border-t border-line pt-4">
+        <h2 id="review-files" className="text-lg font-semibold">
+          {t('steps.files')} {edit('files')}
+        </h2>
+        {files.length === 0 ? (
+          <p className="mt-2">{t('review.filesNone')}</p>
+        ) : (
+          <ul className="mt-2 list-disc ps-6">
+            {files.map((f) => (
+              <li key={f.id} dir="auto">
+                {tf(`kind.${f.kind}`)}
+                {f.caption ? <>: <bdi>{f.caption}</bdi></> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="review-account" className="mt-6 border-t border-line pt-4">
         <h2 id="review-account" className="text-lg font-semibold">

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, real, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, real, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { persons } from './persons';
 import { testimonies, testimonyRevisions } from './testimonies';
@@ -63,4 +63,26 @@ export const testimonyFlags = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.testimonyId, t.relatedTestimonyId] }), index().on(t.relatedTestimonyId)],
+);
+
+/**
+ * The publication rule's approvals for everything that is not a testimony's revision (issue 15): a
+ * person's status becoming `published`, a file becoming public on a published testimony, a merge
+ * or a link that shows something on a public page. Keyed by the exact public content approved (a
+ * SHA-256 of it, `fingerprint`): a change after an approval needs approving anew. With four-eyes on,
+ * the change happens only when two different moderators approved the same fingerprint
+ * (lib/moderation/publication.ts).
+ */
+export const publicationApprovals = pgTable(
+  'publication_approvals',
+  {
+    kind: text().notNull(), // 'person' | 'attachment' | 'merge' | 'link'
+    targetId: uuid().notNull(),
+    fingerprint: text().notNull(),
+    moderatorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.targetId, t.fingerprint, t.moderatorId] })],
 );

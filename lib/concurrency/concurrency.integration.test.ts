@@ -10,6 +10,7 @@ import { createPerson, updatePerson } from '@/lib/persons';
 import { getStaffPerson } from '@/lib/persons/read';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { editable } from '@/lib/testing/person-patch';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { AppError } from '@/lib/errors';
 import { staleKey } from './version';
@@ -55,7 +56,7 @@ describe.each(testDatabases())('stale edits on $name', (target) => {
     const id = await createPerson(ctx.db, actors.moderator.viewer, { nameFa: 'سارا نمونه', nameLatin: 'Sara Example' });
     const opened = await getStaffPerson(ctx.db, actors.moderator.viewer, id);
     expect(opened.version).toBe(0);
-    const patch = { nameFa: opened.nameFa, nameLatin: opened.nameLatin, fatherNameFa: null, age: 24, city: 'Shiraz', place: null, status: 'draft' as const, sensitiveContent: false, verification: 'unverified' as const, verificationNote: null };
+    const patch = { ...editable(opened), age: 24, city: 'Shiraz' };
     await updatePerson(ctx.db, actors.moderator.viewer, id, patch, opened.version);
     expect(await refusal(updatePerson(ctx.db, actors.moderator.viewer, id, { ...patch, city: 'Tabriz' }, opened.version))).toEqual({ code: 'conflict', fieldErrors: { form: staleKey } });
     const [after] = await ctx.db.select({ city: persons.city, version: persons.version }).from(persons).where(eq(persons.id, id));

@@ -8,7 +8,8 @@
 // - while a testimony is in review only the moderator holding the claim may change its files;
 //   after publication (or a takedown) any moderator may, audited, and the public pages refresh.
 // Marking a file public never shows it by itself: serve.ts and the public projection also require
-// the testimony to be published.
+// the testimony to be published. On a published testimony it does, so there the publication rule
+// (lib/moderation/publication.ts, four-eyes) decides.
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { attachments, persons, testimonies } from '@/db/schema';
@@ -18,6 +19,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { isUuid } from '@/lib/memorial/visibility';
+import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { requireStaffPermission } from '@/lib/users/guard';
 
 export type ReviewAttachment = {
@@ -79,9 +81,10 @@ export async function setAttachmentVisibility(
   db: Db,
   viewer: Viewer | null,
   input: { attachmentId: string; visibility: Visibility },
-): Promise<void> {
+): Promise<{ publication: PublicationOutcome | null }> {
   const actor = requireStaffPermission(viewer, 'moderation.redact');
   if (!isUuid(input.attachmentId)) throw new AppError('not_found');
+  let publication: PublicationOutcome | null = null;
   const publicChanged = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ a: attachments, t: testimonies })
@@ -96,6 +99,11 @@ export async function setAttachmentVisibility(
     if (!holds && !changeableAfterReview.has(t.status)) throw new AppError('conflict');
     if (input.visibility === 'public') await assertMayBePublic(tx, a, t);
     if (a.visibility === input.visibility) return false;
+    // On a published testimony the file is public at once: the publication rule decides (four-eyes).
+    if (input.visibility === 'public' && t.status === 'published') {
+      publication = await approvePublication(tx, actor.userId, { kind: 'attachment', id: a.id, content: { testimonyId: t.id, kind: a.kind, caption: a.caption, sha256: a.sha256 } });
+      if (publication !== 'published') return false;
+    }
     await tx.update(attachments).set({ visibility: input.visibility }).where(eq(attachments.id, a.id));
     await appendAudit(tx, {
       actorId: actor.userId,
@@ -107,6 +115,7 @@ export async function setAttachmentVisibility(
     return t.status === 'published';
   });
   if (publicChanged) revalidatePublicData();
+  return { publication };
 }
 
 async function assertMayBePublic(tx: Tx, a: typeof attachments.$inferSelect, t: typeof testimonies.$inferSelect) {

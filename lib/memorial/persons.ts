@@ -1,6 +1,6 @@
 // One public person: getPublishedPerson is the only way a person's page or the API reads a person.
 import 'server-only';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { attachments, collections, personAliases, persons, personSources, testimonies, testimonyPersons } from '@/db/schema';
 import { publicMediaPath, type PublicImage, type PublicPerson } from './dto';
@@ -12,6 +12,20 @@ import { isPublicPerson, isPublicTestimony, isUuid } from './visibility';
  * all identical, so the existence of unpublished records is never revealed.
  */
 export async function getPublishedPerson(db: DbOrTx, id: string): Promise<PublicPerson | null> {
+  return projectPerson(db, id, isPublicPerson);
+}
+
+/**
+ * The same projection for a person not (yet) public, as it would be once published with the
+ * testimony `withTestimony` (its portrait counted as if that testimony were published). Skips the
+ * published check: only for staff previews, called by a function that checked the viewer
+ * (lib/moderation/publication-preview.ts).
+ */
+export async function unsafePreviewPerson(db: DbOrTx, id: string, withTestimony: string): Promise<PublicPerson | null> {
+  return projectPerson(db, id, isNull(persons.mergedIntoId), withTestimony);
+}
+
+async function projectPerson(db: DbOrTx, id: string, visible: SQL, withTestimony?: string): Promise<PublicPerson | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
     .select({
@@ -31,7 +45,7 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
     })
     .from(persons)
     .innerJoin(collections, eq(collections.id, persons.collectionId))
-    .where(and(eq(persons.id, id), isPublicPerson));
+    .where(and(eq(persons.id, id), visible));
   if (!row) return null;
 
   const [aliases, sources, portrait, testimonyCount] = await Promise.all([
@@ -45,7 +59,7 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
       .from(personSources)
       .where(eq(personSources.personId, id))
       .orderBy(asc(personSources.createdAt)),
-    row.portraitAttachmentId && !row.identityWithheld ? publicPortrait(db, row.portraitAttachmentId) : Promise.resolve(null),
+    row.portraitAttachmentId && !row.identityWithheld ? publicPortrait(db, row.portraitAttachmentId, withTestimony) : Promise.resolve(null),
     db
       .select({ n: count() })
       .from(testimonyPersons)
@@ -80,7 +94,7 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
  * The portrait only if its file is public and stripped, and — when it came with a testimony — that
  * testimony is public and its submitter consented to the portrait being shown.
  */
-async function publicPortrait(db: DbOrTx, attachmentId: string): Promise<PublicImage | null> {
+async function publicPortrait(db: DbOrTx, attachmentId: string, withTestimony?: string): Promise<PublicImage | null> {
   const [a] = await db
     .select({
       id: attachments.id,
@@ -98,7 +112,7 @@ async function publicPortrait(db: DbOrTx, attachmentId: string): Promise<PublicI
     .where(eq(attachments.id, attachmentId));
   if (!a || a.kind !== 'image' || a.visibility !== 'public' || !a.publicKey) return null;
   if (a.testimonyId !== null) {
-    const consented = a.testimonyStatus === 'published' && a.consentPublish === 'public' && a.portraitPublic;
+    const consented = (a.testimonyStatus === 'published' || a.testimonyId === withTestimony) && a.consentPublish === 'public' && a.portraitPublic;
     if (!consented) return null;
   }
   return { id: a.id, src: publicMediaPath(a.id), caption: a.caption };

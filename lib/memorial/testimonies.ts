@@ -167,8 +167,11 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
   });
 }
 
-/** Public, metadata-stripped files of the given testimonies. */
-async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Promise<Map<string, PublicAttachment[]>> {
+/**
+ * Public, metadata-stripped files of the given testimonies. The files' own rules only: callers
+ * check that the testimonies are public (or, for the staff preview, about to be).
+ */
+export async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Promise<Map<string, PublicAttachment[]>> {
   const byTestimony = new Map<string, PublicAttachment[]>();
   if (testimonyIds.length === 0) return byTestimony;
   const rows = await db

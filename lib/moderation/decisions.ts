@@ -19,6 +19,7 @@ import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requireStaffPermission } from '@/lib/users/guard';
 import { hasRevisionInReview, lockRow, requireHolder } from './claims';
+import { decidePublication } from './publication';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
 export const rejectReasons = ['duplicate', 'out_of_scope', 'not_credible', 'spam', 'unsafe'] as const;
@@ -126,13 +127,14 @@ export async function publishTestimony(
     // The redaction stays encrypted until it is published (a first approval only fixes the draft).
     const key = () => writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
 
+    // What is published (or approved first) is the draft whose preview the moderator saw.
     if (approvals.length === 0) await requireShownDraft(tx, await key(), revisionId, redacted);
-    if (approvals.length > 0) {
-      if (approvals.some((a) => a.moderatorId === actor.userId)) return { outcome: 'already_approved' as const, changed: false };
-      const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
-      if (!approved?.draft || openNarrative(await key(), approved.draft) !== redacted) throw new AppError('conflict');
-      await approve();
-    } else if (await readSetting(tx, 'four_eyes')) {
+    // The one publication rule: a revision already approved once waits for a different moderator
+    // even if four-eyes was switched off meanwhile.
+    const fourEyes = approvals.length > 0 || (await readSetting(tx, 'four_eyes'));
+    const outcome = decidePublication({ fourEyes, approvedBy: approvals.map((a) => a.moderatorId), actorId: actor.userId });
+    if (outcome === 'already_approved') return { outcome, changed: false };
+    if (outcome === 'awaiting_second_approval') {
       await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(await key(), redacted) }).where(eq(testimonyRevisions.id, revisionId));
       await approve();
       await transitionTestimony(tx, {
@@ -142,7 +144,12 @@ export async function publishTestimony(
         set: released,
         details: { revisionId, redactedLength: redacted.length },
       });
-      return { outcome: 'awaiting_second_approval' as const, changed: false };
+      return { outcome, changed: false };
+    }
+    if (approvals.length > 0) {
+      const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
+      if (!approved?.draft || openNarrative(await key(), approved.draft) !== redacted) throw new AppError('conflict');
+      await approve();
     }
 
     // Published: the text in the clear (public, and indexed for search), the draft no longer needed.

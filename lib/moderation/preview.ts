@@ -4,7 +4,7 @@ import 'server-only';
 // person's city; nothing at all when the submitter chose documentation only), so the preview and
 // the public page cannot drift apart.
 import { publicCredit } from '@/lib/memorial';
-import type { PublicTestimony } from '@/lib/memorial/dto';
+import type { PublicAttachment, PublicTestimony } from '@/lib/memorial/dto';
 import type { ReviewDto } from './review';
 import { suggestRedactions, type Suggestion } from './redaction';
 
@@ -12,7 +12,8 @@ export type RedactionPreview =
   | { visible: false; remaining: Suggestion[] }
   | { visible: true; testimony: PublicTestimony; remaining: Suggestion[] };
 
-export function buildPreview(review: ReviewDto, redactedNarrative: string): RedactionPreview {
+/** `files`: the files that will be public with it (lib/moderation/publication-preview.ts). */
+export function buildPreview(review: ReviewDto, redactedNarrative: string, files: PublicAttachment[] = []): RedactionPreview {
   // Anything that still looks like a phone number, address… in the text about to be published.
   const remaining = suggestRedactions(redactedNarrative);
   if (review.consent.publish !== 'public' || !review.revision) return { visible: false, remaining };
@@ -33,8 +34,7 @@ export function buildPreview(review: ReviewDto, redactedNarrative: string): Reda
     eventDate: r.eventDate,
     eventDatePrecision: r.eventDatePrecision,
     place: review.consent.exactPlacePublic ? r.eventPlace : (review.persons[0]?.city ?? null),
-    // Files are reviewed separately; the text preview shows none.
-    attachments: [],
+    attachments: files,
     publishedAt: new Date().toISOString(),
   };
   return { visible: true, testimony, remaining };

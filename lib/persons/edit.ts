@@ -12,20 +12,11 @@ import { revalidatePublicData } from '@/lib/memorial/cache';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { requireStaffPermission } from '@/lib/users/guard';
-import type { PersonStatus } from './read';
+import type { PersonPatch } from '@/lib/validation/person';
+import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
+import { publishPerson } from './publish';
 
-export type PersonPatch = {
-  nameFa: string;
-  nameLatin: string | null;
-  fatherNameFa: string | null;
-  age: number | null;
-  city: string | null;
-  place: string | null;
-  status: PersonStatus;
-  sensitiveContent: boolean;
-  verification: 'unverified' | 'corroborated' | 'verified';
-  verificationNote: string | null;
-};
+export type { PersonPatch };
 
 async function lockPerson(tx: Tx, personId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
@@ -69,25 +60,40 @@ export async function createPerson(db: Db, viewer: Viewer | null, input: { nameF
   });
 }
 
-/** `version` is the record's version the editor was opened on: an edit of a stale record is refused. */
-export async function updatePerson(db: Db, viewer: Viewer | null, personId: string, patch: PersonPatch, version: number): Promise<void> {
+/**
+ * Saves every field; a status becoming `published` goes through the publication rule after the
+ * other fields are stored (so what is approved is what would be public). With four-eyes on, the
+ * first moderator's save records an approval and the record stays as it was (`awaiting_second_approval`).
+ * `version` is the record's version the editor was opened on: an edit of a stale record is refused.
+ */
+export async function updatePerson(
+  db: Db,
+  viewer: Viewer | null,
+  personId: string,
+  patch: PersonPatch,
+  version: number,
+): Promise<{ publication: PublicationOutcome | null }> {
   const actor = requireStaffPermission(viewer, 'person.edit');
+  let publication: PublicationOutcome | null = null;
   await audited(db, actor.userId, personId, 'person.edit', async (tx) => {
     const before = await lockPerson(tx, personId);
-    const changed = (Object.keys(patch) as (keyof PersonPatch)[]).filter((k) => before[k] !== patch[k]);
+    const changed = (Object.keys(patch) as (keyof PersonPatch)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(patch[k]));
     // Verification is its own permission: it is what readers trust.
     if (changed.some((k) => k === 'verification' || k === 'verificationNote')) requireStaffPermission(viewer, 'person.verify');
     const publishing = patch.status === 'published' && before.status !== 'published';
     const fresh = versioned(persons.version, version);
     const updated = await tx
       .update(persons)
-      .set({ ...patch, ...(publishing ? { publishedAt: new Date() } : {}), version: fresh.bump })
+      .set({ ...patch, status: publishing ? before.status : patch.status, version: fresh.bump })
       .where(and(eq(persons.id, personId), fresh.current))
       .returning({ id: persons.id });
     requireFresh(updated, 'form');
     await refreshNameSearch(tx, personId);
-    return { fields: changed, ...(changed.includes('status') ? { from: before.status, to: patch.status } : {}) };
+    if (publishing) publication = await publishPerson(tx, actor.userId, personId);
+    const statusChanged = changed.includes('status') && (!publishing || publication === 'published');
+    return { fields: statusChanged ? changed : changed.filter((k) => k !== 'status'), ...(statusChanged ? { from: before.status, to: patch.status } : {}), ...(publication ? { publication } : {}) };
   });
+  return { publication };
 }
 
 export async function addAlias(db: Db, viewer: Viewer | null, input: { personId: string; name: string }): Promise<void> {
@@ -122,15 +128,25 @@ export async function addSource(db: Db, viewer: Viewer | null, input: { personId
   });
 }
 
-/** Links or unlinks a testimony (never a draft: staff do not see drafts). */
-export async function setTestimonyLink(db: Db, viewer: Viewer | null, input: { personId: string; testimonyId: string; linked: boolean }): Promise<void> {
+/**
+ * Links or unlinks a testimony (never a draft: staff do not see drafts). Linking a public testimony
+ * to a published person shows it on that person's page: the publication rule decides (four-eyes).
+ */
+export async function setTestimonyLink(db: Db, viewer: Viewer | null, input: { personId: string; testimonyId: string; linked: boolean }): Promise<{ publication: PublicationOutcome | null }> {
   const actor = requireStaffPermission(viewer, 'person.edit');
+  let publication: PublicationOutcome | null = null;
   await audited(db, actor.userId, input.personId, input.linked ? 'person.testimony.link' : 'person.testimony.unlink', async (tx) => {
-    await lockPerson(tx, input.personId);
-    const [t] = await tx.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    const person = await lockPerson(tx, input.personId);
+    const [t] = await tx.select({ status: testimonies.status, consentPublish: testimonies.consentPublish, publishedRevisionId: testimonies.publishedRevisionId }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
     if (!t || t.status === 'draft') throw new AppError('not_found');
+    const showsPublicly = person.status === 'published' && !person.mergedIntoId && t.status === 'published' && t.consentPublish === 'public' && t.publishedRevisionId !== null;
+    if (input.linked && showsPublicly) {
+      publication = await approvePublication(tx, actor.userId, { kind: 'link', id: input.testimonyId, content: { personId: input.personId, revisionId: t.publishedRevisionId } });
+      if (publication !== 'published') return { testimonyId: input.testimonyId, publication };
+    }
     if (input.linked) await tx.insert(testimonyPersons).values({ testimonyId: input.testimonyId, personId: input.personId }).onConflictDoNothing();
     else await tx.delete(testimonyPersons).where(and(eq(testimonyPersons.testimonyId, input.testimonyId), eq(testimonyPersons.personId, input.personId)));
     return { testimonyId: input.testimonyId };
   });
+  return { publication };
 }

@@ -10,7 +10,9 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
+import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { requireStaffPermission } from '@/lib/users/guard';
+import { personPublicContent } from './publish';
 
 type MergeRecord = { sourceId: string; targetId: string; movedTestimonies: string[]; droppedLinks: string[]; movedAliases: string[]; addedAliases: string[] };
 
@@ -31,11 +33,20 @@ async function refreshNameSearch(tx: Tx, personId: string) {
 }
 
 /** Merges `sourceId` into `targetId`: its testimonies and aliases move, its names become aliases. */
-export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourceId: string; targetId: string }): Promise<void> {
+/**
+ * Into a published person, a merge shows the duplicate's names and testimonies on a public page:
+ * it goes through the publication rule (four-eyes), and waits for a second moderator when needed.
+ */
+export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourceId: string; targetId: string }): Promise<{ outcome: PublicationOutcome }> {
   const actor = requireStaffPermission(viewer, 'person.merge');
-  await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<PublicationOutcome> => {
     const { source, target } = await lockBoth(tx, input.sourceId, input.targetId);
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError('conflict');
+    if (target.status === 'published') {
+      const content = { targetId: target.id, source: await personPublicContent(tx, source.id) };
+      const decided = await approvePublication(tx, actor.userId, { kind: 'merge', id: source.id, content });
+      if (decided !== 'published') return decided;
+    }
     const links = await tx.select({ testimonyId: testimonyPersons.testimonyId }).from(testimonyPersons).where(eq(testimonyPersons.personId, source.id));
     const onTarget = new Set((await tx.select({ testimonyId: testimonyPersons.testimonyId }).from(testimonyPersons).where(eq(testimonyPersons.personId, target.id))).map((l) => l.testimonyId));
     const movedTestimonies = links.map((l) => l.testimonyId).filter((id) => !onTarget.has(id));
@@ -52,8 +63,10 @@ export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourc
     await refreshNameSearch(tx, source.id);
     const record: MergeRecord = { sourceId: source.id, targetId: target.id, movedTestimonies, droppedLinks, movedAliases, addedAliases };
     await appendAudit(tx, { actorId: actor.userId, action: 'person.merge', targetType: 'person', targetId: source.id, details: record });
+    return 'published';
   });
-  revalidatePublicData();
+  if (outcome === 'published') revalidatePublicData();
+  return { outcome };
 }
 
 /** Restores both persons as they were before the last merge of `sourceId`. */

@@ -8,6 +8,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { addAlias, addSource, createPerson, getStaffPerson, listStaffPersons, setTestimonyLink, updatePerson } from '.';
 import { codeOf } from '@/lib/testing/outcome';
+import { editable } from '@/lib/testing/person-patch';
 
 
 describe.each(testDatabases())('persons on $name', (target) => {
@@ -26,7 +27,7 @@ describe.each(testDatabases())('persons on $name', (target) => {
     expect((await listStaffPersons(ctx.db, actors.moderator.viewer, { q: 'qolipur' })).items.map((p) => p.id)).toContain(id);
     const person = await getStaffPerson(ctx.db, actors.moderator.viewer, id);
     expect(person).toMatchObject({ status: 'draft', aliases: [{ name: 'Ali Qolipur' }] });
-    const patch = { nameFa: person.nameFa, nameLatin: person.nameLatin, fatherNameFa: null, age: 19, city: 'Shiraz', place: null, status: 'published' as const, sensitiveContent: false, verification: 'corroborated' as const, verificationNote: 'two testimonies' };
+    const patch = { ...editable(person), age: 19, city: 'Shiraz', status: 'published' as const, verification: 'corroborated' as const, verificationNote: 'two testimonies' };
     await updatePerson(ctx.db, actors.moderator.viewer, id, patch, 0);
     expect(await getPublishedPerson(ctx.db, id)).not.toBeNull();
     await updatePerson(ctx.db, actors.moderator.viewer, id, { ...patch, status: 'hidden' }, 1);

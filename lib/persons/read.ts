@@ -1,8 +1,8 @@
 import 'server-only';
 // Persons as staff see them (drafts and hidden ones included). DTOs only; every read checks
 // `person.edit` itself (PRODUCT.md §2.5).
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { notes, personAliases, personSources, persons, testimonies, testimonyPersons, users } from '@/db/schema';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { notes, personAliases, personSources, persons, publicationApprovals, testimonies, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { openRows } from '@/lib/crypto/sealed-text';
@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
 import { requireStaffPermission } from '@/lib/users/guard';
+import type { PersonPatch } from '@/lib/validation/person';
 
 export type PersonStatus = 'draft' | 'published' | 'hidden';
 export type StaffPersonSummary = { id: string; nameFa: string; nameLatin: string | null; status: PersonStatus; verification: string; age: number | null; city: string | null; merged: boolean };
@@ -52,23 +53,22 @@ export async function listStaffPersons(db: Db, viewer: Viewer | null, query: Sta
   };
 }
 
-export type StaffPerson = StaffPersonSummary & {
-  slug: string;
-  fatherNameFa: string | null;
-  province: string | null;
-  place: string | null;
-  verificationNote: string | null;
-  sensitiveContent: boolean;
-  aliases: { id: string; name: string; script: string }[];
-  sources: { id: string; url: string; title: string | null }[];
-  testimonies: { id: string; status: string }[];
-  notes: { id: string; body: string; author: string | null; createdAt: Date }[];
-  /** The record's version, sent back with the editor (lib/concurrency/version.ts). */
-  version: number;
-};
+/** Everything the editor shows: every stored public field (lib/validation/person.ts), and more. */
+export type StaffPerson = StaffPersonSummary &
+  Omit<PersonPatch, 'status' | 'verification'> & {
+    slug: string;
+    aliases: { id: string; name: string; script: string }[];
+    sources: { id: string; url: string; title: string | null }[];
+    testimonies: { id: string; status: string }[];
+    notes: { id: string; body: string; author: string | null; createdAt: Date }[];
+    /** Four-eyes: moderators who approved publishing it (or a merge into a published person), waiting for a second. */
+    pendingPublication: { moderator: string | null; byViewer: boolean; at: Date }[];
+    /** The record's version, sent back with the editor (lib/concurrency/version.ts). */
+    version: number;
+  };
 
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
-  requireStaffPermission(viewer, 'person.edit');
+  const actor = requireStaffPermission(viewer, 'person.edit');
   if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
   const [p] = await db.select().from(persons).where(eq(persons.id, personId));
   if (!p) throw new AppError('not_found');
@@ -83,10 +83,19 @@ export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: st
       .where(and(eq(testimonyPersons.personId, p.id), sql`${testimonies.status} <> 'draft'`)),
     db.select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, p.id)).orderBy(asc(notes.createdAt)),
   ]);
+  const pending = await db
+    .select({ moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
+    .from(publicationApprovals)
+    .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
+    .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), eq(publicationApprovals.targetId, p.id)))
+    .orderBy(asc(publicationApprovals.createdAt));
   return {
     id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
-    fatherNameFa: p.fatherNameFa, province: p.province, place: p.place, verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
+    fatherNameFa: p.fatherNameFa, fatherNameLatin: p.fatherNameLatin, gender: p.gender, birthYear: p.birthYear, occupation: p.occupation,
+    incidentDate: p.incidentDate, incidentDatePrecision: p.incidentDatePrecision, province: p.province, place: p.place, outcome: p.outcome, cause: p.cause,
+    perpetrator: p.perpetrator, aftermath: p.aftermath as PersonPatch['aftermath'], verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
     aliases, sources, testimonies: linked, notes: openRows('note', noteRows),
     version: p.version,
+    pendingPublication: pending.map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
   };
 }

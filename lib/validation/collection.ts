@@ -1,7 +1,8 @@
 // The collection form (admin): one schema for react-hook-form in the browser and the server action.
 import { z } from '@/lib/validation/zod';
 
-const optionalText = (max: number) =>
+/** Optional text: trimmed, at most `max` characters, empty as null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -21,7 +21,8 @@ export const asciiDigits = (v: string) =>
   v.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong').default('');
-const optionalInt = (min: number, max: number) =>
+/** An optional whole number typed in any digits (Persian, Arabic-Indic or ASCII), or null. */
+export const optionalInt = (min: number, max: number) =>
   z
     .string()
     .default('')

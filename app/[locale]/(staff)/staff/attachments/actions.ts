@@ -12,7 +12,9 @@ export const setAttachmentVisibilityAction = defineAction({
   schema: attachmentVisibilitySchema.extend({ testimonyId: z.uuid(), locale: z.enum(['fa', 'en']).default('fa') }),
   access: { permission: 'moderation.redact' },
   handler: async (input, { viewer, db }) => {
-    await setAttachmentVisibility(db, viewer, input);
-    redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}#files`);
+    const { publication } = await setAttachmentVisibility(db, viewer, input);
+    // Waiting for a second moderator (four-eyes): the page says so beside the files.
+    const query = publication && publication !== 'published' ? `?publication=${publication}` : '';
+    redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}${query}#files`);
   },
 });

@@ -4,13 +4,15 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { versionField } from '@/lib/concurrency/version';
+import { personFormFields, personFormSchema, toPersonPatch } from '@/lib/validation/person';
 import { addAlias, addSource, approveMinorIdentity, createPerson, mergePersons, removeAlias, setTestimonyLink, undoMerge, updatePerson } from '@/lib/persons';
 
 const locale = z.enum(['fa', 'en']).default('fa');
 const person = z.object({ personId: z.uuid(), locale });
 const optionalText = (max: number) => z.string().trim().max(max, 'invalid').transform((v) => v || null);
 const personPath = (l: string, id: string, hash = '') => `/${l}/staff/persons/${id}${hash}`;
+/** A change waiting for a second moderator (four-eyes) comes back with a notice saying so. */
+const awaiting = (outcome: string | null) => (outcome && outcome !== 'published' ? `?publication=${outcome}` : '');
 
 export const createPersonAction = defineAction({
   name: 'person.create',
@@ -25,23 +27,13 @@ export const createPersonAction = defineAction({
 
 export const updatePersonAction = defineAction({
   name: 'person.update',
-  schema: person.extend({
-    nameFa: z.string().trim().min(1, 'required').max(200, 'invalid'),
-    nameLatin: optionalText(200).default(''),
-    fatherNameFa: optionalText(200).default(''),
-    age: z.string().trim().regex(/^(\d{1,3})?$/, 'invalid').default('').transform((v) => (v ? Number(v) : null)).refine((v) => v === null || v <= 130, 'invalid'),
-    city: optionalText(200).default(''),
-    place: optionalText(500).default(''),
-    status: z.enum(['draft', 'published', 'hidden']),
-    sensitiveContent: z.enum(['on']).optional().transform((v) => v === 'on'),
-    verification: z.enum(['unverified', 'corroborated', 'verified']),
-    verificationNote: optionalText(2000).default(''),
-    version: versionField,
-  }),
+  schema: personFormSchema,
   access: { permission: 'person.edit' },
-  handler: async ({ personId, locale: l, version, ...patch }, { viewer, db }) => {
-    await updatePerson(db, viewer, personId, patch, version);
-    redirect(personPath(l, personId));
+  keep: personFormFields,
+  handler: async ({ personId, locale: l, returnTo, version, ...fields }, { viewer, db }) => {
+    const { publication } = await updatePerson(db, viewer, personId, toPersonPatch(fields), version);
+    const query = awaiting(publication);
+    redirect(returnTo ? `/${l}/staff/testimonies/${returnTo}${query}#person-${personId}` : personPath(l, personId, `${query}#person-form`));
   },
 });
 
@@ -81,8 +73,8 @@ export const linkTestimonyAction = defineAction({
   schema: person.extend({ testimonyId: z.uuid(), linked: z.enum(['yes', 'no']) }),
   access: { permission: 'person.edit' },
   handler: async (input, { viewer, db }) => {
-    await setTestimonyLink(db, viewer, { personId: input.personId, testimonyId: input.testimonyId, linked: input.linked === 'yes' });
-    redirect(personPath(input.locale, input.personId, '#testimonies'));
+    const { publication } = await setTestimonyLink(db, viewer, { personId: input.personId, testimonyId: input.testimonyId, linked: input.linked === 'yes' });
+    redirect(personPath(input.locale, input.personId, `${awaiting(publication)}#testimonies`));
   },
 });
 
@@ -91,8 +83,8 @@ export const mergePersonAction = defineAction({
   schema: person.extend({ targetId: z.uuid() }),
   access: { permission: 'person.merge' },
   handler: async (input, { viewer, db }) => {
-    await mergePersons(db, viewer, { sourceId: input.personId, targetId: input.targetId });
-    redirect(personPath(input.locale, input.targetId));
+    const { outcome } = await mergePersons(db, viewer, { sourceId: input.personId, targetId: input.targetId });
+    redirect(outcome === 'published' ? personPath(input.locale, input.targetId) : personPath(input.locale, input.personId, `${awaiting(outcome)}#merge`));
   },
 });
 

@@ -9,15 +9,19 @@ import type { Locale } from '@/lib/i18n/routing';
 import { getMinorIdentity } from '@/lib/persons';
 import { getStaffPerson } from '@/lib/persons/read';
 import { MinorIdentityPanel } from '@/components/moderation/minor-identity-panel';
-import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
+import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction } from '../actions';
 import { Revealed } from '@/components/moderation/review-text';
+import { FormMessages } from '@/components/forms/form-messages';
+import { PersonForm } from '@/components/moderation/person-form';
+import { PublicationNotices } from '@/components/moderation/publication-notices';
+import { personFormValues } from '@/lib/validation/person';
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
 
 const field = 'mt-1 w-full rounded border border-muted bg-white px-3 py-2';
 const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 
-export default async function PersonPage({ params }: Props) {
+export default async function PersonPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'person.edit' }, { locale, path: `/${locale}/staff/persons/${id}` });
@@ -26,6 +30,8 @@ export default async function PersonPage({ params }: Props) {
     throw error;
   });
   const t = await getTranslations({ locale, namespace: 'Persons' });
+  const tpe = await getTranslations({ locale, namespace: 'PersonEditor' });
+  const { publication } = await searchParams;
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const notices = { errors: Object.fromEntries(['invalid_input', 'not_found', 'conflict', 'unexpected'].map((c) => [c, te(c)])) };
@@ -35,49 +41,19 @@ export default async function PersonPage({ params }: Props) {
       <input type="hidden" name="locale" value={locale} />
     </>
   );
-  const text = (name: keyof typeof p, label: string, dir: 'rtl' | 'ltr' | 'auto' = 'auto') => (
-    <div>
-      <label htmlFor={`person-${name}`} className="block font-medium">{label}</label>
-      <input id={`person-${name}`} name={name} defaultValue={(p[name] as string | number | null) ?? ''} dir={dir} className={field} />
-    </div>
-  );
   return (
     <>
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
       <MinorIdentityPanel locale={locale} personId={p.id} identity={await getMinorIdentity(await getDb(), viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
-      <ActionForm action={updatePersonAction} notices={{ errors: { ...notices.errors, conflict: t('changedSinceOpened') } }} className="mt-6 grid gap-3 md:grid-cols-2">
-        {hidden}
-        <input type="hidden" name="version" value={p.version} />
-        {text('nameFa', t('nameFa'), 'rtl')}
-        {text('nameLatin', t('nameLatin'), 'ltr')}
-        {text('fatherNameFa', t('fatherNameFa'), 'rtl')}
-        {text('age', t('age'), 'ltr')}
-        {text('city', t('city'))}
-        {text('place', t('place'))}
-        <div>
-          <label htmlFor="person-status" className="block font-medium">{t('statusLabel')}</label>
-          <select id="person-status" name="status" defaultValue={p.status} className={field}>
-            {(['draft', 'published', 'hidden'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="person-verification" className="block font-medium">{t('verificationLabel')}</label>
-          <select id="person-verification" name="verification" defaultValue={p.verification} className={field}>
-            {(['unverified', 'corroborated', 'verified'] as const).map((v) => <option key={v} value={v}>{t(`verification.${v}`)}</option>)}
-          </select>
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor="person-verification-note" className="block font-medium">{t('verificationNote')}</label>
-          <textarea id="person-verification-note" name="verificationNote" defaultValue={p.verificationNote ?? ''} rows={2} dir="auto" className={field} />
-        </div>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="sensitiveContent" defaultChecked={p.sensitiveContent} />
-          {t('sensitiveContent')}
-        </label>
-        <div className="md:col-span-2"><button type="submit" className={button}>{t('save')}</button></div>
-      </ActionForm>
+      <section id="person-form" aria-labelledby="person-form-heading" className="mt-6">
+        <h2 id="person-form-heading" className="text-xl font-semibold">{tpe('heading')}</h2>
+        <PublicationNotices locale={locale} pending={p.pendingPublication} outcome={publication} />
+        <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
+          <PersonForm locale={locale} personId={p.id} values={personFormValues(p)} aftermath={p.aftermath} sensitiveContent={p.sensitiveContent} label={tpe('heading')} />
+        </FormMessages>
+      </section>
       <section id="aliases" aria-labelledby="aliases-heading" className="mt-8">
         <h2 id="aliases-heading" className="text-xl font-semibold">{t('aliasesHeading')}</h2>
         <ul className="mt-2 space-y-1">

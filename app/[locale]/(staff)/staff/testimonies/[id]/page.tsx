@@ -17,12 +17,15 @@ import { hasBidiControls } from '@/lib/moderation/bidi';
 import { buildPreview } from '@/lib/moderation/preview';
 import { suggestRedactions } from '@/lib/moderation/redaction';
 import { getReview } from '@/lib/moderation/review';
+import { getPublicationPreview } from '@/lib/moderation/publication-preview';
+import { getStaffPerson } from '@/lib/persons/read';
+import { PublicationReview } from '@/components/moderation/publication-review';
 import { wordDiff } from '@/lib/moderation/word-diff';
 import * as actions from '../actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
 
-export default async function ReviewPage({ params }: Props) {
+export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'testimony.read.any' }, { locale, path: `/${locale}/staff/testimonies/${id}` });
@@ -32,6 +35,8 @@ export default async function ReviewPage({ params }: Props) {
     throw error;
   });
   const thread = await listThread(db, viewer, id);
+  const publication = await getPublicationPreview(db, viewer, review);
+  const records = await Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id)));
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const errors = Object.fromEntries(['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'].map((c) => [c, te(c)]));
@@ -43,6 +48,7 @@ export default async function ReviewPage({ params }: Props) {
   // to publish is the text as sent (the preview lists what still looks identifying).
   const draft = revision?.redactedNarrative ?? null;
   const redacted = revision ? (draft ?? revision.narrative) : '';
+  const publicPreview = buildPreview(review, redacted, publication.files);
   const deciding = review.claim?.heldByViewer && revision && !review.isOwn && review.approvedText === null;
   const decisions = { publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction };
 
@@ -69,9 +75,10 @@ export default async function ReviewPage({ params }: Props) {
         ) : null}
       </section>
       <ReviewFiles locale={locale} review={review} />
+      {revision ? <PublicationReview locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={(await searchParams).publication} /> : null}
       {deciding ? (
         <>
-          <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={buildPreview(review, redacted)} action={actions.saveRedactionAction} notices={notices} />
+          <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} action={actions.saveRedactionAction} notices={notices} />
           <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
         </>
       ) : null}
