@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personFormSchema, toPersonPatch, wrongScript } from './person';
 
-const posted = { personId: '6f1c1d52-4a6e-4f0c-9a55-0d8f5c6f1a11', locale: 'fa', nameFa: 'سحر نمونه', outcome: 'killed', status: 'draft', verification: 'unverified' };
+const posted = { personId: '6f1c1d52-4a6e-4f0c-9a55-0d8f5c6f1a11', locale: 'fa', version: '3', nameFa: 'سحر نمونه', outcome: 'killed', status: 'draft', verification: 'unverified' };
 
 describe('the person editor schema', () => {
   it('warns of a name in the other script, and not of a name in its own', () => {
@@ -29,7 +29,7 @@ describe('the person editor schema', () => {
   });
 
   it('stores no date when the precision is "no date"', () => {
-    const { personId: _p, locale: _l, returnTo: _r, ...fields } = personFormSchema.parse({ ...posted, incidentDate: '2019-11-16', incidentDatePrecision: 'unknown' });
+    const { personId: _p, locale: _l, returnTo: _r, version: _v, ...fields } = personFormSchema.parse({ ...posted, incidentDate: '2019-11-16', incidentDatePrecision: 'unknown' });
     expect(toPersonPatch(fields)).toMatchObject({ incidentDate: null, incidentDatePrecision: null });
   });
 });
