@@ -59,6 +59,8 @@ test.beforeAll(async () => {
     // One data folder for both: stored files must be readable by whichever process serves them.
     YADMAN_DATA_DIR: path.join(tmp, 'data'),
     AUTH_URL: balancer,
+    // nginx appends the address it saw (below): the entry one place from the right.
+    TRUSTED_PROXY_HOPS: '1',
   };
   // The first process migrates and seeds; the second starts on the ready database.
   for (const port of appPorts) {
@@ -78,6 +80,7 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Host $http_host;
       proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       add_header X-Upstream $upstream_addr always;
     }
   }

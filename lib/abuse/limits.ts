@@ -10,6 +10,7 @@ import { rateLimits } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
+import { unknownAddressKey } from './address';
 
 export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message';
 
@@ -30,7 +31,11 @@ export const rules: Record<Bucket, Rule> = {
   message: { windowSeconds: hour, account: () => env().LIMIT_MESSAGE_ACCOUNT, address: () => env().LIMIT_MESSAGE_ADDRESS },
 };
 
-/** Who is counted: the account (user id, or the normalized username for sign-in) and the hashed address. */
+/**
+ * Who is counted: the account (user id, or the normalized username for sign-in) and the hashed
+ * address. A bucket that counts addresses always counts one: a request without one (or a caller
+ * that passed none) is counted under the shared `unknownAddressKey`, never skipped.
+ */
 export type LimitKeys = { account?: string | null; address?: string | null };
 
 /** The `rate_limits` key rate-limiter-flexible stores for a counted key. */
@@ -63,7 +68,7 @@ function limiter(db: DbOrTx, bucket: Bucket, scope: 'account' | 'address'): Rate
 export async function consumeLimit(db: DbOrTx, bucket: Bucket, keys: LimitKeys): Promise<void> {
   let wait = 0;
   for (const scope of ['account', 'address'] as const) {
-    const key = keys[scope];
+    const key = scope === 'address' ? keys.address || unknownAddressKey : keys.account;
     const counter = key ? limiter(db, bucket, scope) : null;
     if (!counter) continue;
     try {
