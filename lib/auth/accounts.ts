@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { spendChallenge } from '@/lib/abuse/challenge';
+import { unknownAddressKey } from '@/lib/abuse/address';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { createDataKey, decryptField, encryptField, fieldPurposes, unwrapDataKey } from '@/lib/crypto/envelope';
@@ -87,10 +88,14 @@ export async function changePassphrase(
   db: Db,
   viewer: Viewer,
   input: { currentPassphrase: string; passphrase: string },
+  /** The hashed client address (lib/abuse/address.ts), counted like a sign-in attempt. */
+  address: string = unknownAddressKey,
 ): Promise<void> {
   const [row] = await db.select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey }).from(users).where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  await consumeLimit(db, 'sign-in', { account: row.usernameKey });
+  // Only a signed-in session reaches this: its own count per account (plain username key, apart
+  // from sign-in's per-address counts), refused past the allowance.
+  await consumeLimit(db, 'sign-in', { account: row.usernameKey, address });
   if (!(await verifyPassphrase(row.passwordHash, input.currentPassphrase))) {
     throw new AppError('invalid_input', { fieldErrors: { currentPassphrase: 'passphraseWrong' } });
   }

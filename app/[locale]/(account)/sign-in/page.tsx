@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SignInForm } from '@/components/forms/sign-in-form';
+import { issueChallenge } from '@/lib/abuse/challenge';
 import { routing } from '@/lib/i18n/routing';
 
 // Per request and never cached: the form carries per-visit state (next, errors).
@@ -26,9 +27,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-2 text-muted">{t('intro')}</p>
-      <FormMessages namespaces={['SignIn']}>
+      <FormMessages namespaces={['SignIn', 'ProofOfWork']}>
         {/* `next` is only echoed into a hidden field; the action validates it before redirecting. */}
-        <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} />
+        <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} challenge={issueChallenge()} />
       </FormMessages>
       <p className="mt-8">
         {t('noAccount')}{' '}
