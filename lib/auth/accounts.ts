@@ -29,11 +29,13 @@ export async function createAccount(
   /** The hashed client address (lib/abuse/address.ts): sign-ups are counted per address. */
   address: string | null = null,
 ): Promise<{ userId: string; recoveryCodes: string[] }> {
+  // Every attempt is counted per address, and spends its challenge whatever the outcome: a refused
+  // sign-up ("this username is already taken") costs a new wait or proof of work, so one solved
+  // challenge cannot probe any number of usernames (issue 17).
   await consumeLimit(db, 'sign-up', { address });
+  await spendChallenge(db, { challenge: input.challenge, proof: input.proof, trap: input.trap });
   const passwordHash = await hashPassphrase(input.passphrase);
   return db.transaction(async (tx) => {
-    // Spent with the account: a refused sign-up (name taken) leaves the form's challenge usable.
-    await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
     // The unique username_key (case, Unicode form, ي/ی, ك/ک folded) decides; no check-then-insert race.
     const [row] = await tx
       .insert(users)
