@@ -57,6 +57,8 @@ test('a submitter uploads a photo without JavaScript; the served copy has no loc
   expect(served.headers()['content-type']).toBe('image/jpeg');
   expect(served.headers()['x-content-type-options']).toBe('nosniff');
   expect(served.headers()['cache-control']).toBe('no-store');
+  // The route's own policy, with `sandbox`, not next.config's (issue 17).
+  expect(served.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox");
   const body = await served.body();
   expect(await exifr.parse(body, { tiff: true, exif: true, gps: true, xmp: true, iptc: true })).toBeUndefined();
   expect(body.includes('iPhone')).toBe(false);
