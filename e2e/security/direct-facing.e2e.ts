@@ -5,29 +5,18 @@
 //   address bucket (the proof-of-work issuance allowance, 120 per address in 10 minutes).
 // - A server action posted with a foreign, `null` or malformed Origin gets the translated 403 and
 //   one log line, never Next's 500 and stack trace.
-import fs from 'node:fs';
 import sharp from 'sharp';
 import { expect, test } from '../fixtures';
 import { unique } from '../support/accounts';
 import { appServer } from '../support/app-server';
+import { serveDuringFile } from '../support/second-server';
+import { signUp, startDraft } from '../support/submission';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 80;
 const dataDir = `.data-e2e-direct-${port}`;
 const server = appServer(port, { YADMAN_DATA_DIR: dataDir, AUTH_URL: '', TRUSTED_PROXY_HOPS: '0' });
 
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: server.baseURL });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await server.start(200_000);
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+serveDuringFile(server, dataDir);
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -35,17 +24,8 @@ test.describe('without JavaScript', () => {
   test('an upload through 127.0.0.1 lands on the files step of 127.0.0.1, the file listed', async ({ page }) => {
     test.setTimeout(90_000);
     expect(new URL(server.baseURL).hostname).toBe('127.0.0.1');
-    await page.goto('/en/sign-up');
-    const signUp = page.getByRole('form', { name: 'Create an account' });
-    await signUp.getByLabel('Username').fill(unique('host'));
-    await signUp.getByLabel('Passphrase', { exact: true }).fill('river lantern quiet orchard');
-    await signUp.getByLabel('Passphrase again').fill('river lantern quiet orchard');
-    await signUp.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
-    await page.goto('/en/submit');
-    await page.getByRole('button', { name: 'Start a testimony' }).click();
-    await expect(page).toHaveURL(/\/en\/submit\/[0-9a-f-]{36}\//);
-    const draftId = page.url().match(/submit\/([0-9a-f-]{36})/)![1];
+    await signUp(page, unique('host'));
+    const draftId = await startDraft(page);
     await page.goto(`/en/submit/${draftId}/files`);
 
     const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#336699' } }).jpeg().toBuffer();

@@ -3,11 +3,11 @@
 // An attacker's 20 wrong passphrases from one address do not stop the owner signing in from
 // another, with and without JavaScript; past the free guesses the attacker's unpaid posts are
 // not even checked. And the address limits count the entry the proxy appended.
-import fs from 'node:fs';
 import { recordFigure } from '../../lib/testing/security-figures';
 import { expect, test } from '../fixtures';
 import { demoPassphrase, signIn } from '../support/accounts';
 import { appServer } from '../support/app-server';
+import { serveDuringFile } from '../support/second-server';
 import { formBody, hiddenFields, NoJsClient } from '../support/no-js-forms';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 90;
@@ -16,19 +16,7 @@ const server = appServer(port, { YADMAN_DATA_DIR: dataDir, TRUSTED_PROXY_HOPS: '
 const attacker = '10.0.0.66, 203.0.113.5'; // what the client wrote, then what the proxy saw
 const owner = '198.51.100.9';
 
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: server.baseURL });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await server.start(200_000);
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+serveDuringFile(server, dataDir);
 
 /** One scripted sign-in post, as a guessing script sends it: the form's fields, its challenge left out. */
 async function guess(client: NoJsClient, passphrase: string): Promise<string> {
