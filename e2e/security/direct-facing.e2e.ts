@@ -31,6 +31,7 @@ test.describe('without JavaScript', () => {
     const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#336699' } }).jpeg().toBuffer();
     const upload = page.getByRole('form', { name: 'Files' });
     await upload.getByLabel('Photo, video, audio recording or document').setInputFiles({ name: 'square.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await upload.getByLabel('Caption (optional)').fill('The blue square');
     const [redirect] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/uploads/form')),
       upload.getByRole('button', { name: 'Upload file' }).click(),
@@ -40,7 +41,9 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('The file was received.')).toBeVisible();
     expect(new URL(page.url()).origin).toBe(server.baseURL);
     expect(new URL(page.url()).pathname).toBe(`/en/submit/${draftId}/files`);
-    await expect(page.getByRole('region', { name: 'Files' }).getByText('square.jpg')).toBeVisible();
+    const listed = page.getByRole('region', { name: 'Files' });
+    await expect(listed.getByText('The blue square')).toBeVisible();
+    await expect(listed.getByRole('button', { name: 'Remove file 1' })).toBeVisible();
   });
 });
 
