@@ -2,7 +2,7 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { parseEnv } from './lib/env.mjs';
-import { baselineHeaders } from './lib/security/headers.mjs';
+import { commonHeaders, resourcePolicy, resourcePolicyPaths } from './lib/security/headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -35,7 +35,9 @@ export default function config(phase) {
       // must not hold a testimony); the pages are also dynamic.
       const noStore = [{ key: 'Cache-Control', value: 'no-store, max-age=0' }];
       return [
-        { source: '/:path*', headers: baselineHeaders({ production: env.NODE_ENV === 'production' }) },
+        { source: '/:path*', headers: commonHeaders({ production: env.NODE_ENV === 'production' }) },
+        // Not on media: a header set here replaces the route's own, stricter policy (with `sandbox`).
+        { source: resourcePolicyPaths, headers: [{ key: 'Content-Security-Policy', value: resourcePolicy }] },
         { source: '/:locale/submit/:path*', headers: noStore },
         { source: '/:locale/my-testimonies/:path*', headers: noStore },
       ];

@@ -4,6 +4,7 @@ import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
+import { crossSiteResponse } from '@/lib/security/cross-site-page';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
@@ -22,8 +23,16 @@ const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 //    documents (API, feed, files fetched by a page) keep next.config.js's stricter resource policy.
 // 3. While the database is down, a translated 503 page instead of a page that would fail to render
 //    (lib/health/reachability.ts), giving back what a form posted without JavaScript carried.
+// 4. A post to a page from another site (or with Origin `null` or garbage) gets the translated
+//    cross_site 403 and one log line, where Next would answer 500 and log a stack trace per request
+//    (lib/security/cross-site-page.ts). Not the protection itself: Next and defineAction refuse such
+//    posts anyway.
 export default async function proxy(request: NextRequest) {
   const routed = localeRouted.test(request.nextUrl.pathname);
+  if (routed && request.method === 'POST' && !isSameOriginRequest(request.headers)) {
+    const locale = (localePrefix.exec(request.nextUrl.pathname)?.[1] as Locale | undefined) ?? routing.defaultLocale;
+    return crossSiteResponse(locale, request.nextUrl.pathname);
+  }
   if (!routed && !isDocumentRequest(request)) return NextResponse.next();
 
   const outage = await outageAnswer(request);

@@ -79,6 +79,19 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(signUpForm(page).getByText('This username is already taken.')).toBeVisible();
     });
 
+    test('after a taken username, another name goes through on the fresh challenge the refusal brought', async ({ page }) => {
+      // The refusal spent the form's challenge (issue 17): the form must carry a new one.
+      await signUp(page, 'demo-submitter', 'a long enough passphrase here');
+      const form = signUpForm(page);
+      await expect(form.getByText('This username is already taken.')).toBeVisible();
+      const username = unique('second-try');
+      await form.getByLabel('Username').fill(username);
+      await form.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase here');
+      await form.getByLabel('Passphrase again').fill('a long enough passphrase here');
+      await form.getByRole('button', { name: 'Create account' }).click();
+      await expectAccountCreated(page, username);
+    });
+
     test('sign in, then sign out clears the site data and ends the session', async ({ page }) => {
       await signIn(page, 'demo-submitter', demoPassphrase);
       await expect(page).toHaveURL(/\/en\/account$/);

@@ -5,23 +5,14 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
+import { signUp, startDraft } from './support/submission';
 
 test.use({ javaScriptEnabled: false });
 
 test('a submitter uploads a photo without JavaScript; the served copy has no location or camera data', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
-  await page.goto('/en/sign-up');
-  const signUp = page.getByRole('form', { name: 'Create an account' });
-  await signUp.getByLabel('Username').fill(unique('media'));
-  await signUp.getByLabel('Passphrase', { exact: true }).fill('river lantern quiet orchard');
-  await signUp.getByLabel('Passphrase again').fill('river lantern quiet orchard');
-  await signUp.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
-
-  await page.goto('/en/submit');
-  await page.getByRole('button', { name: 'Start a testimony' }).click();
-  await expect(page).toHaveURL(/\/en\/submit\/[0-9a-f-]{36}\//);
-  const draftId = page.url().match(/submit\/([0-9a-f-]{36})/)![1];
+  await signUp(page, unique('media'));
+  const draftId = await startDraft(page);
   await page.goto(`/en/submit/${draftId}/files`);
 
   const upload = page.getByRole('form', { name: 'Files' });
@@ -57,6 +48,8 @@ test('a submitter uploads a photo without JavaScript; the served copy has no loc
   expect(served.headers()['content-type']).toBe('image/jpeg');
   expect(served.headers()['x-content-type-options']).toBe('nosniff');
   expect(served.headers()['cache-control']).toBe('no-store');
+  // The route's own policy, with `sandbox`, not next.config's (issue 17).
+  expect(served.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox");
   const body = await served.body();
   expect(await exifr.parse(body, { tiff: true, exif: true, gps: true, xmp: true, iptc: true })).toBeUndefined();
   expect(body.includes('iPhone')).toBe(false);

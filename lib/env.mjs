@@ -35,6 +35,9 @@ const schema = z.object({
   LIMIT_SIGN_UP_ADDRESS: positiveInt.default(20),
   LIMIT_SIGN_IN_ACCOUNT: positiveInt.default(5),
   LIMIT_SIGN_IN_ADDRESS: positiveInt.default(100),
+  // Free sign-in guesses per account over all addresses (LIMIT_SIGN_IN_ACCOUNT: per account and
+  // address); past either, each guess costs a proof of work or the timed challenge (lib/abuse/guesses.ts).
+  LIMIT_SIGN_IN_ACCOUNT_TOTAL: positiveInt.default(20),
   LIMIT_SUBMISSION_ACCOUNT: positiveInt.default(10),
   LIMIT_SUBMISSION_ADDRESS: positiveInt.default(50),
   LIMIT_UPLOAD_ACCOUNT: positiveInt.default(60),

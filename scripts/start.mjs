@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build once if needed, then serve the production build.
+// `npm start`: build once if needed, then serve the production build (scripts/server.mjs).
 // On the embedded database (no DATABASE_URL) a newcomer has no .env: this creates a
 // per-installation AUTH_SECRET in the data folder (mode 0600) so sessions survive restarts.
 // Deployments on PostgreSQL must set AUTH_SECRET themselves; the app refuses to start without it.
@@ -25,7 +25,8 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.include
 }
 
 const port = process.env.PORT ?? '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
+// scripts/server.mjs, not `next start`: it hands the app the connection's address (issue 17).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 

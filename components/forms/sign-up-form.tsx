@@ -5,7 +5,7 @@ import { generatePassphraseAction, signUpAction } from '@/app/[locale]/(account)
 import { idleState as idle, type ActionState } from './action-state';
 import { signUpSchema } from '@/lib/validation/account';
 import { Field } from './field';
-import { FormGate } from './form-gate';
+import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
@@ -49,7 +49,7 @@ export function SignUpForm({ locale, challenge }: { locale: string; challenge: s
   );
 }
 
-function MainForm({ locale, generated, challenge }: { locale: string; generated?: string; challenge: string }) {
+function MainForm({ locale, generated, challenge: issued }: { locale: string; generated?: string; challenge: string }) {
   const t = useTranslations('SignUp');
   const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useEnhancedForm(signUpSchema, signUpAction, {
     username: '',
@@ -77,6 +77,7 @@ function MainForm({ locale, generated, challenge }: { locale: string; generated?
     );
   }
   const savedError = errorOf('saved');
+  const challenge = currentChallenge(state, issued);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="sign-up-heading" className="mt-8">
       <h2 id="sign-up-heading" className="sr-only">
@@ -98,7 +99,8 @@ function MainForm({ locale, generated, challenge }: { locale: string; generated?
           {savedError && <SavedError id="saved-error" code={savedError} />}
         </div>
       )}
-      <ProofOfWork />
+      {/* Keyed by the challenge: after a refusal (which spent the proof) a new one is solved. */}
+      <ProofOfWork key={challenge} />
       <button type="submit" className={submitButton} disabled={pending}>
         {pending ? t('pending') : t('submit')}
       </button>

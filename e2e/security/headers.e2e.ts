@@ -20,10 +20,12 @@ const baseline: Record<string, string> = {
 const pagePolicy =
   /^default-src 'self'; script-src 'nonce-([A-Za-z0-9+/]{24})' 'strict-dynamic'; style-src 'self' 'nonce-\1'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'self'$/;
 const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Uploaded files also run sandboxed (an opaque origin) if a browser ever rendered one (issue 17). */
+const mediaPolicy = `${resourcePolicy}; sandbox`;
 /** Headers that would name the software or its version to a scanner. */
 const banners = ['x-powered-by', 'server', 'via', 'x-aspnet-version', 'x-runtime'];
 
-type Kind = 'document' | 'resource';
+type Kind = 'document' | 'resource' | 'media';
 type Caching = 'no-store' | 'public';
 type Checked = { name: string; problems: string[] };
 const checked: Checked[] = [];
@@ -35,7 +37,7 @@ function contractProblems(headers: Record<string, string>, kind: Kind, caching: 
     if (headers[name] !== value) problems.push(`${name}: ${headers[name] ?? '(missing)'}`);
   }
   const policy = headers['content-security-policy'] ?? '(missing)';
-  if (kind === 'document' ? !pagePolicy.test(policy) : policy !== resourcePolicy) problems.push(`content-security-policy: ${policy}`);
+  if (kind === 'document' ? !pagePolicy.test(policy) : policy !== (kind === 'media' ? mediaPolicy : resourcePolicy)) problems.push(`content-security-policy: ${policy}`);
   const cache = headers['cache-control'] ?? '';
   if (caching === 'no-store' && !/\bno-store\b/.test(cache)) problems.push(`cache-control: ${cache || '(missing)'}`);
   for (const name of banners) if (headers[name] !== undefined) problems.push(`${name}: ${headers[name]}`);
@@ -121,7 +123,7 @@ test('route handlers, API, feed, media, static files and errors carry the resour
     ['API 404', '/api/v1/persons/00000000-0000-4000-8000-000000000000', 'public', 404],
     ['open data CSV', '/api/v1/persons.csv', 'public', 200],
     ['feed', '/en/feed.xml', 'public', 200],
-    ['media 404', '/api/media/00000000-0000-4000-8000-000000000000', 'no-store', 404],
+    ['media 404', '/api/media/00000000-0000-4000-8000-000000000000', 'no-store', 404, 'media'],
     ['sign-out GET (405)', '/en/sign-out', 'no-store', 405, 'document'],
     ['404 of a file path, fetched', '/no-such-file.txt', 'no-store', 404],
   ];

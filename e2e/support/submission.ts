@@ -12,6 +12,14 @@ export async function signUp(page: Page, username: string) {
   await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
 }
 
+/** Starts a testimony as the signed-in person and returns the draft's id. */
+export async function startDraft(page: Page): Promise<string> {
+  await page.goto('/en/submit');
+  await page.getByRole('button', { name: 'Start a testimony' }).click();
+  await expect(page).toHaveURL(/\/en\/submit\/[0-9a-f-]{36}\//);
+  return page.url().match(/submit\/([0-9a-f-]{36})/)![1]!;
+}
+
 export const fa = {
   start: 'شروع روایت', next: 'ذخیره و ادامه', submit: 'ارسال روایت', nameFa: 'نام به فارسی', outcome: 'چه بر او گذشت', killed: 'کشته شد',
   exact: 'روز دقیق', month: 'فقط ماه', day: 'روز', monthField: 'ماه', year: 'سال', relationship: 'نسبت شما با او', mother: 'مادر',

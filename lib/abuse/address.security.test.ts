@@ -1,7 +1,8 @@
 // The client address is only ever a keyed hash that changes with the UTC day (issue 7).
 import { describe, expect, it } from 'vitest';
 import { recordFigure } from '@/lib/testing/security-figures';
-import { addressKey, addressUnit, clientAddress } from './address';
+import { addressKey, addressUnit, clientAddress, requestAddressKey, unknownAddressKey } from './address';
+import { clientAddressHeader } from './client-address.mjs';
 
 const secret = 'a test secret that is at least thirty-two characters';
 const day1 = new Date('2026-11-25T23:59:59Z');
@@ -32,13 +33,13 @@ describe('hashed client address', () => {
     expect(addressKey('203.0.113.77', day1, secret)).toBe(addressKey('::ffff:203.0.113.77', day1, secret));
   });
 
-  it('takes the address the trusted proxy saw, never one the client wrote before it', () => {
-    const h = (xff?: string) => new Headers(xff ? { 'x-forwarded-for': xff } : {});
-    expect(clientAddress(h('203.0.113.77'), 0)).toBe('203.0.113.77');
-    expect(clientAddress(h('10.9.9.9, 203.0.113.77'), 1)).toBe('203.0.113.77');
-    expect(clientAddress(h('10.9.9.9, 203.0.113.77, 192.0.2.1'), 2)).toBe('203.0.113.77');
-    expect(clientAddress(h(), 0)).toBeNull();
-    expect(clientAddress(h('not an address'), 0)).toBeNull();
-    expect(clientAddress(h('203.0.113.77'), 2)).toBeNull();
+  it('reads only the address the server stamped, never X-Forwarded-For; none counts as the shared "unknown"', () => {
+    const h = (fields: Record<string, string>) => new Headers(fields);
+    expect(clientAddress(h({ [clientAddressHeader]: '203.0.113.77', 'x-forwarded-for': '192.0.2.1' }))).toBe('203.0.113.77');
+    expect(clientAddress(h({ 'x-forwarded-for': '192.0.2.1' }))).toBeNull();
+    expect(clientAddress(h({ [clientAddressHeader]: 'not an address' }))).toBeNull();
+    expect(requestAddressKey(h({ 'x-forwarded-for': '192.0.2.1' }))).toBe(unknownAddressKey);
+    expect(requestAddressKey(h({ [clientAddressHeader]: '' }))).toBe(unknownAddressKey);
+    expect(requestAddressKey(h({ [clientAddressHeader]: '203.0.113.77' }), day1)).toBe(addressKey('203.0.113.77', day1));
   });
 });

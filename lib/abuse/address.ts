@@ -5,23 +5,21 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { isIP } from 'node:net';
 import { defaultSecret } from '@/lib/crypto/secret-box';
-import { env } from '@/lib/env.mjs';
+import { clientAddressHeader } from './client-address.mjs';
 
 /**
- * The address that sent the request. `next start` copies the connection's address into
- * `X-Forwarded-For` only when the request carries none; each trusted proxy in front
- * (`TRUSTED_PROXY_HOPS`) appends the address it saw. So the entry `hops` places from the right is
- * the one the outermost trusted proxy saw (with no proxy, the last entry). Anything left of it was
- * written by the client and is ignored. Null when there is no usable address.
+ * The address that sent the request, as scripts/server.mjs decided it from the connection and
+ * `TRUSTED_PROXY_HOPS` (lib/abuse/client-address.mjs) and wrote into a header it overwrites on
+ * every request: a client cannot choose it. Null when there is no usable address (also when the
+ * app runs without that server, e.g. `next dev`).
  */
-export function clientAddress(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string | null {
-  const chain = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const entry = chain[chain.length - Math.max(1, hops)];
+export function clientAddress(headers: Headers): string | null {
+  const entry = headers.get(clientAddressHeader)?.trim();
   return entry && isIP(stripMapped(entry)) ? entry : null;
 }
+
+/** The one key every request without a usable address is counted under (never under none). */
+export const unknownAddressKey = 'unknown';
 
 function stripMapped(address: string): string {
   return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
@@ -52,8 +50,8 @@ export function addressKey(address: string, now = new Date(), secret = defaultSe
   return createHmac('sha256', key).update(addressUnit(address)).digest('base64url');
 }
 
-/** The hashed address of a request, or null when it has none usable. */
-export function requestAddressKey(headers: Headers, now = new Date()): string | null {
+/** The hashed address of a request; `unknownAddressKey` when it has none usable. */
+export function requestAddressKey(headers: Headers, now = new Date()): string {
   const address = clientAddress(headers);
-  return address ? addressKey(address, now) : null;
+  return address ? addressKey(address, now) : unknownAddressKey;
 }

@@ -1,6 +1,6 @@
 // Form challenges (issue 7): sign-up and "submit for review" are refused without a valid, unused
 // challenge, when sent sooner than the configured wait, and when the hidden trap field is filled;
-// a refused attempt leaves nothing written and the form's own challenge still usable. Spent
+// a refused attempt leaves nothing written; a refused sign-up spends its challenge (issue 17). Spent
 // challenges are purged by the retention sweep once past their age.
 import { describe, expect, it } from 'vitest';
 import { usedChallenges } from '@/db/schema';
@@ -12,7 +12,9 @@ import { codeOf } from '@/lib/testing/outcome';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { getOwnDraft, submitTestimony } from '@/lib/testimonies';
+import { addressKey } from './address';
 import { issueChallenge, pruneUsedChallenges } from './challenge';
+import { rules } from './limits';
 
 const passphrase = gatePassphrase;
 const minuteAgo = () => issueChallenge(new Date(Date.now() - 60_000));
@@ -49,10 +51,22 @@ describe.each(testDatabases())('form challenges on $name', (target) => {
     expect(await accountsNamed('gate-7')).toBe(0);
   });
 
-  it('a refused sign-up (name taken) does not spend the challenge', async () => {
+  it('username probing (issue 17): a refused sign-up (name taken) spends its challenge, and refusals count per address', async () => {
     const challenge = minuteAgo();
     expect(await codeOf(createAccount(ctx.db, { username: 'gate-6', passphrase, challenge }))).toBe('invalid_input');
-    expect(await codeOf(createAccount(ctx.db, { username: 'gate-8', passphrase, challenge }))).toBe('ok');
+    // The same challenge answers no second probe, not even for a free name.
+    const probes = [await codeOf(createAccount(ctx.db, { username: 'gate-6', passphrase, challenge })), await codeOf(createAccount(ctx.db, { username: 'gate-8', passphrase, challenge }))];
+    recordFigure({ figure: 'usernames probed with one form challenge', measured: 1 + probes.filter((c) => c !== 'challenge_failed').length, target: '1', ok: probes.every((c) => c === 'challenge_failed') });
+    expect(probes).toEqual(['challenge_failed', 'challenge_failed']);
+    expect(await accountsNamed('gate-8')).toBe(0);
+    // Every refusal is counted against the address: past its allowance, probing stops there.
+    const prober = addressKey('198.51.100.150');
+    const allowance = rules['sign-up'].address()!;
+    const answers: string[] = [];
+    for (let i = 0; i <= allowance; i++) answers.push(await codeOf(createAccount(ctx.db, { username: 'gate-6', passphrase, challenge: minuteAgo() }, prober)));
+    expect(answers.slice(0, allowance).every((c) => c === 'invalid_input')).toBe(true);
+    expect(answers.at(-1)).toBe('rate_limited');
+    expect(await codeOf(createAccount(ctx.db, { username: 'gate-8', passphrase, challenge: minuteAgo() }, addressKey('198.51.100.151')))).toBe('ok');
   });
 
   it('submit for review: refused without a valid, unused challenge or with the trap filled, the draft kept; a repeated post of the sent form is not refused', async () => {

@@ -86,10 +86,11 @@ describe.each(testDatabases())('proof of work on $name', (target) => {
     expect(outcomes).toEqual({ missing: 'challenge_failed', tooSoon: 'challenge_wait', waited: 'ok', replayed: 'challenge_failed' });
   });
 
-  it('a refused sign-up (name taken) does not spend the proof of work', async () => {
+  it('a refused sign-up (name taken) spends the proof of work: probing another name needs a new one', async () => {
     const proof = encode(await solved());
     expect(await codeOf(createAccount(ctx.db, { username: 'pow-1', passphrase, challenge: '', proof }))).toBe('invalid_input');
-    expect(await codeOf(createAccount(ctx.db, { username: 'pow-14', passphrase, challenge: '', proof }))).toBe('ok');
+    expect(await codeOf(createAccount(ctx.db, { username: 'pow-14', passphrase, challenge: '', proof }))).toBe('challenge_failed');
+    expect(await codeOf(createAccount(ctx.db, { username: 'pow-14', passphrase, challenge: '', proof: encode(await solved()) }))).toBe('ok');
   });
 
   it('submit for review: a solved challenge is accepted once; its replay on another draft is refused', async () => {

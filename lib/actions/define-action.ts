@@ -7,6 +7,7 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
+import { issueChallenge } from '@/lib/abuse/challenge';
 import type { Db } from '@/db/types';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
@@ -26,6 +27,8 @@ export type ActionState<T = null> =
       /** What the person typed, so a page re-rendered without JavaScript loses nothing. */
       values?: Record<string, string>;
       retryAfterSeconds?: number;
+      /** A fresh form challenge, for forms whose refused post may have spent theirs (`gate`). */
+      challenge?: string;
     };
 
 export const idle: ActionState<never> = { status: 'idle' };
@@ -45,6 +48,11 @@ export type ActionSpec<S extends z.ZodType, T> = {
   /** Fields echoed back on error. Never list a passphrase or a code. */
   keep?: readonly string[];
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>;
+  /**
+   * The form carries a gate (lib/abuse/challenge.ts) that a refused post may spend: every refusal
+   * then brings a fresh challenge, which the form uses in place of the page's (components/forms/form-gate.tsx).
+   */
+  gate?: boolean;
 };
 
 export const actionSpecKey = Symbol.for('yadman.action-spec');
@@ -57,6 +65,7 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
   const action = async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const raw = formDataToObject(formData);
     const values = keptValues(raw, spec.keep);
+    const gate = spec.gate ? { challenge: issueChallenge() } : {};
     try {
       // Before anything is read or written: a page of another site must not act with the
       // visitor's cookies (Next checks Origin too; this also covers Sec-Fetch-Site and Origin: null).
@@ -65,7 +74,7 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
       checkAccess(viewer, spec.access);
       const parsed = spec.schema.safeParse(raw);
       if (!parsed.success) {
-        return { status: 'error', error: 'invalid_input', fieldErrors: fieldErrorsOf(parsed.error), values };
+        return { status: 'error', error: 'invalid_input', fieldErrors: fieldErrorsOf(parsed.error), values, ...gate };
       }
       const data = await spec.handler(parsed.data, { viewer, db: await getDb(), formData });
       return { status: 'ok', data };
@@ -78,12 +87,13 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
           values,
           ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
           ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          ...gate,
         };
       }
       // Down or restarting: the person is asked to try again, with everything they typed kept.
       const code = isDatabaseUnavailable(error) ? 'unavailable' : 'unexpected';
       console.error(`action ${spec.name} failed: ${code === 'unavailable' ? 'database unavailable' : error instanceof Error ? error.name : 'unknown error'}`);
-      return { status: 'error', error: code, values };
+      return { status: 'error', error: code, values, ...gate };
     }
   };
   return Object.assign(action, { [actionSpecKey]: spec as ActionSpec<z.ZodType, T> });

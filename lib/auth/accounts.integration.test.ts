@@ -56,14 +56,14 @@ describe.each(testDatabases())('accounts on $name', (target) => {
     expect(unknown).toEqual(wrong);
   });
 
-  it('throttles an account after five failures, even with the right passphrase', async () => {
+  it('after five failures asks for the form gate, even with the right passphrase, and lets the owner in with it', async () => {
     const username = unique('target');
     await createAccount(ctx.db, { ...formGate(),  username, passphrase });
     for (let i = 0; i < rules['sign-in'].account()!; i++) {
       expect(await signInWithPassphrase(ctx.db, { username, passphrase: 'wrong wrong wrong' })).toMatchObject({ reason: 'invalid' });
     }
-    const result = await signInWithPassphrase(ctx.db, { username, passphrase });
-    expect(result).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await signInWithPassphrase(ctx.db, { username, passphrase })).toEqual({ ok: false, reason: 'challenge_failed' });
+    expect(await signInWithPassphrase(ctx.db, { username, passphrase, gate: formGate() })).toMatchObject({ ok: true });
     // Other accounts are not affected.
     const other = unique('bystander');
     await createAccount(ctx.db, { ...formGate(),  username: other, passphrase });

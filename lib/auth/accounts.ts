@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { spendChallenge } from '@/lib/abuse/challenge';
+import { unknownAddressKey } from '@/lib/abuse/address';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { createDataKey, decryptField, encryptField, fieldPurposes, unwrapDataKey } from '@/lib/crypto/envelope';
@@ -28,11 +29,13 @@ export async function createAccount(
   /** The hashed client address (lib/abuse/address.ts): sign-ups are counted per address. */
   address: string | null = null,
 ): Promise<{ userId: string; recoveryCodes: string[] }> {
+  // Every attempt is counted per address, and spends its challenge whatever the outcome: a refused
+  // sign-up ("this username is already taken") costs a new wait or proof of work, so one solved
+  // challenge cannot probe any number of usernames (issue 17).
   await consumeLimit(db, 'sign-up', { address });
+  await spendChallenge(db, { challenge: input.challenge, proof: input.proof, trap: input.trap });
   const passwordHash = await hashPassphrase(input.passphrase);
   return db.transaction(async (tx) => {
-    // Spent with the account: a refused sign-up (name taken) leaves the form's challenge usable.
-    await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
     // The unique username_key (case, Unicode form, ي/ی, ك/ک folded) decides; no check-then-insert race.
     const [row] = await tx
       .insert(users)
@@ -87,10 +90,14 @@ export async function changePassphrase(
   db: Db,
   viewer: Viewer,
   input: { currentPassphrase: string; passphrase: string },
+  /** The hashed client address (lib/abuse/address.ts), counted like a sign-in attempt. */
+  address: string = unknownAddressKey,
 ): Promise<void> {
   const [row] = await db.select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey }).from(users).where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  await consumeLimit(db, 'sign-in', { account: row.usernameKey });
+  // Only a signed-in session reaches this: its own count per account (plain username key, apart
+  // from sign-in's per-address counts), refused past the allowance.
+  await consumeLimit(db, 'sign-in', { account: row.usernameKey, address });
   if (!(await verifyPassphrase(row.passwordHash, input.currentPassphrase))) {
     throw new AppError('invalid_input', { fieldErrors: { currentPassphrase: 'passphraseWrong' } });
   }

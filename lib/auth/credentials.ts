@@ -1,31 +1,43 @@
 // Checking a username and passphrase. Unknown users and wrong passphrases get the same answer
 // after the same amount of work (an Argon2id verification), so neither the message nor the
-// timing tells an attacker which usernames exist.
+// timing tells an attacker which usernames exist. Guessing is made expensive, never refused for
+// the account's sake (lib/abuse/guesses.ts): no one can lock an owner out.
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { usernameKey } from '@/lib/validation/account';
 import { verifyAgainstDummy, verifyPassphrase } from './passphrase';
 import { createSession, demoAccountsAllowed } from './sessions';
-import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
-import { AppError } from '@/lib/errors';
+import { unknownAddressKey } from '@/lib/abuse/address';
+import type { FormGate } from '@/lib/abuse/challenge';
+import { admitGuess, guessSucceeded } from '@/lib/abuse/guesses';
+import { isAppError } from '@/lib/errors';
 
 export type CredentialCheck =
   | { ok: true; userId: string; sessionId: string }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  /** Past the free guesses, the form's proof of work or timed challenge was missing, used or forged. */
+  | { ok: false; reason: 'challenge_failed' }
+  /** Past the free guesses, the timed challenge was sent too soon: send it again in a few seconds. */
+  | { ok: false; reason: 'challenge_wait'; retryAfterSeconds: number };
 
 export async function signInWithPassphrase(
   db: Db,
-  input: { username: string; passphrase: string },
-  /** The hashed client address (lib/abuse/address.ts), when the request has one. */
-  address: string | null = null,
+  /** `gate`: the form's proof of work, timed challenge and trap, paid only past the free guesses. */
+  input: { username: string; passphrase: string; gate?: FormGate },
+  /** The hashed client address (lib/abuse/address.ts). */
+  address: string = unknownAddressKey,
 ): Promise<CredentialCheck> {
   const key = usernameKey(input.username);
+  const guess = { account: key, address };
   try {
-    await consumeLimit(db, 'sign-in', { account: key, address });
+    await admitGuess(db, 'sign-in', guess, input.gate ?? {});
   } catch (error) {
-    if (error instanceof AppError && error.code === 'rate_limited') return { ok: false, reason: 'throttled', retryAfterSeconds: error.retryAfterSeconds! };
+    if (!isAppError(error)) throw error;
+    if (error.code === 'rate_limited') return { ok: false, reason: 'throttled', retryAfterSeconds: error.retryAfterSeconds! };
+    if (error.code === 'challenge_wait') return { ok: false, reason: 'challenge_wait', retryAfterSeconds: error.retryAfterSeconds! };
+    if (error.code === 'challenge_failed') return { ok: false, reason: 'challenge_failed' };
     throw error;
   }
 
@@ -40,7 +52,7 @@ export async function signInWithPassphrase(
   if (!user || !passphraseOk || user.disabledAt || (user.isDemo && !demoAccountsAllowed())) {
     return { ok: false, reason: 'invalid' };
   }
-  await clearLimit(db, 'sign-in', key);
+  await guessSucceeded(db, 'sign-in', guess);
   // Staff still have to give a TOTP code in this session (lib/auth/second-factor.ts).
   const sessionId = await createSession(db, user.id, false);
   return { ok: true, userId: user.id, sessionId };

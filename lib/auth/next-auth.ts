@@ -8,12 +8,13 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env.mjs';
 import { signInSchema } from '@/lib/validation/account';
 import { requestAddressKey } from '@/lib/abuse/address';
+import { challengeField, honeypotField, proofField } from '@/lib/abuse/challenge-fields';
 import { signInWithPassphrase } from './credentials';
 
 /** Thrown from `authorize`; `code` tells the form which translated message to show. */
 export class SignInRefused extends CredentialsSignin {
   constructor(
-    readonly code: 'invalid' | 'throttled',
+    readonly code: 'invalid' | 'throttled' | 'challenge_failed' | 'challenge_wait',
     readonly retryAfterSeconds = 0,
   ) {
     super();
@@ -54,14 +55,14 @@ function config(): NextAuthConfig {
     },
     providers: [
       Credentials({
-        credentials: { username: {}, passphrase: {} },
+        credentials: { username: {}, passphrase: {}, challenge: {}, altcha: {}, website: {} },
         async authorize(raw, request) {
           const input = signInSchema.safeParse(raw);
           if (!input.success) throw new SignInRefused('invalid');
-          const result = await signInWithPassphrase(await getDb(), input.data, requestAddressKey(request.headers));
-          if (!result.ok) {
-            throw new SignInRefused(result.reason, result.reason === 'throttled' ? result.retryAfterSeconds : 0);
-          }
+          // The form gate travels with the credentials (app/[locale]/(account)/sign-in/actions.ts).
+          const gate = { challenge: raw[challengeField], proof: raw[proofField], trap: raw[honeypotField] };
+          const result = await signInWithPassphrase(await getDb(), { ...input.data, gate }, requestAddressKey(request.headers));
+          if (!result.ok) throw new SignInRefused(result.reason, 'retryAfterSeconds' in result ? result.retryAfterSeconds : 0);
           return { id: result.userId, sid: result.sessionId };
         },
       }),

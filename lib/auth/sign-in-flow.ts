@@ -14,9 +14,16 @@ export function refusalToError(error: unknown): unknown {
   const refusal = error as Partial<SignInRefused> & { type?: string };
   // Matched by Auth.js's error type, not instanceof: this module must not load next-auth itself.
   if (refusal.type === 'CredentialsSignin') {
-    return refusal.code === 'throttled'
-      ? new AppError('rate_limited', { retryAfterSeconds: refusal.retryAfterSeconds })
-      : new AppError('invalid_credentials');
+    switch (refusal.code) {
+      case 'throttled':
+        return new AppError('rate_limited', { retryAfterSeconds: refusal.retryAfterSeconds });
+      case 'challenge_wait':
+        return new AppError('challenge_wait', { retryAfterSeconds: refusal.retryAfterSeconds });
+      case 'challenge_failed':
+        return new AppError('challenge_failed');
+      default:
+        return new AppError('invalid_credentials');
+    }
   }
   return error;
 }

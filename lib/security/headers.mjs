@@ -9,6 +9,17 @@
  * @returns {{ key: string; value: string }[]}
  */
 export function baselineHeaders({ production }) {
+  return [...commonHeaders({ production }), { key: 'Content-Security-Policy', value: resourcePolicy }];
+}
+
+/**
+ * The baseline without its Content-Security-Policy: next.config.js sets these on every path, and
+ * the policy on every path but media's (`resourcePolicyPaths`), since a header set there replaces
+ * the one a route sets itself.
+ * @param {{ production: boolean }} options
+ * @returns {{ key: string; value: string }[]}
+ */
+export function commonHeaders({ production }) {
   return [
     // 'same-origin', not 'no-referrer': under no-referrer the Fetch standard makes browsers send
     // `Origin: null` on a form POST, and a form post without JavaScript could then not be told
@@ -19,15 +30,26 @@ export function baselineHeaders({ production }) {
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     { key: 'X-Frame-Options', value: 'DENY' },
-    // Overridden by proxy.ts on pages (with a nonce); this one holds for everything else
-    // (API, feed, media, files), which must never run script or be framed if opened directly.
-    { key: 'Content-Security-Policy', value: resourcePolicy },
     ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
   ];
 }
 
-/** CSP of a response that is not a page: nothing may run, load, frame it or be submitted. */
+/**
+ * CSP of a response that is not a page: nothing may run, load, frame it or be submitted.
+ * Overridden by proxy.ts on pages (with a nonce); holds for everything else (API, feed, files),
+ * which must never run script or be framed if opened directly.
+ */
 export const resourcePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * CSP of an uploaded file (app/api/media/[id]): the resource policy and `sandbox`, so a file opened
+ * directly runs as an opaque origin (no cookies, storage or same-origin requests) even if a browser
+ * rendered it. The route sets it itself, on its 404 too.
+ */
+export const mediaPolicy = `${resourcePolicy}; sandbox`;
+
+/** The paths next.config.js gives `resourcePolicy`: all but the media route's (issue 17). */
+export const resourcePolicyPaths = '/((?!api/media/).*)';
 
 /** A fresh CSP nonce (18 random bytes, base64) for one response. */
 export function newNonce() {

@@ -30,13 +30,14 @@ export function postedForm(formData: FormData): PostedForm {
   return posted;
 }
 
-function message(locale: Locale, key: string): string {
+/** A catalogue message for pages made outside React (this one, lib/security/cross-site-page.ts). */
+export function message(locale: Locale, key: string): string {
   const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[locale]);
   if (typeof found !== 'string') throw new Error(`missing message ${locale}:${key}`);
   return found;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * `action`: the path asked for, or posted to (same origin; sent again to it). `posted`: the post,

@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { changePassphraseServerSchema, localeOnlySchema } from '@/lib/auth/account-schemas';
 import { changePassphrase, regenerateRecoveryCodes, setEmail, signOutEverywhere } from '@/lib/auth/accounts';
@@ -16,7 +17,7 @@ export const changePassphraseAction = defineAction({
   schema: changePassphraseServerSchema,
   access: ownAccount,
   handler: async (input, { db, viewer }) => {
-    await changePassphrase(db, viewer!, input);
+    await changePassphrase(db, viewer!, input, await currentAddressKey());
     return null;
   },
 });

@@ -1,5 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { formGateOf } from '@/lib/abuse/challenge';
+import { challengeField, honeypotField, proofField } from '@/lib/abuse/challenge-fields';
 import { defineAction } from '@/lib/actions/define-action';
 import { signInServerSchema } from '@/lib/auth/account-schemas';
 import { afterSignIn, refusalToError } from '@/lib/auth/sign-in-flow';
@@ -13,10 +15,13 @@ export const signInAction = defineAction({
   schema: signInServerSchema,
   access: 'public',
   keep: ['username', 'next'],
-  handler: async (input, { db, viewer }) => {
+  // A refused attempt may have spent the form's gate: the form gets a fresh one (lib/abuse/guesses.ts).
+  gate: true,
+  handler: async (input, { db, viewer, formData }) => {
     const { signIn } = await import('@/lib/auth/next-auth');
+    const { challenge, proof, trap } = formGateOf(formData);
     try {
-      await signIn('credentials', { username: input.username, passphrase: input.passphrase, redirect: false });
+      await signIn('credentials', { username: input.username, passphrase: input.passphrase, [challengeField]: challenge, [proofField]: proof, [honeypotField]: trap, redirect: false });
     } catch (error) {
       throw refusalToError(error);
     }

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { invitedUsernameCookie } from '@/lib/auth/invitations';
+import { issueChallenge } from '@/lib/abuse/challenge';
 import { routing } from '@/lib/i18n/routing';
 
 // Per request and never cached: the form carries per-visit state (next, errors).
@@ -36,9 +37,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
           {t('invitationAccepted')}
         </p>
       )}
-      <FormMessages namespaces={['SignIn']}>
+      <FormMessages namespaces={['SignIn', 'ProofOfWork']}>
         {/* `next` is only echoed into a hidden field; the action validates it before redirecting. */}
-        <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} username={username} />
+        <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} challenge={issueChallenge()} username={username} />
       </FormMessages>
       {!invited && (
         <p className="mt-8">

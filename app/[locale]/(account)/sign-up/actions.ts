@@ -15,6 +15,8 @@ export const signUpAction = defineAction({
   schema: signUpServerSchema,
   access: 'public',
   keep: ['username'],
+  // Every refused sign-up spends the form's challenge: the form gets a fresh one.
+  gate: true,
   handler: async (input, { db, formData }) => {
     const { recoveryCodes } = await createAccount(
       db,

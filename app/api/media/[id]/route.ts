@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/viewer';
 import { findServableMedia } from '@/lib/media/serve';
+import { mediaPolicy } from '@/lib/security/headers.mjs';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -12,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!media) {
     return new Response('Not found', {
       status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': mediaPolicy },
     });
   }
   const inline = media.mime.startsWith('image/');
@@ -26,7 +27,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       'X-Content-Type-Options': 'nosniff',
       // A takedown must take effect quickly, so even public files are cached only briefly.
       'Cache-Control': media.isPublic ? 'public, max-age=300' : 'no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      // This route's own policy: next.config.js sets none on /api/media/ (lib/security/headers.mjs).
+      'Content-Security-Policy': mediaPolicy,
       'Cross-Origin-Resource-Policy': 'same-origin',
     },
   });

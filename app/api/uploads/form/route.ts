@@ -7,6 +7,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { getViewer } from '@/lib/auth/viewer';
+import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { receiveMultipartUpload } from '@/lib/media/multipart';
@@ -24,8 +25,15 @@ export async function POST(request: Request) {
   try {
     const result = await receiveMultipartUpload(await getDb(), await getViewer(), request);
     const page = `/${result.locale}/submit/${result.testimonyId}/files`;
-    const response = NextResponse.redirect(new URL(`${page}?upload=${encodeURIComponent(result.outcome)}#attachments-heading`, request.url), 303);
-    response.headers.set('Cache-Control', 'no-store');
+    // Back to the host the browser used: `request.url` is Next's own idea of the origin
+    // (http://localhost:<port> without AUTH_URL, issue 17), so the Location is relative unless
+    // AUTH_URL names the public address.
+    const target = `${page}?upload=${encodeURIComponent(result.outcome)}#attachments-heading`;
+    const configured = env().AUTH_URL;
+    const response = new NextResponse(null, {
+      status: 303,
+      headers: { Location: configured ? new URL(target, configured).toString() : target, 'Cache-Control': 'no-store' },
+    });
     if (result.outcome !== 'received' && result.caption) {
       response.cookies.set(uploadCaptionCookie, result.caption, { path: page, maxAge: 600, httpOnly: true, sameSite: 'strict', secure: new URL(request.url).protocol === 'https:' });
     }
