@@ -61,11 +61,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build, on a fresh data folder. Locally an already running server is reused
+    // The production build, on a fresh data folder, served as in production (scripts/server.mjs:
+    // Next behind the public cache). Locally an already running server is reused
     // (start one yourself with the same environment to iterate without rebuilding).
     // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created
     // the data folder: `next build` must never open the database.
-    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && npx next start -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
+    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && node scripts/server.mjs -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
     // Building on two busy cores (other runs, the security suite) can take several minutes.

@@ -1,4 +1,4 @@
-// A second `next start` of the production build the Playwright webServer made (same NEXT_DIST_DIR,
+// A second server (scripts/server.mjs, as `npm start` runs it) of the production build the Playwright webServer made (same NEXT_DIST_DIR,
 // so nothing is built twice), on its own port and database, for tests that stop, kill or restart
 // the server or its database (outage, crash safety). Loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ export const e2eAuthSecret = 'e2e-only-secret-not-for-production-0123456789';
 
 export type AppServer = {
   baseURL: string;
-  /** Starts `next start`; resolves when /api/health answers 200 (bounded by `timeoutMs`). */
+  /** Starts the server; resolves when /api/health answers 200 (bounded by `timeoutMs`). */
   start(timeoutMs?: number): Promise<void>;
   /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
   kill(): Promise<void>;
@@ -27,8 +27,8 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
   const server: AppServer = {
     baseURL,
     async start(timeoutMs = 180_000) {
-      // `next start` binds the port directly (no npx wrapper), so a SIGKILL reaches the server itself.
-      const started = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      // The server binds the port directly (no npx wrapper), so a SIGKILL reaches the server itself.
+      const started = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
         env: {
           ...process.env,
           NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
@@ -46,10 +46,10 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
       started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if (started.exitCode !== null) throw new Error(`next start exited (${started.exitCode}):\n${output.slice(-2000)}`);
+        if (started.exitCode !== null) throw new Error(`the server exited (${started.exitCode}):\n${output.slice(-2000)}`);
         const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
         if (ok) return;
-        if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output.slice(-2000)}`);
+        if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${output.slice(-2000)}`);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     },

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// The production server: Next's request handler behind a plain Node `http` server that answers
+// public documents from the public cache (lib/public-cache, docs/architecture.md "The public
+// cache"). `npm start` (scripts/start.mjs), the bench and the end-to-end tests all run this file.
+//   node scripts/server.mjs [-p PORT] [-H HOST]      (or PORT / HOSTNAME in the environment)
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { parseEnv } from '../lib/env.mjs';
+import { createPublicCache } from '../lib/public-cache/cache.mjs';
+import { loopbackRenderer } from '../lib/public-cache/render.mjs';
+import { cacheKey } from '../lib/public-cache/routes.mjs';
+import { installRenderSlot, renderHeader } from '../lib/public-cache/render-slot.mjs';
+import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
+import { versionGate } from '../lib/public-cache/version-gate.mjs';
+
+process.env.NODE_ENV ??= 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+const root = path.resolve(import.meta.dirname, '..');
+const argument = (/** @type {string[]} */ ...names) => {
+  const at = process.argv.findIndex((a) => names.includes(a));
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const port = Number(argument('-p', '--port') ?? process.env.PORT ?? 3000);
+const hostname = argument('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+// A bad configuration stops the server here, naming the variable (AUTH_URL is required in production).
+const config = parseEnv(process.env, { requireSecrets: true });
+const origin = new URL(config.AUTH_URL ?? `http://localhost:${port}`);
+
+const app = next({ dev: false, dir: root, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+// Next's own listener, on loopback only: the cache's render requests (lib/public-cache/render.mjs).
+const slot = installRenderSlot();
+const internal = http.createServer((req, res) => {
+  if (req.headers[renderHeader] !== slot.secret) {
+    res.writeHead(403).end();
+    return;
+  }
+  void handle(req, res);
+});
+await new Promise((resolve) => internal.listen(0, '127.0.0.1', () => resolve(undefined)));
+const internalPort = /** @type {import('node:net').AddressInfo} */ (internal.address()).port;
+
+const cacheBytes = config.PUBLIC_CACHE_MB * 1024 * 1024;
+const cache =
+  cacheBytes > 0
+    ? createPublicCache({
+        maxBytes: cacheBytes,
+        placeholder: slot.placeholder,
+        // The app hands over its reader once instrumentation.ts has run; until then, no answer from the cache.
+        version: versionGate(() => {
+          const read = providedVersionReader();
+          return read ? read() : Promise.reject(new Error('the app has not started'));
+        }),
+        render: loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: Math.min(16 * 1024 * 1024, cacheBytes / 4) }),
+      })
+    : null;
+
+const server = http.createServer(async (req, res) => {
+  // Only the cache's own loopback requests may carry the render secret.
+  delete req.headers[renderHeader];
+  const key = cache ? cacheKey(req.method, req.url, req.headers) : null;
+  if (cache && key) {
+    try {
+      if (await cache.serve(req, res, key)) return;
+    } catch (error) {
+      console.error('public cache: answering from Next instead', error instanceof Error ? error.message : error);
+      if (res.headersSent) return void res.destroy();
+    }
+  }
+  void handle(req, res);
+});
+// As `next start`: keep-alive connections outlive a load balancer's idle timeout.
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => console.info(`Yadman ready on http://${hostname}:${port} (public cache ${config.PUBLIC_CACHE_MB} MB)`));
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    server.close();
+    internal.close();
+    // As `next start`: exit now; the database lock and the job worker let go on 'exit'.
+    setImmediate(() => process.exit(0));
+  });
+}
