@@ -41,7 +41,12 @@ process.env.LIMIT_SUBMISSION_ACCOUNT ??= '1000000';
 process.env.LIMIT_SUBMISSION_ADDRESS ??= '1000000';
 const started = Date.now();
 const loadAtStart = os.loadavg();
-const log = (m: string) => console.info(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+// Each line also says the server's RSS peak since the line before (where memory goes, phase by phase).
+let phasePeakRss = 0;
+const log = (m: string) => {
+  console.info(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}${phasePeakRss ? ` (server RSS peak before this: ${phasePeakRss.toFixed(0)} MB)` : ''}`);
+  phasePeakRss = 0;
+};
 
 type Row = { figure: string; value: number; unit: string; baseline?: string; target?: { atMost?: number; atLeast?: number }; note?: string };
 const rows: Row[] = [];
@@ -130,7 +135,9 @@ children.push(app);
 let peakRss = 0;
 const sampler = setInterval(() => {
   try {
-    peakRss = Math.max(peakRss, rssMb(app.pid!));
+    const rss = rssMb(app.pid!);
+    peakRss = Math.max(peakRss, rss);
+    phasePeakRss = Math.max(phasePeakRss, rss);
   } catch {}
 }, 200);
 await waitFor(`${appUrl}/api/health`, 120_000);
