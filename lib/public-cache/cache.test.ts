@@ -14,8 +14,12 @@ function answer(req: { method?: string; headers?: Record<string, string> } = {})
       out.status = status;
       for (let i = 0; i < headers.length; i += 2) out.headers[headers[i]!.toLowerCase()] = headers[i + 1]!;
     },
+    cork() {},
+    write(chunk: Buffer) {
+      out.body = Buffer.concat([out.body ?? Buffer.alloc(0), chunk]);
+    },
     end(body?: Buffer) {
-      out.body = body;
+      if (body) out.body = Buffer.concat([out.body ?? Buffer.alloc(0), body]);
     },
   } as unknown as ServerResponse;
   return { req: { method: 'GET', headers: {}, ...req } as unknown as IncomingMessage, res, out };
