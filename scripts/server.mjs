@@ -51,9 +51,12 @@ const cache =
         maxBytes: cacheBytes,
         placeholder: slot.placeholder,
         // The app hands over its reader once instrumentation.ts has run; until then, no answer from the cache.
+        // A database that does not answer within 2 s sends the request on to Next, whose proxy
+        // shows the outage page (proxy.ts), instead of holding it for the driver's connect timeout.
         version: versionGate(() => {
           const read = providedVersionReader();
-          return read ? read() : Promise.reject(new Error('the app has not started'));
+          if (!read) return Promise.reject(new Error('the app has not started'));
+          return Promise.race([read(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000).unref())]);
         }),
         render: loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: Math.min(16 * 1024 * 1024, cacheBytes / 4) }),
       })
