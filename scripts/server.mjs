@@ -85,8 +85,6 @@ const server = http.createServer(async (req, res) => {
   }
   void handle(req, res);
 });
-// As `next start`: keep-alive connections outlive a load balancer's idle timeout.
-server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.info(`Yadman ready on http://${hostname}:${port} (public cache ${config.PUBLIC_CACHE_MB} MB)`));
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
