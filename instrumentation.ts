@@ -8,6 +8,14 @@ export async function register() {
     installLogGuard();
     const { prepareDatabase } = await import('./db/startup');
     await prepareDatabase();
+    // The public cache in front of Next (scripts/server.mjs) reads the public data version through
+    // this process's own database handle.
+    const [{ provideVersionReader }, { readPublicDataVersion }, { getDb }] = await Promise.all([
+      import('./lib/public-cache/version-source.mjs'),
+      import('./lib/memorial/version'),
+      import('./db/client'),
+    ]);
+    provideVersionReader(async () => readPublicDataVersion(await getDb()));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

@@ -18,6 +18,12 @@ export default function config(phase) {
     // Separate build folders let parallel end-to-end runs build side by side (playwright.config.ts).
     distDir: process.env.NEXT_DIST_DIR ?? '.next',
     poweredByHeader: false,
+    // No in-memory copy of Next's data cache (unstable_cache, lib/memorial/cache.ts): the public
+    // cache in front (lib/public-cache) keeps the rendered bytes of the same public data version,
+    // so a second copy of their data in memory would only add to the server's footprint (issue 16,
+    // RSS ≤ 350 MB). The data cache stays on disk under the build folder, shared by the documents
+    // that read the same data.
+    cacheMaxMemorySize: 0,
     reactStrictMode: true,
     // PGlite ships wasm and extension files that bundling breaks; argon2 is a native binding;
     // rate-limiter-flexible loads drizzle-orm with a computed import() the bundler cannot follow.

@@ -61,7 +61,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build, on a fresh data folder. Locally an already running server is reused
+    // The production build, on a fresh data folder, served as in production (scripts/server.mjs:
+    // Next behind the public cache). Locally an already running server is reused
     // (start one yourself with the same environment to iterate without rebuilding).
     // Served by scripts/server.mjs as `npm start` does (it hands the app the connection's address).
     // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created

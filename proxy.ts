@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { renderHeader, renderPlaceholder } from '@/lib/public-cache/render-slot.mjs';
 import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
 import { crossSiteResponse } from '@/lib/security/cross-site-page';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
@@ -18,7 +19,8 @@ const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 // 2025 middleware-bypass advisories):
 // 1. Locale redirects: `/` → `/fa` or `/en` from Accept-Language, and paths without a locale
 //    prefix → the same path under the negotiated locale.
-// 2. A fresh CSP nonce for every document. Next reads the policy from the request headers and puts
+// 2. A fresh CSP nonce for every document (for the public cache's renders, a placeholder the
+//    cache replaces per response: lib/public-cache/render-slot.mjs). Next reads the policy from the request headers and puts
 //    the nonce on the scripts it renders; the browser runs no other script. Responses that are not
 //    documents (API, feed, files fetched by a page) keep next.config.js's stricter resource policy.
 // 3. While the database is down, a translated 503 page instead of a page that would fail to render
@@ -38,7 +40,10 @@ export default async function proxy(request: NextRequest) {
   const outage = await outageAnswer(request);
   if (outage) return outage;
 
-  const nonce = newNonce();
+  // The public cache's own render (scripts/server.mjs) gets its per-process placeholder, which the
+  // cache replaces with a fresh nonce in every response it serves; every other request a fresh nonce.
+  const nonce = renderPlaceholder(request.headers) ?? newNonce();
+  request.headers.delete(renderHeader);
   const policy = pagePolicy(nonce, { development });
   request.headers.set('x-nonce', nonce);
   request.headers.set('Content-Security-Policy', policy);

@@ -10,9 +10,10 @@ import { signUp } from './support/submission';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
 
-// Scale-out: two `next start` processes on one PostgreSQL database behind nginx (round robin, on
-// loopback), so consecutive requests land on different processes. Sessions, the sign-in rate limit,
-// the public caches and resumable uploads (one shared upload store: the data folder, or S3) must
+// Scale-out: two server processes (scripts/server.mjs, as `npm start`) on one PostgreSQL database
+// behind nginx (round robin, on loopback), so consecutive requests land on different processes.
+// Sessions, the sign-in rate limit, the public caches (Next's data cache and the public cache of
+// rendered pages, lib/public-cache) and resumable uploads (one shared upload store: the data folder, or S3) must
 // behave as with one process. Needs nginx and a PostgreSQL server
 // (TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres), and is asked for with
 // YADMAN_SCALE_OUT=1; it skips otherwise, so `npm test` leaves it out (three more servers and a
@@ -148,6 +149,48 @@ test('a public change is visible through both processes on the next request', as
     // A correction committed by "another instance" (here: straight to the database; the trigger bumps the version).
     await admin`update persons set name_latin = 'Reza Example-Corrected (demo)' where id = ${person!.id}`;
     for (let i = 0; i < 4; i++) expect(await (await request.get(url)).text()).toContain('Reza Example-Corrected');
+  } finally {
+    await admin.end();
+  }
+});
+
+test('a withdrawn testimony never appears on a cached page once its withdrawal has committed, on either process', async () => {
+  test.setTimeout(60_000);
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin<{ id: string; url: string }[]>`
+      select t.id, '/en/persons/' || p.slug || '-' || p.id as url from testimonies t
+      join testimony_persons tp on tp.testimony_id = t.id join persons p on p.id = tp.person_id
+      where t.status = 'published' and p.slug = 'demo-arash-example' limit 1`;
+    const marker = `id="testimony-${row!.id}"`;
+    // Both processes serve the page from their cache first (a render, then hits).
+    for (const port of appPorts) {
+      for (let i = 0; i < 3; i++) expect(await (await fetch(`http://127.0.0.1:${port}${row!.url}`)).text()).toContain(marker);
+    }
+    // Readers keep loading the page from both processes while the withdrawal commits; a request
+    // that starts after the commit has returned must never show the testimony.
+    let committedAt = Infinity;
+    let stop = false;
+    const seen: { startedAt: number; shown: boolean; cache: string | null }[] = [];
+    const reader = async (port: number) => {
+      while (!stop) {
+        const startedAt = performance.now();
+        const response = await fetch(`http://127.0.0.1:${port}${row!.url}`);
+        seen.push({ startedAt, shown: (await response.text()).includes(marker), cache: response.headers.get('x-cache') });
+      }
+    };
+    const readers = [...appPorts, ...appPorts].map(reader);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin`update testimonies set status = 'withdrawn' where id = ${row!.id}`;
+    committedAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    stop = true;
+    await Promise.all(readers);
+    const before = seen.filter((s) => s.startedAt < committedAt);
+    const after = seen.filter((s) => s.startedAt > committedAt);
+    expect(before.some((s) => s.shown && s.cache === 'hit')).toBe(true);
+    expect(after.filter((s) => s.cache === 'hit').length).toBeGreaterThan(10);
+    expect(after.filter((s) => s.shown)).toEqual([]);
   } finally {
     await admin.end();
   }

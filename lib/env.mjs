@@ -71,6 +71,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  // The public cache (lib/public-cache): memory for rendered public documents, in megabytes;
+  // 0 turns it off. A person page is about 50 KB with its compressed form.
+  PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */
@@ -97,6 +100,11 @@ export function parseEnv(source, options = {}) {
     throw new Error(
       'Invalid configuration:\n  - AUTH_SECRET: required in production (try: openssl rand -base64 33)',
     );
+  }
+  // Every absolute URL on a public page (canonical, citation, feed, sitemap, API) comes from
+  // AUTH_URL, never from the request's Host: cached pages are the same for every reader.
+  if (options.requireSecrets && env.NODE_ENV === 'production' && !env.AUTH_URL) {
+    throw new Error('Invalid configuration:\n  - AUTH_URL: required in production (the public URL of the site, e.g. https://yadman.example)');
   }
   if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
     throw new Error('Invalid configuration:\n  - S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when S3_BUCKET is set');

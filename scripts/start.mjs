@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: build once if needed, then serve the production build (scripts/server.mjs).
+// `npm start`: build once if needed, then serve the production build (scripts/server.mjs: Next
+// behind the public cache).
 // On the embedded database (no DATABASE_URL) a newcomer has no .env: this creates a
-// per-installation AUTH_SECRET in the data folder (mode 0600) so sessions survive restarts.
-// Deployments on PostgreSQL must set AUTH_SECRET themselves; the app refuses to start without it.
+// per-installation AUTH_SECRET in the data folder (mode 0600) so sessions survive restarts, and
+// takes http://localhost:PORT as the public URL. Deployments on PostgreSQL must set AUTH_SECRET
+// and AUTH_URL themselves; the app refuses to start without them.
 import { spawnSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,14 +20,16 @@ if (!config.AUTH_SECRET && config.databaseDriver === 'pglite') {
   childEnv.AUTH_SECRET = readOrCreateSecret(path.join(config.dataDir, 'secrets', 'auth-secret'));
 }
 
+const port = process.env.PORT ?? '3000';
+if (!config.AUTH_URL && config.databaseDriver === 'pglite') childEnv.AUTH_URL = `http://localhost:${port}`;
+
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: childEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? '3000';
-// scripts/server.mjs, not `next start`: it hands the app the connection's address (issue 17).
+// scripts/server.mjs, not `next start`: the public cache, and the connection's address (issue 17).
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

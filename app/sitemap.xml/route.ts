@@ -7,7 +7,7 @@ import { sitemapRoot } from '@/lib/open-data/sitemap';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  const xml = await sitemapRoot(await getDb(), siteOrigin(request));
+export async function GET() {
+  const xml = await sitemapRoot(await getDb(), siteOrigin());
   return new Response(xml, { headers: publicHeaders('application/xml; charset=utf-8') });
 }

@@ -1,4 +1,4 @@
-// A second server (scripts/server.mjs, as `npm start`) of the production build the Playwright webServer made (same NEXT_DIST_DIR,
+// A second server (scripts/server.mjs, as `npm start` runs it) of the production build the Playwright webServer made (same NEXT_DIST_DIR,
 // so nothing is built twice), on its own port and database, for tests that stop, kill or restart
 // the server or its database (outage, crash safety). Loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,7 +27,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
   const server: AppServer = {
     baseURL,
     async start(timeoutMs = 180_000) {
-      // Node runs the server directly (no npx wrapper), so a SIGKILL reaches the server itself.
+      // The server binds the port directly (no npx wrapper), so a SIGKILL reaches the server itself.
       const started = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
         env: {
           ...process.env,

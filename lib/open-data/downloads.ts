@@ -14,9 +14,9 @@ function meta(origin: string) {
   return { generatedAt: new Date().toISOString(), source: origin, licence: dataLicence };
 }
 
-export async function personsDownload(request: Request, format: 'csv' | 'json') {
+export async function personsDownload(format: 'csv' | 'json') {
   const db = await getDb();
-  const origin = siteOrigin(request);
+  const origin = siteOrigin();
   const batches = iteratePublicPersons(db);
   return format === 'csv'
     ? downloadResponse(streamOf(csvDocument(personCsvColumns, batches, (p) => personCsvRow(p, origin))), csvContentType, 'yadman-persons.csv')
@@ -27,9 +27,9 @@ export async function personsDownload(request: Request, format: 'csv' | 'json') 
       );
 }
 
-export async function testimoniesDownload(request: Request, format: 'csv' | 'json') {
+export async function testimoniesDownload(format: 'csv' | 'json') {
   const db = await getDb();
-  const origin = siteOrigin(request);
+  const origin = siteOrigin();
   const batches = iteratePublicTestimonies(db);
   return format === 'csv'
     ? downloadResponse(streamOf(csvDocument(testimonyCsvColumns, batches, (t) => testimonyCsvRow(t, origin))), csvContentType, 'yadman-testimonies.csv')

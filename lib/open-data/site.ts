@@ -1,11 +1,12 @@
-// The site's public origin for absolute URLs in the API, feeds and sitemap. AUTH_URL is the
-// configured public address; the request's own origin is only a fallback (development, tests),
-// because a Host header is chosen by the client and must not end up in shared caches.
+// The site's one public origin for every absolute URL it writes: canonical and citation links,
+// JSON-LD, the API, feeds, sitemaps, robots.txt, invitation links. AUTH_URL, which production
+// requires (lib/env.mjs); never the request's Host or X-Forwarded-* headers, which the client
+// chooses: public pages are cached and served to every reader alike (lib/public-cache), so one
+// forged header must not put another origin into them. Without AUTH_URL (development, tests):
+// localhost on the server's port.
 import { env } from '@/lib/env.mjs';
 
-export function siteOrigin(request?: Request): string {
+export function siteOrigin(): string {
   const configured = env().AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  if (request) return new URL(request.url).origin;
-  return 'http://localhost:3000';
+  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? 3000}`;
 }

@@ -8,9 +8,9 @@ import { siteOrigin } from '@/lib/open-data/site';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return notFoundResponse();
-  const xml = await atomFeed(await getDb(), locale, siteOrigin(request));
+  const xml = await atomFeed(await getDb(), locale, siteOrigin());
   return new Response(xml, { headers: publicHeaders('application/atom+xml; charset=utf-8') });
 }

@@ -6,8 +6,8 @@ import { sitemapFile } from '@/lib/open-data/sitemap';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const match = /^(\d{1,6})\.xml$/.exec((await params).file);
-  const xml = match ? await sitemapFile(await getDb(), siteOrigin(request), Number(match[1])) : null;
+  const xml = match ? await sitemapFile(await getDb(), siteOrigin(), Number(match[1])) : null;
   return xml ? new Response(xml, { headers: publicHeaders('application/xml; charset=utf-8') }) : notFoundResponse();
 }

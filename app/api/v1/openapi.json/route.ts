@@ -5,6 +5,6 @@ import { siteOrigin } from '@/lib/open-data/site';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return jsonResponse(openApiDocument(siteOrigin(request)));
+export function GET() {
+  return jsonResponse(openApiDocument(siteOrigin()));
 }

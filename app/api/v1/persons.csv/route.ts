@@ -3,6 +3,6 @@ import { personsDownload } from '@/lib/open-data/downloads';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return personsDownload(request, 'csv');
+export function GET() {
+  return personsDownload('csv');
 }

@@ -3,6 +3,6 @@ import { personsDownload } from '@/lib/open-data/downloads';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return personsDownload(request, 'json');
+export function GET() {
+  return personsDownload('json');
 }

@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const params = parsePersonsParams(new URL(request.url).searchParams);
   if (!params.ok) return badRequestResponse(params.issues);
-  return jsonResponse(await listApiPersons(await getDb(), params.value, siteOrigin(request), request.url));
+  return jsonResponse(await listApiPersons(await getDb(), params.value, siteOrigin(), request.url));
 }

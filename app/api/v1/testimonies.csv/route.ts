@@ -3,6 +3,6 @@ import { testimoniesDownload } from '@/lib/open-data/downloads';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return testimoniesDownload(request, 'csv');
+export function GET() {
+  return testimoniesDownload('csv');
 }

@@ -15,7 +15,7 @@ import { cachedPublicTestimoniesForPerson, cachedPublishedPerson } from '@/lib/m
 import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
 import { personIdFromSegment, personPath, personSegment } from '@/lib/memorial/paths';
-import { publicOrigin } from '@/lib/memorial/public-url';
+import { siteOrigin } from '@/lib/open-data/site';
 import { decodeCursor, encodeCursor } from '@/lib/open-data/cursor';
 
 type Props = { params: Promise<{ locale: string; slugAndId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const person = await load(slugAndId);
   if (!person) return {};
   const t = await getTranslations({ locale, namespace: 'Person' });
-  const origin = await publicOrigin();
+  const origin = siteOrigin();
   const name = displayName(person, locale);
   const province = provinces.find((x) => x.code === person.province);
   const place = [person.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null].filter(Boolean).join(', ');
@@ -80,7 +80,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const [testimonies, t, origin] = await Promise.all([
     cachedPublicTestimoniesForPerson(person.id, after),
     getTranslations({ locale, namespace: 'Person' }),
-    publicOrigin(),
+    siteOrigin(),
   ]);
   const name = displayName(person, locale);
   const url = `${origin}${personPath(locale, person)}`;

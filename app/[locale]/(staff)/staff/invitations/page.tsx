@@ -8,7 +8,7 @@ import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations'
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { errorCodes } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
-import { publicOrigin } from '@/lib/memorial/public-url';
+import { siteOrigin } from '@/lib/open-data/site';
 import type { Locale } from '@/lib/i18n/routing';
 import { createInvitationAction, revokeInvitationAction } from './actions';
 
@@ -35,7 +35,7 @@ export default async function InvitationsPage({ params }: Props) {
         <CreateInvitationForm
           action={createInvitationAction}
           locale={locale}
-          origin={await publicOrigin()}
+          origin={siteOrigin()}
           labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string, copy: t('copyLink'), copied: t('linkCopied') }}
           roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
           errors={errors}

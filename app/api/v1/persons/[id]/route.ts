@@ -7,8 +7,8 @@ import { siteOrigin } from '@/lib/open-data/site';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const person = await getApiPerson(await getDb(), id, siteOrigin(request));
+  const person = await getApiPerson(await getDb(), id, siteOrigin());
   return person ? jsonResponse({ data: person }) : notFoundResponse();
 }

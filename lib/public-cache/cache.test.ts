@@ -1,0 +1,128 @@
+import { gunzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { acceptedEncodings, createPublicCache } from './cache.mjs';
+import type { Rendered } from './render.mjs';
+
+const placeholder = '0123456789abcdef01234567';
+const page = (text: string) => `<html><script nonce="${placeholder}">go()</script><p>${text}</p>${'x'.repeat(2000)}</html>`;
+
+function answer(req: { method?: string; headers?: Record<string, string> } = {}) {
+  const out: { status?: number; headers: Record<string, string>; body?: Buffer } = { headers: {} };
+  const res = {
+    writeHead(status: number, headers: string[]) {
+      out.status = status;
+      for (let i = 0; i < headers.length; i += 2) out.headers[headers[i]!.toLowerCase()] = headers[i + 1]!;
+    },
+    cork() {},
+    write(chunk: Buffer) {
+      out.body = Buffer.concat([out.body ?? Buffer.alloc(0), chunk]);
+    },
+    end(body?: Buffer) {
+      if (body) out.body = Buffer.concat([out.body ?? Buffer.alloc(0), body]);
+    },
+  } as unknown as ServerResponse;
+  return { req: { method: 'GET', headers: {}, ...req } as unknown as IncomingMessage, res, out };
+}
+
+function setUp(render: (key: string) => Promise<Rendered | 'too-big' | null>) {
+  let version = 1;
+  let renders = 0;
+  const cache = createPublicCache({
+    maxBytes: 1024 * 1024,
+    placeholder,
+    version: async () => version,
+    render: (key) => {
+      renders += 1;
+      return render(key);
+    },
+  });
+  return { cache, bump: () => (version += 1), renders: () => renders };
+}
+
+const ok = (text: string, extra: [string, string][] = []): Rendered => ({
+  status: 200,
+  headers: [['Content-Type', 'text/html; charset=utf-8'], ['Content-Security-Policy', `script-src 'nonce-${placeholder}'`], ...extra],
+  body: Buffer.from(page(text)),
+});
+
+describe('the public cache', () => {
+  it('renders once for concurrent misses, then serves bytes with a fresh nonce on every response', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { cache, renders } = setUp(async () => {
+      await gate;
+      return ok('hello');
+    });
+    const answers = Array.from({ length: 5 }, () => answer());
+    const served = answers.map((a) => cache.serve(a.req, a.res, '/en'));
+    release();
+    expect(await Promise.all(served)).toEqual([true, true, true, true, true]);
+    expect(renders()).toBe(1);
+    const more = Array.from({ length: 20 }, () => answer());
+    for (const a of more) await cache.serve(a.req, a.res, '/en');
+    const nonces = new Set<string>();
+    for (const a of [...answers, ...more]) {
+      const nonce = /'nonce-([^']+)'/.exec(a.out.headers['content-security-policy']!)![1]!;
+      nonces.add(nonce);
+      expect(a.out.body!.toString()).toContain(`nonce="${nonce}"`);
+      expect(a.out.body!.toString()).not.toContain(placeholder);
+      expect(a.out.headers['content-security-policy']).not.toContain(placeholder);
+      expect(Number(a.out.headers['content-length'])).toBe(a.out.body!.length);
+    }
+    expect(nonces.size).toBe(25);
+    expect(more.every((a) => a.out.headers['x-cache'] === 'hit')).toBe(true);
+  });
+
+  it('renders again once the public data version has moved, and never serves the old bytes after', async () => {
+    let text = 'before';
+    const { cache, bump, renders } = setUp(async () => ok(text));
+    await cache.serve(answer().req, answer().res, '/en/persons/x');
+    text = 'after';
+    bump();
+    const a = answer();
+    await cache.serve(a.req, a.res, '/en/persons/x');
+    expect(a.out.body!.toString()).toContain('after');
+    expect(renders()).toBe(2);
+  });
+
+  it('gzips for readers who accept it, with the nonce inside', async () => {
+    const { cache } = setUp(async () => ok('zipped'));
+    await cache.serve(answer().req, answer().res, '/en');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const a = answer({ headers: { 'accept-encoding': 'gzip, deflate' } });
+    await cache.serve(a.req, a.res, '/en');
+    expect(a.out.headers['content-encoding']).toBe('gzip');
+    const nonce = /'nonce-([^']+)'/.exec(a.out.headers['content-security-policy']!)![1]!;
+    expect(gunzipSync(a.out.body!).toString()).toBe(page('zipped').replace(placeholder, nonce));
+  });
+
+  it('keeps no response that sets a cookie or fails, and gives it to its reader once', async () => {
+    const { cache, renders } = setUp(async () => ok('mine', [['Set-Cookie', 'a=b']]));
+    const a = answer();
+    expect(await cache.serve(a.req, a.res, '/en')).toBe(true);
+    expect(a.out.headers['x-cache']).toBe('bypass');
+    expect(a.out.body!.toString()).not.toContain(placeholder);
+    await cache.serve(answer().req, answer().res, '/en');
+    expect(renders()).toBe(2);
+  });
+
+  it('leaves documents too big to keep to Next, without rendering them again for this version', async () => {
+    const { cache, renders } = setUp(async () => 'too-big');
+    expect(await cache.serve(answer().req, answer().res, '/api/v1/testimonies.json')).toBe(false);
+    expect(await cache.serve(answer().req, answer().res, '/api/v1/testimonies.json')).toBe(false);
+    expect(renders()).toBe(1);
+  });
+
+  it('answers nothing when the version cannot be read (Next shows the outage page)', async () => {
+    const cache = createPublicCache({ maxBytes: 1024, placeholder, version: async () => Promise.reject(new Error('down')), render: async () => ok('x') });
+    expect(await cache.serve(answer().req, answer().res, '/en')).toBe(false);
+  });
+});
+
+describe('accepted encodings', () => {
+  it('reads q=0 as a refusal', () => {
+    expect([...acceptedEncodings('gzip;q=0, br')]).toEqual(['br']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
+  });
+});
