@@ -68,6 +68,13 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  // Public reads that cost the database (lib/abuse/public-reads.ts): searches and browse pages past
+  // the first, and the open-data API, per hashed client address per minute. Generous (CGNAT, above);
+  // a page served from the cache is never counted.
+  LIMIT_SEARCH_ADDRESS: positiveInt.default(120),
+  LIMIT_OPEN_DATA_ADDRESS: positiveInt.default(120),
+  // The longest one statement of a public read may run (search, browse, open data), in milliseconds.
+  PUBLIC_STATEMENT_TIMEOUT_MS: positiveInt.default(3000),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

@@ -99,8 +99,12 @@ describe.each(testDatabases())('person search on $name', (target) => {
   const slugs = async (query: Parameters<typeof listPublishedPersons>[1]) =>
     (await listPublishedPersons(ctx.db, query)).items.map((p) => p.slug);
 
-  it.each(cases)('"%s" finds %s first', async (q, expected) => {
+  const ensureFixture = async () => {
     if ((await ctx.db.$count(s.persons)) === 0) await insertFixture(ctx.db);
+  };
+
+  it.each(cases)('"%s" finds %s first', async (q, expected) => {
+    await ensureFixture();
     const found = await slugs({ q });
     expect(found[0], `results: ${found.join(', ')}`).toBe(expected);
     expect(found.some((slug) => slug.startsWith('draft-') || slug.startsWith('hidden-'))).toBe(false);
@@ -112,6 +116,25 @@ describe.each(testDatabases())('person search on $name', (target) => {
       expect(all.filter((slug) => slug.includes('-'))).toEqual([]);
     }
     expect((await listPublishedPersons(ctx.db, {})).total).toBe(9);
+  });
+
+  it('a query of wildcards or punctuation alone matches no one (q=% once listed everyone)', async () => {
+    await ensureFixture();
+    for (const q of ['%', '_', '%%', '%_%', '\\', '%\u200c%', '*', "'"]) {
+      const page = await listPublishedPersons(ctx.db, { q });
+      expect(page.items.map((p) => p.slug), q).toEqual([]);
+      expect(page.total, q).toBe(0);
+    }
+    // A wildcard beside letters is no wildcard: "ali%" is the name Ali, "gh_lipour" no name at all.
+    expect((await slugs({ q: 'gholipour%' }))[0]).toBe('gholipour');
+    expect(await slugs({ q: 'x%x' })).toEqual([]);
+  });
+
+  it('finds the start of a name word, and inside a word once nothing matches by words', async () => {
+    await ensureFixture();
+    expect((await slugs({ q: 'Gholip' }))[0]).toBe('gholipour');
+    expect((await slugs({ q: 'لی‌پو' }))[0]).toBe('gholipour');
+    expect(await slugs({ q: 'rahimia' })).toEqual(['rahimian']);
   });
 
   it('does not match unrelated names', async () => {
