@@ -20,14 +20,15 @@ import { collections, personAliases, persons, testimonies, testimonyPersons, tes
 import { provinces } from '@/lib/geo/provinces';
 import { ftsNormalizedText, ftsQuery, nameWords } from '@/lib/search/fts';
 import { containsPattern, wrappedPattern } from '@/lib/search/like';
+import { publicRecentKey } from '@/lib/search/person-order';
 import { foldLatin, normalizeName, searchKeys } from '@/lib/search/normalize';
 import { identityWithheld } from './minors';
 import { isPublicPerson, isPublicTestimony } from './visibility';
 
 /** The most candidates one source gives a query; beyond it the total reads "more than" this. */
-export const searchCap = 1000;
+export const searchCap = 200;
 
-/** One phase's candidates: `select id, score, full` (full: a source had more than searchCap rows). */
+/** One phase's candidates: `select id, score, recent, full` (full: a source had more than searchCap rows). */
 export type Hits = SQL;
 
 /** The two phases of a query (null when it has no letters or digits at all: it matches no one). */
@@ -41,12 +42,15 @@ export function searchPhases(q: string, filters: Array<SQL | undefined>): [Hits,
 /** Each source's rows (up to searchCap + 1), the best score per person, and whether any source was cut. */
 function hits(sources: SQL[]): Hits {
   const all = sql.join(
-    sources.map((source, i) => sql`(select id, s, ${i}::int as b from (${source} limit ${searchCap + 1}) ${sql.identifier(`s${i}`)})`),
+    sources.map((source, i) => sql`(select id, s, r, ${i}::int as b from (${source} limit ${searchCap + 1}) ${sql.identifier(`s${i}`)})`),
     sql` union all `,
   );
-  return sql`select id, max(s)::float8 as score, bool_or(n > ${searchCap}) as full
-    from (select id, s, count(*) over (partition by b) as n from (${all}) u) h group by id`;
+  return sql`select id, max(s)::float8 as score, max(r) as recent, bool_or(n > ${searchCap}) as full
+    from (select id, s, r, count(*) over (partition by b) as n from (${all}) u) h group by id`;
 }
+
+/** What every source selects: the person, the score, and the newest-first key that breaks ties. */
+const selected = (score: SQL) => sql`select ${persons.id} as id, (${score})::float8 as s, ${publicRecentKey(persons.publishedAt)} as r`;
 
 // A source reads persons (and what it joins) within the query's scope: public, and its filters.
 const fromPersons = sql`from ${persons} join ${collections} on ${collections.id} = ${persons.collectionId}`;
@@ -68,7 +72,7 @@ function wordSources(q: string, { normalized }: { normalized: string }, scope: S
   // A withheld minor's names never match: a search by the full name must not find the record.
   const named = sql`${scope} and not ${identityWithheld}`;
   const words = (column: SQL, from: SQL, prefix: boolean) =>
-    sql`select ${persons.id} as id, ${prefix ? 1.5 : 2}::float8 as s ${from}
+    sql`${selected(sql`${prefix ? 1.5 : 2}`)} ${from}
       where ${named} and ${nameWords(column)} @@ to_tsquery('simple'::regconfig, ${wordsQuery(normalized, prefix)})`;
   const name = sql`${persons.nameSearch}`;
   const alias = sql`${personAliases.normalized}`;
@@ -81,8 +85,8 @@ function wordSources(q: string, { normalized }: { normalized: string }, scope: S
     words(name, fromPersons, true),
     words(alias, fromAliases, false),
     words(alias, fromAliases, true),
-    sql`select ${persons.id} as id, 0.3::float8 as s ${fromPersons} where ${scope} and ${place}`,
-    sql`select ${persons.id} as id, 0.2::float8 as s from ${testimonyRevisions}
+    sql`${selected(sql`0.3`)} ${fromPersons} where ${scope} and ${place}`,
+    sql`${selected(sql`0.2`)} from ${testimonyRevisions}
       join ${testimonies} on ${testimonies.publishedRevisionId} = ${testimonyRevisions.id}
       join ${testimonyPersons} on ${testimonyPersons.testimonyId} = ${testimonies.id}
       join ${persons} on ${persons.id} = ${testimonyPersons.personId}
@@ -102,8 +106,16 @@ function spellingSources({ normalized: nq, folded: fq }: { normalized: string; f
              when ' ' || ${col} like ${wrappedPattern(' ', nq, '')} or ' ' || ${col} like ${wrappedPattern(' ', fq, '')} then 0.5
              when replace(${col}, ' ', '') like ${containsPattern(compact)} then 0.4 else 0 end`;
   const named = sql`${scope} and not ${identityWithheld}`;
-  const source = (col: SQL, from: SQL) => sql`select ${persons.id} as id, (${score(col)})::float8 as s ${from} where ${named} and ${match(col)}`;
-  return [source(sql`${persons.nameSearch}`, fromPersons), source(sql`${personAliases.normalized}`, fromAliases)];
+  // The other spellings that match, found by their trigram indexes first (materialized: under the
+  // source's LIMIT the planner would rather test every alias in turn).
+  const aliases = sql`(with matching as materialized (select * from ${personAliases} where ${match(sql`${personAliases.normalized}`)})
+    select * from matching) ${personAliases}`;
+  const fromMatchingAliases = sql`from ${aliases} join ${persons} on ${persons.id} = ${personAliases.personId}
+    join ${collections} on ${collections.id} = ${persons.collectionId}`;
+  return [
+    sql`${selected(score(sql`${persons.nameSearch}`))} ${fromPersons} where ${named} and ${match(sql`${persons.nameSearch}`)}`,
+    sql`${selected(score(sql`${personAliases.normalized}`))} ${fromMatchingAliases} where ${named}`,
+  ];
 }
 
 /** Provinces whose Persian or English name is the query (any letter variant or transliteration). */

@@ -8,6 +8,7 @@ import { collections, persons } from '@/db/schema';
 import { publicDateKey, publicNameEnKey, publicRecentKey } from '@/lib/search/person-order';
 import type { PublicPersonSummary } from './dto';
 import { cursorPosition, type PersonCursor, type PersonCursorSort, personCursor } from './person-cursor';
+import { preferIndexes, publicRead } from './public-read';
 import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
 import { type Hits, searchCap, searchPhases } from './search-hits';
 import { summaryColumns, type SummaryRow, toSummary } from './summary';
@@ -58,13 +59,17 @@ export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}):
   const sort: PersonCursorSort = phases && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
   // A cursor of another sort (the sort changed, or a hand-made link) starts at the first page.
   const after = query.cursor?.[0] === sort ? cursorPosition(query.cursor) : null;
-  let found: Counted = { rows: [], total: 0, more: false };
-  if (phases === undefined) found = await browsePage(db, and(isPublicPerson, ...filters(query)), sortKeys(order, query.locale), after, limit + 1);
-  // The spelling phase runs only when the word phase finds no one.
-  for (const hits of phases ?? []) {
-    found = sort === 'relevance' ? await rankedPage(db, hits, after, limit + 1) : await sortedHitsPage(db, hits, sortKeys(order, query.locale), after, limit + 1);
-    if (found.total > 0) break;
-  }
+  const found = await publicRead(db, async (tx): Promise<Counted> => {
+    if (phases === undefined) return browsePage(tx, and(isPublicPerson, ...filters(query)), sortKeys(order, query.locale), after, limit + 1);
+    let counted: Counted = { rows: [], total: 0, more: false };
+    // The spelling phase runs only when the word phase finds no one.
+    for (const [phase, hits] of (phases ?? []).entries()) {
+      if (phase > 0) await preferIndexes(tx);
+      counted = sort === 'relevance' ? await rankedPage(tx, hits, after, limit + 1) : await sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
+      if (counted.total > 0) break;
+    }
+    return counted;
+  });
   const page = found.rows.slice(0, limit);
   const last = found.rows.length > limit ? page.at(-1) : undefined;
   return {
@@ -75,6 +80,9 @@ export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}):
     next: last ? personCursor(sort, last.keys, last.id) : null,
   };
 }
+
+/** A cut source proves more than searchCap exist (and no more than that): then the total is the cap. */
+const countedRows = (n: number, more: boolean, rows: Row[]): Counted => ({ rows, total: more ? searchCap : n, more });
 
 const cursorKeys = (keys: SortKey[]) => sql<Array<string | number | null>>`json_build_array(${sql.join(keys.map((k) => k.cursorValue), sql`, `)})`;
 
@@ -95,14 +103,14 @@ async function browsePage(db: DbOrTx, where: SQL | undefined, keys: SortKey[], a
   const rows = await orderedPage(db, where, keys, after, limit);
   const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(upToCap);
   const n = Number(counted?.n ?? 0);
-  return { rows, total: Math.min(n, searchCap), more: n > searchCap };
+  return countedRows(n, n > searchCap, rows);
 }
 
 /** A text query in a browse order: its candidates in that order. */
 async function sortedHitsPage(db: DbOrTx, hits: Hits, keys: SortKey[], after: Position | null, limit: number): Promise<Counted> {
   const rows = await orderedPage(db, sql`${persons.id} in (select id from (${hits}) h)`, keys, after, limit);
   const [counted] = await db.select({ n: sql<number>`count(*)::int`, more: sql<boolean>`coalesce(bool_or(h.full), false)` }).from(sql`(${hits}) h`);
-  return { rows, total: Number(counted?.n ?? 0), more: !!counted?.more };
+  return countedRows(Number(counted?.n ?? 0), !!counted?.more, rows);
 }
 
 /**
@@ -113,15 +121,13 @@ async function sortedHitsPage(db: DbOrTx, hits: Hits, keys: SortKey[], after: Po
 async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit: number): Promise<Counted> {
   const scored = db
     .select({
-      id: persons.id,
+      id: sql<string>`hits.id`.as('hit_id'),
       score: sql<number>`hits.score`.as('score'),
-      recent: sql`${publishedKey.expr}`.as('recent'),
+      recent: sql`hits.recent`.as('recent'),
       total: sql<number>`count(*) over ()`.as('total'),
       more: sql<boolean>`bool_or(hits.full) over ()`.as('more'),
     })
-    .from(persons)
-    .innerJoin(sql`(${hits}) hits`, sql`hits.id = ${persons.id}`)
-    .offset(0)
+    .from(sql`(${hits}) hits`)
     .as('scored');
   const keys: OrderKey[] = [
     { expr: sql`${scored.score}`, dir: 'desc', param: (v) => sql`${v}::float8` },
@@ -130,8 +136,8 @@ async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit:
   const top = db
     .select({ id: scored.id, score: scored.score, total: scored.total, more: scored.more })
     .from(scored)
-    .where(after ? afterCursor(keys, scored.id, after) : undefined)
-    .orderBy(...orderBy(keys, scored.id))
+    .where(after ? afterCursor(keys, sql`${scored.id}`, after) : undefined)
+    .orderBy(...orderBy(keys, sql`${scored.id}`))
     .limit(limit)
     .as('top');
   const outer: SortKey[] = [{ expr: sql`${top.score}`, dir: 'desc', cursorValue: sql`${top.score}`, param: keys[0]!.param }, publishedKey];
@@ -141,7 +147,7 @@ async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit:
     .innerJoin(persons, eq(persons.id, top.id))
     .innerJoin(collections, eq(collections.id, persons.collectionId))
     .orderBy(...orderBy(outer, persons.id));
-  return { rows, total: Number(rows[0]?.total ?? 0), more: !!rows[0]?.more };
+  return countedRows(Number(rows[0]?.total ?? 0), !!rows[0]?.more, rows);
 }
 
 function sortKeys(sort: Exclude<PersonCursorSort, 'relevance'>, locale: PersonQuery['locale']): SortKey[] {
