@@ -5,8 +5,9 @@
 import en from '@/lib/i18n/messages/en.json';
 import fa from '@/lib/i18n/messages/fa.json';
 import type { Locale } from '@/lib/i18n/routing';
-import { baselineHeaders, newNonce, pagePolicy } from './headers.mjs';
+import { newNonce } from './headers.mjs';
 import { isSecretField, typedFieldLabels } from './outage-fields';
+import { escapeHtml, plainPageHeaders } from './plain-page';
 
 const catalogues = { fa, en } as const;
 
@@ -35,8 +36,6 @@ function message(locale: Locale, key: string): string {
   if (typeof found !== 'string') throw new Error(`missing message ${locale}:${key}`);
   return found;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * `action`: the path asked for, or posted to (same origin; sent again to it). `posted`: the post,
@@ -82,10 +81,7 @@ export function outagePage({ locale, nonce, action, posted }: { locale: Locale; 
  */
 export function outageResponse({ head = false, ...page }: Omit<Parameters<typeof outagePage>[0], 'nonce'> & { head?: boolean }): Response {
   const nonce = newNonce();
-  const headers = new Headers(baselineHeaders({ production: process.env.NODE_ENV === 'production' }).map(({ key, value }): [string, string] => [key, value]));
-  headers.set('Content-Security-Policy', pagePolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
-  headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Cache-Control', 'no-store');
+  const headers = plainPageHeaders(nonce);
   headers.set('Retry-After', '30');
   return new Response(head ? null : outagePage({ ...page, nonce }), { status: 503, headers });
 }
