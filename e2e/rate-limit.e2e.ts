@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 40;
+const port = Number(process.env.E2E_PORT ?? 3100) + 5;
 const allowance = 3;
 let server: AppServer;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-rate-limit-'));
