@@ -1,10 +1,13 @@
 // Public read limits (issue 16 §6) as a reader meets them: past the allowance a search answers a
 // translated 429 page, without any script, that says how long to wait (and `Retry-After`); the API
 // answers JSON with the wait; pages everyone reads stay open. Its own server, with allowances of
-// three a minute, on its own embedded database (the suite's server allows the suite thousands).
+// three a minute, on its own embedded database (the suite's server allows the suite thousands),
+// behind a "proxy" (TRUSTED_PROXY_HOPS=1) that is the test itself: each test comes from an address
+// of its own, so one test's refusals do not reach the next.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
 
@@ -18,7 +21,12 @@ test.use({ baseURL: `http://127.0.0.1:${port}` });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = appServer(port, { YADMAN_DATA_DIR: path.join(tmp, 'data'), LIMIT_SEARCH_ADDRESS: String(allowance), LIMIT_OPEN_DATA_ADDRESS: String(allowance) });
+  server = appServer(port, {
+    YADMAN_DATA_DIR: path.join(tmp, 'data'),
+    LIMIT_SEARCH_ADDRESS: String(allowance),
+    LIMIT_OPEN_DATA_ADDRESS: String(allowance),
+    TRUSTED_PROXY_HOPS: '1',
+  });
   await server.start();
 });
 
@@ -27,20 +35,26 @@ test.afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-for (const [locale, viewport, title, waitText, retry] of [
-  ['fa', { width: 390, height: 844 }, 'لطفاً کمی صبر کنید', /لطفاً [۰-۹]+ ثانیهٔ دیگر دوباره امتحان کنید/, 'دوباره امتحان کنید'],
-  ['en', { width: 1280, height: 900 }, 'Please wait a moment', /Please try again in \d+ seconds?\./, 'Try again'],
+const from = (address: string) => ({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+
+/** Spends the address's search allowance on distinct queries (every one a miss, counted). */
+async function spendAllowance(page: Page, locale: string) {
+  for (let i = 0; i < allowance; i++) {
+    const allowed = await page.goto(`/${locale}/search?q=${locale}-allowed-${i}`);
+    expect(allowed!.status()).toBe(200);
+  }
+}
+
+for (const [locale, viewport, address, title, waitText, retry] of [
+  ['fa', { width: 390, height: 844 }, '198.51.100.31', 'لطفاً کمی صبر کنید', /لطفاً [۰-۹]+ ثانیهٔ دیگر دوباره امتحان کنید/, 'دوباره امتحان کنید'],
+  ['en', { width: 1280, height: 900 }, '198.51.100.32', 'Please wait a moment', /Please try again in \d+ seconds?\./, 'Try again'],
 ] as const) {
   test.describe(`${locale}, without JavaScript`, () => {
-    test.use({ javaScriptEnabled: false, viewport });
+    test.use({ javaScriptEnabled: false, viewport, ...from(address) });
 
     test(`searching past the allowance gives the ${locale} 429 page with the wait; the home page stays open`, async ({ page }) => {
       test.setTimeout(60_000);
-      // A different query each time: every one is a miss, counted.
-      for (let i = 0; i < allowance; i++) {
-        const allowed = await page.goto(`/${locale}/search?q=${locale}-allowed-${i}`);
-        expect(allowed!.status()).toBe(200);
-      }
+      await spendAllowance(page, locale);
       const refused = await page.goto(`/${locale}/search?q=${locale}-refused`);
       expect(refused!.status()).toBe(429);
       const headers = refused!.headers();
@@ -62,24 +76,31 @@ for (const [locale, viewport, title, waitText, retry] of [
   });
 }
 
-test('with JavaScript, a search from the form past the allowance lands on the 429 page', async ({ page }) => {
-  // The Persian test above used this address's allowance: the search form's request is refused.
-  await page.goto('/en');
-  await page.goto('/en/search');
-  const box = page.getByRole('searchbox', { name: 'Name, or words from a testimony' });
-  await box.fill('Gholipour');
-  await box.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Please wait a moment' })).toBeVisible({ timeout: 15_000 });
+test.describe('with JavaScript', () => {
+  test.use(from('198.51.100.33'));
+
+  test('a search from the form past the allowance lands on the 429 page', async ({ page }) => {
+    await spendAllowance(page, 'en');
+    await page.goto('/en/search');
+    const box = page.getByRole('searchbox', { name: 'Name, or words from a testimony' });
+    await box.fill('Gholipour');
+    await box.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Please wait a moment' })).toBeVisible({ timeout: 15_000 });
+  });
 });
 
-test('the open-data API answers JSON with the wait past the allowance', async ({ request }) => {
-  for (let i = 0; i < allowance; i++) expect((await request.get(`/api/v1/persons?limit=${i + 1}`)).status()).toBe(200);
-  const refused = await request.get('/api/v1/persons?limit=10');
-  expect(refused.status()).toBe(429);
-  const body = (await refused.json()) as { error: string; retryAfterSeconds: number };
-  expect(body.error).toBe('rate_limited');
-  expect(body.retryAfterSeconds).toBeGreaterThan(0);
-  expect(refused.headers()['retry-after']).toBe(String(body.retryAfterSeconds));
-  // The API's description is not a read of the data: never limited.
-  expect((await request.get('/api/v1/openapi.json')).status()).toBe(200);
+test.describe('the open-data API', () => {
+  test.use(from('198.51.100.34'));
+
+  test('answers JSON with the wait past the allowance', async ({ request }) => {
+    for (let i = 0; i < allowance; i++) expect((await request.get(`/api/v1/persons?limit=${i + 1}`)).status()).toBe(200);
+    const refused = await request.get('/api/v1/persons?limit=10');
+    expect(refused.status()).toBe(429);
+    const body = (await refused.json()) as { error: string; retryAfterSeconds: number };
+    expect(body.error).toBe('rate_limited');
+    expect(body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.headers()['retry-after']).toBe(String(body.retryAfterSeconds));
+    // The API's description is not a read of the data: never limited.
+    expect((await request.get('/api/v1/openapi.json')).status()).toBe(200);
+  });
 });

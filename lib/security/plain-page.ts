@@ -12,3 +12,19 @@ export function plainPageHeaders(nonce: string): Headers {
   headers.set('Cache-Control', 'no-store');
   return headers;
 }
+
+const bodyStyle = 'body{font-family:system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1c1917;background:#fafaf9}';
+
+/** The document around such a page's `<main>` content (already escaped), styled by nonce. */
+export function plainDocument({ locale, title, nonce, style = '', main }: { locale: 'fa' | 'en'; title: string; nonce: string; style?: string; main: string[] }): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
+    `<title>${title}</title>`,
+    `<style nonce="${escapeHtml(nonce)}">${bodyStyle}${style}</style>`,
+    '</head><body><main>',
+    ...main,
+    '</main></body></html>',
+  ].join('');
+}
