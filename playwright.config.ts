@@ -92,6 +92,8 @@ export default defineConfig({
       LIMIT_SUBMISSION_ADDRESS: '10000',
       LIMIT_UPLOAD_ADDRESS: '10000',
       LIMIT_MESSAGE_ADDRESS: '10000',
+      LIMIT_SEARCH_ADDRESS: '10000',
+      LIMIT_OPEN_DATA_ADDRESS: '10000',
       // The suite fills forms faster than any person: no minimum wait. Challenges are still issued,
       // required and spent once; lib/abuse/challenge.security.integration.test.ts tests the wait.
       CHALLENGE_WAIT_SECONDS: '0',

@@ -1,12 +1,17 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { requestAddressKey } from '@/lib/abuse/address';
+import { holdRefusal, limitedRead, publicReadWait } from '@/lib/abuse/public-reads';
 import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { renderHeader, renderPlaceholder } from '@/lib/public-cache/render-slot.mjs';
+import { rateLimitedResponse as apiRateLimited } from '@/lib/open-data/http';
 import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
 import { crossSiteResponse } from '@/lib/security/cross-site-page';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
+import { rateLimitedResponse } from '@/lib/security/rate-limited-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
 const localeRouting = createMiddleware(routing);
@@ -14,7 +19,7 @@ const development = process.env.NODE_ENV === 'development';
 // Paths with a locale: everything except API routes, Next internals and files with an extension.
 const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 
-// Three jobs, none of them an access decision (authentication and authorization are checked in
+// Four jobs, none of them an access decision (authentication and authorization are checked in
 // the data layer, lib/, where data is read, because a proxy can be skipped — matcher gaps, the
 // 2025 middleware-bypass advisories):
 // 1. Locale redirects: `/` → `/fa` or `/en` from Accept-Language, and paths without a locale
@@ -29,7 +34,13 @@ const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 //    cross_site 403 and one log line, where Next would answer 500 and log a stack trace per request
 //    (lib/security/cross-site-page.ts). Not the protection itself: Next and defineAction refuse such
 //    posts anyway.
+// 5. Searches, browse pages after the first and the open-data API over their address's allowance
+//    get a 429 (lib/abuse/public-reads.ts). Only requests that reach Next are counted: a page a
+//    cache in front serves is never limited.
 export default async function proxy(request: NextRequest) {
+  const refused = await publicReadRefusal(request);
+  if (refused) return refused;
+
   const routed = localeRouted.test(request.nextUrl.pathname);
   if (routed && request.method === 'POST' && !isSameOriginRequest(request.headers)) {
     const locale = (localePrefix.exec(request.nextUrl.pathname)?.[1] as Locale | undefined) ?? routing.defaultLocale;
@@ -53,6 +64,20 @@ export default async function proxy(request: NextRequest) {
   // A locale redirect depends on Accept-Language: no cache may keep one and serve it to another reader.
   if (response.headers.has('location')) response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/** The 429 answer when this request is a limited public read over its allowance, after a hold. */
+async function publicReadRefusal(request: NextRequest): Promise<Response | null> {
+  const read = limitedRead(request.method, request.nextUrl);
+  if (!read) return null;
+  // Fails open: while the database does not answer, the outage page (or the route) answers instead.
+  const seconds = await getDb().then((db) => publicReadWait(db, read, requestAddressKey(request.headers)), () => 0).catch(() => 0);
+  if (!seconds) return null;
+  await holdRefusal();
+  if (read === 'open-data') return apiRateLimited(seconds);
+  const locale = (localePrefix.exec(request.nextUrl.pathname)?.[1] ?? routing.defaultLocale) as Locale;
+  const { pathname, search } = request.nextUrl;
+  return rateLimitedResponse({ locale, seconds, again: pathname + search, head: request.method === 'HEAD' });
 }
 
 const unreadable = { fields: [], hadFiles: false, hadSecrets: false };

@@ -64,7 +64,7 @@ test('the JSON API lists published persons with pagination', async ({ request })
   expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
   expect(response.headers()['cache-control']).toMatch(/^public, max-age=\d+/);
   const body = await response.json();
-  expect(body.pagination).toEqual({ limit: 5, total: 1, next: null });
+  expect(body.pagination).toEqual({ limit: 5, total: 1, more: false, next: null });
   expect(body.data[0]).toMatchObject({ nameLatin: 'Arash Example (demo)', province: 'IR-23', outcome: 'killed' });
   const unknown = await request.get('/api/v1/persons/00000000-0000-4000-8000-000000000000');
   expect(unknown.status()).toBe(404);

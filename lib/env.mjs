@@ -74,6 +74,13 @@ const schema = z.object({
   // The public cache (lib/public-cache): memory for rendered public documents, in megabytes;
   // 0 turns it off. A person page is about 50 KB with its compressed form.
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Public reads that cost the database (lib/abuse/public-reads.ts): searches and browse pages past
+  // the first, and the open-data API, per hashed client address per minute. Generous (CGNAT, above);
+  // a page served from the cache is never counted.
+  LIMIT_SEARCH_ADDRESS: positiveInt.default(120),
+  LIMIT_OPEN_DATA_ADDRESS: positiveInt.default(120),
+  // The longest one statement of a public read may run (search, browse, open data), in milliseconds.
+  PUBLIC_STATEMENT_TIMEOUT_MS: positiveInt.default(3000),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

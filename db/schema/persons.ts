@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { provinceCodes } from '../../lib/geo/provinces';
-import { ftsNormalizedText } from '../../lib/search/fts';
+import { ftsNormalizedText, nameWords } from '../../lib/search/fts';
 import { publicDateKey, publicNameEnKey, publicRecentKey } from '../../lib/search/person-order';
 import { attachments } from './attachments';
 import { collections } from './collections';
@@ -103,6 +103,8 @@ export const persons = pgTable(
     // Search's "spaces ignored" match (ZWNJ vs space vs nothing) uses this expression, so every
     // branch of the name condition is indexed and the planner can combine them (BitmapOr).
     index('persons_name_search_compact_trgm_idx').using('gin', sql`replace(${t.nameSearch}, ' ', '') gin_trgm_ops`),
+    // Search's word lookup (lib/memorial/search-hits.ts): one posting list per name word.
+    index('persons_name_words_idx').using('gin', nameWords(sql`${t.nameSearch}`)),
     // Search's "the query names their city" match (lib/memorial/search.ts), the same expression.
     index('persons_city_normalized_idx').on(ftsNormalizedText(sql`coalesce(${t.city}, '')`)),
     // Browsing public persons in each order of the search page (lib/memorial/search.ts), a keyset
@@ -142,6 +144,7 @@ export const personAliases = pgTable(
     index().on(t.personId),
     index('person_aliases_normalized_trgm_idx').using('gin', t.normalized.op('gin_trgm_ops')),
     index('person_aliases_normalized_compact_trgm_idx').using('gin', sql`replace(${t.normalized}, ' ', '') gin_trgm_ops`),
+    index('person_aliases_normalized_words_idx').using('gin', nameWords(sql`${t.normalized}`)),
   ],
 );
 

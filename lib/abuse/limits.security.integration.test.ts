@@ -36,6 +36,8 @@ it('the production defaults are the documented ones (docs/security.md, README)',
     LIMIT_UPLOAD_ADDRESS: 300,
     LIMIT_MESSAGE_ACCOUNT: 60,
     LIMIT_MESSAGE_ADDRESS: 300,
+    LIMIT_SEARCH_ADDRESS: 120,
+    LIMIT_OPEN_DATA_ADDRESS: 120,
     TRUSTED_PROXY_HOPS: 0,
   });
 });

@@ -12,7 +12,7 @@ import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 import { unknownAddressKey } from './address';
 
-export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message';
+export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message' | 'search' | 'open-data';
 
 type Rule = {
   windowSeconds: number;
@@ -42,6 +42,9 @@ export const rules: Record<Bucket, Rule> = {
   submission: { windowSeconds: 24 * hour, account: () => env().LIMIT_SUBMISSION_ACCOUNT, address: () => env().LIMIT_SUBMISSION_ADDRESS },
   upload: { windowSeconds: hour, account: () => env().LIMIT_UPLOAD_ACCOUNT, address: () => env().LIMIT_UPLOAD_ADDRESS },
   message: { windowSeconds: hour, account: () => env().LIMIT_MESSAGE_ACCOUNT, address: () => env().LIMIT_MESSAGE_ADDRESS },
+  // Public reads (lib/abuse/public-reads.ts): nobody is signed in, so by address only, per minute.
+  search: { windowSeconds: 60, account: () => null, address: () => env().LIMIT_SEARCH_ADDRESS },
+  'open-data': { windowSeconds: 60, account: () => null, address: () => env().LIMIT_OPEN_DATA_ADDRESS },
 };
 
 /**

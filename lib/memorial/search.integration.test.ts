@@ -1,6 +1,6 @@
 // Spelling-tolerant search: every variant finds its person first; unrelated names do not outrank
 // it; unpublished persons never appear, whatever the query.
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
@@ -8,6 +8,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import type { Db } from '@/db/types';
 import { parsePersonQuery, personQueryParams } from './query';
 import { listPublishedPersons } from './search';
+import { searchCap } from './search-hits';
 
 type Fixture = { slug: string; fa: string; latin: string; age: number; date: string; status?: 'draft' | 'hidden'; aliases?: string[]; text?: string };
 const fixture: Fixture[] = [
@@ -99,8 +100,12 @@ describe.each(testDatabases())('person search on $name', (target) => {
   const slugs = async (query: Parameters<typeof listPublishedPersons>[1]) =>
     (await listPublishedPersons(ctx.db, query)).items.map((p) => p.slug);
 
-  it.each(cases)('"%s" finds %s first', async (q, expected) => {
+  const ensureFixture = async () => {
     if ((await ctx.db.$count(s.persons)) === 0) await insertFixture(ctx.db);
+  };
+
+  it.each(cases)('"%s" finds %s first', async (q, expected) => {
+    await ensureFixture();
     const found = await slugs({ q });
     expect(found[0], `results: ${found.join(', ')}`).toBe(expected);
     expect(found.some((slug) => slug.startsWith('draft-') || slug.startsWith('hidden-'))).toBe(false);
@@ -112,6 +117,25 @@ describe.each(testDatabases())('person search on $name', (target) => {
       expect(all.filter((slug) => slug.includes('-'))).toEqual([]);
     }
     expect((await listPublishedPersons(ctx.db, {})).total).toBe(9);
+  });
+
+  it('a query of wildcards or punctuation alone matches no one (q=% once listed everyone)', async () => {
+    await ensureFixture();
+    for (const q of ['%', '_', '%%', '%_%', '\\', '%\u200c%', '*', "'"]) {
+      const page = await listPublishedPersons(ctx.db, { q });
+      expect(page.items.map((p) => p.slug), q).toEqual([]);
+      expect(page.total, q).toBe(0);
+    }
+    // A wildcard beside letters is no wildcard: "ali%" is the name Ali, "gh_lipour" no name at all.
+    expect((await slugs({ q: 'gholipour%' }))[0]).toBe('gholipour');
+    expect(await slugs({ q: 'x%x' })).toEqual([]);
+  });
+
+  it('finds the start of a name word, and inside a word once nothing matches by words', async () => {
+    await ensureFixture();
+    expect((await slugs({ q: 'Gholip' }))[0]).toBe('gholipour');
+    expect((await slugs({ q: 'لی‌پو' }))[0]).toBe('gholipour');
+    expect(await slugs({ q: 'rahimia' })).toEqual(['rahimian']);
   });
 
   it('does not match unrelated names', async () => {
@@ -205,5 +229,27 @@ describe.each(testDatabases())('person search on $name', (target) => {
     expect(await slugs({ q: 'Tehran' })).toEqual(['ahmadi']);
     expect(await slugs({ q: 'تهران' })).toEqual(['ahmadi']);
     expect(await slugs({ q: 'Mashhad' })).toEqual([]);
+  });
+
+  it('counts up to the cap: past it, the total reads "more than" and every page stays ranked', async () => {
+    await ensureFixture();
+    const [collection] = await ctx.db.select().from(s.collections).limit(1);
+    const many = Array.from({ length: searchCap + 5 }, (_, i) => ({
+      collectionId: collection!.id, slug: `many-${i}`, nameFa: 'فرهاد نمونه', nameLatin: 'Farhad Nemuneh', outcome: 'killed' as const,
+      status: 'published' as const, publishedAt: new Date(Date.UTC(2021, 0, 1, 0, i)), nameSearch: nameSearchText(['فرهاد نمونه', 'Farhad Nemuneh']),
+    }));
+    await ctx.db.insert(s.persons).values(many);
+    try {
+      const found = await listPublishedPersons(ctx.db, { q: 'Farhad' });
+      expect(found).toMatchObject({ total: searchCap, more: true });
+      expect(found.items).toHaveLength(20);
+      expect(await listPublishedPersons(ctx.db, {})).toMatchObject({ total: searchCap, more: true });
+      // Under the cap the count is exact.
+      expect(await listPublishedPersons(ctx.db, { q: 'Gholipour' })).toMatchObject({ total: 1, more: false });
+      const pages = await pageThrough({ q: 'Farhad', limit: '50' });
+      expect(new Set(pages.flat()).size).toBe(pages.flat().length);
+    } finally {
+      await ctx.db.delete(s.persons).where(like(s.persons.slug, 'many-%'));
+    }
   });
 });

@@ -1,26 +1,26 @@
-// Search and browse over published persons: names in any script and spelling (normalization +
-// trigram matching on persons.name_search and person_aliases.normalized) and full-text over the
-// published testimony text, with filters, sorts and keyset pagination.
+// Search and browse over published persons: names in any script and spelling, their places and
+// the published testimony text (lib/memorial/search-hits.ts), with filters, sorts and keyset pagination.
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
-import { collections, personAliases, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
-import { provinces } from '@/lib/geo/provinces';
-import { ftsNormalizedText, ftsQuery } from '@/lib/search/fts';
+import { collections, persons } from '@/db/schema';
 import { publicDateKey, publicNameEnKey, publicRecentKey } from '@/lib/search/person-order';
-import { foldLatin, normalizeName, searchKeys } from '@/lib/search/normalize';
 import type { PublicPersonSummary } from './dto';
-import { identityWithheld } from './minors';
 import { cursorPosition, type PersonCursor, type PersonCursorSort, personCursor } from './person-cursor';
+import { preferIndexes, publicRead } from './public-read';
 import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
-import { summaryColumns, toSummary } from './summary';
-import { isPublicPerson, isPublicTestimony } from './visibility';
+import { type Hits, searchCap, searchPhases } from './search-hits';
+import { summaryColumns, type SummaryRow, toSummary } from './summary';
+import { isPublicPerson } from './visibility';
 
 export type { PersonQuery } from './query';
 export type PersonPage = {
   items: PublicPersonSummary[];
+  /** How many match; with `more`, a lower bound (counting on would cost more than the page). */
   total: number;
+  /** More than `total` match (lib/memorial/search-hits.ts, searchCap). */
+  more: boolean;
   limit: number;
   /** Where the next page starts, or null on the last page. */
   next: PersonCursor | null;
@@ -31,6 +31,8 @@ type OrderKey = { expr: SQL; dir: 'asc' | 'desc'; param: (value: string | number
 /** A key of the list's order plus what the cursor keeps of it. The id breaks ties. */
 type SortKey = OrderKey & { cursorValue: SQL };
 type Position = ReturnType<typeof cursorPosition>;
+type Row = SummaryRow & { keys: Array<string | number | null> };
+type Counted = { rows: Row[]; total: number; more: boolean };
 
 const publishedKey: SortKey = {
   expr: publicRecentKey(persons.publishedAt),
@@ -46,39 +48,46 @@ const orderBy = (keys: OrderKey[], id: SQL | AnyPgColumn) => [...keys.map((k) =>
  * Published persons matching the query, one page; never an unpublished, hidden or merged one.
  * Pages are keyset: `query.cursor` (from the previous page's `next`) starts the page after that
  * person in the same total order, so no one is shown twice or skipped when others are published
- * between two pages, and a browse page costs the same at any depth.
+ * between two pages, and a browse page costs the same at any depth. A text query ranks (or sorts)
+ * its candidates (lib/memorial/search-hits.ts); one with no letter or digit matches no one.
  */
 export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}): Promise<PersonPage> {
   const limit = Math.min(Math.max(query.limit ?? defaultPageSize, 1), maxPageSize);
-  const text = query.q ? textMatch(query.q) : null;
-  const where = and(isPublicPerson, ...filters(query), text?.where);
+  const phases = query.q ? searchPhases(query.q, filters(query)) : undefined;
   // Best match first when there is a text query and no other order was asked for; else newest first.
   const order = query.sort && query.sort !== 'relevance' ? query.sort : 'recent';
-  const sort: PersonCursorSort = text && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
+  const sort: PersonCursorSort = phases && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
   // A cursor of another sort (the sort changed, or a hand-made link) starts at the first page.
   const after = query.cursor?.[0] === sort ? cursorPosition(query.cursor) : null;
-  const [rows, [countRow]] = await Promise.all([
-    text && sort === 'relevance' ? rankedPage(db, where, text.score, after, limit + 1) : orderedPage(db, where, sortKeys(order, query.locale), after, limit + 1),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(persons)
-      .innerJoin(collections, eq(collections.id, persons.collectionId))
-      .where(where),
-  ]);
-  const page = rows.slice(0, limit);
-  const last = rows.length > limit ? page.at(-1) : undefined;
+  const found = await publicRead(db, async (tx): Promise<Counted> => {
+    if (phases === undefined) return browsePage(tx, and(isPublicPerson, ...filters(query)), sortKeys(order, query.locale), after, limit + 1);
+    let counted: Counted = { rows: [], total: 0, more: false };
+    // The spelling phase runs only when the word phase finds no one.
+    for (const [phase, hits] of (phases ?? []).entries()) {
+      if (phase > 0) await preferIndexes(tx);
+      counted = sort === 'relevance' ? await rankedPage(tx, hits, after, limit + 1) : await sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
+      if (counted.total > 0) break;
+    }
+    return counted;
+  });
+  const page = found.rows.slice(0, limit);
+  const last = found.rows.length > limit ? page.at(-1) : undefined;
   return {
     items: page.map(toSummary),
-    total: Number(countRow?.n ?? 0),
+    total: found.total,
+    more: found.more,
     limit,
     next: last ? personCursor(sort, last.keys, last.id) : null,
   };
 }
 
+/** A cut source proves more than searchCap exist (and no more than that): then the total is the cap. */
+const countedRows = (n: number, more: boolean, rows: Row[]): Counted => ({ rows, total: more ? searchCap : n, more });
+
 const cursorKeys = (keys: SortKey[]) => sql<Array<string | number | null>>`json_build_array(${sql.join(keys.map((k) => k.cursorValue), sql`, `)})`;
 
 /** Browse orders: a range of the order's index after the cursor. */
-function orderedPage(db: DbOrTx, where: SQL | undefined, keys: SortKey[], after: Position | null, limit: number) {
+function orderedPage(db: DbOrTx, where: SQL | undefined, keys: SortKey[], after: Position | null, limit: number): Promise<Row[]> {
   return db
     .select({ ...summaryColumns, keys: cursorKeys(keys) })
     .from(persons)
@@ -88,39 +97,57 @@ function orderedPage(db: DbOrTx, where: SQL | undefined, keys: SortKey[], after:
     .limit(limit);
 }
 
+/** Browsing (no text query): the page, and the total counted up to searchCap + 1 rows. */
+async function browsePage(db: DbOrTx, where: SQL | undefined, keys: SortKey[], after: Position | null, limit: number): Promise<Counted> {
+  const upToCap = db.select({ one: sql`1` }).from(persons).innerJoin(collections, eq(collections.id, persons.collectionId)).where(where).limit(searchCap + 1).as('counted');
+  const rows = await orderedPage(db, where, keys, after, limit);
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(upToCap);
+  const n = Number(counted?.n ?? 0);
+  return countedRows(n, n > searchCap, rows);
+}
+
+/** A text query in a browse order: its candidates in that order. */
+async function sortedHitsPage(db: DbOrTx, hits: Hits, keys: SortKey[], after: Position | null, limit: number): Promise<Counted> {
+  const rows = await orderedPage(db, sql`${persons.id} in (select id from (${hits}) h)`, keys, after, limit);
+  const [counted] = await db.select({ n: sql<number>`count(*)::int`, more: sql<boolean>`coalesce(bool_or(h.full), false)` }).from(sql`(${hits}) h`);
+  return countedRows(Number(counted?.n ?? 0), !!counted?.more, rows);
+}
+
 /**
- * Ranked search: every candidate is scored (ordering by score needs them all, so the cursor buys
- * stability here, not speed), in a subquery of its own so each score is computed once (`offset 0`
- * is a planner fence, not paging: inlined, the score would be evaluated again by the order and the
- * cursor condition, and its testimony-text test once a person instead of as one hashed lookup);
- * the page's ids are chosen from the scores, then only those persons are read.
+ * Ranked search: the candidates' scores (at most a few times searchCap of them), best first; in a
+ * subquery of its own so each is read once (`offset 0` is a planner fence, not paging). The page's
+ * ids are chosen from the scores, then only those persons are read. The total travels with the rows.
  */
-function rankedPage(db: DbOrTx, where: SQL | undefined, score: SQL, after: Position | null, limit: number) {
+async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit: number): Promise<Counted> {
   const scored = db
-    .select({ id: persons.id, score: sql<number>`(${score})::float8`.as('score'), recent: sql`${publishedKey.expr}`.as('recent') })
-    .from(persons)
-    .innerJoin(collections, eq(collections.id, persons.collectionId))
-    .where(where)
-    .offset(0)
+    .select({
+      id: sql<string>`hits.id`.as('hit_id'),
+      score: sql<number>`hits.score`.as('score'),
+      recent: sql`hits.recent`.as('recent'),
+      total: sql<number>`count(*) over ()`.as('total'),
+      more: sql<boolean>`bool_or(hits.full) over ()`.as('more'),
+    })
+    .from(sql`(${hits}) hits`)
     .as('scored');
   const keys: OrderKey[] = [
     { expr: sql`${scored.score}`, dir: 'desc', param: (v) => sql`${v}::float8` },
     { expr: sql`${scored.recent}`, dir: 'desc', param: publishedKey.param },
   ];
   const top = db
-    .select({ id: scored.id, score: scored.score })
+    .select({ id: scored.id, score: scored.score, total: scored.total, more: scored.more })
     .from(scored)
-    .where(after ? afterCursor(keys, scored.id, after) : undefined)
-    .orderBy(...orderBy(keys, scored.id))
+    .where(after ? afterCursor(keys, sql`${scored.id}`, after) : undefined)
+    .orderBy(...orderBy(keys, sql`${scored.id}`))
     .limit(limit)
     .as('top');
   const outer: SortKey[] = [{ expr: sql`${top.score}`, dir: 'desc', cursorValue: sql`${top.score}`, param: keys[0]!.param }, publishedKey];
-  return db
-    .select({ ...summaryColumns, keys: cursorKeys(outer) })
+  const rows = await db
+    .select({ ...summaryColumns, keys: cursorKeys(outer), total: sql<number>`${top.total}::int`, more: sql<boolean>`${top.more}` })
     .from(top)
     .innerJoin(persons, eq(persons.id, top.id))
     .innerJoin(collections, eq(collections.id, persons.collectionId))
     .orderBy(...orderBy(outer, persons.id));
+  return countedRows(Number(rows[0]?.total ?? 0), !!rows[0]?.more, rows);
 }
 
 function sortKeys(sort: Exclude<PersonCursorSort, 'relevance'>, locale: PersonQuery['locale']): SortKey[] {
@@ -167,68 +194,4 @@ function filters(q: PersonQuery): Array<SQL | undefined> {
     q.perpetrator ? eq(persons.perpetrator, q.perpetrator) : undefined,
     q.verification ? eq(persons.verification, q.verification) : undefined,
   ];
-}
-
-/** Provinces whose Persian or English name is the query (any letter variant or transliteration). */
-function provincesNamed(normalized: string, folded: string): string[] {
-  return provinces
-    .filter((p) => normalizeName(p.nameFa) === normalized || foldLatin(normalizeName(p.nameEn)) === folded)
-    .map((p) => p.code);
-}
-
-/**
- * The search box's condition and its relevance score. A person matches when a name or other spelling
- * contains the query, is similar to it word by word (pg_trgm, both the normalized and the
- * transliteration-folded query), equals it with spaces ignored (ZWNJ vs space vs nothing), when the
- * query names their city or province (the box says "name, city or province"; provinces in either
- * script), or when a published testimony about them contains all its words. Name matches rank
- * first, then places, then testimony text.
- *
- * The condition is a set of candidate ids built from index-served parts (the trigram indexes on
- * names and other spellings, the normalized city and the province, the full-text index on
- * published text), so a search reads the matching rows only, never every person; the score is
- * then computed for the candidates alone.
- */
-function textMatch(q: string): { where: SQL; score: SQL } | null {
-  const { normalized: nq, folded: fq } = searchKeys(q);
-  if (!nq) return null;
-  const compact = nq.replace(/ /g, '');
-  const nameMatch = (col: SQL) =>
-    sql`(${col} like ${`%${nq}%`} or ${col} like ${`%${fq}%`} or ${nq} <% ${col} or ${fq} <% ${col}
-      or replace(${col}, ' ', '') like ${`%${compact}%`})`;
-  const nameScore = (col: SQL) =>
-    sql`greatest(word_similarity(${nq}, ${col}), word_similarity(${fq}, ${col}))
-      + case when ' ' || ${col} || ' ' like ${`% ${nq} %`} or ' ' || ${col} || ' ' like ${`% ${fq} %`} then 1
-             when ' ' || ${col} like ${`% ${nq}%`} or ' ' || ${col} like ${`% ${fq}%`} then 0.5
-             when replace(${col}, ' ', '') like ${`%${compact}%`} then 0.4 else 0 end`;
-  const name = sql`${persons.nameSearch}`;
-  const alias = sql`${personAliases.normalized}`;
-  const aliasScore = sql`(select max(${nameScore(alias)}) from ${personAliases}
-    where ${personAliases.personId} = ${persons.id} and ${nameMatch(alias)})`;
-  const textHit = sql`exists (select 1 from ${testimonyPersons} tp
-    join ${testimonies} on ${testimonies.id} = tp.testimony_id
-    join ${testimonyRevisions} on ${testimonyRevisions.id} = ${testimonies.publishedRevisionId}
-    where tp.person_id = ${persons.id} and ${isPublicTestimony}
-      and ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)})`;
-  const inProvinces = provincesNamed(nq, fq);
-  const placeOf = (city: SQL, province: SQL) =>
-    sql`(${ftsNormalizedText(sql`coalesce(${city}, '')`)} = ${nq}${inProvinces.length ? sql` or ${province} in ${inProvinces}` : sql``})`;
-  const placeHit = placeOf(sql`${persons.city}`, sql`${persons.province}`);
-  const candidates = sql`(select n.id from ${persons} n where ${nameMatch(sql`n.name_search`)}
-    union select a.person_id from ${personAliases} a where ${nameMatch(sql`a.normalized`)}
-    union select pl.id from ${persons} pl where ${placeOf(sql`pl.city`, sql`pl.province`)}
-    union select tp.person_id from ${testimonyRevisions}
-      join ${testimonies} on ${testimonies.publishedRevisionId} = ${testimonyRevisions.id}
-      join ${testimonyPersons} tp on tp.testimony_id = ${testimonies.id}
-      where ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)} and ${isPublicTestimony})`;
-  // A withheld minor's names never match: a search by the full name must not find the record.
-  const names = sql`not ${identityWithheld} and (${nameMatch(name)} or ${aliasScore} is not null)`;
-  return {
-    // `= any(array(…))`: the candidates are looked up by primary key, never joined by reading all persons;
-    // the second condition then keeps only candidates that match for a reason the public may see.
-    where: sql`${persons.id} = any(array${candidates}) and (${names} or ${placeHit} or ${textHit})`,
-    score: sql`greatest(case when not ${identityWithheld} and ${nameMatch(name)} then ${nameScore(name)} else 0 end,
-      case when ${identityWithheld} then 0 else coalesce(${aliasScore}, 0) end,
-      case when ${placeHit} then 0.3 else 0 end, case when ${textHit} then 0.2 else 0 end)`,
-  };
 }

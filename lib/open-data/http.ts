@@ -48,3 +48,11 @@ export function badRequestResponse(issues: string[]) {
     headers: publicHeaders('application/json; charset=utf-8'),
   });
 }
+
+/** Over the address's allowance (lib/abuse/public-reads.ts): the wait, in the header and the body; never stored. */
+export function rateLimitedResponse(retryAfterSeconds: number) {
+  return new Response(JSON.stringify({ error: 'rate_limited', retryAfterSeconds }), {
+    status: 429,
+    headers: publicHeaders('application/json; charset=utf-8', { 'Cache-Control': 'no-store', 'Retry-After': String(retryAfterSeconds) }),
+  });
+}

@@ -105,7 +105,7 @@ describe.each(testDatabases())('open data on $name', (target) => {
     expect(body.pagination).toMatchObject({ limit: 2, total: 3 });
     expect(body.pagination.next).toMatch(/^\/api\/v1\/persons\?limit=2&cursor=[\w-]+$/);
     const page2 = await (await get(body.pagination.next)).json();
-    expect(page2.pagination).toEqual({ limit: 2, total: 3, next: null });
+    expect(page2.pagination).toEqual({ limit: 2, total: 3, more: false, next: null });
     const all = [...body.data, ...page2.data].map((p: { id: string }) => p.id);
     expect(sorted(all)).toEqual(sorted([ids.a, ids.b, ids.c]));
   });

@@ -91,7 +91,11 @@ const cursorPagination = {
 };
 const countedPagination = {
   type: 'object',
-  properties: { ...cursorPagination.properties, total: { type: 'integer', description: 'How many match, on all pages' } },
+  properties: {
+    ...cursorPagination.properties,
+    total: { type: 'integer', description: 'How many match, on all pages; with `more`, a lower bound (counting stops past 200)' },
+    more: { type: 'boolean', description: 'More than `total` match' },
+  },
 };
 const list = (item: string, paging: object) => ({
   description: 'One page',

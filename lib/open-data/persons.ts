@@ -19,7 +19,7 @@ export function personUrls(origin: string, person: { id: string; slug: string })
   return { fa: origin + personPath('fa', person), en: origin + personPath('en', person) };
 }
 
-export type PersonsPagination = { limit: number; total: number; next: string | null };
+export type PersonsPagination = { limit: number; total: number; more: boolean; next: string | null };
 
 /** One page of persons (keyset); `next` is the request's URL continued after its last person. */
 export async function listApiPersons(db: DbOrTx, query: PersonQuery & { limit: number }, origin: string, requestUrl: string) {
@@ -32,7 +32,7 @@ export async function listApiPersons(db: DbOrTx, query: PersonQuery & { limit: n
   }
   return {
     data: result.items.map((p): ApiPersonSummary => ({ ...p, urls: personUrls(origin, p) })),
-    pagination: { limit: result.limit, total: result.total, next } satisfies PersonsPagination,
+    pagination: { limit: result.limit, total: result.total, more: result.more, next } satisfies PersonsPagination,
   };
 }
 

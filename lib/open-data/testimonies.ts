@@ -3,6 +3,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/types';
 import { listPublicTestimonies, type PublicTestimony } from '@/lib/memorial';
+import { publicRead } from '@/lib/memorial/public-read';
 import type { TestimonyCursor } from '@/lib/memorial/testimonies';
 import { encodeCursor } from './cursor';
 
@@ -13,7 +14,7 @@ export async function listApiTestimonies(
   query: { limit: number; cursor?: TestimonyCursor; person?: string },
   requestUrl: string,
 ): Promise<{ data: PublicTestimony[]; pagination: CursorPagination }> {
-  const result = await listPublicTestimonies(db, { after: query.cursor, limit: query.limit, personId: query.person });
+  const result = await publicRead(db, (tx) => listPublicTestimonies(tx, { after: query.cursor, limit: query.limit, personId: query.person }));
   let next: string | null = null;
   if (result.next) {
     const url = new URL(requestUrl);

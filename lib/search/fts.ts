@@ -53,3 +53,12 @@ export function ftsVector(expression: SQL): SQL {
 export function ftsQuery(text: string): SQL {
   return sql`plainto_tsquery('simple'::regconfig, ${ftsNormalizedText(sql`${text}::text`)})`;
 }
+
+/**
+ * The words of a column of normalized names (persons.name_search, person_aliases.normalized) as a
+ * tsvector, for their word indexes (db/schema/persons.ts) and search (lib/memorial/search-hits.ts):
+ * the stored names are normalized already, so only the 'simple' split into words is left to do.
+ */
+export function nameWords(expression: SQL): SQL {
+  return sql`to_tsvector('simple'::regconfig, ${expression})`;
+}

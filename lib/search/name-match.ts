@@ -5,6 +5,7 @@
 // (Gholipour/Gholipur) all meet. No `server-only`: plain SQL builders.
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { containsPattern } from './like';
 import { searchKeys } from './normalize';
 
 type Keys = { normalized: SQL | string; folded: SQL | string };
@@ -17,9 +18,6 @@ export function similarName(column: AnyPgColumn | SQL, keys: Keys): SQL {
   return sql`(${keys.normalized} <% ${column} or ${keys.folded} <% ${column})`;
 }
 
-/** `%` and `_` typed into a search box are literal characters, not wildcards. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * A name search: the column contains the query (either key), is similar to it, or contains it with
  * spaces ignored (قلی‌پور, قلی پور and قلیپور are one name); null for an empty query.
@@ -28,6 +26,6 @@ export function nameSearchCondition(column: AnyPgColumn, query: string): SQL | n
   const keys = searchKeys(query);
   if (!keys.normalized) return null;
   const compact = keys.normalized.replace(/ /g, '');
-  return sql`(${column} like ${contains(keys.normalized)} or ${column} like ${contains(keys.folded)} or ${similarName(column, keys)}
-    or replace(${column}, ' ', '') like ${contains(compact)})`;
+  return sql`(${column} like ${containsPattern(keys.normalized)} or ${column} like ${containsPattern(keys.folded)} or ${similarName(column, keys)}
+    or replace(${column}, ' ', '') like ${containsPattern(compact)})`;
 }

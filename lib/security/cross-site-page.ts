@@ -5,7 +5,8 @@
 // reader's language, no script, 403, and one log line.
 import type { Locale } from '@/lib/i18n/routing';
 import { baselineHeaders, newNonce, pagePolicy } from './headers.mjs';
-import { escapeHtml, message } from './outage-page';
+import { message } from './outage-page';
+import { escapeHtml } from './plain-page';
 
 export function crossSitePage(locale: Locale): string {
   const t = (key: string) => escapeHtml(message(locale, key));

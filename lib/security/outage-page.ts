@@ -5,8 +5,9 @@
 import en from '@/lib/i18n/messages/en.json';
 import fa from '@/lib/i18n/messages/fa.json';
 import type { Locale } from '@/lib/i18n/routing';
-import { baselineHeaders, newNonce, pagePolicy } from './headers.mjs';
+import { newNonce } from './headers.mjs';
 import { isSecretField, typedFieldLabels } from './outage-fields';
+import { escapeHtml, plainDocument, plainPageHeaders } from './plain-page';
 
 const catalogues = { fa, en } as const;
 
@@ -37,8 +38,6 @@ export function message(locale: Locale, key: string): string {
   return found;
 }
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /**
  * `action`: the path asked for, or posted to (same origin; sent again to it). `posted`: the post,
  * when this answers one (with no fields when its body could not be read).
@@ -61,20 +60,19 @@ export function outagePage({ locale, nonce, action, posted }: { locale: Locale; 
       ? []
       : [`<p><a href="${escapeHtml(action)}">${t('ErrorPage.retry')}</a></p>`];
   const notes = [posted?.hadFiles && 'Outage.filesAgain', posted?.hadSecrets && 'Outage.secretsAgain'].filter((key): key is string => !!key);
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}">`,
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
-    `<title>${t('ErrorPage.title')}</title>`,
-    `<style nonce="${escapeHtml(nonce)}">body{font-family:system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1c1917;background:#fafaf9}label{display:block;font-weight:600}textarea{width:100%;box-sizing:border-box;font:inherit}button{font:inherit;font-weight:600;padding:.4rem 1rem}</style>`,
-    '</head><body><main>',
-    `<h1>${t('ErrorPage.title')}</h1>`,
-    `<p role="alert">${posted ? t(typed ? 'Outage.notSentKept' : 'Outage.notSent') : t('Outage.body')}</p>`,
-    ...notes.map((key) => `<p>${t(key)}</p>`),
-    ...form,
-    `<p><a href="/${locale}">${t('ErrorPage.homeLink')}</a></p>`,
-    '</main></body></html>',
-  ].join('');
+  return plainDocument({
+    locale,
+    title: t('ErrorPage.title'),
+    nonce,
+    style: 'label{display:block;font-weight:600}textarea{width:100%;box-sizing:border-box;font:inherit}button{font:inherit;font-weight:600;padding:.4rem 1rem}',
+    main: [
+      `<h1>${t('ErrorPage.title')}</h1>`,
+      `<p role="alert">${posted ? t(typed ? 'Outage.notSentKept' : 'Outage.notSent') : t('Outage.body')}</p>`,
+      ...notes.map((key) => `<p>${t(key)}</p>`),
+      ...form,
+      `<p><a href="/${locale}">${t('ErrorPage.homeLink')}</a></p>`,
+    ],
+  });
 }
 
 /**
@@ -83,10 +81,7 @@ export function outagePage({ locale, nonce, action, posted }: { locale: Locale; 
  */
 export function outageResponse({ head = false, ...page }: Omit<Parameters<typeof outagePage>[0], 'nonce'> & { head?: boolean }): Response {
   const nonce = newNonce();
-  const headers = new Headers(baselineHeaders({ production: process.env.NODE_ENV === 'production' }).map(({ key, value }): [string, string] => [key, value]));
-  headers.set('Content-Security-Policy', pagePolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
-  headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Cache-Control', 'no-store');
+  const headers = plainPageHeaders(nonce);
   headers.set('Retry-After', '30');
   return new Response(head ? null : outagePage({ ...page, nonce }), { status: 503, headers });
 }

@@ -6,6 +6,7 @@ import { users, userSessions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz/permissions';
+import { containsPattern } from '@/lib/search/like';
 import { usernameKey } from '@/lib/validation/account';
 import { requireStaffPermission } from './guard';
 
@@ -34,18 +35,13 @@ export type UserListPage = { items: UserListItem[]; nextCursor: string | null };
 
 export const userPageSize = 50;
 
-/** `%` and `_` typed into the search box are literal characters, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Keyset pagination by username key (unique): page N costs the same as page 1. */
 export async function listUsers(db: Db, viewer: Viewer | null, query: UserListQuery = {}): Promise<UserListPage> {
   requireStaffPermission(viewer, 'user.manage');
   const limit = Math.min(Math.max(query.limit ?? userPageSize, 1), 200);
   const conditions: SQL[] = [];
   const q = query.q?.trim();
-  if (q) conditions.push(ilike(users.usernameKey, likePattern(usernameKey(q))));
+  if (q) conditions.push(ilike(users.usernameKey, containsPattern(usernameKey(q))));
   if (query.role) conditions.push(eq(users.role, query.role));
   if (query.disabled !== undefined) conditions.push(query.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt));
   if (query.cursor) conditions.push(gt(users.usernameKey, query.cursor));

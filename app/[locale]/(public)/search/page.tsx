@@ -43,7 +43,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {t('resultsHeading')}
         </h2>
         <p className="mt-1 text-muted" data-testid="result-count">
-          {t('resultCount', { count: result.total })}
+          {t(result.more ? 'resultCountMore' : 'resultCount', { count: result.total })}
         </p>
         {result.items.length > 0 ? (
           <div className="mt-4">

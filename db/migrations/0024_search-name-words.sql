@@ -1,0 +1,2 @@
+CREATE INDEX "person_aliases_normalized_words_idx" ON "person_aliases" USING gin (to_tsvector('simple'::regconfig, "normalized"));--> statement-breakpoint
+CREATE INDEX "persons_name_words_idx" ON "persons" USING gin (to_tsvector('simple'::regconfig, "name_search"));
