@@ -11,7 +11,7 @@ import type { Db, DbOrTx } from '@/db/types';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 
-export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message';
+export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message' | 'recovery';
 
 type Rule = { windowSeconds: number; account: () => number | null; address: () => number | null };
 
@@ -28,6 +28,9 @@ export const rules: Record<Bucket, Rule> = {
   submission: { windowSeconds: 24 * hour, account: () => env().LIMIT_SUBMISSION_ACCOUNT, address: () => env().LIMIT_SUBMISSION_ADDRESS },
   upload: { windowSeconds: hour, account: () => env().LIMIT_UPLOAD_ACCOUNT, address: () => env().LIMIT_UPLOAD_ADDRESS },
   message: { windowSeconds: hour, account: () => env().LIMIT_MESSAGE_ACCOUNT, address: () => env().LIMIT_MESSAGE_ADDRESS },
+  // "I lost my passphrase" (lib/auth/recovery.ts): like sign-in, a delay per account (cleared by a
+  // success) and per address, in its own counters so failed codes never hold back a sign-in.
+  recovery: { windowSeconds: 15 * 60, account: () => env().LIMIT_SIGN_IN_ACCOUNT, address: () => env().LIMIT_SIGN_IN_ADDRESS },
 };
 
 /** Who is counted: the account (user id, or the normalized username for sign-in) and the hashed address. */

@@ -65,6 +65,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'account.signUp': everyone(),
   'account.generatePassphrase': everyone(),
   'account.signIn': everyone(),
+  'account.recover': everyone(),
   'account.verifySecondFactor': anySession(),
   'account.beginEnrolment': anySession(),
   'account.confirmEnrolment': anySession(),

@@ -30,6 +30,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
         {/* `next` is only echoed into a hidden field; the action validates it before redirecting. */}
         <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} />
       </FormMessages>
+      <p className="mt-4">
+        <a href={`/${locale}/recover`} className="font-semibold">
+          {t('lostPassphrase')}
+        </a>
+      </p>
       <p className="mt-8">
         {t('noAccount')}{' '}
         <a href={`/${locale}/sign-up`} className="font-semibold">
