@@ -68,6 +68,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  // "Leave quickly" (app/[locale]/leave/route.ts) ends the session and opens this neutral page outside
+  // the site (a link away: the site itself loads nothing from it).
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a neutral site' }).default('https://www.google.com/search?q=weather'),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

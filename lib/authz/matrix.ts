@@ -177,6 +177,17 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
     },
     GET: { request: () => new Request(`${origin}/en/sign-out`), params: { locale: 'en' }, status: () => 405 },
   },
+  // Leave quickly: anyone may leave; a cross-site post is sent on to the neutral page without ending
+  // anything (the same-origin path, which ends the session, is covered end to end in e2e/journeys).
+  'app/[locale]/leave/route.ts': {
+    POST: {
+      request: () =>
+        new Request(`${origin}/en/leave`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' } }),
+      params: { locale: 'en' },
+      status: () => 200,
+    },
+    GET: { request: () => new Request(`${origin}/en/leave`), params: { locale: 'en' }, status: () => 405 },
+  },
   // Proof of work for the sign-up and submission forms (lib/abuse/proof-of-work.ts): public, the same
   // for every actor, and read-only (the per-address count is kept in memory).
   'app/api/altcha/challenge/route.ts': { GET: { request: () => new Request(`${origin}/api/altcha/challenge`), status: () => 200 } },
