@@ -37,7 +37,8 @@ export default async function SignInPage({ params, searchParams }: Props) {
       </p>
       <p className="mt-8">
         {t('noAccount')}{' '}
-        <a href={`/${locale}/sign-up`} className="font-semibold">
+        {/* Carried on, so that after signing up the person goes where they were going. */}
+        <a href={typeof next === 'string' ? `/${locale}/sign-up?${new URLSearchParams({ next: next.slice(0, 2000) })}` : `/${locale}/sign-up`} className="font-semibold">
           {t('signUpLink')}
         </a>
       </p>
