@@ -18,10 +18,11 @@ for (const { words: w, viewport } of journeys) {
         const username = unique(`mother-${w.locale}`);
         const codes = await signUpKeepingCodes(page, w, username);
         expect(codes.every((c) => /^[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}$/.test(c))).toBe(true);
+        // "I have saved my codes — continue" goes on to the submission, where the header says who is signed in.
+        await page.getByRole('link', { name: w.signUp.continueSaved }).click();
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/submit$`));
         await expect(signedInArea(page, w)).toBeVisible();
         await expect(page.getByText(username, { exact: true })).toBeVisible();
-
-        await page.getByRole('navigation', { name: w.locale === 'fa' ? 'اصلی' : 'Main' }).getByRole('link', { name: w.submitNav }).click();
         await page.getByRole('button', { name: w.steps.start }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/submit/[0-9a-f-]+/about$`));
         const person = w.locale === 'fa' ? 'امید آزمون‌زاده' : 'Omid Journeytest';
@@ -113,6 +114,7 @@ for (const { words: w, viewport } of journeys) {
         // The bar covers nothing: it is above the header's links, not on them.
         const bar = page.getByRole('button', { name: w.quickExit.label });
         const english = page.getByRole('link', { name: w.locale === 'fa' ? 'English' : 'فارسی' });
+        await page.evaluate(() => window.scrollTo(0, 0));
         const [barBox, linkBox] = [await bar.boundingBox(), await english.boundingBox()];
         expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(linkBox!.y);
 
