@@ -148,3 +148,20 @@ for (const { words: w, viewport } of journeys) {
     });
   }
 }
+
+test.describe('from a person page, English, JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('"Report a correction or add a testimony" starts a testimony about that person', async ({ page }) => {
+    const w = journeys[1].words;
+    await signUpKeepingCodes(page, w, unique('relative'));
+    await page.goto('/en');
+    await page.getByRole('main').locator('a[href*="/en/persons/"]').first().click();
+    const personId = page.url().slice(-36);
+    await page.getByRole('link', { name: 'Report a correction or add a testimony about this person' }).click();
+    await expect(page.getByText('This testimony will be about:')).toBeVisible();
+    await page.getByRole('button', { name: w.steps.start }).click();
+    await expect(page).toHaveURL(/\/about$/);
+    await expect(page.locator(`input[name="personId"][value="${personId}"]`)).toBeChecked();
+  });
+});
