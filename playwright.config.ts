@@ -100,6 +100,8 @@ export default defineConfig({
       // A proof of work the test browsers solve at once (e2e/security/abuse.e2e.ts checks it is solved
       // and accepted); the production default is in lib/env.mjs.
       ALTCHA_MAX_NUMBER: '50',
+      // "Leave quickly" goes here; e2e/journeys answers it in the browser, so nothing leaves the machine.
+      QUICK_EXIT_URL: 'https://neutral.example/weather',
     },
   },
 });

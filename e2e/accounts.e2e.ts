@@ -18,9 +18,14 @@ async function signUp(page: Page, username: string, passphrase: string) {
 async function expectAccountCreated(page: Page, username: string) {
   await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Your account is ready' }).getByRole('listitem')).toHaveCount(10);
-  await page.getByRole('link', { name: 'Continue to your account' }).click();
+  await expect(page.getByRole('link', { name: 'Download the codes as a text file' })).toHaveAttribute('download', 'yadman-recovery-codes.txt');
+  // On to where the person was going: by default, the submission.
+  await page.getByRole('link', { name: 'I have saved my codes — continue' }).click();
+  await expect(page).toHaveURL(/\/en\/submit$/);
+  await page.goto('/en/account');
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
-  await expect(page.getByText(username, { exact: true })).toBeVisible();
+  // In the header's signed-in area and in the account's details.
+  await expect(page.getByText(username, { exact: true })).toHaveCount(2);
   // Shown once: nothing on the account page or a fresh sign-up page repeats them.
   await expect(page.getByRole('list', { name: /recovery codes|account is ready/i })).toHaveCount(0);
 }

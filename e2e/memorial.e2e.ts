@@ -90,3 +90,12 @@ test.describe('accessibility', () => {
     });
   }
 });
+
+test('the home page links its Atom feed for feed readers, in each language', async ({ page, request }) => {
+  for (const locale of ['fa', 'en']) {
+    await page.goto(`/${locale}`);
+    const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    await expect(feed).toHaveAttribute('href', `/${locale}/feed.xml`);
+    expect((await request.get(`/${locale}/feed.xml`)).headers()['content-type']).toContain('atom');
+  }
+});

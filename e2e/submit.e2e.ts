@@ -17,7 +17,7 @@ for (const javaScriptEnabled of [true, false]) test.describe(`in Persian on a ph
     // Leave quickly: first after the skip link.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: fa.leave })).toBeFocused();
+    await expect(page.getByRole('button', { name: fa.leave })).toBeFocused();
     await page.getByRole('button', { name: fa.start }).click();
     await expect(page).toHaveURL(/\/fa\/submit\/[0-9a-f-]+\/about$/);
     await fillAbout(page, fa, 'نوید آزمونی');

@@ -81,6 +81,9 @@ const schema = z.object({
   LIMIT_OPEN_DATA_ADDRESS: positiveInt.default(120),
   // The longest one statement of a public read may run (search, browse, open data), in milliseconds.
   PUBLIC_STATEMENT_TIMEOUT_MS: positiveInt.default(3000),
+  // "Leave quickly" (app/[locale]/leave/route.ts) ends the session and opens this neutral page outside
+  // the site (a link away: the site itself loads nothing from it).
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a neutral site' }).default('https://www.google.com/search?q=weather'),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

@@ -58,7 +58,7 @@ export function RegenerateRecoveryCodesForm() {
         <div className="mt-4">
           <h3 className="font-semibold">{t('recoveryCodesHeading')}</h3>
           <p>{t('recoveryCodesText')}</p>
-          <RecoveryCodes codes={state.data.recoveryCodes} label={t('recoveryCodesLabel')} />
+          <RecoveryCodes codes={state.data.recoveryCodes} label={t('recoveryCodesLabel')} download={t('downloadCodes')} />
         </div>
       )}
       <button type="submit" className={`mt-4 ${secondaryButton}`} disabled={pending}>

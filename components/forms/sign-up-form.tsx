@@ -15,7 +15,7 @@ import { useEnhancedForm } from './use-enhanced-form';
  * Sign-up. "Generate a passphrase" is its own small form posting to its own action, so it works
  * without JavaScript too; its result is shown once and pre-fills the main form.
  */
-export function SignUpForm({ locale, challenge }: { locale: string; challenge: string }) {
+export function SignUpForm({ locale, challenge, continueTo }: { locale: string; challenge: string; continueTo: string }) {
   const t = useTranslations('SignUp');
   const [generated, generate, generating] = useActionState(generatePassphraseAction, idle as ActionState<{ passphrase: string }>);
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
@@ -44,12 +44,12 @@ export function SignUpForm({ locale, challenge }: { locale: string; challenge: s
       </section>
       {/* No `key` here: without JavaScript, React matches the posted form's state to this
           component by its position and key, so the key must not change between renders. */}
-      <MainForm locale={locale} generated={passphrase} challenge={challenge} />
+      <MainForm locale={locale} generated={passphrase} challenge={challenge} continueTo={continueTo} />
     </>
   );
 }
 
-function MainForm({ locale, generated, challenge: issued }: { locale: string; generated?: string; challenge: string }) {
+function MainForm({ locale, generated, challenge: issued, continueTo }: { locale: string; generated?: string; challenge: string; continueTo: string }) {
   const t = useTranslations('SignUp');
   const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useEnhancedForm(signUpSchema, signUpAction, {
     username: '',
@@ -69,9 +69,9 @@ function MainForm({ locale, generated, challenge: issued }: { locale: string; ge
           {t('createdHeading')}
         </h2>
         <p className="mt-2">{t('createdText')}</p>
-        <RecoveryCodes codes={state.data.recoveryCodes} label={t('createdHeading')} />
-        <a href={`/${locale}/account`} className="mt-6 inline-block font-semibold">
-          {t('continue')}
+        <RecoveryCodes codes={state.data.recoveryCodes} label={t('createdHeading')} download={t('downloadCodes')} />
+        <a href={continueTo} className="mt-6 inline-block font-semibold">
+          {t('continueSaved')}
         </a>
       </section>
     );

@@ -1,18 +1,26 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getViewer } from '@/lib/auth/viewer';
 import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
 import { NavList } from './nav-list';
-import Link from 'next/link';
 
+/**
+ * The site header, the same for everyone on every page: public pages are served from a byte cache,
+ * so nothing here may depend on who is asking. "My testimonies" takes a signed-in person to their
+ * testimonies and a signed-out one to sign in first (and then there).
+ */
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Shell' });
   const languages = await getTranslations({ locale, namespace: 'Languages' });
+  const area = await getTranslations({ locale, namespace: 'AccountArea' });
   const items = [
     { href: `/${locale}`, label: t('nav.memorial'), exact: true },
     { href: `/${locale}/search`, label: t('nav.search') },
     { href: `/${locale}/statistics`, label: t('nav.statistics') },
     { href: `/${locale}/submit`, label: t('nav.submit') },
-    { href: `/${locale}/sign-in`, label: t('nav.signIn') },
+    { href: `/${locale}/my-testimonies`, label: area('publicLink') },
   ];
 
   return (
@@ -29,5 +37,39 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <NavList label={t('mainNavLabel')} items={items} className="w-full" linkClassName="text-ink" />
       </div>
     </header>
+  );
+}
+
+/**
+ * The header's signed-in area, on every non-public page (rendered by the (account) and (submit)
+ * layouts right under the header, never on public pages): who is signed in, "My testimonies",
+ * "Account", and "Sign out" (a plain POST form, no JavaScript needed). `notifications` is the slot
+ * for the notifications link with its unread count (issue 18 item 4), shown before "Account".
+ * Renders nothing for a signed-out visitor.
+ */
+export async function SignedInArea({ locale, notifications }: { locale: Locale; notifications?: ReactNode }) {
+  const viewer = await getViewer();
+  if (!viewer) return null;
+  const t = await getTranslations({ locale, namespace: 'AccountArea' });
+  const items = [
+    { href: `/${locale}/my-testimonies`, label: t('myTestimonies') },
+    { href: `/${locale}/account`, label: t('account'), exact: true },
+  ];
+  return (
+    <div className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <p className="text-sm text-muted">
+          {t('signedInAs')} <bdi className="font-semibold text-ink">{viewer.username}</bdi>
+        </p>
+        <NavList label={t('label')} items={items} linkClassName="text-ink" />
+        {notifications}
+        {/* A plain POST (no JavaScript needed) to the sign-out route, which clears the session. */}
+        <form method="post" action={`/${locale}/sign-out`} className="ms-auto">
+          <button type="submit" className="rounded border border-ink px-3 py-1 text-sm font-semibold text-ink hover:bg-line">
+            {t('signOut')}
+          </button>
+        </form>
+      </div>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { getTranslations } from 'next-intl/server';
+import { env } from '@/lib/env.mjs';
 import type { Locale } from '@/lib/i18n/routing';
-import { LeaveQuicklyLink } from './leave-quickly-link';
+import { LeaveQuicklyForm } from './leave-quickly-form';
 
-/** Rendered by the site shell on every page; shows itself only on submission pages. */
+/** Rendered by the site shell on every page; shows itself only on the pages of a signed-in person's own work. */
 export async function LeaveQuickly({ locale }: { locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: 'Submit' });
-  return <LeaveQuicklyLink href={`/${locale}`} label={t('leaveQuickly')} />;
+  const t = await getTranslations({ locale, namespace: 'QuickExit' });
+  return <LeaveQuicklyForm action={`/${locale}/leave`} exitUrl={env().QUICK_EXIT_URL} label={t('label')} hint={t('hint')} />;
 }

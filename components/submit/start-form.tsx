@@ -11,7 +11,7 @@ import { ProofOfWork } from '@/components/forms/proof-of-work';
  * The token is made by the server for each render of the page: posting the same page twice (double
  * click, retry, back and post again) creates one draft.
  */
-export function StartForm({ locale, token }: { locale: string; token: string }) {
+export function StartForm({ locale, token, person }: { locale: string; token: string; person?: string }) {
   const t = useTranslations('Submit');
   const [state, action, pending] = useActionState(startTestimonyAction, idle as ActionState<never>);
   return (
@@ -19,6 +19,7 @@ export function StartForm({ locale, token }: { locale: string; token: string }) 
       <FormAlert state={state} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="token" value={token} />
+      {person && <input type="hidden" name="person" value={person} />}
       <button type="submit" className={submitButton} disabled={pending}>
         {t('startButton')}
       </button>

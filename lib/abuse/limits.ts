@@ -12,7 +12,7 @@ import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 import { unknownAddressKey } from './address';
 
-export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message' | 'search' | 'open-data';
+export type Bucket = 'sign-up' | 'sign-in' | 'second-factor' | 'submission' | 'upload' | 'message' | 'search' | 'open-data' | 'recovery';
 
 type Rule = {
   windowSeconds: number;
@@ -45,6 +45,9 @@ export const rules: Record<Bucket, Rule> = {
   // Public reads (lib/abuse/public-reads.ts): nobody is signed in, so by address only, per minute.
   search: { windowSeconds: 60, account: () => null, address: () => env().LIMIT_SEARCH_ADDRESS },
   'open-data': { windowSeconds: 60, account: () => null, address: () => env().LIMIT_OPEN_DATA_ADDRESS },
+  // "I lost my passphrase" (lib/auth/recovery.ts): like sign-in, a delay per account (cleared by a
+  // success) and per address, in its own counters so failed codes never hold back a sign-in.
+  recovery: { windowSeconds: 15 * 60, account: () => env().LIMIT_SIGN_IN_ACCOUNT, address: () => env().LIMIT_SIGN_IN_ADDRESS },
 };
 
 /**

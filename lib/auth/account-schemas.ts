@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   changePassphraseSchema,
+  recoverSchema,
   secondFactorSchema,
   signInSchema,
   signUpSchema,
@@ -28,3 +29,4 @@ export const secondFactorServerSchema = secondFactorSchema.extend({ next, locale
 /** The "set up" button of the enrolment page: no field of its own. */
 export const secondFactorStartSchema = withLocale.extend({ next });
 export const localeOnlySchema = withLocale;
+export const recoverServerSchema = withLocale.and(recoverSchema.superRefine(refuseCommon));

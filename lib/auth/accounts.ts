@@ -13,7 +13,7 @@ import { open, sealPurposes } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { usernameKey } from '@/lib/validation/account';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
-import { replaceRecoveryCodes } from './recovery-codes';
+import { countUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { revokeUserSessions, type Viewer } from './sessions';
 
 const usernameTaken = () => new AppError('invalid_input', { fieldErrors: { username: 'usernameTaken' } });
@@ -60,6 +60,8 @@ export type AccountOverview = {
   role: Viewer['role'];
   email: string | null;
   totpEnabled: boolean;
+  /** Unused recovery codes; 0 means nothing can recover the account (lib/auth/recovery.ts). */
+  recoveryCodesLeft: number;
 };
 
 /** The viewer's own account, as a DTO (no hashes, no sealed values). */
@@ -78,7 +80,8 @@ export async function getAccountOverview(db: Db, viewer: Viewer): Promise<Accoun
   } catch {
     // Sealed with another AUTH_SECRET (see README): treat as absent rather than fail the page.
   }
-  return { username: row.username, role: row.role, email, totpEnabled: !!row.totpEnabledAt };
+  const recoveryCodesLeft = await countUnusedRecoveryCodes(db, viewer.userId);
+  return { username: row.username, role: row.role, email, totpEnabled: !!row.totpEnabledAt, recoveryCodesLeft };
 }
 
 /**

@@ -2,7 +2,7 @@
 // bits, so a plain SHA-256 is enough to keep them from being read out of a database copy (a slow
 // hash protects low-entropy secrets such as passphrases, not these). Shown once, never stored.
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { recoveryCodes } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 
@@ -42,6 +42,15 @@ export async function hasUnusedRecoveryCodes(db: DbOrTx, userId: string): Promis
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
     .limit(1);
   return !!row;
+}
+
+/** How many codes the user can still spend (0: nothing else can recover the account). */
+export async function countUnusedRecoveryCodes(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return Number(row?.n ?? 0);
 }
 
 /**

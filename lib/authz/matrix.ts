@@ -65,6 +65,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'account.signUp': everyone(),
   'account.generatePassphrase': everyone(),
   'account.signIn': everyone(),
+  'account.recover': everyone(),
   'account.verifySecondFactor': anySession(),
   'account.beginEnrolment': anySession(),
   'account.confirmEnrolment': anySession(),
@@ -180,6 +181,17 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   // is 404 for everyone, admins included (lib/imports/import.integration.test.ts covers a real one).
   'app/api/imports/[id]/left-out/route.ts': {
     GET: { request: () => new Request(`${origin}/api/imports/${unknownId}/left-out`), params: { id: unknownId }, status: () => 404 },
+  },
+  // Leave quickly: anyone may leave; a cross-site post is sent on to the neutral page without ending
+  // anything (the same-origin path, which ends the session, is covered end to end in e2e/journeys).
+  'app/[locale]/leave/route.ts': {
+    POST: {
+      request: () =>
+        new Request(`${origin}/en/leave`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' } }),
+      params: { locale: 'en' },
+      status: () => 200,
+    },
+    GET: { request: () => new Request(`${origin}/en/leave`), params: { locale: 'en' }, status: () => 405 },
   },
   // Proof of work for the sign-up and submission forms (lib/abuse/proof-of-work.ts): public, the same
   // for every actor, and read-only (the per-address count is kept in memory).

@@ -69,3 +69,13 @@ export const acceptInvitationSchema = z
     passphraseConfirm: z.string(),
   })
   .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
+
+/** "I lost my passphrase": a username, one recovery code and a new passphrase (same rules as sign-up). */
+export const recoverSchema = z
+  .object({
+    username: z.string().trim().min(1, 'required').max(64, 'usernameTooLong'),
+    code: z.string().trim().min(1, 'required').max(64, 'codeInvalid'),
+    passphrase: passphraseSchema,
+    passphraseConfirm: z.string(),
+  })
+  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });

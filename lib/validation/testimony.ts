@@ -148,4 +148,9 @@ export const stepFields: Record<DataStep, readonly string[]> = {
 };
 
 /** The "start a testimony" form: only its idempotency token. */
-export const startSchema = z.object({ locale: z.enum(['fa', 'en']), token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid') });
+export const startSchema = z.object({
+  locale: z.enum(['fa', 'en']),
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid'),
+  // From a person page's "Report a correction or add a testimony": the testimony starts about them.
+  person: z.union([z.literal(''), z.uuid()]).optional(),
+});

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -9,6 +10,13 @@ import { cachedMemorialOverview } from '@/lib/memorial/cache';
 import { outcomeOptions } from '@/lib/memorial/query';
 
 type Props = { params: Promise<{ locale: string }> };
+
+/** Feed readers find the Atom feed of new publications from the home page (autodiscovery). */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  return { alternates: { types: { 'application/atom+xml': `/${locale}/feed.xml` } } };
+}
 
 // Dynamic (`await connection()`): the build must never bake numbers into the HTML; the data itself
 // comes from the tagged cache that moderation revalidates (lib/memorial/cache.ts).

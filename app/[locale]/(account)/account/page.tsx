@@ -38,6 +38,7 @@ export default async function AccountPage({ params }: Props) {
   // Staff reach this page only after their second factor (requirePageAccess redirects).
   const viewer = await requirePageAccess({ permission: 'account.manage.own' }, { locale, path: `/${locale}/account` });
   const account = await getAccountOverview(await getDb(), viewer);
+  const codesLeft = account.recoveryCodesLeft;
   const t = await getTranslations('Account');
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
@@ -65,6 +66,9 @@ export default async function AccountPage({ params }: Props) {
           )}
         </Section>
         <Section id="recovery-heading" heading={t('recoveryHeading')}>
+          <p className={codesLeft === 0 ? 'mt-1 rounded border border-red-700 bg-red-50 px-3 py-2 font-semibold text-red-900' : 'mt-1'}>
+            {codesLeft === 0 ? t('recoveryNoneLeft') : t('recoveryLeft', { count: codesLeft })}
+          </p>
           <p className="mt-1 text-sm text-muted">{t('recoveryText')}</p>
           <RegenerateRecoveryCodesForm />
         </Section>

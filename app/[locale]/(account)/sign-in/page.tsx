@@ -41,10 +41,16 @@ export default async function SignInPage({ params, searchParams }: Props) {
         {/* `next` is only echoed into a hidden field; the action validates it before redirecting. */}
         <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} challenge={issueChallenge()} username={username} />
       </FormMessages>
+      <p className="mt-4">
+        <a href={`/${locale}/recover`} className="font-semibold">
+          {t('lostPassphrase')}
+        </a>
+      </p>
       {!invited && (
         <p className="mt-8">
           {t('noAccount')}{' '}
-          <a href={`/${locale}/sign-up`} className="font-semibold">
+          {/* Carried on, so that after signing up the person goes where they were going. */}
+          <a href={typeof next === 'string' ? `/${locale}/sign-up?${new URLSearchParams({ next: next.slice(0, 2000) })}` : `/${locale}/sign-up`} className="font-semibold">
             {t('signUpLink')}
           </a>
         </p>

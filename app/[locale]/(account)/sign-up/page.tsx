@@ -5,22 +5,26 @@ import { notFound } from 'next/navigation';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SignUpForm } from '@/components/forms/sign-up-form';
 import { issueChallenge } from '@/lib/abuse/challenge';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { routing } from '@/lib/i18n/routing';
 
 // Never cached: the page shows a generated passphrase and recovery codes once.
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: 'SignUp' }))('title'), robots: { index: false } };
 }
 
-export default async function SignUpPage({ params }: Props) {
+export default async function SignUpPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const { next } = await searchParams;
+  // After sign-up: where the person was going (a same-site path only), else the submission.
+  const continueTo = safeNextPath(typeof next === 'string' ? next : undefined, locale, `/${locale}/submit`);
   const t = await getTranslations('SignUp');
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
@@ -33,7 +37,7 @@ export default async function SignUpPage({ params }: Props) {
         <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
       </section>
       <FormMessages namespaces={['SignUp', 'ProofOfWork']}>
-        <SignUpForm locale={locale} challenge={issueChallenge()} />
+        <SignUpForm locale={locale} challenge={issueChallenge()} continueTo={continueTo} />
       </FormMessages>
       <p className="mt-8">
         {t('haveAccount')}{' '}

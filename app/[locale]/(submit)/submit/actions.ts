@@ -9,7 +9,7 @@ import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { createDraft, saveDraftStep, submitTestimony } from '@/lib/testimonies';
+import { createDraft, publishedPersonsByIds, saveDraftStep, submitTestimony } from '@/lib/testimonies';
 import { startSchema, stepEnvelope, stepFields, stepSchemas, submitSteps, type DataStep } from '@/lib/validation/testimony';
 
 const allFields = [...new Set(Object.values(stepFields).flat())];
@@ -19,7 +19,10 @@ export const startTestimonyAction = defineAction({
   schema: startSchema,
   access: { permission: 'testimony.submit' },
   handler: async (input, { db, viewer }) => {
-    const { id } = await createDraft(db, viewer, { token: input.token, language: input.locale });
+    const { id, created } = await createDraft(db, viewer, { token: input.token, language: input.locale });
+    // Only a published person can be named this way; anything else starts an empty draft.
+    const [person] = created && input.person ? await publishedPersonsByIds(db, [input.person]) : [];
+    if (person) await saveDraftStep(db, viewer, { testimonyId: id, step: 'about', values: { personId: person.id } });
     redirect(`/${input.locale}/submit/${id}/about`);
   },
 });

@@ -9,12 +9,12 @@ import { StartForm } from '@/components/submit/start-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
-import { listOwnTestimonies } from '@/lib/testimonies';
+import { listOwnTestimonies, publishedPersonsByIds } from '@/lib/testimonies';
 
 // Never cached anywhere: a submitter's drafts are theirs alone (next.config.js adds no-store too).
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ person?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -22,12 +22,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Start a testimony, or continue one of the viewer's drafts. */
-export default async function SubmitStartPage({ params }: Props) {
+export default async function SubmitStartPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const viewer = await requirePageAccess({ permission: 'testimony.submit' }, { locale, path: `/${locale}/submit` });
-  const drafts = (await listOwnTestimonies(await getDb(), viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
+  const { person: personParam } = await searchParams;
+  // Signing in (or up) first brings the person back here, still about the same person.
+  const back = typeof personParam === 'string' ? `/${locale}/submit?${new URLSearchParams({ person: personParam.slice(0, 64) })}` : `/${locale}/submit`;
+  const viewer = await requirePageAccess({ permission: 'testimony.submit' }, { locale, path: back });
+  const db = await getDb();
+  // From a person page: the new testimony is about this (published) person.
+  const [person] = typeof personParam === 'string' ? await publishedPersonsByIds(db, [personParam]) : [];
+  const drafts = (await listOwnTestimonies(db, viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
   const t = await getTranslations('Submit');
   // A fresh token per render: the idempotency key of the start form.
   const token = randomBytes(18).toString('base64url');
@@ -56,8 +62,13 @@ export default async function SubmitStartPage({ params }: Props) {
         <h2 id="start-heading" className="text-xl font-semibold">
           {t('startHeading')}
         </h2>
+        {person && (
+          <p className="mt-2">
+            {t('startAbout')} <bdi className="font-semibold">{locale === 'fa' ? person.nameFa || person.nameLatin : person.nameLatin || person.nameFa}</bdi>
+          </p>
+        )}
         <FormMessages namespaces={['Submit']}>
-          <StartForm locale={locale} token={token} />
+          <StartForm locale={locale} token={token} person={person?.id} />
         </FormMessages>
       </section>
     </div>
