@@ -68,6 +68,11 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  // Optional e-mail notices (lib/notifications/email.ts): an SMTP server as a URL, e.g.
+  // smtps://user:pass@mail.example:465 or smtp://127.0.0.1:25. Unset: no e-mail is sent, and no
+  // page offers or promises one. SMTP_FROM is the sender; it should not name the site.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.email('must be an e-mail address').optional(),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

@@ -7,10 +7,10 @@ import type { Db } from '@/db/types';
 import { spendChallenge } from '@/lib/abuse/challenge';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
-import { createDataKey, decryptField, encryptField, fieldPurposes, unwrapDataKey } from '@/lib/crypto/envelope';
-import { open, sealPurposes } from '@/lib/crypto/secret-box';
+import { createDataKey, encryptField, fieldPurposes } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { usernameKey } from '@/lib/validation/account';
+import { openAccountEmail } from './account-email';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { revokeUserSessions, type Viewer } from './sessions';
@@ -66,16 +66,7 @@ export async function getAccountOverview(db: Db, viewer: Viewer): Promise<Accoun
     .from(users)
     .where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  let email: string | null = null;
-  try {
-    if (row.emailEncrypted) {
-      // Before migration 0017 e-mails were sealed with the global key, and the account had no key.
-      email = row.dataKey ? decryptField(unwrapDataKey(row.dataKey, 'user'), row.emailEncrypted, fieldPurposes.email) : open(row.emailEncrypted, sealPurposes.email);
-    }
-  } catch {
-    // Sealed with another AUTH_SECRET (see README): treat as absent rather than fail the page.
-  }
-  return { username: row.username, role: row.role, email, totpEnabled: !!row.totpEnabledAt };
+  return { username: row.username, role: row.role, email: openAccountEmail(row), totpEnabled: !!row.totpEnabledAt };
 }
 
 /**
