@@ -4,6 +4,7 @@ import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
+import { pagePathHeader } from '@/lib/security/private-pages';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
@@ -33,6 +34,8 @@ export default async function proxy(request: NextRequest) {
   const policy = pagePolicy(nonce, { development });
   request.headers.set('x-nonce', nonce);
   request.headers.set('Content-Security-Policy', policy);
+  // Which page this is, for the header's personal links (lib/security/private-pages.ts); set, never appended.
+  request.headers.set(pagePathHeader, request.nextUrl.pathname);
   // next-intl copies the request headers into the request the page is rendered from.
   const response = routed ? localeRouting(request) : NextResponse.next({ request: { headers: request.headers } });
   response.headers.set('Content-Security-Policy', policy);

@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
 import { NavList } from './nav-list';
 import Link from 'next/link';
+import { NotificationsLink } from '@/components/notifications/notifications-link';
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Shell' });
@@ -26,6 +27,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           label={t('languageSwitcherLabel')}
           names={{ fa: languages('fa'), en: languages('en') }}
         />
+        <NotificationsLink locale={locale} />
         <NavList label={t('mainNavLabel')} items={items} className="w-full" linkClassName="text-ink" />
       </div>
     </header>
