@@ -9,7 +9,7 @@ import { updateSettings } from '@/lib/settings';
 import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
-import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { withdrawTestimony } from '@/lib/testimonies/withdraw';
@@ -30,13 +30,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
   const fourEyes = (on: boolean) => updateSettings(ctx.db, actors.admin.viewer, { four_eyes: on, coordinated_window_hours: 72 });
   beforeEach(() => fourEyes(false));
 
-  async function submitted(submitterId = actors.submitterA.userId!) {
-    const person = await insertPerson(ctx.db, { collectionId });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [person.id], status: 'submitted', narrative: 'He was taken on 16 November.', redacted: null, withPublishedRevision: false });
-    await ctx.db.update(testimonies).set({ submittedAt: new Date(), publishedAt: null, mayContact: true }).where(eq(testimonies.id, id));
-    const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
-    return { id, revisionId: row!.revisionId! };
-  }
+  const submitted = (submitterId = actors.submitterA.userId!) => insertSubmittedTestimony(ctx.db, { collectionId, submitterId, narrative: 'He was taken on 16 November.' });
 
   /** What the submitter of `testimonyId` was told, in order: [owner, kind, reason]. */
   async function told(testimonyId: string) {
