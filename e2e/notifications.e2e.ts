@@ -142,29 +142,51 @@ test.describe('with SMTP_URL set (a second server and a local SMTP server)', () 
     await expect(moderator.locator('#messages')).toContainText('Which day was she last seen?');
     await moderatorContext.close();
 
-    for (const [javaScriptEnabled, locale] of [[false, 'fa'], [true, 'en'], [true, 'fa'], [false, 'en']] as const) {
-      const context = await contextOf(browser, { javaScriptEnabled, phone: locale === 'fa' });
+    // Unread: review started, published, not accepted (the first test), and the message.
+    const steps = [
+      { javaScriptEnabled: false, locale: 'fa', unread: '۴ تازه', after: 'open' },
+      { javaScriptEnabled: true, locale: 'en', unread: '3 new', after: 'markAll' },
+      { javaScriptEnabled: true, locale: 'fa', unread: null, after: null },
+      { javaScriptEnabled: false, locale: 'en', unread: null, after: null },
+    ] as const;
+    for (const { javaScriptEnabled, locale, unread, after } of steps) {
+      const fa = locale === 'fa';
+      const context = await contextOf(browser, { javaScriptEnabled, phone: fa });
       const page = await context.newPage();
       await signIn(page, 'demo-submitter', demoPassphrase, `/${locale}/my-testimonies`);
       await expect(page).toHaveURL(new RegExp(`/${locale}/my-testimonies$`));
-      const first = javaScriptEnabled === false && locale === 'fa';
-      const link = page.getByRole('banner').getByRole('link', { name: locale === 'fa' ? /^اعلان‌ها/ : /^Notifications/ });
-      // Unread until the list is first opened (Persian, no JavaScript): then the count is gone.
-      await expect(link).toHaveText(first ? 'اعلان‌ها۱ تازه' : locale === 'fa' ? 'اعلان‌ها' : 'Notifications');
+      const title = fa ? 'اعلان‌ها' : 'Notifications';
+      const link = page.getByRole('banner').getByRole('link', { name: new RegExp(`^${title}`) });
+      await expect(link).toHaveText(unread ? `${title} ${unread}` : title);
       // Public pages are the same for everyone: no personal link there.
       await page.goto(`/${locale}`);
-      await expect(page.getByRole('banner').getByRole('link', { name: locale === 'fa' ? /^اعلان‌ها/ : /^Notifications/ })).toHaveCount(0);
+      await expect(page.getByRole('banner').getByRole('link', { name: new RegExp(`^${title}`) })).toHaveCount(0);
       await page.goto(`/${locale}/my-testimonies`);
       await link.click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/notifications$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'fa' ? 'اعلان‌ها' : 'Notifications');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
       const items = page.getByRole('main').getByRole('listitem');
-      await expect(items.nth(0)).toContainText(locale === 'fa' ? 'ناظران برایتان پیامی فرستاده‌اند.' : 'Moderators sent you a message.');
-      await expect(items.nth(0).getByText(locale === 'fa' ? 'تازه' : 'New', { exact: true })).toHaveCount(first ? 1 : 0);
-      await expect(page.getByRole('main')).toContainText(locale === 'fa' ? 'روایت شما منتشر شد.' : 'Your testimony was published.');
-      await items.nth(0).getByRole('link', { name: locale === 'fa' ? 'باز کردن روایت' : 'Open the testimony' }).click();
-      await expect(page).toHaveURL(new RegExp(`/${locale}/my-testimonies/[0-9a-f-]{36}$`));
-      await page.screenshot({ path: test.info().outputPath(`notifications-${locale}-${javaScriptEnabled ? 'js' : 'nojs'}.png`) });
+      await expect(items).toHaveCount(4);
+      await expect(items.nth(0)).toContainText(fa ? 'ناظران برایتان پیامی فرستاده‌اند.' : 'Moderators sent you a message.');
+      const published = items.filter({ hasText: fa ? 'روایت شما منتشر شد.' : 'Your testimony was published.' });
+      await expect(published).toHaveCount(1);
+      await expect(published.getByText(fa ? 'تازه' : 'New', { exact: true })).toHaveCount(unread ? 1 : 0);
+      await page.screenshot({ path: test.info().outputPath(`notifications-${locale}-${javaScriptEnabled ? 'js' : 'nojs'}.png`), fullPage: true });
+      if (after === 'open') {
+        // Opening one marks it read and shows its testimony; the count drops by one.
+        await items.nth(0).getByRole('button', { name: 'باز کردن روایت' }).click();
+        await expect(page).toHaveURL(new RegExp(`/fa/my-testimonies/[0-9a-f-]{36}$`));
+        await expect(link).toHaveText(`${title} ۳ تازه`);
+      } else if (after === 'markAll') {
+        await page.getByRole('button', { name: 'Mark all as read' }).click();
+        await expect(page.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0);
+        await expect(link).toHaveText(title);
+        await expect(page.getByRole('main').getByText('New', { exact: true })).toHaveCount(0);
+      } else {
+        await published.getByRole('button', { name: fa ? 'باز کردن روایت' : 'Open the testimony' }).click();
+        await expect(page).toHaveURL(new RegExp(`/${locale}/my-testimonies/[0-9a-f-]{36}$`));
+        await expect(page.getByRole('main')).toContainText(fa ? 'منتشرشده' : 'Published');
+      }
       await context.close();
     }
   });

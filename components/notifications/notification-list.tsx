@@ -2,8 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { NotificationDto } from '@/lib/notifications';
+import { MarkReadForm } from './mark-read-form';
 
-/** The notices, each built from its kind at render time, in the reader's language. */
+/** The notices, each built from its kind at render time, in the reader's language. Opening one marks it read. */
 export async function NotificationList({ locale, items }: { locale: Locale; items: NotificationDto[] }) {
   const t = await getTranslations({ locale, namespace: 'Notifications' });
   return (
@@ -20,11 +21,9 @@ export async function NotificationList({ locale, items }: { locale: Locale; item
             {' · '}
             <time dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt, locale)}</time>
           </p>
-          <p className="mt-2">
-            <a href={`/${locale}/my-testimonies/${n.testimonyId}`} className="font-semibold">
-              {t('open')}
-            </a>
-          </p>
+          <div className="mt-2">
+            <MarkReadForm locale={locale} notificationId={n.id} label={t('open')} className="font-semibold text-accent-ink underline" />
+          </div>
         </li>
       ))}
     </ul>

@@ -16,20 +16,19 @@ export async function NotificationsLink({ locale }: { locale: Locale }) {
   const path = (await headers()).get(pagePathHeader);
   if (!isPrivatePage(path)) return null;
   const href = `/${locale}/notifications`;
-  let unread: number;
+  let count: number;
   try {
-    unread = await countUnreadNotifications(await getDb(), await getViewer());
+    count = await countUnreadNotifications(await getDb(), await getViewer());
   } catch (error) {
     // Signed out, or staff before their second factor: no link.
     if (error instanceof AppError) return null;
     throw error;
   }
-  // On the list itself the count would be out of date at once: the page marks what it shows read.
-  const count = path === href ? 0 : unread;
   const t = await getTranslations({ locale, namespace: 'Notifications' });
   return (
     <a href={href} aria-current={path === href ? 'page' : undefined} className="rounded px-1 py-0.5 text-ink no-underline hover:underline aria-[current=page]:font-bold">
       {t('title')}
+      {count > 0 && ' '}
       {count > 0 && (
         <span className="ms-1 rounded-full bg-accent-ink px-2 py-0.5 text-sm font-bold text-white">
           {t('unread', { count })}

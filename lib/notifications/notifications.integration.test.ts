@@ -13,7 +13,7 @@ import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimo
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { withdrawTestimony } from '@/lib/testimonies/withdraw';
-import { countUnreadNotifications, listNotifications, markNotificationsRead } from '.';
+import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationsRead, openNotification } from '.';
 
 describe.each(testDatabases())('notifications on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -161,10 +161,15 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     const theirs = await listNotifications(ctx.db, actors.submitterB.viewer, { limit: 100 });
     expect(theirs.items.some((n) => n.testimonyId === t.id)).toBe(false);
     expect(await markNotificationsRead(ctx.db, actors.submitterB.viewer, ofT.map((n) => n.id))).toBe(0);
+    expect(await codeOf(openNotification(ctx.db, actors.submitterB.viewer, ofT[0]!.id))).toBe('not_found');
+    expect(await codeOf(openNotification(ctx.db, actors.moderator.viewer, ofT[0]!.id))).toBe('not_found');
+    await markAllNotificationsRead(ctx.db, actors.submitterB.viewer);
     // Over-blocking guard: A's count and list are untouched by B's attempt, and A can mark them.
     expect(await countUnreadNotifications(ctx.db, actors.submitterA.viewer)).toBe(unreadA);
-    expect(await markNotificationsRead(ctx.db, actors.submitterA.viewer, ofT.map((n) => n.id))).toBe(1);
+    expect(await openNotification(ctx.db, actors.submitterA.viewer, ofT[0]!.id)).toEqual({ testimonyId: t.id });
     expect(await countUnreadNotifications(ctx.db, actors.submitterA.viewer)).toBe(unreadA - 1);
+    expect(await markAllNotificationsRead(ctx.db, actors.submitterA.viewer)).toBe(unreadA - 1);
+    expect(await countUnreadNotifications(ctx.db, actors.submitterA.viewer)).toBe(0);
 
     expect(await codeOf(listNotifications(ctx.db, actors.anonymous.viewer))).toBe('unauthenticated');
     expect(await codeOf(countUnreadNotifications(ctx.db, actors.anonymous.viewer))).toBe('unauthenticated');

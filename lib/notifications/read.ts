@@ -6,6 +6,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { notifications, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { ownerOf } from '@/lib/testimonies/access';
 import { aboutNames } from '@/lib/testimonies/own';
@@ -72,6 +73,30 @@ export async function listNotifications(
     items: page.map(({ readAt, cursorAt: _, ...r }) => ({ ...r, about: names.get(r.testimonyId) ?? [], unread: readAt === null })),
     nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
   };
+}
+
+/** Marks every unread notification of the viewer read. */
+export async function markAllNotificationsRead(db: Db, viewer: Viewer | null): Promise<number> {
+  const userId = ownerOf(viewer, permission);
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return marked.length;
+}
+
+/** Opens one of the viewer's notifications: marks it read and returns its testimony; anyone else's is `not_found`. */
+export async function openNotification(db: Db, viewer: Viewer | null, notificationId: string): Promise<{ testimonyId: string }> {
+  const userId = ownerOf(viewer, permission);
+  if (!/^[0-9a-f-]{36}$/i.test(notificationId)) throw new AppError('not_found');
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.userId, userId), eq(notifications.id, notificationId)))
+    .returning({ testimonyId: notifications.testimonyId });
+  if (!row) throw new AppError('not_found');
+  return row;
 }
 
 /** Marks these of the viewer's notifications read; ids of anyone else's change nothing. */

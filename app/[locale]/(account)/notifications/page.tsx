@@ -7,7 +7,10 @@ import { NotificationList } from '@/components/notifications/notification-list';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
-import { listNotifications, markNotificationsRead } from '@/lib/notifications';
+import { FormMessages } from '@/components/forms/form-messages';
+import { secondaryButton } from '@/components/forms/form-alert';
+import { MarkReadForm } from '@/components/notifications/mark-read-form';
+import { listNotifications } from '@/lib/notifications';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,14 +33,19 @@ export default async function NotificationsPage({ params, searchParams }: Props)
     if (error instanceof AppError && error.code === 'invalid_input') return listNotifications(db, viewer);
     throw error;
   });
-  // Shown is read: the list keeps its "new" marks for this view, the header's count drops.
-  await markNotificationsRead(db, viewer, page.items.filter((n) => n.unread).map((n) => n.id));
   const t = await getTranslations('Notifications');
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-2 text-muted">{t('intro')}</p>
-      {page.items.length === 0 ? <p className="mt-6">{t('empty')}</p> : <NotificationList locale={locale} items={page.items} />}
+      <FormMessages namespaces={[]}>
+        {page.items.some((n) => n.unread) && (
+          <div className="mt-4">
+            <MarkReadForm locale={locale} label={t('markAllRead')} className={secondaryButton} />
+          </div>
+        )}
+        {page.items.length === 0 ? <p className="mt-6">{t('empty')}</p> : <NotificationList locale={locale} items={page.items} />}
+      </FormMessages>
       <p className="mt-8 flex flex-wrap gap-x-6 gap-y-2">
         {page.nextCursor && (
           <a href={`/${locale}/notifications?cursor=${encodeURIComponent(page.nextCursor)}`} className="font-semibold">
