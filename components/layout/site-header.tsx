@@ -27,8 +27,8 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           label={t('languageSwitcherLabel')}
           names={{ fa: languages('fa'), en: languages('en') }}
         />
-        <NotificationsLink locale={locale} />
         <NavList label={t('mainNavLabel')} items={items} className="w-full" linkClassName="text-ink" />
+        <NotificationsLink locale={locale} />
       </div>
     </header>
   );
