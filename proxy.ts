@@ -10,6 +10,7 @@ import { renderHeader, renderPlaceholder } from '@/lib/public-cache/render-slot.
 import { rateLimitedResponse as apiRateLimited } from '@/lib/open-data/http';
 import { newNonce, pagePolicy } from '@/lib/security/headers.mjs';
 import { crossSiteResponse } from '@/lib/security/cross-site-page';
+import { pagePathHeader } from '@/lib/security/private-pages';
 import { outageResponse, postedForm } from '@/lib/security/outage-page';
 import { rateLimitedResponse } from '@/lib/security/rate-limited-page';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
@@ -58,6 +59,8 @@ export default async function proxy(request: NextRequest) {
   const policy = pagePolicy(nonce, { development });
   request.headers.set('x-nonce', nonce);
   request.headers.set('Content-Security-Policy', policy);
+  // Which page this is, for the header's personal links (lib/security/private-pages.ts); set, never appended.
+  request.headers.set(pagePathHeader, request.nextUrl.pathname);
   // next-intl copies the request headers into the request the page is rendered from.
   const response = routed ? localeRouting(request) : NextResponse.next({ request: { headers: request.headers } });
   response.headers.set('Content-Security-Policy', policy);

@@ -84,6 +84,11 @@ const schema = z.object({
   // "Leave quickly" (app/[locale]/leave/route.ts) ends the session and opens this neutral page outside
   // the site (a link away: the site itself loads nothing from it).
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a neutral site' }).default('https://www.google.com/search?q=weather'),
+  // Optional e-mail notices (lib/notifications/email.ts): an SMTP server as a URL, e.g.
+  // smtps://user:pass@mail.example:465 or smtp://127.0.0.1:25. Unset: no e-mail is sent, and no
+  // page offers or promises one. SMTP_FROM is the sender; it should not name the site.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.email('must be an e-mail address').optional(),
 });
 
 /** @typedef {z.infer<typeof schema> & { databaseDriver: 'pglite' | 'postgres', dataDir: string, demoMode: boolean }} Env */

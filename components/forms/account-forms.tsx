@@ -33,11 +33,12 @@ export function ChangePassphraseForm({ username }: { username: string }) {
   );
 }
 
-export function EmailForm({ email }: { email: string }) {
+/** `label`: the form's name, as its section heading says it (whether e-mail is sent depends on the site). */
+export function EmailForm({ email, label }: { email: string; label: string }) {
   const t = useTranslations('Account');
   const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(emailSchema, setEmailAction, { email });
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('emailHeading')}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label}>
       <FormAlert state={state} />
       {state.status === 'ok' && <FormNotice>{t('emailSaved')}</FormNotice>}
       <Field id="email" type="email" label={t('email')} hint={t('emailHint')} error={errorOf('email')} registration={field('email')} autoComplete="email" spellCheck={false} />

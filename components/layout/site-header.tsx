@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getViewer } from '@/lib/auth/viewer';
 import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
+import { NotificationsLink } from '@/components/notifications/notifications-link';
 import { NavList } from './nav-list';
 
 /**
@@ -35,6 +36,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           names={{ fa: languages('fa'), en: languages('en') }}
         />
         <NavList label={t('mainNavLabel')} items={items} className="w-full" linkClassName="text-ink" />
+        <NotificationsLink locale={locale} />
       </div>
     </header>
   );

@@ -6,6 +6,7 @@ export * from './persons';
 export * from './testimonies';
 export * from './attachments';
 export * from './messages';
+export * from './notifications';
 export * from './notes';
 export * from './approvals';
 export * from './audit';

@@ -92,7 +92,7 @@ test('loading every page, as anyone, a submitter and an admin, changes nothing i
     ...['/en', '/fa', '/en/data', '/fa/data', '/en/search?q=farhad', '/fa/search?q=فرهاد', '/en/statistics', '/fa/statistics', '/en/sign-in', '/en/sign-up', '/en/two-factor', '/en/account', '/en/invite/not-a-real-invitation'].map((p): [Page, string] => [page, p]),
     ...published.flatMap((slugAndId): [Page, string][] => [[page, `/en/persons/${slugAndId}`], [page, `/fa/persons/${slugAndId}`]]),
     [page, `/en/persons/demo-farhad-example-${demoPersonId('demo-farhad-example')}`],
-    ...['/en/account', '/en/my-testimonies', '/en/submit'].map((p): [Page, string] => [submitter, p]),
+    ...['/en/account', '/en/my-testimonies', '/en/submit', '/en/notifications', '/fa/notifications'].map((p): [Page, string] => [submitter, p]),
     // Set-up page views only read: the secret comes from its "set up" POST (the submitter has no TOTP).
     [submitter, '/en/account/two-factor'],
     [admin, '/en/account/two-factor'],

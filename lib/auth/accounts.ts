@@ -8,10 +8,10 @@ import { spendChallenge } from '@/lib/abuse/challenge';
 import { unknownAddressKey } from '@/lib/abuse/address';
 import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
-import { createDataKey, decryptField, encryptField, fieldPurposes, unwrapDataKey } from '@/lib/crypto/envelope';
-import { open, sealPurposes } from '@/lib/crypto/secret-box';
+import { createDataKey, encryptField, fieldPurposes } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { usernameKey } from '@/lib/validation/account';
+import { openAccountEmail } from './account-email';
 import { hashPassphrase, verifyPassphrase } from './passphrase';
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { revokeUserSessions, type Viewer } from './sessions';
@@ -71,17 +71,8 @@ export async function getAccountOverview(db: Db, viewer: Viewer): Promise<Accoun
     .from(users)
     .where(eq(users.id, viewer.userId));
   if (!row) throw new AppError('not_found');
-  let email: string | null = null;
-  try {
-    if (row.emailEncrypted) {
-      // Before migration 0017 e-mails were sealed with the global key, and the account had no key.
-      email = row.dataKey ? decryptField(unwrapDataKey(row.dataKey, 'user'), row.emailEncrypted, fieldPurposes.email) : open(row.emailEncrypted, sealPurposes.email);
-    }
-  } catch {
-    // Sealed with another AUTH_SECRET (see README): treat as absent rather than fail the page.
-  }
   const recoveryCodesLeft = await countUnusedRecoveryCodes(db, viewer.userId);
-  return { username: row.username, role: row.role, email, totpEnabled: !!row.totpEnabledAt, recoveryCodesLeft };
+  return { username: row.username, role: row.role, email: openAccountEmail(row), totpEnabled: !!row.totpEnabledAt, recoveryCodesLeft };
 }
 
 /**

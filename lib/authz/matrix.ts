@@ -94,6 +94,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'testimony.submit': anyRole('testimony.submit'),
   'testimony.withdraw': anyRole('testimony.withdraw.own'),
   'testimony.reply': anyRole('message.reply.own'),
+  'notifications.markRead': anyRole('testimony.read.own'),
   // Moderation (issue 5): lib/moderation checks the claim, the holder and own testimonies again
   // (lib/moderation/moderation.integration.test.ts).
   'moderation.claimNext': staffOnly('moderation.claim'),

@@ -3,8 +3,11 @@
 import type { Handlers } from './worker';
 import { deleteMediaJob, deleteMediaKind } from '@/lib/media/delete';
 import { processAttachmentJob, processAttachmentKind } from '@/lib/media/process';
+import { emailNoticeJob } from '@/lib/notifications/kinds';
+import { sendEmailNoticeJob } from '@/lib/notifications/email';
 
 export const jobHandlers: Handlers = {
   [processAttachmentKind]: processAttachmentJob,
   [deleteMediaKind]: deleteMediaJob,
+  [emailNoticeJob]: sendEmailNoticeJob,
 };

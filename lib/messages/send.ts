@@ -9,6 +9,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { checkAccess } from '@/lib/authz/access';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
+import { recordNotification } from '@/lib/notifications/record';
 import { messageBodySchema } from '@/lib/validation/message';
 import { threadTestimony } from './access';
 
@@ -60,6 +61,7 @@ export async function sendStaffMessage(
     if (closedStatuses.has(t.status)) return { status: 'refused', reason: 'closed' } as const;
     await consumeLimit(tx, 'message', { account: viewer!.userId, address });
     const messageId = await insertMessage(tx, { testimonyId: t.id, authorId: viewer!.userId, body, action: 'message.send' });
+    await recordNotification(tx, { userId: t.submitterId, testimonyId: t.id, kind: 'message' });
     return { status: 'sent', messageId } as const;
   });
 }

@@ -8,7 +8,7 @@ import { listThread } from '@/lib/messages';
 import { listApiTestimonies } from '@/lib/open-data/testimonies';
 import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { listQueue } from './queue';
 import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
@@ -29,13 +29,8 @@ describe.each(testDatabases())('moderation on $name', (target) => {
   });
 
   /** A submitted testimony by submitter A about a published person, not yet redacted. */
-  async function submitted(narrative = 'He called from 0912 345 6789 that night.', options: { consentPublish?: 'public' | 'documentation_only' } = {}) {
-    const person = await insertPerson(ctx.db, { collectionId });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', narrative, redacted: null, withPublishedRevision: false, ...options });
-    await ctx.db.update(testimonies).set({ submittedAt: new Date(), publishedAt: null, mayContact: true }).where(eq(testimonies.id, id));
-    const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
-    return { id, personId: person.id, revisionId: row!.revisionId! };
-  }
+  const submitted = (narrative = 'He called from 0912 345 6789 that night.', options: { consentPublish?: 'public' | 'documentation_only' } = {}) =>
+    insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, narrative, ...options });
 
   it('two moderators pressing "claim next" at once get two different testimonies', async () => {
     await ctx.db.update(testimonies).set({ status: 'rejected' }).where(eq(testimonies.status, 'submitted'));

@@ -8,7 +8,7 @@ import { getSettings, updateSettings } from '@/lib/settings';
 import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
-import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { publishTestimony, rejectTestimony, requestChanges, saveRedactionDraft } from './decisions';
@@ -30,13 +30,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
   const fourEyes = (on: boolean) => updateSettings(ctx.db, actors.admin.viewer, { four_eyes: on, coordinated_window_hours: 72 });
   beforeEach(() => fourEyes(false));
 
-  async function submitted(submitterId = actors.submitterA.userId!) {
-    const person = await insertPerson(ctx.db, { collectionId });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [person.id], status: 'submitted', narrative: 'Call 0912 345 6789.', redacted: null, withPublishedRevision: false });
-    await ctx.db.update(testimonies).set({ submittedAt: new Date(), publishedAt: null }).where(eq(testimonies.id, id));
-    const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
-    return { id, personId: person.id, revisionId: row!.revisionId! };
-  }
+  const submitted = (submitterId = actors.submitterA.userId!) => insertSubmittedTestimony(ctx.db, { collectionId, submitterId, narrative: 'Call 0912 345 6789.' });
 
   const statusOf = async (id: string) => (await ctx.db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, id)))[0]!.status;
   const publicText = async (personId: string) => (await getPublicTestimoniesForPerson(ctx.db, personId)).items.map((t) => t.narrative);

@@ -3,10 +3,12 @@
 // table and against who is making it, the status is updated only if it is still what was read,
 // and the audit entry commits with it. Two moderators deciding at once: the second gets `conflict`.
 import { eq } from 'drizzle-orm';
-import { testimonies, testimonyStatus } from '@/db/schema';
+import { rejectReason, testimonies, testimonyStatus } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
+import { notifiedEvents } from '@/lib/notifications/kinds';
+import { recordNotification } from '@/lib/notifications/record';
 
 export type TestimonyStatus = (typeof testimonyStatus.enumValues)[number];
 
@@ -82,5 +84,11 @@ export async function transitionTestimony(
     targetId: input.testimonyId,
     details: { from: row.status, to: rule.to, ...input.details },
   });
+  // The submitter hears of it, in this transaction: no notice without the move, no move without it.
+  const kind = notifiedEvents[input.event];
+  if (kind && !isOwner) {
+    const reason = rejectReason.enumValues.find((r) => r === input.details?.reason) ?? null;
+    await recordNotification(tx, { userId: row.submitterId, testimonyId: input.testimonyId, kind, reason });
+  }
   return { from: row.status, to: rule.to, publicChanged: row.status === 'published' || rule.to === 'published' };
 }

@@ -41,7 +41,8 @@ async function timelines(db: Db, ids: string[]) {
   return byId;
 }
 
-async function aboutNames(db: Db, ids: string[]) {
+/** Who each testimony is about, as the submitter named them (their own words; for them only). */
+export async function aboutNames(db: Db, ids: string[]) {
   const byId = new Map<string, string[]>();
   if (ids.length === 0) return byId;
   const rows = await db

@@ -98,3 +98,15 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
   }
   return testimony!.id;
 }
+
+/** A testimony just submitted (not yet reviewed, contact allowed) about a new published person. */
+export async function insertSubmittedTestimony(db: Db, input: { collectionId: string; submitterId: string; narrative: string; consentPublish?: 'public' | 'documentation_only' }) {
+  const person = await insertPerson(db, { collectionId: input.collectionId });
+  const id = await insertTestimony(db, { ...input, personIds: [person.id], status: 'submitted', redacted: null, withPublishedRevision: false });
+  const [row] = await db
+    .update(s.testimonies)
+    .set({ submittedAt: new Date(), publishedAt: null, mayContact: true })
+    .where(eq(s.testimonies.id, id))
+    .returning({ revisionId: s.testimonies.currentRevisionId });
+  return { id, personId: person.id, revisionId: row!.revisionId! };
+}

@@ -9,6 +9,7 @@ import { FormMessages } from '@/components/forms/form-messages';
 import { SignOutButton } from '@/components/forms/sign-out-button';
 import { getAccountOverview } from '@/lib/auth/accounts';
 import { requirePageAccess } from '@/lib/authz/page-access';
+import { env } from '@/lib/env.mjs';
 import { routing } from '@/lib/i18n/routing';
 
 export const dynamic = 'force-dynamic';
@@ -40,6 +41,9 @@ export default async function AccountPage({ params }: Props) {
   const account = await getAccountOverview(await getDb(), viewer);
   const codesLeft = account.recoveryCodesLeft;
   const t = await getTranslations('Account');
+  const n = await getTranslations('Notifications');
+  const mailSent = !!env().SMTP_URL;
+  const emailHeading = mailSent ? t('emailHeading') : n('emailOffHeading');
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -72,10 +76,13 @@ export default async function AccountPage({ params }: Props) {
           <p className="mt-1 text-sm text-muted">{t('recoveryText')}</p>
           <RegenerateRecoveryCodesForm />
         </Section>
-        <Section id="email-heading" heading={t('emailHeading')}>
-          <p className="mt-1 text-sm">{t('emailRisk')}</p>
-          <EmailForm email={account.email ?? ''} />
-        </Section>
+        {/* Without SMTP nothing is sent, so nothing is offered: only an address given before can be removed. */}
+        {(mailSent || account.email) && (
+          <Section id="email-heading" heading={emailHeading}>
+            <p className="mt-1 text-sm">{mailSent ? t('emailRisk') : n('emailOffText')}</p>
+            <EmailForm email={account.email ?? ''} label={emailHeading} />
+          </Section>
+        )}
         <Section id="sessions-heading" heading={t('sessionsHeading')}>
           <p className="mt-1 text-sm text-muted">{t('sessionsText')}</p>
           <SignOutEverywhereForm locale={locale} />
