@@ -1,0 +1,99 @@
+// `npm run mirror:export`: the whole published memorial as a static, self-contained folder
+// (docs/architecture.md, "Static mirror"). Reads only the public projection; writes each person's
+// pages, the lists and pages built from all persons, the open data, the assets and the manifest.
+// Incremental by default when the folder holds a previous export: only persons whose public
+// record may have changed are read again, and only files whose bytes changed are rewritten.
+import 'server-only';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PersonT } from '@/components/memorial/person-facts';
+import type { Db } from '@/db/types';
+import type { Locale } from '@/lib/i18n/routing';
+import { formatDate } from '@/lib/i18n/dates';
+import type { PublicPersonSummary } from '@/lib/memorial/dto';
+import { readPublicDataVersion } from '@/lib/memorial/version';
+import { iteratePublicPersons } from '@/lib/open-data/persons';
+import { siteOrigin } from '@/lib/open-data/site';
+import { namespaceTranslator } from '@/lib/open-data/translator';
+import { writeAssets, writeSearchIndex } from './assets';
+import { personsTouchedSince } from './changes';
+import { formatManifest, isManifestFile, manifestFile, readManifest } from './manifest';
+import { ExportOutput } from './output';
+import { writePersonFiles, type PersonPageContext } from './person-pages';
+import { readPersonRecord } from './read';
+import { writeOpenData, writeSitePages } from './site-pages';
+
+export const stateFile = 'mirror-state.json';
+
+type PersonState = { hash: string; files: string[] };
+type State = { madeAt: string; persons: Record<string, PersonState> };
+
+export type ExportOptions = { out: string; full?: boolean; concurrency?: number; log?: (message: string) => void; publicKey?: string | null };
+export type ExportResult = { persons: number; reread: number; testimonies: number; files: number; written: number; removed: number; indexBytes: number; ms: number };
+
+const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+async function readState(out: string): Promise<State | null> {
+  const text = await fs.readFile(path.join(out, stateFile), 'utf8').catch(() => null);
+  return text ? (JSON.parse(text) as State) : null;
+}
+
+export async function exportMirror(db: Db, options: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const out = path.resolve(options.out);
+  await fs.mkdir(out, { recursive: true });
+  const previousManifest = options.full ? null : await readManifest(out);
+  const previous = options.full || !previousManifest ? null : await readState(out);
+  const output = new ExportOutput(out, previous ? previousManifest!.files : new Map());
+  const madeAt = new Date();
+  const origin = siteOrigin();
+  const version = await readPublicDataVersion(db);
+  const madeOn = { fa: formatDate(madeAt, 'fa'), en: formatDate(madeAt, 'en') } as Record<Locale, string>;
+  const t = { fa: namespaceTranslator('fa', 'Person'), en: namespaceTranslator('en', 'Person') } as unknown as Record<Locale, PersonT>;
+
+  const persons: PublicPersonSummary[] = [];
+  for await (const batch of iteratePublicPersons(db, 5000)) persons.push(...batch);
+  log(`${persons.length} public persons`);
+
+  // Which persons to read again: all on a full export; else new ones, changed summaries, touched rows.
+  const touched = previous ? await personsTouchedSince(db, new Date(Date.parse(previous.madeAt) - 60_000)) : null;
+  const state: State = { madeAt: madeAt.toISOString(), persons: {} };
+  const reread: PublicPersonSummary[] = [];
+  for (const p of persons) {
+    const before = previous?.persons[p.id];
+    if (before && !touched!.has(p.id) && before.files.every((f) => output.keep(f))) state.persons[p.id] = before;
+    else reread.push(p);
+  }
+  log(`${reread.length} persons to read`);
+
+  const ctx: PersonPageContext = { db, out: output, origin, madeOn, t, media: new Map() };
+  let done = 0;
+  await pool(reread, options.concurrency ?? 6, async (p) => {
+    const record = await readPersonRecord(db, p.id);
+    if (record) state.persons[p.id] = { hash: sha(record), files: await writePersonFiles(ctx, record) };
+    if (++done % 5000 === 0) log(`${done} persons written`);
+  });
+
+  const facts = { madeAt: madeAt.toISOString(), origin, version, publicKey: options.publicKey ?? null };
+  const { testimonies } = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts });
+  await writeOpenData({ db, out: output, origin, madeAt });
+  await writeAssets(output);
+  const indexBytes = await writeSearchIndex(output, persons);
+  await output.write(stateFile, JSON.stringify(state));
+  const removed = await output.prune(isManifestFile);
+
+  const manifest = formatManifest({ meta: { 'made-at': madeAt.toISOString(), origin, 'public-data-version': String(version), persons: String(persons.length) }, files: output.entries });
+  await fs.writeFile(path.join(out, manifestFile), manifest);
+  // A manifest changed since it was signed: the old signature no longer holds, so it goes.
+  await fs.rm(path.join(out, `${manifestFile}.minisig`), { force: true });
+  return { persons: persons.length, reread: reread.length, testimonies, files: output.entries.size, written: output.written, removed, indexBytes, ms: Date.now() - started };
+}
