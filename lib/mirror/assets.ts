@@ -46,7 +46,8 @@ const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">
 
 export async function writeAssets(out: ExportOutput): Promise<void> {
   await out.write('assets/site.css', await stylesheet());
-  for (const font of fonts) await out.write(`assets/${font}`, await fs.readFile(path.join(root, 'app/fonts', font)));
+  // The compiled stylesheet keeps app/globals.css's relative font URLs (./fonts/…).
+  for (const font of fonts) await out.write(`assets/fonts/${font}`, await fs.readFile(path.join(root, 'app/fonts', font)));
   await out.write('assets/favicon.png', await sharp(Buffer.from(faviconSvg)).resize(48, 48).png().toBuffer());
   await out.write('assets/search.js', await searchScript());
 }

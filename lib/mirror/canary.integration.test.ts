@@ -46,7 +46,7 @@ describe.each(testDatabases())('the mirror export on $name', (target) => {
     await insertTestimony(db, { collectionId, submitterId, personIds: [person.id], status: 'in_review', redacted: canaries.unpublished, withPublishedRevision: false });
     await insertTestimony(db, { collectionId, submitterId, personIds: [person.id], status: 'published', consentPublish: 'documentation_only', redacted: canaries.noConsent });
     // A minor without the two identity approvals: initials only.
-    await insertPerson(db, { collectionId, minor: true, age: 15, nameLatin: `${canaries.minorName} Zand`, nameFa: 'کودک نمونه', fatherNameLatin: canaries.minorFather });
+    await insertPerson(db, { collectionId, age: 15, nameLatin: `${canaries.minorName} Zand`, nameFa: 'کودک نمونه', fatherNameLatin: canaries.minorFather });
     const hidden = await insertPerson(db, { collectionId, status: 'hidden', nameLatin: canaries.hiddenPerson });
     await insertPerson(db, { collectionId, nameLatin: canaries.mergedPerson, mergedIntoId: person.id });
     await insertPerson(db, { collectionId, status: 'draft', nameLatin: canaries.draftPerson });
