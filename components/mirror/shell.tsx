@@ -11,7 +11,7 @@ export type MirrorPage = {
   file: string;
   /** The same page in the other language, when there is one. */
   other: string | null;
-  /** When the copy was made, as shown in the banner (already formatted). */
+  /** When the copy was made (already formatted), for the about page; other pages stay the same from one export to the next. */
   madeOn: string;
 };
 
@@ -69,7 +69,7 @@ export function MirrorShell({ page, title, children, scripts = [] }: { page: Mir
             </nav>
           </div>
         </header>
-        <p className="border-b border-line bg-paper px-4 py-2 text-center text-sm text-muted">{t('banner', { date: page.madeOn })}</p>
+        <p className="border-b border-line bg-paper px-4 py-2 text-center text-sm text-muted">{t('banner')}</p>
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

@@ -12,7 +12,11 @@ import type { Db } from '@/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatDate } from '@/lib/i18n/dates';
 import type { PublicPersonSummary } from '@/lib/memorial/dto';
+import en from '@/lib/i18n/messages/en.json';
+import fa from '@/lib/i18n/messages/fa.json';
 import { readPublicDataVersion } from '@/lib/memorial/version';
+import { sql } from 'drizzle-orm';
+import { publicDataVersion } from '@/db/schema';
 import { iteratePublicPersons } from '@/lib/open-data/persons';
 import { siteOrigin } from '@/lib/open-data/site';
 import { namespaceTranslator } from '@/lib/open-data/translator';
@@ -27,12 +31,27 @@ import { writeOpenData, writeSitePages } from './site-pages';
 export const stateFile = 'mirror-state.json';
 
 type PersonState = { hash: string; files: string[] };
-type State = { madeAt: string; persons: Record<string, PersonState> };
+type State = { startedAt: string; renderer: string; persons: Record<string, PersonState>; pages: Record<string, string> };
 
 export type ExportOptions = { out: string; full?: boolean; concurrency?: number; log?: (message: string) => void; publicKey?: string | null };
 export type ExportResult = { persons: number; reread: number; testimonies: number; files: number; written: number; removed: number; indexBytes: number; ms: number };
 
 const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+const changeMarginMs = 2000;
+
+async function databaseNow(db: Db): Promise<Date> {
+  const [row] = await db.select({ now: sql<string>`now()::text` }).from(publicDataVersion).limit(1);
+  return row ? new Date(row.now) : new Date();
+}
+
+// Bump when the mirror's markup changes in a way the messages do not show.
+const mirrorFormat = 1;
+
+/** The code and words pages are rendered with: a change makes the next export render everything. */
+function rendererVersion(): string {
+  return sha([mirrorFormat, en, fa]);
+}
 
 async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -53,8 +72,13 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   await fs.mkdir(out, { recursive: true });
   const previousManifest = options.full ? null : await readManifest(out);
   const previous = options.full || !previousManifest ? null : await readState(out);
-  const output = new ExportOutput(out, previous ? previousManifest!.files : new Map());
+  const renderer = rendererVersion();
+  // A previous export made by other code or messages is not reused: everything is rendered again.
+  const reuse = previous?.renderer === renderer ? previous : null;
+  const output = new ExportOutput(out, reuse ? previousManifest!.files : new Map(), new Map(Object.entries(reuse?.pages ?? {})));
   const madeAt = new Date();
+  // Changes are found by the rows' timestamps, so the database's clock marks the start of this export.
+  const since = await databaseNow(db);
   const origin = siteOrigin();
   const version = await readPublicDataVersion(db);
   const madeOn = { fa: formatDate(madeAt, 'fa'), en: formatDate(madeAt, 'en') } as Record<Locale, string>;
@@ -65,11 +89,12 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   log(`${persons.length} public persons`);
 
   // Which persons to read again: all on a full export; else new ones, changed summaries, touched rows.
-  const touched = previous ? await personsTouchedSince(db, new Date(Date.parse(previous.madeAt) - 60_000)) : null;
-  const state: State = { madeAt: madeAt.toISOString(), persons: {} };
+  // A margin for transactions that were in flight when the previous export began.
+  const touched = reuse ? await personsTouchedSince(db, new Date(Date.parse(reuse.startedAt) - changeMarginMs)) : null;
+  const state: State = { startedAt: since.toISOString(), renderer, persons: {}, pages: {} };
   const reread: PublicPersonSummary[] = [];
   for (const p of persons) {
-    const before = previous?.persons[p.id];
+    const before = reuse?.persons[p.id];
     if (before && !touched!.has(p.id) && before.files.every((f) => output.keep(f))) state.persons[p.id] = before;
     else reread.push(p);
   }
@@ -84,10 +109,11 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   });
 
   const facts = { madeAt: madeAt.toISOString(), origin, version, publicKey: options.publicKey ?? null };
-  const { testimonies } = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts });
+  const { testimonies } = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts, renderer });
   await writeOpenData({ db, out: output, origin, madeAt });
   await writeAssets(output);
   const indexBytes = await writeSearchIndex(output, persons);
+  state.pages = Object.fromEntries(output.inputs);
   await output.write(stateFile, JSON.stringify(state));
   const removed = await output.prune(isManifestFile);
 

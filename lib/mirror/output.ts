@@ -11,13 +11,27 @@ export type FileEntry = { size: number; sha256: string };
 
 export class ExportOutput {
   readonly entries = new Map<string, FileEntry>();
+  /** Per page made by writeFrom: the hash of what it was rendered from. */
+  readonly inputs = new Map<string, string>();
   written = 0;
   private readonly dirs = new Set<string>();
 
   constructor(
     readonly root: string,
     private readonly previous: ReadonlyMap<string, FileEntry> = new Map(),
+    private readonly previousInputs: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /**
+   * Writes a page rendered from `inputs`, or keeps the previous export's file without rendering
+   * when its inputs were the same (a list page no new publication falls on).
+   */
+  async writeFrom(file: string, inputs: unknown, render: () => string): Promise<void> {
+    const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+    this.inputs.set(file, key);
+    if (this.previousInputs.get(file) === key && this.keep(file)) return;
+    await this.write(file, render());
+  }
 
   private async ensureDir(file: string): Promise<string> {
     const full = path.join(this.root, file);

@@ -33,6 +33,8 @@ export type SitePagesContext = {
   t: Record<Locale, PersonT>;
   persons: PublicPersonSummary[];
   facts: Omit<CopyFacts, 'persons' | 'testimonies'>;
+  /** What the pages' look depends on besides their data (messages, format): part of every page's inputs. */
+  renderer: string;
 };
 
 const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
@@ -52,7 +54,10 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
         for (let n = 1; n <= bucket.pages; n++) {
           const file = browseFile(locale, list, bucket.key, n);
           const p: MirrorPage = { locale, file, other: pageFile.browse(otherLocale(locale)), madeOn: ctx.madeOn[locale] };
-          await out.write(file, renderDocument(createElement(MirrorBrowsePage, { page: p, list, bucket, pageNumber: n, persons: pageOf(bucket.persons, n), p: ctx.t[locale] })));
+          const persons = pageOf(bucket.persons, n);
+          await out.writeFrom(file, [ctx.renderer, list, bucket.key, bucket.label, bucket.persons.length, bucket.pages, persons], () =>
+            renderDocument(createElement(MirrorBrowsePage, { page: p, list, bucket, pageNumber: n, persons, p: ctx.t[locale] })),
+          );
         }
       }
     }
