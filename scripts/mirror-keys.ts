@@ -1,13 +1,17 @@
 // The mirror's signing commands (lib/mirror/minisign.ts, lib/mirror/verify.ts):
 //   npm run mirror:keygen -- --secret FILE --public FILE   a new key pair; the secret key is
 //       encrypted with a passphrase and written only to FILE (never to the database or the env)
-//   npm run mirror:sign -- DIR --secret FILE              signs DIR/MANIFEST.txt
+//   npm run mirror:sign -- DIR --secret FILE [--publish]  signs DIR/MANIFEST.txt; with --publish, also
+//       packs DIR as one archive, signs that, and puts both and the public key where the site offers
+//       them for download (the data folder's mirror/, lib/mirror/downloads.ts)
 //   npm run mirror:verify -- DIR [--public-key FILE]      checks the signature and every file
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { mirrorDownloadDir, mirrorDownloads } from '../lib/mirror/downloads';
 import { publicKeyFile } from '../lib/mirror/manifest';
-import { formatPublicKey, formatSecretKey, generateKeys, parsePublicKey, parseSecretKey } from '../lib/mirror/minisign';
+import { formatPublicKey, formatSecretKey, generateKeys, parsePublicKey, parseSecretKey, signBytes } from '../lib/mirror/minisign';
 import { isIntact, signExport, verifyExport } from '../lib/mirror/verify';
 import { nextPassphrase } from './mirror/passphrase';
 
@@ -15,7 +19,7 @@ const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { secret: { type: 'string' }, public: { type: 'string' }, 'public-key': { type: 'string' }, force: { type: 'boolean' } },
+  options: { secret: { type: 'string' }, public: { type: 'string' }, 'public-key': { type: 'string' }, force: { type: 'boolean' }, publish: { type: 'boolean' } },
 });
 const fail = (message: string, code = 2): never => {
   console.error(message);
@@ -44,6 +48,19 @@ if (command === 'keygen') {
   }
   await signExport(dir, sk!);
   console.info(`signed ${path.join(dir, 'MANIFEST.txt')} with key ${formatPublicKey(sk!).split('\n')[1]}`);
+  if (values.publish) {
+    const target = mirrorDownloadDir();
+    fs.mkdirSync(target, { recursive: true });
+    // Written beside, then renamed: the site never serves a half-written archive or a mismatched pair.
+    const archive = path.join(target, `.${mirrorDownloads.archive}.partial`);
+    const tar = spawnSync('tar', ['-czf', archive, '-C', path.dirname(path.resolve(dir)), path.basename(path.resolve(dir))], { stdio: 'inherit' });
+    if (tar.status !== 0) fail('tar failed', 1);
+    const signature = signBytes(sk!, fs.readFileSync(archive), `timestamp:${Math.floor(Date.now() / 1000)}\tfile:${mirrorDownloads.archive}\thashed`);
+    fs.writeFileSync(path.join(target, mirrorDownloads.publicKey), formatPublicKey(sk!));
+    fs.writeFileSync(path.join(target, mirrorDownloads.signature), signature);
+    fs.renameSync(archive, path.join(target, mirrorDownloads.archive));
+    console.info(`published ${path.join(target, mirrorDownloads.archive)} and its signature`);
+  }
 } else if (command === 'verify') {
   const dir = positionals[0] ?? fail('usage: npm run mirror:verify -- DIR [--public-key mirror.pub]');
   const keyFile = values['public-key'] ?? path.join(dir, publicKeyFile);
