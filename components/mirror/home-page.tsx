@@ -1,9 +1,9 @@
 // The mirror's home: the site's heading, numbers and latest publications, with links into the
 // browse lists and the search page of the copy instead of the site's forms.
 import type { PersonT } from '@/components/memorial/person-facts';
+import { MemorialCounts } from '@/components/memorial/memorial-counts';
 import { PersonListView } from '@/components/memorial/person-list';
 import type { MemorialOverview } from '@/lib/memorial/dto';
-import { outcomeOptions } from '@/lib/memorial/query';
 import { browseLists, pageFile, personFile, rel } from '@/lib/mirror/paths';
 import { translatorFor } from '@/lib/open-data/translator';
 import { MirrorShell, type MirrorPage } from './shell';
@@ -21,32 +21,7 @@ export function MirrorHomePage({ page, overview, firstBrowse, p }: { page: Mirro
         <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{t('heading')}</h1>
         <p className="mt-4 text-lg text-muted">{t('intro')}</p>
 
-        <section aria-labelledby="counts-heading" className="mt-10">
-          <h2 id="counts-heading" className="text-xl font-semibold">
-            {m('countsHeading')}
-          </h2>
-          <p className="mt-2 text-lg">
-            <strong>{m('personsDocumented', { count: overview.personsDocumented })}</strong>
-            {' · '}
-            <strong>{m('testimoniesPublished', { count: overview.testimoniesPublished })}</strong>
-          </p>
-          <table className="mt-3 w-full max-w-md border-collapse text-start">
-            <caption className="text-start text-sm text-muted">{m('byOutcomeLabel')}</caption>
-            <tbody>
-              {outcomeOptions
-                .filter((o) => overview.byOutcome[o] > 0)
-                .map((o) => (
-                  <tr key={o} className="border-b border-line">
-                    <th scope="row" className="py-1 text-start font-normal">
-                      {p(`outcome.${o}`)}
-                    </th>
-                    <td className="py-1 text-end tabular-nums">{m('personAge', { age: overview.byOutcome[o] })}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <p className="mt-2 text-sm text-muted">{m('countsNote')}</p>
-        </section>
+        <MemorialCounts overview={overview} m={m} p={p} />
 
         <section aria-labelledby="browse-heading" className="mt-10">
           <h2 id="browse-heading" className="text-xl font-semibold">

@@ -2,7 +2,7 @@
 // components (PersonFactsView, TestimonyListView), every testimony on one page, and media from the
 // copy's own folder. Pages of the site that need a server (correction form, paging) are left out.
 import { PersonFactsView, type PersonT } from '@/components/memorial/person-facts';
-import { SensitiveImage } from '@/components/memorial/sensitive-image';
+import { PersonHeader } from '@/components/memorial/person-header';
 import { TestimonyListView } from '@/components/memorial/testimony-list';
 import type { PublicPerson, PublicTestimony } from '@/lib/memorial/dto';
 import { translatorFor } from '@/lib/open-data/translator';
@@ -12,42 +12,10 @@ export function MirrorPersonPage({ page, person, testimonies, liveUrl, t }: { pa
   const { locale } = page;
   const m = translatorFor(locale, 'Mirror');
   const name = locale === 'fa' ? person.nameFa : (person.nameLatin ?? person.nameFa);
-  const otherScript = locale === 'fa' ? person.nameLatin : person.nameFa;
   return (
     <MirrorShell page={page} title={name}>
       <article className="mx-auto max-w-3xl px-4 py-8 sm:py-10" aria-labelledby="person-name">
-        <header className="flex flex-wrap items-start gap-6">
-          {person.portrait ? (
-            <SensitiveImage src={person.portrait.src} alt={t('portraitAlt', { name })} sensitive={person.sensitiveContent} label={t('showImage')} className="h-40 w-32 rounded object-cover" />
-          ) : null}
-          <div className="min-w-0 flex-1">
-            <h1 id="person-name" className="text-3xl font-bold leading-tight">
-              <bdi>{name}</bdi>
-            </h1>
-            {otherScript ? (
-              <p className="mt-1 text-xl text-muted" lang={locale === 'fa' ? 'en' : 'fa'} dir={locale === 'fa' ? 'ltr' : 'rtl'}>
-                {otherScript}
-              </p>
-            ) : null}
-            {person.otherNames.length > 0 ? (
-              <p className="mt-2 text-sm">
-                <span className="font-medium">{t('otherSpellings')}: </span>
-                {person.otherNames.map((n, i) => (
-                  <span key={n}>
-                    {i > 0 ? (locale === 'fa' ? '، ' : ', ') : null}
-                    <bdi>{n}</bdi>
-                  </span>
-                ))}
-              </p>
-            ) : null}
-          </div>
-        </header>
-
-        {person.sensitiveContent ? (
-          <p role="note" className="mt-6 rounded border border-line bg-white p-3">
-            {t('sensitiveNote')}
-          </p>
-        ) : null}
+        <PersonHeader person={person} locale={locale} t={t} />
 
         <PersonFactsView person={person} locale={locale} t={t} />
 

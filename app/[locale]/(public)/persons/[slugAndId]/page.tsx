@@ -5,7 +5,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { JsonLd } from '@/components/memorial/json-ld';
 import { PersonFacts } from '@/components/memorial/person-facts';
-import { SensitiveImage } from '@/components/memorial/sensitive-image';
+import { PersonHeader } from '@/components/memorial/person-header';
 import { TestimonyList } from '@/components/memorial/testimony-list';
 import { displayDate } from '@/components/memorial/format';
 import { provinces } from '@/lib/geo/provinces';
@@ -84,7 +84,6 @@ export default async function PersonPage({ params, searchParams }: Props) {
     publicOrigin(),
   ]);
   const name = displayName(person, locale);
-  const otherScript = locale === 'fa' ? person.nameLatin : person.nameFa;
   const url = `${origin}${personPath(locale, person)}`;
   const died = person.outcome === 'killed' || person.outcome === 'executed';
 
@@ -104,38 +103,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           ...(person.occupation ? { jobTitle: person.occupation } : {}),
         }}
       />
-      <header className="flex flex-wrap items-start gap-6">
-        {person.portrait ? (
-          <SensitiveImage src={person.portrait.src} alt={t('portraitAlt', { name })} sensitive={person.sensitiveContent} label={t('showImage')} className="h-40 w-32 rounded object-cover" />
-        ) : null}
-        <div className="min-w-0 flex-1">
-          <h1 id="person-name" className="text-3xl font-bold leading-tight">
-            <bdi>{name}</bdi>
-          </h1>
-          {otherScript ? (
-            <p className="mt-1 text-xl text-muted" lang={locale === 'fa' ? 'en' : 'fa'} dir={locale === 'fa' ? 'ltr' : 'rtl'}>
-              {otherScript}
-            </p>
-          ) : null}
-          {person.otherNames.length > 0 ? (
-            <p className="mt-2 text-sm">
-              <span className="font-medium">{t('otherSpellings')}: </span>
-              {person.otherNames.map((n, i) => (
-                <span key={n}>
-                  {i > 0 ? (locale === 'fa' ? '، ' : ', ') : null}
-                  <bdi>{n}</bdi>
-                </span>
-              ))}
-            </p>
-          ) : null}
-        </div>
-      </header>
-
-      {person.sensitiveContent ? (
-        <p role="note" className="mt-6 rounded border border-line bg-white p-3">
-          {t('sensitiveNote')}
-        </p>
-      ) : null}
+      <PersonHeader person={person} locale={locale} t={t} />
 
       <PersonFacts person={person} locale={locale} />
 
