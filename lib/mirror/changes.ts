@@ -11,8 +11,13 @@ import { attachments, personIdentityApprovals, persons, personSources, testimoni
 export async function personsTouchedSince(db: Db, since: Date): Promise<Set<string>> {
   const changedTestimonies = db.select({ id: testimonies.id }).from(testimonies).where(gt(testimonies.updatedAt, since));
   const newFiles = db.select({ id: attachments.testimonyId }).from(attachments).where(gt(attachments.createdAt, since));
-  const [direct, viaTestimonies, approvals, sources] = await Promise.all([
-    db.select({ id: persons.id }).from(persons).where(gt(persons.updatedAt, since)),
+  const changedPersons = db.select({ id: persons.id }).from(persons).where(gt(persons.updatedAt, since));
+  // A testimony is listed in the open data under its first public person; when that person leaves,
+  // the others it is about take it over, so they are read again too.
+  const sharedTestimonies = db.select({ id: testimonyPersons.testimonyId }).from(testimonyPersons).where(inArray(testimonyPersons.personId, changedPersons));
+  const [direct, coPersons, viaTestimonies, approvals, sources] = await Promise.all([
+    changedPersons,
+    db.select({ id: testimonyPersons.personId }).from(testimonyPersons).where(inArray(testimonyPersons.testimonyId, sharedTestimonies)),
     db
       .select({ id: testimonyPersons.personId })
       .from(testimonyPersons)
@@ -20,5 +25,5 @@ export async function personsTouchedSince(db: Db, since: Date): Promise<Set<stri
     db.select({ id: personIdentityApprovals.personId }).from(personIdentityApprovals).where(gt(personIdentityApprovals.createdAt, since)),
     db.select({ id: personSources.personId }).from(personSources).where(gt(personSources.createdAt, since)),
   ]);
-  return new Set([...direct, ...viaTestimonies, ...approvals, ...sources].map((r) => r.id));
+  return new Set([...direct, ...coPersons, ...viaTestimonies, ...approvals, ...sources].map((r) => r.id));
 }

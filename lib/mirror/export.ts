@@ -27,6 +27,7 @@ import { ExportOutput } from './output';
 import { writePersonFiles, type PersonPageContext } from './person-pages';
 import { readPersonRecord } from './read';
 import { writeOpenData, writeSitePages } from './site-pages';
+import { TestimonyData } from './testimony-data';
 
 export const stateFile = 'mirror-state.json';
 
@@ -71,7 +72,9 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   const out = path.resolve(options.out);
   await fs.mkdir(out, { recursive: true });
   const previousManifest = options.full ? null : await readManifest(out);
-  const previous = options.full || !previousManifest ? null : await readState(out);
+  const cache = TestimonyData.cacheDir(out);
+  const cached = await fs.stat(cache).then(() => true, () => false);
+  const previous = options.full || !previousManifest || !cached ? null : await readState(out);
   const renderer = rendererVersion();
   // A previous export made by other code or messages is not reused: everything is rendered again.
   const reuse = previous?.renderer === renderer ? previous : null;
@@ -100,17 +103,31 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   }
   log(`${reread.length} persons to read`);
 
+  const data = new TestimonyData(cache, origin);
+  if (!reuse) await data.reset();
+  // Persons no longer public leave the open data too.
+  const current = new Set(persons.map((p) => p.id));
+  for (const id of Object.keys(reuse?.persons ?? {})) if (!current.has(id)) await data.set(id, null);
+  const remaining = new Map<string, number>();
+  for (const p of reread) remaining.set(p.id.slice(0, 2), (remaining.get(p.id.slice(0, 2)) ?? 0) + 1);
+
   const ctx: PersonPageContext = { db, out: output, origin, madeOn, t, media: new Map() };
   let done = 0;
   await pool(reread, options.concurrency ?? 6, async (p) => {
     const record = await readPersonRecord(db, p.id);
     if (record) state.persons[p.id] = { hash: sha(record), files: await writePersonFiles(ctx, record) };
+    await data.set(p.id, record?.testimonies ?? null);
+    const shard = p.id.slice(0, 2);
+    remaining.set(shard, remaining.get(shard)! - 1);
+    // Persons come in id order: a shard whose persons are all done is written and leaves memory.
+    if (remaining.get(shard) === 0) await data.flush((name) => name === shard);
     if (++done % 5000 === 0) log(`${done} persons written`);
   });
+  await data.flush();
 
   const facts = { madeAt: madeAt.toISOString(), origin, version, publicKey: options.publicKey ?? null };
   const { testimonies } = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts, renderer });
-  await writeOpenData({ db, out: output, origin, madeAt });
+  await writeOpenData({ db, out: output, origin, madeAt, testimonies: data });
   await writeAssets(output);
   const indexBytes = await writeSearchIndex(output, persons);
   state.pages = Object.fromEntries(output.inputs);

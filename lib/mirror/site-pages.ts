@@ -11,16 +11,16 @@ import type { Db } from '@/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { getMemorialOverview, type PublicPersonSummary } from '@/lib/memorial';
 import { toCsv } from '@/lib/open-data/csv';
-import { csvDocument, jsonDocument, personCsvColumns, personCsvRow, testimonyCsvColumns, testimonyCsvRow } from '@/lib/open-data/export';
+import { csvDocument, jsonDocument, personCsvColumns, personCsvRow } from '@/lib/open-data/export';
 import { atomFeed } from '@/lib/open-data/feed';
 import { dataLicence } from '@/lib/open-data/licence';
 import { iteratePublicPersons, personUrls } from '@/lib/open-data/persons';
-import { iteratePublicTestimonies } from '@/lib/open-data/testimonies';
 import { translatorFor } from '@/lib/open-data/translator';
 import { chartKeyColumn, chartNames, chartRows } from '@/lib/statistics/charts';
 import { getPublicSummary } from '@/lib/statistics/summary';
 import { browseBuckets, pageOf, type Bucket } from './browse';
 import type { ExportOutput } from './output';
+import type { TestimonyData } from './testimony-data';
 import { browseFile, browseLists, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
 import { renderDocument } from './render';
 
@@ -77,15 +77,15 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
   return { testimonies: summary.testimoniesPublished };
 }
 
-/** The four bulk downloads, exactly as the site's download routes make them. */
-export async function writeOpenData(ctx: Pick<SitePagesContext, 'db' | 'out' | 'origin' | 'madeAt'>): Promise<void> {
+/** The four bulk downloads, with the site's download rows (testimonies grouped by person). */
+export async function writeOpenData(ctx: Pick<SitePagesContext, 'db' | 'out' | 'origin' | 'madeAt'> & { testimonies: TestimonyData }): Promise<void> {
   const { db, out, origin } = ctx;
   const meta = { generatedAt: ctx.madeAt.toISOString(), source: origin, licence: dataLicence };
   const [personsCsv, personsJson, testimoniesCsv, testimoniesJson] = dataFiles;
   await out.writeStream(personsCsv, csvDocument(personCsvColumns, iteratePublicPersons(db), (p) => personCsvRow(p, origin)));
   await out.writeStream(personsJson, jsonDocument(meta, 'persons', iteratePublicPersons(db), (p) => ({ ...p, urls: personUrls(origin, p) })));
-  await out.writeStream(testimoniesCsv, csvDocument(testimonyCsvColumns, iteratePublicTestimonies(db), (t) => testimonyCsvRow(t, origin)));
-  await out.writeStream(testimoniesJson, jsonDocument(meta, 'testimonies', iteratePublicTestimonies(db)));
+  // From the person records already read (lib/mirror/testimony-data.ts), not a second pass over every testimony.
+  await ctx.testimonies.write(out, { csv: testimoniesCsv, json: testimoniesJson }, meta);
 }
 
 /** The folder's entry page: both languages, Persian first; plain links, no redirect script. */
