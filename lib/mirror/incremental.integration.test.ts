@@ -22,6 +22,7 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     const submitterId = await insertUser(db);
     const persons = await Promise.all(Array.from({ length: 5 }, (_, i) => insertPerson(db, { collectionId, nameLatin: `Steady Person ${i}` })));
     const withdrawn = await insertTestimony(db, { collectionId, submitterId, personIds: [persons[0]!.id], status: 'published', redacted: 'SoonWithdrawnNarrative' });
+    await insertTestimony(db, { collectionId, submitterId, personIds: [persons[1]!.id, persons[3]!.id].sort(), status: 'published', redacted: 'SharedKeptNarrative' });
     // Past the margin the export allows for transactions in flight (lib/mirror/export.ts).
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mirror-incremental-'));
@@ -35,7 +36,8 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     await db.update(s.persons).set({ status: 'hidden' }).where(eq(s.persons.id, persons[3]!.id));
     const second = await exportMirror(db, { out });
 
-    expect(second.reread).toBe(2); // the new person and the one whose testimony was withdrawn
+    // The new person, the one whose testimony was withdrawn, and the hidden one's co-person.
+    expect(second.reread).toBe(3);
     expect(second.written).toBeLessThan(first.written);
     expect(second.removed).toBeGreaterThanOrEqual(2); // the hidden person's two pages
     expect(fs.existsSync(path.join(out, personFile('fa', added)))).toBe(true);
@@ -43,6 +45,9 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     expect(fs.readFileSync(path.join(out, personFile('en', persons[0]!)), 'utf8')).not.toContain('SoonWithdrawnNarrative');
     expect(fs.readFileSync(path.join(out, 'data/testimonies.csv'), 'utf8')).not.toContain('SoonWithdrawnNarrative');
     expect(fs.statSync(untouched).mtimeMs).toBe(mtime);
+    // The open data keeps everyone else's testimonies, and one shared with the hidden person stays (its other person takes it over).
+    expect(fs.readFileSync(path.join(out, 'data/testimonies.json'), 'utf8').match(/SharedKeptNarrative/g)).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'data/testimonies.json'), 'utf8')).testimonies).toHaveLength(1);
     expect(await checkFiles(out, (await readManifest(out))!)).toEqual({ missing: [], extra: [], altered: [] });
 
     // --full reads everyone again and gives the same folder.
