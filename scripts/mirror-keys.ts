@@ -4,13 +4,14 @@
 //   npm run mirror:sign -- DIR --secret FILE [--publish]  signs DIR/MANIFEST.txt; with --publish, also
 //       packs DIR as one archive, signs that, and puts both and the public key where the site offers
 //       them for download (the data folder's mirror/, lib/mirror/downloads.ts)
-//   npm run mirror:verify -- DIR [--public-key FILE]      checks the signature and every file
+//   npm run mirror:verify -- DIR [--public-key FILE] [--zim FILE]   checks the signature and every
+//       file (and the ZIM made from it against the hash the signed manifest records)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { mirrorDownloadDir, mirrorDownloads } from '../lib/mirror/downloads';
-import { publicKeyFile } from '../lib/mirror/manifest';
+import { hashFile, publicKeyFile, readManifest } from '../lib/mirror/manifest';
 import { formatPublicKey, formatSecretKey, generateKeys, parsePublicKey, parseSecretKey, signBytes } from '../lib/mirror/minisign';
 import { isIntact, signExport, verifyExport } from '../lib/mirror/verify';
 import { nextPassphrase } from './mirror/passphrase';
@@ -19,7 +20,7 @@ const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { secret: { type: 'string' }, public: { type: 'string' }, 'public-key': { type: 'string' }, force: { type: 'boolean' }, publish: { type: 'boolean' } },
+  options: { secret: { type: 'string' }, public: { type: 'string' }, 'public-key': { type: 'string' }, force: { type: 'boolean' }, publish: { type: 'boolean' }, zim: { type: 'string' } },
 });
 const fail = (message: string, code = 2): never => {
   console.error(message);
@@ -70,7 +71,14 @@ if (command === 'keygen') {
   for (const file of result.problems.missing) console.info(`missing: ${file}`);
   for (const file of result.problems.extra) console.info(`extra: ${file}`);
   for (const file of result.problems.altered) console.info(`altered: ${file}`);
-  if (!isIntact(result)) process.exit(1);
+  let zimIntact = true;
+  if (values.zim) {
+    const recorded = (await readManifest(dir))?.meta.zim?.split(/\s+/);
+    const actual = await hashFile(values.zim);
+    zimIntact = !!recorded && recorded[0] === actual.sha256 && Number(recorded[1]) === actual.size;
+    console.info(zimIntact ? `zim: good (${values.zim})` : `zim: ALTERED or not from this copy (${values.zim})`);
+  }
+  if (!isIntact(result) || !zimIntact) process.exit(1);
   console.info('every file matches the signed manifest');
 } else {
   fail('usage: mirror-keys keygen|sign|verify …');
