@@ -26,7 +26,8 @@ export function MirrorBrowseIndex({ page, lists }: { page: MirrorPage; lists: Re
               {lists[list].map((b) => (
                 <li key={b.key}>
                   <a href={rel(file, browseFile(locale, list, b.key, 1))}>
-                    {t('bucketCount', { label: b.label ?? t('bucketUnknown'), count: num(b.persons.length, locale) })}
+                    {/* Isolated: a Persian letter in an English line (and back) must not swap places with its count. */}
+                    <bdi>{b.label ?? t('bucketUnknown')}</bdi> ({num(b.persons.length, locale)})
                   </a>
                 </li>
               ))}
