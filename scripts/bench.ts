@@ -98,6 +98,27 @@ async function timed<T>(inputs: readonly T[], run: (input: T) => Promise<unknown
   return samples;
 }
 
+// ---- the static mirror (BENCH_ONLY=mirror: only these figures)
+function mirrorRows(): Row[] {
+  log('static mirror: full and incremental export');
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', './scripts/mirror/allow-server-only.mjs', 'scripts/bench-mirror.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: authSecret, DATABASE_URL: databaseUrl, BENCH_DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (run.status !== 0) throw new Error('the mirror bench failed');
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Row[];
+}
+if (process.env.BENCH_ONLY === 'mirror') {
+  const mirror = mirrorRows();
+  fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench-results', 'mirror.json'), JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, loadAtStart, loadAtEnd: os.loadavg(), rows: mirror }, null, 2));
+  console.info(JSON.stringify(mirror, null, 2));
+  process.exit();
+}
+
 // ---- build, database, server
 if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
   log('building');
@@ -341,6 +362,8 @@ clearInterval(sampler);
 rows.push({ figure: 'Server memory (RSS) at peak', value: peakRss, unit: 'MB', target: { atMost: 350 }, baseline: `bare Node http server ${bareRss.toFixed(0)} MB after its load run`, note: 'the server (scripts/server.mjs) and its children, sampled every 200 ms over the whole run' });
 app.kill('SIGTERM');
 await handle.close();
+
+rows.push(...mirrorRows());
 
 // ---- report
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -4,9 +4,16 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { PublicPerson } from '@/lib/memorial/dto';
 import { displayDate, num, otherCalendarDate } from './format';
 
+/** A translator for the `Person` namespace: next-intl's on the site, createTranslator's in the static mirror. */
+export type PersonT = Awaited<ReturnType<typeof getTranslations<'Person'>>>;
+
 /** The facts of a record as a description list (term/definition pairs read well in screen readers). */
-export async function PersonFacts({ person, locale, headingId = 'facts-heading' }: { person: PublicPerson; locale: Locale; headingId?: string }) {
-  const t = await getTranslations({ locale, namespace: 'Person' });
+export async function PersonFacts({ person, locale, headingId }: { person: PublicPerson; locale: Locale; headingId?: string }) {
+  return <PersonFactsView person={person} locale={locale} headingId={headingId} t={await getTranslations({ locale, namespace: 'Person' })} />;
+}
+
+/** The same, rendered synchronously with a given translator (also by the static mirror, lib/mirror). */
+export function PersonFactsView({ person, locale, t, headingId = 'facts-heading' }: { person: PublicPerson; locale: Locale; t: PersonT; headingId?: string }) {
   const province = provinces.find((x) => x.code === person.province);
   const sep = locale === 'fa' ? '، ' : ', ';
   let date: string | null = null;

@@ -1,17 +1,14 @@
-import { getTranslations } from 'next-intl/server';
+// The top of a person's page: portrait, names, other spellings and the sensitive-content note.
+// The public page, the static mirror (lib/mirror) and the moderators' preview render this same
+// component, so the preview is what readers will see.
 import type { Locale } from '@/lib/i18n/routing';
 import type { PublicPerson } from '@/lib/memorial/dto';
+import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
 
 export const displayName = (p: Pick<PublicPerson, 'nameFa' | 'nameLatin'>, locale: Locale) => (locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa));
 
-/**
- * The top of a person's page: portrait, name in the page's script and the other, other spellings,
- * and the sensitive-content note. The public page and the moderators' preview render this same
- * component, so the preview is what readers will see.
- */
-export async function PersonHeader({ person, locale, headingId, level = 'h1' }: { person: PublicPerson; locale: Locale; headingId: string; level?: 'h1' | 'h3' }) {
-  const t = await getTranslations({ locale, namespace: 'Person' });
+export function PersonHeader({ person, locale, t, headingId = 'person-name', level = 'h1' }: { person: PublicPerson; locale: Locale; t: PersonT; headingId?: string; level?: 'h1' | 'h3' }) {
   const name = displayName(person, locale);
   const otherScript = locale === 'fa' ? person.nameLatin : person.nameFa;
   const Heading = level;
@@ -43,6 +40,7 @@ export async function PersonHeader({ person, locale, headingId, level = 'h1' }: 
           ) : null}
         </div>
       </header>
+
       {person.sensitiveContent ? (
         <p role="note" className="mt-6 rounded border border-line bg-white p-3">
           {t('sensitiveNote')}

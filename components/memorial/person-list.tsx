@@ -5,10 +5,41 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { PublicPersonSummary } from '@/lib/memorial/dto';
 import { personPath } from '@/lib/memorial/paths';
 import { displayDate, num } from './format';
+import type { PersonT } from './person-facts';
+
+const NextLink = ({ href, children }: { href: string; children: React.ReactNode }) => (
+  <Link href={href} prefetch={false}>
+    {children}
+  </Link>
+);
 
 /** Persons as a list of cards; the name links to the person's page. */
-export async function PersonList({ persons, locale, headingLevel = 3 }: { persons: PublicPersonSummary[]; locale: Locale; headingLevel?: 2 | 3 }) {
-  const t = await getTranslations({ locale, namespace: 'Person' });
+export async function PersonList(props: { persons: PublicPersonSummary[]; locale: Locale; headingLevel?: 2 | 3 }) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'Person' });
+  return <PersonListView {...props} t={t} href={(p) => personPath(props.locale, p)} Anchor={NextLink} />;
+}
+
+type Anchor = (props: { href: string; children: React.ReactNode }) => React.ReactNode;
+
+/**
+ * The same, rendered synchronously with a given translator, person link and anchor (the static
+ * mirror, lib/mirror, links relatively with a plain `<a>`).
+ */
+export function PersonListView({
+  persons,
+  locale,
+  headingLevel = 3,
+  t,
+  href,
+  Anchor,
+}: {
+  persons: PublicPersonSummary[];
+  locale: Locale;
+  headingLevel?: 2 | 3;
+  t: PersonT;
+  href: (p: PublicPersonSummary) => string;
+  Anchor: Anchor;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
@@ -20,9 +51,9 @@ export async function PersonList({ persons, locale, headingLevel = 3 }: { person
         return (
           <li key={p.id} className="rounded border border-line bg-white p-4">
             <Heading className="text-lg font-semibold">
-              <Link href={personPath(locale, p)} prefetch={false}>
+              <Anchor href={href(p)}>
                 <bdi>{primary}</bdi>
-              </Link>
+              </Anchor>
             </Heading>
             {secondary ? (
               <p className="text-sm text-muted" lang={locale === 'fa' ? 'en' : 'fa'} dir="auto">

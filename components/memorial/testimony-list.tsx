@@ -2,11 +2,16 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 import type { Gender, PublicTestimony } from '@/lib/memorial/dto';
 import { displayDate, num } from './format';
+import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
 
 /** Published testimonies, each credited exactly as its submitter consented. */
-export async function TestimonyList({ testimonies, locale, gender, sensitive }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean }) {
-  const t = await getTranslations({ locale, namespace: 'Person' });
+export async function TestimonyList(props: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean }) {
+  return <TestimonyListView {...props} t={await getTranslations({ locale: props.locale, namespace: 'Person' })} />;
+}
+
+/** The same, rendered synchronously with a given translator (also by the static mirror, lib/mirror). */
+export function TestimonyListView({ testimonies, locale, gender, sensitive, t }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT }) {
   const credit = (c: PublicTestimony['credit']) => {
     const text =
       c.kind === 'anonymous'

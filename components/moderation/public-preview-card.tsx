@@ -15,7 +15,7 @@ export async function PublicPreviewCard({ locale, person, files }: { locale: Loc
     <section aria-labelledby={`${id}-heading`} className="mt-4 rounded border-2 border-dashed border-muted p-4" data-testid="public-preview-card">
       <h4 id={`${id}-heading`} className="text-lg font-semibold">{t('cardHeading')}</h4>
       <div className="mt-3">
-        <PersonHeader person={person} locale={locale} headingId={`${id}-name`} level="h3" />
+        <PersonHeader person={person} locale={locale} t={await getTranslations({ locale, namespace: 'Person' })} headingId={`${id}-name`} level="h3" />
         <PersonFacts person={person} locale={locale} headingId={`${id}-facts`} />
       </div>
       <h5 className="mt-4 font-semibold">{t('filesHeading')}</h5>

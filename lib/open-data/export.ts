@@ -48,6 +48,12 @@ export async function* csvDocument<T>(
   for await (const batch of batches) yield csvLines(batch.map(row));
 }
 
+/** The start of `{ ...meta, [key]: [`, up to the first item. */
+export function jsonHead(meta: Record<string, unknown>, key: string): string {
+  const head = JSON.stringify(meta);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}${JSON.stringify(key)}:[`;
+}
+
 /** A JSON document `{ ...meta, [key]: [ …items ] }` from batches of records. */
 export async function* jsonDocument<T>(
   meta: Record<string, unknown>,
@@ -55,8 +61,7 @@ export async function* jsonDocument<T>(
   batches: AsyncIterable<T[]>,
   map: (item: T) => unknown = (x) => x,
 ): AsyncGenerator<string> {
-  const head = JSON.stringify(meta);
-  yield `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}${JSON.stringify(key)}:[`;
+  yield jsonHead(meta, key);
   let first = true;
   for await (const batch of batches) {
     if (batch.length === 0) continue;

@@ -9,7 +9,12 @@ import type { Locale } from '@/lib/i18n/routing';
 // Loosely typed: the catalogues are edited by several people; messages.test.ts checks their keys.
 const catalogues: Record<Locale, Record<string, unknown>> = { fa, en };
 
-export function translatorFor(locale: Locale, namespace: 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications') {
+export function translatorFor(locale: Locale, namespace: 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications' | 'Mirror' | 'Metadata' | 'Shell' | 'Languages' | 'Home' | 'Memorial' | 'Person') {
   const t = createTranslator({ locale, messages: catalogues[locale] as never, namespace: namespace as never });
   return (key: string, values?: Record<string, string | number>) => t(key as never, values as never) as string;
+}
+
+/** The full translator of a namespace (with `has`, `rich`…), for components that take next-intl's own. */
+export function namespaceTranslator(locale: Locale, namespace: 'Person') {
+  return createTranslator({ locale, messages: catalogues[locale] as never, namespace: namespace as never });
 }

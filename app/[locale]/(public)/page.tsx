@@ -4,10 +4,10 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import Link from 'next/link';
+import { MemorialCounts } from '@/components/memorial/memorial-counts';
 import { PersonList } from '@/components/memorial/person-list';
 import { routing } from '@/lib/i18n/routing';
 import { cachedMemorialOverview } from '@/lib/memorial/cache';
-import { outcomeOptions } from '@/lib/memorial/query';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -66,32 +66,7 @@ export default async function HomePage({ params }: Props) {
         </form>
       </section>
 
-      <section aria-labelledby="counts-heading" className="mt-10">
-        <h2 id="counts-heading" className="text-xl font-semibold">
-          {m('countsHeading')}
-        </h2>
-        <p className="mt-2 text-lg">
-          <strong>{m('personsDocumented', { count: overview.personsDocumented })}</strong>
-          {' · '}
-          <strong>{m('testimoniesPublished', { count: overview.testimoniesPublished })}</strong>
-        </p>
-        <table className="mt-3 w-full max-w-md border-collapse text-start">
-          <caption className="text-start text-sm text-muted">{m('byOutcomeLabel')}</caption>
-          <tbody>
-            {outcomeOptions
-              .filter((o) => overview.byOutcome[o] > 0)
-              .map((o) => (
-                <tr key={o} className="border-b border-line">
-                  <th scope="row" className="py-1 text-start font-normal">
-                    {p(`outcome.${o}`)}
-                  </th>
-                  <td className="py-1 text-end tabular-nums">{m('personAge', { age: overview.byOutcome[o] })}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-        <p className="mt-2 text-sm text-muted">{m('countsNote')}</p>
-      </section>
+      <MemorialCounts overview={overview} m={m} p={p} />
 
       <section aria-labelledby="latest-heading" className="mt-10">
         <h2 id="latest-heading" className="text-xl font-semibold">

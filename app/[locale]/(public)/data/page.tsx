@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { FieldTable } from '@/components/open-data/field-table';
+import { MirrorSection } from '@/components/open-data/mirror-section';
 import { formatNumber } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { publicPersonKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
@@ -72,6 +73,8 @@ export default async function DataPage({ params }: Props) {
           <Link href={`/${locale}/statistics`} prefetch={false}>{t('statisticsLink')}</Link>
         </p>
       </section>
+
+      <MirrorSection locale={locale} />
 
       <section aria-labelledby="api-heading" className={section}>
         <h2 id="api-heading" className={h2}>{t('apiHeading')}</h2>

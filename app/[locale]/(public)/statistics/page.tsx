@@ -4,13 +4,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { BarChart } from '@/components/statistics/bar-chart';
-import { ChartSection } from '@/components/statistics/chart-section';
-import { ProvinceMap } from '@/components/statistics/province-map';
-import { TimelineChart } from '@/components/statistics/timeline-chart';
-import { formatNumber } from '@/lib/i18n/dates';
-import { routing, type Locale } from '@/lib/i18n/routing';
-import { chartRows, shortDayLabel, type ChartName, type ChartRow } from '@/lib/statistics/charts';
+import { StatisticsBody } from '@/components/statistics/statistics-body';
+import { routing } from '@/lib/i18n/routing';
 import { getStatistics } from '@/lib/statistics/get';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -29,116 +24,17 @@ export default async function StatisticsPage({ params }: Props) {
   // Counts come from the database at request time; the build must not bake them into HTML.
   await connection();
   const t = await getTranslations('Statistics');
-  const stats = await getStatistics();
-  const rows = (chart: ChartName) => chartRows(stats, chart, locale, t);
-  const csv = (chart: ChartName) => `/${locale}/statistics/${chart}.csv`;
-  const n = (value: number) => formatNumber(value, locale);
-  const common = { locale, countHeading: t('count') };
-
-  const provinceRows = rows('provinces');
-  const byName = (a: ChartRow, b: ChartRow) =>
-    a.key === 'unknown' ? 1 : b.key === 'unknown' ? -1 : a.label.localeCompare(b.label, locale);
-
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <p className="mt-4 text-lg">{t('intro', { n: stats.total, total: n(stats.total) })}</p>
-      <p className="mt-3 text-muted">{t('reference')}</p>
-      {stats.total === 0 && <p className="mt-3 font-semibold">{t('noneYet')}</p>}
-      <p className="mt-3">
+    <StatisticsBody
+      stats={await getStatistics()}
+      locale={locale}
+      t={t}
+      csv={(chart) => `/${locale}/statistics/${chart}.csv`}
+      dataLink={
         <Link href={`/${locale}/data`} prefetch={false}>
           {t('dataLink')}
         </Link>
-      </p>
-
-      <ChartSection
-        {...common}
-        id="provinces"
-        heading={t('province.heading')}
-        chart={
-          <ProvinceMap
-            id="province-map"
-            title={t('province.mapTitle')}
-            description={t('province.mapDescription')}
-            counts={new Map(provinceRows.map((r) => [r.key, r.count]))}
-            names={new Map(provinceRows.map((r) => [r.key, r.label]))}
-            legend={t('province.legend')}
-            legendNone={t('province.legendNone')}
-            locale={locale}
-          />
-        }
-        note={<p className="mt-2 text-sm text-muted">{t('province.credit')}</p>}
-        tableCaption={t('province.mapTitle')}
-        labelHeading={t('province.column')}
-        rows={[...provinceRows].sort(byName)}
-        csvHref={csv('provinces')}
-        csvLabel={t('csvLink', { chart: t('province.heading') })}
-      />
-
-      <ChartSection
-        {...common}
-        id="days"
-        heading={t('day.heading')}
-        chart={
-          <TimelineChart
-            id="days-chart"
-            title={t('day.chartTitle')}
-            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale) }))}
-            locale={locale}
-          />
-        }
-        note={
-          stats.dateNotExact > 0 && (
-            <p className="mt-2 text-sm text-muted">{t('day.notExact', { n: stats.dateNotExact, count: n(stats.dateNotExact) })}</p>
-          )
-        }
-        tableCaption={t('day.chartTitle')}
-        labelHeading={t('day.column')}
-        rows={rows('days')}
-        csvHref={csv('days')}
-        csvLabel={t('csvLink', { chart: t('day.heading') })}
-      />
-
-      {(
-        [
-          ['age-groups', 'age'],
-          ['outcomes', 'outcome'],
-          ['perpetrators', 'perpetrator'],
-        ] as const
-      ).map(([chart, ns]) => (
-        <BarSection key={chart} chart={chart} ns={ns} rows={rows(chart)} href={csv(chart)} t={t} locale={locale} />
-      ))}
-    </div>
-  );
-}
-
-function BarSection({
-  chart,
-  ns,
-  rows,
-  href,
-  t,
-  locale,
-}: {
-  chart: ChartName;
-  ns: 'age' | 'outcome' | 'perpetrator';
-  rows: ChartRow[];
-  href: string;
-  t: (key: string, values?: Record<string, string>) => string;
-  locale: Locale;
-}) {
-  return (
-    <ChartSection
-      id={chart}
-      locale={locale}
-      countHeading={t('count')}
-      heading={t(`${ns}.heading`)}
-      chart={<BarChart id={`${chart}-chart`} title={t(`${ns}.chartTitle`)} bars={rows} locale={locale} />}
-      tableCaption={t(`${ns}.chartTitle`)}
-      labelHeading={t(`${ns}.column`)}
-      rows={rows}
-      csvHref={href}
-      csvLabel={t('csvLink', { chart: t(`${ns}.heading`) })}
+      }
     />
   );
 }

@@ -102,7 +102,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           ...(person.occupation ? { jobTitle: person.occupation } : {}),
         }}
       />
-      <PersonHeader person={person} locale={locale} headingId="person-name" />
+      <PersonHeader person={person} locale={locale} t={t} />
 
       <PersonFacts person={person} locale={locale} />
 

@@ -1,0 +1,90 @@
+// The mirror's testimonies.csv and testimonies.json, made from the person records the export reads
+// anyway (no second pass over every testimony) and kept, per person, in a cache folder beside the
+// export (`DIR.cache/`, not part of the copy), so an incremental export rewrites only the shards of
+// the persons it read again and then concatenates text. Each testimony is listed once, under the
+// first of its public persons; rows and items are exactly the site's download rows
+// (lib/open-data/export.ts), grouped by person instead of newest first.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PublicTestimony } from '@/lib/memorial/dto';
+import { csvLines, utf8Bom } from '@/lib/open-data/csv';
+import { jsonHead, testimonyCsvColumns, testimonyCsvRow } from '@/lib/open-data/export';
+import type { ExportOutput } from './output';
+
+/** personId → [CSV lines, JSON items joined by commas]. */
+type Shard = Record<string, [string, string]>;
+
+const shardOf = (personId: string) => personId.slice(0, 2).toLowerCase();
+const shardNames = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export class TestimonyData {
+  // Promises, so that two persons of one shard read concurrently share one copy of it.
+  private readonly pending = new Map<string, Promise<Shard>>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly origin: string,
+  ) {}
+
+  static cacheDir(out: string): string {
+    return `${path.resolve(out)}.cache`;
+  }
+
+  async reset(): Promise<void> {
+    await fs.rm(this.dir, { recursive: true, force: true });
+    await fs.mkdir(this.dir, { recursive: true });
+  }
+
+  private shard(name: string): Promise<Shard> {
+    let shard = this.pending.get(name);
+    if (!shard) {
+      shard = fs
+        .readFile(path.join(this.dir, `${name}.json`), 'utf8')
+        .catch(() => null)
+        .then((text) => (text ? (JSON.parse(text) as Shard) : {}));
+      this.pending.set(name, shard);
+    }
+    return shard;
+  }
+
+  /** A person's testimonies (those listed under them); none removes the person. */
+  async set(personId: string, testimonies: PublicTestimony[] | null): Promise<void> {
+    const shard = await this.shard(shardOf(personId));
+    const own = (testimonies ?? []).filter((t) => t.personIds[0] === personId);
+    if (own.length === 0) delete shard[personId];
+    else shard[personId] = [csvLines(own.map((t) => testimonyCsvRow(t, this.origin))), own.map((t) => JSON.stringify(t)).join(',')];
+  }
+
+  /** Writes the shards changed so far whose persons are all done (or all, at the end). */
+  async flush(done: (shard: string) => boolean = () => true): Promise<void> {
+    for (const [name, shard] of this.pending) {
+      if (!done(name)) continue;
+      this.pending.delete(name);
+      await fs.writeFile(path.join(this.dir, `${name}.json`), JSON.stringify(await shard));
+    }
+  }
+
+  private async *parts(index: 0 | 1): AsyncGenerator<string> {
+    for (const name of shardNames) {
+      const text = await fs.readFile(path.join(this.dir, `${name}.json`), 'utf8').catch(() => null);
+      if (text) for (const part of Object.values(JSON.parse(text) as Shard)) yield part[index];
+    }
+  }
+
+  async write(out: ExportOutput, files: { csv: string; json: string }, meta: Record<string, unknown>): Promise<void> {
+    const parts = (index: 0 | 1) => this.parts(index);
+    await out.writeStream(files.csv, (async function* () {
+      yield utf8Bom + csvLines([testimonyCsvColumns]);
+      yield* parts(0);
+    })());
+    await out.writeStream(files.json, (async function* () {
+      yield jsonHead(meta, 'testimonies');
+      let first = true;
+      for await (const part of parts(1)) {
+        yield (first ? '' : ',') + part;
+        first = false;
+      }
+      yield ']}\n';
+    })());
+  }
+}
