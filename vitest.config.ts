@@ -34,9 +34,10 @@ export default defineConfig({
           include: ['**/*.integration.test.ts'],
           globalSetup: ['lib/testing/pglite-snapshot.global-setup.ts'],
           exclude: ['node_modules/**', '.next/**', ...heavy],
-          // Fixtures submit many testimonies per account; lib/abuse/limits.security.integration.test.ts
+          // Fixtures submit many testimonies per account, and calls made without a request count under
+          // the one shared "unknown" address (lib/abuse/address.ts); lib/abuse/limits.security.integration.test.ts
           // checks the limits at whatever allowance is configured, and the production defaults.
-          env: { LIMIT_SUBMISSION_ACCOUNT: '1000' },
+          env: { LIMIT_SUBMISSION_ACCOUNT: '1000', LIMIT_SUBMISSION_ADDRESS: '1000' },
           // Each file creates its own databases (in-memory PGlite, a fresh PostgreSQL database).
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -194,6 +194,11 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
     },
     GET: { request: () => new Request(`${origin}/en/leave`), params: { locale: 'en' }, status: () => 405 },
   },
+  // The latest signed static mirror (lib/mirror/published.ts): public and the same for everyone; a
+  // name that is not one of its three files is 404 (lib/mirror tests cover a published copy).
+  'app/api/mirror/[file]/route.ts': {
+    GET: { request: () => new Request(`${origin}/api/mirror/nothing.txt`), params: { file: 'nothing.txt' }, status: () => 404 },
+  },
   // Proof of work for the sign-up and submission forms (lib/abuse/proof-of-work.ts): public, the same
   // for every actor, and read-only (the per-address count is kept in memory).
   'app/api/altcha/challenge/route.ts': { GET: { request: () => new Request(`${origin}/api/altcha/challenge`), status: () => 200 } },

@@ -85,6 +85,7 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
   });
 
   it('every state-changing route handler refuses a cross-site request and nothing changes', async () => {
+    const leaveRoute = 'app/[locale]/leave/route.ts';
     const before = await databaseDigest(ctx.db);
     const accepted: string[] = [];
     let checked = 0;
@@ -96,6 +97,12 @@ describe.each(testDatabases())('cross-site requests on $name', (target) => {
           const response = await handler(new Request('http://localhost:3000/en/x', { method, headers }), {
             params: Promise.resolve({ locale: 'en', id: '00000000-0000-4000-8000-000000000000' }),
           });
+          // "Leave quickly" never stops a person: from another site it only sends the visitor on to the
+          // neutral page, ending nothing and clearing nothing (the table digest below checks the rest).
+          if (file === leaveRoute) {
+            if (response.status !== 200 || response.headers.has('clear-site-data') || response.headers.has('set-cookie')) accepted.push(`${method} ${file} with ${label}: changed something`);
+            continue;
+          }
           if (response.status !== 403) accepted.push(`${method} ${file} with ${label}: ${response.status}`);
         }
       }
