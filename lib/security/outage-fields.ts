@@ -33,6 +33,17 @@ export const typedFieldLabels: Readonly<Record<string, string>> = {
   username: 'SignIn.username',
   email: 'Account.email',
   coordinatedWindowHours: 'Settings.coordinatedWindow',
+  // The staff person editor (components/moderation/person-form.tsx).
+  fatherNameFa: 'PersonEditor.fields.fatherNameFa',
+  fatherNameLatin: 'PersonEditor.fields.fatherNameLatin',
+  age: 'PersonEditor.fields.age',
+  birthYear: 'PersonEditor.fields.birthYear',
+  occupation: 'PersonEditor.fields.occupation',
+  incidentDate: 'PersonEditor.fields.incidentDate',
+  city: 'PersonEditor.fields.city',
+  place: 'PersonEditor.fields.place',
+  cause: 'PersonEditor.fields.cause',
+  verificationNote: 'Persons.verificationNote',
 };
 
 /** Kept by an action but chosen, not typed: sent back hidden, unchanged. */
@@ -42,6 +53,7 @@ export const chosenFields: ReadonlySet<string> = new Set([
   'relationship', 'hand', 'eventCalendar', 'eventPrecision', 'eventYear', 'eventMonth', 'eventDay',
   'publish', 'credit', 'portraitPublic', 'exactPlacePublic', 'mayContact',
   'startsOn', 'endsOn', 'openForSubmissions', 'reason', 'role', 'collectionId', 'next',
+  'gender', 'incidentDatePrecision', 'province', 'outcome', 'perpetrator', 'aftermath', 'sensitiveContent', 'status', 'verification',
 ]);
 
 /** Passphrases and one-time codes: never echoed into a page, not even hidden. */
