@@ -100,10 +100,11 @@ for (const javaScriptEnabled of [true, false]) {
     test('sign in, then sign out clears the site data and ends the session', async ({ page }) => {
       await signIn(page, 'demo-submitter', demoPassphrase);
       await expect(page).toHaveURL(/\/en\/account$/);
-      await expect(page.getByText('demo-submitter', { exact: true })).toBeVisible();
+      // Who is signed in: in the signed-in area under the header, and on the account page.
+      await expect(page.getByText('demo-submitter', { exact: true })).toHaveCount(2);
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/en/sign-out') && r.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Sign out', exact: true }).click(),
+        page.getByRole('button', { name: 'Sign out', exact: true }).first().click(),
       ]);
       expect(response.status()).toBe(303);
       // allHeaders(): headers() leaves out security-related headers such as Clear-Site-Data.
