@@ -13,6 +13,8 @@ import { submitTestimony } from './support/submission';
 
 const phone = '0912 111 2233';
 const address = 'کوچه ۱۲، پلاک ۴۵';
+// The testimony's language is told from its text: Persian here, so the mark is Persian too.
+const mark = '[حذف شد]';
 const narrative = `We waited at the hospital gate all night. Call me on ${phone}. خانه‌مان ${address} بود. آن روز رفته بود خیابان.`;
 
 type Locale = 'en' | 'fa';
@@ -34,16 +36,18 @@ async function submitted(browser: Browser): Promise<string> {
   return id;
 }
 
-/**
- * The demo moderator on the review page in `locale`, in a browser with `options` (JavaScript
- * perhaps off). Signed in with JavaScript on (the sign-in's proof of work), then the session moves over.
- */
-async function moderator(browser: Browser, options: BrowserContextOptions, id: string, locale: Locale): Promise<Page> {
+/** The demo moderator's session, signed in once per test with JavaScript on (the sign-in's proof of work). */
+async function moderatorSession(browser: Browser): Promise<BrowserContextOptions['storageState']> {
   const signing = await browser.newContext();
-  await signInAsStaff(await signing.newPage(), 'demo-moderator', `/en/staff/testimonies/${id}`);
+  await signInAsStaff(await signing.newPage(), 'demo-moderator', '/en/staff');
   const storageState = await signing.storageState();
   await signing.close();
-  const page = await (await browser.newContext({ ...options, storageState })).newPage();
+  return storageState;
+}
+
+/** A browser with `options` (JavaScript perhaps off) holding that session, on the review page in `locale`. */
+async function reviewPage(browser: Browser, session: BrowserContextOptions['storageState'], options: BrowserContextOptions, id: string, locale: Locale): Promise<Page> {
+  const page = await (await browser.newContext({ ...options, storageState: session })).newPage();
   await page.goto(`/${locale}/staff/testimonies/${id}`);
   return page;
 }
@@ -70,7 +74,7 @@ async function redactionJourney(page: Page, l: Locale) {
   // Only the ticked one is applied, and the unticked one comes back unticked.
   await page.getByRole('checkbox', { name: t.addressBox }).uncheck();
   await page.getByRole('button', { name: t.applySuggestions }).click();
-  await slowExpect(box(page, l)).toHaveValue(`We waited at the hospital gate all night. Call me on [redacted]. خانه‌مان ${address} بود. آن روز رفته بود خیابان.`);
+  await slowExpect(box(page, l)).toHaveValue(`We waited at the hospital gate all night. Call me on ${mark}. خانه‌مان ${address} بود. آن روز رفته بود خیابان.`);
   await expect(page.getByRole('checkbox', { name: t.addressBox })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: t.phoneBox })).toBeChecked();
   await expect(preview(page)).not.toContainText(phone);
@@ -83,7 +87,7 @@ async function redactionJourney(page: Page, l: Locale) {
   await page.getByRole('checkbox', { name: t.phoneBox }).check();
   await page.getByRole('checkbox', { name: t.addressBox }).check();
   await page.getByRole('button', { name: t.applySuggestions }).click();
-  const redacted = 'We waited at the hospital gate all night. Call me on [redacted]. خانه‌مان [redacted] بود. آن روز رفته بود خیابان.';
+  const redacted = `We waited at the hospital gate all night. Call me on ${mark}. خانه‌مان ${mark} بود. آن روز رفته بود خیابان.`;
   await slowExpect(box(page, l)).toHaveValue(redacted);
 
   // Two successive edits: the box and the preview show each saved text at once, and both are kept.
@@ -104,23 +108,24 @@ for (const [javaScript, name] of [[true, 'JavaScript on'], [false, 'JavaScript o
   test(`${name}, English at desktop size: suggestions wait for the moderator, and two successive redaction edits are both kept and shown at once`, async ({ browser }) => {
     test.setTimeout(180_000);
     const id = await submitted(browser);
-    await redactionJourney(await moderator(browser, { ...desktop, javaScriptEnabled: javaScript }, id, 'en'), 'en');
+    await redactionJourney(await reviewPage(browser, await moderatorSession(browser), { ...desktop, javaScriptEnabled: javaScript }, id, 'en'), 'en');
   });
 
   test(`${name}, Persian at 390 × 844: suggestions wait for the moderator, and two successive redaction edits are both kept and shown at once`, async ({ browser }) => {
     test.setTimeout(180_000);
     const id = await submitted(browser);
-    await redactionJourney(await moderator(browser, { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa'), 'fa');
+    await redactionJourney(await reviewPage(browser, await moderatorSession(browser), { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa'), 'fa');
   });
 
   test(`${name}: a save on a text saved meanwhile in another window is refused, shows the saved text and keeps the typed one`, async ({ browser }) => {
     test.setTimeout(180_000);
     const id = await submitted(browser);
-    const first = await moderator(browser, desktop, id, 'en');
+    const session = await moderatorSession(browser);
+    const first = await reviewPage(browser, session, desktop, id, 'en');
     await first.getByRole('button', { name: ui('en').claim }).click();
     await expect(first.getByText(ui('en').heldByYou)).toBeVisible();
     // The same moderator in a second browser (another device), opened on the same version.
-    const second = await moderator(browser, { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa');
+    const second = await reviewPage(browser, session, { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa');
     await expect(box(second, 'fa')).toHaveValue(narrative);
 
     await saveEdit(first, 'en', 'FIRST-SAVE: nothing identifying.');
