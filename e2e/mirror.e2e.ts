@@ -11,12 +11,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '..');
+let tmp = '';
 let out = '';
 let base = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mirror-e2e-'));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mirror-e2e-'));
   out = path.join(tmp, 'copy');
   // Its own embedded database, whatever the suite's environment names.
   const env: NodeJS.ProcessEnv = { ...process.env, YADMAN_DATA_DIR: path.join(tmp, 'db') };
@@ -30,6 +31,8 @@ test.beforeAll(async () => {
   }
   base = pathToFileURL(out).href + '/';
 });
+
+test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Blocks every request that is not a file of the copy, and records it. */
 async function sealed(context: BrowserContext): Promise<string[]> {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
 import { exportMirror } from './export';
@@ -54,6 +54,9 @@ describe.each(testDatabases())('the mirror export on $name', (target) => {
     await insertTestimony(db, { collectionId, submitterId, personIds: [hidden.id], status: 'published', redacted: canaries.hiddenPerson });
 
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mirror-canary-'));
+    onTestFinished(() => {
+      for (const dir of [out, `${out}.cache`]) fs.rmSync(dir, { recursive: true, force: true });
+    });
     const result = await exportMirror(db, { out, full: true });
     expect(result.persons).toBe(2);
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as s from '@/db/schema';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
@@ -26,6 +26,9 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     // Past the margin the export allows for transactions in flight (lib/mirror/export.ts).
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mirror-incremental-'));
+    onTestFinished(() => {
+      for (const dir of [out, `${out}.cache`]) fs.rmSync(dir, { recursive: true, force: true });
+    });
     const first = await exportMirror(db, { out });
     expect(first.reread).toBe(5);
     const untouched = path.join(out, personFile('en', persons[4]!));
