@@ -64,7 +64,7 @@ test('a proposed person\'s facts are on the review page and in the preview; a co
   await expect(row('age')).toHaveText('24');
   await expect(row('province')).toHaveText('Fars');
   await expect(row('city')).toHaveText('Shiraz');
-  await expect(row('incidentDate')).toContainText('1398');
+  await expect(row('incidentDate')).toHaveText('November 16, 2019'); // 25 Aban 1398, as typed
   // Every field of the public DTOs has its row (lib/memorial/dto.ts is the contract).
   for (const key of publicPersonKeys) await expect(fields.locator(`[data-public-field="${key}"]`), key).toHaveCount(1);
   for (const key of publicTestimonyKeys) await expect(publication.getByTestId('public-testimony-fields').locator(`[data-public-field="${key}"]`), key).toHaveCount(1);
