@@ -64,7 +64,7 @@ test('a proposed person\'s facts are on the review page and in the preview; a co
   await expect(row('age')).toHaveText('24');
   await expect(row('province')).toHaveText('Fars');
   await expect(row('city')).toHaveText('Shiraz');
-  await expect(row('incidentDate')).toContainText('1398');
+  await expect(row('incidentDate')).toHaveText('November 16, 2019'); // 25 Aban 1398, as typed
   // Every field of the public DTOs has its row (lib/memorial/dto.ts is the contract).
   for (const key of publicPersonKeys) await expect(fields.locator(`[data-public-field="${key}"]`), key).toHaveCount(1);
   for (const key of publicTestimonyKeys) await expect(publication.getByTestId('public-testimony-fields').locator(`[data-public-field="${key}"]`), key).toHaveCount(1);
@@ -103,14 +103,14 @@ const labels = {
     nameFa: 'Name in Persian script', nameLatin: 'Name in Latin letters', fatherNameFa: "Father's name in Persian script", fatherNameLatin: "Father's name in Latin letters",
     gender: 'Gender', age: 'Age at the incident', birthYear: 'Year of birth (Gregorian)', occupation: 'Occupation', incidentDate: 'Date of the incident (Gregorian)',
     precision: 'How precise the date is', province: 'Province', city: 'City', place: 'Place', outcome: 'Outcome', cause: 'Cause', perpetrator: 'Alleged perpetrator',
-    status: 'Status', verification: 'Verification level', save: 'Save the person', aftermath: 'Family threatened', warning: 'This looks like Latin letters.',
+    status: 'Status', verification: 'Verification level', save: 'Save the person', aftermath: 'Family threatened', untouched: 'Burial restricted', warning: 'This looks like Latin letters.',
     values: { gender: 'Female', precision: 'month only', province: 'Tehran', outcome: 'Injured', perpetrator: 'Police', status: 'published', verification: 'corroborated' },
   },
   fa: {
     nameFa: 'نام به خط فارسی', nameLatin: 'نام به حروف لاتین', fatherNameFa: 'نام پدر به خط فارسی', fatherNameLatin: 'نام پدر به حروف لاتین',
     gender: 'جنسیت', age: 'سن هنگام رویداد', birthYear: 'سال تولد (میلادی)', occupation: 'پیشه', incidentDate: 'تاریخ رویداد (میلادی)',
     precision: 'دقت تاریخ', province: 'استان', city: 'شهر', place: 'مکان', outcome: 'سرانجام', cause: 'علت', perpetrator: 'عامل ادعایی',
-    status: 'وضعیت', verification: 'سطح تأیید', save: 'ذخیرهٔ اطلاعات فرد', aftermath: 'تهدید خانواده', warning: 'به نظر می‌رسد این نام با حروف لاتین نوشته شده است.',
+    status: 'وضعیت', verification: 'سطح تأیید', save: 'ذخیرهٔ اطلاعات فرد', aftermath: 'تهدید خانواده', untouched: 'محدودیت در خاک‌سپاری', warning: 'به نظر می‌رسد این نام با حروف لاتین نوشته شده است.',
     values: { gender: 'زن', precision: 'فقط ماه', province: 'تهران', outcome: 'زخمی', perpetrator: 'پلیس', status: 'منتشرشده', verification: 'تأییدشده با چند منبع' },
   },
 } as const;
@@ -148,6 +148,7 @@ async function editEveryField(page: Page, locale: 'en' | 'fa') {
     await expect(saved.getByLabel(label, { exact: true })).toHaveValue(value);
   }
   await expect(saved.getByRole('checkbox', { name: l.aftermath })).toBeChecked();
+  await expect(saved.getByRole('checkbox', { name: l.untouched })).not.toBeChecked();
 }
 
 test('the staff person editor edits every public field: English at desktop size with JavaScript', async ({ browser }) => {

@@ -66,6 +66,8 @@ export function PersonForm({ locale, personId, values, aftermath, sensitiveConte
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>,
     );
+  // Boxes are plain inputs, not registered with react-hook-form: registered without a default in
+  // its (string) values it ticked every tag of the group. The resolver reads the form's own data.
   // Kept values are strings: one ticked tag comes back as itself; several are not kept, so the stored ones show.
   const ticked = kept?.aftermath ? [kept.aftermath].flat() : aftermath;
 
@@ -98,7 +100,7 @@ export function PersonForm({ locale, personId, values, aftermath, sensitiveConte
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {aftermathOptions.map((a) => (
             <label key={a} className="inline-flex items-center gap-1">
-              <input type="checkbox" value={a} defaultChecked={ticked.includes(a)} {...form.register('aftermath')} />
+              <input type="checkbox" name="aftermath" value={a} defaultChecked={ticked.includes(a)} />
               {tp(`aftermath.${a}`)}
             </label>
           ))}
@@ -111,7 +113,7 @@ export function PersonForm({ locale, personId, values, aftermath, sensitiveConte
         <textarea id={id('verificationNote')} rows={2} dir="auto" className={input} {...field('verificationNote')} />
       </div>
       <label className="flex items-center gap-2 md:col-span-2">
-        <input type="checkbox" value="on" defaultChecked={kept ? kept.sensitiveContent === 'on' : sensitiveContent} {...form.register('sensitiveContent')} />
+        <input type="checkbox" name="sensitiveContent" value="on" defaultChecked={kept ? kept.sensitiveContent === 'on' : sensitiveContent} />
         {ts('sensitiveContent')}
       </label>
       <div className="md:col-span-2">
