@@ -87,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
     test('sign in, then sign out clears the site data and ends the session', async ({ page }) => {
       await signIn(page, 'demo-submitter', demoPassphrase);
       await expect(page).toHaveURL(/\/en\/account$/);
-      await expect(page.getByText('demo-submitter', { exact: true })).toBeVisible();
+      await expect(page.getByRole('definition').filter({ hasText: 'demo-submitter' })).toBeVisible();
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/en/sign-out') && r.request().method() === 'POST'),
         page.getByRole('button', { name: 'Sign out', exact: true }).click(),
