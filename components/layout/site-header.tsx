@@ -47,11 +47,12 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
  * layouts right under the header, never on public pages): who is signed in, "My testimonies",
  * "Account", and "Sign out" (a plain POST form, no JavaScript needed). `notifications` is the slot
  * for the notifications link with its unread count (issue 18 item 4), shown before "Account".
- * Renders nothing for a signed-out visitor.
+ * Renders nothing for a signed-out visitor, or one who still owes their second factor.
  */
 export async function SignedInArea({ locale, notifications }: { locale: Locale; notifications?: ReactNode }) {
   const viewer = await getViewer();
-  if (!viewer) return null;
+  // Half signed in (a second factor still owed): the two-factor page has its own "Sign out".
+  if (!viewer || viewer.secondFactor === 'required' || viewer.secondFactor === 'enrolment-required') return null;
   const t = await getTranslations({ locale, namespace: 'AccountArea' });
   const items = [
     { href: `/${locale}/my-testimonies`, label: t('myTestimonies') },

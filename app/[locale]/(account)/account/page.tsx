@@ -6,7 +6,6 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { ChangePassphraseForm, EmailForm, RegenerateRecoveryCodesForm, SignOutEverywhereForm } from '@/components/forms/account-forms';
 import { FormMessages } from '@/components/forms/form-messages';
-import { SignOutButton } from '@/components/forms/sign-out-button';
 import { getAccountOverview } from '@/lib/auth/accounts';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { env } from '@/lib/env.mjs';
@@ -46,10 +45,8 @@ export default async function AccountPage({ params }: Props) {
   const emailHeading = mailSent ? t('emailHeading') : n('emailOffHeading');
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold">{t('title')}</h1>
-        <SignOutButton locale={locale} />
-      </div>
+      {/* "Sign out" is in the header's signed-in area (components/layout/site-header.tsx). */}
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">{t('usernameLabel')}</dt>
         <dd dir="auto">{account.username}</dd>
