@@ -3,7 +3,7 @@
 // withdrawn, unconsented or unredacted reaches the API, the downloads or the feed.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { attachments, personAliases, persons, personSources, testimonies } from '@/db/schema';
+import { attachments, collections, personAliases, persons, personSources, testimonies } from '@/db/schema';
 import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
@@ -116,10 +116,13 @@ describe.each(testDatabases())('open data on $name', (target) => {
     expect(await idsOf('outcome=injured')).toEqual([ids.b]);
     expect(await idsOf('gender=male&province=IR-23')).toEqual([ids.c]);
     expect(await idsOf('from=2019-11-17&to=2019-11-17')).toEqual([ids.b]);
+    const [own] = await ctx.db.select({ slug: collections.slug }).from(collections).where(eq(collections.id, collectionIdOf));
+    expect(await idsOf(`collection=${own!.slug}`)).toEqual(sorted([ids.a, ids.b, ids.c]));
   });
 
   it('rejects unknown parameters and a limit over 100', async () => {
-    for (const q of ['provnce=IR-23', 'limit=101', 'province=IR-99', 'from=yesterday']) {
+    // A collection that is not a public one is a bad filter too, not an empty answer.
+    for (const q of ['provnce=IR-23', 'limit=101', 'province=IR-99', 'from=yesterday', 'collection=nope']) {
       const res = await get(`/api/v1/persons?${q}`);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error).toBe('invalid_request');

@@ -6,6 +6,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { collections, persons } from '@/db/schema';
 import { getPublishedPerson, listPublishedPersons, type PersonQuery, type PublicPerson, type PublicPersonSummary } from '@/lib/memorial';
+import { listPublicCollections } from '@/lib/memorial/collections';
 import { personPath } from '@/lib/memorial/paths';
 import { encodePersonCursor } from '@/lib/memorial/person-cursor';
 import { summaryColumns, toSummary } from '@/lib/memorial/summary';
@@ -20,6 +21,16 @@ export function personUrls(origin: string, person: { id: string; slug: string })
 }
 
 export type PersonsPagination = { limit: number; total: number; more: boolean; next: string | null };
+
+/**
+ * Problems with a query's references that the parameter schema cannot see: a `collection` that is
+ * not one of the public collections answers 400 like any other bad filter, not an empty list.
+ */
+export async function personsQueryIssues(db: DbOrTx, query: PersonQuery): Promise<string[]> {
+  if (!query.collection) return [];
+  const known = await listPublicCollections(db);
+  return known.some((c) => c.slug === query.collection) ? [] : ['collection: not a public collection (see /api/v1/openapi.json)'];
+}
 
 /** One page of persons (keyset); `next` is the request's URL continued after its last person. */
 export async function listApiPersons(db: DbOrTx, query: PersonQuery & { limit: number }, origin: string, requestUrl: string) {

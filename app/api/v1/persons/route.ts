@@ -3,7 +3,7 @@
 import { getDb } from '@/db/client';
 import { parsePersonsParams } from '@/lib/open-data/api-query';
 import { badRequestResponse, jsonResponse } from '@/lib/open-data/http';
-import { listApiPersons } from '@/lib/open-data/persons';
+import { listApiPersons, personsQueryIssues } from '@/lib/open-data/persons';
 import { siteOrigin } from '@/lib/open-data/site';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +11,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const params = parsePersonsParams(new URL(request.url).searchParams);
   if (!params.ok) return badRequestResponse(params.issues);
-  return jsonResponse(await listApiPersons(await getDb(), params.value, siteOrigin(), request.url));
+  const db = await getDb();
+  const issues = await personsQueryIssues(db, params.value);
+  if (issues.length) return badRequestResponse(issues);
+  return jsonResponse(await listApiPersons(db, params.value, siteOrigin(), request.url));
 }
