@@ -79,7 +79,7 @@ test('a proposed person\'s facts are on the review page and in the preview; a co
   await expect(card).toContainText('Shot in the head');
 
   await moderator.getByRole('button', { name: 'Approve and publish' }).click();
-  await slowExpect(moderator.getByText('Status:')).toContainText('published');
+  await slowExpect(moderator.getByText('Status:')).toContainText('Published');
   const personLink = await publication.locator('a[href*="/staff/persons/"]').first().getAttribute('href');
   const personId = personLink!.split('/').at(-1)!;
   const publicPage = await page.goto(`/en/persons/x-${personId}`);

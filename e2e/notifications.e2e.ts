@@ -91,7 +91,7 @@ test.describe('with SMTP_URL set (a second server and a local SMTP server)', () 
       await expect(moderator.getByText('You hold this testimony.')).toBeVisible();
       const testimonyId = new URL(moderator.url()).pathname.split('/').pop()!;
       await moderator.getByRole('button', { name: 'Approve and publish' }).click();
-      await expect(moderator.getByText('Status:')).toContainText('published');
+      await expect(moderator.getByText('Status:')).toContainText('Published');
 
       const notices = await noticesAfterQuiet(2);
       expect(notices).toHaveLength(2);
@@ -116,7 +116,7 @@ test.describe('with SMTP_URL set (a second server and a local SMTP server)', () 
       await admin.getByRole('button', { name: 'Take it over (this is logged)' }).click();
       await admin.getByLabel('Reason for rejecting').selectOption('duplicate');
       await admin.getByRole('button', { name: 'Reject', exact: true }).click();
-      await expect(admin.getByText('Status:')).toContainText('rejected: duplicate');
+      await expect(admin.getByText('Status:')).toContainText('Rejected · reason: Duplicate');
       expect(await noticesAfterQuiet(2)).toHaveLength(2);
 
       // A public page carries nothing personal for this submitter (3 unread): no notifications link.
