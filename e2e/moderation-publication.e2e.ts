@@ -104,7 +104,7 @@ const labels = {
     gender: 'Gender', age: 'Age at the incident', birthYear: 'Year of birth (Gregorian)', occupation: 'Occupation', incidentDate: 'Date of the incident (Gregorian)',
     precision: 'How precise the date is', province: 'Province', city: 'City', place: 'Place', outcome: 'Outcome', cause: 'Cause', perpetrator: 'Alleged perpetrator',
     status: 'Status', verification: 'Verification level', save: 'Save the person', aftermath: 'Family threatened', untouched: 'Burial restricted', warning: 'This looks like Latin letters.',
-    values: { gender: 'Female', precision: 'month only', province: 'Tehran', outcome: 'Injured', perpetrator: 'Police', status: 'published', verification: 'corroborated' },
+    values: { gender: 'Female', precision: 'month only', province: 'Tehran', outcome: 'Injured', perpetrator: 'Police', status: 'Published', verification: 'Corroborated' },
   },
   fa: {
     nameFa: 'نام به خط فارسی', nameLatin: 'نام به حروف لاتین', fatherNameFa: 'نام پدر به خط فارسی', fatherNameLatin: 'نام پدر به حروف لاتین',
