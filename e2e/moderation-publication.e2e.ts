@@ -104,14 +104,14 @@ const labels = {
     gender: 'Gender', age: 'Age at the incident', birthYear: 'Year of birth (Gregorian)', occupation: 'Occupation', incidentDate: 'Date of the incident (Gregorian)',
     precision: 'How precise the date is', province: 'Province', city: 'City', place: 'Place', outcome: 'Outcome', cause: 'Cause', perpetrator: 'Alleged perpetrator',
     status: 'Status', verification: 'Verification level', save: 'Save the person', aftermath: 'Family threatened', untouched: 'Burial restricted', warning: 'This looks like Latin letters.',
-    values: { gender: 'Female', precision: 'month only', province: 'Tehran', outcome: 'Injured', perpetrator: 'Police', status: 'Published', verification: 'Corroborated' },
+    values: { gender: 'Female', precision: 'month only', province: 'Ilam', outcome: 'Injured', perpetrator: 'Police', status: 'Published', verification: 'Corroborated' },
   },
   fa: {
     nameFa: 'نام به خط فارسی', nameLatin: 'نام به حروف لاتین', fatherNameFa: 'نام پدر به خط فارسی', fatherNameLatin: 'نام پدر به حروف لاتین',
     gender: 'جنسیت', age: 'سن هنگام رویداد', birthYear: 'سال تولد (میلادی)', occupation: 'پیشه', incidentDate: 'تاریخ رویداد (میلادی)',
     precision: 'دقت تاریخ', province: 'استان', city: 'شهر', place: 'مکان', outcome: 'سرانجام', cause: 'علت', perpetrator: 'عامل ادعایی',
     status: 'وضعیت', verification: 'سطح تأیید', save: 'ذخیرهٔ اطلاعات فرد', aftermath: 'تهدید خانواده', untouched: 'محدودیت در خاک‌سپاری', warning: 'به نظر می‌رسد این نام با حروف لاتین نوشته شده است.',
-    values: { gender: 'زن', precision: 'فقط ماه', province: 'تهران', outcome: 'زخمی', perpetrator: 'پلیس', status: 'منتشرشده', verification: 'تأییدشده با چند منبع' },
+    values: { gender: 'زن', precision: 'فقط ماه', province: 'ایلام', outcome: 'زخمی', perpetrator: 'پلیس', status: 'منتشرشده', verification: 'تأییدشده با چند منبع' },
   },
 } as const;
 
@@ -144,7 +144,7 @@ async function editEveryField(page: Page, locale: 'en' | 'fa') {
   await expect(saved.getByText(l.warning)).toBeVisible();
   const expected: Array<[string, string]> = [[l.fatherNameFa, 'رحیم'], [l.fatherNameLatin, 'Rahim'], [l.age, '29'], [l.birthYear, '1990'], [l.occupation, 'Nurse'], [l.incidentDate, '2019-11-16'], [l.city, 'Tehran'], [l.place, 'Sattarkhan'], [l.cause, 'Pellets']];
   for (const [label, value] of expected) await expect(saved.getByLabel(label, { exact: true })).toHaveValue(value);
-  for (const [label, value] of [[l.gender, 'female'], [l.precision, 'month'], [l.province, 'IR-23'], [l.outcome, 'injured'], [l.perpetrator, 'police'], [l.verification, 'corroborated'], [l.status, 'published']] as const) {
+  for (const [label, value] of [[l.gender, 'female'], [l.precision, 'month'], [l.province, 'IR-16'], [l.outcome, 'injured'], [l.perpetrator, 'police'], [l.verification, 'corroborated'], [l.status, 'published']] as const) {
     await expect(saved.getByLabel(label, { exact: true })).toHaveValue(value);
   }
   await expect(saved.getByRole('checkbox', { name: l.aftermath })).toBeChecked();

@@ -1,5 +1,6 @@
 // The app facing clients directly (issue 17): a second server of the e2e build with
-// TRUSTED_PROXY_HOPS=0 and AUTH_URL unset, reached as 127.0.0.1 (not localhost).
+// TRUSTED_PROXY_HOPS=0, reached as 127.0.0.1 (not localhost). AUTH_URL is required in production
+// (the public cache builds every absolute URL from it), so it names that host here.
 // - The no-JavaScript upload lands on the files step of the host the browser used, the file listed.
 // - Forged, rotating and garbage X-Forwarded-For values all count against the connection's one
 //   address bucket (the proof-of-work issuance allowance, 120 per address in 10 minutes).
@@ -14,7 +15,7 @@ import { signUp, startDraft } from '../support/submission';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 80;
 const dataDir = `.data-e2e-direct-${port}`;
-const server = appServer(port, { YADMAN_DATA_DIR: dataDir, AUTH_URL: '', TRUSTED_PROXY_HOPS: '0' });
+const server = appServer(port, { YADMAN_DATA_DIR: dataDir, AUTH_URL: `http://127.0.0.1:${port}`, TRUSTED_PROXY_HOPS: '0' });
 
 serveDuringFile(server, dataDir);
 
