@@ -14,15 +14,20 @@ async function brokenWords(page: Page): Promise<string[]> {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, noscript, [hidden], textarea, pre, code')) continue;
       const text = node.textContent ?? '';
-      for (const match of text.matchAll(/[^\s]+/g)) {
-        const word = match[0];
+      for (const token of text.matchAll(/[^\s]+/g)) {
         // One token longer than any line (a URL, a key) has to wrap somewhere.
-        if (word.length < 2 || word.length > 30 || word.includes('/')) continue;
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + word.length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) broken.push(word);
+        if (token[0].length > 30 || token[0].includes('/')) continue;
+        // A hyphen is a place a line may break (a test name «Example-k3x9»), not the inside of a word.
+        for (const part of token[0].matchAll(/[^\-\u2010\u2013\u2014]+/g)) {
+          const word = part[0];
+          if (word.length < 2) continue;
+          const start = token.index + part.index;
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + word.length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word);
+        }
       }
     }
     return broken;

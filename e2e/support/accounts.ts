@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoPassphrase, demoTotpSecret } from '../../db/seed/demo-credentials';
 import { currentTotp } from '../../lib/auth/totp';
@@ -22,13 +25,25 @@ export async function signIn(page: Page, username: string, passphrase: string, n
  * 30-second step per account (replay protection) and, for clock drift, the previous and next
  * step: a second sign-in within one step uses the next step's code, and only a third waits.
  */
-const lastSteps = new Map<string, number>();
+// Kept in a file, not in memory: a failed test restarts its worker, and a new worker that forgot
+// the steps already used would send a code the server refuses as a replay (and every later staff
+// sign-in of the run would fail after it).
+const stepsFile = path.join(os.tmpdir(), `yadman-e2e-totp-steps-${process.env.E2E_PORT ?? 'default'}.json`);
+const readSteps = (): Record<string, number> => {
+  try {
+    return JSON.parse(fs.readFileSync(stepsFile, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+};
+
 export async function freshCode(page: Page, secret: string, account: string = secret): Promise<string> {
   for (;;) {
     const current = Math.floor(Date.now() / 1000 / 30);
-    const step = Math.max(current, (lastSteps.get(account) ?? -1) + 1);
+    const steps = readSteps();
+    const step = Math.max(current, (steps[account] ?? -1) + 1);
     if (step <= current + 1) {
-      lastSteps.set(account, step);
+      fs.writeFileSync(stepsFile, JSON.stringify({ ...steps, [account]: step }));
       return currentTotp(secret, step * 30 + 1);
     }
     await page.waitForTimeout(1000);
