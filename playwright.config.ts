@@ -93,6 +93,7 @@ export default defineConfig({
       LIMIT_UPLOAD_ADDRESS: '10000',
       LIMIT_MESSAGE_ADDRESS: '10000',
       LIMIT_SEARCH_ADDRESS: '10000',
+      LIMIT_ACTION_ADDRESS: '10000',
       LIMIT_OPEN_DATA_ADDRESS: '10000',
       // The suite fills forms faster than any person: no minimum wait. Challenges are still issued,
       // required and spent once; lib/abuse/challenge.security.integration.test.ts tests the wait.

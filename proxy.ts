@@ -2,6 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { requestAddressKey } from '@/lib/abuse/address';
+import { actionPostWait, isActionPost } from '@/lib/abuse/action-posts';
 import { holdRefusal, limitedRead, publicReadWait } from '@/lib/abuse/public-reads';
 import { env } from '@/lib/env.mjs';
 import { databaseReachable } from '@/lib/health/reachability';
@@ -38,8 +39,10 @@ const localeRouted = /^\/(?!api|_next|_vercel|.*\..*).*$/;
 // 5. Searches, browse pages after the first and the open-data API over their address's allowance
 //    get a 429 (lib/abuse/public-reads.ts). Only requests that reach Next are counted: a page a
 //    cache in front serves is never limited.
+// 6. Form posts to pages (Server Function requests) over their address's allowance get a 429
+//    before Next decodes them (lib/abuse/action-posts.ts).
 export default async function proxy(request: NextRequest) {
-  const refused = await publicReadRefusal(request);
+  const refused = (await actionPostRefusal(request)) ?? (await publicReadRefusal(request));
   if (refused) return refused;
 
   const routed = localeRouted.test(request.nextUrl.pathname);
@@ -67,6 +70,19 @@ export default async function proxy(request: NextRequest) {
   // A locale redirect depends on Accept-Language: no cache may keep one and serve it to another reader.
   if (response.headers.has('location')) response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/** The 429 answer when this request is a form post over its address's allowance, after a hold. */
+async function actionPostRefusal(request: NextRequest): Promise<Response | null> {
+  const { pathname } = request.nextUrl;
+  if (!isActionPost(request.method, pathname)) return null;
+  const seconds = await actionPostWait(requestAddressKey(request.headers));
+  if (!seconds) return null;
+  await holdRefusal();
+  // With JavaScript the form's own fetch gets the status (the form keeps what was typed and says so).
+  if (request.headers.has('next-action')) return new Response(null, { status: 429, headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' } });
+  const locale = (localePrefix.exec(pathname)?.[1] ?? routing.defaultLocale) as Locale;
+  return rateLimitedResponse({ locale, seconds, again: pathname, form: true });
 }
 
 /** The 429 answer when this request is a limited public read over its allowance, after a hold. */

@@ -25,6 +25,7 @@ test.beforeAll(async () => {
     YADMAN_DATA_DIR: path.join(tmp, 'data'),
     LIMIT_SEARCH_ADDRESS: String(allowance),
     LIMIT_OPEN_DATA_ADDRESS: String(allowance),
+    LIMIT_ACTION_ADDRESS: String(allowance),
     TRUSTED_PROXY_HOPS: '1',
   });
   await server.start();
@@ -106,3 +107,28 @@ test.describe('the open-data API', () => {
     expect((await request.get('/api/v1/openapi.json')).status()).toBe(200);
   });
 });
+
+test.describe('form posts, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, ...from('198.51.100.35') });
+
+  test('past the allowance a form is refused before it is read, and Back still holds what was typed', async ({ page }) => {
+    const post = async () => {
+      await page.goto('/en/sign-in');
+      await page.getByLabel('Username').fill('someone-typing');
+      await page.getByLabel('Passphrase').fill('not the passphrase at all');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    for (let i = 0; i < allowance; i++) {
+      await post();
+      await expect(page.getByRole('alert')).toHaveText('The username or passphrase is wrong.');
+    }
+    await post();
+    await expect(page.getByRole('heading', { level: 1, name: 'Please wait a moment' })).toBeVisible();
+    await expect(page.getByText('Many forms have been sent from your internet connection')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(/Please try again in \d+ seconds?\./);
+    await expect(page.locator('script')).toHaveCount(0);
+    await page.goBack();
+    await expect(page.getByLabel('Username')).toHaveValue('someone-typing');
+  });
+});
+

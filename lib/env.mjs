@@ -79,6 +79,9 @@ const schema = z.object({
   // a page served from the cache is never counted.
   LIMIT_SEARCH_ADDRESS: positiveInt.default(120),
   LIMIT_OPEN_DATA_ADDRESS: positiveInt.default(120),
+  // Form posts to pages (Server Function requests, lib/abuse/action-posts.ts) per client address per
+  // minute, counted in each process's memory: a bound on a flood at React's reply decoder.
+  LIMIT_ACTION_ADDRESS: positiveInt.default(300),
   // The longest one statement of a public read may run (search, browse, open data), in milliseconds.
   PUBLIC_STATEMENT_TIMEOUT_MS: positiveInt.default(3000),
   // "Leave quickly" (app/[locale]/leave/route.ts) ends the session and opens this neutral page outside

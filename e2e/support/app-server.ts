@@ -37,6 +37,8 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
           NEXT_TELEMETRY_DISABLED: '1',
           // As the Playwright webServer: forms may be posted at once after the page (lib/abuse/challenge.ts).
           CHALLENGE_WAIT_SECONDS: '0',
+          // As the Playwright webServer: the suite posts forms faster than any person (a test may lower it).
+          LIMIT_ACTION_ADDRESS: '10000',
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,8 +7,12 @@ import { translatorFor } from '@/lib/open-data/translator';
 import { newNonce } from './headers.mjs';
 import { escapeHtml, plainDocument, plainPageHeaders } from './plain-page';
 
-/** `again`: the path and query asked for (same origin), linked to try again. */
-export function rateLimitedPage({ locale, nonce, seconds, again }: { locale: Locale; nonce: string; seconds: number; again: string }): string {
+/**
+ * `again`: the path and query asked for (same origin), linked to try again. `form`: a form post was
+ * refused (lib/abuse/action-posts.ts): the page sends the person back to their form, whose typed text
+ * the browser still holds, instead of linking to an empty one.
+ */
+export function rateLimitedPage({ locale, nonce, seconds, again, form = false }: { locale: Locale; nonce: string; seconds: number; again: string; form?: boolean }): string {
   const translate = translatorFor(locale, 'RateLimited');
   const t = (key: string, values?: Record<string, number>) => escapeHtml(translate(key, values));
   return plainDocument({
@@ -17,9 +21,9 @@ export function rateLimitedPage({ locale, nonce, seconds, again }: { locale: Loc
     nonce,
     main: [
       `<h1>${t('title')}</h1>`,
-      `<p>${t('body')}</p>`,
+      `<p>${t(form ? 'bodyForm' : 'body')}</p>`,
       `<p role="alert">${t('wait', { seconds })}</p>`,
-      `<p><a href="${escapeHtml(again)}">${t('retry')}</a></p>`,
+      ...(form ? [] : [`<p><a href="${escapeHtml(again)}">${t('retry')}</a></p>`]),
       `<p><a href="/${locale}">${t('home')}</a></p>`,
     ],
   });
