@@ -14,7 +14,7 @@ import { stampClientAddress } from '../lib/abuse/client-address.mjs';
 import { parseEnv } from '../lib/env.mjs';
 import { createPublicCache } from '../lib/public-cache/cache.mjs';
 import { loopbackRenderer } from '../lib/public-cache/render.mjs';
-import { cacheKey } from '../lib/public-cache/routes.mjs';
+import { cacheKey, isTextSearch } from '../lib/public-cache/routes.mjs';
 import { installRenderSlot, renderHeader } from '../lib/public-cache/render-slot.mjs';
 import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
@@ -73,6 +73,7 @@ const cache =
           return Promise.race([read(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000).unref())]);
         }),
         render: loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: Math.min(16 * 1024 * 1024, cacheBytes / 4) }),
+        mostlyAskedOnce: isTextSearch,
       })
     : null;
 

@@ -55,6 +55,17 @@ describe.each(testDatabases())('public caches of two instances on $name', (targe
     expect(b.computed.length).toBe(computed);
   });
 
+  it('keeps browse pages but reads a text search afresh (the public cache keeps its bytes)', async () => {
+    await b.publishedPersons({});
+    const computed = b.computed.length;
+    await b.publishedPersons({});
+    expect(b.computed.length).toBe(computed);
+    expect((await b.publishedPersons({ q: 'Afresh' })).items).toEqual([]);
+    await ctx.db.insert(s.personAliases).values({ personId, name: 'Afresh Spelling', script: 'latin', normalized: 'afresh spelling' });
+    expect((await b.publishedPersons({ q: 'Afresh' })).items.map((p) => p.id)).toEqual([personId]);
+    expect(b.computed.length).toBe(computed);
+  });
+
   it('a withdrawal through one instance is gone from the other on its next read', async () => {
     expect((await b.publishedPerson(personId))!.testimonyCount).toBe(1);
     expect((await b.memorialOverview()).testimoniesPublished).toBe(1);

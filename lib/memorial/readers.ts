@@ -11,7 +11,7 @@ import type { DbOrTx } from '@/db/types';
 import { listPublicCollections } from './collections';
 import { getMemorialOverview } from './overview';
 import { getPublishedPerson } from './persons';
-import { listPublishedPersons, type PersonQuery } from './search';
+import { listPublishedPersons, type PersonPage, type PersonQuery } from './search';
 import { getPublicTestimoniesForPerson, type TestimonyCursor } from './testimonies';
 
 /** Caches `fn` under `key` plus its JSON-serializable arguments (unstable_cache's contract). */
@@ -24,6 +24,16 @@ type ReaderDeps = {
   memoize: Memoize;
 };
 
+/**
+ * A search (a text query) is read afresh: its key is free text that is rarely asked twice, so the
+ * data cache would only spend a disk write and a read per search (issue 16: the search page's cost
+ * over the query itself). Repeats of one address are answered by the public cache's bytes anyway.
+ * Browse pages (no text) stay memoized.
+ */
+function searchesUncached(cached: (query: PersonQuery) => Promise<PersonPage>, db: () => Promise<DbOrTx>) {
+  return async (query: PersonQuery): Promise<PersonPage> => (query.q?.trim() ? listPublishedPersons(await db(), query) : cached(query));
+}
+
 export function createPublicReaders({ db, version, memoize }: ReaderDeps) {
   const versioned = <A extends unknown[], R>(key: string, read: (db: DbOrTx, ...args: A) => Promise<R>) => {
     const cached = memoize(async (_version: number, ...args: A) => read(await db(), ...args), [key]);
@@ -35,7 +45,7 @@ export function createPublicReaders({ db, version, memoize }: ReaderDeps) {
       getPublicTestimoniesForPerson(d, personId, { after }),
     ),
     memorialOverview: versioned('memorial:overview', (d) => getMemorialOverview(d)),
-    publishedPersons: versioned('memorial:persons', (d, query: PersonQuery) => listPublishedPersons(d, query)),
+    publishedPersons: searchesUncached(versioned('memorial:persons', (d, query: PersonQuery) => listPublishedPersons(d, query)), db),
     publicCollections: versioned('memorial:collections', (d) => listPublicCollections(d)),
   };
 }

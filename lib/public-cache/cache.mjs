@@ -23,6 +23,7 @@ import { compressSegments, joinGzip } from './gzip.mjs';
  *   segments: Buffer[];
  *   gzip: Buffer[] | null;
  *   brotli: Buffer | null;
+ *   compressWhenAskedAgain: boolean;
  *   size: number;
  * }} Entry one document: its headers (flat name/value list; `withNonce` are the indexes of values
  *   holding the placeholder) and its body split at the placeholder
@@ -42,9 +43,10 @@ const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|ld\+jso
  *   placeholder: string;
  *   version: () => Promise<number>;
  *   render: (key: string, client: IncomingMessage) => Promise<RenderResult>;
- * }} options
+ *   mostlyAskedOnce?: (key: string) => boolean;
+ * }} options mostlyAskedOnce: documents compressed only when asked for a second time (searches)
  */
-export function createPublicCache({ maxBytes, placeholder, version, render }) {
+export function createPublicCache({ maxBytes, placeholder, version, render, mostlyAskedOnce = () => false }) {
   /** @type {LRUCache<string, Entry | Marker>} */
   const store = new LRUCache({ maxSize: maxBytes, sizeCalculation: (value) => Math.max(1, value.size) });
   /** @type {Map<string, { version: number; done: Promise<Entry | Marker | null> }>} */
@@ -76,12 +78,18 @@ export function createPublicCache({ maxBytes, placeholder, version, render }) {
     if (compress && !/accept-encoding/i.test(vary)) vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
     if (vary) headers.push('Vary', vary);
     /** @type {Entry} */
-    const entry = { version: at, status: rendered.status, headers, withNonce, segments, gzip: null, brotli: null, size: 0 };
+    const entry = { version: at, status: rendered.status, headers, withNonce, segments, gzip: null, brotli: null, compressWhenAskedAgain: compress, size: 0 };
     entry.size = sizeOf(entry);
-    return { entry, compress };
+    return entry;
   }
 
-  /** Compressed forms, made after the entry is stored (off the event loop for brotli). @param {string} key @param {Entry} entry */
+  /**
+   * Compressed forms, made before the first response (its reader gets them too), or for documents
+   * mostly asked for once (a search: free text) when asked for a second time, after that response:
+   * compressing at level 9 would cost a one-off search as much as its query (issue 16: search over
+   * HTTP within 1.5 × the query). Brotli runs off the event loop.
+   * @param {string} key @param {Entry} entry
+   */
   async function compressLater(key, entry) {
     entry.gzip = compressSegments(entry.segments, placeholder.length);
     // Brotli cannot take a per-response nonce between precompressed parts; documents without one can.
@@ -104,11 +112,14 @@ export function createPublicCache({ maxBytes, placeholder, version, render }) {
       store.set(key, marker);
       return { kept: marker, rendered: null };
     }
-    const made = toEntry(result, at);
-    if (!made) return { kept: null, rendered: result };
-    store.set(key, made.entry);
-    if (made.compress) void compressLater(key, made.entry).catch(() => {});
-    return { kept: made.entry, rendered: result };
+    const entry = toEntry(result, at);
+    if (!entry) return { kept: null, rendered: result };
+    store.set(key, entry);
+    if (entry.compressWhenAskedAgain && !mostlyAskedOnce(key)) {
+      entry.compressWhenAskedAgain = false;
+      void compressLater(key, entry).catch(() => {});
+    }
+    return { kept: entry, rendered: result };
   }
 
   return {
@@ -131,6 +142,10 @@ export function createPublicCache({ maxBytes, placeholder, version, render }) {
       if (found && found.version >= current) {
         if ('passThrough' in found) return false;
         send(found, req, res, 'hit');
+        if (found.compressWhenAskedAgain) {
+          found.compressWhenAskedAgain = false;
+          setImmediate(() => void compressLater(key, found).catch(() => {}));
+        }
         return true;
       }
       const inFlight = rendering.get(key);

@@ -25,12 +25,13 @@ function answer(req: { method?: string; headers?: Record<string, string> } = {})
   return { req: { method: 'GET', headers: {}, ...req } as unknown as IncomingMessage, res, out };
 }
 
-function setUp(render: (key: string) => Promise<Rendered | 'too-big' | null>) {
+function setUp(render: (key: string) => Promise<Rendered | 'too-big' | null>, mostlyAskedOnce?: (key: string) => boolean) {
   let version = 1;
   let renders = 0;
   const cache = createPublicCache({
     maxBytes: 1024 * 1024,
     placeholder,
+    mostlyAskedOnce,
     version: async () => version,
     render: (key) => {
       renders += 1;
@@ -86,15 +87,27 @@ describe('the public cache', () => {
     expect(renders()).toBe(2);
   });
 
-  it('gzips for readers who accept it, with the nonce inside', async () => {
+  it('gzips for readers who accept it from the first response, with the nonce inside', async () => {
     const { cache } = setUp(async () => ok('zipped'));
-    await cache.serve(answer().req, answer().res, '/en');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const a = answer({ headers: { 'accept-encoding': 'gzip, deflate' } });
     await cache.serve(a.req, a.res, '/en');
     expect(a.out.headers['content-encoding']).toBe('gzip');
     const nonce = /'nonce-([^']+)'/.exec(a.out.headers['content-security-policy']!)![1]!;
     expect(gunzipSync(a.out.body!).toString()).toBe(page('zipped').replace(placeholder, nonce));
+  });
+
+  it('compresses a document mostly asked for once (a search) only when it is asked for again', async () => {
+    const { cache } = setUp(async () => ok('searched'), (key) => key.includes('?q='));
+    const asked = { headers: { 'accept-encoding': 'gzip' } };
+    const responses = [answer(asked), answer(asked)];
+    for (const r of responses) await cache.serve(r.req, r.res, '/en/search?q=x');
+    expect(responses.map((r) => r.out.headers['content-encoding'])).toEqual([undefined, undefined]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const third = answer(asked);
+    await cache.serve(third.req, third.res, '/en/search?q=x');
+    expect(third.out.headers['content-encoding']).toBe('gzip');
+    const nonce = /'nonce-([^']+)'/.exec(third.out.headers['content-security-policy']!)![1]!;
+    expect(gunzipSync(third.out.body!).toString()).toBe(page('searched').replace(placeholder, nonce));
   });
 
   it('keeps no response that sets a cookie or fails, and gives it to its reader once', async () => {

@@ -37,3 +37,14 @@ export function cacheKey(method, url, headers) {
   if (queryAt !== -1 && /(^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
   return publicPaths.some((pattern) => pattern.test(pathname)) ? url : null;
 }
+
+/**
+ * A search with a text query: its key is free text, most of which nobody asks for twice (the cache
+ * then compresses it only when someone does).
+ * @param {string} key a cache key (`cacheKey`)
+ */
+export function isTextSearch(key) {
+  const queryAt = key.indexOf('?');
+  if (queryAt === -1 || !/^\/(fa|en)\/search$/.test(key.slice(0, queryAt))) return false;
+  return !!new URLSearchParams(key.slice(queryAt + 1)).get('q')?.trim();
+}

@@ -32,7 +32,7 @@ export const lifecycle = {
   },
   // A published testimony's newer revision (the submitter edited it) is reviewed while the
   // published revision stays public: the testimony stays `published` through all of these, and
-  // the callers check that a newer revision is actually waiting (lib/moderation/revision-review.ts).
+  // the callers check that a newer revision is actually waiting (`hasRevisionInReview` in lib/moderation/claims.ts).
   claimRevision: { from: ['published'], to: 'published', by: 'moderator' },
   releaseRevision: { from: ['published'], to: 'published', by: 'moderator' },
   approveRevision: { from: ['published'], to: 'published', by: 'moderator' },
