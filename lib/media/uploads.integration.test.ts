@@ -2,9 +2,9 @@
 // multipart form (no JavaScript) and resumable tus uploads. Both stream to a temporary file with
 // the checks made while bytes arrive, then feed the same receiveUpload. Submitter B can neither
 // post to A's draft nor touch A's upload (404). An interrupted tus upload resumes at the offset the
-// server holds and completes into one attachment whose SHA-256 is that of the whole file.
+// server holds and completes into one attachment whose SHA-256 is that of the whole file. All of it
+// with files in the local folder and in an S3 bucket (a loopback S3-protocol server).
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -14,8 +14,8 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { attachments, rateLimits } from '@/db/schema';
 import { env } from '@/lib/env.mjs';
 import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { addressKey } from '@/lib/abuse/address';
 import { rules, storedKey } from '@/lib/abuse/limits';
 import { writeChecked } from './intake';
@@ -34,9 +34,9 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const sameSite = { 'Sec-Fetch-Site': 'same-origin' };
 const tusHeaders = { 'Tus-Resumable': '1.0.0', ...sameSite };
 
-describe.each(testDatabases())('uploads on $name', (target) => {
+describe.each(testDatabasesAndStores())('uploads on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   let actors: Actors;
   let draftId: string;
   let jpeg: Buffer;
@@ -162,7 +162,6 @@ describe.each(testDatabases())('uploads on $name', (target) => {
   });
 
   describe('resumable (tus)', () => {
-    const tusDir = () => path.join(env().dataDir, 'uploads');
     const create = (size: number, metadata: Record<string, string>) =>
       tus.POST(
         new Request('http://localhost/api/uploads/tus', {
@@ -231,7 +230,7 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(done.headers.get('upload-attachment-id')).toBe(row!.id);
       expect(row).toMatchObject({ sha256: sha256(jpeg), sizeBytes: jpeg.length, caption: 'Resumed', kind: 'image', status: 'processing' });
       // The partial copy is gone once the sealed original is stored.
-      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+      expect(await media.partialUpload(id)).toEqual([]);
     });
 
     it("refuses to create uploads for B's use of A's draft, over-size declarations and unknown kinds", async () => {
@@ -255,7 +254,7 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(refused.status).toBe(422);
       expect(await refused.text()).toBe('fileTypeRefused');
       expect(await rowsOf(draft)).toEqual([]);
-      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+      expect(await media.partialUpload(id)).toEqual([]);
     });
   });
 });
