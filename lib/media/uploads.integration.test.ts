@@ -233,6 +233,30 @@ describe.each(testDatabasesAndStores())('uploads on $name, files in $store', (ta
       expect(await media.partialUpload(id)).toEqual([]);
     });
 
+    it('an upload whose chunks each reach another server process completes from what the shared storage holds', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      // Larger than S3's 5 MB minimum part, so the bucket holds a completed part and an incomplete one between requests.
+      const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), Buffer.alloc(7 * 1024 * 1024 - 24, 7)]);
+      const created = await create(video.length, { testimonyId: draft, kind: 'video', caption: 'Across servers', keepOriginal: 'no' });
+      expect(created.status).toBe(201);
+      const id = idOf(created);
+      const chunk = 1024 * 1024; // the browser's (components/forms/attachment-upload-form.tsx)
+      let attachmentId: string | null = null;
+      for (let offset = 0; offset < video.length; offset += chunk) {
+        media.anotherServer();
+        expect((await head(id)).headers.get('upload-offset')).toBe(String(offset));
+        media.anotherServer();
+        const response = await patch(id, offset, video.subarray(offset, offset + chunk));
+        expect(response.status).toBe(204);
+        attachmentId = response.headers.get('upload-attachment-id');
+      }
+      const [row] = await rowsOf(draft);
+      expect(attachmentId).toBe(row!.id);
+      expect(row).toMatchObject({ sha256: sha256(video), sizeBytes: video.length, kind: 'video' });
+      expect(await media.partialUpload(id)).toEqual([]);
+    });
+
     it("refuses to create uploads for B's use of A's draft, over-size declarations and unknown kinds", async () => {
       as('submitterB');
       expect((await create(100, { testimonyId: draftId, kind: 'image' })).status).toBe(404);

@@ -120,6 +120,13 @@ export function useTemporaryMediaStore(kind: MediaStoreKind = 'folder') {
     /** File names (no prefix) stored under `prefix`. */
     files: async (prefix: 'originals' | 'public'): Promise<string[]> =>
       kind === 's3' ? (await objects(`${prefix}/`)).map((key) => key.slice(prefix.length + 1)) : readdir(path.join(dir, prefix)).catch(() => [] as string[]),
+    /**
+     * The next tus request is handled by a new tus server and datastore with nothing in memory, as
+     * another server process would: all it knows of an upload is what the shared storage holds.
+     */
+    anotherServer() {
+      setUploadStorageForTests(kind === 's3' ? { s3: s3!.config } : { directory: tusDir });
+    },
     /** What is left of resumable upload `id`: its files, objects and unfinished multipart uploads. */
     async partialUpload(id: string): Promise<string[]> {
       if (kind === 'folder') return (await readdir(tusDir)).filter((f) => f.startsWith(id));
