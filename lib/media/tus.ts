@@ -9,10 +9,11 @@
 //   arrives the file goes through receiveUpload, exactly like the multipart path (type by bytes,
 //   that kind's limit, SHA-256, sealed original, processing job), and the partial copy is removed.
 // Partial uploads live in YADMAN_DATA_DIR/uploads (or the S3 bucket, named by upload id) and expire
-// after a day (`cleanUpExpiredUploads` in the worker's hourly housekeeping).
+// after a day (`cleanUpExpiredUploads` in the worker's hourly housekeeping), finished or not.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
@@ -113,7 +114,11 @@ async function onUploadFinish(server: Server, req: Request, upload: Upload) {
 async function removePartial(server: Server, id: string): Promise<void> {
   await server.datastore.remove(id).catch(() => {});
   const storage = uploadStorage();
-  if (!('s3' in storage)) return;
+  if ('directory' in storage) {
+    // remove() stops at a missing data file, leaving its metadata.
+    for (const name of [id, `${id}.json`]) await rm(path.join(storage.directory, name), { force: true });
+    return;
+  }
   const { DeleteObjectsCommand, S3Client } = await import('@aws-sdk/client-s3');
   s3Client ??= new S3Client(s3ClientConfig(storage.s3));
   // Never the key or message in the log: a failure is logged by kind only.
@@ -183,7 +188,49 @@ export function setUploadStorageForTests(next: UploadStorage | undefined): void 
   s3Client = undefined;
 }
 
-/** Removes partial uploads older than a day (hourly housekeeping). */
-export async function cleanUpExpiredUploads(): Promise<number> {
-  return (await tusServer()).cleanUpExpiredUploads();
+/**
+ * Removes partial uploads older than a day (hourly housekeeping), and any upload left behind older
+ * than that: the stores' own expiry only sees unfinished uploads, so a server that died between an
+ * upload's last byte and its removal would leave the whole file, before sealing, for good.
+ * Returns how many uploads were removed.
+ */
+export async function cleanUpExpiredUploads(olderThanMs = dayMs): Promise<number> {
+  const server = await tusServer();
+  const expired = await server.cleanUpExpiredUploads();
+  let abandoned = 0;
+  for (const id of await uploadsOlderThan(Date.now() - olderThanMs)) {
+    await removePartial(server, id);
+    abandoned++;
+  }
+  return expired + abandoned;
+}
+
+const uploadName = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.info|\.part|\.json)?$/;
+
+/** Ids of uploads with any file or object last written before `cutoff` (ms since the epoch). */
+async function uploadsOlderThan(cutoff: number): Promise<string[]> {
+  const storage = uploadStorage();
+  const ids = new Set<string>();
+  if ('directory' in storage) {
+    const names = await readdir(storage.directory).catch(() => [] as string[]);
+    for (const name of names) {
+      const id = uploadName.exec(name)?.[1];
+      const info = id ? await stat(path.join(storage.directory, name)).catch(() => null) : null;
+      if (id && info && info.mtimeMs < cutoff) ids.add(id);
+    }
+    return [...ids];
+  }
+  // Uploads are at the bucket's top level (media is under originals/ and public/).
+  const { ListObjectsV2Command, S3Client } = await import('@aws-sdk/client-s3');
+  s3Client ??= new S3Client(s3ClientConfig(storage.s3));
+  let ContinuationToken: string | undefined;
+  do {
+    const page = await s3Client.send(new ListObjectsV2Command({ Bucket: storage.s3.bucket, Delimiter: '/', ContinuationToken }));
+    for (const object of page.Contents ?? []) {
+      const id = uploadName.exec(object.Key ?? '')?.[1];
+      if (id && object.LastModified && object.LastModified.getTime() < cutoff) ids.add(id);
+    }
+    ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+  return [...ids];
 }

@@ -4,7 +4,7 @@
 // post to A's draft nor touch A's upload (404). An interrupted tus upload resumes at the offset the
 // server holds and completes into one attachment whose SHA-256 is that of the whole file. All of it
 // with files in the local folder and in an S3 bucket (a loopback S3-protocol server).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -27,6 +27,7 @@ vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('
 
 const form = await import('@/app/api/uploads/form/route');
 const tus = await import('@/app/api/uploads/tus/[[...id]]/route');
+const { cleanUpExpiredUploads } = await import('./tus');
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -255,6 +256,27 @@ describe.each(testDatabasesAndStores())('uploads on $name, files in $store', (ta
       expect(attachmentId).toBe(row!.id);
       expect(row).toMatchObject({ sha256: sha256(video), sizeBytes: video.length, kind: 'video' });
       expect(await media.partialUpload(id)).toEqual([]);
+    });
+
+    it('the housekeeping removes uploads a day old, unfinished or finished and left behind by a server that died', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const unfinished = idOf(await create(jpeg.length, { testimonyId: draft, kind: 'image' }));
+      expect((await patch(unfinished, 0, jpeg.subarray(0, 100))).status).toBe(204);
+      const finished = randomUUID();
+      await media.leaveFinishedUpload(finished, jpeg);
+      expect(await media.partialUpload(unfinished)).not.toEqual([]);
+      expect(await media.partialUpload(finished)).not.toEqual([]);
+      // Younger than a day: kept.
+      await cleanUpExpiredUploads();
+      expect(await media.partialUpload(finished)).not.toEqual([]);
+      expect((await head(unfinished)).headers.get('upload-offset')).toBe('100');
+      // Older than the age given (here: any age), both are gone, and nothing else was touched.
+      const stored = await media.files('originals');
+      await cleanUpExpiredUploads(0);
+      expect(await media.partialUpload(unfinished)).toEqual([]);
+      expect(await media.partialUpload(finished)).toEqual([]);
+      expect(await media.files('originals')).toEqual(stored);
     });
 
     it("refuses to create uploads for B's use of A's draft, over-size declarations and unknown kinds", async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db/types';
-import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3ClientConfig } from '@/lib/media/s3-config';
 import { s3Store } from '@/lib/media/s3-store';
 import { localStore, setMediaStoreForTests, type MediaStore } from '@/lib/media/storage';
@@ -126,6 +126,18 @@ export function useTemporaryMediaStore(kind: MediaStoreKind = 'folder') {
      */
     anotherServer() {
       setUploadStorageForTests(kind === 's3' ? { s3: s3!.config } : { directory: tusDir });
+    },
+    /** What a server that died after an upload's last byte leaves: the whole file and its metadata. */
+    async leaveFinishedUpload(id: string, bytes: Buffer) {
+      const info = JSON.stringify({ id, size: bytes.length, offset: bytes.length, metadata: {}, creation_date: new Date().toISOString() });
+      if (kind === 'folder') {
+        await writeFile(path.join(tusDir, id), bytes);
+        await writeFile(path.join(tusDir, `${id}.json`), info);
+        return;
+      }
+      for (const [Key, Body] of [[id, bytes], [`${id}.info`, Buffer.from(info)]] as const) {
+        await client!.send(new PutObjectCommand({ Bucket: s3!.config.bucket, Key, Body }));
+      }
     },
     /** What is left of resumable upload `id`: its files, objects and unfinished multipart uploads. */
     async partialUpload(id: string): Promise<string[]> {
