@@ -6,7 +6,8 @@
 //   - the data layer (receiveUpload from the received temporary file, what the no-JavaScript
 //     form does after streaming): SHA-256, sealing, store put, row, job.
 // Baselines in the same run, on the same bytes: the S3 server's own speed (one SDK PutObject of the
-// whole file, no sealing, no database) and the local disk's (one write of the file). The S3 server
+// whole file, and a bare streamed multipart upload as s3Store.put makes; no sealing, no database)
+// and the local disk's (one write of the file). The S3 server
 // is the loopback one the tests use (lib/testing/s3-server.ts): what it measures is the app's S3
 // path, not a cloud's network. The database is a scratch one on the bench's PostgreSQL server,
 // dropped at the end. Prints JSON rows on its last line; its log goes to stderr.
@@ -15,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 
 const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yadman_bench';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-bench-uploads-'));
@@ -122,6 +124,10 @@ try {
   const rawS3 = await timedRuns(async () => {
     await client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: `raw/${randomBytes(8).toString('hex')}`, Body: bytes, ContentLength: bytes.length }));
   });
+  // The same server's multipart path alone: the file streamed in 8 MB parts as s3Store.put does, no sealing, no database.
+  const rawMultipart = await timedRuns(async () => {
+    await new Upload({ client, params: { Bucket: s3.config.bucket, Key: `raw/${randomBytes(8).toString('hex')}`, Body: fs.createReadStream(source) }, partSize: 8 * 2 ** 20, queueSize: 2 }).done();
+  });
   client.destroy();
   const rawDisk = await timedRuns(async () => fs.writeFileSync(path.join(tmp, `raw-${randomBytes(4).toString('hex')}`), bytes));
 
@@ -130,7 +136,7 @@ try {
   rows.push({ figure: 'Upload throughput, S3 store: resumable (tus, 1 MB chunks)', value: mbps(measured.s3!.tus), unit: 'MB/s',
     baseline: `${baseline}${mbps(measured.folder!.tus).toFixed(0)} MB/s`, note: `${note}; until the attachment row exists (chunks to the bucket, read back, sealed, stored)` });
   rows.push({ figure: 'Upload throughput, S3 store: form / data layer (receiveUpload)', value: mbps(measured.s3!.form), unit: 'MB/s',
-    baseline: `${baseline}${mbps(measured.folder!.form).toFixed(0)} MB/s`, note: `${note}; SHA-256, sealing, streamed multipart put, row, job` });
+    baseline: `${baseline}${mbps(measured.folder!.form).toFixed(0)} MB/s; a bare streamed multipart upload of the file (8 MB parts) ${mbps(rawMultipart).toFixed(0)} MB/s`, note: `${note}; SHA-256, sealing, streamed multipart put, row, job` });
   rows.push({ figure: 'Upload throughput, local folder store: resumable (tus, 1 MB chunks)', value: mbps(measured.folder!.tus), unit: 'MB/s',
     baseline: `one write of the same bytes to this disk ${mbps(rawDisk).toFixed(0)} MB/s`, note });
 } finally {
