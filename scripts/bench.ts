@@ -2,7 +2,8 @@
 // (`npm run db:generate-data` into BENCH_DATABASE_URL first) against PRODUCT.md §6, each figure beside
 // a baseline measured in the same run: nginx and a bare Node server serving the same HTML bytes,
 // the same search and queue reads run directly through postgres.js, the database's own commit rate
-// under the submissions, the HTML document alone under the first-visit bytes. Loopback only; every load run is bounded
+// under the submissions, the HTML document alone under the first-visit bytes, the S3 server's own
+// put speed under upload throughput on the S3 store (scripts/bench-uploads.ts). Loopback only; every load run is bounded
 // in time and count. Writes bench-results/latest.json and bench-results/latest.md and prints the table.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -112,6 +113,26 @@ function mirrorRows(): Row[] {
   });
   if (run.status !== 0) throw new Error('the mirror bench failed');
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Row[];
+}
+// ---- upload throughput on both stores (BENCH_ONLY=uploads: only these figures); scripts/bench-uploads.ts
+function uploadRows(): Row[] {
+  log('uploads: throughput on the local folder and the S3 store');
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', './scripts/mirror/allow-server-only.mjs', 'scripts/bench-uploads.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: authSecret, BENCH_DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (run.status !== 0) throw new Error('the upload bench failed');
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Row[];
+}
+if (process.env.BENCH_ONLY === 'uploads') {
+  const uploads = uploadRows();
+  fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench-results', 'uploads.json'), JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, loadAtStart, loadAtEnd: os.loadavg(), rows: uploads }, null, 2));
+  console.info(JSON.stringify(uploads, null, 2));
+  process.exit();
 }
 if (process.env.BENCH_ONLY === 'mirror') {
   const mirror = mirrorRows();
@@ -366,6 +387,7 @@ app.kill('SIGTERM');
 await handle.close();
 
 rows.push(...mirrorRows());
+rows.push(...uploadRows());
 
 // ---- report
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

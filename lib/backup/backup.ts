@@ -3,14 +3,19 @@
 //   manifest.json   what was saved: driver, server version, latest migration, row counts per table
 //   database.dump   PostgreSQL: `pg_dump --format=custom` (restored with pg_restore)
 //   pglite.tar.gz   PGlite: the data folder as PGlite's own `dumpDataDir` tarball
-//   media.tar       YADMAN_DATA_DIR/media (uploaded files), when files are stored locally
+//   media.tar       the uploaded files as `media/originals/…` and `media/public/…`: the folder
+//                   YADMAN_DATA_DIR/media, or every object of the S3 bucket under those prefixes
+//                   (the same layout either way: a backup restores into either store)
 // Never in it: AUTH_SECRET (or YADMAN_DATA_DIR/secrets). Sealed fields (e-mail addresses, TOTP
 // secrets, kept originals) can only be read with the AUTH_SECRET they were written with: keep it
 // apart from the backup, in the secret store.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { acquireDataDirLock } from '../../db/lock';
+import { assertKey, type MediaStore } from '../media/storage';
 
 export type BackupSource = { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir: string };
 
@@ -23,9 +28,18 @@ export type Manifest = {
   dumpToolMajor?: number;
   /** Rows per table of the public schema, as counted when the backup was made. */
   rowCounts: Record<string, number>;
-  /** Whether media.tar holds the local media folder (false: S3 or no files yet). */
+  /** Whether media.tar holds the uploaded files (false: no files yet). */
   media: boolean;
+  /** Where the files were read from (absent in backups made before S3 buckets were backed up). */
+  mediaFrom?: 'folder' | 's3';
 };
+
+/**
+ * Where the uploaded files are: the data folder (its media/ subfolder), or a store that lists (S3).
+ * A restore into a store unpacks media.tar first into `stagingDir` (default: the system's temporary
+ * folder; the restore script gives YADMAN_DATA_DIR/tmp, on disk).
+ */
+export type MediaSource = { dataDir?: string; store?: MediaStore; stagingDir?: string };
 
 type Query = (text: string) => Promise<Record<string, unknown>[]>;
 
@@ -76,8 +90,74 @@ function tarFolder(parent: string, name: string, archive: string): boolean {
   return true;
 }
 
-/** Writes a backup of `source` (and of `options.dataDir`/media, when given and present) into `out`. */
-export async function backup(source: BackupSource, out: string, options: { dataDir?: string } = {}): Promise<Manifest> {
+/**
+ * Copies every file of `store` into media.tar, laid out as the data folder's media/ would be.
+ * Objects are fetched one at a time into a private staging folder inside `out`, removed after.
+ */
+async function tarStore(store: MediaStore, out: string): Promise<boolean> {
+  if (!store.list) throw new Error('this media store cannot list its files, so they cannot be backed up');
+  const staging = fs.mkdtempSync(path.join(out, '.media-'));
+  try {
+    let files = 0;
+    for await (const { key } of store.list()) {
+      const file = path.join(staging, 'media', key);
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      await pipeline(await store.getStream(key), fs.createWriteStream(file, { mode: 0o600, flags: 'wx' }));
+      files++;
+    }
+    return files > 0 && tarFolder(staging, 'media', path.join(out, 'media.tar'));
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Puts every file of media.tar into `store`, which must hold no files yet. */
+async function untarIntoStore(from: string, store: MediaStore, stagingDir = os.tmpdir()): Promise<void> {
+  fs.mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+  const staging = fs.mkdtempSync(path.join(stagingDir, 'yadman-restore-'));
+  try {
+    execFileSync('tar', ['-xf', path.join(from, 'media.tar'), '-C', staging]);
+    const keys: string[] = [];
+    for (const prefix of ['originals', 'public']) {
+      const folder = path.join(staging, 'media', prefix);
+      if (fs.existsSync(folder)) keys.push(...fs.readdirSync(folder).map((name) => `${prefix}/${name}`));
+    }
+    keys.forEach(assertKey); // nothing but stored files: a stray name fails the restore before anything is put
+    for (const key of keys) await store.put(key, fs.createReadStream(path.join(staging, 'media', key)));
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes media.tar into `out` from the store or the data folder; false when there are no files. */
+export async function backupMedia(out: string, options: MediaSource): Promise<boolean> {
+  if (options.store) return tarStore(options.store, out);
+  return options.dataDir ? tarFolder(path.resolve(options.dataDir), 'media', path.join(out, 'media.tar')) : false;
+}
+
+/** Refuses a media target that already holds files (checked before the database is restored). */
+async function checkMediaTarget(options: MediaSource): Promise<void> {
+  if (options.store?.list) {
+    for await (const _ of options.store.list()) throw new Error('the media store already holds files: restore into an empty bucket');
+  } else if (!options.store && options.dataDir && fs.existsSync(path.join(options.dataDir, 'media'))) {
+    throw new Error(`${path.join(options.dataDir, 'media')} already exists: restore into an empty data folder`);
+  }
+}
+
+/** Puts the files of the backup in `from` (its media.tar) into the store, or unpacks them into the data folder. */
+export async function restoreMedia(from: string, options: MediaSource): Promise<void> {
+  await checkMediaTarget(options);
+  if (options.store) return untarIntoStore(from, options.store, options.stagingDir);
+  if (!options.dataDir) throw new Error('this backup holds media files: give the data folder to unpack them into');
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  execFileSync('tar', ['-xf', path.join(from, 'media.tar'), '-C', path.resolve(options.dataDir)]);
+}
+
+/**
+ * Writes a backup of `source` into `out`, with the uploaded files of `media`: its store when given
+ * (S3), else the folder `media.dataDir`/media when present.
+ */
+export async function backup(source: BackupSource, out: string, options: MediaSource = {}): Promise<Manifest> {
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new Error(`${out} exists and is not empty`);
   fs.mkdirSync(out, { recursive: true });
   let manifest: Omit<Manifest, 'media'>;
@@ -118,8 +198,8 @@ export async function backup(source: BackupSource, out: string, options: { dataD
       release();
     }
   }
-  const media = options.dataDir ? tarFolder(path.resolve(options.dataDir), 'media', path.join(out, 'media.tar')) : false;
-  const full: Manifest = { ...manifest, media };
+  const media = await backupMedia(out, options);
+  const full: Manifest = { ...manifest, media, ...(media ? { mediaFrom: options.store ? 's3' : 'folder' } : {}) };
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(full, null, 2)}\n`);
   return full;
 }
@@ -128,18 +208,17 @@ export type RestoreTarget = BackupSource;
 
 /**
  * Restores the backup in `from` into `target`, which must be empty: a PostgreSQL database without
- * tables (create it first), or a PGlite data folder without a database. The media folder is
- * unpacked into `dataDir` (which must not hold a media folder yet). Returns the restored row counts,
+ * tables (create it first), or a PGlite data folder without a database. The files go into
+ * `media.store` when given (an S3 bucket holding no files yet), else are unpacked into
+ * `media.dataDir` (which must not hold a media folder yet). Returns the restored row counts,
  * after checking them against the manifest.
  */
-export async function restore(from: string, target: RestoreTarget, options: { dataDir?: string } = {}): Promise<Record<string, number>> {
+export async function restore(from: string, target: RestoreTarget, options: MediaSource = {}): Promise<Record<string, number>> {
   const manifest = JSON.parse(fs.readFileSync(path.join(from, 'manifest.json'), 'utf8')) as Manifest;
   if (manifest.driver !== target.driver) {
     throw new Error(`this backup is of a ${manifest.driver} database; restore it with the same driver (DATABASE_URL ${manifest.driver === 'postgres' ? 'set' : 'unset'})`);
   }
-  if (manifest.media && options.dataDir && fs.existsSync(path.join(options.dataDir, 'media'))) {
-    throw new Error(`${path.join(options.dataDir, 'media')} already exists: restore into an empty data folder`);
-  }
+  if (manifest.media) await checkMediaTarget(options);
   let counts: Record<string, number>;
   if (target.driver === 'postgres') {
     const { default: postgres } = await import('postgres');
@@ -178,11 +257,7 @@ export async function restore(from: string, target: RestoreTarget, options: { da
       release();
     }
   }
-  if (manifest.media) {
-    if (!options.dataDir) throw new Error('this backup holds media files: give the data folder to unpack them into');
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    execFileSync('tar', ['-xf', path.join(from, 'media.tar'), '-C', path.resolve(options.dataDir)]);
-  }
+  if (manifest.media) await restoreMedia(from, options);
   const differing = Object.keys({ ...manifest.rowCounts, ...counts }).filter((table) => manifest.rowCounts[table] !== counts[table]);
   if (differing.length > 0) throw new Error(`restored row counts differ from the backup's in: ${differing.join(', ')}`);
   return counts;

@@ -16,8 +16,8 @@ import { receiveUpload } from '@/lib/media/upload';
 import { replyAsSubmitter } from '@/lib/messages';
 import { addTestimonyNote } from '@/lib/moderation/review';
 import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { insertCollection } from '@/lib/testing/public-fixtures';
 import { filledDraft, submittedTestimony } from '@/lib/testing/testimony-fixtures';
 import { createDataKey, createFileOpenStream, decryptField, fieldPurposes, type DataKeyKind, unwrapDataKey } from './envelope';
@@ -33,9 +33,9 @@ const opens = (test: () => unknown) => {
   }
 };
 
-describe.each(testDatabases())('rotating AUTH_SECRET on $name', (target) => {
+describe.each(testDatabasesAndStores())('rotating AUTH_SECRET on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   const from = defaultSecret();
   const to = `rotated-${randomBytes(16).toString('hex')}`;
   const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);

@@ -6,14 +6,14 @@ import { testimonies } from '@/db/schema';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { enqueueMediaDeletion } from './delete';
 import { receiveUpload } from './upload';
 
-describe.each(testDatabases())('media deletion on $name', (target) => {
+describe.each(testDatabasesAndStores())('media deletion on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   let actors: Actors;
 
   beforeAll(async () => {

@@ -16,8 +16,8 @@ import { fieldPurposes, openFileBuffer, unwrapDataKey } from '@/lib/crypto/envel
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { ffmpegAvailable, setFfmpegAvailableForTests } from './ffmpeg';
 import { heicDecodable } from './image';
 import { receiveUpload } from './upload';
@@ -39,9 +39,9 @@ async function leakyClip(extension: 'mp4' | 'mp3'): Promise<Buffer> {
   }
 }
 
-describe.each(testDatabases())('media processing on $name', (target) => {
+describe.each(testDatabasesAndStores())('media processing on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   let actors: Actors;
   let draftId: string;
   let jpeg: Buffer;

@@ -10,8 +10,8 @@ import { AppError } from '@/lib/errors';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { listOwnAttachments } from './list';
 import { removeOwnAttachment } from './remove';
 import { findServableMedia } from './serve';
@@ -23,9 +23,9 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof AppError ? error.code : 'thrown'),
   );
 
-describe.each(testDatabases())('removing a file on $name', (target) => {
+describe.each(testDatabasesAndStores())('removing a file on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   let actors: Actors;
 
   beforeAll(async () => {

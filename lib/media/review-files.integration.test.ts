@@ -10,8 +10,8 @@ import { AppError } from '@/lib/errors';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { setFfmpegAvailableForTests } from './ffmpeg';
 import { listReviewAttachments, setAttachmentVisibility } from './review-files';
 import { findServableMedia } from './serve';
@@ -23,9 +23,9 @@ const codeOfCall = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof AppError ? (error.fieldErrors?.visibility ?? error.code) : 'thrown'),
   );
 
-describe.each(testDatabases())('file visibility on $name', (target) => {
+describe.each(testDatabasesAndStores())('file visibility on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  useTemporaryMediaStore();
+  useTemporaryMediaStore(target.store);
   let actors: Actors;
   let testimonyId: string;
   let imageId: string;

@@ -1,19 +1,18 @@
 // S3-compatible object storage (AWS S3, MinIO, Garage, Ceph RGW, …) for production instances
 // that run several servers or want media off the application disk. Objects are private: they
 // are only ever read by the serving route, which authorizes every request.
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
-import type { Env } from '@/lib/env.mjs';
+import { s3ClientConfig, type S3Config } from './s3-config';
 import { assertKey, collect, type MediaStore } from './storage';
 
-export function s3Store(e: Env): MediaStore {
-  const client = new S3Client({
-    region: e.S3_REGION,
-    endpoint: e.S3_ENDPOINT,
-    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
-    credentials: { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! },
-  });
-  const Bucket = e.S3_BUCKET!;
+/** Part size of multipart uploads: the SDK keeps at most `queueSize` parts of it in memory. */
+const partSize = 8 * 1024 * 1024;
+
+export function s3Store(c: S3Config): MediaStore {
+  const client = new S3Client(s3ClientConfig(c));
+  const Bucket = c.bucket;
 
   async function getStream(key: string): Promise<Readable> {
     assertKey(key);
@@ -24,9 +23,10 @@ export function s3Store(e: Env): MediaStore {
   return {
     async put(key, body) {
       assertKey(key);
-      // PutObject needs a known length; media arrives as a stream, so buffer it (limits cap the size).
-      const bytes = Buffer.isBuffer(body) ? body : await collect(body);
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentLength: bytes.length }));
+      // Streamed in parts (multipart upload above one part): a 200 MB video never sits whole in
+      // memory, whatever number of uploads arrive at once. A failed upload is aborted, not left
+      // as parts the bucket keeps (and bills) forever.
+      await new Upload({ client, params: { Bucket, Key: key, Body: body }, partSize, queueSize: 2, leavePartsOnError: false }).done();
     },
     getStream,
     async getBuffer(key) {

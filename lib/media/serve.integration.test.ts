@@ -8,8 +8,8 @@ import { attachments, testimonies } from '@/db/schema';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runOneJob } from '@/lib/jobs/worker';
 import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { setFfmpegAvailableForTests } from './ffmpeg';
 import { receiveUpload } from './upload';
 
@@ -19,9 +19,9 @@ vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('
 
 const { GET } = await import('@/app/api/media/[id]/route');
 
-describe.each(testDatabases())('media route on $name', (target) => {
+describe.each(testDatabasesAndStores())('media route on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  useTemporaryMediaStore();
+  useTemporaryMediaStore(target.store);
   let actors: Actors;
   let draftId: string;
   let imageId: string;

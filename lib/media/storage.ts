@@ -80,8 +80,8 @@ export async function mediaStore(): Promise<MediaStore> {
   if (store) return store;
   const e = env();
   if (e.S3_BUCKET) {
-    const { s3Store } = await import('./s3-store');
-    store = s3Store(e);
+    const [{ s3ConfigOf }, { s3Store }] = await Promise.all([import('./s3-config'), import('./s3-store')]);
+    store = s3Store(s3ConfigOf(e)!);
   } else {
     store = localStore(path.join(e.dataDir, 'media'));
   }

@@ -9,10 +9,11 @@
 //   arrives the file goes through receiveUpload, exactly like the multipart path (type by bytes,
 //   that kind's limit, SHA-256, sealed original, processing job), and the partial copy is removed.
 // Partial uploads live in YADMAN_DATA_DIR/uploads (or the S3 bucket, named by upload id) and expire
-// after a day (`cleanUpExpiredUploads` in the worker's hourly housekeeping).
+// after a day (`cleanUpExpiredUploads` in the worker's hourly housekeeping), finished or not.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
@@ -29,6 +30,7 @@ import type { MediaKind } from './sniff';
 import { requestAddressKey } from '@/lib/abuse/address';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
+import { s3ClientConfig, s3ConfigOf, type S3Config } from './s3-config';
 import { withTempDir } from './temp';
 
 export const tusPath = '/api/uploads/tus';
@@ -90,7 +92,7 @@ async function onUploadFinish(server: Server, req: Request, upload: Upload) {
     if (m.owner !== viewer.userId) throw refusal(404, 'not_found');
     const { id } = await withTempDir(async (dir) => {
       // The file store already holds the bytes on this disk; from object storage they are fetched first.
-      const file = server.datastore instanceof FileStore ? path.join(fileStoreDirectory(), upload.id) : path.join(dir, 'upload');
+      const file = server.datastore instanceof FileStore ? path.join(server.datastore.directory, upload.id) : path.join(dir, 'upload');
       if (!(server.datastore instanceof FileStore)) await pipeline(await (server.datastore as S3Store).read(upload.id), createWriteStream(file, { mode: 0o600 }));
       return receiveUpload(await getDb(), viewer, { testimonyId: m.testimonyId ?? '', path: file, caption: m.caption ?? '', keepOriginal: m.keepOriginal === 'yes' });
     });
@@ -98,28 +100,56 @@ async function onUploadFinish(server: Server, req: Request, upload: Upload) {
   } catch (error) {
     throw refusalOf(error);
   } finally {
-    await server.datastore.remove(upload.id).catch(() => {});
+    await removePartial(server, upload.id);
   }
 }
 
-function fileStoreDirectory(): string {
-  return path.join(env().dataDir, 'uploads');
+/**
+ * Deletes every copy of a finished (received or refused) upload: these bytes are the submitter's
+ * file before sealing, with all its metadata. @tus/s3-store's remove() first aborts the multipart
+ * upload, which S3 answers with NoSuchUpload once it was completed, and then throws before deleting
+ * anything: on S3 the whole plaintext file (`<id>`) and its metadata (`<id>.info`) stayed in the
+ * bucket for good, past the day's expiry too (that sweep only sees unfinished multipart uploads).
+ */
+async function removePartial(server: Server, id: string): Promise<void> {
+  await server.datastore.remove(id).catch(() => {});
+  const storage = uploadStorage();
+  if ('directory' in storage) {
+    // remove() stops at a missing data file, leaving its metadata.
+    for (const name of [id, `${id}.json`]) await rm(path.join(storage.directory, name), { force: true });
+    return;
+  }
+  const { DeleteObjectsCommand, S3Client } = await import('@aws-sdk/client-s3');
+  s3Client ??= new S3Client(s3ClientConfig(storage.s3));
+  // Never the key or message in the log: a failure is logged by kind only.
+  const failed = await s3Client
+    .send(new DeleteObjectsCommand({ Bucket: storage.s3.bucket, Delete: { Objects: [id, `${id}.info`, `${id}.part`].map((Key) => ({ Key })), Quiet: true } }))
+    .then((result) => result.Errors?.[0]?.Code, (error: unknown) => (error instanceof Error ? error.name : 'unknown error'));
+  if (failed) console.error(`tus upload: a finished upload's partial copy could not be deleted (${failed})`);
+}
+
+let s3Client: import('@aws-sdk/client-s3').S3Client | undefined;
+
+/** Where partial uploads live: a folder of this server's disk, or the S3 bucket (several servers). */
+export type UploadStorage = { directory: string } | { s3: S3Config };
+
+let storageForTests: UploadStorage | undefined;
+
+function uploadStorage(): UploadStorage {
+  if (storageForTests) return storageForTests;
+  const e = env();
+  const s3 = s3ConfigOf(e);
+  return s3 ? { s3 } : { directory: path.join(e.dataDir, 'uploads') };
 }
 
 async function createDatastore() {
-  const e = env();
-  if (!e.S3_BUCKET) return new FileStore({ directory: fileStoreDirectory(), expirationPeriodInMilliseconds: dayMs });
+  const storage = uploadStorage();
+  if ('directory' in storage) return new FileStore({ directory: storage.directory, expirationPeriodInMilliseconds: dayMs });
   const { S3Store } = await import('@tus/s3-store');
   return new S3Store({
     partSize: 8 * 1024 * 1024,
     expirationPeriodInMilliseconds: dayMs,
-    s3ClientConfig: {
-      bucket: e.S3_BUCKET,
-      region: e.S3_REGION,
-      endpoint: e.S3_ENDPOINT,
-      forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
-      credentials: { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! },
-    },
+    s3ClientConfig: { ...s3ClientConfig(storage.s3), bucket: storage.s3.bucket },
   });
 }
 
@@ -150,7 +180,57 @@ export async function handleTusRequest(request: Request, viewer: Viewer | null):
   return (await tusServer()).handleWeb(request);
 }
 
-/** Removes partial uploads older than a day (hourly housekeeping). */
-export async function cleanUpExpiredUploads(): Promise<number> {
-  return (await tusServer()).cleanUpExpiredUploads();
+/** Tests point resumable uploads at a folder or at their own S3 server (the next request builds a new tus server). */
+export function setUploadStorageForTests(next: UploadStorage | undefined): void {
+  storageForTests = next;
+  server = undefined;
+  s3Client?.destroy();
+  s3Client = undefined;
+}
+
+/**
+ * Removes partial uploads older than a day (hourly housekeeping), and any upload left behind older
+ * than that: the stores' own expiry only sees unfinished uploads, so a server that died between an
+ * upload's last byte and its removal would leave the whole file, before sealing, for good.
+ * Returns how many uploads were removed.
+ */
+export async function cleanUpExpiredUploads(olderThanMs = dayMs): Promise<number> {
+  const server = await tusServer();
+  const expired = await server.cleanUpExpiredUploads();
+  let abandoned = 0;
+  for (const id of await uploadsOlderThan(Date.now() - olderThanMs)) {
+    await removePartial(server, id);
+    abandoned++;
+  }
+  return expired + abandoned;
+}
+
+const uploadName = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.info|\.part|\.json)?$/;
+
+/** Ids of uploads with any file or object last written before `cutoff` (ms since the epoch). */
+async function uploadsOlderThan(cutoff: number): Promise<string[]> {
+  const storage = uploadStorage();
+  const ids = new Set<string>();
+  if ('directory' in storage) {
+    const names = await readdir(storage.directory).catch(() => [] as string[]);
+    for (const name of names) {
+      const id = uploadName.exec(name)?.[1];
+      const info = id ? await stat(path.join(storage.directory, name)).catch(() => null) : null;
+      if (id && info && info.mtimeMs < cutoff) ids.add(id);
+    }
+    return [...ids];
+  }
+  // Uploads are at the bucket's top level (media is under originals/ and public/).
+  const { ListObjectsV2Command, S3Client } = await import('@aws-sdk/client-s3');
+  s3Client ??= new S3Client(s3ClientConfig(storage.s3));
+  let ContinuationToken: string | undefined;
+  do {
+    const page = await s3Client.send(new ListObjectsV2Command({ Bucket: storage.s3.bucket, Delimiter: '/', ContinuationToken }));
+    for (const object of page.Contents ?? []) {
+      const id = uploadName.exec(object.Key ?? '')?.[1];
+      if (id && object.LastModified && object.LastModified.getTime() < cutoff) ids.add(id);
+    }
+    ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+  return [...ids];
 }

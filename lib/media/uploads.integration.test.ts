@@ -2,9 +2,9 @@
 // multipart form (no JavaScript) and resumable tus uploads. Both stream to a temporary file with
 // the checks made while bytes arrive, then feed the same receiveUpload. Submitter B can neither
 // post to A's draft nor touch A's upload (404). An interrupted tus upload resumes at the offset the
-// server holds and completes into one attachment whose SHA-256 is that of the whole file.
-import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+// server holds and completes into one attachment whose SHA-256 is that of the whole file. All of it
+// with files in the local folder and in an S3 bucket (a loopback S3-protocol server).
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -14,8 +14,8 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { attachments, rateLimits } from '@/db/schema';
 import { env } from '@/lib/env.mjs';
 import { createActors, type ActorName, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertDraft, leakyJpeg, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
+import { useTestDatabase } from '@/lib/testing/databases';
+import { insertDraft, leakyJpeg, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { addressKey } from '@/lib/abuse/address';
 import { rules, storedKey } from '@/lib/abuse/limits';
 import { writeChecked } from './intake';
@@ -27,6 +27,7 @@ vi.mock('@/db/client', async (original) => ({ ...(await original<typeof import('
 
 const form = await import('@/app/api/uploads/form/route');
 const tus = await import('@/app/api/uploads/tus/[[...id]]/route');
+const { cleanUpExpiredUploads } = await import('./tus');
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -34,9 +35,9 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const sameSite = { 'Sec-Fetch-Site': 'same-origin' };
 const tusHeaders = { 'Tus-Resumable': '1.0.0', ...sameSite };
 
-describe.each(testDatabases())('uploads on $name', (target) => {
+describe.each(testDatabasesAndStores())('uploads on $name, files in $store', (target) => {
   const ctx = useTestDatabase(target);
-  const media = useTemporaryMediaStore();
+  const media = useTemporaryMediaStore(target.store);
   let actors: Actors;
   let draftId: string;
   let jpeg: Buffer;
@@ -162,7 +163,6 @@ describe.each(testDatabases())('uploads on $name', (target) => {
   });
 
   describe('resumable (tus)', () => {
-    const tusDir = () => path.join(env().dataDir, 'uploads');
     const create = (size: number, metadata: Record<string, string>) =>
       tus.POST(
         new Request('http://localhost/api/uploads/tus', {
@@ -231,7 +231,52 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(done.headers.get('upload-attachment-id')).toBe(row!.id);
       expect(row).toMatchObject({ sha256: sha256(jpeg), sizeBytes: jpeg.length, caption: 'Resumed', kind: 'image', status: 'processing' });
       // The partial copy is gone once the sealed original is stored.
-      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+      expect(await media.partialUpload(id)).toEqual([]);
+    });
+
+    it('an upload whose chunks each reach another server process completes from what the shared storage holds', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      // Larger than S3's 5 MB minimum part, so the bucket holds a completed part and an incomplete one between requests.
+      const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), Buffer.alloc(7 * 1024 * 1024 - 24, 7)]);
+      const created = await create(video.length, { testimonyId: draft, kind: 'video', caption: 'Across servers', keepOriginal: 'no' });
+      expect(created.status).toBe(201);
+      const id = idOf(created);
+      const chunk = 1024 * 1024; // the browser's (components/forms/attachment-upload-form.tsx)
+      let attachmentId: string | null = null;
+      for (let offset = 0; offset < video.length; offset += chunk) {
+        media.anotherServer();
+        expect((await head(id)).headers.get('upload-offset')).toBe(String(offset));
+        media.anotherServer();
+        const response = await patch(id, offset, video.subarray(offset, offset + chunk));
+        expect(response.status).toBe(204);
+        attachmentId = response.headers.get('upload-attachment-id');
+      }
+      const [row] = await rowsOf(draft);
+      expect(attachmentId).toBe(row!.id);
+      expect(row).toMatchObject({ sha256: sha256(video), sizeBytes: video.length, kind: 'video' });
+      expect(await media.partialUpload(id)).toEqual([]);
+    });
+
+    it('the housekeeping removes uploads a day old, unfinished or finished and left behind by a server that died', async () => {
+      as('submitterA');
+      const draft = await insertDraft(ctx.db, actors.submitterA.userId!);
+      const unfinished = idOf(await create(jpeg.length, { testimonyId: draft, kind: 'image' }));
+      expect((await patch(unfinished, 0, jpeg.subarray(0, 100))).status).toBe(204);
+      const finished = randomUUID();
+      await media.leaveFinishedUpload(finished, jpeg);
+      expect(await media.partialUpload(unfinished)).not.toEqual([]);
+      expect(await media.partialUpload(finished)).not.toEqual([]);
+      // Younger than a day: kept.
+      await cleanUpExpiredUploads();
+      expect(await media.partialUpload(finished)).not.toEqual([]);
+      expect((await head(unfinished)).headers.get('upload-offset')).toBe('100');
+      // Older than the age given (here: any age), both are gone, and nothing else was touched.
+      const stored = await media.files('originals');
+      await cleanUpExpiredUploads(0);
+      expect(await media.partialUpload(unfinished)).toEqual([]);
+      expect(await media.partialUpload(finished)).toEqual([]);
+      expect(await media.files('originals')).toEqual(stored);
     });
 
     it("refuses to create uploads for B's use of A's draft, over-size declarations and unknown kinds", async () => {
@@ -255,7 +300,7 @@ describe.each(testDatabases())('uploads on $name', (target) => {
       expect(refused.status).toBe(422);
       expect(await refused.text()).toBe('fileTypeRefused');
       expect(await rowsOf(draft)).toEqual([]);
-      expect((await readdir(tusDir())).filter((f) => f.startsWith(id))).toEqual([]);
+      expect(await media.partialUpload(id)).toEqual([]);
     });
   });
 });
