@@ -1,7 +1,9 @@
 // Public testimonies: only published, consented ones, showing only the published (redacted)
 // revision, credited exactly as the submitter chose.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '@/db/types';
+import { getPublicSummary } from '@/lib/statistics/summary';
 import type { DbOrTx } from '@/db/types';
 import { attachments, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import { publicMediaPath, type PublicAttachment, type PublicCredit, type PublicTestimony, type Relationship } from './dto';
@@ -73,6 +75,26 @@ export async function listPublicTestimonies(
     where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`;
   const rows = await selectPublicTestimonies(db, { where: and(about, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
   return page(rows, safeLimit);
+}
+
+/**
+ * How many testimonies listPublicTestimonies lists on all its pages: exact, from the pre-aggregated
+ * public totals (lib/statistics/summary.ts) for all of them, or counted for one public person.
+ */
+export async function countPublicTestimonies(db: Db, personId?: string): Promise<number> {
+  if (personId === undefined) return (await getPublicSummary(db)).testimoniesPublished;
+  if (!isUuid(personId)) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(testimonies)
+    .where(
+      and(
+        isPublicTestimony,
+        sql`exists (select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
+          where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`,
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 /** A page of `limit` from `limit + 1` rows: the extra row only says there is a next page. */
