@@ -27,6 +27,41 @@ test.describe('with JavaScript disabled', () => {
     await expect(page.getByRole('link', { name: /Report a correction/ })).toHaveAttribute('href', /\/en\/submit\?person=/);
   });
 
+  for (const l of [
+    { locale: 'en', heading: 'How to cite', id: 'Record id:', bibtex: 'BibTeX', ris: /^RIS/, wiki: 'Wikipedia template (cite web)', permalink: 'Permanent link to this testimony' },
+    { locale: 'fa', heading: 'شیوهٔ ارجاع', id: 'شناسهٔ پرونده:', bibtex: 'BibTeX', ris: /^RIS/, wiki: 'الگوی ویکی‌پدیا (یادکرد وب، cite web)', permalink: 'پیوند پایدار این روایت' },
+  ] as const) {
+    test(`a person page offers the citation forms and a permanent link per testimony (${l.locale})`, async ({ page, baseURL }) => {
+      const id = demoPersonId('demo-arash-example');
+      await page.goto(`/${l.locale}/persons/demo-arash-example-${id}`);
+      const cite = page.getByRole('region', { name: l.heading });
+      await expect(cite).toContainText(l.id);
+      await expect(cite.getByRole('code').filter({ hasText: id })).toBeVisible();
+      // Opened without JavaScript (<details>), and shaped as the tools that read them expect.
+      await cite.getByText(l.wiki, { exact: true }).click();
+      await expect(cite.getByLabel(l.wiki)).toContainText(/^\{\{cite web \|url=http/);
+      const bib = (await cite.getByLabel(l.bibtex).textContent())!;
+      expect(bib).toMatch(new RegExp(`^@misc\\{yadman-${id},\n`));
+      expect(bib.trimEnd().endsWith('}')).toBe(true);
+      const ris = (await cite.getByLabel(l.ris).textContent())!;
+      expect(ris.split(/\r?\n/)[0]).toBe('TY  - ELEC');
+      expect(ris).toContain(`ID  - ${id}`);
+      // Every address on the page's citations is the configured origin, never the Host asked.
+      expect(bib).toContain(`url = {${new URL(baseURL!).origin}/${l.locale}/persons/demo-arash-example-${id}}`);
+      // A <script>'s text is not matched by hasText: read them all and take the page's own.
+      const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+      const ld = scripts.map((x) => JSON.parse(x) as Record<string, unknown>).find((x) => x['@type'] === 'ProfilePage')!;
+      expect(ld).toMatchObject({ '@type': 'ProfilePage', identifier: id, isPartOf: { '@type': 'Collection' } });
+      expect(ld.dateModified as string).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+      const link = page.getByRole('link', { name: l.permalink }).first();
+      const href = (await link.getAttribute('href'))!;
+      expect(href).toMatch(new RegExp(`/${l.locale}/testimonies/[0-9a-f-]{36}$`));
+      await page.goto(new URL(href).pathname);
+      await expect(page).toHaveURL(new RegExp(`/${l.locale}/persons/demo-arash-example-${id}#testimony-${href.slice(-36)}$`));
+    });
+  }
+
   test('a Persian search with Arabic letters finds the person', async ({ page }) => {
     await page.goto(`/fa/search?q=${encodeURIComponent('كيان')}`);
     await expect(page.getByRole('main').getByRole('listitem').first()).toContainText('کیان نمونه‌زاده');

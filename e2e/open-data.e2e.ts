@@ -39,9 +39,11 @@ test.describe('without JavaScript', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const [header, ...rows] = text.trim().split('\r\n');
-    expect(header).toBe(
-      'id,name_fa,name_latin,gender,age,incident_date,incident_date_precision,province_code,province_fa,province_en,city,outcome,perpetrator,verification,collection,published_at,url_fa,url_en',
+    // The original 18 columns first, then the rest of the full public record.
+    expect(header).toMatch(
+      /^id,name_fa,name_latin,gender,age,incident_date,incident_date_precision,province_code,province_fa,province_en,city,outcome,perpetrator,verification,collection,published_at,url_fa,url_en,slug,/,
     );
+    for (const column of ['father_name_fa', 'other_names', 'birth_year', 'occupation', 'cause', 'aftermath', 'source_urls']) expect(header!.split(',')).toContain(column);
     const arash = rows.find((r) => r.includes('Arash Example (demo)'));
     expect(arash).toContain('آرش نمونه‌زاده (نمونه)');
     expect(arash).toContain(',IR-23,تهران,Tehran,Tehran,killed,irgc,verified,aban-1398,');
@@ -49,6 +51,38 @@ test.describe('without JavaScript', () => {
     expect(text).not.toContain('Mina Example');
     expect(text).not.toContain('Parisa Example');
   });
+
+  for (const locale of ['en', 'fa'] as const) {
+    test(`the data page (${locale}) documents every CSV column and JSON field the files have, and the dataset`, async ({ page, request }) => {
+      await page.goto(`/${locale}/data`);
+      const fields = page.getByRole('region', { name: locale === 'en' ? 'Fields' : 'فیلدها' });
+      const documented = new Set((await fields.locator('code').allTextContents()).map((x) => x.trim()));
+      const header = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+      const files = {
+        persons: await request.get('/api/v1/persons.json').then((r) => r.json()),
+        testimonies: await request.get('/api/v1/testimonies.json').then((r) => r.json()),
+        retracted: await request.get('/api/v1/retracted').then((r) => r.json()),
+      };
+      const names = [
+        ...header(await request.get('/api/v1/persons.csv').then((r) => r.text())),
+        ...header(await request.get('/api/v1/testimonies.csv').then((r) => r.text())),
+        ...header(await request.get('/api/v1/retracted.csv').then((r) => r.text())),
+        ...Object.keys(files.persons),
+        ...Object.keys(files.persons.persons[0]),
+        ...Object.keys(files.testimonies),
+        ...Object.keys(files.testimonies.testimonies[0]),
+        ...Object.keys(files.retracted),
+      ];
+      expect(names.filter((n) => !documented.has(n))).toEqual([]);
+      // A <script>'s text is not matched by hasText: read them all and take the Dataset.
+      const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+      const ld = scripts.map((x) => JSON.parse(x) as { '@type': string; distribution: unknown[] }).find((x) => x['@type'] === 'Dataset')!;
+      expect(ld).toMatchObject({ '@type': 'Dataset', license: 'https://creativecommons.org/licenses/by/4.0/' });
+      expect(ld.distribution.length).toBeGreaterThanOrEqual(4);
+      await expect(page.getByLabel(locale === 'en' ? 'BibTeX entry for the dataset' : 'مدخل BibTeX برای کل داده‌ها')).toContainText('@misc{yadman-open-data,');
+      await expect(page.getByRole('region', { name: locale === 'en' ? 'Licence and citation' : 'پروانه و شیوهٔ ارجاع' })).toContainText(locale === 'en' ? 'testimonies' : 'روایت‌ها');
+    });
+  }
 
   test('a statistics CSV downloads with labels in the page language', async ({ page }) => {
     const response = await page.request.get('/fa/statistics/provinces.csv');
@@ -69,6 +103,8 @@ test('the JSON API lists published persons with pagination', async ({ request })
   const unknown = await request.get('/api/v1/persons/00000000-0000-4000-8000-000000000000');
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toEqual({ error: 'not_found' });
+  const testimonies = await (await request.get('/api/v1/testimonies?limit=1')).json();
+  expect(testimonies.pagination.total).toBeGreaterThanOrEqual(1);
   const openapi = await request.get('/api/v1/openapi.json');
   expect((await openapi.json()).openapi).toBe('3.1.0');
 });

@@ -6,12 +6,27 @@ import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
 
 /** Published testimonies, each credited exactly as its submitter consented. */
-export async function TestimonyList(props: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean }) {
+type Permalinks = {
+  /** Each testimony's permanent address (absolute), shown under it. */
+  permalink?: (testimonyId: string) => string;
+  /** A link (the site), or the address as text only (the static mirror links nowhere outside itself). */
+  linkPermalinks?: boolean;
+};
+
+export async function TestimonyList(props: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean } & Permalinks) {
   return <TestimonyListView {...props} t={await getTranslations({ locale: props.locale, namespace: 'Person' })} />;
 }
 
 /** The same, rendered synchronously with a given translator (also by the static mirror, lib/mirror). */
-export function TestimonyListView({ testimonies, locale, gender, sensitive, t }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT }) {
+export function TestimonyListView({
+  testimonies,
+  locale,
+  gender,
+  sensitive,
+  t,
+  permalink,
+  linkPermalinks = true,
+}: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT } & Permalinks) {
   const credit = (c: PublicTestimony['credit']) => {
     const text =
       c.kind === 'anonymous'
@@ -63,6 +78,19 @@ export function TestimonyListView({ testimonies, locale, gender, sensitive, t }:
                   ))}
                 </ul>
               </div>
+            ) : null}
+            {permalink ? (
+              <p className="mt-3 text-sm">
+                {linkPermalinks ? (
+                  <a href={permalink(item.id)} aria-describedby={`testimony-${item.id}`}>
+                    {t('testimonyPermalink')}
+                  </a>
+                ) : (
+                  <>
+                    {t('testimonyPermalink')}: <span dir="ltr" className="break-all font-mono">{permalink(item.id)}</span>
+                  </>
+                )}
+              </p>
             ) : null}
           </article>
         </li>

@@ -1,14 +1,16 @@
 // A person's page in the mirror: the site's person page with the same facts and testimony
 // components (PersonFactsView, TestimonyListView), every testimony on one page, and media from the
 // copy's own folder. Pages of the site that need a server (correction form, paging) are left out.
+import { CitationForms } from '@/components/memorial/citation-forms';
 import { PersonFactsView, type PersonT } from '@/components/memorial/person-facts';
 import { PersonHeader } from '@/components/memorial/person-header';
 import { TestimonyListView } from '@/components/memorial/testimony-list';
 import type { PublicPerson, PublicTestimony } from '@/lib/memorial/dto';
+import { testimonyPermalinkPath } from '@/lib/memorial/paths';
 import { translatorFor } from '@/lib/open-data/translator';
 import { MirrorShell, type MirrorPage } from './shell';
 
-export function MirrorPersonPage({ page, person, testimonies, liveUrl, t }: { page: MirrorPage; person: PublicPerson; testimonies: PublicTestimony[]; liveUrl: string; t: PersonT }) {
+export function MirrorPersonPage({ page, person, testimonies, origin, liveUrl, t }: { page: MirrorPage; person: PublicPerson; testimonies: PublicTestimony[]; origin: string; liveUrl: string; t: PersonT }) {
   const { locale } = page;
   const m = translatorFor(locale, 'Mirror');
   const name = locale === 'fa' ? person.nameFa : (person.nameLatin ?? person.nameFa);
@@ -24,7 +26,15 @@ export function MirrorPersonPage({ page, person, testimonies, liveUrl, t }: { pa
             {t('testimoniesHeading')}
           </h2>
           {testimonies.length > 0 ? (
-            <TestimonyListView testimonies={testimonies} locale={locale} gender={person.gender} sensitive={person.sensitiveContent} t={t} />
+            <TestimonyListView
+              testimonies={testimonies}
+              locale={locale}
+              gender={person.gender}
+              sensitive={person.sensitiveContent}
+              t={t}
+              permalink={(id) => origin + testimonyPermalinkPath(locale, id)}
+              linkPermalinks={false}
+            />
           ) : (
             <p className="mt-2 text-muted">{t('testimoniesNone')}</p>
           )}
@@ -46,15 +56,8 @@ export function MirrorPersonPage({ page, person, testimonies, liveUrl, t }: { pa
           </section>
         ) : null}
 
-        <section aria-labelledby="cite-heading" className="mt-10">
-          <h2 id="cite-heading" className="text-2xl font-semibold">
-            {t('citeHeading')}
-          </h2>
-          <p className="mt-2">{m('citeLive')}</p>
-          <p className="mt-1 break-all font-mono text-sm" dir="ltr">
-            {liveUrl}
-          </p>
-        </section>
+        <p className="mt-10">{m('citeLive')}</p>
+        <CitationForms person={person} locale={locale} url={liveUrl} t={t} link={false} />
       </article>
     </MirrorShell>
   );

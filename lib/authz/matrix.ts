@@ -232,6 +232,12 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   'app/api/v1/persons.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/persons.json`), status: () => 200 } },
   'app/api/v1/testimonies.csv/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.csv`), status: () => 200 } },
   'app/api/v1/testimonies.json/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/testimonies.json`), status: () => 200 } },
+  'app/api/v1/retracted/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/retracted`), status: () => 200 } },
+  'app/api/v1/retracted.csv/route.ts': { GET: { request: () => new Request(`${origin}/api/v1/retracted.csv`), status: () => 200 } },
+  // A testimony's permanent link: an unknown id leads to the one 404 page, for everyone.
+  'app/[locale]/testimonies/[id]/route.ts': {
+    GET: { request: () => new Request(`${origin}/en/testimonies/${unknownId}`), params: { locale: 'en', id: unknownId }, status: () => 307 },
+  },
   'app/sitemap.xml/route.ts': { GET: { request: () => new Request(`${origin}/sitemap.xml`), status: () => 200 } },
   // A small memorial fits in /sitemap.xml itself: there are no split files, for anyone.
   'app/sitemaps/[file]/route.ts': {

@@ -3,7 +3,7 @@
 // plain functions with a database handle.
 export * from './dto';
 export { getPublishedPerson } from './persons';
-export { getPublicTestimoniesForPerson, listPublicTestimonies, publicCredit, type TestimonyPage } from './testimonies';
+export { countPublicTestimonies, getPublicTestimoniesForPerson, listPublicTestimonies, publicTestimonyLocation, publicCredit, type TestimonyPage } from './testimonies';
 export { getMemorialOverview } from './overview';
 export { listPublicCollections } from './collections';
 export { listPublishedPersons, type PersonPage } from './search';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/sessions';
 import { nameSearchText } from '@/lib/search/normalize';
 import { personCsvRow } from '@/lib/open-data/export';
-import { getApiPerson, iteratePublicPersons, listApiPersons } from '@/lib/open-data/persons';
+import { getApiPerson, iteratePublicPersonRecords, listApiPersons } from '@/lib/open-data/persons';
 import { approveMinorIdentity, getMinorIdentity } from '@/lib/persons';
 import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
@@ -27,7 +27,7 @@ describe.each(testDatabases())('minors on $name', (target) => {
   /** Every public surface of the person, as one string: person JSON, search, API, CSV. */
   async function publicSurfaces(personId: string, query: string) {
     const csv: string[] = [];
-    for await (const batch of iteratePublicPersons(ctx.db)) for (const p of batch) if (p.id === personId) csv.push(JSON.stringify(personCsvRow(p, origin)));
+    for await (const batch of iteratePublicPersonRecords(ctx.db)) for (const p of batch) if (p.id === personId) csv.push(JSON.stringify(personCsvRow(p, origin)));
     return [
       JSON.stringify(await getPublishedPerson(ctx.db, personId)),
       JSON.stringify(await getApiPerson(ctx.db, personId, origin)),

@@ -37,6 +37,16 @@ export function personPath(locale: string, person: { id: string; slug: string })
   return `/${locale}/persons/${personSegment(person)}`;
 }
 
+/** A testimony's own permanent path (it redirects to the person's page that shows it). */
+export function testimonyPermalinkPath(locale: string, testimonyId: string): string {
+  return `/${locale}/testimonies/${testimonyId}`;
+}
+
+/** The person's page showing a testimony: from the page after `after` (an encoded cursor), at the testimony. */
+export function testimonyPagePath(locale: string, person: { id: string; slug: string }, after: string | null, testimonyId: string): string {
+  return `${personPath(locale, person)}${after ? `?after=${after}` : ''}#testimony-${testimonyId}`;
+}
+
 /** The id in a `<slug>-<id>` segment (or a bare id), or null. */
 export function personIdFromSegment(segment: string): string | null {
   const match = uuidTail.exec(decodeURIComponent(segment));

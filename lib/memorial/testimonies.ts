@@ -1,11 +1,14 @@
 // Public testimonies: only published, consented ones, showing only the published (redacted)
 // revision, credited exactly as the submitter chose.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '@/db/types';
+import { getPublicSummary } from '@/lib/statistics/summary';
 import type { DbOrTx } from '@/db/types';
 import { attachments, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import { publicMediaPath, type PublicAttachment, type PublicCredit, type PublicTestimony, type Relationship } from './dto';
 import { openField, testimonyKey } from '@/lib/testimonies/sealed';
+import { identityWithheld, withheldSlug } from './minors';
 import { iso } from './summary';
 import { isPublicPerson, isPublicTestimony, isUuid, testimonyHasPublicPerson } from './visibility';
 
@@ -73,6 +76,62 @@ export async function listPublicTestimonies(
     where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`;
   const rows = await selectPublicTestimonies(db, { where: and(about, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
   return page(rows, safeLimit);
+}
+
+/**
+ * How many testimonies listPublicTestimonies lists on all its pages: exact, from the pre-aggregated
+ * public totals (lib/statistics/summary.ts) for all of them, or counted for one public person.
+ */
+export async function countPublicTestimonies(db: Db, personId?: string): Promise<number> {
+  if (personId === undefined) return (await getPublicSummary(db)).testimoniesPublished;
+  if (!isUuid(personId)) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(testimonies)
+    .where(
+      and(
+        isPublicTestimony,
+        sql`exists (select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
+          where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Where a public testimony is read: the page of its first public person (by id, as personIds
+ * orders them) that shows it first — the person's first page when it is among the first
+ * `personPageSize`, else the page after the testimony just before it. Null when it is not public
+ * (unknown, malformed and unpublished ids alike). The person's slug is the public one, so a
+ * withheld minor's name never reaches a redirect.
+ */
+export async function publicTestimonyLocation(db: DbOrTx, id: string): Promise<{ person: { id: string; slug: string }; after: TestimonyCursor | null } | null> {
+  if (!isUuid(id)) return null;
+  const at = sql<string>`to_char(${testimonies.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const [row] = await db
+    .select({ at })
+    .from(testimonies)
+    .where(and(eq(testimonies.id, id), isPublicTestimony, testimonyHasPublicPerson, isNotNull(testimonies.publishedAt)));
+  if (!row) return null;
+  const [person] = await db
+    .select({ id: persons.id, slug: persons.slug, withheld: identityWithheld })
+    .from(testimonyPersons)
+    .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
+    .where(and(eq(testimonyPersons.testimonyId, id), isPublicPerson))
+    .orderBy(asc(persons.id))
+    .limit(1);
+  if (!person) return null;
+  const about = sql`exists (select 1 from ${testimonyPersons} tp where tp.testimony_id = ${testimonies.id} and tp.person_id = ${person.id})`;
+  // Earlier in the page's order (published_at asc, id asc): the ones before it on the person's pages.
+  const earlier = sql`(${testimonies.publishedAt} < ${row.at}::timestamptz or (${testimonies.publishedAt} = ${row.at}::timestamptz and ${testimonies.id} < ${id}))`;
+  const before = await db
+    .select({ id: testimonies.id, at })
+    .from(testimonies)
+    .where(and(isPublicTestimony, about, earlier))
+    .orderBy(desc(testimonies.publishedAt), desc(testimonies.id))
+    .limit(personPageSize);
+  const slug = person.withheld ? withheldSlug : person.slug;
+  return { person: { id: person.id, slug }, after: before.length < personPageSize ? null : { at: before[0]!.at, id: before[0]!.id } };
 }
 
 /** A page of `limit` from `limit + 1` rows: the extra row only says there is a next page. */

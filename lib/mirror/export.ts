@@ -47,7 +47,7 @@ async function databaseNow(db: Db): Promise<Date> {
 }
 
 // Bump when the mirror's markup changes in a way the messages do not show.
-const mirrorFormat = 1;
+const mirrorFormat = 2;
 
 /** The code and words pages are rendered with: a change makes the next export render everything. */
 function rendererVersion(): string {

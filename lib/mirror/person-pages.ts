@@ -61,7 +61,7 @@ export async function writePersonFiles(ctx: PersonPageContext, record: PersonRec
     );
     const page: MirrorPage = { locale, file, other, madeOn: ctx.madeOn[locale] };
     const html = renderDocument(
-      createElement(MirrorPersonPage, { page, person: { ...person, portrait }, testimonies, liveUrl: ctx.origin + personPath(locale, person), t: ctx.t[locale] }),
+      createElement(MirrorPersonPage, { page, person: { ...person, portrait }, testimonies, origin: ctx.origin, liveUrl: ctx.origin + personPath(locale, person), t: ctx.t[locale] }),
     );
     await ctx.out.write(file, html);
     files.push(file);

@@ -13,8 +13,8 @@ import { getMemorialOverview, type PublicPersonSummary } from '@/lib/memorial';
 import { toCsv } from '@/lib/open-data/csv';
 import { csvDocument, jsonDocument, personCsvColumns, personCsvRow } from '@/lib/open-data/export';
 import { atomFeed } from '@/lib/open-data/feed';
-import { dataLicence } from '@/lib/open-data/licence';
-import { iteratePublicPersons, personUrls } from '@/lib/open-data/persons';
+import { bulkMeta } from '@/lib/open-data/citation';
+import { iteratePublicPersonRecords, personUrls } from '@/lib/open-data/persons';
 import { translatorFor } from '@/lib/open-data/translator';
 import { chartKeyColumn, chartNames, chartRows } from '@/lib/statistics/charts';
 import { getPublicSummary } from '@/lib/statistics/summary';
@@ -80,10 +80,10 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
 /** The four bulk downloads, with the site's download rows (testimonies grouped by person). */
 export async function writeOpenData(ctx: Pick<SitePagesContext, 'db' | 'out' | 'origin' | 'madeAt'> & { testimonies: TestimonyData }): Promise<void> {
   const { db, out, origin } = ctx;
-  const meta = { generatedAt: ctx.madeAt.toISOString(), source: origin, licence: dataLicence };
+  const meta = bulkMeta(origin, ctx.madeAt);
   const [personsCsv, personsJson, testimoniesCsv, testimoniesJson] = dataFiles;
-  await out.writeStream(personsCsv, csvDocument(personCsvColumns, iteratePublicPersons(db), (p) => personCsvRow(p, origin)));
-  await out.writeStream(personsJson, jsonDocument(meta, 'persons', iteratePublicPersons(db), (p) => ({ ...p, urls: personUrls(origin, p) })));
+  await out.writeStream(personsCsv, csvDocument(personCsvColumns, iteratePublicPersonRecords(db), (p) => personCsvRow(p, origin)));
+  await out.writeStream(personsJson, jsonDocument(meta, 'persons', iteratePublicPersonRecords(db), (p) => ({ ...p, urls: personUrls(origin, p) })));
   // From the person records already read (lib/mirror/testimony-data.ts), not a second pass over every testimony.
   await ctx.testimonies.write(out, { csv: testimoniesCsv, json: testimoniesJson }, meta);
 }

@@ -29,7 +29,10 @@ const routes: Record<string, () => Promise<unknown>> = {
   '/api/v1/persons.json': () => import('@/app/api/v1/persons.json/route'),
   '/api/v1/testimonies.csv': () => import('@/app/api/v1/testimonies.csv/route'),
   '/api/v1/testimonies.json': () => import('@/app/api/v1/testimonies.json/route'),
+  '/api/v1/retracted': () => import('@/app/api/v1/retracted/route'),
+  '/api/v1/retracted.csv': () => import('@/app/api/v1/retracted.csv/route'),
   '/en/feed.xml': () => import('@/app/[locale]/feed.xml/route'),
+  '/en/testimonies/[id]': () => import('@/app/[locale]/testimonies/[id]/route'),
 };
 
 const sorted = (keys: readonly string[]) => [...keys].sort();
@@ -161,7 +164,9 @@ describe.each(testDatabases())('open data on $name', (target) => {
     expect(testimonies_.data[0].attachments).toHaveLength(1);
     for (const item of testimonies_.data) expectOnly(item, 'testimony');
     const json = await (await get('/api/v1/persons.json')).json();
-    for (const p of json.persons) expectOnly(p, 'apiPersonSummary');
+    // The bulk file carries each person's full public record: what /api/v1/persons/{id} answers.
+    for (const p of json.persons) expectOnly(p, 'apiPerson');
+    expect(json.persons.find((p: { id: string }) => p.id === ids.a)).toEqual(one.data);
     const tj = await (await get('/api/v1/testimonies.json')).json();
     for (const item of tj.testimonies) expectOnly(item, 'testimony');
     for (const path of ['/api/v1/persons', `/api/v1/persons/${ids.a}`, '/api/v1/testimonies', '/api/v1/testimonies.csv', '/api/v1/persons.csv']) {
@@ -237,8 +242,9 @@ describe.each(testDatabases())('open data on $name', (target) => {
     const seen: string[] = [];
     let next: string | null = '/api/v1/testimonies?limit=2';
     while (next) {
-      const body: { data: { id: string }[]; pagination: { limit: number; next: string | null } } = await (await get(next)).json();
-      expect(Object.keys(body.pagination).sort()).toEqual(['limit', 'next']);
+      const body: { data: { id: string }[]; pagination: { limit: number; total: number; next: string | null } } = await (await get(next)).json();
+      expect(Object.keys(body.pagination).sort()).toEqual(['limit', 'next', 'total']);
+      expect(body.pagination.total).toBe(all.length + (seen.length >= 2 ? 1 : 0));
       seen.push(...body.data.map((x) => x.id));
       if (seen.length === 2) {
         // Published after the walk began: newer than the cursor, so it shifts nothing.
@@ -271,5 +277,71 @@ describe.each(testDatabases())('open data on $name', (target) => {
       const res = await get(`/api/v1/persons?${q}`);
       expect(res.status, q).toBe(400);
     }
+  });
+  it('counts testimonies on every page: all of them, or one person\'s', async () => {
+    const all = await (await get('/api/v1/testimonies?limit=1')).json();
+    const listed = (await (await get('/api/v1/testimonies?limit=100')).json()).data.length;
+    expect(all.pagination.total).toBe(listed);
+    const mine = await (await get(`/api/v1/testimonies?person=${ids.a}&limit=1`)).json();
+    expect(mine.pagination.total).toBe((await (await get(`/api/v1/testimonies?person=${ids.a}&limit=100`)).json()).data.length);
+    expect((await (await get(`/api/v1/testimonies?person=${ids.hidden}`)).json()).pagination.total).toBe(0);
+  });
+
+  it('lists what was public and no longer is — and nothing that never was', async () => {
+    const body = await (await get('/api/v1/retracted')).json();
+    expect(sorted(Object.keys(body))).toEqual(['data', 'generatedAt', 'licence', 'source']);
+    const byId = new Map<string, { kind: string; reason: string; mergedInto: string | null }>(body.data.map((r: { id: string }) => [r.id, r]));
+    for (const r of body.data) expect(sorted(Object.keys(r))).toEqual(['id', 'kind', 'mergedInto', 'reason']);
+    // Merged into a public person: where it lives on.
+    expect(byId.get(ids.merged)).toEqual({ id: ids.merged, kind: 'person', reason: 'merged', mergedInto: ids.a });
+    // Published, then withdrawn or unpublished: gone.
+    expect(byId.get(t.withdrawn)).toMatchObject({ kind: 'testimony', reason: 'removed', mergedInto: null });
+    expect(byId.get(t.unpublished)).toMatchObject({ kind: 'testimony', reason: 'removed' });
+    // Never public (a draft, a person hidden before publication, documentation only, in review,
+    // about a never-published person) and still public: never listed.
+    for (const id of [ids.draft, ids.hidden, t.docOnly, t.inReview, t.aboutHidden, ids.a, ids.b, ids.c, t.public]) expect(byId.has(id), id).toBe(false);
+
+    // A published person taken down later is listed, with every testimony that left with them.
+    const gone = await insertPerson(ctx.db, { collectionId: collectionIdOf, province: 'IR-06' });
+    const onlyAboutGone = await insertTestimony(ctx.db, { collectionId: collectionIdOf, submitterId: submitterOf, personIds: [gone.id], status: 'published', redacted: 'About one taken down' });
+    expect((await (await get('/api/v1/retracted')).json()).data.map((r: { id: string }) => r.id)).not.toContain(gone.id);
+    await ctx.db.update(persons).set({ status: 'hidden' }).where(eq(persons.id, gone.id));
+    const after = (await (await get('/api/v1/retracted')).json()).data as { id: string; reason: string }[];
+    expect(after.find((r) => r.id === gone.id)).toMatchObject({ kind: 'person', reason: 'removed', mergedInto: null });
+    expect(after.map((r) => r.id)).toContain(onlyAboutGone);
+
+    const csv = await (await get('/api/v1/retracted.csv')).text();
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toBe('id,kind,reason,merged_into');
+    expect(rows).toContain(`${ids.merged},person,merged,${ids.a}`);
+    expect(rows).toHaveLength(after.length);
+  });
+
+  it("gives each testimony a permanent link that leads to its person's page, at the testimony", async () => {
+    const res = await get(`/en/testimonies/${t.public}`, { locale: 'en', id: t.public });
+    expect(res.status).toBe(307);
+    const [person] = await ctx.db.select({ slug: persons.slug }).from(persons).where(eq(persons.id, ids.a));
+    expect(res.headers.get('location')).toBe(`${origin}/en/persons/${person!.slug}-${ids.a}#testimony-${t.public}`);
+    for (const id of [t.withdrawn, t.docOnly, t.aboutHidden, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const other = await get(`/en/testimonies/${id}`, { locale: 'en', id });
+      expect(other.headers.get('location'), id).toBe(`${origin}/en/not-found`);
+    }
+  });
+
+  it("leads a permanent link past the person's first page to the page that shows it first", async () => {
+    const person = await insertPerson(ctx.db, { collectionId: collectionIdOf, province: 'IR-06' });
+    const made: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const id = await insertTestimony(ctx.db, { collectionId: collectionIdOf, submitterId: submitterOf, personIds: [person.id], status: 'published', redacted: `Many ${i}` });
+      await ctx.db.update(testimonies).set({ publishedAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)) }).where(eq(testimonies.id, id));
+      made.push(id);
+    }
+    const location = (await get(`/en/testimonies/${made[21]}`, { locale: 'en', id: made[21]! })).headers.get('location')!;
+    const target = new URL(location);
+    expect(target.hash).toBe(`#testimony-${made[21]}`);
+    const { decodeCursor } = await import('./cursor');
+    expect(decodeCursor(target.searchParams.get('after')!)?.id).toBe(made[20]);
+    const first = (await get(`/en/testimonies/${made[3]}`, { locale: 'en', id: made[3]! })).headers.get('location')!;
+    expect(new URL(first).search).toBe('');
   });
 });

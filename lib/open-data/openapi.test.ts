@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from '@/lib/memorial/dto';
 import { jsonDocument, textOf } from './export';
 import { openApiDocument, openApiSchemas } from './openapi';
+import { retractionKeys } from './retracted';
 
 const sorted = (keys: readonly string[]) => [...keys].sort();
 
@@ -10,6 +11,7 @@ describe('OpenAPI document', () => {
     expect(sorted(Object.keys(openApiSchemas.PersonSummary.properties))).toEqual(sorted([...publicPersonSummaryKeys, 'urls']));
     expect(sorted(Object.keys(openApiSchemas.Person.properties))).toEqual(sorted([...publicPersonKeys, 'urls']));
     expect(sorted(Object.keys(openApiSchemas.Testimony.properties))).toEqual(sorted(publicTestimonyKeys));
+    expect(sorted(Object.keys(openApiSchemas.Retraction.properties))).toEqual(sorted(retractionKeys));
   });
 
   it('is OpenAPI 3.1 with every endpoint and download', () => {
@@ -17,7 +19,7 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: 'https://yadman.example/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/persons', '/persons/{id}', '/testimonies', '/persons.csv', '/persons.json', '/testimonies.csv', '/testimonies.json'].sort(),
+      ['/persons', '/persons/{id}', '/testimonies', '/retracted', '/retracted.csv', '/persons.csv', '/persons.json', '/testimonies.csv', '/testimonies.json'].sort(),
     );
   });
 });

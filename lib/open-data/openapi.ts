@@ -73,10 +73,17 @@ const testimonyProperties = {
 };
 
 const object = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties, required: Object.keys(properties) });
+const retractionProperties = {
+  id: { type: 'string', format: 'uuid' },
+  kind: { type: 'string', enum: ['person', 'testimony'] },
+  reason: { type: 'string', enum: ['merged', 'removed'], description: '`merged`: the record continues as `mergedInto`; `removed`: taken down or withdrawn' },
+  mergedInto: { ...nullable('string', { format: 'uuid' }), description: 'The public person a merged record now belongs to' },
+};
 export const openApiSchemas = {
   PersonSummary: object({ ...summaryProperties, urls }),
   Person: object({ ...personProperties, urls }),
   Testimony: object(testimonyProperties),
+  Retraction: object(retractionProperties),
 };
 
 const limitParam = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiMaxLimit, default: apiDefaultLimit } };
@@ -88,6 +95,10 @@ const filter = (name: string, schema: object, description?: string) => ({ name, 
 const cursorPagination = {
   type: 'object',
   properties: { limit: { type: 'integer' }, next: { ...nullable('string'), description: 'The next page, or null on the last one' } },
+};
+const totalledPagination = {
+  type: 'object',
+  properties: { ...cursorPagination.properties, total: { type: 'integer', description: 'How many match, on all pages' } },
 };
 const countedPagination = {
   type: 'object',
@@ -149,11 +160,36 @@ export function openApiDocument(origin: string) {
         get: {
           summary: 'Published testimonies, newest first',
           parameters: [...cursorParams, filter('person', { type: 'string', format: 'uuid' }, "Only this person's testimonies")],
-          responses: { 200: list('Testimony', cursorPagination), 400: error('Unknown or invalid parameter') },
+          responses: { 200: list('Testimony', totalledPagination), 400: error('Unknown or invalid parameter') },
         },
       },
-      '/persons.csv': file('text/csv', 'All published persons (UTF-8 CSV with BOM)'),
-      '/persons.json': file('application/json', 'All published persons'),
+      '/retracted': {
+        get: {
+          summary: 'Ids once published and no longer public (taken down, withdrawn, merged): remove them from earlier copies',
+          responses: {
+            200: {
+              description: 'Every retracted id, on one page',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      generatedAt: { type: 'string', format: 'date-time' },
+                      source: str,
+                      licence: { type: 'object' },
+                      data: { type: 'array', items: { $ref: '#/components/schemas/Retraction' } },
+                    },
+                    required: ['generatedAt', 'source', 'licence', 'data'],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      '/retracted.csv': file('text/csv', 'The same retracted ids (UTF-8 CSV with BOM): id, kind, reason, merged_into'),
+      '/persons.csv': file('text/csv', 'All published persons, full records (UTF-8 CSV with BOM)'),
+      '/persons.json': file('application/json', 'All published persons, each as /persons/{id} gives it'),
       '/testimonies.csv': file('text/csv', 'All published testimonies (UTF-8 CSV with BOM)'),
       '/testimonies.json': file('application/json', 'All published testimonies'),
     },

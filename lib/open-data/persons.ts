@@ -1,6 +1,6 @@
 // Persons in the open-data API and downloads: exactly the public projection's DTOs (lib/memorial),
-// plus the permanent page URLs. Nothing here selects person columns itself except the bulk
-// iterator, which reuses the projection's column list, row mapping and visibility rule.
+// plus the permanent page URLs. Nothing here selects person columns itself except the summary
+// iterator (the mirror's list), which reuses the projection's column list, row mapping and rule.
 import 'server-only';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
@@ -9,6 +9,7 @@ import { getPublishedPerson, listPublishedPersons, type PersonQuery, type Public
 import { listPublicCollections } from '@/lib/memorial/collections';
 import { personPath } from '@/lib/memorial/paths';
 import { encodePersonCursor } from '@/lib/memorial/person-cursor';
+import { listPublishedPersonsById } from '@/lib/memorial/persons';
 import { summaryColumns, toSummary } from '@/lib/memorial/summary';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 
@@ -70,5 +71,20 @@ export async function* iteratePublicPersons(db: DbOrTx, batchSize = 1000): Async
     yield rows.map(toSummary);
     if (rows.length < batchSize) return;
     after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * Every public person's full record, exactly as GET /api/v1/persons/{id} shows it (the projection's
+ * own batch read), in id order a batch at a time, for the bulk downloads.
+ */
+export async function* iteratePublicPersonRecords(db: DbOrTx, batchSize = 500): AsyncGenerator<PublicPerson[]> {
+  let after: string | null = null;
+  for (;;) {
+    const batch = await listPublishedPersonsById(db, { after, limit: batchSize });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    after = batch.at(-1)!.id;
   }
 }

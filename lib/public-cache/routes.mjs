@@ -8,6 +8,7 @@
 const publicPaths = [
   /^\/(fa|en)$/, // home
   /^\/(fa|en)\/persons\/[^/]+$/, // a person page and its further pages (?after=…)
+  /^\/(fa|en)\/testimonies\/[^/]+$/, // a testimony's permanent link (a redirect to its person's page)
   /^\/(fa|en)\/search$/, // search and browse
   /^\/(fa|en)\/statistics(\/[a-z-]+\.csv)?$/, // statistics and its CSV files
   /^\/(fa|en)\/data$/, // the open-data page

@@ -7,14 +7,15 @@ import { JsonLd } from '@/components/memorial/json-ld';
 import { PersonFacts } from '@/components/memorial/person-facts';
 import { displayName, PersonHeader } from '@/components/memorial/person-header';
 import { TestimonyList } from '@/components/memorial/testimony-list';
-import { displayDate } from '@/components/memorial/format';
+import { CitationForms } from '@/components/memorial/citation-forms';
+import { personJsonLd } from '@/components/memorial/person-json-ld';
 import { provinces } from '@/lib/geo/provinces';
 import { routing } from '@/lib/i18n/routing';
 import { getDb } from '@/db/client';
 import { cachedPublicTestimoniesForPerson, cachedPublishedPerson } from '@/lib/memorial/cache';
 import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
-import { personIdFromSegment, personPath, personSegment } from '@/lib/memorial/paths';
+import { personIdFromSegment, personPath, personSegment, testimonyPermalinkPath } from '@/lib/memorial/paths';
 import { siteOrigin } from '@/lib/open-data/site';
 import { decodeCursor, encodeCursor } from '@/lib/open-data/cursor';
 
@@ -82,26 +83,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
     getTranslations({ locale, namespace: 'Person' }),
     siteOrigin(),
   ]);
-  const name = displayName(person, locale);
   const url = `${origin}${personPath(locale, person)}`;
-  const died = person.outcome === 'killed' || person.outcome === 'executed';
 
   return (
     <article className="mx-auto max-w-3xl px-4 py-8 sm:py-10" aria-labelledby="person-name">
-      <JsonLd
-        data={{
-          '@context': 'https://schema.org',
-          '@type': 'Person',
-          '@id': url,
-          url,
-          name: person.nameLatin ?? person.nameFa,
-          alternateName: [person.nameFa, ...person.otherNames].filter((n) => n !== (person.nameLatin ?? person.nameFa)),
-          ...(person.gender === 'female' || person.gender === 'male' ? { gender: person.gender === 'female' ? 'Female' : 'Male' } : {}),
-          ...(died && person.incidentDate ? { deathDate: person.incidentDate } : {}),
-          ...(died && person.city ? { deathPlace: { '@type': 'Place', name: person.city } } : {}),
-          ...(person.occupation ? { jobTitle: person.occupation } : {}),
-        }}
-      />
+      <JsonLd data={personJsonLd(person, locale, origin)} />
       <PersonHeader person={person} locale={locale} t={t} />
 
       <PersonFacts person={person} locale={locale} />
@@ -111,7 +97,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
           {t('testimoniesHeading')}
         </h2>
         {testimonies.items.length > 0 ? (
-          <TestimonyList testimonies={testimonies.items} locale={locale} gender={person.gender} sensitive={person.sensitiveContent} />
+          <TestimonyList
+            testimonies={testimonies.items}
+            locale={locale}
+            gender={person.gender}
+            sensitive={person.sensitiveContent}
+            permalink={(id) => origin + testimonyPermalinkPath(locale, id)}
+          />
         ) : (
           <p className="mt-2 text-muted">{t('testimoniesNone')}</p>
         )}
@@ -150,19 +142,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      <section aria-labelledby="cite-heading" className="mt-10">
-        <h2 id="cite-heading" className="text-2xl font-semibold">
-          {t('citeHeading')}
-        </h2>
-        <p className="mt-2">{t('citeText')}</p>
-        <p className="mt-1 break-all font-mono text-sm" dir="ltr">
-          <a href={url}>{url}</a>
-        </p>
-        <p className="mt-2 text-sm text-muted">
-          {t('citeExample', { name, url, date: displayDate(new Date().toISOString().slice(0, 10), 'exact', locale) })}
-        </p>
-        <p className="mt-2 text-sm text-muted">{t('lastUpdated', { date: displayDate(person.updatedAt.slice(0, 10), 'exact', locale) })}</p>
-      </section>
+      <CitationForms person={person} locale={locale} url={url} t={t} />
 
       <section aria-labelledby="correction-heading" className="mt-10">
         <h2 id="correction-heading" className="text-2xl font-semibold">
