@@ -53,3 +53,8 @@ export async function listCollectionPages(db: DbOrTx): Promise<CollectionPage[]>
     openForSubmissions: c.openForSubmissions,
   }));
 }
+
+/** A collection's name and description in the page's language. */
+export function collectionText(c: Pick<CollectionPage, 'nameFa' | 'nameEn' | 'descriptionFa' | 'descriptionEn'>, locale: 'fa' | 'en') {
+  return locale === 'fa' ? { name: c.nameFa, description: c.descriptionFa } : { name: c.nameEn, description: c.descriptionEn };
+}
