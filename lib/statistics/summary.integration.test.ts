@@ -64,4 +64,13 @@ describe.each(testDatabases())('public summary on $name', (target) => {
     expect(days).toEqual(['2022-09-16', '2022-09-17', '2022-09-18', '2022-09-19', '2022-09-20', '2022-09-21']);
     expect(after.byCollection[collectionId]!.statistics.byDay.some((d) => d.key.startsWith('2022'))).toBe(false);
   });
+
+  it('replaces a row stored before per-collection totals, at the same version, once', async () => {
+    await getPublicSummary(ctx.db);
+    await ctx.db.update(publicSummary).set({ data: sql`${publicSummary.data} - 'byCollection'` }).where(eq(publicSummary.id, 1));
+    const refreshed = await getPublicSummary(ctx.db);
+    expect(refreshed.byCollection[collectionId]).toBeDefined();
+    const [row] = await ctx.db.select({ data: publicSummary.data }).from(publicSummary);
+    expect((row!.data as { byCollection?: unknown }).byCollection).toBeDefined();
+  });
 });

@@ -50,7 +50,8 @@ async function computeSummary(db: Db, version: number, store: boolean): Promise<
       target: publicSummary.id,
       set: { version, data: summary },
       // A slower refresh of an older snapshot never overwrites a newer one.
-      setWhere: sql`${publicSummary.version} < ${version}`,
+      // …except a row in the format before per-collection totals, which is replaced at its own version.
+      setWhere: sql`${publicSummary.version} < ${version} or (${publicSummary.data} -> 'byCollection') is null`,
     });
   return summary;
 }
