@@ -126,7 +126,7 @@ test('two open collections each receive the testimony its submitter chose, and e
     await expect(reader.locator('main')).toContainText('These figures count the 1 person documented here');
     await expect(reader.locator('main')).not.toContainText('Amnesty International');
     const days = reader.locator('#days');
-    await expect(days.getByRole('cell', { name: 'December 30, 2022' })).toBeVisible();
+    await expect(days.getByRole('rowheader', { name: 'December 30, 2022' })).toBeVisible();
     await expect(days).not.toContainText('2019');
     await expect(days.locator('svg')).toContainText('Dec 30, 2022');
     const csv = await (await reader.request.get(`/en/collections/${dey.slug}/statistics/days.csv`)).text();
