@@ -4,11 +4,12 @@ import { outcomeOptions } from '@/lib/memorial/query';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-export function MemorialCounts({ overview, m, p }: { overview: MemorialOverview; m: T; p: T }) {
+/** `heading` replaces "Documented here" (the overview across collections names its scope). */
+export function MemorialCounts({ overview, m, p, heading }: { overview: MemorialOverview; m: T; p: T; heading?: string }) {
   return (
     <section aria-labelledby="counts-heading" className="mt-10">
       <h2 id="counts-heading" className="text-xl font-semibold">
-        {m('countsHeading')}
+        {heading ?? m('countsHeading')}
       </h2>
       <p className="mt-2 text-lg">
         <strong>{m('personsDocumented', { count: overview.personsDocumented })}</strong>

@@ -2,20 +2,56 @@
 import { num } from '@/components/memorial/format';
 import { StatisticsBody } from '@/components/statistics/statistics-body';
 import type { Statistics } from '@/lib/statistics/aggregates';
-import { chartNames } from '@/lib/statistics/charts';
-import { pageFile, rel } from '@/lib/mirror/paths';
+import type { CollectionPage } from '@/lib/memorial/dto';
+import { chartNames, referenceApplies } from '@/lib/statistics/charts';
+import { collectionFile, pageFile, rel } from '@/lib/mirror/paths';
 import { translatorFor } from '@/lib/open-data/translator';
 import { MirrorShell, type MirrorPage } from './shell';
 
 export const dataFiles = ['data/persons.csv', 'data/persons.json', 'data/testimonies.csv', 'data/testimonies.json'] as const;
 export const statisticsCsv = (locale: string, chart: string) => `${locale}/statistics/${chart}.csv`;
 
-export function MirrorStatisticsPage({ page, stats }: { page: MirrorPage; stats: Statistics }) {
+/**
+ * The statistics across all collections (`collection` absent; with several, linked to each one's
+ * own), or one collection's own — as on the site.
+ */
+export function MirrorStatisticsPage({ page, stats, collections, collection }: { page: MirrorPage; stats: Statistics; collections: CollectionPage[]; collection?: CollectionPage }) {
   const { locale, file } = page;
   const t = translatorFor(locale, 'Statistics');
+  const c = translatorFor(locale, 'Collection');
+  const name = (x: CollectionPage) => (locale === 'fa' ? x.nameFa : x.nameEn);
+  const heading = collection ? c('statisticsTitle', { name: name(collection) }) : undefined;
+  const scope = collection ? (
+    <p className="mt-3">
+      {c('statisticsScope')} <a href={rel(file, collectionFile.home(locale, collection.slug))}>{name(collection)}</a>
+    </p>
+  ) : (
+    collections.length > 1 && (
+      <div className="mt-3">
+        <p>{c('statisticsAcross')}</p>
+        <ul className="mt-1 list-disc ps-6">
+          {collections.map((x) => (
+            <li key={x.id}>
+              <a href={rel(file, collectionFile.statistics(locale, x.slug))}>{name(x)}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
+  );
+  const csv = (chart: string) => rel(file, collection ? collectionFile.chartCsv(locale, collection.slug, chart) : statisticsCsv(locale, chart));
   return (
-    <MirrorShell page={page} title={t('title')}>
-      <StatisticsBody stats={stats} locale={locale} t={t} csv={(chart) => rel(file, statisticsCsv(locale, chart))} dataLink={<a href={rel(file, pageFile.data(locale))}>{t('dataLink')}</a>} />
+    <MirrorShell page={page} title={heading ?? t('title')}>
+      <StatisticsBody
+        stats={stats}
+        locale={locale}
+        t={t}
+        heading={heading}
+        scope={scope}
+        reference={referenceApplies(collection ? [collection] : collections)}
+        csv={csv}
+        dataLink={<a href={rel(file, pageFile.data(locale))}>{t('dataLink')}</a>}
+      />
     </MirrorShell>
   );
 }

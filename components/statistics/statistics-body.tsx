@@ -8,7 +8,7 @@ import { TimelineChart } from '@/components/statistics/timeline-chart';
 import { formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { Statistics } from '@/lib/statistics/aggregates';
-import { chartRows, shortDayLabel, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
+import { chartRows, shortDayLabel, timelineNeedsYear, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
 
 export function StatisticsBody({
   stats,
@@ -16,7 +16,16 @@ export function StatisticsBody({
   t,
   csv,
   dataLink,
+  heading,
+  scope,
+  reference = true,
 }: {
+  /** The page's heading; "Statistics" when absent (a collection's page names the collection). */
+  heading?: string;
+  /** What is counted: one collection, or all of them with links to each one's own page. */
+  scope?: ReactNode;
+  /** Whether the comparison with the November 2019 figures applies (referenceApplies, charts.ts). */
+  reference?: boolean;
   stats: Statistics;
   locale: Locale;
   t: StatisticsT;
@@ -28,6 +37,7 @@ export function StatisticsBody({
   const rows = (chart: ChartName) => chartRows(stats, chart, locale, t);
   const n = (value: number) => formatNumber(value, locale);
   const common = { locale, countHeading: t('count') };
+  const withYear = timelineNeedsYear(stats.byDay, locale);
 
   const provinceRows = rows('provinces');
   const byName = (a: ChartRow, b: ChartRow) =>
@@ -35,9 +45,12 @@ export function StatisticsBody({
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <h1 className="text-3xl font-bold" dir="auto">
+        {heading ?? t('title')}
+      </h1>
       <p className="mt-4 text-lg">{t('intro', { n: stats.total, total: n(stats.total) })}</p>
-      <p className="mt-3 text-muted">{t('reference')}</p>
+      {scope}
+      {reference && <p className="mt-3 text-muted">{t('reference')}</p>}
       {stats.total === 0 && <p className="mt-3 font-semibold">{t('noneYet')}</p>}
       <p className="mt-3">
         {dataLink}
@@ -75,7 +88,7 @@ export function StatisticsBody({
           <TimelineChart
             id="days-chart"
             title={t('day.chartTitle')}
-            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale) }))}
+            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale, { year: withYear }) }))}
             locale={locale}
           />
         }

@@ -41,7 +41,28 @@ describe.each(testDatabases())('collections on $name', (target) => {
     const [row] = await ctx.db.select({ collectionId: testimonies.collectionId }).from(testimonies).where(eq(testimonies.id, id));
     expect(row!.collectionId).toBe(second);
     const log = await ctx.db.select({ details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.action, 'collection.edit'));
-    expect(log).toEqual([{ details: { fields: ['openForSubmissions'] } }]);
+    expect(log[0]).toEqual({ details: { fields: ['openForSubmissions'] } });
+  });
+
+  it('with two open collections the submitter chooses: each receives the testimony chosen for it, none is guessed', async () => {
+    const [aban98] = await ctx.db.select().from(collections).where(eq(collections.slug, 'aban-1398'));
+    await updateCollection(ctx.db, actors.admin.viewer, aban98!.id, { ...aban, openForSubmissions: true });
+    const fieldErrorOf = (p: Promise<unknown>) => p.then(() => null, (e: { fieldErrors?: unknown }) => e.fieldErrors);
+    expect(await fieldErrorOf(createDraft(ctx.db, actors.submitterA.viewer, { token: token(), language: 'fa' }))).toEqual({ collection: 'collectionRequired' });
+    const collectionOf = async (id: string) => (await ctx.db.select({ c: collections.slug }).from(testimonies).innerJoin(collections, eq(collections.id, testimonies.collectionId)).where(eq(testimonies.id, id)))[0]!.c;
+    const first = await createDraft(ctx.db, actors.submitterA.viewer, { token: token(), language: 'fa', collection: 'aban-1398' });
+    const second = await createDraft(ctx.db, actors.submitterB.viewer, { token: token(), language: 'en', collection: 'dey-1396' });
+    expect([await collectionOf(first.id), await collectionOf(second.id)]).toEqual(['aban-1398', 'dey-1396']);
+    // A closed or unknown collection's address is refused, not silently replaced by another.
+    await updateCollection(ctx.db, actors.admin.viewer, aban98!.id, { ...aban, openForSubmissions: false });
+    expect(await fieldErrorOf(createDraft(ctx.db, actors.submitterA.viewer, { token: token(), language: 'fa', collection: 'aban-1398' }))).toEqual({ collection: 'collectionClosed' });
+    expect(await fieldErrorOf(createDraft(ctx.db, actors.submitterA.viewer, { token: token(), language: 'fa', collection: 'nope' }))).toEqual({ collection: 'collectionClosed' });
+    // The same start token replayed for another collection is not a retry.
+    const replay = token();
+    await createDraft(ctx.db, actors.submitterA.viewer, { token: replay, language: 'fa', collection: 'dey-1396' });
+    await updateCollection(ctx.db, actors.admin.viewer, aban98!.id, { ...aban, openForSubmissions: true });
+    expect(await codeOf(createDraft(ctx.db, actors.submitterA.viewer, { token: replay, language: 'fa', collection: 'aban-1398' }))).toBe('conflict');
+    await updateCollection(ctx.db, actors.admin.viewer, aban98!.id, { ...aban, openForSubmissions: false });
   });
 
   it('refuses a taken slug as a field error, and checks the form', async () => {

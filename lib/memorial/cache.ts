@@ -49,3 +49,4 @@ export const cachedPublicTestimoniesForPerson = readers.publicTestimoniesForPers
 export const cachedMemorialOverview = readers.memorialOverview;
 export const cachedPublishedPersons = readers.publishedPersons;
 export const cachedPublicCollections = readers.publicCollections;
+export const cachedCollectionPages = readers.collectionPages;

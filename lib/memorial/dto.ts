@@ -95,6 +95,15 @@ export type PublicPersonSummary = {
 };
 
 export type PublicCollection = { slug: string; nameFa: string; nameEn: string };
+/** A collection as its public pages show it (the overview lists these). */
+export type CollectionPage = PublicCollection & {
+  id: string;
+  descriptionFa: string | null;
+  descriptionEn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  openForSubmissions: boolean;
+};
 export type PublicSource = { url: string; title: string | null };
 /** A public, metadata-stripped image; `src` is served by the media route (publicMediaPath). */
 export type PublicImage = { id: string; src: string; caption: string | null };
@@ -144,6 +153,8 @@ export type PublicTestimony = {
 };
 
 export type MemorialOverview = {
+  /** The collection these numbers are about; null for the site across all collections. */
+  collectionId: string | null;
   personsDocumented: number;
   testimoniesPublished: number;
   byOutcome: Record<Outcome, number>;

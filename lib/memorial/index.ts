@@ -5,12 +5,13 @@ export * from './dto';
 export { getPublishedPerson } from './persons';
 export { countPublicTestimonies, getPublicTestimoniesForPerson, listPublicTestimonies, publicTestimonyLocation, publicCredit, type TestimonyPage } from './testimonies';
 export { getMemorialOverview } from './overview';
-export { listPublicCollections } from './collections';
+export { listCollectionPages, listPublicCollections } from './collections';
 export { listPublishedPersons, type PersonPage } from './search';
 export * from './query';
 export * from './paths';
 export {
   cachedMemorialOverview,
+  cachedCollectionPages,
   cachedPublicCollections,
   cachedPublicTestimoniesForPerson,
   cachedPublishedPerson,

@@ -52,3 +52,13 @@ export function personIdFromSegment(segment: string): string | null {
   const match = uuidTail.exec(decodeURIComponent(segment));
   return match ? match[1]!.toLowerCase() : null;
 }
+
+/** A collection's public pages: `/<locale>/collections/<slug>` and its statistics, CSV files and feed. */
+export const collectionPath = {
+  home: (locale: string, slug: string) => `/${locale}/collections/${encodeURIComponent(slug)}`,
+  statistics: (locale: string, slug: string) => `/${locale}/collections/${encodeURIComponent(slug)}/statistics`,
+  chartCsv: (locale: string, slug: string, chart: string) => `/${locale}/collections/${encodeURIComponent(slug)}/statistics/${chart}.csv`,
+  feed: (locale: string, slug: string) => `/${locale}/collections/${encodeURIComponent(slug)}/feed.xml`,
+  browse: (locale: string, slug: string) => `/${locale}/search?${new URLSearchParams({ collection: slug })}`,
+  submit: (locale: string, slug: string) => `/${locale}/submit?${new URLSearchParams({ collection: slug })}`,
+};

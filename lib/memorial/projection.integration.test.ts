@@ -21,7 +21,7 @@ describe.each(testDatabases())('public projection on $name', (target) => {
     const person = (await getPublishedPerson(ctx.db, await idOf('demo-arash-example')))!;
     expect(sorted(Object.keys(person))).toEqual(sorted(publicPersonKeys));
     const overview = await getMemorialOverview(ctx.db);
-    expect(sorted(Object.keys(overview))).toEqual(['byOutcome', 'latest', 'personsDocumented', 'testimoniesPublished']);
+    expect(sorted(Object.keys(overview))).toEqual(['byOutcome', 'collectionId', 'latest', 'personsDocumented', 'testimoniesPublished']);
     for (const p of [...overview.latest, ...(await listPublishedPersons(ctx.db, { q: 'arash' })).items]) {
       expect(sorted(Object.keys(p))).toEqual(sorted(publicPersonSummaryKeys));
     }

@@ -8,7 +8,7 @@
 // The version is read before the data, so a cached entry never holds data older than its version.
 import 'server-only';
 import type { DbOrTx } from '@/db/types';
-import { listPublicCollections } from './collections';
+import { listCollectionPages, listPublicCollections } from './collections';
 import { getMemorialOverview } from './overview';
 import { getPublishedPerson } from './persons';
 import { listPublishedPersons, type PersonPage, type PersonQuery } from './search';
@@ -44,8 +44,9 @@ export function createPublicReaders({ db, version, memoize }: ReaderDeps) {
     publicTestimoniesForPerson: versioned('memorial:person-testimonies', (d, personId: string, after: TestimonyCursor | null = null) =>
       getPublicTestimoniesForPerson(d, personId, { after }),
     ),
-    memorialOverview: versioned('memorial:overview', (d) => getMemorialOverview(d)),
+    memorialOverview: versioned('memorial:overview', (d, collectionId: string | null = null) => getMemorialOverview(d, { collectionId })),
     publishedPersons: searchesUncached(versioned('memorial:persons', (d, query: PersonQuery) => listPublishedPersons(d, query)), db),
     publicCollections: versioned('memorial:collections', (d) => listPublicCollections(d)),
+    collectionPages: versioned('memorial:collection-pages', (d) => listCollectionPages(d)),
   };
 }

@@ -68,13 +68,14 @@ export type TestimonyPage = { items: PublicTestimony[]; limit: number; next: Tes
  */
 export async function listPublicTestimonies(
   db: DbOrTx,
-  { after = null, limit = 50, personId }: { after?: TestimonyCursor | null; limit?: number; personId?: string } = {},
+  { after = null, limit = 50, personId, collectionId }: { after?: TestimonyCursor | null; limit?: number; personId?: string; /** Only this collection's testimonies. */ collectionId?: string } = {},
 ): Promise<TestimonyPage> {
   const safeLimit = Math.min(Math.max(Math.trunc(limit) || 50, 1), 1000);
   if (personId !== undefined && !isUuid(personId)) return { items: [], limit: safeLimit, next: null };
   const about = personId === undefined ? undefined : sql`exists (select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
     where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId} and ${isPublicPerson})`;
-  const rows = await selectPublicTestimonies(db, { where: and(about, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
+  const inCollection = collectionId === undefined ? undefined : eq(testimonies.collectionId, collectionId);
+  const rows = await selectPublicTestimonies(db, { where: and(about, inCollection, after ? afterCursor(after) : undefined), order: 'newest', limit: safeLimit + 1 });
   return page(rows, safeLimit);
 }
 

@@ -42,3 +42,11 @@ export function rel(from: string, to: string): string {
   const relative = path.posix.relative(path.posix.dirname(from), to) || path.posix.basename(to);
   return relative.split('/').map(encodeURIComponent).join('/');
 }
+
+/** A collection's pages in the mirror, beside the site's `/{locale}/collections/{slug}/…`. */
+export const collectionFile = {
+  home: (l: Locale, slug: string) => `${l}/collections/${bucketSegment(slug)}/index.html`,
+  statistics: (l: Locale, slug: string) => `${l}/collections/${bucketSegment(slug)}/statistics.html`,
+  chartCsv: (l: Locale, slug: string, chart: string) => `${l}/collections/${bucketSegment(slug)}/statistics/${chart}.csv`,
+  feed: (l: Locale, slug: string) => `${l}/collections/${bucketSegment(slug)}/feed.xml`,
+};

@@ -9,19 +9,21 @@ import { dataFiles, MirrorAboutPage, MirrorDataPage, MirrorSearchPage, MirrorSta
 import type { MirrorPage } from '@/components/mirror/shell';
 import type { Db } from '@/db/types';
 import type { Locale } from '@/lib/i18n/routing';
-import { getMemorialOverview, type PublicPersonSummary } from '@/lib/memorial';
-import { toCsv } from '@/lib/open-data/csv';
+import { MirrorCollectionPage } from '@/components/mirror/collection-page';
+import { getMemorialOverview, listCollectionPages, type MemorialOverview, type PublicPersonSummary } from '@/lib/memorial';
 import { csvDocument, jsonDocument, personCsvColumns, personCsvRow } from '@/lib/open-data/export';
 import { atomFeed } from '@/lib/open-data/feed';
 import { bulkMeta } from '@/lib/open-data/citation';
 import { iteratePublicPersonRecords, personUrls } from '@/lib/open-data/persons';
 import { translatorFor } from '@/lib/open-data/translator';
-import { chartKeyColumn, chartNames, chartRows } from '@/lib/statistics/charts';
+import { chartCsv, chartNames } from '@/lib/statistics/charts';
+import { computeStatistics } from '@/lib/statistics/aggregates';
+import { coreDaysOf } from '@/lib/statistics/groups';
 import { getPublicSummary } from '@/lib/statistics/summary';
 import { browseBuckets, pageOf, type Bucket } from './browse';
 import type { ExportOutput } from './output';
 import type { TestimonyData } from './testimony-data';
-import { browseFile, browseLists, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
+import { browseFile, browseLists, collectionFile, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
 import { renderDocument } from './render';
 
 export type SitePagesContext = {
@@ -41,12 +43,17 @@ const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
 
 export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number }> {
   const { db, out } = ctx;
-  const [overview, summary] = await Promise.all([getMemorialOverview(db), getPublicSummary(db)]);
+  const [overview, summary, collections] = await Promise.all([getMemorialOverview(db), getPublicSummary(db), listCollectionPages(db)]);
+  // Each collection's own pages, from the same projection as the site's (lib/memorial, the summary).
+  const overviews: Record<string, MemorialOverview> = {};
+  for (const c of collections) overviews[c.id] = await getMemorialOverview(db, { collectionId: c.id });
+  const statisticsOf = async (c: (typeof collections)[number]) =>
+    summary.byCollection[c.id]?.statistics ?? computeStatistics(db, { collectionId: c.id, coreDays: coreDaysOf(c) });
   for (const locale of mirrorLocales) {
     const page = (file: (l: Locale) => string): MirrorPage => ({ locale, file: file(locale), other: file(otherLocale(locale)), madeOn: ctx.madeOn[locale] });
     const lists = Object.fromEntries(browseLists.map((list) => [list, browseBuckets(ctx.persons, list, locale)])) as Record<BrowseList, Bucket[]>;
     const firstBrowse = Object.fromEntries(browseLists.map((list) => [list, lists[list][0] ? browseFile(locale, list, lists[list][0].key, 1) : pageFile.browse(locale)]));
-    await out.write(pageFile.home(locale), renderDocument(createElement(MirrorHomePage, { page: page(pageFile.home), overview, firstBrowse, p: ctx.t[locale] })));
+    await out.write(pageFile.home(locale), renderDocument(createElement(MirrorHomePage, { page: page(pageFile.home), overview, firstBrowse, p: ctx.t[locale], collections, overviews })));
     await out.write(pageFile.browse(locale), renderDocument(createElement(MirrorBrowseIndex, { page: page(pageFile.browse), lists })));
     for (const list of browseLists) {
       for (const bucket of lists[list]) {
@@ -61,16 +68,21 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
         }
       }
     }
-    await out.write(pageFile.statistics(locale), renderDocument(createElement(MirrorStatisticsPage, { page: page(pageFile.statistics), stats: summary.statistics })));
+    await out.write(pageFile.statistics(locale), renderDocument(createElement(MirrorStatisticsPage, { page: page(pageFile.statistics), stats: summary.statistics, collections })));
     await out.write(pageFile.data(locale), renderDocument(createElement(MirrorDataPage, { page: page(pageFile.data) })));
     const facts: CopyFacts = { ...ctx.facts, persons: ctx.persons.length, testimonies: summary.testimoniesPublished };
     await out.write(pageFile.about(locale), renderDocument(createElement(MirrorAboutPage, { page: page(pageFile.about), facts })));
     await out.write(pageFile.search(locale), renderDocument(createElement(MirrorSearchPage, { page: page(pageFile.search) })));
     await out.write(pageFile.feed(locale), await atomFeed(db, locale, ctx.origin));
     const st = translatorFor(locale, 'Statistics');
-    for (const chart of chartNames) {
-      const rows = chartRows(summary.statistics, chart, locale, st);
-      await out.write(statisticsCsv(locale, chart), toCsv([chartKeyColumn[chart], 'label', 'count_documented_here'], rows.map((r) => [r.key, r.label, r.count])));
+    for (const chart of chartNames) await out.write(statisticsCsv(locale, chart), chartCsv(summary.statistics, chart, locale, st));
+    for (const c of collections) {
+      const at = (file: (l: Locale, slug: string) => string): MirrorPage => ({ locale, file: file(locale, c.slug), other: file(otherLocale(locale), c.slug), madeOn: ctx.madeOn[locale] });
+      const stats = await statisticsOf(c);
+      await out.write(collectionFile.home(locale, c.slug), renderDocument(createElement(MirrorCollectionPage, { page: at(collectionFile.home), collection: c, overview: overviews[c.id]!, p: ctx.t[locale] })));
+      await out.write(collectionFile.statistics(locale, c.slug), renderDocument(createElement(MirrorStatisticsPage, { page: at(collectionFile.statistics), stats, collections, collection: c })));
+      for (const chart of chartNames) await out.write(collectionFile.chartCsv(locale, c.slug, chart), chartCsv(stats, chart, locale, st));
+      await out.write(collectionFile.feed(locale, c.slug), await atomFeed(db, locale, ctx.origin, c));
     }
   }
   await out.write('index.html', rootPage());

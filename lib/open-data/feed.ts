@@ -6,7 +6,7 @@ import type { DbOrTx } from '@/db/types';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { getPublishedPerson, listPublicTestimonies, listPublishedPersons } from '@/lib/memorial';
-import { personPath } from '@/lib/memorial/paths';
+import { collectionPath, personPath } from '@/lib/memorial/paths';
 import { translatorFor } from './translator';
 
 export const feedSize = 50;
@@ -17,12 +17,15 @@ export function xmlEscape(value: string): string {
   return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-export async function atomFeed(db: DbOrTx, locale: Locale, origin: string): Promise<string> {
+/** The collection a feed is limited to (its own publications only), or none for the whole site. */
+export type FeedCollection = { id: string; slug: string; nameFa: string; nameEn: string };
+
+export async function atomFeed(db: DbOrTx, locale: Locale, origin: string, collection?: FeedCollection): Promise<string> {
   const t = translatorFor(locale, 'OpenData');
   const s = translatorFor(locale, 'Statistics');
   const [persons, testimonies] = await Promise.all([
-    listPublishedPersons(db, { sort: 'recent', limit: feedSize }),
-    listPublicTestimonies(db, { limit: feedSize }),
+    listPublishedPersons(db, { sort: 'recent', limit: feedSize, ...(collection && { collection: collection.slug }) }),
+    listPublicTestimonies(db, { limit: feedSize, ...(collection && { collectionId: collection.id }) }),
   ]);
   const known = new Map(persons.items.map((p) => [p.id, p]));
   const name = (p: { nameFa: string; nameLatin: string | null }) => (locale === 'fa' ? p.nameFa : p.nameLatin ?? p.nameFa);
@@ -55,17 +58,21 @@ export async function atomFeed(db: DbOrTx, locale: Locale, origin: string): Prom
   }
   entries.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
   const latest = entries.slice(0, feedSize);
-  const self = `${origin}/${locale}/feed.xml`;
+  const self = origin + (collection ? collectionPath.feed(locale, collection.slug) : `/${locale}/feed.xml`);
+  const home = origin + (collection ? collectionPath.home(locale, collection.slug) : `/${locale}`);
+  const collectionName = collection && (locale === 'fa' ? collection.nameFa : collection.nameEn);
+  const title = collectionName ? t('feed.collectionTitle', { name: collectionName }) : t('feed.title');
+  const subtitle = collectionName ? t('feed.collectionSubtitle', { name: collectionName }) : t('feed.subtitle');
   const updated = latest[0]?.updated ?? new Date(0).toISOString();
 
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
     `<id>${xmlEscape(self)}</id>`,
-    `<title>${xmlEscape(t('feed.title'))}</title>`,
-    `<subtitle>${xmlEscape(t('feed.subtitle'))}</subtitle>`,
+    `<title>${xmlEscape(title)}</title>`,
+    `<subtitle>${xmlEscape(subtitle)}</subtitle>`,
     `<link rel="self" type="application/atom+xml" href="${xmlEscape(self)}"/>`,
-    `<link rel="alternate" type="text/html" href="${xmlEscape(`${origin}/${locale}`)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlEscape(home)}"/>`,
     `<updated>${updated}</updated>`,
     `<author><name>${xmlEscape(t('feed.author'))}</name></author>`,
     ...latest.map((e) =>

@@ -20,8 +20,9 @@ describe.each(testDatabases())('sitemap on $name', (target) => {
     const single = await sitemapRoot(ctx.db, origin);
     expect(single).toContain('<urlset');
     const all = locs(single);
-    expect(all).toHaveLength((4 + 3) * 2); // four pages and three persons, in two languages
+    expect(all).toHaveLength((4 + 2 + 3) * 2); // four pages, the collection's home and statistics, three persons, in two languages
     expect(all).toContain(`${origin}/fa/statistics`);
+    expect(all.filter((u) => u.includes('/collections/'))).toHaveLength(4);
     for (const p of published) expect(all.filter((u) => u.includes(p.id))).toHaveLength(2);
     expect(single).not.toContain(draft.id);
     expect(single).toContain('hreflang="en"');
@@ -29,10 +30,10 @@ describe.each(testDatabases())('sitemap on $name', (target) => {
 
     const index = await sitemapRoot(ctx.db, origin, 5);
     expect(index).toContain('<sitemapindex');
-    expect(locs(index)).toEqual([0, 1, 2].map((n) => `${origin}/sitemaps/${n}.xml`));
-    const files = await Promise.all([0, 1, 2].map((n) => sitemapFile(ctx.db, origin, n, 5)));
+    expect(locs(index)).toEqual([0, 1, 2, 3].map((n) => `${origin}/sitemaps/${n}.xml`));
+    const files = await Promise.all([0, 1, 2, 3].map((n) => sitemapFile(ctx.db, origin, n, 5)));
     for (const file of files) expect(locs(file!).length).toBeLessThanOrEqual(5);
     expect(files.flatMap((f) => locs(f!))).toEqual(all);
-    for (const n of [3, -1, 0.5]) expect(await sitemapFile(ctx.db, origin, n, 5)).toBeNull();
+    for (const n of [4, -1, 0.5]) expect(await sitemapFile(ctx.db, origin, n, 5)).toBeNull();
   });
 });

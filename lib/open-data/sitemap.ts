@@ -6,6 +6,7 @@ import { asc, count } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { persons } from '@/db/schema';
 import { routing } from '@/lib/i18n/routing';
+import { listCollectionPages } from '@/lib/memorial/collections';
 import { personPath } from '@/lib/memorial/paths';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 import { xmlEscape } from './feed';
@@ -19,29 +20,37 @@ const header = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 type Entry = { paths: Record<string, string>; locale: string; lastModified?: string | null };
 
+/** The site's pages, then each collection's home and statistics (one collection's pages per address). */
+async function sitePages(db: DbOrTx): Promise<string[]> {
+  const collections = await listCollectionPages(db);
+  return [...pages, ...collections.flatMap((c) => [`/collections/${encodeURIComponent(c.slug)}`, `/collections/${encodeURIComponent(c.slug)}/statistics`])];
+}
+
 /** How many URLs the whole sitemap has: each page and person once per language. */
-async function urlCount(db: DbOrTx): Promise<number> {
+async function urlCount(db: DbOrTx, pages: string[]): Promise<number> {
   const [row] = await db.select({ n: count() }).from(persons).where(isPublicPerson);
   return (pages.length + Number(row?.n ?? 0)) * locales.length;
 }
 
 /** /sitemap.xml: every URL when they fit in one file, else an index of the files. */
 export async function sitemapRoot(db: DbOrTx, origin: string, perFile = maxUrlsPerSitemap): Promise<string> {
-  const total = await urlCount(db);
-  if (total <= perFile) return urlset(origin, await entries(db, 0, total));
+  const pages = await sitePages(db);
+  const total = await urlCount(db, pages);
+  if (total <= perFile) return urlset(origin, await entries(db, pages, 0, total));
   const files = Array.from({ length: Math.ceil(total / perFile) }, (_, n) => `<sitemap><loc>${xmlEscape(`${origin}/sitemaps/${n}.xml`)}</loc></sitemap>`);
   return `${header}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.join('\n')}\n</sitemapindex>\n`;
 }
 
 /** /sitemaps/{n}.xml, or null when there is no such file. */
 export async function sitemapFile(db: DbOrTx, origin: string, n: number, perFile = maxUrlsPerSitemap): Promise<string | null> {
-  const total = await urlCount(db);
+  const pages = await sitePages(db);
+  const total = await urlCount(db, pages);
   if (total <= perFile || !Number.isInteger(n) || n < 0 || n * perFile >= total) return null;
-  return urlset(origin, await entries(db, n * perFile, Math.min((n + 1) * perFile, total)));
+  return urlset(origin, await entries(db, pages, n * perFile, Math.min((n + 1) * perFile, total)));
 }
 
 /** URLs [start, end) of the whole list: the pages, then persons in id order, each in every language. */
-async function entries(db: DbOrTx, start: number, end: number): Promise<Entry[]> {
+async function entries(db: DbOrTx, pages: string[], start: number, end: number): Promise<Entry[]> {
   const perItem = locales.length;
   const firstItem = Math.floor(start / perItem);
   const lastItem = Math.ceil(end / perItem); // exclusive

@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/routing';
 // Loosely typed: the catalogues are edited by several people; messages.test.ts checks their keys.
 const catalogues: Record<Locale, Record<string, unknown>> = { fa, en };
 
-export function translatorFor(locale: Locale, namespace: 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications' | 'Mirror' | 'Metadata' | 'Shell' | 'Languages' | 'Home' | 'Memorial' | 'Person') {
+export function translatorFor(locale: Locale, namespace: 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications' | 'Mirror' | 'Metadata' | 'Shell' | 'Languages' | 'Home' | 'Memorial' | 'Person' | 'Collection') {
   const t = createTranslator({ locale, messages: catalogues[locale] as never, namespace: namespace as never });
   return (key: string, values?: Record<string, string | number>) => t(key as never, values as never) as string;
 }

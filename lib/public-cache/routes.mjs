@@ -13,6 +13,7 @@ const publicPaths = [
   /^\/(fa|en)\/statistics(\/[a-z-]+\.csv)?$/, // statistics and its CSV files
   /^\/(fa|en)\/data$/, // the open-data page
   /^\/(fa|en)\/feed\.xml$/,
+  /^\/(fa|en)\/collections\/[^/]+(\/statistics(\/[a-z-]+\.csv)?|\/feed\.xml)?$/, // a collection's home, statistics, CSV files and feed
   /^\/sitemap\.xml$/,
   /^\/sitemaps\/[^/]+$/,
   /^\/robots\.txt$/,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson } from '@/lib/testing/public-fixtures';
 import { computeStatistics, type Statistics } from './aggregates';
+import { coreDaysOf } from './groups';
 import { chartNames, chartRows } from './charts';
 
 const countOf = <K extends string>(rows: { key: K; count: number }[], key: K) => rows.find((r) => r.key === key)?.count;
@@ -23,7 +24,7 @@ describe.each(testDatabases())('statistics on $name', (target) => {
     await insertPerson(ctx.db, { collectionId, status: 'draft', province: 'IR-23', age: 20, incidentDate: '2019-11-16', incidentDatePrecision: 'exact' });
     await insertPerson(ctx.db, { collectionId, status: 'hidden', province: 'IR-11', age: 50, outcome: 'disappeared' });
     await insertPerson(ctx.db, { ...published, province: 'IR-23', age: 20, mergedIntoId: merged.id }); // merged duplicate
-    stats = await computeStatistics(ctx.db);
+    stats = await computeStatistics(ctx.db, { coreDays: coreDaysOf({ startsOn: '2019-11-15', endsOn: '2019-11-30' }) });
   });
 
   it('counts only published persons that were not merged into another record', () => {

@@ -12,14 +12,13 @@ import {
   genders,
   outcomes,
   perpetrators,
-  timelineCoreDays,
   type AgeGroup,
 } from './groups';
 
 export type Counted<K extends string> = { key: K; count: number };
 
 export type Statistics = {
-  /** Published persons documented here, across all collections. */
+  /** Published persons documented here (in one collection, or across all). */
   total: number;
   byProvince: Counted<ProvinceCode | 'unknown'>[];
   /** Exact dates only; `dateNotExact` counts records whose date is unknown or known only to the month/year. */
@@ -42,9 +41,17 @@ function complete<K extends string>(keys: readonly K[], rows: { key: string | nu
   return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
 }
 
-export async function computeStatistics(db: Db): Promise<Statistics> {
+export type StatisticsScope = {
+  /** Only this collection's persons; all collections when absent. */
+  collectionId?: string;
+  /** Days the timeline shows even when nothing is documented on them (coreDaysOf, groups.ts). */
+  coreDays?: readonly string[];
+};
+
+export async function computeStatistics(db: Db, { collectionId, coreDays = [] }: StatisticsScope = {}): Promise<Statistics> {
+  const inScope: SQL = collectionId ? and(publishedPerson, eq(persons.collectionId, collectionId))! : publishedPerson;
   const grouped = (column: SQL | typeof persons.province) =>
-    db.select({ key: sql<string | null>`${column}`, count }).from(persons).where(publishedPerson).groupBy(column);
+    db.select({ key: sql<string | null>`${column}`, count }).from(persons).where(inScope).groupBy(column);
 
   // Age at the incident; falls back to incident year − birth year when only the birth year is known.
   const ageExpr = sql`coalesce(${persons.age}, extract(year from ${persons.incidentDate})::int - ${persons.birthYear})`;
@@ -52,15 +59,15 @@ export async function computeStatistics(db: Db): Promise<Statistics> {
 
   const [totalRows, provinceRows, dayRows, notExactRows, ageRows, outcomeRows, perpetratorRows, genderRows] =
     await Promise.all([
-      db.select({ count }).from(persons).where(publishedPerson),
+      db.select({ count }).from(persons).where(inScope),
       grouped(persons.province),
       db
         .select({ key: sql<string>`${persons.incidentDate}::text`, count })
         .from(persons)
-        .where(and(publishedPerson, exact))
+        .where(and(inScope, exact))
         .groupBy(persons.incidentDate),
-      db.select({ count }).from(persons).where(and(publishedPerson, sql`not (${exact})`)),
-      db.select({ age: sql<number | null>`${ageExpr}`, count }).from(persons).where(publishedPerson).groupBy(ageExpr),
+      db.select({ count }).from(persons).where(and(inScope, sql`not (${exact})`)),
+      db.select({ age: sql<number | null>`${ageExpr}`, count }).from(persons).where(inScope).groupBy(ageExpr),
       grouped(sql`${persons.outcome}::text`),
       grouped(sql`${persons.perpetrator}::text`),
       grouped(sql`${persons.gender}::text`),
@@ -73,7 +80,7 @@ export async function computeStatistics(db: Db): Promise<Statistics> {
   }
 
   const days = new Map(dayRows.map((r) => [r.key, Number(r.count)]));
-  const dayKeys = [...new Set([...timelineCoreDays, ...days.keys()])].sort();
+  const dayKeys = [...new Set([...coreDays, ...days.keys()])].sort();
 
   return {
     total: Number(totalRows[0]?.count ?? 0),

@@ -3,6 +3,7 @@
 import { provinces } from '@/lib/geo/provinces';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
+import { toCsv } from '@/lib/open-data/csv';
 import type { Statistics } from './aggregates';
 
 export const chartNames = ['provinces', 'days', 'age-groups', 'outcomes', 'perpetrators'] as const;
@@ -45,12 +46,42 @@ export function chartRows(stats: Statistics, chart: ChartName, locale: Locale, t
   }
 }
 
+/** One chart as its CSV file (the site's routes and the mirror write the same bytes). */
+export function chartCsv(stats: Statistics, chart: ChartName, locale: Locale, t: StatisticsT): string {
+  const rows = chartRows(stats, chart, locale, t);
+  return toCsv([chartKeyColumn[chart], 'label', 'count_documented_here'], rows.map((r) => [r.key, r.label, r.count]));
+}
+
 const shortDay: Record<Locale, Intl.DateTimeFormat> = {
   fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-u-ca-gregory', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
 };
+const shortDayWithYear: Record<Locale, Intl.DateTimeFormat> = {
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-u-ca-gregory', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
 
-/** A day as a short axis label: "۲۵ آبان" / "Nov 16" (the table gives the full date). */
-export function shortDayLabel(isoDate: string, locale: Locale): string {
-  return shortDay[locale].format(new Date(`${isoDate}T00:00:00Z`));
+/** A day as a short axis label: "۲۵ آبان" / "Nov 16" (the table gives the full date); with the year when asked. */
+export function shortDayLabel(isoDate: string, locale: Locale, { year = false }: { year?: boolean } = {}): string {
+  return (year ? shortDayWithYear : shortDay)[locale].format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * Whether a timeline's axis must name years: its days fall in more than one year of the reader's
+ * calendar (a "Dec 30" beside "Nov 16" would otherwise read as the same year).
+ */
+export function timelineNeedsYear(days: readonly { key: string }[], locale: Locale): boolean {
+  const yearOf = new Intl.DateTimeFormat(locale === 'fa' ? 'en-u-ca-persian' : 'en-u-ca-gregory', { year: 'numeric', timeZone: 'UTC' });
+  return new Set(days.map((d) => yearOf.format(new Date(`${d.key}T00:00:00Z`)))).size > 1;
+}
+
+/**
+ * The comparison figure under `Statistics.reference` (Amnesty International's count, May 2020) is
+ * about the killings of November 2019: shown only when every collection counted covers those days.
+ */
+export function referenceApplies(collections: readonly { startsOn: string | null; endsOn: string | null }[]): boolean {
+  return (
+    collections.length > 0 &&
+    collections.every((c) => c.startsOn !== null && c.startsOn <= '2019-11-19' && (c.endsOn === null || c.endsOn >= '2019-11-15'))
+  );
 }

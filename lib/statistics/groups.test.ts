@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageGroupOf, daysBetween } from './groups';
+import { ageGroupOf, coreDaysOf, daysBetween } from './groups';
 
 describe('age groups', () => {
   it.each([
@@ -29,5 +29,15 @@ describe('age groups', () => {
 describe('daysBetween', () => {
   it('lists every day, across a month end', () => {
     expect(daysBetween('2019-11-29', '2019-12-02')).toEqual(['2019-11-29', '2019-11-30', '2019-12-01', '2019-12-02']);
+  });
+});
+
+describe('coreDaysOf', () => {
+  it("shows a collection's first five days", () => {
+    expect(coreDaysOf({ startsOn: '2019-11-15', endsOn: '2019-11-30' })).toEqual(['2019-11-15', '2019-11-16', '2019-11-17', '2019-11-18', '2019-11-19']);
+  });
+  it('stops at the end of a short collection, and has none without a start', () => {
+    expect(coreDaysOf({ startsOn: '2022-12-30', endsOn: '2022-12-31' })).toEqual(['2022-12-30', '2022-12-31']);
+    expect(coreDaysOf({ startsOn: null, endsOn: '2022-12-31' })).toEqual([]);
   });
 });

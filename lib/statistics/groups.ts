@@ -18,11 +18,20 @@ export const outcomes = outcome.enumValues;
 export const perpetrators = perpetrator.enumValues;
 export const genders = gender.enumValues;
 
+/** How many of a collection's first days its timeline always shows. */
+export const coreDayCount = 5;
+
 /**
- * Days the timeline always shows, even with nothing documented on them: the first days of the
- * November 2019 uprising, when most killings happened. Later days appear when a record names them.
+ * Days a collection's timeline always shows, even with nothing documented on them: its first days
+ * (for the November 2019 uprising, 15–19 November, when most killings happened), never past its end.
+ * Later days appear when a record names them. A collection without a start date has none.
  */
-export const timelineCoreDays = ['2019-11-15', '2019-11-16', '2019-11-17', '2019-11-18', '2019-11-19'] as const;
+export function coreDaysOf(collection: { startsOn: string | null; endsOn: string | null }): string[] {
+  if (!collection.startsOn) return [];
+  const last = new Date(Date.parse(`${collection.startsOn}T00:00:00Z`) + (coreDayCount - 1) * 86_400_000).toISOString().slice(0, 10);
+  const to = collection.endsOn && collection.endsOn < last ? collection.endsOn : last;
+  return daysBetween(collection.startsOn, to);
+}
 
 /** Every calendar day from `from` to `to` inclusive (ISO dates, UTC). */
 export function daysBetween(from: string, to: string): string[] {

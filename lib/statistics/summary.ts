@@ -8,25 +8,40 @@
 import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/types';
-import { publicDataVersion, publicSummary, testimonies } from '@/db/schema';
+import { collections, publicDataVersion, publicSummary, testimonies } from '@/db/schema';
 import { isPublicTestimony, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
 import { computeStatistics, type Statistics } from './aggregates';
+import { coreDaysOf } from './groups';
 
-export type PublicSummary = {
+export type Totals = {
   statistics: Statistics;
   /** Public testimonies about at least one public person. */
   testimoniesPublished: number;
 };
 
+/** The totals across every collection, and each collection's own (by collection id). */
+export type PublicSummary = Totals & { byCollection: Record<string, Totals> };
+
+async function computeTotals(db: Db, scope: { collectionId?: string; coreDays: readonly string[] }): Promise<Totals> {
+  const inScope = scope.collectionId ? and(isPublicTestimony, testimonyHasPublicPerson, eq(testimonies.collectionId, scope.collectionId)) : and(isPublicTestimony, testimonyHasPublicPerson);
+  const [statistics, testimonyRows] = await Promise.all([
+    computeStatistics(db, scope),
+    db.select({ n: count() }).from(testimonies).where(inScope),
+  ]);
+  return { statistics, testimoniesPublished: Number(testimonyRows[0]?.n ?? 0) };
+}
+
 const refreshLockKey = 7_391_004_214;
 
 /** Computes the totals; stores them with the version they were computed at when `store`. */
 async function computeSummary(db: Db, version: number, store: boolean): Promise<PublicSummary> {
-  const [statistics, testimonyRows] = await Promise.all([
-    computeStatistics(db),
-    db.select({ n: count() }).from(testimonies).where(and(isPublicTestimony, testimonyHasPublicPerson)),
-  ]);
-  const summary: PublicSummary = { statistics, testimoniesPublished: Number(testimonyRows[0]?.n ?? 0) };
+  const all = await db.select({ id: collections.id, startsOn: collections.startsOn, endsOn: collections.endsOn }).from(collections);
+  // One collection: its totals are the site's, computed once. Several: the site's timeline has no
+  // core days of its own (one collection's first days would stand beside another's records).
+  const overall = await computeTotals(db, { coreDays: all.length === 1 ? coreDaysOf(all[0]!) : [] });
+  const byCollection: Record<string, Totals> = {};
+  for (const c of all) byCollection[c.id] = all.length === 1 ? overall : await computeTotals(db, { collectionId: c.id, coreDays: coreDaysOf(c) });
+  const summary: PublicSummary = { ...overall, byCollection };
   if (!store) return summary;
   await db
     .insert(publicSummary)
@@ -35,7 +50,8 @@ async function computeSummary(db: Db, version: number, store: boolean): Promise<
       target: publicSummary.id,
       set: { version, data: summary },
       // A slower refresh of an older snapshot never overwrites a newer one.
-      setWhere: sql`${publicSummary.version} < ${version}`,
+      // …except a row in the format before per-collection totals, which is replaced at its own version.
+      setWhere: sql`${publicSummary.version} < ${version} or (${publicSummary.data} -> 'byCollection') is null`,
     });
   return summary;
 }
@@ -48,14 +64,16 @@ export async function getPublicSummary(db: Db): Promise<PublicSummary> {
     .leftJoin(publicSummary, eq(publicSummary.id, 1))
     .where(eq(publicDataVersion.id, 1));
   const stored = row?.data as PublicSummary | null | undefined;
-  if (stored && Number(row!.version) === Number(row!.current)) return stored;
+  // A summary stored before per-collection totals existed (no byCollection) is behind too.
+  const usable = stored?.byCollection ? stored : null;
+  if (usable && Number(row!.version) === Number(row!.current)) return usable;
   return db.transaction(
     async (tx) => {
       const [state] = (await tx
         .select({ version: publicDataVersion.version, locked: sql<boolean>`pg_try_advisory_xact_lock(${refreshLockKey})` })
         .from(publicDataVersion)
         .where(eq(publicDataVersion.id, 1))) as [{ version: number; locked: boolean }];
-      if (!state.locked && stored) return stored;
+      if (!state.locked && usable) return usable;
       // Not locked and nothing stored yet (a new database): computed here too, left to the other to store.
       return computeSummary(tx as unknown as Db, Number(state.version), state.locked);
     },

@@ -2,11 +2,11 @@ import 'server-only';
 // Drafts live on the server under the account (PRODUCT.md §2.9): created once per start token,
 // saved step by step, read back only by their owner.
 import { and, eq, inArray } from 'drizzle-orm';
-import { persons, testimonies } from '@/db/schema';
+import { collections, persons, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { appendAudit } from '@/lib/audit/append';
-import { openCollectionId } from '@/lib/collections/open';
+import { chooseOpenCollection } from '@/lib/collections/open';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson, isUuid } from '@/lib/memorial/visibility';
 import type { DataStep } from '@/lib/validation/testimony';
@@ -19,12 +19,16 @@ import { newTestimonyKey, openDraft, sealDraft, testimonyKey, writableKey } from
  * double click, a retry after a timeout or back-and-resubmit all land on one draft. The unique
  * (submitter, key) constraint decides a race; the loser reads the winner's row.
  */
-export async function createDraft(db: Db, viewer: Viewer | null, input: { token: string; language: string }): Promise<{ id: string; created: boolean }> {
+export async function createDraft(
+  db: Db,
+  viewer: Viewer | null,
+  input: { token: string; language: string; /** The collection's slug, from the start form or the address. */ collection?: string },
+): Promise<{ id: string; created: boolean }> {
   const ownerId = ownerOf(viewer, 'testimony.submit');
   return db.transaction(async (tx) => {
-    const collectionId = await openCollectionId(tx);
-    // A new installation before an admin has created a collection, or every collection closed.
-    if (!collectionId) throw new AppError('no_open_collection');
+    // No collection yet (a new installation) or every one closed: `no_open_collection`; several open
+    // and none chosen: a field error the start form shows.
+    const collectionId = await chooseOpenCollection(tx, input.collection);
     const [row] = await tx
       .insert(testimonies)
       .values({ collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language, dataKey: newTestimonyKey().wrapped })
@@ -35,11 +39,11 @@ export async function createDraft(db: Db, viewer: Viewer | null, input: { token:
       return { id: row.id, created: true };
     }
     const [existing] = await tx
-      .select({ id: testimonies.id, language: testimonies.language })
+      .select({ id: testimonies.id, language: testimonies.language, collectionId: testimonies.collectionId })
       .from(testimonies)
       .where(and(eq(testimonies.submitterId, ownerId), eq(testimonies.idempotencyKey, input.token)));
     // A key replayed with another body is not a retry of the same request: refused.
-    if (!existing || existing.language !== input.language) throw new AppError('conflict');
+    if (!existing || existing.language !== input.language || existing.collectionId !== collectionId) throw new AppError('conflict');
     return { id: existing.id, created: false };
   });
 }
@@ -74,4 +78,15 @@ export async function publishedPersonsByIds(db: Db, rawIds: string[]) {
     .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, province: persons.province, city: persons.city, incidentDate: persons.incidentDate })
     .from(persons)
     .where(and(inArray(persons.id, ids), isPublicPerson));
+}
+
+/** The collection (slug) of a published person: a testimony about them starts there when it is open. */
+export async function personCollectionSlug(db: Db, personId: string): Promise<string | undefined> {
+  if (!isUuid(personId)) return undefined;
+  const [row] = await db
+    .select({ slug: collections.slug })
+    .from(persons)
+    .innerJoin(collections, eq(collections.id, persons.collectionId))
+    .where(and(eq(persons.id, personId), isPublicPerson));
+  return row?.slug;
 }

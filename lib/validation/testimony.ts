@@ -153,4 +153,7 @@ export const startSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid'),
   // From a person page's "Report a correction or add a testimony": the testimony starts about them.
   person: z.union([z.literal(''), z.uuid()]).optional(),
+  // The collection's slug (a choice on the form, or the address's `?collection=`); required only
+  // when more than one collection is open, which the server decides (lib/collections/open.ts).
+  collection: z.union([z.literal(''), z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'collectionClosed').max(64, 'collectionClosed')]).optional(),
 });

@@ -7,9 +7,17 @@ import Link from 'next/link';
 import { MemorialCounts } from '@/components/memorial/memorial-counts';
 import { PersonList } from '@/components/memorial/person-list';
 import { routing } from '@/lib/i18n/routing';
-import { cachedMemorialOverview } from '@/lib/memorial/cache';
+import { CollectionList } from '@/components/memorial/collection-parts';
+import { cachedCollectionPages, cachedMemorialOverview } from '@/lib/memorial/cache';
+import { collectionPath } from '@/lib/memorial/paths';
 
 type Props = { params: Promise<{ locale: string }> };
+
+const NextLink = ({ href, children }: { href: string; children: React.ReactNode }) => (
+  <Link href={href} prefetch={false}>
+    {children}
+  </Link>
+);
 
 /** Feed readers find the Atom feed of new publications from the home page (autodiscovery). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -28,12 +36,30 @@ export default async function HomePage({ params }: Props) {
   const t = await getTranslations('Home');
   const m = await getTranslations('Memorial');
   const p = await getTranslations('Person');
-  const overview = await cachedMemorialOverview();
+  const c = await getTranslations('Collection');
+  const [overview, collections] = await Promise.all([cachedMemorialOverview(), cachedCollectionPages()]);
+  // With more than one collection the home page is the overview across them: each is listed with
+  // its own totals and page, and the sums below say they are across all of them.
+  const several = collections.length > 1;
+  const own = several ? await Promise.all(collections.map((collection) => cachedMemorialOverview(collection.id))) : [];
+  const overviews = Object.fromEntries(own.map((o) => [o.collectionId!, o]));
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:py-14">
-      <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{t('heading')}</h1>
-      <p className="mt-4 text-lg text-muted">{t('intro')}</p>
+      <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{several ? c('overviewHeading') : t('heading')}</h1>
+      <p className="mt-4 text-lg text-muted">{several ? c('overviewIntro') : t('intro')}</p>
+
+      {several && (
+        <CollectionList
+          collections={collections}
+          overviews={overviews}
+          locale={locale}
+          href={(collection) => collectionPath.home(locale, collection.slug)}
+          Anchor={NextLink}
+          m={m}
+          c={c}
+        />
+      )}
 
       <section aria-labelledby="search-heading" className="mt-10">
         <h2 id="search-heading" className="text-xl font-semibold">
@@ -66,7 +92,7 @@ export default async function HomePage({ params }: Props) {
         </form>
       </section>
 
-      <MemorialCounts overview={overview} m={m} p={p} />
+      <MemorialCounts overview={overview} m={m} p={p} heading={several ? c('allHeading') : undefined} />
 
       <section aria-labelledby="latest-heading" className="mt-10">
         <h2 id="latest-heading" className="text-xl font-semibold">

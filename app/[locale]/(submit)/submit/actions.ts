@@ -19,7 +19,7 @@ export const startTestimonyAction = defineAction({
   schema: startSchema,
   access: { permission: 'testimony.submit' },
   handler: async (input, { db, viewer }) => {
-    const { id, created } = await createDraft(db, viewer, { token: input.token, language: input.locale });
+    const { id, created } = await createDraft(db, viewer, { token: input.token, language: input.locale, collection: input.collection || undefined });
     // Only a published person can be named this way; anything else starts an empty draft.
     const [person] = created && input.person ? await publishedPersonsByIds(db, [input.person]) : [];
     if (person) await saveDraftStep(db, viewer, { testimonyId: id, step: 'about', values: { personId: person.id } });

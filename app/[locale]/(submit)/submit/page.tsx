@@ -9,12 +9,13 @@ import { StartForm } from '@/components/submit/start-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
-import { listOwnTestimonies, publishedPersonsByIds } from '@/lib/testimonies';
+import { listOpenCollections } from '@/lib/collections/open';
+import { listOwnTestimonies, personCollectionSlug, publishedPersonsByIds } from '@/lib/testimonies';
 
 // Never cached anywhere: a submitter's drafts are theirs alone (next.config.js adds no-store too).
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ person?: string | string[] }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ person?: string | string[]; collection?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -26,13 +27,21 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const { person: personParam } = await searchParams;
-  // Signing in (or up) first brings the person back here, still about the same person.
-  const back = typeof personParam === 'string' ? `/${locale}/submit?${new URLSearchParams({ person: personParam.slice(0, 64) })}` : `/${locale}/submit`;
+  const { person: personParam, collection: collectionParam } = await searchParams;
+  // Signing in (or up) first brings the person back here, still about the same person and collection.
+  const backQuery = new URLSearchParams();
+  if (typeof personParam === 'string') backQuery.set('person', personParam.slice(0, 64));
+  if (typeof collectionParam === 'string') backQuery.set('collection', collectionParam.slice(0, 64));
+  const back = backQuery.size > 0 ? `/${locale}/submit?${backQuery}` : `/${locale}/submit`;
   const viewer = await requirePageAccess({ permission: 'testimony.submit' }, { locale, path: back });
   const db = await getDb();
   // From a person page: the new testimony is about this (published) person.
   const [person] = typeof personParam === 'string' ? await publishedPersonsByIds(db, [personParam]) : [];
+  const open = await listOpenCollections(db);
+  // The collection's own address (`?collection=`) or the person's collection preselects it, when open.
+  const wanted = typeof collectionParam === 'string' ? collectionParam : person ? await personCollectionSlug(db, person.id) : undefined;
+  const chosen = open.find((c) => c.slug === wanted)?.slug;
+  const choices = open.map((c) => ({ slug: c.slug, name: locale === 'fa' ? c.nameFa : c.nameEn, description: locale === 'fa' ? c.descriptionFa : c.descriptionEn }));
   const drafts = (await listOwnTestimonies(db, viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
   const t = await getTranslations('Submit');
   // A fresh token per render: the idempotency key of the start form.
@@ -68,7 +77,7 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
           </p>
         )}
         <FormMessages namespaces={['Submit']}>
-          <StartForm locale={locale} token={token} person={person?.id} />
+          <StartForm locale={locale} token={token} person={person?.id} choices={choices} chosen={chosen} />
         </FormMessages>
       </section>
     </div>

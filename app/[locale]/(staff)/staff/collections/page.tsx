@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { CollectionForm } from '@/components/admin/collection-form';
+import { collectionPath } from '@/lib/memorial/paths';
 import { FormMessages } from '@/components/forms/form-messages';
 import { FormNotice } from '@/components/forms/form-alert';
 import { getDb } from '@/db/client';
@@ -35,6 +36,13 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
               <p className="text-sm">
                 {c.openForSubmissions ? t('isOpen') : t('isClosed')} ·{' '}
                 {t('counts', { persons: formatNumber(c.persons, locale), testimonies: formatNumber(c.testimonies, locale) })}
+                {/* A closed collection without public records has no public page (lib/memorial/collections.ts). */}
+                {(c.openForSubmissions || c.persons > 0) && (
+                  <>
+                    {' · '}
+                    <a href={collectionPath.home(locale, c.slug)}>{t('publicPage')}</a>
+                  </>
+                )}
               </p>
               <CollectionForm
                 locale={locale}
