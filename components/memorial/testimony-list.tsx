@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
-import type { Gender, PublicTestimony } from '@/lib/memorial/dto';
+import type { DatePrecision, Gender, PublicTestimony } from '@/lib/memorial/dto';
 import { displayDate, num } from './format';
 import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
@@ -12,6 +12,7 @@ export async function TestimonyList(props: { testimonies: PublicTestimony[]; loc
 
 /** The same, rendered synchronously with a given translator (also by the static mirror, lib/mirror). */
 export function TestimonyListView({ testimonies, locale, gender, sensitive, t }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT }) {
+  const approx = (precision: DatePrecision | null, date: string) => (precision === 'approximate' ? t('approximately', { date }) : date);
   const credit = (c: PublicTestimony['credit']) => {
     const text =
       c.kind === 'anonymous'
@@ -20,7 +21,9 @@ export function TestimonyListView({ testimonies, locale, gender, sensitive, t }:
           ? t('testimonyOf', { kind: 'relationship', relationship: t(`relationship.${c.relationship}`, { gender }), name: '' })
           : t('testimonyOf', { kind: 'name', relationship: '', name: c.name });
     // Unicode-isolate: a chosen name in another script must not reorder the sentence.
-    return c.kind !== 'anonymous' && c.year !== null ? t('creditYear', { credit: text, year: num(c.year, locale).replace(/[٬,]/g, '') }) : text;
+    // The year in the reader's calendar: Solar Hijri on a Persian page («روایت مادرش، ۱۴۰۵»).
+    const year = c.kind === 'anonymous' ? null : locale === 'fa' ? c.yearSolarHijri : c.year;
+    return year !== null ? t('creditYear', { credit: text, year: num(year, locale).replace(/[٬,]/g, '') }) : text;
   };
   return (
     <ol className="mt-4 space-y-6">
@@ -32,7 +35,7 @@ export function TestimonyListView({ testimonies, locale, gender, sensitive, t }:
             </h3>
             <p className="mt-1 text-sm text-muted">
               {item.hand === 'first' ? t('firstHand') : t('secondHand')}
-              {item.eventDate ? ` · ${t('testimonyDate', { date: displayDate(item.eventDate, item.eventDatePrecision, locale) })}` : null}
+              {item.eventDate ? ` · ${t('testimonyDate', { date: approx(item.eventDatePrecision, displayDate(item.eventDate, item.eventDatePrecision, locale)) })}` : null}
               {item.place ? (
                 <>
                   {' · '}

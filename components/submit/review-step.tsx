@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/viewer';
 import { provinces } from '@/lib/geo/provinces';
-import { formatDate } from '@/lib/i18n/dates';
+import { calendarOf, formatStoredDate } from '@/lib/i18n/dates';
 import { listOwnAttachments } from '@/lib/media/list';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
@@ -29,6 +29,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** Step 5: everything as it will be sent (the proposed person's facts and the files included), with a way back to each step, then one submit button. */
 export async function ReviewStep({ locale, draft }: Props) {
   const t = await getTranslations({ locale, namespace: 'Submit' });
+  // As precise as it was typed: «حدود ۲۵ آبان ۱۳۹۸», «آبان ۱۳۹۸».
+  const typedDate = (d: TypedDate) => {
+    const text = formatStoredDate(d.iso!, d.precision, locale, calendarOf(locale));
+    return d.precision === 'approximate' ? t('date.approximately', { date: text }) : text;
+  };
   const parsed = parseDraft(draft.draft);
   const about = draft.draft.about ?? {};
   const account = draft.draft.account ?? {};
@@ -69,7 +74,7 @@ export async function ReviewStep({ locale, draft }: Props) {
               {proposed} <span className="text-sm text-muted">({t('review.newPerson')})</span>
               <dl>
                 <Row label={t('about.outcome')}>{about.newOutcome ? t(`about.outcomes.${about.newOutcome as 'killed'}`) : notGiven}</Row>
-                <Row label={t('about.incidentDate')}>{incident?.iso ? formatDate(incident.iso, locale, { precision: incident.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
+                <Row label={t('about.incidentDate')}>{incident?.iso ? typedDate(incident) : notGiven}</Row>
                 <Row label={t('review.personPlace')}>{[about.newCity as string, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : ''].filter(Boolean).join(locale === 'fa' ? '، ' : ', ') || notGiven}</Row>
                 <Row label={t('about.cause')}>{(about.newCause as string) || notGiven}</Row>
               </dl>
@@ -102,7 +107,7 @@ export async function ReviewStep({ locale, draft }: Props) {
           <Row label={t('account.relationship')}>{rel ? t(`account.relationships.${rel as 'mother'}`) : notGiven}</Row>
           <Row label={t('account.hand')}>{account.hand ? t(`account.hands.${account.hand as 'first'}`) : notGiven}</Row>
           <Row label={t('account.narrative')}>{(account.narrative as string) || notGiven}</Row>
-          <Row label={t('account.eventDate')}>{date?.iso ? formatDate(date.iso, locale, { precision: date.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
+          <Row label={t('account.eventDate')}>{date?.iso ? typedDate(date) : notGiven}</Row>
           <Row label={t('account.eventPlace')}>{(account.eventPlace as string) || notGiven}</Row>
         </dl>
       </section>

@@ -123,8 +123,8 @@ export type PublicPerson = PublicPersonSummary & {
 /** How a testimony is credited, exactly as its submitter consented. */
 export type PublicCredit =
   | { kind: 'anonymous' }
-  | { kind: 'relationship'; relationship: Relationship; year: number | null }
-  | { kind: 'name'; name: string; year: number | null };
+  | { kind: 'relationship'; relationship: Relationship; year: number | null; yearSolarHijri: number | null }
+  | { kind: 'name'; name: string; year: number | null; yearSolarHijri: number | null };
 
 export type PublicTestimony = {
   id: string;
