@@ -8,7 +8,7 @@ import { TimelineChart } from '@/components/statistics/timeline-chart';
 import { formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { Statistics } from '@/lib/statistics/aggregates';
-import { chartRows, shortDayLabel, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
+import { chartRows, dayYearLabel, shortDayLabel, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
 
 export function StatisticsBody({
   stats,
@@ -75,7 +75,7 @@ export function StatisticsBody({
           <TimelineChart
             id="days-chart"
             title={t('day.chartTitle')}
-            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale) }))}
+            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale), year: dayYearLabel(d.key, locale) }))}
             locale={locale}
           />
         }

@@ -54,3 +54,13 @@ const shortDay: Record<Locale, Intl.DateTimeFormat> = {
 export function shortDayLabel(isoDate: string, locale: Locale): string {
   return shortDay[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+const yearOnly: Record<Locale, Intl.DateTimeFormat> = {
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-u-ca-gregory', { year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** The year of a day in the reader's calendar: "۱۳۹۸" / "2019" (a timeline may span years). */
+export function dayYearLabel(isoDate: string, locale: Locale): string {
+  return yearOnly[locale].format(new Date(`${isoDate}T00:00:00Z`));
+}

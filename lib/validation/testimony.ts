@@ -15,6 +15,8 @@ export const perpetratorOptions = ['irgc', 'basij', 'police', 'plainclothes', 'u
 export const aftermathOptions = ['body_withheld', 'family_threatened', 'burial_restricted', 'forced_statement', 'fee_demanded', 'family_detained'] as const;
 export const precisionOptions = ['exact', 'month', 'approximate', 'unknown'] as const;
 export const narrativeMaxLength = 100_000;
+/** The longest each short text field may be (characters); the refusal names the number. */
+export const textMax = { name: 200, fatherName: 200, city: 200, cause: 500, eventPlace: 300, creditName: 100 } as const;
 
 /** Persian and Arabic-Indic digits count as ASCII digits. */
 export const asciiDigits = (v: string) =>
@@ -91,17 +93,17 @@ export const aboutSchema = z
       .default([])
       .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
       .pipe(z.array(z.uuid()).max(20, 'invalid')),
-    newNameFa: text(200),
-    newNameLatin: text(200),
-    newFatherName: text(200),
+    newNameFa: text(textMax.name),
+    newNameLatin: text(textMax.name),
+    newFatherName: text(textMax.fatherName),
     newGender: z.enum(genderOptions).default('unknown'),
     newAge: optionalInt(0, 130),
     newBirthYear: optionalInt(1, 9999),
     ...datePart('newIncident'),
     newProvince: z.union([z.literal(''), z.enum(provinceCodes as [string, ...string[]])]).default(''),
-    newCity: text(200),
+    newCity: text(textMax.city),
     newOutcome: z.union([z.literal(''), z.enum(outcomeOptions)]).default(''),
-    newCause: text(500),
+    newCause: text(textMax.cause),
     newPerpetrator: z.enum(perpetratorOptions).default('unknown'),
     newAftermath: list(aftermathOptions),
   })
@@ -119,7 +121,7 @@ export const accountSchema = z
     hand: choice(['first', 'second'] as const),
     narrative: z.string({ error: 'required' }).trim().min(1, 'required').max(narrativeMaxLength, 'tooLong'),
     ...datePart('event'),
-    eventPlace: text(300),
+    eventPlace: text(textMax.eventPlace),
   })
   .superRefine((v, ctx) => checkDate('event')(v, ctx));
 
@@ -128,7 +130,7 @@ export const consentSchema = z
   .object({
     publish: z.enum(['public', 'documentation_only']).default('documentation_only'),
     credit: z.enum(['anonymous', 'relationship', 'chosen_name']).default('anonymous'),
-    creditName: text(100),
+    creditName: text(textMax.creditName),
     portraitPublic: yesNo,
     exactPlacePublic: yesNo,
     mayContact: yesNo,
