@@ -116,3 +116,16 @@ describe('formatDateTime', () => {
     expect(formatDateTime(new Date(Date.UTC(2019, 10, 16, 14, 5)), 'en')).toMatch(/14:05 UTC$/);
   });
 });
+
+describe('formatStoredDate: early, middle and late in a month («اوایل/اواسط/اواخر»)', () => {
+  it.each<[string, StoredPrecision, Locale, CalendarName, string]>([
+    ['2019-10-23', 'late', 'fa', 'persian', 'اواخر آبان ۱۳۹۸'],
+    ['2019-10-23', 'late', 'fa', 'gregorian', 'نوامبر ۲۰۱۹'], // 21–30 Aban: 12–21 November
+    ['2019-10-23', 'early', 'fa', 'gregorian', 'اکتبر–نوامبر ۲۰۱۹'], // 1–10 Aban: 23 October–1 November
+    ['2019-10-23', 'mid', 'en', 'persian', 'mid-Aban 1398'],
+    ['2019-11-01', 'late', 'en', 'gregorian', 'late November 2019'],
+    ['2019-11-01', 'early', 'fa', 'persian', 'آبان ۱۳۹۸'], // 1–10 November: 10–19 Aban
+  ])('%s (%s) in %s, %s calendar → %s', (iso, precision, locale, calendar, expected) => {
+    expect(formatStoredDate(iso, precision, locale, calendar)).toBe(expected);
+  });
+});

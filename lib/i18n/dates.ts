@@ -91,16 +91,31 @@ export function formatDateTime(value: Date, locale: Locale): string {
 // year) was meant, and the other calendar names every month that span touches: «آبان ۱۳۹۸» is
 // «اکتبر–نوامبر ۲۰۱۹», never «اکتبر ۲۰۱۹» (most of Aban is in November).
 
-/** What the database stores; `approximate` is a day the family is not sure of («حدود ۲۵ آبان»). */
-export type StoredPrecision = 'exact' | 'month' | 'year' | 'approximate';
+/**
+ * What the database stores; `approximate` is a day the family is not sure of («حدود ۲۵ آبان»);
+ * `early` / `mid` / `late` a part of a month («اوایل آبان»: days 1–10, 11–20, 21 to the end).
+ */
+export type StoredPrecision = 'exact' | 'month' | 'year' | 'approximate' | 'early' | 'mid' | 'late';
+type MonthPart = 'early' | 'mid' | 'late';
+const monthParts: ReadonlySet<string> = new Set<MonthPart>(['early', 'mid', 'late']);
+const partWords: Record<Locale, Record<MonthPart, string>> = {
+  fa: { early: 'اوایل', mid: 'اواسط', late: 'اواخر' },
+  en: { early: 'early', mid: 'mid-', late: 'late' },
+};
 export type CalendarName = 'persian' | 'gregorian';
 
 const DAY_MS = 86_400_000;
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The first and last ISO day of the month or year a stored date names, in the calendar it was typed in. */
-export function spanOf(iso: string, precision: 'month' | 'year'): { from: string; to: string } {
+export function spanOf(iso: string, precision: 'month' | 'year' | MonthPart): { from: string; to: string } {
   toUtcDate(iso);
+  if (monthParts.has(precision)) {
+    const month = spanOf(iso, 'month');
+    if (precision === 'early') return { from: month.from, to: isoPlus(month.from, 9) };
+    if (precision === 'mid') return { from: isoPlus(month.from, 10), to: isoPlus(month.from, 19) };
+    return { from: isoPlus(month.from, 20), to: month.to };
+  }
   const solar = gregorianToSolarHijri(iso);
   const [y, m] = iso.split('-').map(Number) as [number, number];
   if (precision === 'month') {
@@ -144,6 +159,21 @@ const monthYear = (p: { month: string; year: string }) => `${p.month} ${p.year}`
  * («۱۳۹۸», «۲۰۱۹–۲۰۲۰»). An approximate date keeps its day; the caller says «حدود».
  */
 export function formatStoredDate(iso: string, precision: StoredPrecision | null, locale: Locale, calendar: CalendarName): string {
+  if (precision === 'early' || precision === 'mid' || precision === 'late') {
+    const typedIn: CalendarName = gregorianToSolarHijri(iso).day === 1 ? 'persian' : 'gregorian';
+    if (typedIn === calendar) {
+      // «اواخر آبان ۱۳۹۸», "late November 2019", "mid-November 2019".
+      const word = partWords[locale][precision];
+      const month = monthYear(partsIn(iso, calendar, locale));
+      return word.endsWith('-') ? `${word}${month}` : `${word} ${month}`;
+    }
+    // The other calendar names the months that third of the month touches.
+    const { from, to } = spanOf(iso, precision);
+    const a = partsIn(from, calendar, locale);
+    const b = partsIn(to, calendar, locale);
+    if (a.year === b.year) return a.month === b.month ? monthYear(a) : monthYear({ month: `${a.month}${dash}${b.month}`, year: a.year });
+    return `${monthYear(a)}${dash}${monthYear(b)}`;
+  }
   if (precision === 'month' || precision === 'year') {
     const { from, to } = spanOf(iso, precision);
     const a = partsIn(from, calendar, locale);

@@ -8,7 +8,7 @@ import { dataLicence } from './licence';
 const str = { type: 'string' } as const;
 const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
 const date = nullable('string', { format: 'date' });
-const precision = nullable('string', { enum: ['exact', 'month', 'year', 'approximate', null] });
+const precision = nullable('string', { enum: ['exact', 'month', 'year', 'approximate', 'early', 'mid', 'late', null] });
 const urls = { type: 'object', properties: { fa: str, en: str }, required: ['fa', 'en'] };
 
 const summaryProperties = {
