@@ -159,7 +159,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <a href={url}>{url}</a>
         </p>
         <p className="mt-2 text-sm text-muted">
-          {t('citeExample', { name, url, date: displayDate(new Date().toISOString().slice(0, 10), 'exact', locale) })}
+          {/* The name and the address isolated: a Latin name or the URL must not turn the Persian sentence. */}
+          {t.rich('citeExample', {
+            name,
+            url,
+            isolate: (chunks) => <bdi>{chunks}</bdi>,
+            date: displayDate(new Date().toISOString().slice(0, 10), 'exact', locale),
+          })}
         </p>
         <p className="mt-2 text-sm text-muted">{t('lastUpdated', { date: displayDate(person.updatedAt.slice(0, 10), 'exact', locale) })}</p>
       </section>
