@@ -115,7 +115,7 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/account$/);
     await page.getByLabel('Your relationship to them').selectOption({ label: 'Mother' });
     await page.getByRole('radio', { name: 'Yes, I saw or experienced it myself' }).check();
-    await page.getByRole('textbox', { name: 'Your account', exact: true }).fill('The photos show the street that evening.');
+    await page.getByRole('textbox', { name: 'What happened, in your own words', exact: true }).fill('The photos show the street that evening.');
     await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
     await expect(page).toHaveURL(/\/files$/);
     await upload(page, 'street.jpg', await smallPhoto('#336699'), 'The street');

@@ -111,7 +111,7 @@ const labels = {
     gender: 'جنسیت', age: 'سن هنگام رویداد', birthYear: 'سال تولد (میلادی)', occupation: 'پیشه', incidentDate: 'تاریخ رویداد (میلادی)',
     precision: 'دقت تاریخ', province: 'استان', city: 'شهر', place: 'مکان', outcome: 'سرانجام', cause: 'علت', perpetrator: 'عامل ادعایی',
     status: 'وضعیت', verification: 'سطح تأیید', save: 'ذخیرهٔ اطلاعات فرد', aftermath: 'تهدید خانواده', untouched: 'محدودیت در خاک‌سپاری', warning: 'به نظر می‌رسد این نام با حروف لاتین نوشته شده است.',
-    values: { gender: 'زن', precision: 'فقط ماه', province: 'ایلام', outcome: 'زخمی', perpetrator: 'پلیس', status: 'منتشرشده', verification: 'تأییدشده با چند منبع' },
+    values: { gender: 'زن', precision: 'فقط ماه', province: 'ایلام', outcome: 'زخمی', perpetrator: 'نیروی انتظامی (پلیس، یگان ویژه)', status: 'منتشرشده', verification: 'تأییدشده با چند منبع' },
   },
 } as const;
 

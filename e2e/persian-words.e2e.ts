@@ -62,11 +62,19 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
       expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11.9);
     });
 
-    test('the first submission step and the moderation queue: no word is broken inside', async ({ page, browser }) => {
-      test.setTimeout(90_000);
+    test('every submission step and the moderation queue: no word is broken inside', async ({ page, browser }) => {
+      test.setTimeout(120_000);
       await signIn(page, 'demo-submitter', demoPassphrase);
       await page.goto('/fa/submit');
       expect(await brokenWords(page), '/fa/submit').toEqual([]);
+      // A new draft, and each of its steps (all open on a draft).
+      await page.getByRole('button', { name: 'شروع روایت' }).click();
+      await expect(page).toHaveURL(/\/fa\/submit\/[0-9a-f-]{36}\/about$/);
+      const draft = new URL(page.url()).pathname.replace(/\/about$/, '');
+      for (const step of ['about', 'account', 'files', 'consent', 'review']) {
+        await page.goto(`${draft}/${step}`);
+        expect(await brokenWords(page), `${draft}/${step}`).toEqual([]);
+      }
 
       const staff = await (await browser.newContext({ viewport })).newPage();
       await signInAsStaff(staff, 'demo-moderator', '/en/staff');

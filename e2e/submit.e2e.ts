@@ -35,7 +35,7 @@ for (const javaScriptEnabled of [true, false]) test.describe(`in Persian on a ph
     await expect(page).toHaveURL(/\/review$/);
     await expect(page.getByText('پسرم آن روز از خانه بیرون رفت')).toBeVisible();
     // With JavaScript the proof-of-work widget (lib/abuse/proof-of-work.ts) solves first, in Persian.
-    if (javaScriptEnabled) await expect(page.getByRole('checkbox', { name: 'بررسی شد: این فرم را یک انسان می‌فرستد' })).toBeChecked({ timeout: 30_000 });
+    if (javaScriptEnabled) await expect(page.getByRole('checkbox', { name: 'بررسی شد: من ربات نیستم' })).toBeChecked({ timeout: 30_000 });
     await page.getByRole('button', { name: fa.submit }).click();
     await expect(page).toHaveURL(/\/fa\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);
     await expect(page.getByText(fa.submitted, { exact: true })).toBeVisible();

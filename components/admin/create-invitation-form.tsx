@@ -42,8 +42,9 @@ export function CreateInvitationForm({
           dateStyle: 'long',
           timeStyle: 'short',
           timeZone: 'UTC',
-          // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError): UTC is appended.
-        }).format(new Date(state.data.expiresAt)) + ' UTC'
+          // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError): the zone is
+          // appended, in the glossary's words in Persian («به وقت جهانی»), never a Latin "UTC".
+        }).format(new Date(state.data.expiresAt)) + (locale === 'fa' ? ' به وقت جهانی' : ' UTC')
       : '';
   return (
     <form action={formAction} aria-busy={pending} className="mt-4 space-y-3">

@@ -11,6 +11,7 @@ import { useState, type FormEvent } from 'react';
 import type { UploadOutcome } from '@/lib/media/upload-outcome';
 import { acceptList, sniff, sniffLength } from '@/lib/media/sniff';
 import { captionMaxLength } from '@/lib/validation/attachment';
+import { FileInput } from './file-input';
 import { FormNotice, submitButton } from './form-alert';
 
 export type SizeLimitsMb = { image: number; video: number; audio: number; document: number };
@@ -36,8 +37,10 @@ export function AttachmentUploadForm(props: { testimonyId: string; locale: strin
   async function upload(event: FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
-    if (!file) return; // the browser's `required` message
     event.preventDefault();
+    // The page's own message next to the field (the form has noValidate: a browser bubble speaks the
+    // browser's language, and a hidden input has nowhere to show it).
+    if (!file) return setStatus({ phase: 'refused', key: 'fileMissing' });
     const type = sniff(new Uint8Array(await file.slice(0, sniffLength).arrayBuffer()));
     if (!type) return setStatus({ phase: 'refused', key: 'fileTypeRefused' });
     if (file.size > limits[type.kind] * megabyte) return setStatus({ phase: 'refused', key: `fileTooLarge.${type.kind}` });
@@ -66,7 +69,7 @@ export function AttachmentUploadForm(props: { testimonyId: string; locale: strin
 
   const uploading = status.phase === 'uploading';
   return (
-    <form method="post" action="/api/uploads/form" encType="multipart/form-data" autoComplete="off" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
+    <form method="post" action="/api/uploads/form" encType="multipart/form-data" noValidate autoComplete="off" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
       {status.phase === 'received' && <FormNotice>{t('uploaded')}</FormNotice>}
       <input type="hidden" name="testimonyId" value={testimonyId} />
       <input type="hidden" name="locale" value={locale} />
@@ -77,15 +80,13 @@ export function AttachmentUploadForm(props: { testimonyId: string; locale: strin
         <p id="attachment-file-hint" className="text-sm text-muted">
           {t('fileHint', limits)}
         </p>
-        <input
+        <FileInput
           id="attachment-file"
           name="file"
-          type="file"
-          required
           accept={acceptList}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={['attachment-file-hint', fileError && 'attachment-file-error'].filter(Boolean).join(' ')}
-          className="mt-1 block w-full"
+          text={{ choose: t('fileChoose'), noneChosen: t('fileNoneChosen'), chosen: t('fileChosen') }}
         />
         {fileError && (
           <p id="attachment-file-error" role="alert" className="mt-1 text-sm font-medium text-red-800">

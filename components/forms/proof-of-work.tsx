@@ -10,14 +10,18 @@ const keys = ['label', 'verifying', 'verified', 'verificationRequired', 'waitAle
 const configuration = JSON.stringify({ hideLogo: true, hideFooter: true, humanInteractionSignature: false });
 
 /**
- * The ALTCHA widget (lib/abuse/proof-of-work.ts): solves a proof of work as soon as the form is
- * shown and adds it to the form, so the server does not make the person wait. Loaded only here,
- * after the page, from our own origin. It never holds the form back (the forms are `noValidate`):
+ * The ALTCHA widget (lib/abuse/proof-of-work.ts): solves a proof of work while the person fills
+ * the form and adds it to the form, so the server does not make them wait. Loaded only here, from
+ * our own origin, and only once the person starts using the page (a key, a tap, a field focused):
+ * its script and the first solving round then never compete with the page's own loading (sign-up
+ * scored 80 on a phone with the widget loaded at once; issue 18 §9). A form takes far longer to fill
+ * than the proof takes to solve. It never holds the form back (the forms are `noValidate`):
  * without JavaScript, or before or without a solution, the form's timed challenge decides.
+ * `start="now"` loads it with the page (a form with no field to use first).
  * Goes before the submit button of a form with a FormGate; the page's FormMessages must include
  * the `ProofOfWork` namespace.
  */
-export function ProofOfWork() {
+export function ProofOfWork({ start = 'on-use' }: { start?: 'on-use' | 'now' }) {
   const t = useTranslations('ProofOfWork');
   const locale = useLocale();
   const [ready, setReady] = useState(false);
@@ -26,17 +30,27 @@ export function ProofOfWork() {
     if (!window.isSecureContext) return;
     let mounted = true;
     const strings = { ...Object.fromEntries(keys.map((k) => [k, t(k)])), ariaLinkLabel: '', footer: '' };
-    import('./altcha-widget').then(
-      ({ setUpAltcha }) => {
-        setUpAltcha(locale, strings);
-        if (mounted) setReady(true);
-      },
-      () => {},
-    );
+    const events = ['focusin', 'pointerdown', 'keydown', 'touchstart'] as const;
+    const stopListening = () => events.forEach((e) => document.removeEventListener(e, load, true));
+    function load() {
+      stopListening();
+      import('./altcha-widget').then(
+        ({ setUpAltcha }) => {
+          setUpAltcha(locale, strings);
+          if (mounted) setReady(true);
+        },
+        () => {},
+      );
+    }
+    // Already in use (a field focused before this script ran): load now.
+    // `now`: a form with nothing to fill (the last step's single button) cannot wait for a field.
+    if (start === 'now' || (document.activeElement && document.activeElement !== document.body)) load();
+    else events.forEach((e) => document.addEventListener(e, load, { capture: true, passive: true }));
     return () => {
       mounted = false;
+      stopListening();
     };
-  }, [locale, t]);
+  }, [locale, t, start]);
   if (!ready) return null;
   return (
     <div className="mt-4">

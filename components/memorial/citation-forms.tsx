@@ -60,7 +60,13 @@ export function CitationForms({ person, locale, url, t, link = true }: { person:
         </div>
       </dl>
       <p className="mt-3 text-sm text-muted">
-        {t('citeExample', { name: record.title, url, date: person.publishedAt ? day(person.publishedAt) : day(person.updatedAt) })}
+        {/* The name and the address isolated: a Latin name or the URL must not turn the Persian sentence. */}
+        {t.rich('citeExample', {
+          name: record.title,
+          url,
+          date: person.publishedAt ? day(person.publishedAt) : day(person.updatedAt),
+          isolate: (chunks) => <bdi>{chunks}</bdi>,
+        })}
       </p>
       <p className="mt-1 text-sm text-muted">{t('citeAccessed')}</p>
       {forms.map(([id, label, text]) => (

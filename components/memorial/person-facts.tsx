@@ -31,12 +31,24 @@ export function PersonFactsView({ person, locale, t, headingId = 'facts-heading'
   add(t('outcomeLabel'), t(`outcome.${person.outcome}`));
   add(t('age'), person.age !== null ? num(person.age, locale) : null);
   add(t('date'), date);
-  add(t('place'), [person.place, person.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null].filter(Boolean).join(sep) || null);
-  add(t('cause'), person.cause ? <span dir="auto">{person.cause}</span> : null);
+  // Every value a person wrote is isolated: a leading "<" or quotation marks stay where they were typed.
+  const isolatedList = (values: Array<string | null | undefined>, between: string) => {
+    const present = values.filter((v): v is string => !!v);
+    return present.length
+      ? present.map((v, i) => (
+          <span key={i}>
+            {i > 0 ? between : null}
+            <bdi>{v}</bdi>
+          </span>
+        ))
+      : null;
+  };
+  add(t('place'), isolatedList([person.place, person.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null], sep));
+  add(t('cause'), person.cause ? <bdi>{person.cause}</bdi> : null);
   add(t('perpetratorLabel'), t(`perpetrator.${person.perpetrator}`));
   add(t('aftermathLabel'), person.aftermath.length ? person.aftermath.map((a) => (t.has(`aftermath.${a}`) ? t(`aftermath.${a}` as 'aftermath.body_withheld') : a)).join(sep) : null);
-  add(t('occupation'), person.occupation ? <span dir="auto">{person.occupation}</span> : null);
-  add(t('fatherName'), [person.fatherNameFa, person.fatherNameLatin].filter(Boolean).join(' / ') || null);
+  add(t('occupation'), person.occupation ? <bdi>{person.occupation}</bdi> : null);
+  add(t('fatherName'), isolatedList([person.fatherNameFa, person.fatherNameLatin], ' / '));
   add(
     t('verificationLabel'),
     <>

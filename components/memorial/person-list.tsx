@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { provinces } from '@/lib/geo/provinces';
 import type { Locale } from '@/lib/i18n/routing';
-import type { PublicPersonSummary } from '@/lib/memorial/dto';
+import type { DatePrecision, PublicPersonSummary } from '@/lib/memorial/dto';
 import { personPath } from '@/lib/memorial/paths';
 import { displayDate, num } from './format';
 import type { PersonT } from './person-facts';
@@ -41,6 +41,7 @@ export function PersonListView({
   Anchor: Anchor;
 }) {
   const Heading = `h${headingLevel}` as const;
+  const approx = (precision: DatePrecision | null, date: string) => (precision === 'approximate' ? t('approximately', { date }) : date);
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
       {persons.map((p) => {
@@ -63,9 +64,13 @@ export function PersonListView({
             <p className="mt-2 text-sm">
               <span className="font-medium">{t(`outcome.${p.outcome}`)}</span>
               {p.age !== null ? <span>{` · ${t('age')} ${num(p.age, locale)}`}</span> : null}
-              {p.incidentDate ? <span>{` · ${displayDate(p.incidentDate, p.incidentDatePrecision, locale)}`}</span> : null}
+              {p.incidentDate ? <span>{` · ${approx(p.incidentDatePrecision, displayDate(p.incidentDate, p.incidentDatePrecision, locale))}`}</span> : null}
             </p>
-            {place ? <p className="text-sm text-muted">{place}</p> : null}
+            {place ? (
+              <p className="text-sm text-muted">
+                <bdi>{place}</bdi>
+              </p>
+            ) : null}
           </li>
         );
       })}

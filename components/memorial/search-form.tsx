@@ -56,6 +56,7 @@ export async function SearchForm({ locale, query, collections }: { locale: Local
           id="search-q"
           name="q"
           type="search"
+          dir="auto"
           autoComplete="off"
           defaultValue={query.q ?? ''}
           aria-describedby="search-q-hint"

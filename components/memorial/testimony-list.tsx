@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
-import type { Gender, PublicTestimony } from '@/lib/memorial/dto';
+import type { DatePrecision, Gender, PublicTestimony } from '@/lib/memorial/dto';
 import { displayDate, num } from './format';
 import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
@@ -27,6 +27,7 @@ export function TestimonyListView({
   permalink,
   linkPermalinks = true,
 }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT } & Permalinks) {
+  const approx = (precision: DatePrecision | null, date: string) => (precision === 'approximate' ? t('approximately', { date }) : date);
   const credit = (c: PublicTestimony['credit']) => {
     const text =
       c.kind === 'anonymous'
@@ -35,7 +36,9 @@ export function TestimonyListView({
           ? t('testimonyOf', { kind: 'relationship', relationship: t(`relationship.${c.relationship}`, { gender }), name: '' })
           : t('testimonyOf', { kind: 'name', relationship: '', name: c.name });
     // Unicode-isolate: a chosen name in another script must not reorder the sentence.
-    return c.kind !== 'anonymous' && c.year !== null ? t('creditYear', { credit: text, year: num(c.year, locale).replace(/[٬,]/g, '') }) : text;
+    // The year in the reader's calendar: Solar Hijri on a Persian page («روایت مادرش، ۱۴۰۵»).
+    const year = c.kind === 'anonymous' ? null : locale === 'fa' ? c.yearSolarHijri : c.year;
+    return year !== null ? t('creditYear', { credit: text, year: num(year, locale).replace(/[٬,]/g, '') }) : text;
   };
   return (
     <ol className="mt-4 space-y-6">
@@ -47,7 +50,7 @@ export function TestimonyListView({
             </h3>
             <p className="mt-1 text-sm text-muted">
               {item.hand === 'first' ? t('firstHand') : t('secondHand')}
-              {item.eventDate ? ` · ${t('testimonyDate', { date: displayDate(item.eventDate, item.eventDatePrecision, locale) })}` : null}
+              {item.eventDate ? ` · ${t('testimonyDate', { date: approx(item.eventDatePrecision, displayDate(item.eventDate, item.eventDatePrecision, locale)) })}` : null}
               {item.place ? (
                 <>
                   {' · '}

@@ -149,7 +149,7 @@ export function MirrorSearchPage({ page }: { page: MirrorPage }) {
             {t('searchLabel')}
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
-            <input id="mirror-q" name="q" type="search" autoComplete="off" aria-describedby="mirror-q-hint" className="min-w-0 flex-1 basis-56 rounded border border-muted bg-white px-3 py-2" />
+            <input id="mirror-q" name="q" type="search" dir="auto" autoComplete="off" aria-describedby="mirror-q-hint" className="min-w-0 flex-1 basis-56 rounded border border-muted bg-white px-3 py-2" />
             <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">
               {t('searchButton')}
             </button>

@@ -8,7 +8,7 @@ import { TimelineChart } from '@/components/statistics/timeline-chart';
 import { formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { Statistics } from '@/lib/statistics/aggregates';
-import { chartRows, shortDayLabel, timelineNeedsYear, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
+import { chartRows, dayYearLabel, shortDayLabel, type ChartName, type ChartRow, type StatisticsT } from '@/lib/statistics/charts';
 
 export function StatisticsBody({
   stats,
@@ -37,7 +37,6 @@ export function StatisticsBody({
   const rows = (chart: ChartName) => chartRows(stats, chart, locale, t);
   const n = (value: number) => formatNumber(value, locale);
   const common = { locale, countHeading: t('count') };
-  const withYear = timelineNeedsYear(stats.byDay, locale);
 
   const provinceRows = rows('provinces');
   const byName = (a: ChartRow, b: ChartRow) =>
@@ -88,7 +87,7 @@ export function StatisticsBody({
           <TimelineChart
             id="days-chart"
             title={t('day.chartTitle')}
-            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale, { year: withYear }) }))}
+            days={stats.byDay.map((d) => ({ ...d, label: shortDayLabel(d.key, locale), year: dayYearLabel(d.key, locale) }))}
             locale={locale}
           />
         }

@@ -4,7 +4,8 @@ import { formatNumber } from '@/lib/i18n/dates';
 import { directions, type Locale } from '@/lib/i18n/routing';
 import { NarrowAndWide } from './narrow-and-wide';
 
-export type Day = { key: string; label: string; count: number };
+/** `year`: in the reader's calendar; written under the first label and wherever the year changes. */
+export type Day = { key: string; label: string; year: string; count: number };
 
 const height = 240;
 const top = 24;
@@ -25,6 +26,10 @@ function TimelineSvg({ id, title, days, locale, width }: Props & { width: number
   const plot = height - top - bottom;
   // With many days, label every n-th column so the labels do not overlap.
   const every = Math.max(1, Math.ceil(days.length / (width < 480 ? 5 : 10)));
+  // «۹ دی» of 1396 beside «۲۴ آبان» of 1398 would read as one autumn: the year goes under the first
+  // labelled day and under every labelled day whose year differs from the one labelled before it.
+  const labelled = days.filter((_, i) => i % every === 0);
+  const showYear = new Set(labelled.filter((d, j) => j === 0 || d.year !== labelled[j - 1]!.year).map((d) => d.key));
 
   return (
     <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" direction={rtl ? 'rtl' : 'ltr'}>
@@ -44,6 +49,11 @@ function TimelineSvg({ id, title, days, locale, width }: Props & { width: number
             {i % every === 0 && (
               <text x={centre} y={top + plot + 20} textAnchor="middle" className="fill-ink text-[12px]">
                 {day.label}
+                {showYear.has(day.key) && (
+                  <tspan x={centre} dy={16} className="fill-muted">
+                    {day.year}
+                  </tspan>
+                )}
               </text>
             )}
           </g>

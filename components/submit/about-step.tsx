@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
 import { provinces } from '@/lib/geo/provinces';
-import { aboutSchema, aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions } from '@/lib/validation/testimony';
+import { aboutSchema, aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions, textMax } from '@/lib/validation/testimony';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextInput } from './fields';
 import { StepFrame } from './step-frame';
@@ -35,9 +35,9 @@ export function AboutStep({ draftId, locale, values: saved, choices, chosen, lab
       <fieldset className="mt-8 rounded border border-line p-4">
         <legend className="px-1 text-lg font-semibold">{t('proposeHeading')}</legend>
         <p className="text-sm text-muted">{t('proposeIntro')}</p>
-        <TextInput id="newNameFa" label={t('nameFa')} value={v('newNameFa')} error={f.errorOf('newNameFa')} registration={f.register('newNameFa')} />
-        <TextInput id="newNameLatin" label={t('nameLatin')} value={v('newNameLatin')} error={f.errorOf('newNameLatin')} registration={f.register('newNameLatin')} />
-        <TextInput id="newFatherName" label={t('fatherName')} value={v('newFatherName')} registration={f.register('newFatherName')} />
+        <TextInput id="newNameFa" label={t('nameFa')} max={textMax.name} value={v('newNameFa')} error={f.errorOf('newNameFa')} registration={f.register('newNameFa')} />
+        <TextInput id="newNameLatin" label={t('nameLatin')} max={textMax.name} value={v('newNameLatin')} error={f.errorOf('newNameLatin')} registration={f.register('newNameLatin')} />
+        <TextInput id="newFatherName" label={t('fatherName')} max={textMax.fatherName} value={v('newFatherName')} error={f.errorOf('newFatherName')} registration={f.register('newFatherName')} />
         <Select id="newOutcome" label={t('outcome')} value={v('newOutcome')} error={f.errorOf('newOutcome')} registration={f.register('newOutcome')} options={[{ value: '', label: t('outcomeNone') }, ...options(outcomeOptions, 'outcomes')]} />
         <Select id="newGender" label={t('gender')} value={v('newGender') || 'unknown'} registration={f.register('newGender')} options={options(genderOptions, 'genders')} />
         <div className="grid grid-cols-2 gap-3">
@@ -46,8 +46,8 @@ export function AboutStep({ draftId, locale, values: saved, choices, chosen, lab
         </div>
         <DateFields f={f} prefix="newIncident" label={t('incidentDate')} values={values} locale={locale} />
         <Select id="newProvince" label={t('province')} value={v('newProvince')} registration={f.register('newProvince')} options={[{ value: '', label: t('provinceNone') }, ...provinces.map((p) => ({ value: p.code, label: locale === 'fa' ? p.nameFa : p.nameEn }))]} />
-        <TextInput id="newCity" label={t('city')} value={v('newCity')} registration={f.register('newCity')} />
-        <TextInput id="newCause" label={t('cause')} value={v('newCause')} error={f.errorOf('newCause')} registration={f.register('newCause')} />
+        <TextInput id="newCity" label={t('city')} max={textMax.city} value={v('newCity')} error={f.errorOf('newCity')} registration={f.register('newCity')} />
+        <TextInput id="newCause" label={t('cause')} max={textMax.cause} value={v('newCause')} error={f.errorOf('newCause')} registration={f.register('newCause')} />
         <Select id="newPerpetrator" label={t('perpetrator')} value={v('newPerpetrator') || 'unknown'} registration={f.register('newPerpetrator')} options={options(perpetratorOptions, 'perpetrators')} />
         <Choices id="newAftermath" label={t('aftermath')} type="checkbox" values={list('newAftermath')} registration={f.register('newAftermath')} options={options(aftermathOptions, 'aftermathTags')} />
       </fieldset>

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
-import { accountSchema, relationshipOptions } from '@/lib/validation/testimony';
+import { accountSchema, narrativeMaxLength, relationshipOptions, textMax } from '@/lib/validation/testimony';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextArea, TextInput } from './fields';
 import { StepFrame } from './step-frame';
@@ -19,9 +19,9 @@ export function AccountStep({ draftId, locale, values: saved, label, unavailable
     <StepFrame {...f} draftId={draftId} locale={locale} step="account" label={label} unavailable={unavailable}>
       <Select id="relationship" label={t('relationship')} value={v('relationship')} error={f.errorOf('relationship')} registration={f.register('relationship')} options={[{ value: '', label: t('relationshipNone') }, ...relationshipOptions.map((r) => ({ value: r, label: t(`relationships.${r}`) }))]} />
       <Choices id="hand" label={t('hand')} type="radio" values={[v('hand')]} error={f.errorOf('hand')} registration={f.register('hand')} options={(['first', 'second'] as const).map((h) => ({ value: h, label: t(`hands.${h}`) }))} />
-      <TextArea id="narrative" label={t('narrative')} hint={t('narrativeHint')} value={v('narrative')} error={f.errorOf('narrative')} registration={f.register('narrative')} />
+      <TextArea id="narrative" label={t('narrative')} max={narrativeMaxLength} hint={t('narrativeHint')} value={v('narrative')} error={f.errorOf('narrative')} registration={f.register('narrative')} />
       <DateFields f={f} prefix="event" label={t('eventDate')} values={values} locale={locale} />
-      <TextInput id="eventPlace" label={t('eventPlace')} hint={t('eventPlaceHint')} value={v('eventPlace')} error={f.errorOf('eventPlace')} registration={f.register('eventPlace')} />
+      <TextInput id="eventPlace" label={t('eventPlace')} max={textMax.eventPlace} hint={t('eventPlaceHint')} value={v('eventPlace')} error={f.errorOf('eventPlace')} registration={f.register('eventPlace')} />
     </StepFrame>
   );
 }

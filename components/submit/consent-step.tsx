@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
-import { consentSchema } from '@/lib/validation/testimony';
+import { consentSchema, textMax } from '@/lib/validation/testimony';
 import { Choices, TextInput } from './fields';
 import { StepFrame } from './step-frame';
 import { useStepForm } from './use-step-form';
@@ -21,7 +21,7 @@ export function ConsentStep({ draftId, locale, values: saved, label, unavailable
     <StepFrame {...f} draftId={draftId} locale={locale} step="consent" label={label} unavailable={unavailable}>
       <Choices id="publish" label={t('publish')} type="radio" values={[v('publish', 'documentation_only')]} registration={f.register('publish')} options={(['documentation_only', 'public'] as const).map((o) => ({ value: o, label: t(`publishOptions.${o}`) }))} />
       <Choices id="credit" label={t('credit')} type="radio" values={[v('credit', 'anonymous')]} registration={f.register('credit')} options={(['anonymous', 'relationship', 'chosen_name'] as const).map((o) => ({ value: o, label: t(`creditOptions.${o}`) }))} />
-      <TextInput id="creditName" label={t('creditName')} hint={t('creditNameHint')} value={v('creditName', '')} error={f.errorOf('creditName')} registration={f.register('creditName')} />
+      <TextInput id="creditName" label={t('creditName')} max={textMax.creditName} hint={t('creditNameHint')} value={v('creditName', '')} error={f.errorOf('creditName')} registration={f.register('creditName')} />
       {yesNo('portraitPublic')}
       {yesNo('exactPlacePublic')}
       {yesNo('mayContact')}

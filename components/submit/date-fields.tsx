@@ -2,7 +2,8 @@
 // A date as a person remembers it: how precise, which calendar, year / month / day. Persian users
 // get Solar Hijri month names by default; lib/i18n/solar-hijri.ts turns it into an ISO date.
 import { useTranslations } from 'next-intl';
-import { persianMonthNames } from '@/lib/i18n/solar-hijri';
+import { useState } from 'react';
+import { monthName } from '@/lib/i18n/solar-hijri';
 import { precisionOptions } from '@/lib/validation/testimony';
 import { Choices, Select, TextInput } from './fields';
 import type { useStepForm } from './use-step-form';
@@ -12,13 +13,13 @@ type Props = { f: ReturnType<typeof useStepForm<unknown>>; prefix: string; label
 export function DateFields({ f, prefix, label, values, locale }: Props) {
   const t = useTranslations('Submit.date');
   const v = (name: string) => (values[`${prefix}${name}`] as string | undefined) ?? '';
-  const calendar = v('Calendar') || (locale === 'fa' ? 'persian' : 'gregorian');
-  const gregorian = new Intl.DateTimeFormat(locale === 'fa' ? 'fa-u-ca-gregory' : 'en', { month: 'long', timeZone: 'UTC' });
-  // Month names of both calendars in one select would confuse; the chosen calendar names them.
-  const months = Array.from({ length: 12 }, (_, i) => ({
-    value: String(i + 1),
-    label: calendar === 'persian' ? `${persianMonthNames[i]}` : gregorian.format(new Date(Date.UTC(2000, i, 1))),
-  }));
+  // The calendar chosen now (with JavaScript the month names follow the select at once; without
+  // it, the page comes back from the server with the saved choice).
+  const [calendar, setCalendar] = useState(v('Calendar') || (locale === 'fa' ? 'persian' : 'gregorian'));
+  const calendarField = f.register(`${prefix}Calendar`);
+  // Month names of both calendars in one select would confuse; the chosen calendar names them, in
+  // the page's language: فروردین… / Farvardin… for Solar Hijri, ژانویه… / January… for Gregorian.
+  const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(calendar === 'persian' ? 'persian' : 'gregorian', i + 1, locale) }));
   const days = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: (i + 1).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en') }));
   return (
     <fieldset className="mt-6 rounded border border-line p-4">
@@ -35,7 +36,13 @@ export function DateFields({ f, prefix, label, values, locale }: Props) {
         id={`${prefix}Calendar`}
         label={t('calendar')}
         value={calendar}
-        registration={f.register(`${prefix}Calendar`)}
+        registration={{
+          ...calendarField,
+          onChange: (event) => {
+            setCalendar((event.target as HTMLSelectElement).value);
+            return calendarField.onChange(event);
+          },
+        }}
         options={(['persian', 'gregorian'] as const).map((c) => ({ value: c, label: t(`calendars.${c}`) }))}
       />
       <div className="grid grid-cols-3 gap-3">

@@ -1,19 +1,24 @@
 'use client';
 // Labelled controls of the submission steps. Values are HTML defaults (the page re-renders from the
 // server's draft without JavaScript); errors sit beside the field and are announced with it.
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-type Common = { id: string; label: string; hint?: string; error?: string; registration: UseFormRegisterReturn };
+type Common = { id: string; label: string; hint?: string; error?: string; registration: UseFormRegisterReturn; max?: number };
 const input = 'mt-1 w-full rounded border border-muted bg-white px-3 py-2 aria-invalid:border-red-700';
 
 function describedBy(id: string, hint?: string, error?: string) {
   return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-function Help({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+/**
+ * The field's hint and, when refused, why: translated, next to the field, tied to it by
+ * aria-describedby and announced when it appears (role="alert"); a refusal for length names the limit.
+ */
+function Help({ id, hint, error, max }: { id: string; hint?: string; error?: string; max?: number }) {
   const t = useTranslations('Submit.validation');
+  const locale = useLocale();
   return (
     <>
       {hint && (
@@ -22,27 +27,27 @@ function Help({ id, hint, error }: { id: string; hint?: string; error?: string }
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-          {t(error as 'required')}
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm font-medium text-red-800">
+          {t(error as 'tooLong', { max: (max ?? 0).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en') })}
         </p>
       )}
     </>
   );
 }
 
-export function TextInput({ id, label, hint, error, registration, value, inputMode }: Common & { value?: string; inputMode?: 'numeric' }) {
+export function TextInput({ id, label, hint, error, registration, value, inputMode, max }: Common & { value?: string; inputMode?: 'numeric' }) {
   return (
     <div className="mt-4">
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
       <input id={id} type="text" dir="auto" inputMode={inputMode} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={input} {...registration} />
-      <Help id={id} hint={hint} error={error} />
+      <Help id={id} hint={hint} error={error} max={max} />
     </div>
   );
 }
 
-export function TextArea({ id, label, hint, error, registration, value }: Common & { value?: string }) {
+export function TextArea({ id, label, hint, error, registration, value, max }: Common & { value?: string }) {
   return (
     <div className="mt-4">
       <label htmlFor={id} className="block font-medium">
@@ -50,7 +55,7 @@ export function TextArea({ id, label, hint, error, registration, value }: Common
       </label>
       <Help id={id} hint={hint} />
       <textarea id={id} dir="auto" rows={14} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={input} {...registration} />
-      <Help id={id} error={error} />
+      <Help id={id} error={error} max={max} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/viewer';
 import { provinces } from '@/lib/geo/provinces';
-import { formatDate } from '@/lib/i18n/dates';
+import { calendarOf, formatStoredDate } from '@/lib/i18n/dates';
 import { listOwnAttachments } from '@/lib/media/list';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
@@ -19,9 +19,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="mt-3 font-medium">{label}</dt>
-      <dd className="whitespace-pre-wrap" dir="auto">
-        {children}
-      </dd>
+      <dd className="whitespace-pre-wrap">{children}</dd>
     </>
   );
 }
@@ -29,6 +27,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** Step 5: everything as it will be sent (the proposed person's facts and the files included), with a way back to each step, then one submit button. */
 export async function ReviewStep({ locale, draft }: Props) {
   const t = await getTranslations({ locale, namespace: 'Submit' });
+  // As precise as it was typed: «حدود ۲۵ آبان ۱۳۹۸», «آبان ۱۳۹۸».
+  const typedDate = (d: TypedDate) => {
+    const text = formatStoredDate(d.iso!, d.precision, locale, calendarOf(locale));
+    return d.precision === 'approximate' ? t('date.approximately', { date: text }) : text;
+  };
   const parsed = parseDraft(draft.draft);
   const about = draft.draft.about ?? {};
   const account = draft.draft.account ?? {};
@@ -60,18 +63,33 @@ export async function ReviewStep({ locale, draft }: Props) {
         </h2>
         <ul className="mt-2 list-disc ps-6">
           {chosen.map((p) => (
-            <li key={p.id} dir="auto">
-              {locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa)}
+            <li key={p.id}>
+              <bdi>{locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa)}</bdi>
             </li>
           ))}
           {proposed && (
-            <li dir="auto">
-              {proposed} <span className="text-sm text-muted">({t('review.newPerson')})</span>
+            <li>
+              <bdi>{proposed}</bdi> <span className="text-sm text-muted">({t('review.newPerson')})</span>
               <dl>
                 <Row label={t('about.outcome')}>{about.newOutcome ? t(`about.outcomes.${about.newOutcome as 'killed'}`) : notGiven}</Row>
-                <Row label={t('about.incidentDate')}>{incident?.iso ? formatDate(incident.iso, locale, { precision: incident.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
-                <Row label={t('review.personPlace')}>{[about.newCity as string, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : ''].filter(Boolean).join(locale === 'fa' ? '، ' : ', ') || notGiven}</Row>
-                <Row label={t('about.cause')}>{(about.newCause as string) || notGiven}</Row>
+                <Row label={t('about.incidentDate')}>{incident?.iso ? typedDate(incident) : notGiven}</Row>
+                {about.newFatherName ? (
+                  <Row label={t('about.fatherName')}>
+                    <bdi>{about.newFatherName as string}</bdi>
+                  </Row>
+                ) : null}
+                <Row label={t('review.personPlace')}>
+                  {about.newCity || province ? (
+                    <>
+                      {about.newCity ? <bdi>{about.newCity as string}</bdi> : null}
+                      {about.newCity && province ? (locale === 'fa' ? '، ' : ', ') : null}
+                      {province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null}
+                    </>
+                  ) : (
+                    notGiven
+                  )}
+                </Row>
+                <Row label={t('about.cause')}>{about.newCause ? <bdi>{about.newCause as string}</bdi> : notGiven}</Row>
               </dl>
             </li>
           )}
@@ -101,9 +119,9 @@ export async function ReviewStep({ locale, draft }: Props) {
         <dl>
           <Row label={t('account.relationship')}>{rel ? t(`account.relationships.${rel as 'mother'}`) : notGiven}</Row>
           <Row label={t('account.hand')}>{account.hand ? t(`account.hands.${account.hand as 'first'}`) : notGiven}</Row>
-          <Row label={t('account.narrative')}>{(account.narrative as string) || notGiven}</Row>
-          <Row label={t('account.eventDate')}>{date?.iso ? formatDate(date.iso, locale, { precision: date.precision === 'month' ? 'month' : 'exact' }) : notGiven}</Row>
-          <Row label={t('account.eventPlace')}>{(account.eventPlace as string) || notGiven}</Row>
+          <Row label={t('account.narrative')}>{account.narrative ? <div dir="auto">{account.narrative as string}</div> : notGiven}</Row>
+          <Row label={t('account.eventDate')}>{date?.iso ? typedDate(date) : notGiven}</Row>
+          <Row label={t('account.eventPlace')}>{account.eventPlace ? <bdi>{account.eventPlace as string}</bdi> : notGiven}</Row>
         </dl>
       </section>
       {consent && (
@@ -115,7 +133,12 @@ export async function ReviewStep({ locale, draft }: Props) {
             <Row label={t('consent.publish')}>{t(`consent.publishOptions.${consent.publish}`)}</Row>
             <Row label={t('consent.credit')}>
               {t(`consent.creditOptions.${consent.credit}`)}
-              {consent.credit === 'chosen_name' && `: ${consent.creditName}`}
+              {consent.credit === 'chosen_name' && (
+                <>
+                  {': '}
+                  <bdi>{consent.creditName}</bdi>
+                </>
+              )}
             </Row>
             <Row label={t('consent.portraitPublic')}>{t(`consent.${consent.portraitPublic}`)}</Row>
             <Row label={t('consent.exactPlacePublic')}>{t(`consent.${consent.exactPlacePublic}`)}</Row>

@@ -83,7 +83,7 @@ export function SubmitForm({ locale, draftId, token, challenge, label }: { local
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="token" value={token} />
       <FormGate challenge={challenge} />
-      <ProofOfWork />
+      <ProofOfWork start="now" />
       <button type="submit" className={submitButton} disabled={pending}>
         {label}
       </button>

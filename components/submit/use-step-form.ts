@@ -23,7 +23,9 @@ export function useStepForm<T>(schema: z.ZodType | null, action: (previous: Acti
   // Validate what the browser would post, so the live check agrees exactly with the server's parse.
   const resolver: Resolver<FieldValues> = (current, context, options) =>
     zod ? zod(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };
-  const form = useForm<FieldValues>({ resolver, mode: 'onTouched' });
+  // Checked when the person presses "continue", then again as they correct: a check on leaving a field
+  // would put a message above the next control as it is clicked (the click lands elsewhere).
+  const form = useForm<FieldValues>({ resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
 
   useEffect(() => {
     let last = formRef.current ? serialize(formRef.current) : '';

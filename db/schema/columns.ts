@@ -10,4 +10,4 @@ export const updatedAt = () =>
     .$onUpdate(() => new Date());
 
 /** How precise a date is: family memory often gives "around Aban" rather than a day. */
-export const datePrecision = pgEnum('date_precision', ['exact', 'month', 'year', 'approximate']);
+export const datePrecision = pgEnum('date_precision', ['exact', 'month', 'year', 'approximate', 'early', 'mid', 'late']);

@@ -44,7 +44,7 @@ for (const { words: w, viewport } of journeys) {
         await expect(page).toHaveURL(/\/consent(#[\w-]+)?$/);
         await page.getByRole('button', { name: w.steps.next, exact: true }).click();
         await expect(page).toHaveURL(/\/review(#[\w-]+)?$/);
-        if (javaScriptEnabled) await expect(page.getByRole('checkbox', { name: w.locale === 'fa' ? 'بررسی شد: این فرم را یک انسان می‌فرستد' : 'Checked: a person is sending this form' })).toBeChecked({ timeout: 30_000 });
+        if (javaScriptEnabled) await expect(page.getByRole('checkbox', { name: w.locale === 'fa' ? 'بررسی شد: من ربات نیستم' : 'Checked: a person is sending this form' })).toBeChecked({ timeout: 30_000 });
         await page.getByRole('button', { name: w.steps.submit }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/my-testimonies/[0-9a-f-]+\\?done=submitted(#[\\w-]+)?$`));
 

@@ -23,12 +23,12 @@ export async function startDraft(page: Page): Promise<string> {
 export const fa = {
   start: 'شروع روایت', next: 'ذخیره و ادامه', submit: 'ارسال روایت', nameFa: 'نام به فارسی', outcome: 'چه بر او گذشت', killed: 'کشته شد',
   exact: 'روز دقیق', month: 'فقط ماه', day: 'روز', monthField: 'ماه', year: 'سال', relationship: 'نسبت شما با او', mother: 'مادر',
-  firstHand: 'بله، خودم دیدم یا تجربه کردم', narrative: 'روایت شما', submitted: 'ارسال‌شده', leave: 'خروج سریع',
+  firstHand: 'بله، خودم دیدم یا تجربه کردم', narrative: 'آنچه رخ داد، به زبان خودتان', submitted: 'ارسال‌شده', leave: 'خروج سریع',
 };
 export const en = {
   start: 'Start a testimony', next: 'Save and continue', submit: 'Submit testimony', nameFa: 'Name in Latin letters', outcome: 'What happened to them', killed: 'Killed',
   exact: 'The exact day', month: 'Only the month', day: 'Day', monthField: 'Month', year: 'Year', relationship: 'Your relationship to them', mother: 'Mother',
-  firstHand: 'Yes, I saw or experienced it myself', narrative: 'Your account', submitted: 'Submitted', leave: 'Leave quickly',
+  firstHand: 'Yes, I saw or experienced it myself', narrative: 'What happened, in your own words', submitted: 'Submitted', leave: 'Leave quickly',
 };
 
 export async function fillAbout(page: Page, l: typeof fa, name: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gregorianToSolarHijri, isSolarHijriLeapYear, isoToTyped, solarHijriToGregorian, typedDateToIso } from './solar-hijri';
+import { type Calendar, gregorianToSolarHijri, isSolarHijriLeapYear, isoToTyped, monthName, solarHijriToGregorian, typedDateToIso } from './solar-hijri';
 
 // Reference pairs checked against the Iranian calendar (e.g. time.ir).
 const pairs: Array<[number, number, number, string]> = [
@@ -47,5 +47,16 @@ describe('Solar Hijri ⇄ Gregorian', () => {
     expect(typedDateToIso('gregorian', 2020, 2, 29)).toBe('2020-02-29');
     expect(isoToTyped('persian', '2019-10-23')).toEqual({ year: 1398, month: 8, day: 1 });
     expect(isoToTyped('gregorian', '2019-11-15')).toEqual({ year: 2019, month: 11, day: 15 });
+  });
+});
+
+describe('monthName: the chosen calendar names the months, in the page language', () => {
+  it.each<[Calendar, string, string[]]>([
+    ['persian', 'fa', ['فروردین', 'آبان', 'اسفند']],
+    ['persian', 'en', ['Farvardin', 'Aban', 'Esfand']],
+    ['gregorian', 'fa', ['ژانویه', 'نوامبر', 'دسامبر']],
+    ['gregorian', 'en', ['January', 'November', 'December']],
+  ])('%s in %s', (calendar, locale, [first, eighth, last]) => {
+    expect([monthName(calendar, 1, locale), monthName(calendar, calendar === 'persian' ? 8 : 11, locale), monthName(calendar, 12, locale)]).toEqual([first, eighth, last]);
   });
 });

@@ -53,6 +53,21 @@ export function isSolarHijriLeapYear(year: number): boolean {
 
 export type Calendar = 'persian' | 'gregorian';
 
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+/** A month's name (1–12) in a calendar, in the page's language: آبان / Aban, نوامبر / November. */
+export function monthName(calendar: Calendar, month: number, locale: string): string {
+  if (calendar === 'persian' && locale === 'fa') return persianMonthNames[month - 1]!;
+  const key = `${calendar}|${locale}`;
+  let formatter = monthFormatters.get(key);
+  if (!formatter) {
+    const tag = `${locale === 'fa' ? 'fa' : 'en'}-u-ca-${calendar === 'persian' ? 'persian' : 'gregory'}`;
+    monthFormatters.set(key, (formatter = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' })));
+  }
+  // A day well inside the month in that calendar (the 10th), as an instant to format.
+  const iso = calendar === 'persian' ? solarHijriToGregorian({ year: 1400, month, day: 10 })! : `2000-${String(month).padStart(2, '0')}-10`;
+  return formatter.format(new Date(`${iso}T00:00:00Z`));
+}
+
 /**
  * A date as typed (calendar, year, month, optional day) → ISO date. "Month only" dates are stored
  * as the first day of the month *in the calendar they were typed in*, so "Aban 1398" keeps its

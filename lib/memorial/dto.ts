@@ -58,7 +58,8 @@ export type Gender = 'female' | 'male' | 'other' | 'unknown';
 export type Outcome = 'killed' | 'injured' | 'detained' | 'disappeared' | 'executed' | 'other';
 export type Perpetrator = 'irgc' | 'basij' | 'police' | 'plainclothes' | 'unknown' | 'other';
 export type Verification = 'unverified' | 'corroborated' | 'verified';
-export type DatePrecision = 'exact' | 'month' | 'year' | 'approximate';
+/** `early` / `mid` / `late`: a part of a month («اوایل آبان»), stored as the month's first day. */
+export type DatePrecision = 'exact' | 'month' | 'year' | 'approximate' | 'early' | 'mid' | 'late';
 export type Relationship =
   | 'mother'
   | 'father'
@@ -132,8 +133,8 @@ export type PublicPerson = PublicPersonSummary & {
 /** How a testimony is credited, exactly as its submitter consented. */
 export type PublicCredit =
   | { kind: 'anonymous' }
-  | { kind: 'relationship'; relationship: Relationship; year: number | null }
-  | { kind: 'name'; name: string; year: number | null };
+  | { kind: 'relationship'; relationship: Relationship; year: number | null; yearSolarHijri: number | null }
+  | { kind: 'name'; name: string; year: number | null; yearSolarHijri: number | null };
 
 export type PublicTestimony = {
   id: string;

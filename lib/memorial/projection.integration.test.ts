@@ -30,7 +30,7 @@ describe.each(testDatabases())('public projection on $name', (target) => {
     for (const t of all) expect(sorted(Object.keys(t))).toEqual(sorted(publicTestimonyKeys));
     const credits = all.map((t) => t.credit);
     for (const c of credits) expect(sorted(Object.keys(c))).toEqual(
-      c.kind === 'anonymous' ? ['kind'] : c.kind === 'relationship' ? ['kind', 'relationship', 'year'] : ['kind', 'name', 'year'],
+      c.kind === 'anonymous' ? ['kind'] : c.kind === 'relationship' ? ['kind', 'relationship', 'year', 'yearSolarHijri'] : ['kind', 'name', 'year', 'yearSolarHijri'],
     );
   });
 

@@ -10,6 +10,7 @@ import { publicMediaPath, type PublicAttachment, type PublicCredit, type PublicT
 import { openField, testimonyKey } from '@/lib/testimonies/sealed';
 import { identityWithheld, withheldSlug } from './minors';
 import { iso } from './summary';
+import { gregorianToSolarHijri } from '@/lib/i18n/solar-hijri';
 import { isPublicPerson, isPublicTestimony, isUuid, testimonyHasPublicPerson } from './visibility';
 
 type CreditInput = {
@@ -23,11 +24,14 @@ type CreditInput = {
 /** "Testimony of his mother, 2020": the relationship or name only when consented; else anonymous. */
 export function publicCredit(t: CreditInput): PublicCredit {
   const when = t.submittedAt ?? t.publishedAt;
-  const year = when === null ? null : new Date(when).getUTCFullYear();
-  if (t.consentCredit === 'relationship') return { kind: 'relationship', relationship: t.relationship, year };
+  const day = when === null ? null : new Date(when).toISOString().slice(0, 10);
+  // The same day's year in both calendars: a Persian card reads «روایت مادرش، ۱۴۰۵», not ۲۰۲۶.
+  const year = day === null ? null : Number(day.slice(0, 4));
+  const yearSolarHijri = day === null ? null : gregorianToSolarHijri(day).year;
+  if (t.consentCredit === 'relationship') return { kind: 'relationship', relationship: t.relationship, year, yearSolarHijri };
   const name = t.creditName?.trim();
   // A chosen-name credit without a name falls back to the most protective choice.
-  if (t.consentCredit === 'chosen_name' && name) return { kind: 'name', name, year };
+  if (t.consentCredit === 'chosen_name' && name) return { kind: 'name', name, year, yearSolarHijri };
   return { kind: 'anonymous' };
 }
 

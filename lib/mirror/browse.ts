@@ -2,7 +2,7 @@
 // by date (month, in the reader's calendar), by name in each script (first letter) and by province,
 // each bucket paged. Bucketing by key keeps a new publication's change inside its own bucket, so
 // an incremental export rewrites a few list pages, not every page after it. Pure: no server-only.
-import { displayDate } from '@/components/memorial/format';
+import { formatDate } from '@/lib/i18n/dates';
 import { provinces } from '@/lib/geo/provinces';
 import type { Locale } from '@/lib/i18n/routing';
 import type { PublicPersonSummary } from '@/lib/memorial/dto';
@@ -40,7 +40,7 @@ function keyOf(p: PublicPersonSummary, list: BrowseList, locale: Locale): Keyed 
   switch (list) {
     case 'date':
       return p.incidentDate
-        ? { key: monthOf(p.incidentDate, locale), label: displayDate(p.incidentDate, 'month', locale), sortKey: monthOf(p.incidentDate, locale) }
+        ? { key: monthOf(p.incidentDate, locale), label: formatDate(p.incidentDate, locale, { precision: 'month' }), sortKey: monthOf(p.incidentDate, locale) }
         : { key: unknownBucket, label: null, sortKey: '\uffff' };
     case 'name-fa': {
       const key = firstLetter(p.nameFa);

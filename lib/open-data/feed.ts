@@ -3,7 +3,7 @@
 // testimony that is later withdrawn must not live on in them.
 import 'server-only';
 import type { DbOrTx } from '@/db/types';
-import { formatDate } from '@/lib/i18n/dates';
+import { calendarOf, formatStoredDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { getPublishedPerson, listPublicTestimonies, listPublishedPersons } from '@/lib/memorial';
 import { collectionPath, personPath } from '@/lib/memorial/paths';
@@ -38,7 +38,7 @@ export async function atomFeed(db: DbOrTx, locale: Locale, origin: string, colle
     summary: [
       s(`outcome.values.${p.outcome}`),
       p.city,
-      p.incidentDate ? formatDate(p.incidentDate, locale, { precision: p.incidentDatePrecision === 'exact' ? 'exact' : 'month' }) : null,
+      p.incidentDate ? formatStoredDate(p.incidentDate, p.incidentDatePrecision, locale, calendarOf(locale)) : null,
     ]
       .filter(Boolean)
       .join(locale === 'fa' ? '، ' : ', '),

@@ -48,8 +48,8 @@ const shapes: Record<string, readonly string[]> = {
   image: ['id', 'src', 'caption'],
   attachment: ['id', 'src', 'caption', 'kind', 'mime'],
   anonymousCredit: ['kind'],
-  relationshipCredit: ['kind', 'relationship', 'year'],
-  nameCredit: ['kind', 'name', 'year'],
+  relationshipCredit: ['kind', 'relationship', 'year', 'yearSolarHijri'],
+  nameCredit: ['kind', 'name', 'year', 'yearSolarHijri'],
 };
 const nested: Record<string, string | ((v: { kind: string }) => string)> = {
   urls: 'urls',

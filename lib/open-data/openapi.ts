@@ -8,7 +8,7 @@ import { dataLicence } from './licence';
 const str = { type: 'string' } as const;
 const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
 const date = nullable('string', { format: 'date' });
-const precision = nullable('string', { enum: ['exact', 'month', 'year', 'approximate', null] });
+const precision = nullable('string', { enum: ['exact', 'month', 'year', 'approximate', 'early', 'mid', 'late', null] });
 const urls = { type: 'object', properties: { fa: str, en: str }, required: ['fa', 'en'] };
 
 const summaryProperties = {
@@ -49,12 +49,13 @@ const personProperties = {
   updatedAt: { type: 'string', format: 'date-time' },
 };
 
+const yearSolarHijri = { ...nullable('integer'), description: 'The same year in the Solar Hijri calendar (of the same day)' };
 const credit = {
   description: 'As the submitter consented: anonymous, by relationship ("his mother, 2020") or by a chosen name',
   oneOf: [
     { type: 'object', properties: { kind: { const: 'anonymous' } }, required: ['kind'] },
-    { type: 'object', properties: { kind: { const: 'relationship' }, relationship: str, year: nullable('integer') }, required: ['kind', 'relationship', 'year'] },
-    { type: 'object', properties: { kind: { const: 'name' }, name: str, year: nullable('integer') }, required: ['kind', 'name', 'year'] },
+    { type: 'object', properties: { kind: { const: 'relationship' }, relationship: str, year: nullable('integer'), yearSolarHijri: yearSolarHijri }, required: ['kind', 'relationship', 'year', 'yearSolarHijri'] },
+    { type: 'object', properties: { kind: { const: 'name' }, name: str, year: nullable('integer'), yearSolarHijri: yearSolarHijri }, required: ['kind', 'name', 'year', 'yearSolarHijri'] },
   ],
 };
 

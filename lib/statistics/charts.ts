@@ -56,23 +56,9 @@ const shortDay: Record<Locale, Intl.DateTimeFormat> = {
   fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-u-ca-gregory', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
 };
-const shortDayWithYear: Record<Locale, Intl.DateTimeFormat> = {
-  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-u-ca-gregory', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** A day as a short axis label: "۲۵ آبان" / "Nov 16" (the table gives the full date); with the year when asked. */
-export function shortDayLabel(isoDate: string, locale: Locale, { year = false }: { year?: boolean } = {}): string {
-  return (year ? shortDayWithYear : shortDay)[locale].format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/**
- * Whether a timeline's axis must name years: its days fall in more than one year of the reader's
- * calendar (a "Dec 30" beside "Nov 16" would otherwise read as the same year).
- */
-export function timelineNeedsYear(days: readonly { key: string }[], locale: Locale): boolean {
-  const yearOf = new Intl.DateTimeFormat(locale === 'fa' ? 'en-u-ca-persian' : 'en-u-ca-gregory', { year: 'numeric', timeZone: 'UTC' });
-  return new Set(days.map((d) => yearOf.format(new Date(`${d.key}T00:00:00Z`)))).size > 1;
+/** A day as a short axis label: "۲۵ آبان" / "Nov 16" (the table gives the full date; the chart adds years, dayYearLabel). */
+export function shortDayLabel(isoDate: string, locale: Locale): string {
+  return shortDay[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /**
@@ -84,4 +70,14 @@ export function referenceApplies(collections: readonly { startsOn: string | null
     collections.length > 0 &&
     collections.every((c) => c.startsOn !== null && c.startsOn <= '2019-11-19' && (c.endsOn === null || c.endsOn >= '2019-11-15'))
   );
+}
+
+const yearOnly: Record<Locale, Intl.DateTimeFormat> = {
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-u-ca-gregory', { year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** The year of a day in the reader's calendar: "۱۳۹۸" / "2019" (a timeline may span years). */
+export function dayYearLabel(isoDate: string, locale: Locale): string {
+  return yearOnly[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }

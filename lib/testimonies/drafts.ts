@@ -75,7 +75,7 @@ export async function publishedPersonsByIds(db: Db, rawIds: string[]) {
   const ids = rawIds.filter(isUuid);
   if (ids.length === 0) return [];
   return db
-    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, province: persons.province, city: persons.city, incidentDate: persons.incidentDate })
+    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, province: persons.province, city: persons.city, incidentDate: persons.incidentDate, incidentDatePrecision: persons.incidentDatePrecision })
     .from(persons)
     .where(and(inArray(persons.id, ids), isPublicPerson));
 }

@@ -11,7 +11,7 @@ import { z } from './zod';
 export const personStatusOptions = ['draft', 'published', 'hidden'] as const;
 export const verificationOptions = ['unverified', 'corroborated', 'verified'] as const;
 /** The stored precisions, and `unknown`: no date at all. */
-export const personDatePrecisionOptions = ['exact', 'month', 'year', 'approximate', 'unknown'] as const;
+export const personDatePrecisionOptions = ['exact', 'approximate', 'early', 'mid', 'late', 'month', 'year', 'unknown'] as const;
 
 const checkbox = z
   .literal('on')

@@ -30,6 +30,18 @@ describe('step schemas', () => {
     expect(issues(accountSchema.safeParse({ relationship: 'mother', hand: 'first', narrative: 'x', eventPrecision: 'exact', eventCalendar: 'gregorian', eventYear: '2999', eventMonth: '1', eventDay: '1' }))).toEqual({ eventYear: 'dateFuture' });
   });
 
+  it('a part of a month («اواخر آبان») needs no day and is stored as the month\'s first day; an approximate date needs its day', () => {
+    const base = { relationship: 'mother', hand: 'first', narrative: 'x', eventCalendar: 'persian', eventYear: '۱۳۹۸', eventMonth: '8' };
+    for (const part of ['early', 'mid', 'late'] as const) {
+      const ok = accountSchema.safeParse({ ...base, eventPrecision: part, eventDay: '25' });
+      expect(ok.success).toBe(true);
+      expect(resolveDate(ok.data as Record<string, unknown>, 'event')).toEqual({ iso: '2019-10-23', precision: part });
+    }
+    const approximate = accountSchema.safeParse({ ...base, eventPrecision: 'approximate', eventDay: '25' });
+    expect(resolveDate(approximate.data as Record<string, unknown>, 'event')).toEqual({ iso: '2019-11-16', precision: 'approximate' });
+    expect(issues(accountSchema.safeParse({ ...base, eventPrecision: 'approximate' }))).toEqual({ eventYear: 'dateIncomplete' });
+  });
+
   it('consent: nothing answered is the most protective choice; a chosen name needs the name', () => {
     expect(consentSchema.parse({})).toEqual({ publish: 'documentation_only', credit: 'anonymous', creditName: '', portraitPublic: 'no', exactPlacePublic: 'no', mayContact: 'no' });
     expect(issues(consentSchema.safeParse({ credit: 'chosen_name' }))).toEqual({ creditName: 'required' });

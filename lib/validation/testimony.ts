@@ -13,8 +13,10 @@ export const genderOptions = ['female', 'male', 'other', 'unknown'] as const;
 export const outcomeOptions = ['killed', 'injured', 'detained', 'disappeared', 'executed', 'other'] as const;
 export const perpetratorOptions = ['irgc', 'basij', 'police', 'plainclothes', 'unknown', 'other'] as const;
 export const aftermathOptions = ['body_withheld', 'family_threatened', 'burial_restricted', 'forced_statement', 'fee_demanded', 'family_detained'] as const;
-export const precisionOptions = ['exact', 'month', 'approximate', 'unknown'] as const;
+export const precisionOptions = ['exact', 'approximate', 'early', 'mid', 'late', 'month', 'unknown'] as const;
 export const narrativeMaxLength = 100_000;
+/** The longest each short text field may be (characters); the refusal names the number. */
+export const textMax = { name: 200, fatherName: 200, city: 200, cause: 500, eventPlace: 300, creditName: 100 } as const;
 
 /** Persian and Arabic-Indic digits count as ASCII digits. */
 export const asciiDigits = (v: string) =>
@@ -48,7 +50,7 @@ export const stepEnvelope = z.object({
 
 /**
  * A date as typed: calendar of the selects, year/month/day, and how precise it is. With precision
- * "month" the day is ignored; "unknown" stores no date.
+ * "month", "early", "mid" or "late" the day is ignored; "unknown" stores no date.
  */
 function datePart<P extends string>(prefix: P) {
   return {
@@ -60,7 +62,7 @@ function datePart<P extends string>(prefix: P) {
   } as Record<string, z.ZodType>;
 }
 
-export type TypedDate = { iso: string | null; precision: 'exact' | 'month' | 'approximate' | null };
+export type TypedDate = { iso: string | null; precision: Exclude<(typeof precisionOptions)[number], 'unknown'> | null };
 
 /** The ISO date and precision of a parsed date part, or an error key for the year field. */
 export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDate | { error: string } {
@@ -68,12 +70,16 @@ export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDa
   if (precision === 'unknown') return { iso: null, precision: null };
   const year = v[`${prefix}Year`] as number | null;
   const month = v[`${prefix}Month`] as number | null;
-  const day = precision === 'month' ? null : (v[`${prefix}Day`] as number | null);
-  if (!year || !month || (precision === 'exact' && !day)) return { error: 'dateIncomplete' };
+  // A month, or a part of one («اوایل آبان»), is stored as the month's first day in the calendar it
+  // was typed in (lib/i18n/dates.ts reads the calendar back from that day); a day is needed for an
+  // exact date and for an approximate one («حدود ۲۵ آبان»).
+  const withDay = precision === 'exact' || precision === 'approximate';
+  const day = withDay ? (v[`${prefix}Day`] as number | null) : null;
+  if (!year || !month || (withDay && !day)) return { error: 'dateIncomplete' };
   const iso = typedDateToIso(v[`${prefix}Calendar`] as 'persian' | 'gregorian', year, month, day);
   if (!iso) return { error: 'dateInvalid' };
   if (iso > new Date().toISOString().slice(0, 10)) return { error: 'dateFuture' };
-  return { iso, precision: precision === 'approximate' ? 'approximate' : precision };
+  return { iso, precision };
 }
 
 function checkDate(prefix: string) {
@@ -91,17 +97,17 @@ export const aboutSchema = z
       .default([])
       .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
       .pipe(z.array(z.uuid()).max(20, 'invalid')),
-    newNameFa: text(200),
-    newNameLatin: text(200),
-    newFatherName: text(200),
+    newNameFa: text(textMax.name),
+    newNameLatin: text(textMax.name),
+    newFatherName: text(textMax.fatherName),
     newGender: z.enum(genderOptions).default('unknown'),
     newAge: optionalInt(0, 130),
     newBirthYear: optionalInt(1, 9999),
     ...datePart('newIncident'),
     newProvince: z.union([z.literal(''), z.enum(provinceCodes as [string, ...string[]])]).default(''),
-    newCity: text(200),
+    newCity: text(textMax.city),
     newOutcome: z.union([z.literal(''), z.enum(outcomeOptions)]).default(''),
-    newCause: text(500),
+    newCause: text(textMax.cause),
     newPerpetrator: z.enum(perpetratorOptions).default('unknown'),
     newAftermath: list(aftermathOptions),
   })
@@ -119,7 +125,7 @@ export const accountSchema = z
     hand: choice(['first', 'second'] as const),
     narrative: z.string({ error: 'required' }).trim().min(1, 'required').max(narrativeMaxLength, 'tooLong'),
     ...datePart('event'),
-    eventPlace: text(300),
+    eventPlace: text(textMax.eventPlace),
   })
   .superRefine((v, ctx) => checkDate('event')(v, ctx));
 
@@ -128,7 +134,7 @@ export const consentSchema = z
   .object({
     publish: z.enum(['public', 'documentation_only']).default('documentation_only'),
     credit: z.enum(['anonymous', 'relationship', 'chosen_name']).default('anonymous'),
-    creditName: text(100),
+    creditName: text(textMax.creditName),
     portraitPublic: yesNo,
     exactPlacePublic: yesNo,
     mayContact: yesNo,

@@ -75,6 +75,7 @@ export default async function HomePage({ params }: Props) {
               id="home-search"
               name="q"
               type="search"
+              dir="auto"
               autoComplete="off"
               aria-describedby="home-search-hint"
               className="min-w-0 flex-1 basis-56 rounded border border-muted bg-white px-3 py-2"

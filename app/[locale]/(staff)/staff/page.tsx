@@ -94,8 +94,14 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     <a href={`/${locale}/staff/testimonies/${item.id}`}>{formatDate(item.submittedAt, locale)}</a>
                   </th>
                   <td className={staffCell}>
+                    {/* Each name isolated: a name typed with a leading quote or in another script keeps its place. */}
                     {item.persons.length
-                      ? item.persons.map((p) => (locale === 'en' && p.nameLatin ? p.nameLatin : p.nameFa)).join(locale === 'fa' ? '، ' : ', ')
+                      ? item.persons.map((p, i) => (
+                          <span key={i}>
+                            {i > 0 ? (locale === 'fa' ? '، ' : ', ') : null}
+                            <bdi>{locale === 'en' && p.nameLatin ? p.nameLatin : p.nameFa}</bdi>
+                          </span>
+                        ))
                       : t('noPersons')}
                   </td>
                   <td className={staffCell}>
@@ -103,7 +109,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     {item.awaitingSecondApproval && item.status === 'edited' ? <> · {tq('statuses.awaiting_approval')}</> : null}
                   </td>
                   <td className={staffCell}>{languageName(item.language)}</td>
-                  <td className={staffCell}>{item.heldBy ?? '—'}</td>
+                  <td className={staffCell}>{item.heldBy ? <bdi>{item.heldBy}</bdi> : '—'}</td>
                   <td className={staffCell}>
                     {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(' · ') || '—'}
                   </td>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { FileInput } from '@/components/forms/file-input';
 import { connection } from 'next/server';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
@@ -22,6 +23,7 @@ export default async function ImportPage({ params }: Props) {
   const viewer = await requirePageAccess({ permission: 'data.import' }, { locale, path: `/${locale}/staff/import` });
   const t = await getTranslations({ locale, namespace: 'Import' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
+  const tm = await getTranslations({ locale, namespace: 'Media' });
   const db = await getDb();
   const [collections, batches] = await Promise.all([listCollections(db, viewer), listImportBatches(db, viewer)]);
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
@@ -57,7 +59,7 @@ export default async function ImportPage({ params }: Props) {
               <p id="import-file-hint" className="text-sm text-muted">
                 {t('fileHint', { rows: formatNumber(importLimits.rows, locale), megabytes: formatNumber(importLimits.bytes / 1024 / 1024, locale) })}
               </p>
-              <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" className="mt-1" />
+              <FileInput id="import-file" name="file" accept=".csv,text/csv" aria-describedby="import-file-hint" text={{ choose: tm('fileChoose'), noneChosen: tm('fileNoneChosen'), chosen: tm('fileChosen') }} />
             </div>
             <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">{t('upload')}</button>
           </ImportStepForm>

@@ -64,7 +64,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
         <form method="get" action={`/${locale}/staff/users`} className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="user-q" className="block font-medium">{t('searchLabel')}</label>
-            <input id="user-q" name="q" type="search" defaultValue={q} autoComplete="off" className={input} />
+            <input id="user-q" name="q" type="search" dir="auto" defaultValue={q} autoComplete="off" className={input} />
           </div>
           <div>
             <label htmlFor="user-role" className="block font-medium">{t('roleFilter')}</label>

@@ -65,6 +65,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   const values = draft?.draft[step as 'about'] ?? {};
   const q = typeof (await searchParams).q === 'string' ? ((await searchParams).q as string).slice(0, 200) : '';
   const unavailable = !loaded;
+  const about = step === 'about' && loaded ? await aboutChoices(loaded.db, locale, values, q) : null;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
@@ -74,8 +75,8 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
-            {loaded && <PersonSearch locale={locale} action={path} q={q} />}
-            <AboutStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} {...(loaded ? await aboutChoices(loaded.db, locale, values, q) : { choices: [], chosen: [] })} />
+            {loaded && <PersonSearch locale={locale} action={path} q={q} noMatch={!!about?.noMatch} />}
+            <AboutStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} choices={about?.choices ?? []} chosen={about?.chosen ?? []} />
           </>
         )}
         {step === 'account' && (
