@@ -2,8 +2,8 @@
 // read data. Pages and route handlers use the cached variants (cache.ts); lib/ and tests use the
 // plain functions with a database handle.
 export * from './dto';
-export { getPublishedPerson } from './persons';
-export { getPublicTestimoniesForPerson, listPublicTestimonies, publicCredit, type TestimonyPage } from './testimonies';
+export { getPublishedPerson, getPublishedPersons } from './persons';
+export { getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, listPublicTestimonies, publicCredit, type TestimonyPage } from './testimonies';
 export { getMemorialOverview } from './overview';
 export { listPublicCollections } from './collections';
 export { listPublishedPersons, type PersonPage } from './search';

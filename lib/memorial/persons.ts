@@ -1,6 +1,6 @@
 // One public person: getPublishedPerson is the only way a person's page or the API reads a person.
 import 'server-only';
-import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { attachments, collections, personAliases, persons, personSources, testimonies, testimonyPersons } from '@/db/schema';
 import { publicMediaPath, type PublicImage, type PublicPerson } from './dto';
@@ -27,7 +27,23 @@ export async function unsafePreviewPerson(db: DbOrTx, id: string, withTestimony:
 
 async function projectPerson(db: DbOrTx, id: string, visible: SQL, withTestimony?: string): Promise<PublicPerson | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db
+  return (await projectPersons(db, [id], visible, withTestimony)).get(id) ?? null;
+}
+
+/**
+ * The public view of many persons at once (the static mirror reads hundreds per batch): the same
+ * projection as getPublishedPerson, in five statements for the whole batch instead of five per
+ * person. Ids that are unknown, malformed or not public are simply absent from the map.
+ */
+export async function getPublishedPersons(db: DbOrTx, ids: readonly string[]): Promise<Map<string, PublicPerson>> {
+  return projectPersons(db, ids, isPublicPerson);
+}
+
+async function projectPersons(db: DbOrTx, ids: readonly string[], visible: SQL, withTestimony?: string): Promise<Map<string, PublicPerson>> {
+  const result = new Map<string, PublicPerson>();
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return result;
+  const rows = await db
     .select({
       ...summaryColumns,
       collectionNameFa: collections.nameFa,
@@ -45,57 +61,72 @@ async function projectPerson(db: DbOrTx, id: string, visible: SQL, withTestimony
     })
     .from(persons)
     .innerJoin(collections, eq(collections.id, persons.collectionId))
-    .where(and(eq(persons.id, id), visible));
-  if (!row) return null;
+    .where(and(inArray(persons.id, wanted), visible));
+  if (rows.length === 0) return result;
+  const found = rows.map((r) => r.id);
+  const portraitIds = rows.flatMap((r) => (r.portraitAttachmentId && !r.identityWithheld ? [r.portraitAttachmentId] : []));
 
-  const [aliases, sources, portrait, testimonyCount] = await Promise.all([
+  const [aliases, sources, portraits, counts] = await Promise.all([
     db
-      .select({ name: personAliases.name })
+      .select({ personId: personAliases.personId, name: personAliases.name })
       .from(personAliases)
-      .where(eq(personAliases.personId, id))
+      .where(inArray(personAliases.personId, found))
       .orderBy(asc(personAliases.name)),
     db
-      .select({ url: personSources.url, title: personSources.title })
+      .select({ personId: personSources.personId, url: personSources.url, title: personSources.title })
       .from(personSources)
-      .where(eq(personSources.personId, id))
+      .where(inArray(personSources.personId, found))
       .orderBy(asc(personSources.createdAt)),
-    row.portraitAttachmentId && !row.identityWithheld ? publicPortrait(db, row.portraitAttachmentId, withTestimony) : Promise.resolve(null),
+    publicPortraits(db, portraitIds, withTestimony),
     db
-      .select({ n: count() })
+      .select({ personId: testimonyPersons.personId, n: count() })
       .from(testimonyPersons)
       .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
-      .where(and(eq(testimonyPersons.personId, id), isPublicTestimony))
-      .then((r) => Number(r[0]?.n ?? 0)),
+      .where(and(inArray(testimonyPersons.personId, found), isPublicTestimony))
+      .groupBy(testimonyPersons.personId),
   ]);
-
-  const names = new Set([row.nameFa, row.nameLatin]);
-  // A minor awaiting the second approval: nothing that names them (father's name, other spellings).
-  const withheld = row.identityWithheld;
-  return {
-    ...toSummary(row),
-    collection: { slug: row.collectionSlug, nameFa: row.collectionNameFa, nameEn: row.collectionNameEn },
-    fatherNameFa: withheld ? null : row.fatherNameFa,
-    fatherNameLatin: withheld ? null : row.fatherNameLatin,
-    otherNames: withheld ? [] : [...new Set(aliases.map((a) => a.name))].filter((n) => !names.has(n)),
-    birthYear: row.birthYear,
-    occupation: row.occupation,
-    place: row.place,
-    cause: row.cause,
-    aftermath: [...row.aftermath],
-    sensitiveContent: row.sensitiveContent,
-    portrait,
-    sources: sources.map((s) => ({ url: s.url, title: s.title })),
-    testimonyCount,
-    updatedAt: iso(row.updatedAt)!,
+  const group = <T extends { personId: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const item of list) by.set(item.personId, [...(by.get(item.personId) ?? []), item]);
+    return by;
   };
+  const aliasesOf = group(aliases);
+  const sourcesOf = group(sources);
+  const countOf = new Map(counts.map((c) => [c.personId, Number(c.n)]));
+
+  for (const row of rows) {
+    const names = new Set([row.nameFa, row.nameLatin]);
+    // A minor awaiting the second approval: nothing that names them (father's name, other spellings).
+    const withheld = row.identityWithheld;
+    result.set(row.id, {
+      ...toSummary(row),
+      collection: { slug: row.collectionSlug, nameFa: row.collectionNameFa, nameEn: row.collectionNameEn },
+      fatherNameFa: withheld ? null : row.fatherNameFa,
+      fatherNameLatin: withheld ? null : row.fatherNameLatin,
+      otherNames: withheld ? [] : [...new Set((aliasesOf.get(row.id) ?? []).map((a) => a.name))].filter((n) => !names.has(n)),
+      birthYear: row.birthYear,
+      occupation: row.occupation,
+      place: row.place,
+      cause: row.cause,
+      aftermath: [...row.aftermath],
+      sensitiveContent: row.sensitiveContent,
+      portrait: row.portraitAttachmentId && !withheld ? (portraits.get(row.portraitAttachmentId) ?? null) : null,
+      sources: (sourcesOf.get(row.id) ?? []).map((s) => ({ url: s.url, title: s.title })),
+      testimonyCount: countOf.get(row.id) ?? 0,
+      updatedAt: iso(row.updatedAt)!,
+    });
+  }
+  return result;
 }
 
 /**
  * The portrait only if its file is public and stripped, and — when it came with a testimony — that
  * testimony is public and its submitter consented to the portrait being shown.
  */
-async function publicPortrait(db: DbOrTx, attachmentId: string, withTestimony?: string): Promise<PublicImage | null> {
-  const [a] = await db
+async function publicPortraits(db: DbOrTx, attachmentIds: readonly string[], withTestimony?: string): Promise<Map<string, PublicImage>> {
+  const result = new Map<string, PublicImage>();
+  if (attachmentIds.length === 0) return result;
+  const rows = await db
     .select({
       id: attachments.id,
       kind: attachments.kind,
@@ -109,11 +140,14 @@ async function publicPortrait(db: DbOrTx, attachmentId: string, withTestimony?: 
     })
     .from(attachments)
     .leftJoin(testimonies, eq(testimonies.id, attachments.testimonyId))
-    .where(eq(attachments.id, attachmentId));
-  if (!a || a.kind !== 'image' || a.visibility !== 'public' || !a.publicKey) return null;
-  if (a.testimonyId !== null) {
-    const consented = (a.testimonyStatus === 'published' || a.testimonyId === withTestimony) && a.consentPublish === 'public' && a.portraitPublic;
-    if (!consented) return null;
+    .where(inArray(attachments.id, [...new Set(attachmentIds)]));
+  for (const a of rows) {
+    if (a.kind !== 'image' || a.visibility !== 'public' || !a.publicKey) continue;
+    if (a.testimonyId !== null) {
+      const consented = (a.testimonyStatus === 'published' || a.testimonyId === withTestimony) && a.consentPublish === 'public' && a.portraitPublic;
+      if (!consented) continue;
+    }
+    result.set(a.id, { id: a.id, src: publicMediaPath(a.id), caption: a.caption });
   }
-  return { id: a.id, src: publicMediaPath(a.id), caption: a.caption };
+  return result;
 }

@@ -71,6 +71,17 @@ export class ExportOutput {
     this.written++;
   }
 
+  /** The previous export's entry of a file (for a writer in another thread). */
+  previousEntry(file: string): FileEntry | undefined {
+    return this.previous.get(file);
+  }
+
+  /** A file written (or found unchanged) by another thread. */
+  record(file: string, entry: FileEntry, written: boolean): void {
+    this.entries.set(file, entry);
+    if (written) this.written++;
+  }
+
   /** A file of the previous export kept as it is (an unchanged person's page). */
   keep(file: string): boolean {
     const entry = this.previous.get(file);

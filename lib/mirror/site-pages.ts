@@ -18,7 +18,7 @@ import { iteratePublicPersons, personUrls } from '@/lib/open-data/persons';
 import { translatorFor } from '@/lib/open-data/translator';
 import { chartKeyColumn, chartNames, chartRows } from '@/lib/statistics/charts';
 import { getPublicSummary } from '@/lib/statistics/summary';
-import { browseBuckets, pageOf, type Bucket } from './browse';
+import { browseBuckets, layoutBucket, type Bucket, type BucketLayout } from './browse';
 import type { ExportOutput } from './output';
 import type { TestimonyData } from './testimony-data';
 import { browseFile, browseLists, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
@@ -35,12 +35,15 @@ export type SitePagesContext = {
   facts: Omit<CopyFacts, 'persons' | 'testimonies'>;
   /** What the pages' look depends on besides their data (messages, format): part of every page's inputs. */
   renderer: string;
+  /** The browse pages' layout of the previous export ("fa/date/1398-08" → its pages), if reused. */
+  layouts: Record<string, BucketLayout> | null;
 };
 
 const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
 
-export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number }> {
+export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number; layouts: Record<string, BucketLayout> }> {
   const { db, out } = ctx;
+  const layouts: Record<string, BucketLayout> = {};
   const [overview, summary] = await Promise.all([getMemorialOverview(db), getPublicSummary(db)]);
   for (const locale of mirrorLocales) {
     const page = (file: (l: Locale) => string): MirrorPage => ({ locale, file: file(locale), other: file(otherLocale(locale)), madeOn: ctx.madeOn[locale] });
@@ -50,14 +53,16 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     await out.write(pageFile.browse(locale), renderDocument(createElement(MirrorBrowseIndex, { page: page(pageFile.browse), lists })));
     for (const list of browseLists) {
       for (const bucket of lists[list]) {
+        const key = `${locale}/${list}/${bucket.key}`;
+        const { pages, layout } = layoutBucket(bucket, list, locale, ctx.layouts?.[key] ?? null);
+        layouts[key] = layout;
         // The other language groups differently (calendar, collation): its page links to its list index.
-        for (let n = 1; n <= bucket.pages; n++) {
-          const file = browseFile(locale, list, bucket.key, n);
+        for (const [i, { id, persons }] of pages.entries()) {
+          const file = browseFile(locale, list, bucket.key, id);
           const p: MirrorPage = { locale, file, other: pageFile.browse(otherLocale(locale)), madeOn: ctx.madeOn[locale] };
-          const persons = pageOf(bucket.persons, n);
-          await out.writeFrom(file, [ctx.renderer, list, bucket.key, bucket.label, bucket.persons.length, bucket.pages, persons], () =>
-            renderDocument(createElement(MirrorBrowsePage, { page: p, list, bucket, pageNumber: n, persons, p: ctx.t[locale] })),
-          );
+          const props = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null, persons };
+          // Rendered only when something it shows changed: a publication elsewhere in the bucket changes neither.
+          await out.writeFrom(file, [ctx.renderer, props], () => renderDocument(createElement(MirrorBrowsePage, { page: p, ...props, p: ctx.t[locale] })));
         }
       }
     }
@@ -74,7 +79,7 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     }
   }
   await out.write('index.html', rootPage());
-  return { testimonies: summary.testimoniesPublished };
+  return { testimonies: summary.testimoniesPublished, layouts };
 }
 
 /** The four bulk downloads, with the site's download rows (testimonies grouped by person). */

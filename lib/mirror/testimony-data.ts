@@ -11,8 +11,17 @@ import { csvLines, utf8Bom } from '@/lib/open-data/csv';
 import { jsonHead, testimonyCsvColumns, testimonyCsvRow } from '@/lib/open-data/export';
 import type { ExportOutput } from './output';
 
-/** personId → [CSV lines, JSON items joined by commas]. */
-type Shard = Record<string, [string, string]>;
+/** One person's part of the downloads: [CSV lines, JSON items joined by commas]. */
+export type TestimonyRows = [csv: string, json: string];
+/** personId → their rows. */
+type Shard = Record<string, TestimonyRows>;
+
+/** The rows of the testimonies listed under this person (each testimony under its first public person); null: none. */
+export function testimonyRows(personId: string, testimonies: readonly PublicTestimony[], origin: string): TestimonyRows | null {
+  const own = testimonies.filter((t) => t.personIds[0] === personId);
+  if (own.length === 0) return null;
+  return [csvLines(own.map((t) => testimonyCsvRow(t, origin))), own.map((t) => JSON.stringify(t)).join(',')];
+}
 
 const shardOf = (personId: string) => personId.slice(0, 2).toLowerCase();
 const shardNames = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -21,10 +30,7 @@ export class TestimonyData {
   // Promises, so that two persons of one shard read concurrently share one copy of it.
   private readonly pending = new Map<string, Promise<Shard>>();
 
-  constructor(
-    private readonly dir: string,
-    private readonly origin: string,
-  ) {}
+  constructor(private readonly dir: string) {}
 
   static cacheDir(out: string): string {
     return `${path.resolve(out)}.cache`;
@@ -47,12 +53,11 @@ export class TestimonyData {
     return shard;
   }
 
-  /** A person's testimonies (those listed under them); none removes the person. */
-  async set(personId: string, testimonies: PublicTestimony[] | null): Promise<void> {
+  /** A person's rows (testimonyRows); null removes the person. */
+  async put(personId: string, rows: TestimonyRows | null): Promise<void> {
     const shard = await this.shard(shardOf(personId));
-    const own = (testimonies ?? []).filter((t) => t.personIds[0] === personId);
-    if (own.length === 0) delete shard[personId];
-    else shard[personId] = [csvLines(own.map((t) => testimonyCsvRow(t, this.origin))), own.map((t) => JSON.stringify(t)).join(',')];
+    if (rows === null) delete shard[personId];
+    else shard[personId] = rows;
   }
 
   /** Writes the shards changed so far whose persons are all done (or all, at the end). */
