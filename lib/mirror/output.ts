@@ -54,13 +54,13 @@ export class ExportOutput {
   }
 
   /** A large document written as its chunks come (open-data files), hashed on the way. */
-  async writeStream(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  async writeStream(file: string, chunks: AsyncIterable<string | Buffer>): Promise<void> {
     const full = await this.ensureDir(file);
     const hash = createHash('sha256');
     const out = createWriteStream(full);
     let size = 0;
     for await (const chunk of chunks) {
-      const bytes = Buffer.from(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
       size += bytes.length;
       if (!out.write(bytes)) await once(out, 'drain');

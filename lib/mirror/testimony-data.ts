@@ -1,7 +1,8 @@
 // The mirror's testimonies.csv and testimonies.json, made from the person records the export reads
 // anyway (no second pass over every testimony) and kept, per person, in a cache folder beside the
 // export (`DIR.cache/`, not part of the copy), so an incremental export rewrites only the shards of
-// the persons it read again and then concatenates text. Each testimony is listed once, under the
+// the persons it read again and then concatenates text: each shard keeps its persons' rows (JSON,
+// read back only when one of its persons is read again) and its part of each file, ready to copy. Each testimony is listed once, under the
 // first of its public persons; rows and items are exactly the site's download rows
 // (lib/open-data/export.ts), grouped by person instead of newest first.
 import fs from 'node:fs/promises';
@@ -62,31 +63,37 @@ export class TestimonyData {
 
   /** Writes the shards changed so far whose persons are all done (or all, at the end). */
   async flush(done: (shard: string) => boolean = () => true): Promise<void> {
-    for (const [name, shard] of this.pending) {
+    for (const [name, pending] of this.pending) {
       if (!done(name)) continue;
       this.pending.delete(name);
-      await fs.writeFile(path.join(this.dir, `${name}.json`), JSON.stringify(await shard));
+      const shard = await pending;
+      const parts = Object.values(shard);
+      await fs.writeFile(path.join(this.dir, `${name}.json`), JSON.stringify(shard));
+      await fs.writeFile(path.join(this.dir, `${name}.csv.part`), parts.map((p) => p[0]).join(''));
+      await fs.writeFile(path.join(this.dir, `${name}.json.part`), parts.map((p) => p[1]).join(','));
     }
   }
 
-  private async *parts(index: 0 | 1): AsyncGenerator<string> {
+  /** The shards' parts of one file, in shard order, as stored (no parsing). */
+  private async *parts(kind: 'csv' | 'json'): AsyncGenerator<Buffer> {
     for (const name of shardNames) {
-      const text = await fs.readFile(path.join(this.dir, `${name}.json`), 'utf8').catch(() => null);
-      if (text) for (const part of Object.values(JSON.parse(text) as Shard)) yield part[index];
+      const part = await fs.readFile(path.join(this.dir, `${name}.${kind}.part`)).catch(() => null);
+      if (part?.length) yield part;
     }
   }
 
   async write(out: ExportOutput, files: { csv: string; json: string }, meta: Record<string, unknown>): Promise<void> {
-    const parts = (index: 0 | 1) => this.parts(index);
+    const parts = (kind: 'csv' | 'json') => this.parts(kind);
     await out.writeStream(files.csv, (async function* () {
       yield utf8Bom + csvLines([testimonyCsvColumns]);
-      yield* parts(0);
+      yield* parts('csv');
     })());
     await out.writeStream(files.json, (async function* () {
       yield jsonHead(meta, 'testimonies');
       let first = true;
-      for await (const part of parts(1)) {
-        yield (first ? '' : ',') + part;
+      for await (const part of parts('json')) {
+        if (!first) yield ',';
+        yield part;
         first = false;
       }
       yield ']}\n';
