@@ -44,18 +44,7 @@ export function MirrorBrowseIndex({ page, lists }: { page: MirrorPage; lists: Re
  * One page of a bucket: its file is named by the page's stable id (lib/mirror/browse.ts), so
  * `previous` and `next` are ids, not numbers; `position` is its place among the bucket's pages.
  */
-export function MirrorBrowsePage({
-  page,
-  list,
-  bucket,
-  position,
-  pages,
-  previous,
-  next,
-  persons,
-  p,
-}: {
-  page: MirrorPage;
+export type BrowsePageProps = {
   list: BrowseList;
   bucket: Pick<Bucket, 'key' | 'label'>;
   position: number;
@@ -63,8 +52,9 @@ export function MirrorBrowsePage({
   previous: number | null;
   next: number | null;
   persons: Bucket['persons'];
-  p: PersonT;
-}) {
+};
+
+export function MirrorBrowsePage({ page, list, bucket, position, pages, previous, next, persons, p }: BrowsePageProps & { page: MirrorPage; p: PersonT }) {
   const { locale, file } = page;
   const t = translatorFor(locale, 'Mirror');
   const label = bucket.label ?? t('bucketUnknown');

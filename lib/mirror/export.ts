@@ -29,9 +29,9 @@ import { mirrorLocales, personFile } from './paths';
 import type { PersonJob, PersonJobContext, PersonJobResult } from './person-job';
 import { personMedia, type MediaContext } from './person-pages';
 import { readPersonRecords } from './read';
-import { defaultWorkers, inProcessRenderer, workerRenderer, type PersonRenderer } from './render-pool';
+import { defaultWorkers, inProcessRenderer, workerRenderer, type PageRenderer } from './render-pool';
 import { writeOpenData, writeSitePages } from './site-pages';
-import { TestimonyData } from './testimony-data';
+import { shardOf, TestimonyData } from './testimony-data';
 
 export const stateFile = 'mirror-state.json';
 
@@ -64,7 +64,7 @@ async function databaseNow(db: Db): Promise<Date> {
 }
 
 // Bump when the mirror's markup changes in a way the messages do not show.
-const mirrorFormat = 2;
+const mirrorFormat = 3;
 
 /** The code and words pages are rendered with: a change makes the next export render everything. */
 function rendererVersion(): string {
@@ -126,20 +126,21 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   const current = new Set(persons.map((p) => p.id));
   for (const id of Object.keys(reuse?.persons ?? {})) if (!current.has(id)) await data.put(id, null);
   const remaining = new Map<string, number>();
-  for (const p of reread) remaining.set(p.id.slice(0, 2), (remaining.get(p.id.slice(0, 2)) ?? 0) + 1);
+  for (const p of reread) remaining.set(shardOf(p.id), (remaining.get(shardOf(p.id)) ?? 0) + 1);
 
   const media: MediaContext = { db, out: output, media: new Map() };
   const jobContext: PersonJobContext = { root: out, origin, madeOn };
   const workers = options.workers ?? (reread.length >= poolThreshold ? defaultWorkers() : 0);
-  const renderer: PersonRenderer = workers > 0 ? await workerRenderer(jobContext, workers) : inProcessRenderer(jobContext);
+  const renderer: PageRenderer = workers > 0 ? await workerRenderer(jobContext, workers) : inProcessRenderer(jobContext);
   let done = 0;
+  let testimonies = 0;
   const finish = async (id: string, result: PersonJobResult | null) => {
     if (result) {
       for (const [file, entry, written] of result.pages) output.record(file, entry, written);
       state.persons[id] = { hash: result.hash, files: result.files };
     }
     await data.put(id, result?.rows ?? null);
-    const shard = id.slice(0, 2);
+    const shard = shardOf(id);
     remaining.set(shard, remaining.get(shard)! - 1);
     // Persons come in id order: a shard whose persons are all done is written and leaves memory.
     if (remaining.get(shard) === 0) await data.flush((name) => name === shard);
@@ -166,17 +167,18 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
       const results = new Map((await Promise.all(parts.map((part) => renderer.run(part)))).flat().map((r) => [r.id, r]));
       for (const p of batch) await finish(p.id, results.get(p.id) ?? null);
     });
+    await data.flush();
+    log(`${done} persons written`);
+
+    const facts = { madeAt: madeAt.toISOString(), origin, version, publicKey: options.publicKey ?? null };
+    const site = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts, renderer: rendererKey, layouts: reuse?.browse ?? null, pool: renderer });
+    testimonies = site.testimonies;
+    state.browse = site.layouts;
   } finally {
     await renderer.close();
   }
-  await data.flush();
-  log(`${done} persons written`);
-
-  const facts = { madeAt: madeAt.toISOString(), origin, version, publicKey: options.publicKey ?? null };
-  const { testimonies, layouts } = await writeSitePages({ db, out: output, origin, madeAt, madeOn, t, persons, facts, renderer: rendererKey, layouts: reuse?.browse ?? null });
-  state.browse = layouts;
   log('home, lists, statistics and feeds written');
-  await writeOpenData({ db, out: output, origin, madeAt, testimonies: data });
+  await writeOpenData({ out: output, origin, madeAt, persons, testimonies: data });
   log('open data written');
   await writeAssets(output);
   const indexBytes = await writeSearchIndex(output, persons);

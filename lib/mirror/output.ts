@@ -27,10 +27,14 @@ export class ExportOutput {
    * when its inputs were the same (a list page no new publication falls on).
    */
   async writeFrom(file: string, inputs: unknown, render: () => string): Promise<void> {
+    if (this.needs(file, inputs)) await this.write(file, render());
+  }
+
+  /** writeFrom's first half, for a page rendered elsewhere (then `record`): false when the previous file is kept. */
+  needs(file: string, inputs: unknown): boolean {
     const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
     this.inputs.set(file, key);
-    if (this.previousInputs.get(file) === key && this.keep(file)) return;
-    await this.write(file, render());
+    return !(this.previousInputs.get(file) === key && this.keep(file));
   }
 
   private async ensureDir(file: string): Promise<string> {

@@ -1,12 +1,13 @@
 // The CPU-bound part of exporting one person, from their public record (plain JSON): both pages
 // rendered, hashed and written when their bytes changed, the record's hash, and their rows of the
-// testimonies download. Runs in the export's own thread or in a worker thread (render-pool.ts), with
+// testimonies download. Also a browse list page, from the person summaries it lists. Runs in the export's own thread or in a worker thread (render-pool.ts), with
 // the same result; nothing here reads the database or decides what is public.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createElement } from 'react';
 import type { PersonT } from '@/components/memorial/person-facts';
+import { MirrorBrowsePage, type BrowsePageProps } from '@/components/mirror/browse-pages';
 import { MirrorPersonPage } from '@/components/mirror/person-page';
 import type { MirrorPage } from '@/components/mirror/shell';
 import type { Locale } from '@/lib/i18n/routing';
@@ -40,6 +41,10 @@ export type PersonJobResult = {
   rows: TestimonyRows | null;
 };
 
+/** A browse list page (lib/mirror/site-pages.ts) to render and write: its props are plain JSON too. */
+export type BrowseJob = { page: MirrorPage; props: BrowsePageProps; previous: FileEntry | null };
+export type PageResult = { file: string; entry: FileEntry; written: boolean };
+
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** One thread's writer: folders made once, files written only when their bytes changed. */
@@ -62,6 +67,12 @@ export class PageWriter {
     }
     await fs.writeFile(full, bytes);
     return [entry, true];
+  }
+
+  async browse(job: BrowseJob): Promise<PageResult> {
+    const html = renderDocument(createElement(MirrorBrowsePage, { page: job.page, ...job.props, p: this.t[job.page.locale] }));
+    const [entry, written] = await this.write(job.page.file, Buffer.from(html), job.previous ?? undefined);
+    return { file: job.page.file, entry, written };
   }
 
   async run(job: PersonJob): Promise<PersonJobResult> {

@@ -3,21 +3,33 @@
 // full export's time). Both give the same files; the pool is for large exports.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { PageWriter, type PersonJob, type PersonJobContext, type PersonJobResult } from './person-job';
+import { PageWriter, type BrowseJob, type PageResult, type PersonJob, type PersonJobContext, type PersonJobResult } from './person-job';
 
-export interface PersonRenderer {
+export interface PageRenderer {
   run(jobs: PersonJob[]): Promise<PersonJobResult[]>;
+  browse(jobs: BrowseJob[]): Promise<PageResult[]>;
   close(): Promise<void>;
 }
 
-export function inProcessRenderer(ctx: PersonJobContext): PersonRenderer {
+export type Message = { seq: number } & ({ kind: 'person'; jobs: PersonJob[] } | { kind: 'browse'; jobs: BrowseJob[] });
+
+/** Runs one message's jobs in order (here or in a worker). */
+export async function runJobs(writer: PageWriter, message: Message): Promise<PersonJobResult[] | PageResult[]> {
+  if (message.kind === 'browse') {
+    const results: PageResult[] = [];
+    for (const job of message.jobs) results.push(await writer.browse(job));
+    return results;
+  }
+  const results: PersonJobResult[] = [];
+  for (const job of message.jobs) results.push(await writer.run(job));
+  return results;
+}
+
+export function inProcessRenderer(ctx: PersonJobContext): PageRenderer {
   const writer = new PageWriter(ctx);
   return {
-    async run(jobs) {
-      const results: PersonJobResult[] = [];
-      for (const job of jobs) results.push(await writer.run(job));
-      return results;
-    },
+    run: (jobs) => runJobs(writer, { seq: 0, kind: 'person', jobs }) as Promise<PersonJobResult[]>,
+    browse: (jobs) => runJobs(writer, { seq: 0, kind: 'browse', jobs }) as Promise<PageResult[]>,
     async close() {},
   };
 }
@@ -25,10 +37,11 @@ export function inProcessRenderer(ctx: PersonJobContext): PersonRenderer {
 /** One worker per core by default (the database and this thread's reads run beside them). */
 export const defaultWorkers = () => Math.max(1, os.availableParallelism());
 
-type Reply = { seq: number; results?: PersonJobResult[]; error?: string };
-type Slot = { worker: Worker; busy: number; waiting: Map<number, { resolve: (r: PersonJobResult[]) => void; reject: (e: Error) => void }> };
+type Results = PersonJobResult[] | PageResult[];
+type Reply = { seq: number; results?: Results; error?: string };
+type Slot = { worker: Worker; busy: number; waiting: Map<number, { resolve: (r: Results) => void; reject: (e: Error) => void }> };
 
-export async function workerRenderer(ctx: PersonJobContext, size: number): Promise<PersonRenderer> {
+export async function workerRenderer(ctx: PersonJobContext, size: number): Promise<PageRenderer> {
   let seq = 0;
   let failed: Error | null = null;
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => {
@@ -54,18 +67,20 @@ export async function workerRenderer(ctx: PersonJobContext, size: number): Promi
     });
     return slot;
   });
+  const send = (message: Omit<Message, 'seq'>): Promise<Results> => {
+    if (failed) return Promise.reject(failed);
+    // The least busy worker takes the next jobs.
+    const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = seq++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.waiting.set(id, { resolve, reject });
+      slot.worker.postMessage({ ...message, seq: id });
+    });
+  };
   return {
-    run(jobs) {
-      if (failed) return Promise.reject(failed);
-      // The least busy worker takes the next jobs.
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = seq++;
-      slot.busy++;
-      return new Promise((resolve, reject) => {
-        slot.waiting.set(id, { resolve, reject });
-        slot.worker.postMessage({ seq: id, jobs });
-      });
-    },
+    run: (jobs) => send({ kind: 'person', jobs }) as Promise<PersonJobResult[]>,
+    browse: (jobs) => send({ kind: 'browse', jobs }) as Promise<PageResult[]>,
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },

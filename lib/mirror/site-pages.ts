@@ -3,7 +3,7 @@
 import 'server-only';
 import { createElement } from 'react';
 import type { PersonT } from '@/components/memorial/person-facts';
-import { MirrorBrowseIndex, MirrorBrowsePage } from '@/components/mirror/browse-pages';
+import { MirrorBrowseIndex, type BrowsePageProps } from '@/components/mirror/browse-pages';
 import { MirrorHomePage } from '@/components/mirror/home-page';
 import { dataFiles, MirrorAboutPage, MirrorDataPage, MirrorSearchPage, MirrorStatisticsPage, statisticsCsv, type CopyFacts } from '@/components/mirror/info-pages';
 import type { MirrorPage } from '@/components/mirror/shell';
@@ -14,7 +14,7 @@ import { toCsv } from '@/lib/open-data/csv';
 import { csvDocument, jsonDocument, personCsvColumns, personCsvRow } from '@/lib/open-data/export';
 import { atomFeed } from '@/lib/open-data/feed';
 import { dataLicence } from '@/lib/open-data/licence';
-import { iteratePublicPersons, personUrls } from '@/lib/open-data/persons';
+import { personUrls } from '@/lib/open-data/persons';
 import { translatorFor } from '@/lib/open-data/translator';
 import { chartKeyColumn, chartNames, chartRows } from '@/lib/statistics/charts';
 import { getPublicSummary } from '@/lib/statistics/summary';
@@ -22,6 +22,8 @@ import { browseBuckets, layoutBucket, type Bucket, type BucketLayout } from './b
 import type { ExportOutput } from './output';
 import type { TestimonyData } from './testimony-data';
 import { browseFile, browseLists, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
+import type { BrowseJob } from './person-job';
+import type { PageRenderer } from './render-pool';
 import { renderDocument } from './render';
 
 export type SitePagesContext = {
@@ -37,7 +39,11 @@ export type SitePagesContext = {
   renderer: string;
   /** The browse pages' layout of the previous export ("fa/date/1398-08" → its pages), if reused. */
   layouts: Record<string, BucketLayout> | null;
+  /** Where list pages are rendered (the export's render pool, or this thread). */
+  pool: PageRenderer;
 };
+
+const browseBatch = 10;
 
 const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
 
@@ -51,21 +57,24 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     const firstBrowse = Object.fromEntries(browseLists.map((list) => [list, lists[list][0] ? browseFile(locale, list, lists[list][0].key, 1) : pageFile.browse(locale)]));
     await out.write(pageFile.home(locale), renderDocument(createElement(MirrorHomePage, { page: page(pageFile.home), overview, firstBrowse, p: ctx.t[locale] })));
     await out.write(pageFile.browse(locale), renderDocument(createElement(MirrorBrowseIndex, { page: page(pageFile.browse), lists })));
+    const jobs: BrowseJob[] = [];
     for (const list of browseLists) {
       for (const bucket of lists[list]) {
         const key = `${locale}/${list}/${bucket.key}`;
         const { pages, layout } = layoutBucket(bucket, list, locale, ctx.layouts?.[key] ?? null);
         layouts[key] = layout;
-        // The other language groups differently (calendar, collation): its page links to its list index.
         for (const [i, { id, persons }] of pages.entries()) {
           const file = browseFile(locale, list, bucket.key, id);
+          // The other language groups differently (calendar, collation): its page links to its list index.
           const p: MirrorPage = { locale, file, other: pageFile.browse(otherLocale(locale)), madeOn: ctx.madeOn[locale] };
-          const props = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null, persons };
+          const props: BrowsePageProps = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null, persons };
           // Rendered only when something it shows changed: a publication elsewhere in the bucket changes neither.
-          await out.writeFrom(file, [ctx.renderer, props], () => renderDocument(createElement(MirrorBrowsePage, { page: p, ...props, p: ctx.t[locale] })));
+          if (out.needs(file, [ctx.renderer, props])) jobs.push({ page: p, props, previous: out.previousEntry(file) ?? null });
         }
       }
     }
+    const parts = Array.from({ length: Math.ceil(jobs.length / browseBatch) }, (_, i) => jobs.slice(i * browseBatch, (i + 1) * browseBatch));
+    for (const results of await Promise.all(parts.map((part) => ctx.pool.browse(part)))) for (const r of results) out.record(r.file, r.entry, r.written);
     await out.write(pageFile.statistics(locale), renderDocument(createElement(MirrorStatisticsPage, { page: page(pageFile.statistics), stats: summary.statistics })));
     await out.write(pageFile.data(locale), renderDocument(createElement(MirrorDataPage, { page: page(pageFile.data) })));
     const facts: CopyFacts = { ...ctx.facts, persons: ctx.persons.length, testimonies: summary.testimoniesPublished };
@@ -83,12 +92,16 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
 }
 
 /** The four bulk downloads, with the site's download rows (testimonies grouped by person). */
-export async function writeOpenData(ctx: Pick<SitePagesContext, 'db' | 'out' | 'origin' | 'madeAt'> & { testimonies: TestimonyData }): Promise<void> {
-  const { db, out, origin } = ctx;
+export async function writeOpenData(ctx: Pick<SitePagesContext, 'out' | 'origin' | 'madeAt' | 'persons'> & { testimonies: TestimonyData }): Promise<void> {
+  const { out, origin } = ctx;
   const meta = { generatedAt: ctx.madeAt.toISOString(), source: origin, licence: dataLicence };
   const [personsCsv, personsJson, testimoniesCsv, testimoniesJson] = dataFiles;
-  await out.writeStream(personsCsv, csvDocument(personCsvColumns, iteratePublicPersons(db), (p) => personCsvRow(p, origin)));
-  await out.writeStream(personsJson, jsonDocument(meta, 'persons', iteratePublicPersons(db), (p) => ({ ...p, urls: personUrls(origin, p) })));
+  // The export's summaries, read once by iteratePublicPersons in id order: the rows the site's downloads stream from it.
+  const persons = async function* () {
+    for (let i = 0; i < ctx.persons.length; i += 1000) yield ctx.persons.slice(i, i + 1000);
+  };
+  await out.writeStream(personsCsv, csvDocument(personCsvColumns, persons(), (p) => personCsvRow(p, origin)));
+  await out.writeStream(personsJson, jsonDocument(meta, 'persons', persons(), (p) => ({ ...p, urls: personUrls(origin, p) })));
   // From the person records already read (lib/mirror/testimony-data.ts), not a second pass over every testimony.
   await ctx.testimonies.write(out, { csv: testimoniesCsv, json: testimoniesJson }, meta);
 }
