@@ -39,13 +39,22 @@ function firstLetter(name: string): string {
 }
 
 type Keyed = { key: string; label: string | null; sortKey: string };
+const monthKeys = new Map<string, Keyed>();
 
 function keyOf(p: PublicPersonSummary, list: BrowseList, locale: Locale): Keyed {
   switch (list) {
-    case 'date':
-      return p.incidentDate
-        ? { key: monthOf(p.incidentDate, locale), label: displayDate(p.incidentDate, 'month', locale), sortKey: monthOf(p.incidentDate, locale) }
-        : { key: unknownBucket, label: null, sortKey: '\uffff' };
+    case 'date': {
+      if (!p.incidentDate) return { key: unknownBucket, label: null, sortKey: '\uffff' };
+      // A few hundred distinct dates among 100,000 persons: each formatted once per language.
+      const id = `${locale}/${p.incidentDate}`;
+      let keyed = monthKeys.get(id);
+      if (!keyed) {
+        const month = monthOf(p.incidentDate, locale);
+        keyed = { key: month, label: displayDate(p.incidentDate, 'month', locale), sortKey: month };
+        monthKeys.set(id, keyed);
+      }
+      return keyed;
+    }
     case 'name-fa': {
       const key = firstLetter(p.nameFa);
       return { key, label: key === unknownBucket ? null : key, sortKey: key === unknownBucket ? '\uffff' : key };
@@ -77,10 +86,6 @@ function comparePoints(list: BrowseList, locale: Locale): (a: SortPoint, b: Sort
   return c ? (a, b) => c.compare(a[0], b[0]) || a[1].localeCompare(b[1]) : (a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
 }
 
-function order(list: BrowseList, locale: Locale): (a: PublicPersonSummary, b: PublicPersonSummary) => number {
-  const compare = comparePoints(list, locale);
-  return (a, b) => compare(pointOf(a, list), pointOf(b, list));
-}
 
 /** The buckets of one list in one language, in reading order, each with its persons sorted. */
 export function browseBuckets(persons: readonly PublicPersonSummary[], list: BrowseList, locale: Locale): Bucket[] {
@@ -93,12 +98,14 @@ export function browseBuckets(persons: readonly PublicPersonSummary[], list: Bro
   }
   const c = collators[locale];
   const sorted = [...buckets.values()].sort((a, b) => (list === 'date' ? a.sortKey.localeCompare(b.sortKey) : c.compare(a.sortKey, b.sortKey)));
-  const within = order(list, locale);
-  return sorted.map((b) => ({
-    key: b.key,
-    label: b.label,
-    persons: b.persons.sort(within),
-  }));
+  const compare = comparePoints(list, locale);
+  // Each person's point made once, not at every comparison.
+  const inOrder = (persons: PublicPersonSummary[]) =>
+    persons
+      .map((p) => ({ p, point: pointOf(p, list) }))
+      .sort((a, b) => compare(a.point, b.point))
+      .map((x) => x.p);
+  return sorted.map((b) => ({ key: b.key, label: b.label, persons: inOrder(b.persons) }));
 }
 
 /**
