@@ -50,7 +50,7 @@ export type ExportOptions = {
 /** Persons read per batch (a few statements each), and per message to a render thread. */
 const readBatch = 250;
 const jobBatch = 25;
-/** Below this many persons to read, starting worker threads costs more than it saves. */
+/** Below this many public persons, starting worker threads costs more than it saves. */
 const poolThreshold = 2000;
 export type ExportResult = { persons: number; reread: number; testimonies: number; files: number; written: number; removed: number; indexBytes: number; ms: number };
 
@@ -108,45 +108,47 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   for await (const batch of iteratePublicPersons(db, 5000)) persons.push(...batch);
   log(`${persons.length} public persons`);
 
-  // Which persons to read again: all on a full export; else new ones, changed summaries, touched rows.
-  // A margin for transactions that were in flight when the previous export began.
-  const touched = reuse ? await personsTouchedSince(db, new Date(Date.parse(reuse.startedAt) - changeMarginMs)) : null;
   const state: State = { startedAt: since.toISOString(), renderer: rendererKey, persons: {}, pages: {}, browse: {} };
   const reread: PublicPersonSummary[] = [];
-  for (const p of persons) {
-    const before = reuse?.persons[p.id];
-    if (before && !touched!.has(p.id) && before.files.every((f) => output.keep(f))) state.persons[p.id] = before;
-    else reread.push(p);
-  }
-  log(`${reread.length} persons to read`);
-
   const data = new TestimonyData(cache);
-  if (!reuse) await data.reset();
-  // Persons no longer public leave the open data too.
-  const current = new Set(persons.map((p) => p.id));
-  for (const id of Object.keys(reuse?.persons ?? {})) if (!current.has(id)) await data.put(id, null);
-  const remaining = new Map<string, number>();
-  for (const p of reread) remaining.set(shardOf(p.id), (remaining.get(shardOf(p.id)) ?? 0) + 1);
-
-  const media: MediaContext = { db, out: output, media: new Map() };
-  const jobContext: PersonJobContext = { root: out, origin, madeOn };
-  const workers = options.workers ?? (reread.length >= poolThreshold ? defaultWorkers() : 0);
-  const renderer: PageRenderer = workers > 0 ? await workerRenderer(jobContext, workers) : inProcessRenderer(jobContext);
-  let done = 0;
   let testimonies = 0;
-  const finish = async (id: string, result: PersonJobResult | null) => {
-    if (result) {
-      for (const [file, entry, written] of result.pages) output.record(file, entry, written);
-      state.persons[id] = { hash: result.hash, files: result.files };
-    }
-    await data.put(id, result?.rows ?? null);
-    const shard = shardOf(id);
-    remaining.set(shard, remaining.get(shard)! - 1);
-    // Persons come in id order: a shard whose persons are all done is written and leaves memory.
-    if (remaining.get(shard) === 0) await data.flush((name) => name === shard);
-    if (++done % 5000 === 0) log(`${done} persons written`);
-  };
+  // The pool starts loading now, while the changes are found: a large memorial's re-export has
+  // hundreds of persons and list pages to render too, and its threads are ready by then.
+  const jobContext: PersonJobContext = { root: out, origin, madeOn };
+  const workers = options.workers ?? (persons.length >= poolThreshold ? defaultWorkers() : 0);
+  const renderer: PageRenderer = workers > 0 ? await workerRenderer(jobContext, workers) : inProcessRenderer(jobContext);
   try {
+    // Which persons to read again: all on a full export; else new ones, changed summaries, touched rows.
+    // A margin for transactions that were in flight when the previous export began.
+    const touched = reuse ? await personsTouchedSince(db, new Date(Date.parse(reuse.startedAt) - changeMarginMs)) : null;
+    for (const p of persons) {
+      const before = reuse?.persons[p.id];
+      if (before && !touched!.has(p.id) && before.files.every((f) => output.keep(f))) state.persons[p.id] = before;
+      else reread.push(p);
+    }
+    log(`${reread.length} persons to read`);
+
+    if (!reuse) await data.reset();
+    // Persons no longer public leave the open data too.
+    const current = new Set(persons.map((p) => p.id));
+    for (const id of Object.keys(reuse?.persons ?? {})) if (!current.has(id)) await data.put(id, null);
+    const remaining = new Map<string, number>();
+    for (const p of reread) remaining.set(shardOf(p.id), (remaining.get(shardOf(p.id)) ?? 0) + 1);
+
+    const media: MediaContext = { db, out: output, media: new Map() };
+    let done = 0;
+    const finish = async (id: string, result: PersonJobResult | null) => {
+      if (result) {
+        for (const [file, entry, written] of result.pages) output.record(file, entry, written);
+        state.persons[id] = { hash: result.hash, files: result.files };
+      }
+      await data.put(id, result?.rows ?? null);
+      const shard = shardOf(id);
+      remaining.set(shard, remaining.get(shard)! - 1);
+      // Persons come in id order: a shard whose persons are all done is written and leaves memory.
+      if (remaining.get(shard) === 0) await data.flush((name) => name === shard);
+      if (++done % 5000 === 0) log(`${done} persons written`);
+    };
     const batches = Array.from({ length: Math.ceil(reread.length / readBatch) }, (_, i) => reread.slice(i * readBatch, (i + 1) * readBatch));
     // Two batches at a time: one is read (this thread, the database) while the other renders (the pool).
     await pool(batches, 2, async (batch) => {
