@@ -11,7 +11,7 @@ export type FileEntry = { size: number; sha256: string };
 
 export class ExportOutput {
   readonly entries = new Map<string, FileEntry>();
-  /** Per page made by writeFrom: the hash of what it was rendered from. */
+  /** Per page checked by `needs`: the hash of what it was rendered from. */
   readonly inputs = new Map<string, string>();
   written = 0;
   private readonly dirs = new Set<string>();
@@ -23,14 +23,10 @@ export class ExportOutput {
   ) {}
 
   /**
-   * Writes a page rendered from `inputs`, or keeps the previous export's file without rendering
-   * when its inputs were the same (a list page no new publication falls on).
+   * Whether a page rendered from `inputs` must be rendered (then `write` or `record`), or the
+   * previous export's file is kept without rendering because its inputs were the same (a list page
+   * no new publication falls on).
    */
-  async writeFrom(file: string, inputs: unknown, render: () => string): Promise<void> {
-    if (this.needs(file, inputs)) await this.write(file, render());
-  }
-
-  /** writeFrom's first half, for a page rendered elsewhere (then `record`): false when the previous file is kept. */
   needs(file: string, inputs: unknown): boolean {
     const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
     this.inputs.set(file, key);
