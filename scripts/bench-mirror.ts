@@ -19,11 +19,12 @@ const handle = await createDb({ driver: 'postgres', url, max: 12, migrate: false
 const db = handle.db;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-bench-mirror-'));
 const out = path.join(tmp, 'copy');
-const log = (m: string) => console.error(`[mirror] ${m}`);
+const began = performance.now();
+const log = (m: string) => console.error(`[mirror +${((performance.now() - began) / 1000).toFixed(1)} s] ${m}`);
 const rows: Array<Record<string, unknown>> = [];
 
 try {
-  const full = await exportMirror(db, { out, full: true, concurrency: 8, log });
+  const full = await exportMirror(db, { out, full: true, log });
   const manifest = (await readManifest(out))!;
   const pages = [...manifest.files].filter(([f]) => /^(fa|en)\/p\//.test(f));
   const pageBytes = pages.reduce((n, [, e]) => n + e.size, 0) / pages.length;
@@ -43,7 +44,7 @@ try {
   const drafts = (await db.select({ id: persons.id }).from(persons).where(eq(persons.status, 'draft')).limit(100)).map((r) => r.id);
   await db.update(persons).set({ status: 'published', publishedAt: new Date() }).where(inArray(persons.id, drafts));
   try {
-    const inc = await exportMirror(db, { out, concurrency: 8, log });
+    const inc = await exportMirror(db, { out, log });
     rows.push({
       figure: `Mirror: incremental export after ${drafts.length} publications`,
       value: inc.ms / 1000,

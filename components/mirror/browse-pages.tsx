@@ -1,5 +1,6 @@
 // The mirror's browse lists (lib/mirror/browse.ts): an index of every group of every list, and one
-// page per 100 persons of a group, with plain previous/next links (no JavaScript, no query string).
+// page per range of a group (at most 200 persons, lib/mirror/browse.ts), with plain previous/next
+// links (no JavaScript, no query string).
 import type { PersonT } from '@/components/memorial/person-facts';
 import { PersonListView } from '@/components/memorial/person-list';
 import { num } from '@/components/memorial/format';
@@ -39,29 +40,43 @@ export function MirrorBrowseIndex({ page, lists }: { page: MirrorPage; lists: Re
   );
 }
 
-export function MirrorBrowsePage({ page, list, bucket, pageNumber, persons, p }: { page: MirrorPage; list: BrowseList; bucket: Bucket; pageNumber: number; persons: Bucket['persons']; p: PersonT }) {
+/**
+ * One page of a bucket: its file is named by the page's stable id (lib/mirror/browse.ts), so
+ * `previous` and `next` are ids, not numbers; `position` is its place among the bucket's pages.
+ */
+export type BrowsePageProps = {
+  list: BrowseList;
+  bucket: Pick<Bucket, 'key' | 'label'>;
+  position: number;
+  pages: number;
+  previous: number | null;
+  next: number | null;
+  persons: Bucket['persons'];
+};
+
+export function MirrorBrowsePage({ page, list, bucket, position, pages, previous, next, persons, p }: BrowsePageProps & { page: MirrorPage; p: PersonT }) {
   const { locale, file } = page;
   const t = translatorFor(locale, 'Mirror');
   const label = bucket.label ?? t('bucketUnknown');
-  const title = t('pageTitle', { list: t(`browseBy.${list}`), bucket: label, page: num(pageNumber, locale), pages: num(bucket.pages, locale) });
-  const to = (n: number) => rel(file, browseFile(locale, list, bucket.key, n));
+  const title = t('pageTitle', { list: t(`browseBy.${list}`), bucket: label, page: num(position, locale), pages: num(pages, locale) });
+  const to = (id: number) => rel(file, browseFile(locale, list, bucket.key, id));
   return (
     <MirrorShell page={page} title={title}>
       <div className="mx-auto max-w-3xl px-4 py-10">
         <h1 className="text-3xl font-bold">{title}</h1>
-        <p className="mt-2 text-muted">{t('personsOnPage', { count: num(bucket.persons.length, locale) })}</p>
+        <p className="mt-2 text-muted">{t('personsOnPage', { count: num(persons.length, locale) })}</p>
         <div className="mt-6">
           <PersonListView persons={persons} locale={locale} headingLevel={2} t={p} href={(x) => rel(file, personFile(locale, x))} Anchor={PlainAnchor} />
         </div>
         <nav aria-label={t('pagesLabel')} className="mt-8 flex flex-wrap gap-x-5 gap-y-2">
           <a href={rel(file, `${locale}/browse/index.html`)}>{t('backToList')}</a>
-          {pageNumber > 1 ? (
-            <a href={to(pageNumber - 1)} rel="prev">
+          {previous !== null ? (
+            <a href={to(previous)} rel="prev">
               {t('previous')}
             </a>
           ) : null}
-          {pageNumber < bucket.pages ? (
-            <a href={to(pageNumber + 1)} rel="next">
+          {next !== null ? (
+            <a href={to(next)} rel="next">
               {t('next')}
             </a>
           ) : null}

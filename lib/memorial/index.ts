@@ -2,8 +2,8 @@
 // read data. Pages and route handlers use the cached variants (cache.ts); lib/ and tests use the
 // plain functions with a database handle.
 export * from './dto';
-export { getPublishedPerson } from './persons';
-export { countPublicTestimonies, getPublicTestimoniesForPerson, listPublicTestimonies, publicTestimonyLocation, publicCredit, type TestimonyPage } from './testimonies';
+export { getPublishedPerson, getPublishedPersons } from './persons';
+export { countPublicTestimonies, getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, listPublicTestimonies, publicTestimonyLocation, publicCredit, type TestimonyPage } from './testimonies';
 export { getMemorialOverview } from './overview';
 export { listCollectionPages, listPublicCollections } from './collections';
 export { listPublishedPersons, type PersonPage } from './search';

@@ -61,6 +61,37 @@ export async function getPublicTestimoniesForPerson(
   return page(rows, safeLimit);
 }
 
+/**
+ * Every public testimony of each of the given public persons, oldest first, as
+ * getPublicTestimoniesForPerson gives them page after page (the static mirror reads hundreds of
+ * persons per batch): one statement for the batch. A testimony about two of them is listed under
+ * each, its place (without consent to the exact place) being that person's city. Non-public or
+ * unknown persons get no entry.
+ */
+export async function getPublicTestimoniesForPersons(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, PublicTestimony[]>> {
+  const result = new Map<string, PublicTestimony[]>();
+  const wanted = [...new Set(personIds.filter(isUuid))];
+  if (wanted.length === 0) return result;
+  const people = await db
+    .select({ id: persons.id, city: persons.city })
+    .from(persons)
+    .where(and(inArray(persons.id, wanted), isPublicPerson));
+  if (people.length === 0) return result;
+  const cityOf = new Map(people.map((p) => [p.id, p.city]));
+  for (const p of people) result.set(p.id, []);
+  const about = inArray(testimonies.id, db.select({ id: testimonyPersons.testimonyId }).from(testimonyPersons).where(inArray(testimonyPersons.personId, [...cityOf.keys()])));
+  const rows = await selectPublicTestimonies(db, { where: about, order: 'oldest' });
+  for (const { testimony, exactPlace } of rows) {
+    for (const personId of testimony.personIds) {
+      const list = result.get(personId);
+      if (!list) continue;
+      // Without consent the place is the city of the person whose page shows it (else the first one's).
+      list.push(exactPlace ? testimony : { ...testimony, place: cityOf.get(personId) ?? testimony.place });
+    }
+  }
+  return result;
+}
+
 /** Where the next page of testimonies starts: the last item's publication instant (exact, in µs) and id. */
 export type TestimonyCursor = { at: string | null; id: string };
 export type TestimonyPage = { items: PublicTestimony[]; limit: number; next: TestimonyCursor | null };
@@ -164,7 +195,7 @@ function laterThan(c: TestimonyCursor): SQL {
 
 type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; fallbackCity?: string | null };
 
-async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null }>> {
+async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null; exactPlace: boolean }>> {
   // The public persons each testimony is about, and the city of the first (for a place without consent).
   const linked = sql<string[]>`coalesce((select array_agg(p.id::text order by p.id) from ${testimonyPersons} tp
     join ${persons} p on p.id = tp.person_id
@@ -227,7 +258,7 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       attachments: files.get(r.id) ?? [],
       publishedAt: iso(r.publishedAt),
     };
-    return { cursorAt: r.cursorAt, testimony };
+    return { cursorAt: r.cursorAt, testimony, exactPlace: r.exactPlacePublic };
   });
 }
 

@@ -1,7 +1,9 @@
 // The mirror's browse lists, built from the public person summaries (the same DTOs the site lists):
 // by date (month, in the reader's calendar), by name in each script (first letter) and by province,
-// each bucket paged. Bucketing by key keeps a new publication's change inside its own bucket, so
-// an incremental export rewrites a few list pages, not every page after it. Pure: no server-only.
+// each bucket paged. Bucketing by key keeps a new publication's change inside its own bucket, and
+// pages with stable boundaries (a layout kept between exports: each page holds a range of the
+// bucket's order, split in two when it passes 200 persons) keep it inside one page, so an
+// incremental export rewrites one list page per list, not every page after it. Pure: no server-only.
 import { formatDate } from '@/lib/i18n/dates';
 import { provinces } from '@/lib/geo/provinces';
 import type { Locale } from '@/lib/i18n/routing';
@@ -9,10 +11,14 @@ import type { PublicPersonSummary } from '@/lib/memorial/dto';
 import { normalizeName } from '@/lib/search/normalize';
 import type { BrowseList } from './paths';
 
+/** Persons per page when a bucket is paged afresh (and per part when a page is split). */
 export const browsePageSize = 100;
+/** A page is split when it passes this many persons, and merged into its neighbour below the minimum. */
+export const browsePageMax = 200;
+export const browsePageMin = 25;
 export const unknownBucket = 'unknown';
 
-export type Bucket = { key: string; label: string | null; persons: PublicPersonSummary[]; pages: number };
+export type Bucket = { key: string; label: string | null; persons: PublicPersonSummary[] };
 
 const monthKey: Record<Locale, Intl.DateTimeFormat> = {
   fa: new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: '2-digit', timeZone: 'UTC' }),
@@ -26,8 +32,6 @@ function monthOf(date: string, locale: Locale): string {
 }
 
 const collators: Record<Locale, Intl.Collator> = { fa: new Intl.Collator('fa'), en: new Intl.Collator('en') };
-const byDate = (a: PublicPersonSummary, b: PublicPersonSummary) =>
-  (a.incidentDate ?? '9999').localeCompare(b.incidentDate ?? '9999') || a.id.localeCompare(b.id);
 
 function firstLetter(name: string): string {
   const letter = [...normalizeName(name).replace(/[^\p{L}]/gu, '')][0];
@@ -35,13 +39,22 @@ function firstLetter(name: string): string {
 }
 
 type Keyed = { key: string; label: string | null; sortKey: string };
+const monthKeys = new Map<string, Keyed>();
 
 function keyOf(p: PublicPersonSummary, list: BrowseList, locale: Locale): Keyed {
   switch (list) {
-    case 'date':
-      return p.incidentDate
-        ? { key: monthOf(p.incidentDate, locale), label: formatDate(p.incidentDate, locale, { precision: 'month' }), sortKey: monthOf(p.incidentDate, locale) }
-        : { key: unknownBucket, label: null, sortKey: '\uffff' };
+    case 'date': {
+      if (!p.incidentDate) return { key: unknownBucket, label: null, sortKey: '\uffff' };
+      // A few hundred distinct dates among 100,000 persons: each formatted once per language.
+      const id = `${locale}/${p.incidentDate}`;
+      let keyed = monthKeys.get(id);
+      if (!keyed) {
+        const month = monthOf(p.incidentDate, locale);
+        keyed = { key: month, label: formatDate(p.incidentDate, locale, { precision: 'month' }), sortKey: month };
+        monthKeys.set(id, keyed);
+      }
+      return keyed;
+    }
     case 'name-fa': {
       const key = firstLetter(p.nameFa);
       return { key, label: key === unknownBucket ? null : key, sortKey: key === unknownBucket ? '\uffff' : key };
@@ -59,12 +72,20 @@ function keyOf(p: PublicPersonSummary, list: BrowseList, locale: Locale): Keyed 
   }
 }
 
-function order(list: BrowseList, locale: Locale): (a: PublicPersonSummary, b: PublicPersonSummary) => number {
-  const c = collators[locale];
-  if (list === 'name-fa') return (a, b) => collators.fa.compare(a.nameFa, b.nameFa) || a.id.localeCompare(b.id);
-  if (list === 'name-latin') return (a, b) => c.compare(a.nameLatin ?? a.nameFa, b.nameLatin ?? b.nameFa) || a.id.localeCompare(b.id);
-  return byDate;
+/** Where a person falls in a bucket's order: the value sorted on, then the id (ties never happen). */
+export type SortPoint = [value: string, id: string];
+
+function pointOf(p: PublicPersonSummary, list: BrowseList): SortPoint {
+  if (list === 'name-fa') return [p.nameFa, p.id];
+  if (list === 'name-latin') return [p.nameLatin ?? p.nameFa, p.id];
+  return [p.incidentDate ?? '9999', p.id];
 }
+
+function comparePoints(list: BrowseList, locale: Locale): (a: SortPoint, b: SortPoint) => number {
+  const c = list === 'name-fa' ? collators.fa : list === 'name-latin' ? collators[locale] : null;
+  return c ? (a, b) => c.compare(a[0], b[0]) || a[1].localeCompare(b[1]) : (a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+}
+
 
 /** The buckets of one list in one language, in reading order, each with its persons sorted. */
 export function browseBuckets(persons: readonly PublicPersonSummary[], list: BrowseList, locale: Locale): Bucket[] {
@@ -77,15 +98,69 @@ export function browseBuckets(persons: readonly PublicPersonSummary[], list: Bro
   }
   const c = collators[locale];
   const sorted = [...buckets.values()].sort((a, b) => (list === 'date' ? a.sortKey.localeCompare(b.sortKey) : c.compare(a.sortKey, b.sortKey)));
-  const within = order(list, locale);
-  return sorted.map((b) => ({
-    key: b.key,
-    label: b.label,
-    persons: b.persons.sort(within),
-    pages: Math.max(1, Math.ceil(b.persons.length / browsePageSize)),
-  }));
+  const compare = comparePoints(list, locale);
+  // Each person's point made once, not at every comparison.
+  const inOrder = (persons: PublicPersonSummary[]) =>
+    persons
+      .map((p) => ({ p, point: pointOf(p, list) }))
+      .sort((a, b) => compare(a.point, b.point))
+      .map((x) => x.p);
+  return sorted.map((b) => ({ key: b.key, label: b.label, persons: inOrder(b.persons) }));
 }
 
-export function pageOf<T>(items: readonly T[], page: number): T[] {
-  return items.slice((page - 1) * browsePageSize, page * browsePageSize);
+/**
+ * How a bucket is paged, kept between exports (mirror-state.json): each page's id (its file name,
+ * never reused within the bucket) and the point where it starts (null: the first page, which
+ * takes everything before the second).
+ */
+export type BucketLayout = { next: number; pages: Array<[id: number, start: SortPoint | null]> };
+export type BrowsePage = { id: number; persons: PublicPersonSummary[] };
+
+/** Even parts of at most `browsePageSize` (201 persons: three pages of 67, never 100, 100 and 1). */
+function evenParts<T>(items: readonly T[]): T[][] {
+  const parts = Math.max(1, Math.ceil(items.length / browsePageSize));
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * The pages of a bucket (its persons sorted). Without a previous layout, even pages of at most 100
+ * numbered from 1. With one, every person goes to the page whose range holds them, so a
+ * publication changes only its own page; a page past 200 is split in even parts (the first keeps
+ * its id and start, the others get new ids), a page under 25 joins the page before it, an emptied
+ * page goes (the first page is always page 1, which the lists link to).
+ */
+export function layoutBucket(bucket: Bucket, list: BrowseList, locale: Locale, previous: BucketLayout | null): { pages: BrowsePage[]; layout: BucketLayout } {
+  let next = 1;
+  let pages: Array<BrowsePage & { start: SortPoint | null }>;
+  const first = (persons: PublicPersonSummary[]) => (persons[0] ? pointOf(persons[0], list) : null);
+  if (!previous || previous.pages.length === 0) {
+    pages = evenParts(bucket.persons).map((persons) => ({ id: next++, start: first(persons), persons }));
+  } else {
+    next = previous.next;
+    const compare = comparePoints(list, locale);
+    const ranges = previous.pages.map(([id, start]) => ({ id, start, persons: [] as PublicPersonSummary[] }));
+    let at = 0;
+    for (const p of bucket.persons) {
+      const point = pointOf(p, list);
+      while (at + 1 < ranges.length && compare(ranges[at + 1]!.start!, point) <= 0) at++;
+      ranges[at]!.persons.push(p);
+    }
+    pages = [];
+    for (const range of ranges) {
+      if (range.persons.length === 0) continue;
+      const last = pages.at(-1);
+      if (last && (range.persons.length < browsePageMin || last.persons.length < browsePageMin) && last.persons.length + range.persons.length <= browsePageMax) {
+        last.persons.push(...range.persons);
+      } else if (range.persons.length > browsePageMax) {
+        evenParts(range.persons).forEach((persons, i) => pages.push(i === 0 ? { ...range, persons } : { id: next++, start: first(persons), persons }));
+      } else pages.push(range);
+    }
+    if (pages.length === 0) pages.push({ id: 1, start: null, persons: [] });
+    // The lists link to page 1 of each bucket: an emptied first page passes its id to the next one.
+    pages[0]!.id = 1;
+  }
+  // The first page takes everything before the second, whatever its own first person.
+  const layout: BucketLayout = { next, pages: pages.map((page, i) => [page.id, i === 0 ? null : page.start]) };
+  return { pages: pages.map(({ id, persons }) => ({ id, persons })), layout };
 }

@@ -58,4 +58,28 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     expect(full.reread).toBe(5);
     expect(await checkFiles(out, (await readManifest(out))!)).toEqual({ missing: [], extra: [], altered: [] });
   });
+
+  it('renders the same pages in a pool of worker threads as in its own thread', async () => {
+    const db = ctx.db;
+    const collectionId = await insertCollection(db);
+    const submitterId = await insertUser(db);
+    const persons = await Promise.all(Array.from({ length: 6 }, (_, i) => insertPerson(db, { collectionId, nameLatin: `Pooled Person ${i}`, city: `City ${i}` })));
+    for (const [i, p] of persons.entries()) await insertTestimony(db, { collectionId, submitterId, personIds: [p.id, persons[(i + 1) % 6]!.id].sort(), status: 'published', redacted: `Pooled narrative ${i}` });
+    const dirs = [0, 2].map((workers) => ({ workers, out: fs.mkdtempSync(path.join(os.tmpdir(), `mirror-workers-${workers}-`)) }));
+    onTestFinished(() => {
+      for (const { out } of dirs) for (const dir of [out, `${out}.cache`]) fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const manifests = [];
+    for (const { workers, out } of dirs) {
+      const result = await exportMirror(db, { out, full: true, workers });
+      expect(result.reread).toBeGreaterThanOrEqual(6);
+      const manifest = (await readManifest(out))!;
+      expect(await checkFiles(out, manifest)).toEqual({ missing: [], extra: [], altered: [] });
+      // Person pages and the testimonies' CSV (the other files carry the moment they were made).
+      const compared = Object.fromEntries([...manifest.files].filter(([f]) => /^(fa|en)\/p\/|^data\/testimonies\.csv$/.test(f)));
+      expect(Object.keys(compared)).toHaveLength(2 * result.reread + 1);
+      manifests.push(compared);
+    }
+    expect(manifests[1]).toEqual(manifests[0]);
+  });
 });

@@ -11,7 +11,7 @@ export type FileEntry = { size: number; sha256: string };
 
 export class ExportOutput {
   readonly entries = new Map<string, FileEntry>();
-  /** Per page made by writeFrom: the hash of what it was rendered from. */
+  /** Per page checked by `needs`: the hash of what it was rendered from. */
   readonly inputs = new Map<string, string>();
   written = 0;
   private readonly dirs = new Set<string>();
@@ -23,14 +23,14 @@ export class ExportOutput {
   ) {}
 
   /**
-   * Writes a page rendered from `inputs`, or keeps the previous export's file without rendering
-   * when its inputs were the same (a list page no new publication falls on).
+   * Whether a page rendered from `inputs` must be rendered (then `write` or `record`), or the
+   * previous export's file is kept without rendering because its inputs were the same (a list page
+   * no new publication falls on).
    */
-  async writeFrom(file: string, inputs: unknown, render: () => string): Promise<void> {
+  needs(file: string, inputs: unknown): boolean {
     const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
     this.inputs.set(file, key);
-    if (this.previousInputs.get(file) === key && this.keep(file)) return;
-    await this.write(file, render());
+    return !(this.previousInputs.get(file) === key && this.keep(file));
   }
 
   private async ensureDir(file: string): Promise<string> {
@@ -54,13 +54,13 @@ export class ExportOutput {
   }
 
   /** A large document written as its chunks come (open-data files), hashed on the way. */
-  async writeStream(file: string, chunks: AsyncIterable<string>): Promise<void> {
+  async writeStream(file: string, chunks: AsyncIterable<string | Buffer>): Promise<void> {
     const full = await this.ensureDir(file);
     const hash = createHash('sha256');
     const out = createWriteStream(full);
     let size = 0;
     for await (const chunk of chunks) {
-      const bytes = Buffer.from(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
       size += bytes.length;
       if (!out.write(bytes)) await once(out, 'drain');
@@ -69,6 +69,17 @@ export class ExportOutput {
     await once(out, 'finish');
     this.entries.set(file, { size, sha256: hash.digest('hex') });
     this.written++;
+  }
+
+  /** The previous export's entry of a file (for a writer in another thread). */
+  previousEntry(file: string): FileEntry | undefined {
+    return this.previous.get(file);
+  }
+
+  /** A file written (or found unchanged) by another thread. */
+  record(file: string, entry: FileEntry, written: boolean): void {
+    this.entries.set(file, entry);
+    if (written) this.written++;
   }
 
   /** A file of the previous export kept as it is (an unchanged person's page). */

@@ -4,7 +4,7 @@ import 'server-only';
 import type { Db } from '@/db/types';
 import { findServableMedia } from '@/lib/media/serve';
 import { collect } from '@/lib/media/storage';
-import { getPublicTestimoniesForPerson, getPublishedPerson, type PublicPerson, type PublicTestimony } from '@/lib/memorial';
+import { getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, getPublishedPerson, getPublishedPersons, type PublicPerson, type PublicTestimony } from '@/lib/memorial';
 import type { TestimonyCursor } from '@/lib/memorial/testimonies';
 
 export type PersonRecord = { person: PublicPerson; testimonies: PublicTestimony[] };
@@ -21,6 +21,14 @@ export async function readPersonRecord(db: Db, id: string): Promise<PersonRecord
     after = page.next;
   } while (after);
   return { person, testimonies };
+}
+
+/** Many persons' records at once (a few statements per batch, not per person); the non-public are absent. */
+export async function readPersonRecords(db: Db, ids: readonly string[]): Promise<Map<string, PersonRecord>> {
+  const [people, testimonies] = await Promise.all([getPublishedPersons(db, ids), getPublicTestimoniesForPersons(db, ids)]);
+  const records = new Map<string, PersonRecord>();
+  for (const [id, person] of people) records.set(id, { person, testimonies: testimonies.get(id) ?? [] });
+  return records;
 }
 
 /** The bytes an anonymous reader of the site would get for this attachment, or null. */

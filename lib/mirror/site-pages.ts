@@ -3,7 +3,7 @@
 import 'server-only';
 import { createElement } from 'react';
 import type { PersonT } from '@/components/memorial/person-facts';
-import { MirrorBrowseIndex, MirrorBrowsePage } from '@/components/mirror/browse-pages';
+import { MirrorBrowseIndex, type BrowsePageProps } from '@/components/mirror/browse-pages';
 import { MirrorHomePage } from '@/components/mirror/home-page';
 import { dataFiles, MirrorAboutPage, MirrorDataPage, MirrorSearchPage, MirrorStatisticsPage, statisticsCsv, type CopyFacts } from '@/components/mirror/info-pages';
 import type { MirrorPage } from '@/components/mirror/shell';
@@ -20,10 +20,12 @@ import { chartCsv, chartNames } from '@/lib/statistics/charts';
 import { computeStatistics } from '@/lib/statistics/aggregates';
 import { coreDaysOf } from '@/lib/statistics/groups';
 import { getPublicSummary } from '@/lib/statistics/summary';
-import { browseBuckets, pageOf, type Bucket } from './browse';
+import { browseBuckets, layoutBucket, type Bucket, type BucketLayout } from './browse';
 import type { ExportOutput } from './output';
 import type { TestimonyData } from './testimony-data';
 import { browseFile, browseLists, collectionFile, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
+import type { BrowseJob } from './person-job';
+import type { PageRenderer } from './render-pool';
 import { renderDocument } from './render';
 
 export type SitePagesContext = {
@@ -37,12 +39,19 @@ export type SitePagesContext = {
   facts: Omit<CopyFacts, 'persons' | 'testimonies'>;
   /** What the pages' look depends on besides their data (messages, format): part of every page's inputs. */
   renderer: string;
+  /** The browse pages' layout of the previous export ("fa/date/1398-08" → its pages), if reused. */
+  layouts: Record<string, BucketLayout> | null;
+  /** Where list pages are rendered (the export's render pool, or this thread). */
+  pool: PageRenderer;
 };
+
+const browseBatch = 10;
 
 const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
 
-export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number }> {
+export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number; layouts: Record<string, BucketLayout> }> {
   const { db, out } = ctx;
+  const layouts: Record<string, BucketLayout> = {};
   const [overview, summary, collections] = await Promise.all([getMemorialOverview(db), getPublicSummary(db), listCollectionPages(db)]);
   // Each collection's own pages, from the same projection as the site's (lib/memorial, the summary).
   const overviews: Record<string, MemorialOverview> = {};
@@ -55,19 +64,24 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     const firstBrowse = Object.fromEntries(browseLists.map((list) => [list, lists[list][0] ? browseFile(locale, list, lists[list][0].key, 1) : pageFile.browse(locale)]));
     await out.write(pageFile.home(locale), renderDocument(createElement(MirrorHomePage, { page: page(pageFile.home), overview, firstBrowse, p: ctx.t[locale], collections, overviews })));
     await out.write(pageFile.browse(locale), renderDocument(createElement(MirrorBrowseIndex, { page: page(pageFile.browse), lists })));
+    const jobs: BrowseJob[] = [];
     for (const list of browseLists) {
       for (const bucket of lists[list]) {
-        // The other language groups differently (calendar, collation): its page links to its list index.
-        for (let n = 1; n <= bucket.pages; n++) {
-          const file = browseFile(locale, list, bucket.key, n);
+        const key = `${locale}/${list}/${bucket.key}`;
+        const { pages, layout } = layoutBucket(bucket, list, locale, ctx.layouts?.[key] ?? null);
+        layouts[key] = layout;
+        for (const [i, { id, persons }] of pages.entries()) {
+          const file = browseFile(locale, list, bucket.key, id);
+          // The other language groups differently (calendar, collation): its page links to its list index.
           const p: MirrorPage = { locale, file, other: pageFile.browse(otherLocale(locale)), madeOn: ctx.madeOn[locale] };
-          const persons = pageOf(bucket.persons, n);
-          await out.writeFrom(file, [ctx.renderer, list, bucket.key, bucket.label, bucket.persons.length, bucket.pages, persons], () =>
-            renderDocument(createElement(MirrorBrowsePage, { page: p, list, bucket, pageNumber: n, persons, p: ctx.t[locale] })),
-          );
+          const props: BrowsePageProps = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null, persons };
+          // Rendered only when something it shows changed: a publication elsewhere in the bucket changes neither.
+          if (out.needs(file, [ctx.renderer, props])) jobs.push({ page: p, props, previous: out.previousEntry(file) ?? null });
         }
       }
     }
+    const parts = Array.from({ length: Math.ceil(jobs.length / browseBatch) }, (_, i) => jobs.slice(i * browseBatch, (i + 1) * browseBatch));
+    for (const results of await Promise.all(parts.map((part) => ctx.pool.browse(part)))) for (const r of results) out.record(r.file, r.entry, r.written);
     await out.write(pageFile.statistics(locale), renderDocument(createElement(MirrorStatisticsPage, { page: page(pageFile.statistics), stats: summary.statistics, collections })));
     await out.write(pageFile.data(locale), renderDocument(createElement(MirrorDataPage, { page: page(pageFile.data) })));
     const facts: CopyFacts = { ...ctx.facts, persons: ctx.persons.length, testimonies: summary.testimoniesPublished };
@@ -86,7 +100,7 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     }
   }
   await out.write('index.html', rootPage());
-  return { testimonies: summary.testimoniesPublished };
+  return { testimonies: summary.testimoniesPublished, layouts };
 }
 
 /** The four bulk downloads, with the site's download rows (testimonies grouped by person). */

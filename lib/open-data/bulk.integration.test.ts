@@ -87,6 +87,7 @@ function personFromCsv(r: Row) {
 function testimonyFromCsv(r: Row) {
   const kind = r.credit_kind;
   const year = int(r.credit_year);
+  const yearSolarHijri = int(r.credit_year_solar_hijri);
   const ids = spaced(r.attachment_ids);
   const urls = spaced(r.attachment_urls);
   const kinds = spaced(r.attachment_kinds);
@@ -97,7 +98,7 @@ function testimonyFromCsv(r: Row) {
     personIds: spaced(r.person_ids),
     language: r.language,
     hand: r.hand,
-    credit: kind === 'anonymous' ? { kind } : kind === 'relationship' ? { kind, relationship: r.credit_relationship, year } : { kind, name: text(r.credit_name), year },
+    credit: kind === 'anonymous' ? { kind } : kind === 'relationship' ? { kind, relationship: r.credit_relationship, year, yearSolarHijri } : { kind, name: text(r.credit_name), year, yearSolarHijri },
     narrative: r.narrative === undefined ? null : (text(r.narrative) ?? ''),
     eventDate: text(r.event_date),
     eventDatePrecision: text(r.event_date_precision),

@@ -73,6 +73,7 @@ export const testimonyCsv: readonly CsvColumn<PublicTestimony>[] = [
   { name: 'credit_relationship', field: 'credit', value: (t) => (t.credit.kind === 'relationship' ? t.credit.relationship : null) },
   { name: 'credit_name', field: 'credit', value: (t) => (t.credit.kind === 'name' ? t.credit.name : null) },
   { name: 'credit_year', field: 'credit', value: (t) => (t.credit.kind === 'anonymous' ? null : t.credit.year) },
+  { name: 'credit_year_solar_hijri', field: 'credit', value: (t) => (t.credit.kind === 'anonymous' ? null : t.credit.yearSolarHijri) },
   { name: 'event_date', field: 'eventDate', value: (t) => t.eventDate },
   { name: 'event_date_precision', field: 'eventDatePrecision', value: (t) => t.eventDatePrecision },
   { name: 'place', field: 'place', value: (t) => t.place },
