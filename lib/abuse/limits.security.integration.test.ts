@@ -38,6 +38,7 @@ it('the production defaults are the documented ones (docs/security.md, README)',
     LIMIT_MESSAGE_ADDRESS: 300,
     LIMIT_SEARCH_ADDRESS: 120,
     LIMIT_OPEN_DATA_ADDRESS: 120,
+    LIMIT_ACTION_ADDRESS: 300,
     TRUSTED_PROXY_HOPS: 0,
   });
 });
