@@ -55,13 +55,18 @@ export type QueuePage = {
   counts: Record<QueueStatus, number>;
 };
 
-const hasApproval = sql`exists (select 1 from ${testimonyApprovals} a where a.revision_id = ${testimonies.currentRevisionId})`;
 const isFlagged = sql`exists (select 1 from ${testimonyFlags} f where f.testimony_id = ${testimonies.id})`;
 const concernsMinor = sql`exists (select 1 from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id where tp.testimony_id = ${testimonies.id} and p.minor)`;
 
 function statusCondition(status: QueueStatus | undefined): SQL {
   if (status === 'edited') return revisionInReviewSql;
-  if (status === 'awaiting_approval') return or(eq(testimonies.status, 'awaiting_approval'), and(revisionInReviewSql, hasApproval))!;
+  // Both kinds are few (a first approval waits for a second): collected first, then ordered. As an OR
+  // on the queue's index walk it looked up approvals for every edit in the queue (2–5 s at 60,000 edits).
+  if (status === 'awaiting_approval') {
+    return sql`${testimonies.id} in (select t.id from ${testimonies} t where t.status = 'awaiting_approval'
+      union all select t.id from ${testimonyApprovals} a join ${testimonies} t on t.current_revision_id = a.revision_id
+      where t.status = 'published' and t.current_revision_id <> t.published_revision_id)`;
+  }
   if (status) return eq(testimonies.status, status);
   return or(inArray(testimonies.status, [...workStatuses]), revisionInReviewSql)!;
 }
