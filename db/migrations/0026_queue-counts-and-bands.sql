@@ -57,3 +57,13 @@ $$;--> statement-breakpoint
 CREATE FUNCTION queue_counts_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM queue_counts; RETURN NULL; END $$;--> statement-breakpoint
 CREATE TRIGGER testimonies_queue_counts_truncate AFTER TRUNCATE ON testimonies FOR EACH STATEMENT EXECUTE FUNCTION queue_counts_truncated();--> statement-breakpoint
 SELECT queue_counts_rebuild();
+--> statement-breakpoint
+-- The audit chain's lock and its last hash in one round trip (lib/audit/append.ts): the lock is held
+-- until the commit and every audited change takes it, so each round trip under it is one the whole
+-- application waits for. Volatile: the read after the lock sees every entry committed before it.
+CREATE FUNCTION audit_chain_head(lock_key bigint) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(lock_key);
+  RETURN (SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1);
+END
+$$;

@@ -58,14 +58,16 @@ export async function submitTestimony(
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
     if (row.status === 'published' && (await sameAsCurrent(tx, key, row, content))) return { outcome: 'unchanged', publicChanged: false };
-    // The limits and the challenge are taken at the end (gate below), just before the audit append:
+    // The challenge and the limits are taken at the end (gate below), just before the audit append:
     // the address's counter row and the audit chain's lock are shared by every submission and stay
     // locked until the commit, so nothing else runs while they are held (issue 21's profile: 69 % of
     // the submitters' database time was waiting for the counter row). Refused, the work rolls back.
+    // The challenge (a row of its own) before the shared counter, so that the counter is held for
+    // the audit append and the commit only.
     // Counted only when a revision is made: a repeated post of the same form costs nothing.
     const gate = async () => {
-      await consumeLimit(tx, 'submission', { account: ownerId, address });
       await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
+      await consumeLimit(tx, 'submission', { account: ownerId, address });
     };
 
     const [{ next }] = (await tx
@@ -108,8 +110,7 @@ export async function submitTestimony(
     // The check first, the transition (which appends to the audit chain, holding its lock until the
     // commit) last: see above. Both commit together, so a flag never exists without the submission.
     await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
-    await gate();
-    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: now }, details: { revision: Number(next) } });
+    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: now }, details: { revision: Number(next) }, beforeAudit: gate });
     return { outcome: 'submitted', publicChanged: moved.publicChanged };
   });
 }
