@@ -48,8 +48,12 @@ async function cookieFor(ctx: Context, userId: string, staff: boolean) {
   return { cookie: `yadman.session=${token}`, viewer: (await resolveSession(ctx.db, sessionId)) as Viewer };
 }
 
+// What a browser sends on a navigation (as e2e/support/no-js-forms.ts does): proxy.ts tells pages and
+// form posts from scripted fetches by it.
+const navigation = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' };
+
 async function getPage(ctx: Context, path: string, cookie: string): Promise<string> {
-  const response = await fetch(ctx.appUrl + path, { headers: { cookie }, redirect: 'manual' });
+  const response = await fetch(ctx.appUrl + path, { headers: { ...navigation, cookie }, redirect: 'manual' });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
   return text;
@@ -203,7 +207,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
     }));
     const post = async (path: string, cookie: string, html: string, match: { name: string; value?: string }, typed?: Record<string, string | string[]>, button?: { name: string; value: string }) => {
       const { action, body } = formBody(html, match, typed, button);
-      const response = await fetch(appUrl + (action && !action.startsWith('javascript') ? action : path), { method: 'POST', body, headers: { cookie, origin: appUrl }, redirect: 'manual' });
+      const response = await fetch(appUrl + (action && !action.startsWith('javascript') ? action : path), { method: 'POST', body, headers: { ...navigation, cookie, origin: appUrl }, redirect: 'manual' });
       await response.arrayBuffer();
       const location = response.headers.get('location');
       if (response.status !== 303 || !location) throw new Error(`POST ${path}: ${response.status}`);

@@ -15,8 +15,8 @@ export function decodeEntities(text: string): string {
 /** The attributes of one tag (`<input a="b" c>`), values decoded. */
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-    if (m.index === 0) continue; // the tag name
+  const afterName = tag.replace(/^<\s*[^\s/>]+/, '');
+  for (const m of afterName.matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
     out[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
   }
   return out;
