@@ -6,7 +6,7 @@ CREATE TABLE "queue_counts" (
 );
 --> statement-breakpoint
 ALTER TABLE "testimonies" ADD COLUMN "fingerprint_bands" bigint[];--> statement-breakpoint
-CREATE INDEX "testimonies_fingerprint_bands_idx" ON "testimonies" USING gin ("fingerprint_bands") WHERE "testimonies"."fingerprint_bands" is not null;--> statement-breakpoint
+CREATE INDEX "testimonies_fingerprint_bands_idx" ON "testimonies" USING gin ("fingerprint_bands") WITH (fastupdate=false) WHERE "testimonies"."fingerprint_bands" is not null;--> statement-breakpoint
 -- Near-duplicate candidates (lib/abuse/coordinated.ts): the 64-value fingerprint cut into 32 bands of
 -- two values, one key per band (band number in the high bits, the two values mixed below it). Two
 -- fingerprints that agree in at least 39 of 64 positions (the 0.6 threshold) differ in at most 25, so

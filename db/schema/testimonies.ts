@@ -129,7 +129,9 @@ export const testimonies = pgTable(
     index('testimonies_status_created_at_idx').on(t.status, t.createdAt),
     // Coordinated-flood candidates: testimonies submitted within the window that have a fingerprint.
     index('testimonies_fingerprint_submitted_at_idx').on(t.submittedAt).where(sql`${t.fingerprint} is not null`),
-    index('testimonies_fingerprint_bands_idx').using('gin', t.fingerprintBands).where(sql`${t.fingerprintBands} is not null`),
+    // fastupdate off: every submission searches it, and a pending list of fresh entries is read in
+    // full by each search (47 ms with 5,000 entries pending, 0.4 ms without).
+    index('testimonies_fingerprint_bands_idx').using('gin', t.fingerprintBands).with({ fastupdate: false }).where(sql`${t.fingerprintBands} is not null`),
     // Published testimonies with a newer revision in review (the queue's "edited"): few among many.
     index('testimonies_revision_in_review_idx')
       .on(t.submittedAt, t.id)

@@ -6,7 +6,7 @@
 // about as many positions as the texts share shingles (Jaccard similarity); the values are keyed
 // hashes, so a fingerprint cannot be tested against guessed phrases without the secret.
 import { createHmac, hkdfSync } from 'node:crypto';
-import { and, desc, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import { testimonies, testimonyFlags } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { defaultSecret } from '@/lib/crypto/secret-box';
@@ -73,13 +73,15 @@ export async function flagCoordinated(tx: Tx, input: { testimonyId: string; subm
   await tx.execute(sql`select pg_advisory_xact_lock(${bandLockClass}, k) from (select distinct hashint8(b) as k from unnest(${bands}) as b order by 1) as keys`);
   await tx.update(testimonies).set({ fingerprint: print, fingerprintBands: bands }).where(eq(testimonies.id, input.testimonyId));
   const hours = await readSetting(tx, 'coordinated_window_hours');
+  // No "fingerprint is not null" here (a band key implies a fingerprint): with it the planner may walk
+  // the window's partial submission-time index instead of the GIN one, testing every fingerprint of
+  // the window (88 ms with 5,000 in it, against 0.5–9 ms by the bands).
   const candidates = await tx
     .select({ id: testimonies.id, fingerprint: testimonies.fingerprint })
     .from(testimonies)
     .where(
       and(
         sql`${testimonies.fingerprintBands} && ${bands}`,
-        isNotNull(testimonies.fingerprint),
         gte(testimonies.submittedAt, new Date(input.now.getTime() - hours * 3_600_000)),
         ne(testimonies.submitterId, input.submitterId),
       ),
@@ -87,7 +89,8 @@ export async function flagCoordinated(tx: Tx, input: { testimonyId: string; subm
     .orderBy(desc(testimonies.submittedAt))
     .limit(candidateLimit);
   const similar = candidates
-    .map((c) => ({ id: c.id, score: similarity(print, c.fingerprint!) }))
+    .filter((c): c is { id: string; fingerprint: number[] } => c.fingerprint !== null)
+    .map((c) => ({ id: c.id, score: similarity(print, c.fingerprint) }))
     .filter((c) => c.score >= coordinatedThreshold);
   if (similar.length) {
     await tx
