@@ -260,7 +260,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
     log('putting back: the bench accounts\' testimonies, the moderator\'s claims');
     // Released as a moderator releases them (back to the queue, recorded in the audit log).
     for (const testimonyId of held) await releaseClaim(db, moderator.viewer, { testimonyId });
-    const removed = await removeBenchAccounts(sql, benchUsers);
+    const removed = await removeBenchAccounts(sql, [...benchUsers, moderatorId]);
     log(`${removed} bench testimonies removed`);
   }
   return rows;
