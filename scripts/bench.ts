@@ -11,17 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
-import { encode } from 'next-auth/jwt';
 import { createDb } from '../db/client';
-import { createSession, resolveSession } from '../lib/auth/sessions';
 import { nameQueries, readerUnderFlood, textQueries } from '../lib/bench/search-load';
 import { percentile, shortfall, verdict } from '../lib/bench/stats';
 import { listPublishedPersons } from '../lib/memorial/search';
-import { claimNext } from '../lib/moderation/claims';
-import { listQueue } from '../lib/moderation/queue';
 import { developmentSecret } from '../lib/crypto/secret-box';
-import { insertUser } from '../lib/testing/actors';
-import { submittedTestimony } from '../lib/testing/testimony-fixtures';
+import { writePathRows } from './bench-write';
 
 const root = path.resolve(import.meta.dirname, '..');
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yadman_bench';
@@ -43,6 +38,12 @@ process.env.LIMIT_SUBMISSION_ACCOUNT ??= '1000000';
 process.env.LIMIT_SUBMISSION_ADDRESS ??= '1000000';
 // Form posts from the bench's one address (loopback) are not what it measures either.
 process.env.LIMIT_ACTION_ADDRESS ??= '1000000';
+// The thread of 50 messages the write-path figures read is written by the bench's two accounts.
+process.env.LIMIT_MESSAGE_ACCOUNT ??= '1000000';
+process.env.LIMIT_MESSAGE_ADDRESS ??= '1000000';
+// BENCH_ONLY=write: only the write path's figures (scripts/bench-write.ts); =mirror: only the mirror's.
+const only = process.env.BENCH_ONLY;
+const full = !only;
 const started = Date.now();
 const loadAtStart = os.loadavg();
 // Each line also says the server's RSS peak since the line before (where memory goes, phase by phase).
@@ -169,6 +170,9 @@ const serverEnv: NodeJS.ProcessEnv = {
   // server's first housekeeping sweep purges ~95,000 testimonies from the bench database while the
   // figures are taken (a cascading delete that ran for minutes here). Retention is not measured here.
   DRAFT_RETENTION_DAYS: '36500', CLOSED_RETENTION_DAYS: '36500',
+  // The bench's own no-JavaScript form posts wait for no challenge, as in the e2e suite
+  // (playwright.config.ts): the wait is a person's reading time, not a cost of the server.
+  CHALLENGE_WAIT_SECONDS: '0',
 };
 // Next's data cache persists on disk under the build folder between runs, keyed by the public data
 // version, which nothing in the bench changes: without this, a second run's "uncached" person pages and
@@ -192,9 +196,12 @@ const coldStartRow: Row = { figure: 'Cold start (spawn → health answers)', val
 rows.push(coldStartRow);
 log(`server ready in ${ready.toFixed(0)} ms`);
 
+let bareRss = 0;
+let person = sample[0]!;
+if (full) {
 // ---- cached pages vs nginx (and, for the person page, a bare Node server) serving the same bytes
 // Each page's bytes as the app serves them (the nonce differs per response, never the length).
-const person = sample[0]!;
+person = sample[0]!;
 const cachedPages = [
   { name: 'person', label: 'Person page', path: personPath(person) },
   { name: 'home', label: 'Home', path: '/en' },
@@ -243,7 +250,7 @@ for (const p of cachedPages) {
   rows.push({ figure: 'Person page, cached: p50', value: viaApp.p50, unit: 'ms', baseline: `nginx ${viaNginx.p50} ms, bare Node ${viaBare.p50} ms` });
   rows.push({ figure: 'Person page, cached: p99', value: viaApp.p99, unit: 'ms', baseline: `nginx ${viaNginx.p99} ms, bare Node ${viaBare.p99} ms`, target: { atMost: 50 } });
 }
-const bareRss = rssMb(bare.pid!);
+bareRss = rssMb(bare.pid!);
 nginx.kill('SIGTERM');
 bare.kill('SIGTERM');
 
@@ -275,68 +282,12 @@ for (const [kind, queries, target] of [['names with variants', nameQueries, 30],
   rows.push({ figure: `Search, ${kind}: HTTP ÷ direct (p95)`, value: h95 / d95, unit: '×', target: { atMost: 1.5 }, baseline: `direct p95 ${d95.toFixed(1)} ms` });
 }
 
-// ---- moderation: a signed-in moderator (session created directly, cookie sealed as Auth.js does)
-const moderatorId = await insertUser(db, `bench-moderator-${Date.now()}`, 'moderator', { totp: true });
-const sessionId = await createSession(db, moderatorId, true);
-const cookieToken = await encode({ token: { sub: moderatorId, sid: sessionId }, secret: authSecret, salt: 'yadman.session' });
-const cookie = `yadman.session=${cookieToken}`;
-const queueProbe = await fetch(`${appUrl}/en/staff`, { headers: { cookie }, redirect: 'manual' });
-if (queueProbe.status !== 200) throw new Error(`the moderator session was not accepted (${queueProbe.status} on /en/staff)`);
-const moderator = await resolveSession(db, sessionId);
-log('moderation queue, first page');
-// The page over HTTP and its queue read directly (lib/moderation/queue.ts), alternating, both warm.
-const queueTimes: number[] = [];
-const queueDirect: number[] = [];
-for (let i = 0; i < 100; i++) {
-  const viaHttp = async () => queueTimes.push(...(await timed([0], () => fetch(`${appUrl}/en/staff`, { headers: { cookie } }).then((r) => r.text()))));
-  const viaDirect = async () => queueDirect.push(...(await timed([0], () => listQueue(db, moderator))));
-  for (const run of i % 2 ? [viaHttp, viaDirect] : [viaDirect, viaHttp]) await run();
 }
-rows.push({ figure: 'Moderation queue, first page: p95', value: percentile(queueTimes, 95), unit: 'ms', target: { atMost: 50 },
-  baseline: `its queue read on postgres.js directly p95 ${percentile(queueDirect, 95).toFixed(1)} ms, p50 ${percentile(queueDirect, 50).toFixed(1)} ms`,
-  note: `p50 ${percentile(queueTimes, 50).toFixed(1)} ms over HTTP (the page also counts per status); ${waiting} waiting` });
-log('claim next');
-// The floor under any one-transaction data-layer call on this pool: a `select 1` round trip.
-const roundTrips = await timed(Array.from({ length: 100 }), () => sql`select 1`);
-const claimTimes = await timed(Array.from({ length: 100 }), () => claimNext(db, moderator));
-rows.push({ figure: '"Claim next": p95', value: percentile(claimTimes, 95), unit: 'ms', target: { atMost: 50 },
-  baseline: `postgres.js \`select 1\` round trip p95 ${percentile(roundTrips, 95).toFixed(1)} ms`,
-  note: `p50 ${percentile(claimTimes, 50).toFixed(1)} ms; data layer (lib/moderation/claims.ts), one transaction` });
 
-// ---- submissions: accepted per second, acknowledged vs stored
-log('submissions');
-const submitterId = await insertUser(db, `bench-submitter-${Date.now()}`, 'submitter');
-const submitter = await resolveSession(db, await createSession(db, submitterId, false));
-let acknowledged = 0;
-let failed = 0;
-const until = Date.now() + loadSeconds * 1000;
-const submitStart = performance.now();
-await Promise.all(Array.from({ length: 8 }, async () => {
-  while (Date.now() < until) {
-    await submittedTestimony(db, submitter).then(() => acknowledged++, () => failed++);
-  }
-}));
-const submitSeconds = (performance.now() - submitStart) / 1000;
-const [{ stored }] = (await sql<{ stored: number }[]>`select count(*)::int as stored from testimonies where submitter_id = ${submitterId} and status = 'submitted'`) as unknown as [{ stored: number }];
-// Baseline: what the database itself commits, one single-row transaction at a time from 8 clients
-// for as long (a scratch table, dropped after): the floor under the data layer's five transactions.
-await sql`create table bench_commit_probe (id bigserial primary key, at timestamptz not null default now())`;
-let commits = 0;
-const commitUntil = Date.now() + loadSeconds * 1000;
-const commitStart = performance.now();
-await Promise.all(Array.from({ length: 8 }, async () => {
-  while (Date.now() < commitUntil) {
-    await sql.begin((tx) => tx`insert into bench_commit_probe default values`);
-    commits++;
-  }
-}));
-const commitsPerSecond = commits / ((performance.now() - commitStart) / 1000);
-await sql`drop table bench_commit_probe`;
-rows.push({ figure: 'Submissions accepted/s', value: acknowledged / submitSeconds, unit: '/s', target: { atLeast: 100 },
-  baseline: `PostgreSQL single-row commits ${commitsPerSecond.toFixed(0)}/s from 8 clients (a submission is 5 transactions: ${(commitsPerSecond / 5).toFixed(0)}/s at that floor)`,
-  note: `${acknowledged} acknowledged, ${stored} stored, ${acknowledged - stored} lost, ${failed} refused; 8 concurrent submitters, data layer (draft, 3 steps, submit)` });
-if (stored !== acknowledged) process.exitCode = 1;
+// ---- the write path: moderation queue and review, My testimonies, a thread, submissions (issue 21)
+rows.push(...(await writePathRows({ db, sql, appUrl, authSecret, loadSeconds, waiting, log })));
 
+if (full) {
 // ---- first visit, compressed transfer, fresh browser cache
 log('first-visit bytes');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -381,13 +332,14 @@ rows.push({ figure: 'Flood: searches refused (429)', value: flood.requests ? (10
   note: `the reader got ${flooded.reader.errors} errors; 100 connections × ${floodSeconds} s, a new query each request` });
 if (flooded.reader.errors) process.exitCode = 1;
 
+}
+
 clearInterval(sampler);
-rows.push({ figure: 'Server memory (RSS) at peak', value: peakRss, unit: 'MB', target: { atMost: 350 }, baseline: `bare Node http server ${bareRss.toFixed(0)} MB after its load run`, note: 'the server (scripts/server.mjs) and its children, sampled every 200 ms over the whole run' });
+rows.push({ figure: 'Server memory (RSS) at peak', value: peakRss, unit: 'MB', target: { atMost: 350 }, baseline: full ? `bare Node http server ${bareRss.toFixed(0)} MB after its load run` : undefined, note: 'the server (scripts/server.mjs) and its children, sampled every 200 ms over the whole run' });
 app.kill('SIGTERM');
 await handle.close();
 
-rows.push(...mirrorRows());
-rows.push(...uploadRows());
+if (full) rows.push(...mirrorRows(), ...uploadRows());
 
 // ---- report
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -406,7 +358,7 @@ const table = [
 ].join('\n');
 const report = `Data: ${personCount} persons, ${testimonyCount} testimonies (${waiting} waiting). Machine: ${machine}. Load runs: ${connections} connections × ${loadSeconds} s (autocannon). Total ${((Date.now() - started) / 1000).toFixed(0)} s.\n\n${table}\n`;
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), report);
-fs.writeFileSync(path.join(root, 'bench-results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, personCount, testimonyCount, waiting, rows }, null, 2));
+fs.writeFileSync(path.join(root, 'bench-results', `${only ?? 'latest'}.md`), report);
+fs.writeFileSync(path.join(root, 'bench-results', `${only ?? 'latest'}.json`), JSON.stringify({ at: new Date().toISOString(), machine, personCount, testimonyCount, waiting, rows }, null, 2));
 console.info(`\n${report}`);
 process.exit();

@@ -1,7 +1,7 @@
 // The tamper-evident audit log (PRODUCT.md §2.7). No `server-only`: the seed and admin scripts
 // (plain Node) append entries too. Never store IP addresses or free-text personal data in details.
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { auditEntries } from '../../db/schema';
 import type { DbOrTx, Tx } from '../../db/types';
 import { canonicalJson } from './canonical-json';
@@ -51,13 +51,9 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
  */
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditInput[]) {
   if (inputs.length === 0) return [];
-  await tx.execute(sql`select pg_advisory_xact_lock(${auditLockKey})`);
-  const [last] = await tx
-    .select({ hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.id))
-    .limit(1);
-  let prevHash = last?.hash ?? genesisHash;
+  // The lock, then the last hash, in one statement (SQL function audit_chain_head, migration 0026).
+  const [head] = await tx.select({ hash: sql<string | null>`audit_chain_head(${auditLockKey}::bigint)` }).from(sql`(select 1) as one`);
+  let prevHash = head?.hash ?? genesisHash;
   const createdAt = new Date();
   const values = inputs.map((input) => {
     const fields: HashedFields = {

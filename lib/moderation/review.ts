@@ -56,52 +56,59 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   if (!t || t.t.status === 'draft') throw new AppError('not_found');
   const row = t.t;
   const key = testimonyKey(row);
-  const revisions = row.currentRevisionId
-    ? await db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
-    : [];
+  const revisionInReview = hasRevisionInReview(row);
+  // Independent reads side by side (each is an index lookup; one after another they were the page's
+  // latency: ~10 round trips and the duplicate-name searches in sequence).
+  const [revisions, [published], approvalRows, similar, linked, noteRows] = await Promise.all([
+    row.currentRevisionId
+      ? db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
+      : [],
+    revisionInReview && row.publishedRevisionId
+      ? db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
+      : [],
+    row.currentRevisionId
+      ? db
+          .select({ moderatorId: testimonyApprovals.moderatorId, moderator: users.username, at: testimonyApprovals.createdAt })
+          .from(testimonyApprovals)
+          .leftJoin(users, eq(users.id, testimonyApprovals.moderatorId))
+          .where(eq(testimonyApprovals.revisionId, row.currentRevisionId))
+          .orderBy(asc(testimonyApprovals.createdAt))
+      : [],
+    db
+      .select({ id: testimonyFlags.relatedTestimonyId, similarity: testimonyFlags.similarity })
+      .from(testimonyFlags)
+      .where(eq(testimonyFlags.testimonyId, row.id))
+      .orderBy(desc(testimonyFlags.similarity))
+      .limit(20),
+    db
+      .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, city: persons.city })
+      .from(testimonyPersons)
+      .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
+      .where(eq(testimonyPersons.testimonyId, row.id))
+      .orderBy(asc(persons.nameFa)),
+    db
+      .select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt })
+      .from(notes)
+      .leftJoin(users, eq(users.id, notes.authorId))
+      .where(eq(notes.testimonyId, row.id))
+      .orderBy(asc(notes.createdAt)),
+  ]);
   const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
+  // The approvals of the current revision (read by its id from the row, with the revisions).
+  const approvals = current ? approvalRows : [];
   // The moderator's unpublished redaction (encrypted), else the text this revision was published with.
   const redaction = current?.redactionDraft ? openNarrative(key, current.redactionDraft) : (current?.redactedNarrative ?? null);
-  const revisionInReview = hasRevisionInReview(row);
-  const [published] = revisionInReview && row.publishedRevisionId
-    ? await db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
-    : [];
   const previous = published ?? revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
-  const approvals = current
-    ? await db
-        .select({ moderatorId: testimonyApprovals.moderatorId, moderator: users.username, at: testimonyApprovals.createdAt })
-        .from(testimonyApprovals)
-        .leftJoin(users, eq(users.id, testimonyApprovals.moderatorId))
-        .where(eq(testimonyApprovals.revisionId, current.id))
-        .orderBy(asc(testimonyApprovals.createdAt))
-    : [];
-  const similar = await db
-    .select({ id: testimonyFlags.relatedTestimonyId, similarity: testimonyFlags.similarity })
-    .from(testimonyFlags)
-    .where(eq(testimonyFlags.testimonyId, row.id))
-    .orderBy(desc(testimonyFlags.similarity))
-    .limit(20);
-
-  const linked = await db
-    .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status, city: persons.city })
-    .from(testimonyPersons)
-    .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
-    .where(eq(testimonyPersons.testimonyId, row.id))
-    .orderBy(asc(persons.nameFa));
-  const others = linked.length
-    ? await db
-        .select({ personId: testimonyPersons.personId, id: testimonies.id, status: testimonies.status })
-        .from(testimonyPersons)
-        .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
-        .where(and(inArray(testimonyPersons.personId, linked.map((p) => p.id)), ne(testimonies.id, row.id), ne(testimonies.status, 'draft')))
-    : [];
-
-  const noteRows = await db
-    .select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt })
-    .from(notes)
-    .leftJoin(users, eq(users.id, notes.authorId))
-    .where(eq(notes.testimonyId, row.id))
-    .orderBy(asc(notes.createdAt));
+  const [others, duplicates] = await Promise.all([
+    linked.length
+      ? db
+          .select({ personId: testimonyPersons.personId, id: testimonies.id, status: testimonies.status })
+          .from(testimonyPersons)
+          .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
+          .where(and(inArray(testimonyPersons.personId, linked.map((p) => p.id)), ne(testimonies.id, row.id), ne(testimonies.status, 'draft')))
+      : [],
+    likelyDuplicates(db, linked),
+  ]);
 
   return {
     id: row.id,
@@ -119,7 +126,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     approvedText: (row.status === 'awaiting_approval' || revisionInReview) && approvals.length > 0 ? redaction : null,
     similar,
     persons: linked.map((p) => ({ ...p, otherTestimonies: others.filter((o) => o.personId === p.id).map(({ id, status }) => ({ id, status })) })),
-    duplicates: await likelyDuplicates(db, linked),
+    duplicates,
     notes: openRows('note', noteRows),
     rejectReason: row.rejectReason,
     submittedAt: row.submittedAt,
@@ -128,19 +135,24 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
 
 /** Other persons whose names match a linked person's, with the public search's spelling folding. */
 async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; nameLatin: string | null }[]) {
+  const searches = linked.slice(0, 5).flatMap((p) =>
+    [p.nameFa, p.nameLatin]
+      .filter((n): n is string => !!n)
+      .map((name) => ({ p, keys: searchKeys(name) }))
+      .filter(({ keys }) => !!keys.normalized),
+  );
+  // Side by side; the results are merged in the same order as before (person by person, name by name).
+  const results = await Promise.all(searches.map(({ p, keys }) =>
+    db
+      .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status })
+      .from(persons)
+      .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, similarName(persons.nameSearch, keys)))
+      .limit(5),
+  ));
   const found: ReviewDto['duplicates'] = [];
-  for (const p of linked.slice(0, 5)) {
-    for (const name of [p.nameFa, p.nameLatin].filter((n): n is string => !!n)) {
-      const keys = searchKeys(name);
-      if (!keys.normalized) continue;
-      const rows = await db
-        .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status })
-        .from(persons)
-        .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, similarName(persons.nameSearch, keys)))
-        .limit(5);
-      for (const r of rows) if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ ...r, about: p.id });
-    }
-  }
+  results.forEach((rows, i) => {
+    for (const r of rows) if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ ...r, about: searches[i]!.p.id });
+  });
   return found;
 }
 

@@ -120,6 +120,8 @@ async function restoreDerived(session: BulkSession, derived: { foreignKeys: Defi
   for (const fk of derived.foreignKeys) await session.query(`alter table ${fk.table} add constraint "${fk.name}" ${fk.definition}`);
   log(`foreign keys checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   for (const table of loadedTables) await session.query(`alter table ${table} enable trigger user`);
+  // The queue's counts per status (migration 0026) are kept by a row trigger that did not run.
+  await session.query(`do $$ begin if to_regprocedure('queue_counts_rebuild()') is not null then perform queue_counts_rebuild(); end if; end $$`);
   // Every cache of public data keyed by the version is now stale.
   await session.query(`do $$ begin if to_regclass('public_data_version') is not null then
     update public_data_version set version = version + 1; end if; end $$`);

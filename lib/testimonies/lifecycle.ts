@@ -59,7 +59,15 @@ type ExtraColumns = Partial<Pick<typeof testimonies.$inferInsert, 'claimedBy' | 
  */
 export async function transitionTestimony(
   tx: Tx,
-  input: { testimonyId: string; event: TestimonyEvent; actorId: string; set?: ExtraColumns; details?: Record<string, unknown> },
+  input: {
+    testimonyId: string;
+    event: TestimonyEvent;
+    actorId: string;
+    set?: ExtraColumns;
+    details?: Record<string, unknown>;
+    /** Runs after the move, just before the audit append (a submission takes its limit and challenge here: see lib/testimonies/submit.ts). */
+    beforeAudit?: () => Promise<void>;
+  },
 ): Promise<Transition> {
   const rule = lifecycle[input.event];
   const [row] = await tx
@@ -77,6 +85,7 @@ export async function transitionTestimony(
     .update(testimonies)
     .set({ status: rule.to, ...input.set })
     .where(eq(testimonies.id, input.testimonyId));
+  await input.beforeAudit?.();
   await appendAudit(tx, {
     actorId: input.actorId,
     action: `testimony.${input.event}`,

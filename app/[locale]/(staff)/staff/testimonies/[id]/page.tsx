@@ -34,9 +34,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const thread = await listThread(db, viewer, id);
-  const publication = await getPublicationPreview(db, viewer, review);
-  const records = await Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id)));
+  // What the review found decides the rest; these reads are independent of one another.
+  const [thread, publication, records] = await Promise.all([
+    listThread(db, viewer, id),
+    getPublicationPreview(db, viewer, review),
+    Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id))),
+  ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const errors = Object.fromEntries(['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'].map((c) => [c, te(c)]));
