@@ -34,7 +34,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const thread = await listThread(db, viewer, id);
+  // Shown within the review, whose audit entry (view.review) records this view.
+  const thread = await listThread(db, viewer, id, { partOfView: true });
   const publication = await getPublicationPreview(db, viewer, review);
   const records = await Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id)));
   const t = await getTranslations({ locale, namespace: 'Moderation' });
