@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditEntries, evidenceExports, settings } from '@/db/schema';
+import { attachments, auditCheckpoints, auditEntries, evidenceExports, settings } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
 import { jobHandlers } from '@/lib/jobs/handlers';
@@ -25,7 +25,7 @@ import { formGate } from '@/lib/testing/form-gate';
 import { receivedFile, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { insertCollection } from '@/lib/testing/public-fixtures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
-import { approveExport, requestExport } from './exports';
+import { approveExport, openExportPackage, requestExport } from './exports';
 import { produceExport } from './produce';
 import { validateBag } from './validate';
 
@@ -152,5 +152,20 @@ describe.each(testDatabases())('evidence export on $name', (target) => {
     expect((await validateBag(bagDir)).ok).toBe(true);
     await appendFile(path.join(bagDir, 'data/extra.txt'), 'x');
     expect((await validateBag(bagDir)).problems).toContain('not in the manifest: data/extra.txt');
+  });
+
+  it('only admins download the package, each download audited; a checkpoint follows the export', async () => {
+    const [row] = await ctx.db.select().from(evidenceExports).where(eq(evidenceExports.status, 'done'));
+    for (const actor of ['anonymous', 'submitterA', 'moderator'] as const) expect(await codeOf(openExportPackage(ctx.db, actors[actor].viewer, row!.id))).not.toBe('allowed');
+    const opened = await openExportPackage(ctx.db, secondAdmin, row!.id);
+    let size = 0;
+    for await (const chunk of opened.body) size += (chunk as Buffer).length;
+    expect(size).toBe(row!.sizeBytes);
+    const downloads = await ctx.db.select().from(auditEntries).where(eq(auditEntries.action, 'export.download'));
+    expect(downloads.map((d) => [d.actorId, d.targetId])).toEqual([[secondAdmin.userId, row!.id]]);
+    const checkpoints = await ctx.db.select().from(auditCheckpoints);
+    expect(checkpoints.map((c) => c.reason)).toEqual(['export', 'export']);
+    const [produced] = await ctx.db.select().from(auditEntries).where(eq(auditEntries.action, 'export.produce'));
+    expect(checkpoints[1]!.headId).toBeGreaterThanOrEqual(produced!.id);
   });
 });

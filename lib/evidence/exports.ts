@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append';
 import type { Viewer } from '../auth/sessions';
 import { AppError } from '../errors';
 import { enqueue } from '../jobs/queue';
+import { mediaStore } from '../media/storage';
 import { readSetting } from '../settings';
 import { requireStaffPermission } from '../users/guard';
 import { exportRequestSchema, type ExportRequestInput } from '../validation/evidence';
@@ -138,4 +139,20 @@ export async function listExports(db: Db, viewer: Viewer | null): Promise<Export
     requestedByViewer: r.requestedBy === admin.userId,
     approvedBy: r.approvedBy ? (names.get(r.approvedBy) ?? null) : null,
   }));
+}
+
+/**
+ * The encrypted package of a finished export, for an admin with `data.export` to hand over. Each
+ * download is an audit entry. Unknown, unfinished and forbidden all answer `not_found`.
+ */
+export async function openExportPackage(db: Db, viewer: Viewer | null, exportId: string) {
+  const admin = requireStaffPermission(viewer, 'data.export');
+  if (!isUuid(exportId)) throw new AppError('not_found');
+  const [row] = await db.select().from(evidenceExports).where(eq(evidenceExports.id, exportId));
+  if (!row || row.status !== 'done' || !row.fileKey) throw new AppError('not_found');
+  await db.transaction((tx) =>
+    appendAudit(tx, { actorId: admin.userId, action: 'export.download', targetType: 'evidence_export', targetId: row.id, details: { manifestSha256: row.manifestSha256 } }),
+  );
+  const store = await mediaStore();
+  return { body: await store.getStream(row.fileKey), filename: `yadman-export-${row.id}.tar.age`, sizeBytes: row.sizeBytes };
 }
