@@ -195,7 +195,10 @@ export async function produceExport(db: Db, exportId: string): Promise<ProduceOu
       done(null, chunk);
     },
   });
-  const stored = store.put(fileKey, Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>).pipe(counted));
+  const ciphertext = Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>);
+  // pipe() does not forward errors: a failed encryption must fail the store's write too.
+  ciphertext.once('error', (error) => counted.destroy(error));
+  const stored = store.put(fileKey, ciphertext.pipe(counted));
   const bagName = `yadman-export-${row.id}`;
   const bag = new BagWriter(tar, bagName);
   let result;
