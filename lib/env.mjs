@@ -19,6 +19,12 @@ const schema = z.object({
   YADMAN_DATA_DIR: z.string().min(1).default('.data'),
   YADMAN_DEMO: bool.optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 33)').optional(),
+  // The Ed25519 key that signs audit checkpoints (lib/audit/checkpoint.ts): base64 of a 32-byte seed
+  // (try: openssl rand -base64 32). Unset: derived from AUTH_SECRET (docs/security.md).
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 random bytes (try: openssl rand -base64 32)')
+    .optional(),
   AUTH_URL: z.url('must be the public URL of the site, e.g. https://yadman.example').optional(),
   SESSION_IDLE_STAFF_MINUTES: positiveInt.default(120),
   SESSION_IDLE_SUBMITTER_DAYS: positiveInt.default(14),

@@ -10,6 +10,7 @@ export * from './notifications';
 export * from './notes';
 export * from './approvals';
 export * from './audit';
+export * from './evidence';
 export * from './settings';
 export * from './jobs';
 export * from './public-data';

@@ -87,6 +87,10 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'import.map': adminOnly('data.import'),
   'import.commit': adminOnly('data.import'),
   'import.discard': adminOnly('data.import'),
+  // Exports for investigators (issue 23 §1): admins only; moderators and submitters get 404.
+  'export.request': adminOnly('data.export'),
+  'export.approve': adminOnly('data.export'),
+  'export.decline': adminOnly('data.export'),
   // Submission (issue 4): permissions every role has; whose draft or testimony it is, is checked
   // in lib/testimonies (covered by lib/testimonies/submission.integration.test.ts).
   'testimony.start': anyRole('testimony.submit'),
@@ -196,6 +200,15 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
   },
   // The latest signed static mirror (lib/mirror/published.ts): public and the same for everyone; a
   // name that is not one of its three files is 404 (lib/mirror tests cover a published copy).
+  // An export's encrypted package: an unknown id is 404 for everyone, admins included
+  // (lib/evidence/export.integration.test.ts downloads a real one as admin, and refuses the others).
+  'app/api/evidence-exports/[id]/route.ts': {
+    GET: { request: () => new Request(`${origin}/api/evidence-exports/${unknownId}`), params: { id: unknownId }, status: () => 404 },
+  },
+  // The audit chain's signed checkpoints: public and the same for everyone.
+  'app/api/v1/audit/checkpoints/route.ts': {
+    GET: { request: () => new Request(`${origin}/api/v1/audit/checkpoints`), status: () => 200 },
+  },
   'app/api/mirror/[file]/route.ts': {
     GET: { request: () => new Request(`${origin}/api/mirror/nothing.txt`), params: { file: 'nothing.txt' }, status: () => 404 },
   },

@@ -1,6 +1,7 @@
 // The periodic sweeps the job worker runs (hourly; each idempotent): retention of PRODUCT.md §2.10.
 import type { Db } from '@/db/types';
 import { pruneUsedChallenges } from '@/lib/abuse/challenge';
+import { checkpointIfDue } from '@/lib/audit/checkpoint';
 import { pruneExpiredLimits } from '@/lib/abuse/limits';
 import { sweepOrphanMedia } from '@/lib/media/orphans';
 import { mediaStore } from '@/lib/media/storage';
@@ -17,5 +18,8 @@ export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: 
     (db) => pruneUsedChallenges(db),
     // Files a crash left without their row (stored, row never committed).
     async (db) => sweepOrphanMedia(db, await mediaStore(), config.MEDIA_ORPHAN_MINUTES),
+    // A signed checkpoint of the audit chain at least daily (issue 23 §2); checked hourly, so a
+    // restarted or second instance adds none before the day is over.
+    (db) => checkpointIfDue(db),
   ];
 }

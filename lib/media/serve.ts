@@ -9,6 +9,7 @@ import 'server-only';
 import { pipeline, type Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { attachments, testimonies } from '@/db/schema';
+import { recordView } from '@/lib/audit/views';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
@@ -60,11 +61,17 @@ export async function findServableMedia(db: Db, viewer: Viewer | null, id: strin
   const own = viewer !== null && viewer.userId === row.submitterId && isOwnReader(viewer);
   const staff = isStaff(viewer);
   if (!own && !staff) return null;
+  // Staff opening a file that is not public is a view of protected material (PRODUCT.md §2.7); the
+  // submitter's own files are not. Recorded before any byte is sent, never the file's name or content.
+  const recordStaffView = (kind: 'original' | 'file') =>
+    own ? Promise.resolve() : recordView(db, { actorId: viewer!.userId, kind, targetType: 'attachment', targetId: a.id, details: { testimonyId: a.testimonyId!, kind: a.kind } });
   if (derivative) {
+    await recordStaffView('file');
     return { body: await store.getStream(derivative.key), mime: derivative.mime, isPublic: false, filename: filename(derivative.mime) };
   }
   // No metadata-free copy exists (no ffmpeg, PDF): only staff may see the original, to review it.
   if (staff && a.originalKey && a.status === 'ready') {
+    await recordStaffView('original');
     // Streamed: a tampered file fails at its end (GCM tag), which aborts the response.
     const opened = pipeline(await store.getStream(a.originalKey), openOriginal(a), () => {});
     return { body: opened, mime: a.mime, isPublic: false, filename: filename(a.mime) };

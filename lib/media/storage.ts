@@ -18,14 +18,15 @@ export interface MediaStore {
   list?(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
-export type KeyPrefix = 'originals' | 'public';
+/** `exports`: encrypted evidence packages (lib/evidence); never listed for the orphan sweep. */
+export type KeyPrefix = 'originals' | 'public' | 'exports';
 
 /** A fresh storage name; the extension (from the sniffed type) only helps people browsing a backup. */
 export function newKey(prefix: KeyPrefix, extension?: string): string {
   return `${prefix}/${randomUUID()}${extension ? `.${extension}` : ''}`;
 }
 
-const keyPattern = /^(originals|public)\/[0-9a-f-]{36}(\.[a-z0-9]{2,5})?$/;
+const keyPattern = /^(originals|public|exports)\/[0-9a-f-]{36}(\.[a-z0-9]{2,5})?$/;
 
 /** Keys come from the database, but a path outside the media folder must be impossible regardless. */
 export function assertKey(key: string): void {

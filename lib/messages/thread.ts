@@ -7,6 +7,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { checkAccess } from '@/lib/authz/access';
 import { openText } from '@/lib/crypto/sealed-text';
+import { recordView } from '@/lib/audit/views';
 import { threadTestimony } from './access';
 
 export type MessageDto = {
@@ -30,7 +31,12 @@ export type ThreadDto = {
   messages: MessageDto[];
 };
 
-export async function listThread(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ThreadDto> {
+/**
+ * The thread, oldest first. Staff opening it is a view of protected material (PRODUCT.md §2.7), one
+ * audit entry; a page that shows it as part of a view already recorded (the review screen, whose
+ * entry covers it) passes `{ partOfView: true }` so one page view stays one entry.
+ */
+export async function listThread(db: Db, viewer: Viewer | null, testimonyId: string, options: { partOfView?: boolean } = {}): Promise<ThreadDto> {
   const t = await threadTestimony(db, viewer, testimonyId);
   const rows = await db
     .select({ id: messages.id, body: messages.body, dataKey: messages.dataKey, createdAt: messages.createdAt, readAt: messages.readAt, authorId: messages.authorId, authorName: users.username })
@@ -38,6 +44,9 @@ export async function listThread(db: Db, viewer: Viewer | null, testimonyId: str
     .leftJoin(users, eq(users.id, messages.authorId))
     .where(eq(messages.testimonyId, t.id))
     .orderBy(asc(messages.createdAt), asc(messages.id));
+  if (t.side === 'staff' && !options.partOfView) {
+    await recordView(db, { actorId: viewer!.userId, kind: 'thread', targetType: 'testimony', targetId: t.id, details: { messages: rows.length } });
+  }
   return {
     testimonyId: t.id,
     mayContact: t.mayContact,

@@ -7,6 +7,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { listCheckpoints } from '@/lib/audit/checkpoint';
 import type { Db } from '@/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatDate } from '@/lib/i18n/dates';
@@ -82,6 +83,9 @@ async function readState(out: string): Promise<State | null> {
   const text = await fs.readFile(path.join(out, stateFile), 'utf8').catch(() => null);
   return text ? (JSON.parse(text) as State) : null;
 }
+
+/** Where the mirror keeps the audit checkpoints (the API's /api/v1/audit/checkpoints document). */
+export const auditCheckpointsFile = 'data/audit-checkpoints.json';
 
 export async function exportMirror(db: Db, options: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
@@ -183,6 +187,9 @@ export async function exportMirror(db: Db, options: ExportOptions): Promise<Expo
   await writeOpenData({ db, out: output, origin, madeAt, testimonies: data });
   log('open data written');
   await writeAssets(output);
+  // The audit chain's signed checkpoints (issue 23 §2), so a copy of the mirror carries them too:
+  // anyone holding one can later check the installation's audit chain still extends them.
+  await output.write(auditCheckpointsFile, `${JSON.stringify(await listCheckpoints(db))}\n`);
   const indexBytes = await writeSearchIndex(output, persons);
   state.pages = Object.fromEntries(output.inputs);
   await output.write(stateFile, JSON.stringify(state));

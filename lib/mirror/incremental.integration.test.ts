@@ -51,6 +51,8 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     // The open data keeps everyone else's testimonies, and one shared with the hidden person stays (its other person takes it over).
     expect(fs.readFileSync(path.join(out, 'data/testimonies.json'), 'utf8').match(/SharedKeptNarrative/g)).toHaveLength(1);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'data/testimonies.json'), 'utf8')).testimonies).toHaveLength(1);
+    // The audit chain's signed checkpoints travel with the copy (issue 23 §2).
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'data/audit-checkpoints.json'), 'utf8'))).sort()).toEqual(['algorithm', 'checkpoints', 'keyId', 'publicKey']);
     expect(await checkFiles(out, (await readManifest(out))!)).toEqual({ missing: [], extra: [], altered: [] });
 
     // --full reads everyone again and gives the same folder.

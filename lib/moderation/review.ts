@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { notes, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
+import { recordView } from '@/lib/audit/views';
 import type { Viewer } from '@/lib/auth/sessions';
 import { openRows, sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
@@ -45,7 +46,12 @@ export type ReviewDto = {
 
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-export async function getReview(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ReviewDto> {
+/**
+ * The review screen's data. Opening it is a view of protected material (PRODUCT.md §2.7): one audit
+ * entry per call, naming the testimony and its status, never its text. Server-side reads that show
+ * nothing to anyone (an existence check, applying redaction spans) pass `{ record: false }`.
+ */
+export async function getReview(db: Db, viewer: Viewer | null, testimonyId: string, options: { record?: boolean } = {}): Promise<ReviewDto> {
   const actor = requireStaffPermission(viewer, 'testimony.read.any');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [t] = await db
@@ -94,6 +100,9 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
       .orderBy(asc(notes.createdAt)),
   ]);
   const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
+  if (options.record !== false) {
+    await recordView(db, { actorId: actor.userId, kind: 'review', targetType: 'testimony', targetId: row.id, details: { status: row.status, revision: current?.number ?? null } });
+  }
   // The approvals of the current revision (read by its id from the row, with the revisions).
   const approvals = current ? approvalRows : [];
   // The moderator's unpublished redaction (encrypted), else the text this revision was published with.
@@ -161,7 +170,7 @@ export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { t
   const actor = requireStaffPermission(viewer, 'note.write');
   const body = input.body.trim();
   if (!body || body.length > 5000) throw new AppError('invalid_input', { fieldErrors: { body: body ? 'invalid' : 'required' } });
-  await getReview(db, viewer, input.testimonyId); // existence and not-a-draft, the same rule as reading
+  await getReview(db, viewer, input.testimonyId, { record: false }); // existence and not-a-draft, the same rule as reading
   await db.transaction(async (tx) => {
     const [note] = await tx.insert(notes).values({ testimonyId: input.testimonyId, authorId: actor.userId, ...sealText('note', body) }).returning({ id: notes.id });
     await appendAudit(tx, { actorId: actor.userId, action: 'note.add', targetType: 'testimony', targetId: input.testimonyId, details: { noteId: note!.id } });

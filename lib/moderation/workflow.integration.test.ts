@@ -75,7 +75,8 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await publicText(t.personId)).toEqual([approved]);
     expect(await stored()).toEqual({ clear: approved, draft: null });
     const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
-    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.approve', 'testimony.publish']);
+    // The second moderator's reading of the review is itself recorded (PRODUCT.md §2.7).
+    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.approve', 'view.review', 'testimony.publish']);
     expect(log.at(-1)!.details).toMatchObject({ approvedBy: [actors.moderator.userId, second!.userId] });
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });

@@ -19,7 +19,7 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: 'https://yadman.example/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/persons', '/persons/{id}', '/testimonies', '/retracted', '/retracted.csv', '/persons.csv', '/persons.json', '/testimonies.csv', '/testimonies.json'].sort(),
+      ['/persons', '/persons/{id}', '/testimonies', '/retracted', '/retracted.csv', '/audit/checkpoints', '/persons.csv', '/persons.json', '/testimonies.csv', '/testimonies.json'].sort(),
     );
   });
 });

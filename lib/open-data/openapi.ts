@@ -85,6 +85,16 @@ export const openApiSchemas = {
   Person: object({ ...personProperties, urls }),
   Testimony: object(testimonyProperties),
   Retraction: object(retractionProperties),
+  AuditCheckpoint: object({
+    id: { type: 'integer' },
+    entries: { type: 'integer', description: 'How many entries the chain held; the head is the entries-th in id order' },
+    headId: { type: 'integer' },
+    headHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    createdAt: { type: 'string', format: 'date-time' },
+    reason: { type: 'string', enum: ['daily', 'export', 'manual'] },
+    keyId: str,
+    signature: { ...str, description: 'Ed25519 signature, base64' },
+  }),
 };
 
 const limitParam = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiMaxLimit, default: apiDefaultLimit } };
@@ -189,6 +199,34 @@ export function openApiDocument(origin: string) {
         },
       },
       '/retracted.csv': file('text/csv', 'The same retracted ids (UTF-8 CSV with BOM): id, kind, reason, merged_into'),
+      '/audit/checkpoints': {
+        get: {
+          summary: 'Signed checkpoints of the audit chain, oldest first, and the Ed25519 key that signs them',
+          description:
+            'Each checkpoint signs, with Ed25519, the text "yadman audit checkpoint v1\\nentries N\\nhead-id I\\nhead-hash H\\ntime T\\nkey K\\n". Save the document: `npm run audit:verify -- --checkpoint FILE` proves later that the audit chain still extends it. Nothing private is in it.',
+          parameters: [filter('before', { type: 'integer', minimum: 1 }, 'Only checkpoints with a smaller id (the 1,000 before it)')],
+          responses: {
+            200: {
+              description: 'The checkpoints',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      algorithm: { const: 'Ed25519' },
+                      publicKey: { ...str, description: 'The raw 32-byte public key, base64' },
+                      keyId: { ...str, description: 'First 16 hex digits of the SHA-256 of the public key' },
+                      checkpoints: { type: 'array', items: { $ref: '#/components/schemas/AuditCheckpoint' } },
+                    },
+                    required: ['algorithm', 'publicKey', 'keyId', 'checkpoints'],
+                  },
+                },
+              },
+            },
+            400: error('Invalid parameter'),
+          },
+        },
+      },
       '/persons.csv': file('text/csv', 'All published persons, full records (UTF-8 CSV with BOM)'),
       '/persons.json': file('application/json', 'All published persons, each as /persons/{id} gives it'),
       '/testimonies.csv': file('text/csv', 'All published testimonies (UTF-8 CSV with BOM)'),

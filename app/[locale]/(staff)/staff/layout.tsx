@@ -36,6 +36,7 @@ export default async function StaffLayout({ children, params }: Props) {
     ...(can(viewer!.role, 'settings.manage') ? [{ href: `/${locale}/staff/settings`, label: tset('nav'), exact: false }] : []),
     ...(can(viewer!.role, 'collection.manage') ? [{ href: `/${locale}/staff/collections`, label: t('collections'), exact: false }] : []),
     ...(can(viewer!.role, 'data.import') ? [{ href: `/${locale}/staff/import`, label: t('import'), exact: false }] : []),
+    ...(can(viewer!.role, 'data.export') ? [{ href: `/${locale}/staff/exports`, label: t('evidenceExports'), exact: false }] : []),
     ...(can(viewer!.role, 'audit.read') ? [{ href: `/${locale}/staff/audit`, label: t('auditLog'), exact: false }] : []),
   ];
   return (

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { getDb } from '@/db/client';
 import { browseAuditLog, verifyAuditLog, type AuditFilters } from '@/lib/audit/browse';
+import { viewActionFamily } from '@/lib/audit/views';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/i18n/dates';
@@ -87,6 +88,9 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
           <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">{t('show')}</button>
         </form>
         <p className="mt-1 text-sm text-muted">{t('filterHint')}</p>
+        <p className="mt-2">
+          <a href={`/${locale}/staff/audit?action=${viewActionFamily}`} className="underline">{t('viewsOnly')}</a>
+        </p>
       </search>
 
       {page.items.length === 0 ? (

@@ -34,9 +34,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  // What the review found decides the rest; these reads are independent of one another.
+  // What the review found decides the rest; these reads are independent of one another. The thread
+  // is shown within the review, whose audit entry (view.review) records this view.
   const [thread, publication, records] = await Promise.all([
-    listThread(db, viewer, id),
+    listThread(db, viewer, id, { partOfView: true }),
     getPublicationPreview(db, viewer, review),
     Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id))),
   ]);
