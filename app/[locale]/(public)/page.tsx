@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import Link from 'next/link';
+import { LinkCard } from '@/components/memorial/link-card';
 import { MemorialCounts } from '@/components/memorial/memorial-counts';
 import { PersonList } from '@/components/memorial/person-list';
 import { routing } from '@/lib/i18n/routing';
@@ -114,24 +115,9 @@ export default async function HomePage({ params }: Props) {
           {t('linksHeading')}
         </h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2">
-          <li className="rounded border border-line bg-white p-4">
-            <Link href={`/${locale}/submit`} prefetch={false} className="font-semibold">
-              {t('submitLink')}
-            </Link>
-            <p className="mt-1 text-sm text-muted">{t('submitText')}</p>
-          </li>
-          <li className="rounded border border-line bg-white p-4">
-            <Link href={`/${locale}/statistics`} prefetch={false} className="font-semibold">
-              {t('statisticsLink')}
-            </Link>
-            <p className="mt-1 text-sm text-muted">{t('statisticsText')}</p>
-          </li>
-          <li className="rounded border border-line bg-white p-4">
-            <Link href={`/${locale}/data`} prefetch={false} className="font-semibold">
-              {m('dataLink')}
-            </Link>
-            <p className="mt-1 text-sm text-muted">{m('dataText')}</p>
-          </li>
+          <LinkCard href={`/${locale}/submit`} title={t('submitLink')} text={t('submitText')} />
+          <LinkCard href={`/${locale}/statistics`} title={t('statisticsLink')} text={t('statisticsText')} />
+          <LinkCard href={`/${locale}/data`} title={m('dataLink')} text={m('dataText')} />
         </ul>
       </section>
     </div>

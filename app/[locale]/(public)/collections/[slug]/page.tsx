@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
+import { LinkCard } from '@/components/memorial/link-card';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { CollectionHeader, collectionName } from '@/components/memorial/collection-parts';
@@ -90,31 +91,10 @@ export default async function CollectionHomePage({ params }: Props) {
           {t('linksHeading')}
         </h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2">
-          {collection.openForSubmissions && (
-            <li className="rounded border border-line bg-white p-4">
-              <Link href={collectionPath.submit(locale, collection.slug)} prefetch={false} className="font-semibold">
-                {c('submitLink')}
-              </Link>
-              <p className="mt-1 text-sm text-muted">{t('submitText')}</p>
-            </li>
-          )}
-          <li className="rounded border border-line bg-white p-4">
-            <Link href={collectionPath.statistics(locale, collection.slug)} prefetch={false} className="font-semibold">
-              {c('statisticsLink')}
-            </Link>
-            <p className="mt-1 text-sm text-muted">{c('statisticsText')}</p>
-          </li>
-          <li className="rounded border border-line bg-white p-4">
-            <a href={collectionPath.feed(locale, collection.slug)} className="font-semibold">
-              {c('feedLink')}
-            </a>
-          </li>
-          <li className="rounded border border-line bg-white p-4">
-            <Link href={`/${locale}/data`} prefetch={false} className="font-semibold">
-              {m('dataLink')}
-            </Link>
-            <p className="mt-1 text-sm text-muted">{m('dataText')}</p>
-          </li>
+          {collection.openForSubmissions && <LinkCard href={collectionPath.submit(locale, collection.slug)} title={c('submitLink')} text={t('submitText')} />}
+          <LinkCard href={collectionPath.statistics(locale, collection.slug)} title={c('statisticsLink')} text={c('statisticsText')} />
+          <LinkCard href={collectionPath.feed(locale, collection.slug)} title={c('feedLink')} plain />
+          <LinkCard href={`/${locale}/data`} title={m('dataLink')} text={m('dataText')} />
         </ul>
       </section>
     </div>
