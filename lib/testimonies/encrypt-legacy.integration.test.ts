@@ -122,6 +122,6 @@ describe.each(testDatabases())('encrypting plaintext testimonies on $name', (tar
     const own = await getOwnTestimony(ctx.db, actors.submitterA.viewer, id);
     expect([own.consent.creditName, own.revision?.eventPlace]).toEqual(['plain-credit', 'plain-place']);
     const [shown] = (await listPublicTestimonies(ctx.db, { personId: person.id })).items;
-    expect([shown?.credit, shown?.place]).toEqual([{ kind: 'name', name: 'plain-credit', year: expect.any(Number) }, 'plain-place']);
+    expect([shown?.credit, shown?.place]).toEqual([{ kind: 'name', name: 'plain-credit', year: expect.any(Number), yearSolarHijri: expect.any(Number) }, 'plain-place']);
   });
 });
