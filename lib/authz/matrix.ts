@@ -227,6 +227,17 @@ export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {
       status: () => 200,
     },
   },
+  // A collection's feed and statistics files: public, and an unknown collection is 404 for everyone.
+  'app/[locale]/(public)/collections/[slug]/feed.xml/route.ts': {
+    GET: { request: () => new Request(`${origin}/en/collections/no-such-collection/feed.xml`), params: { locale: 'en', slug: 'no-such-collection' }, status: () => 404 },
+  },
+  'app/[locale]/(public)/collections/[slug]/statistics/[chart]/route.ts': {
+    GET: {
+      request: () => new Request(`${origin}/en/collections/no-such-collection/statistics/provinces.csv`),
+      params: { locale: 'en', slug: 'no-such-collection', chart: 'provinces.csv' },
+      status: () => 404,
+    },
+  },
   'app/[locale]/feed.xml/route.ts': {
     GET: { request: () => new Request(`${origin}/en/feed.xml`), params: { locale: 'en' }, status: () => 200 },
   },

@@ -3,7 +3,7 @@
 import { hasLocale } from 'next-intl';
 import { getDb } from '@/db/client';
 import { routing } from '@/lib/i18n/routing';
-import { collectionBySlug } from '@/lib/memorial/collection-page';
+import { readCollectionBySlug } from '@/lib/memorial/collection-page';
 import { atomFeed } from '@/lib/open-data/feed';
 import { notFoundResponse, publicHeaders } from '@/lib/open-data/http';
 import { siteOrigin } from '@/lib/open-data/site';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
   if (!hasLocale(routing.locales, locale)) return notFoundResponse();
-  const collection = await collectionBySlug(slug);
+  const collection = await readCollectionBySlug(await getDb(), slug);
   if (!collection) return notFoundResponse();
   const xml = await atomFeed(await getDb(), locale, siteOrigin(), collection);
   return new Response(xml, { headers: publicHeaders('application/atom+xml; charset=utf-8') });

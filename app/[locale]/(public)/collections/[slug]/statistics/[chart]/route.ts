@@ -1,8 +1,9 @@
 // /{locale}/collections/{slug}/statistics/{chart}.csv — one chart of a collection's statistics, its
 // own records only, labels in the page's language. Public: answers every reader alike.
 import { hasLocale } from 'next-intl';
+import { getDb } from '@/db/client';
 import { routing } from '@/lib/i18n/routing';
-import { collectionBySlug } from '@/lib/memorial/collection-page';
+import { readCollectionBySlug } from '@/lib/memorial/collection-page';
 import { csvContentType, downloadResponse, notFoundResponse } from '@/lib/open-data/http';
 import { chartCsv, isChartName } from '@/lib/statistics/charts';
 import { getStatistics } from '@/lib/statistics/get';
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const { locale, slug, chart: file } = await params;
   const chart = file.endsWith('.csv') ? file.slice(0, -4) : '';
   if (!hasLocale(routing.locales, locale) || !isChartName(chart)) return notFoundResponse();
-  const collection = await collectionBySlug(slug);
+  const collection = await readCollectionBySlug(await getDb(), slug);
   if (!collection) return notFoundResponse();
   const csv = chartCsv(await getStatistics(collection), chart, locale, translatorFor(locale, 'Statistics'));
   return downloadResponse(csv, csvContentType, `yadman-${collection.slug}-statistics-${chart}-${locale}.csv`);
