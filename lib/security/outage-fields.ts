@@ -44,6 +44,11 @@ export const typedFieldLabels: Readonly<Record<string, string>> = {
   place: 'PersonEditor.fields.place',
   cause: 'PersonEditor.fields.cause',
   verificationNote: 'Persons.verificationNote',
+  // An export for investigators (components/admin/evidence-export-forms.tsx).
+  recipientName: 'EvidenceExport.recipientName',
+  recipientKey: 'EvidenceExport.recipientKey',
+  testimonyIds: 'EvidenceExport.testimonyIds',
+  personIds: 'EvidenceExport.personIds',
 };
 
 /** Kept by an action but chosen, not typed: sent back hidden, unchanged. */
@@ -53,7 +58,7 @@ export const chosenFields: ReadonlySet<string> = new Set([
   'relationship', 'hand', 'eventCalendar', 'eventPrecision', 'eventYear', 'eventMonth', 'eventDay',
   'publish', 'credit', 'portraitPublic', 'exactPlacePublic', 'mayContact',
   'startsOn', 'endsOn', 'openForSubmissions', 'reason', 'role', 'collectionId', 'next',
-  'gender', 'incidentDatePrecision', 'province', 'outcome', 'perpetrator', 'aftermath', 'sensitiveContent', 'status', 'verification',
+  'filterStatus', 'gender', 'incidentDatePrecision', 'province', 'outcome', 'perpetrator', 'aftermath', 'sensitiveContent', 'status', 'verification',
 ]);
 
 /** Passphrases and one-time codes: never echoed into a page, not even hidden. */
