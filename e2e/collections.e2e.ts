@@ -129,9 +129,11 @@ test('two open collections each receive the testimony its submitter chose, and e
     await expect(days.getByRole('rowheader', { name: 'December 30, 2022' })).toBeVisible();
     await expect(days).not.toContainText('2019');
     // The timeline names the day, and the year under the first day and where it changes.
-    await expect(days.locator('svg text').filter({ hasText: /^Dec 30/ })).toHaveText('Dec 302022');
-    await expect(days.locator('svg text').filter({ hasText: /^Jan 1/ })).toHaveText('Jan 12023');
-    await expect(days.locator('svg text').filter({ hasText: /^Dec 31/ })).toHaveText('Dec 31');
+    // (a narrow and a wide chart are drawn; the page shows the one that fits)
+    const axis = (await days.locator('svg:visible').textContent()) ?? '';
+    expect(axis).toContain('Dec 30');
+    expect(axis.match(/2022/g)).toHaveLength(1);
+    expect(axis.match(/2023/g)).toHaveLength(1);
     const csv = await (await reader.request.get(`/en/collections/${dey.slug}/statistics/days.csv`)).text();
     expect(csv).toContain('2022-12-30,');
     expect(csv).not.toContain('2019-');
