@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server';
+import { formatNumber } from '@/lib/i18n/dates';
+import type { Locale } from '@/lib/i18n/routing';
 import { submitSteps } from '@/lib/validation/testimony';
 
 /** Where the person is, and links back to the steps they may still change. */
@@ -8,7 +10,8 @@ export async function StepNav({ locale, draftId, current, editable }: { locale: 
   const n = visible.indexOf(current as never) + 1;
   return (
     <nav aria-label={t('stepsLabel')}>
-      <p className="text-sm text-muted">{t('stepOf', { n, total: visible.length })}</p>
+      {/* Digits in the page's script («گام ۱ از ۵»): a plain ICU argument would print Latin digits. */}
+      <p className="text-sm text-muted">{t('stepOf', { n: formatNumber(n, locale as Locale), total: formatNumber(visible.length, locale as Locale) })}</p>
       <ol className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {visible.map((s) => (
           <li key={s}>
