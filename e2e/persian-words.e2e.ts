@@ -65,6 +65,8 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
     test('every submission step and the moderation queue: no word is broken inside', async ({ page, browser }) => {
       test.setTimeout(120_000);
       await signIn(page, 'demo-submitter', demoPassphrase);
+      // The sign-in must have landed before the next page is asked for (else its cookie may not be set yet).
+      await expect(page).not.toHaveURL(/\/sign-in/);
       await page.goto('/fa/submit');
       expect(await brokenWords(page), '/fa/submit').toEqual([]);
       // A new draft, and each of its steps (all open on a draft).
