@@ -53,7 +53,7 @@ const orderBy = (keys: OrderKey[], id: SQL | AnyPgColumn) => [...keys.map((k) =>
  */
 export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}): Promise<PersonPage> {
   const limit = Math.min(Math.max(query.limit ?? defaultPageSize, 1), maxPageSize);
-  const phases = query.q ? searchPhases(query.q, filters(query)) : undefined;
+  const phases = query.q ? searchPhases(query.q, filters(query), !!query.collection) : undefined;
   // Best match first when there is a text query and no other order was asked for; else newest first.
   const order = query.sort && query.sort !== 'relevance' ? query.sort : 'recent';
   const sort: PersonCursorSort = phases && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
