@@ -1,0 +1,19 @@
+// The connections public reads run on (lib/memorial/public-read.ts), when the driver has a pool:
+// their own few, each started with the public statement timeout (PUBLIC_STATEMENT_TIMEOUT_MS), so
+// a public read needs no transaction to set it: a search is one statement and one round trip
+// instead of four (begin, the setting, the read, commit), each of which cost this 2-core machine a
+// socket write and a wake-up of both processes (issue 16: search over HTTP within 1.5 × the query;
+// docs/benchmarks.md). No `server-only`: db/client.ts, which scripts load, registers them.
+import type { Db, DbOrTx } from './types';
+
+const pools = new WeakMap<object, Db>();
+
+/** Records `reads` as the public-read connections of `db` (db/client.ts, on opening PostgreSQL). */
+export function registerPublicReads(db: Db, reads: Db): void {
+  pools.set(db, reads);
+}
+
+/** The public-read connections of `db`, or undefined (PGlite, a transaction, a database without them). */
+export function publicReadsOf(db: DbOrTx): Db | undefined {
+  return pools.get(db);
+}
