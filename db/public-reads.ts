@@ -3,7 +3,10 @@
 // a public read needs no transaction to set it: a search is one statement and one round trip
 // instead of four (begin, the setting, the read, commit), each of which cost this 2-core machine a
 // socket write and a wake-up of both processes (issue 16: search over HTTP within 1.5 × the query;
-// docs/benchmarks.md). No `server-only`: db/client.ts, which scripts load, registers them.
+// docs/benchmarks.md). They also start with `synchronous_commit = off`: their only writes are the
+// public reads' limit counts (lib/abuse/public-reads.ts), which a crash may forget for the last
+// instant at no cost, so a count is one statement that does not wait for the WAL flush.
+// No `server-only`: db/client.ts, which scripts load, registers them.
 import type { Db, DbOrTx } from './types';
 
 const pools = new WeakMap<object, Db>();

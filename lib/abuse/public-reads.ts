@@ -9,7 +9,8 @@
 // - each refusal is held for a second before it is sent (up to `maxHeld` at once), so a client that
 //   keeps N connections busy gets at most N refusals a second, and the server's time goes to readers.
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/types';
+import { publicReadsOf } from '@/db/public-reads';
+import type { Db, DbOrTx } from '@/db/types';
 import { AppError } from '@/lib/errors';
 import { consumeLimit, storedKey } from './limits';
 
@@ -40,20 +41,27 @@ export async function publicReadWait(db: Db, read: PublicRead, addressKey: strin
   const until = blockedUntil.get(key) ?? 0;
   if (until > now) return Math.ceil((until - now) / 1000);
   blockedUntil.delete(key);
-  // The count is written without waiting for the write-ahead log to reach the disk (for this
-  // transaction only): a crash could forget the last instant's counts, which costs nothing, while
-  // the flush cost every search ~3 ms at the median and more behind other writers (issue 16:
-  // search over HTTP within 1.5 × the query; docs/benchmarks.md).
-  const wait = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+  // The count is written without waiting for the write-ahead log to reach the disk: a crash could
+  // forget the last instant's counts, which costs nothing, while the flush cost every search ~3 ms
+  // at the median and more behind other writers (issue 16: search over HTTP within 1.5 × the query;
+  // docs/benchmarks.md). On PostgreSQL the public reads' connections start with that setting
+  // (db/public-reads.ts): one statement; elsewhere a transaction sets it for itself.
+  const count = async (on: DbOrTx) => {
     try {
-      await consumeLimit(tx, read, { address });
+      await consumeLimit(on, read, { address });
       return 0;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
       return error.retryAfterSeconds ?? 1;
     }
-  });
+  };
+  const reads = publicReadsOf(db);
+  const wait = reads
+    ? await count(reads)
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+        return count(tx);
+      });
   if (wait > 0) {
     if (blockedUntil.size >= maxRemembered) blockedUntil.clear();
     blockedUntil.set(key, now + wait * 1000);
