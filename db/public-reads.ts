@@ -9,7 +9,11 @@
 // No `server-only`: db/client.ts, which scripts load, registers them.
 import type { Db, DbOrTx } from './types';
 
-const pools = new WeakMap<object, Db>();
+// On globalThis: Next bundles the proxy and the pages apart, each with its own copy of this module,
+// and both must find the connections of the one database that getDb() keeps there too.
+const holder = globalThis as typeof globalThis & { [key: symbol]: WeakMap<object, Db> | undefined };
+const key = Symbol.for('yadman.publicReads');
+const pools = (holder[key] ??= new WeakMap<object, Db>());
 
 /** Records `reads` as the public-read connections of `db` (db/client.ts, on opening PostgreSQL). */
 export function registerPublicReads(db: Db, reads: Db): void {
