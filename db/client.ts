@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '../lib/env.mjs';
 import { acquireDataDirLock } from './lock';
+import { registerPublicReads } from './public-reads';
 import * as schema from './schema';
 import type { Db, DbDriver } from './types';
 
@@ -85,8 +86,12 @@ async function openPostgres(url: string, max: number, shouldMigrate: boolean, mi
     }
   }
   const client = postgres(url, { ...quiet, max });
-  const db = drizzle({ client, schema, casing: 'snake_case' });
-  return { db: db as unknown as Db, driver: 'postgres' as const, close: () => client.end() };
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  // Public reads' own connections, with the statement timeout from their start (db/public-reads.ts),
+  // and their limit counts written without waiting for the WAL flush.
+  const readsClient = postgres(url, { ...quiet, max: Math.max(2, Math.ceil(max / 2)), connection: { statement_timeout: env().PUBLIC_STATEMENT_TIMEOUT_MS, synchronous_commit: 'off' } });
+  registerPublicReads(db, drizzle({ client: readsClient, schema, casing: 'snake_case' }) as unknown as Db);
+  return { db, driver: 'postgres' as const, close: () => Promise.all([client.end(), readsClient.end()]).then(() => undefined) };
 }
 
 // Kept on globalThis so Next's dev-mode module reloads reuse the one instance (and its lock).

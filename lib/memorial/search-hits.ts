@@ -31,12 +31,17 @@ export const searchCap = 200;
 /** One phase's candidates: `select id, score, recent, full` (full: a source had more than searchCap rows). */
 export type Hits = SQL;
 
-/** The two phases of a query (null when it has no letters or digits at all: it matches no one). */
-export function searchPhases(q: string, filters: Array<SQL | undefined>): [Hits, Hits] | null {
+/**
+ * The two phases of a query (null when it has no letters or digits at all: it matches no one).
+ * `byCollection`: a filter names the collection, so the sources join it; else they leave it out
+ * (every person has one: the join changes no result, and each join is planning time paid per search).
+ */
+export function searchPhases(q: string, filters: Array<SQL | undefined>, byCollection: boolean): [Hits, Hits] | null {
   const keys = searchKeys(q);
   if (!keys.normalized) return null;
   const scope = and(isPublicPerson, ...filters)!;
-  return [hits(wordSources(q, keys, scope)), hits(spellingSources(keys, scope))];
+  const from = sources(byCollection);
+  return [hits(wordSources(q, keys, scope, from)), hits(spellingSources(keys, scope, from))];
 }
 
 /** Each source's rows (up to searchCap + 1), the best score per person, and whether any source was cut. */
@@ -53,9 +58,15 @@ function hits(sources: SQL[]): Hits {
 const selected = (score: SQL) => sql`select ${persons.id} as id, (${score})::float8 as s, ${publicRecentKey(persons.publishedAt)} as r`;
 
 // A source reads persons (and what it joins) within the query's scope: public, and its filters.
-const fromPersons = sql`from ${persons} join ${collections} on ${collections.id} = ${persons.collectionId}`;
-const fromAliases = sql`from ${personAliases} join ${persons} on ${persons.id} = ${personAliases.personId}
-  join ${collections} on ${collections.id} = ${persons.collectionId}`;
+type From = { collection: SQL; persons: SQL; aliases: SQL };
+function sources(byCollection: boolean): From {
+  const collection = byCollection ? sql` join ${collections} on ${collections.id} = ${persons.collectionId}` : sql``;
+  return {
+    collection,
+    persons: sql`from ${persons}${collection}`,
+    aliases: sql`from ${personAliases} join ${persons} on ${persons.id} = ${personAliases.personId}${collection}`,
+  };
+}
 
 /** A tsquery text: every word, each as itself or its transliteration key, whole or as a prefix. */
 function wordsQuery(normalized: string, prefix: boolean): string {
@@ -68,7 +79,7 @@ function wordsQuery(normalized: string, prefix: boolean): string {
     .join(' & ');
 }
 
-function wordSources(q: string, { normalized }: { normalized: string }, scope: SQL): SQL[] {
+function wordSources(q: string, { normalized }: { normalized: string }, scope: SQL, from: From): SQL[] {
   // A withheld minor's names never match: a search by the full name must not find the record.
   const named = sql`${scope} and not ${identityWithheld}`;
   const words = (column: SQL, from: SQL, prefix: boolean) =>
@@ -81,21 +92,20 @@ function wordSources(q: string, { normalized }: { normalized: string }, scope: S
     inProvinces.length ? sql` or ${persons.province} in ${inProvinces}` : sql``
   })`;
   return [
-    words(name, fromPersons, false),
-    words(name, fromPersons, true),
-    words(alias, fromAliases, false),
-    words(alias, fromAliases, true),
-    sql`${selected(sql`0.3`)} ${fromPersons} where ${scope} and ${place}`,
+    words(name, from.persons, false),
+    words(name, from.persons, true),
+    words(alias, from.aliases, false),
+    words(alias, from.aliases, true),
+    sql`${selected(sql`0.3`)} ${from.persons} where ${scope} and ${place}`,
     sql`${selected(sql`0.2`)} from ${testimonyRevisions}
       join ${testimonies} on ${testimonies.publishedRevisionId} = ${testimonyRevisions.id}
       join ${testimonyPersons} on ${testimonyPersons.testimonyId} = ${testimonies.id}
-      join ${persons} on ${persons.id} = ${testimonyPersons.personId}
-      join ${collections} on ${collections.id} = ${persons.collectionId}
+      join ${persons} on ${persons.id} = ${testimonyPersons.personId}${from.collection}
       where ${testimonyRevisions.publicSearch} @@ ${ftsQuery(q)} and ${isPublicTestimony} and ${scope}`,
   ];
 }
 
-function spellingSources({ normalized: nq, folded: fq }: { normalized: string; folded: string }, scope: SQL): SQL[] {
+function spellingSources({ normalized: nq, folded: fq }: { normalized: string; folded: string }, scope: SQL, from: From): SQL[] {
   const compact = nq.replace(/ /g, '');
   const match = (col: SQL) =>
     sql`(${col} like ${containsPattern(nq)} or ${col} like ${containsPattern(fq)} or ${nq} <% ${col} or ${fq} <% ${col}
@@ -110,10 +120,9 @@ function spellingSources({ normalized: nq, folded: fq }: { normalized: string; f
   // source's LIMIT the planner would rather test every alias in turn).
   const aliases = sql`(with matching as materialized (select * from ${personAliases} where ${match(sql`${personAliases.normalized}`)})
     select * from matching) ${personAliases}`;
-  const fromMatchingAliases = sql`from ${aliases} join ${persons} on ${persons.id} = ${personAliases.personId}
-    join ${collections} on ${collections.id} = ${persons.collectionId}`;
+  const fromMatchingAliases = sql`from ${aliases} join ${persons} on ${persons.id} = ${personAliases.personId}${from.collection}`;
   return [
-    sql`${selected(score(sql`${persons.nameSearch}`))} ${fromPersons} where ${named} and ${match(sql`${persons.nameSearch}`)}`,
+    sql`${selected(score(sql`${persons.nameSearch}`))} ${from.persons} where ${named} and ${match(sql`${persons.nameSearch}`)}`,
     sql`${selected(score(sql`${personAliases.normalized}`))} ${fromMatchingAliases} where ${named}`,
   ];
 }

@@ -138,6 +138,14 @@ describe.each(testDatabases())('person search on $name', (target) => {
     expect(await slugs({ q: 'rahimia' })).toEqual(['rahimian']);
   });
 
+  it('a text query within a collection: its persons, by words and by spelling; another collection has no one', async () => {
+    await ensureFixture();
+    expect((await slugs({ q: 'Gholipur', collection: 'fx' }))[0]).toBe('gholipour');
+    expect(await slugs({ q: 'rahimia', collection: 'fx' })).toEqual(['rahimian']);
+    expect(await slugs({ q: 'Gholipur', collection: 'no-such-collection' })).toEqual([]);
+    expect(await slugs({ q: 'rahimia', collection: 'no-such-collection' })).toEqual([]);
+  });
+
   it('does not match unrelated names', async () => {
     expect(await slugs({ q: 'Parvaneh' })).toEqual([]);
     expect(await slugs({ q: 'کامران' })).toEqual([]);

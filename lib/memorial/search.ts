@@ -53,23 +53,28 @@ const orderBy = (keys: OrderKey[], id: SQL | AnyPgColumn) => [...keys.map((k) =>
  */
 export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}): Promise<PersonPage> {
   const limit = Math.min(Math.max(query.limit ?? defaultPageSize, 1), maxPageSize);
-  const phases = query.q ? searchPhases(query.q, filters(query)) : undefined;
+  const phases = query.q ? searchPhases(query.q, filters(query), !!query.collection) : undefined;
   // Best match first when there is a text query and no other order was asked for; else newest first.
   const order = query.sort && query.sort !== 'relevance' ? query.sort : 'recent';
   const sort: PersonCursorSort = phases && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
   // A cursor of another sort (the sort changed, or a hand-made link) starts at the first page.
   const after = query.cursor?.[0] === sort ? cursorPosition(query.cursor) : null;
-  const found = await publicRead(db, async (tx): Promise<Counted> => {
-    if (phases === undefined) return browsePage(tx, and(isPublicPerson, ...filters(query)), sortKeys(order, query.locale), after, limit + 1);
-    let counted: Counted = { rows: [], total: 0, more: false };
-    // The spelling phase runs only when the word phase finds no one.
-    for (const [phase, hits] of (phases ?? []).entries()) {
-      if (phase > 0) await preferIndexes(tx);
-      counted = sort === 'relevance' ? await rankedPage(tx, hits, after, limit + 1) : await sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
-      if (counted.total > 0) break;
-    }
-    return counted;
-  });
+  let found: Counted = { rows: [], total: 0, more: false };
+  if (phases === undefined) {
+    found = await publicRead(db, (tx) => browsePage(tx, and(isPublicPerson, ...filters(query)), sortKeys(order, query.locale), after, limit + 1));
+  }
+  // The spelling phase runs only when the word phase finds no one; it plans within a transaction of its own.
+  for (const [phase, hits] of (phases ?? []).entries()) {
+    found = await publicRead(
+      db,
+      async (tx) => {
+        if (phase > 0) await preferIndexes(tx);
+        return sort === 'relevance' ? rankedPage(tx, hits, after, limit + 1) : sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
+      },
+      { transaction: phase > 0 },
+    );
+    if (found.total > 0) break;
+  }
   const page = found.rows.slice(0, limit);
   const last = found.rows.length > limit ? page.at(-1) : undefined;
   return {
