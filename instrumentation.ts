@@ -6,7 +6,7 @@ export async function register() {
     // bound query values (lib/security/log-guard.ts).
     const { installLogGuard } = await import('./lib/security/log-guard');
     installLogGuard();
-    const { prepareDatabase } = await import('./db/startup');
+    const { prepareDatabase } = await import('./lib/startup');
     await prepareDatabase();
     // The public cache in front of Next (scripts/server.mjs) reads the public data version through
     // this process's own database handle.
