@@ -10,12 +10,12 @@ export async function register() {
     await prepareDatabase();
     // The public cache in front of Next (scripts/server.mjs) reads the public data version through
     // this process's own database handle.
-    const [{ provideVersionReader }, { readPublicDataVersion }, { getDb }] = await Promise.all([
+    const [{ provideVersionReader }, { readPublicDataVersion }, { withDb }] = await Promise.all([
       import('./lib/public-cache/version-source.mjs'),
       import('./lib/memorial/version'),
-      import('./db/client'),
+      import('./lib/db'),
     ]);
-    provideVersionReader(async () => readPublicDataVersion(await getDb()));
+    provideVersionReader(() => withDb(readPublicDataVersion));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();
