@@ -6,7 +6,7 @@ import committed from '../../lib/geo/province-shapes.json';
 import { provinceCodes, provinces } from '../../lib/geo/provinces';
 
 const geo = JSON.parse(
-  fs.readFileSync(path.join(import.meta.dirname, 'iran-provinces.geojson'), 'utf8'),
+  fs.readFileSync(path.join(import.meta.dirname, '../../lib/geo/iran-provinces.geojson'), 'utf8'),
 ) as ProvincesGeoJson;
 
 describe('province map projection', () => {
