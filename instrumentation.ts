@@ -6,16 +6,16 @@ export async function register() {
     // bound query values (lib/security/log-guard.ts).
     const { installLogGuard } = await import('./lib/security/log-guard');
     installLogGuard();
-    const { prepareDatabase } = await import('./db/startup');
+    const { prepareDatabase } = await import('./lib/startup');
     await prepareDatabase();
     // The public cache in front of Next (scripts/server.mjs) reads the public data version through
     // this process's own database handle.
-    const [{ provideVersionReader }, { readPublicDataVersion }, { getDb }] = await Promise.all([
+    const [{ provideVersionReader }, { readPublicDataVersion }, { withDb }] = await Promise.all([
       import('./lib/public-cache/version-source.mjs'),
       import('./lib/memorial/version'),
-      import('./db/client'),
+      import('./lib/db'),
     ]);
-    provideVersionReader(async () => readPublicDataVersion(await getDb()));
+    provideVersionReader(() => withDb(readPublicDataVersion));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

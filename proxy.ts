@@ -1,10 +1,10 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
 import { requestAddressKey } from '@/lib/abuse/address';
 import { actionPostWait, isActionPost } from '@/lib/abuse/action-posts';
 import { holdRefusal, limitedRead, publicReadWait } from '@/lib/abuse/public-reads';
 import { env } from '@/lib/env.mjs';
+import { withDb } from '@/lib/db';
 import { databaseReachable } from '@/lib/health/reachability';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { renderHeader, renderPlaceholder } from '@/lib/public-cache/render-slot.mjs';
@@ -90,7 +90,7 @@ async function publicReadRefusal(request: NextRequest): Promise<Response | null>
   const read = limitedRead(request.method, request.nextUrl);
   if (!read) return null;
   // Fails open: while the database does not answer, the outage page (or the route) answers instead.
-  const seconds = await getDb().then((db) => publicReadWait(db, read, requestAddressKey(request.headers)), () => 0).catch(() => 0);
+  const seconds = await withDb(publicReadWait, read, requestAddressKey(request.headers)).catch(() => 0);
   if (!seconds) return null;
   await holdRefusal();
   if (read === 'open-data') return apiRateLimited(seconds);

@@ -2,7 +2,7 @@
 // HTML, CSS, JavaScript, fonts, prefetches — counted as compressed bytes on the wire (headers
 // included), with an empty cache, in both languages, must stay within 200 KB; the portrait is
 // excluded. Every request must go to the site itself.
-import { demoPersonId } from '../db/seed/demo-persons';
+import { demoPersonId } from '../lib/seed/demo-persons';
 import { expect, test } from './fixtures';
 
 const budgetBytes = 200 * 1024;

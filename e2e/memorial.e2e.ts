@@ -1,7 +1,7 @@
 // The public memorial with JavaScript off: search by a variant spelling, filter, paginate, open a
 // person; axe on home, search and person pages in both languages; unpublished ids are 404s.
 import AxeBuilder from '@axe-core/playwright';
-import { demoPersonId } from '../db/seed/demo-persons';
+import { demoPersonId } from '../lib/seed/demo-persons';
 import { expect, test } from './fixtures';
 
 const axe = async (page: import('@playwright/test').Page) => {

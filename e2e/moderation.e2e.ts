@@ -1,4 +1,4 @@
-import { demoPersonId } from '../db/seed/demo-persons';
+import { demoPersonId } from '../lib/seed/demo-persons';
 import { expect, test } from './fixtures';
 import { signInAsStaff } from './support/accounts';
 

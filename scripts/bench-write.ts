@@ -3,15 +3,15 @@
 // their reads on postgres.js directly; My testimonies and a thread of 50 messages likewise;
 // submissions per second at the data layer beside PostgreSQL's own commit rate, and through the real
 // no-JavaScript forms (start, each step, submit with its challenge) beside the data layer's rate.
-// Everything the submitters wrote is deleted at the end (lib/bench/write-path.ts); the moderator's
+// Everything the submitters wrote is deleted at the end (scripts/bench/write-path.ts); the moderator's
 // claims ("claim next") are released.
 import { encode } from 'next-auth/jwt';
 import type postgres from 'postgres';
 import type { Db } from '../db/types';
 import { createSession, resolveSession, type Viewer } from '../lib/auth/sessions';
-import { formBody } from '../lib/bench/forms';
-import { percentile } from '../lib/bench/stats';
-import { distinctNarrative, removeBenchAccounts } from '../lib/bench/write-path';
+import { formBody } from './bench/forms';
+import { percentile } from './bench/stats';
+import { distinctNarrative, removeBenchAccounts } from './bench/write-path';
 import { listThread, replyAsSubmitter, sendStaffMessage } from '../lib/messages';
 import { claimNext, releaseClaim } from '../lib/moderation/claims';
 import { listQueue, queueStatuses, type QueueFilters } from '../lib/moderation/queue';

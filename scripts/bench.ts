@@ -12,8 +12,8 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import { createDb } from '../db/client';
-import { nameQueries, readerUnderFlood, textQueries } from '../lib/bench/search-load';
-import { percentile, shortfall, verdict } from '../lib/bench/stats';
+import { nameQueries, readerUnderFlood, textQueries } from './bench/search-load';
+import { percentile, shortfall, verdict } from './bench/stats';
 import { listPublishedPersons } from '../lib/memorial/search';
 import { developmentSecret } from '../lib/crypto/secret-box';
 import { writePathRows } from './bench-write';
@@ -26,7 +26,7 @@ const ports = { app: basePort, nginx: basePort + 1, bare: basePort + 2 };
 const host = '127.0.0.1';
 const appUrl = `http://${host}:${ports.app}`;
 // The generated narratives are encrypted under the AUTH_SECRET `db:generate-data` ran with
-// (lib/synthetic/generate.ts): give both the same one, or the development secret when neither has one.
+// (scripts/synthetic/generate.ts): give both the same one, or the development secret when neither has one.
 const authSecret = process.env.AUTH_SECRET ?? developmentSecret;
 const loadSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;

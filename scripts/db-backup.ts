@@ -1,10 +1,10 @@
 // `npm run db:backup [-- <folder>]`: the configured database (DATABASE_URL, or the PGlite folder
 // YADMAN_DATA_DIR — stop the server first) and the uploaded files (the local media folder, or the
 // S3 bucket's when S3_BUCKET is set), into a new folder
-// (default backups/yadman-<time>). See lib/backup/backup.ts and README "Backups".
+// (default backups/yadman-<time>). See scripts/backup/backup.ts and README "Backups".
 import path from 'node:path';
 import { env } from '../lib/env.mjs';
-import { backup } from '../lib/backup/backup';
+import { backup } from './backup/backup';
 import { mediaStore } from '../lib/media/storage';
 
 const e = env();

@@ -1,10 +1,10 @@
 // `npm run db:generate-data -- --persons 100000 --testimonies 1000000 [--seed 1]`: fills the
 // configured database (DATABASE_URL, or the PGlite folder) with synthetic records for benchmarks
-// (lib/synthetic). Meant for a fresh, dedicated database: the rows are invented and recognisable
+// (scripts/synthetic). Meant for a fresh, dedicated database: the rows are invented and recognisable
 // only by their synthetic-* account names. Prints progress and rows per second.
 import { parseArgs } from 'node:util';
 import { createDb, optionsFromEnv } from '../db/client';
-import { generateSyntheticData } from '../lib/synthetic/run';
+import { generateSyntheticData } from './synthetic/run';
 
 const { values } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
 // without a database, server stopped). Checks the restored row counts against the backup's.
 import path from 'node:path';
 import { env } from '../lib/env.mjs';
-import { restore } from '../lib/backup/backup';
+import { restore } from './backup/backup';
 import { mediaStore } from '../lib/media/storage';
 import { mediaTempRoot } from '../lib/media/temp';
 

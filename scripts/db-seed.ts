@@ -1,7 +1,7 @@
 // `npm run db:seed -- --demo`: adds the fictional demo collection, content and demo accounts.
 // Does nothing if any collection already exists.
 import { closeDb, getDb } from '../db/client';
-import { seedDemo } from '../db/seed/demo';
+import { seedDemo } from '../lib/seed/demo';
 
 if (!process.argv.includes('--demo')) {
   console.error('usage: npm run db:seed -- --demo   (the only seed is the fictional demo data)');

@@ -2,11 +2,11 @@
 //   npx tsx scripts/generate-font-subsets.ts
 // from the variable Vazirmatn of @fontsource-variable/vazirmatn, with subset-font (HarfBuzz's
 // hb-subset in wasm: keeps the contextual letter forms Persian shaping needs, and can pin the
-// weight axis, which no CSS-only approach can). lib/fonts/subsets.test.ts fails if the stylesheet drifts.
+// weight axis, which no CSS-only approach can). scripts/fonts/subsets.test.ts fails if the stylesheet drifts.
 import fs from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
-import { fontFaceCss, fontSubsets, fontWeights, subsetText } from '../lib/fonts/subsets';
+import { fontFaceCss, fontSubsets, fontWeights, subsetText } from './fonts/subsets';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sourceDir = path.join(root, 'node_modules/@fontsource-variable/vazirmatn');

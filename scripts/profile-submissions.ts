@@ -4,12 +4,12 @@
 // a submission timed on its own (create draft, three steps, submit); meanwhile a second connection
 // samples pg_stat_activity every 10 ms for the submitters' backends: what each is doing (the
 // statement) and waiting on (a lock, the commit's WAL flush, the client). Everything the run wrote is
-// deleted at the end (lib/bench/write-path.ts). Prints a JSON summary.
+// deleted at the end (scripts/bench/write-path.ts). Prints a JSON summary.
 import postgres from 'postgres';
 import { createDb } from '../db/client';
 import { createSession, resolveSession } from '../lib/auth/sessions';
-import { percentile } from '../lib/bench/stats';
-import { distinctNarrative, removeBenchAccounts } from '../lib/bench/write-path';
+import { percentile } from './bench/stats';
+import { distinctNarrative, removeBenchAccounts } from './bench/write-path';
 import { createDraft, saveDraftStep, submitTestimony } from '../lib/testimonies';
 import { insertUser } from '../lib/testing/actors';
 import { formGate } from '../lib/testing/form-gate';

@@ -1,8 +1,8 @@
 // `AUTH_SECRET_PREVIOUS=<old> AUTH_SECRET=<new> npm run secret:rotate`: moves every key and sealed
-// value at rest from the previous AUTH_SECRET to the new one (lib/crypto/rotate-secret.ts; README
+// value at rest from the previous AUTH_SECRET to the new one (scripts/crypto/rotate-secret.ts; README
 // "Rotating the secret"). Stop every server first; safe to run again after an interruption.
 import { closeDb, getDbHandle } from '../db/client';
-import { rotateSecret } from '../lib/crypto/rotate-secret';
+import { rotateSecret } from './crypto/rotate-secret';
 import { env } from '../lib/env.mjs';
 import { mediaStore } from '../lib/media/storage';
 

@@ -4,7 +4,7 @@
 // outcome={searchParams.upload} />.
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { sizeLimitBytes } from '@/lib/media/limits';
 import { listOwnAttachments } from '@/lib/media/list';
@@ -19,7 +19,7 @@ export async function AttachmentUpload({ testimonyId, locale, outcome }: { testi
   const t = await getTranslations({ locale, namespace: 'Media' });
   // A refused upload's caption, handed back by the upload route for this page only.
   const caption = (await cookies()).get(uploadCaptionCookie)?.value ?? '';
-  const files = await listOwnAttachments(await getDb(), await getViewer(), testimonyId);
+  const files = await withDb(listOwnAttachments, await getViewer(), testimonyId);
   const limits: SizeLimitsMb = {
     image: mb(sizeLimitBytes('image')),
     video: mb(sizeLimitBytes('video')),

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { pendingEnrolment } from '@/lib/auth/second-factor';
 import type { Viewer } from '@/lib/auth/sessions';
 import { EnrolmentStartForm } from './enrolment-start-form';
@@ -12,7 +12,7 @@ import { SecondFactorForm } from './second-factor-form';
  */
 export async function EnrolmentPanel({ viewer, locale, next }: { viewer: Viewer; locale: string; next: string }) {
   const t = await getTranslations({ locale, namespace: 'TwoFactor' });
-  const pending = await pendingEnrolment(await getDb(), viewer);
+  const pending = await withDb(pendingEnrolment, viewer);
   if (!pending) {
     return (
       <>

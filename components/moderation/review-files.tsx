@@ -2,7 +2,7 @@
 // whether its hidden metadata could be removed, and choose public or moderators-only. Embedded by
 // the review page as <ReviewFiles locale={…} review={…} />; reads its own data through lib/media.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import type { Locale } from '@/lib/i18n/routing';
 import { listReviewAttachments } from '@/lib/media/review-files';
@@ -13,7 +13,7 @@ const errorCodes = ['not_found', 'unauthenticated', 'second_factor_required', 'i
 
 export async function ReviewFiles({ locale, review }: { locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'> }) {
   const [files, t, te] = await Promise.all([
-    getDb().then(async (db) => listReviewAttachments(db, await getViewer(), review.id)),
+    getViewer().then((viewer) => withDb(listReviewAttachments, viewer, review.id)),
     getTranslations({ locale, namespace: 'ReviewFiles' }),
     getTranslations({ locale, namespace: 'Errors' }),
   ]);

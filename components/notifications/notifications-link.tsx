@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
@@ -18,7 +18,7 @@ export async function NotificationsLink({ locale }: { locale: Locale }) {
   const href = `/${locale}/notifications`;
   let count: number;
   try {
-    count = await countUnreadNotifications(await getDb(), await getViewer());
+    count = await withDb(countUnreadNotifications, await getViewer());
   } catch (error) {
     // Signed out, or staff before their second factor: no link.
     if (error instanceof AppError) return null;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { provinces } from '@/lib/geo/provinces';
 import { calendarOf, formatStoredDate } from '@/lib/i18n/dates';
@@ -36,13 +36,12 @@ export async function ReviewStep({ locale, draft }: Props) {
   const about = draft.draft.about ?? {};
   const account = draft.draft.account ?? {};
   const consent = parsed.consent.success ? parsed.consent.data : null;
-  const db = await getDb();
-  const chosen = await publishedPersonsByIds(db, [about.personId ?? []].flat());
+  const chosen = await withDb(publishedPersonsByIds, [about.personId ?? []].flat());
   const proposed = (about.newNameFa || about.newNameLatin) as string | undefined;
   const aboutData = parsed.about.success ? (parsed.about.data as Record<string, unknown>) : null;
   const incident = aboutData ? (resolveDate(aboutData, 'newIncident') as TypedDate) : null;
   const province = provinces.find((p) => p.code === about.newProvince);
-  const [files, tf] = await Promise.all([listOwnAttachments(db, await getViewer(), draft.id), getTranslations({ locale, namespace: 'ReviewFiles' })]);
+  const [files, tf] = await Promise.all([withDb(listOwnAttachments, await getViewer(), draft.id), getTranslations({ locale, namespace: 'ReviewFiles' })]);
   const date = parsed.account.success ? (resolveDate(parsed.account.data as Record<string, unknown>, 'event') as TypedDate) : null;
   const incomplete = parsed.incomplete.filter((s) => draft.editable.includes(s));
   const edit = (step: string) =>

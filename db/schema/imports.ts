@@ -1,8 +1,14 @@
 import { index, integer, jsonb, pgEnum, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { collections } from './collections';
 import { createdAt, tstz } from './columns';
-import type { ImportMapping } from '../../lib/imports/fields';
 import { users } from './users';
+
+/**
+ * What the mapping step stores (lib/imports/fields.ts `ImportMapping`, whose field names narrow the
+ * keys): person field → index of the CSV column it is read from, and the outcome for rows whose
+ * outcome cell is empty.
+ */
+export type StoredImportMapping<Field extends string = string> = { columns: Partial<Record<Field, number>>; defaultOutcome: string | null };
 
 export const importStatus = pgEnum('import_status', ['uploaded', 'imported', 'discarded']);
 
@@ -25,7 +31,7 @@ export const importBatches = pgTable(
     rows: jsonb().$type<string[][]>().notNull(),
     rowCount: integer().notNull(),
     /** Person field → index of the CSV column it comes from; null until the mapping step. */
-    mapping: jsonb().$type<ImportMapping>(),
+    mapping: jsonb().$type<StoredImportMapping>(),
     /** Counts of the import, kept after the cells are emptied. */
     summary: jsonb().$type<Record<string, number>>(),
     createdAt: createdAt(),

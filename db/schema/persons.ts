@@ -11,9 +11,9 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { provinceCodes } from '../../lib/geo/provinces';
-import { ftsNormalizedText, nameWords } from '../../lib/search/fts';
-import { publicDateKey, publicNameEnKey, publicRecentKey } from '../../lib/search/person-order';
+import { provinceCodes } from '../province-codes';
+import { ftsNormalizedText, nameWords } from '../expressions/fts';
+import { publicDateKey, publicNameEnKey, publicRecentKey } from '../expressions/person-order';
 import { attachments } from './attachments';
 import { collections } from './collections';
 import { createdAt, datePrecision, tstz, updatedAt } from './columns';

@@ -15,7 +15,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ftsVector } from '../../lib/search/fts';
+import { ftsVector } from '../expressions/fts';
 import { collections } from './collections';
 import { createdAt, datePrecision, tstz, updatedAt } from './columns';
 import { persons } from './persons';
@@ -212,7 +212,7 @@ export const testimonyRevisions = pgTable(
     // The token of the form that created this revision: a repeated post adds no second revision.
     idempotencyKey: text(),
     createdAt: createdAt(),
-    // Full-text search over the public text (lib/search/fts.ts), only ever queried through a
+    // Full-text search over the public text (db/expressions/fts.ts), only ever queried through a
     // testimony's published_revision_id. Never over `narrative`: that is ciphertext, and its words
     // must not reach an index in the clear.
     publicSearch: tsvector().generatedAlwaysAs(() => ftsVector(sql`redacted_narrative`)),

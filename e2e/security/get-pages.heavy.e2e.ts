@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/client';
-import { demoPersonId } from '../../db/seed/demo-persons';
+import { demoPersonId } from '../../lib/seed/demo-persons';
 import { changedTables, databaseDigest, readSideEffects } from '../../lib/testing/digest';
 import { queryRows } from '../../lib/testing/query-rows';
 import { createPostgresDatabase } from '../../lib/testing/scratch-database';

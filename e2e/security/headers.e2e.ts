@@ -4,7 +4,7 @@
 // lib/security/headers.mjs: changing the contract must change this test too.
 import type { APIResponse, Response } from '@playwright/test';
 import nextPackage from 'next/package.json' with { type: 'json' };
-import { demoPersonId } from '../../db/seed/demo-persons';
+import { demoPersonId } from '../../lib/seed/demo-persons';
 import { recordFigure } from '../../lib/testing/security-figures';
 import { signInForm } from '../support/accounts';
 import { expect, test } from '../fixtures';

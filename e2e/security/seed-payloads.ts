@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db/client';
 import * as s from '../../db/schema';
-import { demoUsernames, seedDemo } from '../../db/seed/demo';
+import { demoUsernames, seedDemo } from '../../lib/seed/demo';
 import { sealText } from '../../lib/crypto/sealed-text';
 import { newTestimonyKey, sealDraft, sealField, sealNarrative } from '../../lib/testimonies/sealed';
 import { xssPayloads } from './xss-payloads';

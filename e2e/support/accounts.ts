@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { demoPassphrase, demoTotpSecret } from '../../db/seed/demo-credentials';
+import { demoPassphrase, demoTotpSecret } from '../../lib/seed/demo-credentials';
 import { currentTotp } from '../../lib/auth/totp';
 import { expect } from '../fixtures';
 

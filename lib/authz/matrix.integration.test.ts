@@ -9,7 +9,7 @@ import { describeAccess } from '@/lib/authz/access';
 import { actorNames, createActors, type ActorName, type Actors } from '@/lib/testing/actors';
 import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
 import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';
-import { actionMatrix, routeMatrix, type Outcome } from './matrix';
+import { actionMatrix, routeMatrix, type Outcome } from '../testing/authz-matrix';
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: undefined as unknown, driver: 'pglite' as string }));
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => state.viewer }));

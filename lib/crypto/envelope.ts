@@ -78,7 +78,7 @@ export function unwrapDataKey(wrapped: string, kind: DataKeyKind, secret?: strin
   return asDataKey(bytes);
 }
 
-/** The same data key wrapped under another master key (rotating AUTH_SECRET: lib/crypto/rotate-secret.ts). */
+/** The same data key wrapped under another master key (rotating AUTH_SECRET: scripts/crypto/rotate-secret.ts). */
 export function rewrapDataKey(wrapped: string, kind: DataKeyKind, from: string, to: string): string {
   return gcmSeal(masterKey(to), unwrapDataKey(wrapped, kind, from).bytes, `data_key:${kind}`, keyVersion);
 }

@@ -27,7 +27,7 @@ import { insertCollection } from '@/lib/testing/public-fixtures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { approveExport, openExportPackage, requestExport } from './exports';
 import { produceExport } from './produce';
-import { validateBag } from './validate';
+import { validateBag } from '../testing/bagit-validate';
 
 const ageBin = '/usr/bin/age';
 /** The Library of Congress tool when installed (`pip install bagit`), else none: see validateBag. */

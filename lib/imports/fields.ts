@@ -1,5 +1,6 @@
 // The person fields a CSV column can be mapped to, and a first guess of the mapping from the
 // header row. Pure data and functions: the mapping form (browser) and lib/imports share them.
+import type { StoredImportMapping } from '@/db/schema/imports';
 import { normalizeName } from '../search/normalize';
 
 export const importFields = [
@@ -26,7 +27,7 @@ export type ImportField = (typeof importFields)[number];
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
 /** What the mapping step stores: the columns, and the outcome for rows whose outcome cell is empty. */
-export type ImportMapping = { columns: ColumnMapping; defaultOutcome: string | null };
+export type ImportMapping = StoredImportMapping<ImportField>;
 
 // Header names seen in lists kept by human-rights groups, in English and Persian (normalized).
 const synonyms: Record<ImportField, string[]> = {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
-import { getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, getPublishedPerson, getPublishedPersons, type PublicTestimony } from '.';
+import { getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, getPublishedPerson, getPublishedPersons, type PublicTestimony } from './';
 
 describe.each(testDatabases())('the batch reads of the public projection on $name', (target) => {
   const ctx = useTestDatabase(target);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '@/db/schema';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/seed/demo';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { publicPersonKeys, publicPersonSummaryKeys, publicTestimonyKeys } from './dto';
 import { getMemorialOverview } from './overview';

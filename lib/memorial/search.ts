@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { collections, persons } from '@/db/schema';
-import { publicDateKey, publicNameEnKey, publicRecentKey } from '@/lib/search/person-order';
+import { publicDateKey, publicNameEnKey, publicRecentKey } from '@/db/expressions/person-order';
 import type { PublicPersonSummary } from './dto';
 import { cursorPosition, type PersonCursor, type PersonCursorSort, personCursor } from './person-cursor';
 import { preferIndexes, publicRead } from './public-read';
@@ -26,7 +26,7 @@ export type PersonPage = {
   next: PersonCursor | null;
 };
 
-/** One key of an order; `expr` is never null (lib/search/person-order.ts), `param` makes a cursor value one. */
+/** One key of an order; `expr` is never null (db/expressions/person-order.ts), `param` makes a cursor value one. */
 type OrderKey = { expr: SQL; dir: 'asc' | 'desc'; param: (value: string | number | null) => SQL };
 /** A key of the list's order plus what the cursor keeps of it. The id breaks ties. */
 type SortKey = OrderKey & { cursorValue: SQL };

@@ -4,7 +4,7 @@ import { auditEntries, collections, testimonies } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { listThread, markThreadRead, replyAsSubmitter, sendStaffMessage, unreadForSubmitter, unreadRepliesForStaff } from '.';
+import { listThread, markThreadRead, replyAsSubmitter, sendStaffMessage, unreadForSubmitter, unreadRepliesForStaff } from './';
 import { codeOf } from '@/lib/testing/outcome';
 
 

@@ -83,7 +83,7 @@ describe.each(testDatabases())('queue counts on $name', (target) => {
     await ctx.db.delete(testimonies).where(eq(testimonies.id, first));
     await expectCountsRight();
 
-    // A bulk load runs with the row triggers off and rebuilds the counts once (lib/synthetic/load.ts).
+    // A bulk load runs with the row triggers off and rebuilds the counts once (scripts/synthetic/load.ts).
     await ctx.db.execute(sql`delete from queue_counts`);
     await ctx.db.execute(sql`select queue_counts_rebuild()`);
     await expectCountsRight();

@@ -13,7 +13,7 @@ import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimo
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { withdrawTestimony } from '@/lib/testimonies/withdraw';
-import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationsRead, openNotification } from '.';
+import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationsRead, openNotification } from './';
 
 describe.each(testDatabases())('notifications on $name', (target) => {
   const ctx = useTestDatabase(target);

@@ -6,7 +6,7 @@ import { getPublishedPerson } from '@/lib/memorial';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
-import { addAlias, addSource, createPerson, getStaffPerson, listStaffPersons, setTestimonyLink, updatePerson } from '.';
+import { addAlias, addSource, createPerson, getStaffPerson, listStaffPersons, setTestimonyLink, updatePerson } from './';
 import { codeOf } from '@/lib/testing/outcome';
 import { editable } from '@/lib/testing/person-patch';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/sessions';
 import { idle } from '@/lib/actions/define-action';
-import { routeMatrix } from '@/lib/authz/matrix';
+import { routeMatrix } from '@/lib/testing/authz-matrix';
 import { createActors } from '@/lib/testing/actors';
 import { loadActions, loadRouteHandlers, routeFiles } from '@/lib/testing/app-handlers';
 import { testDatabases, useTestDatabase, type TestDbContext } from '@/lib/testing/databases';

@@ -1,7 +1,7 @@
 // Data migration for encryption at rest: rows written before migration 0017 (testimonies: draft
 // and narratives) or 0018 (thread messages, internal notes) hold their text in plaintext with
 // `data_key` null; before 0020 a moderator's unpublished redaction sat in `redacted_narrative`, and
-// before 0021 the place of the event and the credit name were in the clear. `prepareDatabase` (db/startup.ts) runs this when the server starts; each row is
+// before 0021 the place of the event and the credit name were in the clear. `prepareDatabase` (lib/startup.ts) runs this when the server starts; each row is
 // converted in its own short transaction, so several instances starting together share the work
 // without encrypting anything twice.
 // PostgreSQL keeps the old row versions until VACUUM: run `VACUUM FULL testimonies,

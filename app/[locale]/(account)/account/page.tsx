@@ -3,7 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { ChangePassphraseForm, EmailForm, RegenerateRecoveryCodesForm, SignOutEverywhereForm } from '@/components/forms/account-forms';
 import { FormMessages } from '@/components/forms/form-messages';
 import { getAccountOverview } from '@/lib/auth/accounts';
@@ -37,7 +37,7 @@ export default async function AccountPage({ params }: Props) {
   setRequestLocale(locale);
   // Staff reach this page only after their second factor (requirePageAccess redirects).
   const viewer = await requirePageAccess({ permission: 'account.manage.own' }, { locale, path: `/${locale}/account` });
-  const account = await getAccountOverview(await getDb(), viewer);
+  const account = await withDb(getAccountOverview, viewer);
   const codesLeft = account.recoveryCodesLeft;
   const t = await getTranslations('Account');
   const n = await getTranslations('Notifications');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { NotificationList } from '@/components/notifications/notification-list';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
@@ -26,11 +26,10 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/notifications` });
-  const db = await getDb();
   const cursor = (await searchParams).cursor;
-  const page = await listNotifications(db, viewer, { cursor: typeof cursor === 'string' ? cursor : undefined }).catch((error: unknown) => {
+  const page = await withDb(listNotifications, viewer, { cursor: typeof cursor === 'string' ? cursor : undefined }).catch((error: unknown) => {
     // A mangled "older" link: the newest page instead.
-    if (error instanceof AppError && error.code === 'invalid_input') return listNotifications(db, viewer);
+    if (error instanceof AppError && error.code === 'invalid_input') return withDb(listNotifications, viewer);
     throw error;
   });
   const t = await getTranslations('Notifications');

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
@@ -48,13 +48,12 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const tq = await getTranslations({ locale, namespace: 'Queue' });
-  const db = await getDb();
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const filters = parseFilters(query);
   const filterParams = filterParamsOf(filters);
-  const page = await listQueue(db, viewer, { ...filters, cursor }).catch((error: unknown) => {
+  const page = await withDb(listQueue, viewer, { ...filters, cursor }).catch((error: unknown) => {
     // A mangled cursor is not worth an error page: start from the beginning.
-    if (error instanceof AppError && error.code === 'invalid_input') return listQueue(db, viewer, filters);
+    if (error instanceof AppError && error.code === 'invalid_input') return withDb(listQueue, viewer, filters);
     throw error;
   });
   const languageName = (code: string) => (code === 'fa' || code === 'en' ? t(`languages.${code}`) : code);
@@ -80,7 +79,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           {tm('claimNext')}
         </button>
       </ActionForm>
-      <QueueFilterForm locale={locale} filters={filters} collections={await listQueueCollections(db, viewer)} />
+      <QueueFilterForm locale={locale} filters={filters} collections={await withDb(listQueueCollections, viewer)} />
       {page.items.length === 0 ? (
         <p className="mt-6">{t('emptyQueue')}</p>
       ) : (

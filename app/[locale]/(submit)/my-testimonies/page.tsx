@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { FormNotice } from '@/components/forms/form-alert';
 import { Timeline } from '@/components/submit/timeline';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -26,8 +26,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies` });
-  const db = await getDb();
-  const [items, unread] = await Promise.all([listOwnTestimonies(db, viewer), unreadForSubmitter(db, viewer)]);
+  const [items, unread] = await Promise.all([withDb(listOwnTestimonies, viewer), withDb(unreadForSubmitter, viewer)]);
   const t = await getTranslations('MyTestimonies');
   const m = await getTranslations('Messages');
   const saved = (await searchParams).saved === '1';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { FormMessages } from '@/components/forms/form-messages';
 import { StartForm } from '@/components/submit/start-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -34,15 +34,14 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
   if (typeof collectionParam === 'string') backQuery.set('collection', collectionParam.slice(0, 64));
   const back = backQuery.size > 0 ? `/${locale}/submit?${backQuery}` : `/${locale}/submit`;
   const viewer = await requirePageAccess({ permission: 'testimony.submit' }, { locale, path: back });
-  const db = await getDb();
   // From a person page: the new testimony is about this (published) person.
-  const [person] = typeof personParam === 'string' ? await publishedPersonsByIds(db, [personParam]) : [];
-  const open = await listOpenCollections(db);
+  const [person] = typeof personParam === 'string' ? await withDb(publishedPersonsByIds, [personParam]) : [];
+  const open = await withDb(listOpenCollections);
   // The collection's own address (`?collection=`) or the person's collection preselects it, when open.
-  const wanted = typeof collectionParam === 'string' ? collectionParam : person ? await personCollectionSlug(db, person.id) : undefined;
+  const wanted = typeof collectionParam === 'string' ? collectionParam : person ? await withDb(personCollectionSlug, person.id) : undefined;
   const chosen = open.find((c) => c.slug === wanted)?.slug;
   const choices = open.map((c) => ({ slug: c.slug, name: locale === 'fa' ? c.nameFa : c.nameEn, description: locale === 'fa' ? c.descriptionFa : c.descriptionEn }));
-  const drafts = (await listOwnTestimonies(db, viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
+  const drafts = (await withDb(listOwnTestimonies, viewer)).filter((d) => d.status === 'draft' || d.status === 'changes_requested');
   const t = await getTranslations('Submit');
   // A fresh token per render: the idempotency key of the start form.
   const token = randomBytes(18).toString('base64url');

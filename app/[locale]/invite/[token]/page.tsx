@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { AcceptInvitationForm } from '@/components/staff/accept-invitation-form';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { inspectInvitation } from '@/lib/auth/invitations';
 import { errorCodes } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
@@ -22,7 +22,7 @@ export default async function InvitationPage({ params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Invitation' });
-  const invitation = await inspectInvitation(await getDb(), token);
+  const invitation = await withDb(inspectInvitation, token);
 
   if (!invitation) {
     // Unknown, used and expired links get the same answer: the holder learns nothing more.

@@ -3,7 +3,7 @@
 // are added (a later page), so the redirect is temporary while this address stays the same.
 // Unknown and unpublished ids end on the site's one 404 page, like a person's. Public.
 import { hasLocale } from 'next-intl';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { routing } from '@/lib/i18n/routing';
 import { publicTestimonyLocation } from '@/lib/memorial';
 import { publicRead } from '@/lib/memorial/public-read';
@@ -16,8 +16,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale: asked, id } = await params;
   const locale = hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;
-  const db = await getDb();
-  const found = hasLocale(routing.locales, asked) ? await publicRead(db, (tx) => publicTestimonyLocation(tx, id.toLowerCase())) : null;
+  const found = hasLocale(routing.locales, asked) ? await withDb((db) => publicRead(db, (tx) => publicTestimonyLocation(tx, id.toLowerCase()))) : null;
   // Every absolute URL from the configured origin, never the request's Host (lib/open-data/site.ts).
   const target = found ? testimonyPagePath(locale, found.person, found.after && encodeCursor(found.after), id.toLowerCase()) : `/${locale}/not-found`;
   return new Response(null, {

@@ -2,7 +2,7 @@
 // admins with data.export; everyone else, and any unknown or unfinished id, gets the same 404.
 // Streamed: a package of gigabytes never sits in memory. Each download is an audit entry.
 import { Readable } from 'node:stream';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { openExportPackage } from '@/lib/evidence/exports';
@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   let opened;
   try {
-    opened = await openExportPackage(await getDb(), await getViewer(), id);
+    opened = await withDb(openExportPackage, await getViewer(), id);
   } catch (error) {
     if (error instanceof AppError) return notFound();
     throw error;

@@ -2,14 +2,14 @@
 // forbidden ids get the same 404. The content type is the one verified from the bytes, never the
 // uploader's; nosniff stops browsers guessing otherwise; only images are shown inline.
 import { Readable } from 'node:stream';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { findServableMedia } from '@/lib/media/serve';
 import { mediaPolicy } from '@/lib/security/headers.mjs';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const media = await findServableMedia(await getDb(), await getViewer(), id);
+  const media = await withDb(findServableMedia, await getViewer(), id);
   if (!media) {
     return new Response('Not found', {
       status: 404,

@@ -4,8 +4,7 @@
 // short-lived cookie scoped to that page, so nothing typed is lost (no caption in the URL).
 import { hasLocale } from 'next-intl';
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
-import { isDatabaseUnavailable } from '@/db/unavailable';
+import { isDatabaseUnavailable, withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
@@ -23,7 +22,7 @@ export async function POST(request: Request) {
   // (foreign or null Origin, cross-site Sec-Fetch-Site: lib/security/same-origin.ts).
   if (!isSameOriginRequest(request.headers)) return plain(403, 'Forbidden');
   try {
-    const result = await receiveMultipartUpload(await getDb(), await getViewer(), request);
+    const result = await withDb(receiveMultipartUpload, await getViewer(), request);
     const page = `/${result.locale}/submit/${result.testimonyId}/files`;
     // Back to the host the browser used: `request.url` is Next's own idea of the origin
     // (http://localhost:<port> without AUTH_URL, issue 17), so the Location is relative unless

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { EnrolmentPanel } from '@/components/forms/enrolment-panel';
 import { FormMessages } from '@/components/forms/form-messages';
 import { getAccountOverview } from '@/lib/auth/accounts';
@@ -24,7 +24,7 @@ export default async function AccountTwoFactorPage({ params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const viewer = await requirePageAccess({ permission: 'account.manage.own' }, { locale, path: `/${locale}/account/two-factor` });
-  const account = await getAccountOverview(await getDb(), viewer);
+  const account = await withDb(getAccountOverview, viewer);
   const t = await getTranslations('TwoFactor');
   return (
     <div className="mx-auto max-w-xl px-4 py-10">

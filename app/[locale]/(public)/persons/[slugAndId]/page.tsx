@@ -11,7 +11,7 @@ import { CitationForms } from '@/components/memorial/citation-forms';
 import { personJsonLd } from '@/components/memorial/person-json-ld';
 import { provinces } from '@/lib/geo/provinces';
 import { routing } from '@/lib/i18n/routing';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { cachedPublicTestimoniesForPerson, cachedPublishedPerson } from '@/lib/memorial/cache';
 import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
@@ -69,7 +69,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   // No route matches /<locale>/not-found, so it is answered by global-not-found with status 404.
   if (!person) {
     // A merged duplicate's old URL leads to the person it was merged into (lib/memorial/merged.ts).
-    const survivor = await publicSurvivorOf(await getDb(), personIdFromSegment(slugAndId) ?? '');
+    const survivor = await withDb(publicSurvivorOf, personIdFromSegment(slugAndId) ?? '');
     if (survivor) permanentRedirect(personPath(locale, survivor));
     redirect(`/${locale}/not-found`);
   }

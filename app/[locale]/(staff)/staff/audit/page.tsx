@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { browseAuditLog, verifyAuditLog, type AuditFilters } from '@/lib/audit/browse';
 import { viewActionFamily } from '@/lib/audit/views';
 import { requirePageAccess } from '@/lib/authz/page-access';
@@ -24,19 +24,18 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const viewer = await requirePageAccess({ permission: 'audit.read' }, { locale, path: `/${locale}/staff/audit` });
   const t = await getTranslations({ locale, namespace: 'AuditLog' });
   const ts = await getTranslations({ locale, namespace: 'Staff' });
-  const db = await getDb();
 
   const filters = Object.fromEntries(filterNames.map((name) => [name, one(query[name], 100)]).filter(([, v]) => v)) as AuditFilters;
   const cursor = one(query.cursor, 20) || undefined;
   // A malformed date or cursor: say so, and show the newest entries instead.
-  const { page, invalid } = await browseAuditLog(db, viewer, { ...filters, cursor }).then(
+  const { page, invalid } = await withDb(browseAuditLog, viewer, { ...filters, cursor }).then(
     (page) => ({ page, invalid: false }),
     async (error: unknown) => {
       if (!(error instanceof AppError && error.code === 'invalid_input')) throw error;
-      return { page: await browseAuditLog(db, viewer, {}), invalid: true };
+      return { page: await withDb(browseAuditLog, viewer, {}), invalid: true };
     },
   );
-  const chain = query.verify === '1' ? await verifyAuditLog(db, viewer) : null;
+  const chain = query.verify === '1' ? await withDb(verifyAuditLog, viewer) : null;
   const filterParams = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
 
   return (

@@ -4,7 +4,7 @@ import { CollectionForm } from '@/components/admin/collection-form';
 import { collectionPath } from '@/lib/memorial/paths';
 import { FormMessages } from '@/components/forms/form-messages';
 import { FormNotice } from '@/components/forms/form-alert';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { listCollections } from '@/lib/collections/manage';
 import { formatNumber } from '@/lib/i18n/dates';
@@ -18,7 +18,7 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const viewer = await requirePageAccess({ permission: 'collection.manage' }, { locale, path: `/${locale}/staff/collections` });
   const t = await getTranslations({ locale, namespace: 'Collections' });
-  const collections = await listCollections(await getDb(), viewer);
+  const collections = await withDb(listCollections, viewer);
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { DecideExportForm, RequestExportForm } from '@/components/admin/evidence-export-forms';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { listExports } from '@/lib/evidence/exports';
 import { errorCodes } from '@/lib/errors';
@@ -22,8 +22,7 @@ export default async function ExportsPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'EvidenceExport' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const tv = await getTranslations({ locale, namespace: 'Validation' });
-  const db = await getDb();
-  const [exports, fourEyes] = await Promise.all([listExports(db, viewer), readSetting(db, 'four_eyes')]);
+  const [exports, fourEyes] = await Promise.all([withDb(listExports, viewer), withDb(readSetting, 'four_eyes')]);
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const validation = { required: tv('required'), invalid: tv('invalid'), unknown: t('unknownIds'), too_many: t('tooMany'), second_admin_required: t('ownRequest') };
 

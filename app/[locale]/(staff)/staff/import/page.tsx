@@ -3,7 +3,7 @@ import { FileInput } from '@/components/forms/file-input';
 import { connection } from 'next/server';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { listCollections } from '@/lib/collections/manage';
 import { errorCodes } from '@/lib/errors';
@@ -24,8 +24,7 @@ export default async function ImportPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'Import' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const tm = await getTranslations({ locale, namespace: 'Media' });
-  const db = await getDb();
-  const [collections, batches] = await Promise.all([listCollections(db, viewer), listImportBatches(db, viewer)]);
+  const [collections, batches] = await Promise.all([withDb(listCollections, viewer), withDb(listImportBatches, viewer)]);
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const fileErrors = Object.fromEntries(
     (['required', 'csv_empty', 'csv_encoding', 'csv_tooLarge', 'csv_tooManyRows', 'csv_tooManyColumns', 'csv_malformed'] as const).map((k) => [

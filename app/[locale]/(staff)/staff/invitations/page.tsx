@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { CreateInvitationForm } from '@/components/admin/create-invitation-form';
 import { RevokeInvitationForm } from '@/components/admin/revoke-invitation-form';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { errorCodes } from '@/lib/errors';
@@ -21,7 +21,7 @@ export default async function InvitationsPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'Admin' });
   const staff = await getTranslations({ locale, namespace: 'Staff' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
-  const pending = await listPendingInvitations(await getDb(), viewer);
+  const pending = await withDb(listPendingInvitations, viewer);
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
 
   return (

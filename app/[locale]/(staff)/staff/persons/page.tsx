@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import type { Locale } from '@/lib/i18n/routing';
@@ -23,12 +23,11 @@ export default async function PersonsPage({ params, searchParams }: Props) {
   const te = await getTranslations({ locale, namespace: 'Errors' });
   const status = statuses.find((s) => s === query.status);
   const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
-  const db = await getDb();
   const filters = { q, status };
   const cursor = typeof query.cursor === 'string' ? query.cursor.slice(0, 200) : undefined;
-  const page = await listStaffPersons(db, viewer, { ...filters, cursor }).catch((error: unknown) => {
+  const page = await withDb(listStaffPersons, viewer, { ...filters, cursor }).catch((error: unknown) => {
     // A mangled cursor is not worth an error page: start from the beginning.
-    if (error instanceof AppError && error.code === 'invalid_input') return listStaffPersons(db, viewer, filters);
+    if (error instanceof AppError && error.code === 'invalid_input') return withDb(listStaffPersons, viewer, filters);
     throw error;
   });
   const persons = page.items;

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { SettingsForm } from '@/components/settings/settings-form';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { errorCodes } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
@@ -17,7 +17,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   const viewer = await requirePageAccess({ permission: 'settings.manage' }, { locale, path: `/${locale}/staff/settings` });
   const t = await getTranslations({ locale, namespace: 'Settings' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
-  const current = await getSettings(await getDb(), viewer);
+  const current = await withDb(getSettings, viewer);
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { Confirm } from '@/components/admin/confirm';
 import { UserActionForm, type UserActionMessages } from '@/components/admin/user-action-form';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { roles, type Role } from '@/lib/authz/permissions';
 import { errorCodes } from '@/lib/errors';
@@ -38,7 +38,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const q = one(query.q)?.slice(0, 64) ?? '';
   const role = roles.find((r) => r === query.role) as Role | undefined;
   const state = query.state === 'active' || query.state === 'disabled' ? query.state : undefined;
-  const page = await listUsers(await getDb(), viewer, {
+  const page = await withDb(listUsers, viewer, {
     q,
     role,
     disabled: state ? state === 'disabled' : undefined,

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { isDatabaseUnavailable } from '@/db/unavailable';
+import { isDatabaseUnavailable, withDb } from '@/lib/db';
 import { FormMessages } from '@/components/forms/form-messages';
 import { FormNotice } from '@/components/forms/form-alert';
 import { MessageThread } from '@/components/submit/message-thread';
@@ -35,12 +34,11 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
   const loaded = await (async () => {
     const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies/${id}` });
     // Someone else's testimony, a draft of theirs, or an id that never existed: the same 404.
-    const db = await getDb();
-    const item = await getOwnTestimony(db, viewer, id).catch((error: unknown) => {
+    const item = await withDb(getOwnTestimony, viewer, id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') notFound();
       throw error;
     });
-    return { item, thread: await listThread(db, viewer, item.id) };
+    return { item, thread: await withDb(listThread, viewer, item.id) };
   })().catch((error: unknown) => {
     // The database is down: only the reply form, so that an answer posted without JavaScript comes
     // back as typed with the "try again" notice (it shows nothing of the testimony).

@@ -3,7 +3,7 @@
 // (lib/imports checks `data.import`); anything refused, unknown or already imported is one 404.
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { routing, type Locale } from '@/lib/i18n/routing';
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!z.uuid().safeParse(id).success) return notFound();
   const asked = new URL(request.url).searchParams.get('locale');
   const locale: Locale = routing.locales.find((l) => l === asked) ?? routing.defaultLocale;
-  const left = await leftOutRows(await getDb(), await getViewer(), id).catch((error: unknown) => {
+  const left = await withDb(leftOutRows, await getViewer(), id).catch((error: unknown) => {
     if (error instanceof AppError) return null;
     throw error;
   });

@@ -2,7 +2,7 @@
 // public key that signs them. Public and the same for every reader: counts, ids, hashes and times,
 // nothing about any record. Save it; `npm run audit:verify -- --checkpoint FILE` later proves the
 // chain still extends it. `before` pages back through more than 1,000 checkpoints.
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { listCheckpoints } from '@/lib/audit/checkpoint';
 import { badRequestResponse, jsonResponse } from '@/lib/open-data/http';
 
@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const before = new URL(request.url).searchParams.get('before');
   if (before !== null && !/^[1-9]\d{0,9}$/.test(before)) return badRequestResponse(['before: a checkpoint id']);
-  return jsonResponse(await listCheckpoints(await getDb(), { before: before ? Number(before) : undefined }));
+  return jsonResponse(await withDb(listCheckpoints, { before: before ? Number(before) : undefined }));
 }

@@ -1,7 +1,7 @@
 // GET /{locale}/collections/{slug}/feed.xml — the Atom feed of one collection's new publications,
 // titles in the page language. Public.
 import { hasLocale } from 'next-intl';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { routing } from '@/lib/i18n/routing';
 import { readCollectionBySlug } from '@/lib/memorial/collection-page';
 import { atomFeed } from '@/lib/open-data/feed';
@@ -13,8 +13,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
   if (!hasLocale(routing.locales, locale)) return notFoundResponse();
-  const collection = await readCollectionBySlug(await getDb(), slug);
+  const collection = await withDb(readCollectionBySlug, slug);
   if (!collection) return notFoundResponse();
-  const xml = await atomFeed(await getDb(), locale, siteOrigin(), collection);
+  const xml = await withDb(atomFeed, locale, siteOrigin(), collection);
   return new Response(xml, { headers: publicHeaders('application/atom+xml; charset=utf-8') });
 }

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError, errorCodes } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
@@ -27,13 +27,12 @@ export default async function ImportBatchPage({ params }: Props) {
   const viewer = await requirePageAccess({ permission: 'data.import' }, { locale, path: `/${locale}/staff/import/${id}` });
   const t = await getTranslations({ locale, namespace: 'Import' });
   const te = await getTranslations({ locale, namespace: 'Errors' });
-  const db = await getDb();
-  const batch = await getImportBatch(db, viewer, id).catch((error: unknown) => {
+  const batch = await withDb(getImportBatch, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
   const open = batch.status === 'uploaded';
-  const dryRun = open && batch.mappingSaved ? await dryRunImport(db, viewer, id) : null;
+  const dryRun = open && batch.mappingSaved ? await withDb(dryRunImport, viewer, id) : null;
   const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const mappingErrors = { nameColumnRequired: t('nameColumnRequired') };
   const n = (v: number) => formatNumber(v, locale);

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
@@ -25,7 +25,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'person.edit' }, { locale, path: `/${locale}/staff/persons/${id}` });
-  const p = await getStaffPerson(await getDb(), viewer, id).catch((error: unknown) => {
+  const p = await withDb(getStaffPerson, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
@@ -46,7 +46,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
-      <MinorIdentityPanel locale={locale} personId={p.id} identity={await getMinorIdentity(await getDb(), viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
+      <MinorIdentityPanel locale={locale} personId={p.id} identity={await withDb(getMinorIdentity, viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
       <section id="person-form" aria-labelledby="person-form-heading" className="mt-6">
         <h2 id="person-form-heading" className="text-xl font-semibold">{tpe('heading')}</h2>
         <PublicationNotices locale={locale} pending={p.pendingPublication} outcome={publication} />

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { ClaimPanel } from '@/components/moderation/claim-panel';
 import { DecisionForms } from '@/components/moderation/decision-forms';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
@@ -29,17 +29,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'testimony.read.any' }, { locale, path: `/${locale}/staff/testimonies/${id}` });
-  const db = await getDb();
-  const review = await getReview(db, viewer, id).catch((error: unknown) => {
+  const review = await withDb(getReview, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
   // What the review found decides the rest; these reads are independent of one another. The thread
   // is shown within the review, whose audit entry (view.review) records this view.
   const [thread, publication, records] = await Promise.all([
-    listThread(db, viewer, id, { partOfView: true }),
-    getPublicationPreview(db, viewer, review),
-    Promise.all(review.persons.map((p) => getStaffPerson(db, viewer, p.id))),
+    withDb(listThread, viewer, id, { partOfView: true }),
+    withDb(getPublicationPreview, viewer, review),
+    Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const te = await getTranslations({ locale, namespace: 'Errors' });

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { isDatabaseUnavailable } from '@/db/unavailable';
+import { isDatabaseUnavailable, withDb } from '@/lib/db';
 import { AttachmentUpload } from '@/components/forms/attachment-upload';
 import { FormMessages } from '@/components/forms/form-messages';
 import { AboutStep } from '@/components/submit/about-step';
@@ -43,12 +42,11 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   const path = `/${locale}/submit/${draftId}/${step}`;
   const loaded = await (async () => {
     const viewer = await requirePageAccess({ permission: 'testimony.edit.own' }, { locale, path });
-    const db = await getDb();
-    const draft = await getOwnDraft(db, viewer, draftId).catch((error: unknown) => {
+    const draft = await withDb(getOwnDraft, viewer, draftId).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') notFound();
       throw error;
     });
-    return { db, draft };
+    return { draft };
   })().catch((error: unknown) => {
     // The database is down: a step with a form is shown anyway, empty, so that a form posted
     // without JavaScript comes back with what was typed (the form fills it in from the action's
@@ -65,7 +63,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   const values = draft?.draft[step as 'about'] ?? {};
   const q = typeof (await searchParams).q === 'string' ? ((await searchParams).q as string).slice(0, 200) : '';
   const unavailable = !loaded;
-  const about = step === 'about' && loaded ? await aboutChoices(loaded.db, locale, values, q) : null;
+  const about = step === 'about' && loaded ? await withDb(aboutChoices, locale, values, q) : null;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">

@@ -1,7 +1,7 @@
 // /{locale}/collections/{slug}/statistics/{chart}.csv — one chart of a collection's statistics, its
 // own records only, labels in the page's language. Public: answers every reader alike.
 import { hasLocale } from 'next-intl';
-import { getDb } from '@/db/client';
+import { withDb } from '@/lib/db';
 import { routing } from '@/lib/i18n/routing';
 import { readCollectionBySlug } from '@/lib/memorial/collection-page';
 import { csvContentType, downloadResponse, notFoundResponse } from '@/lib/open-data/http';
@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const { locale, slug, chart: file } = await params;
   const chart = file.endsWith('.csv') ? file.slice(0, -4) : '';
   if (!hasLocale(routing.locales, locale) || !isChartName(chart)) return notFoundResponse();
-  const collection = await readCollectionBySlug(await getDb(), slug);
+  const collection = await withDb(readCollectionBySlug, slug);
   if (!collection) return notFoundResponse();
   const csv = chartCsv(await getStatistics(collection), chart, locale, translatorFor(locale, 'Statistics'));
   return downloadResponse(csv, csvContentType, `yadman-${collection.slug}-statistics-${chart}-${locale}.csv`);

@@ -1,7 +1,7 @@
 // Demo persons. Every one is FICTIONAL and marked as such in both scripts: "(demo)" / «(نمونه)»,
 // with the invented surname "Example" / «نمونه‌زاده», so no demo record can be mistaken for a victim.
 import { createHash } from 'node:crypto';
-import type { ProvinceCode } from '../../lib/geo/provinces';
+import type { ProvinceCode } from '../geo/provinces';
 
 /**
  * Demo persons have fixed ids derived from their slug, so end-to-end tests can name an unpublished

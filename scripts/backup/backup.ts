@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acquireDataDirLock } from '../../db/lock';
-import { assertKey, type MediaStore } from '../media/storage';
+import { assertKey, type MediaStore } from '../../lib/media/storage';
 
 export type BackupSource = { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir: string };
 

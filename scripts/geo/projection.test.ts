@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectProvinces, provinceCodeOf, simplify, type ProvincesGeoJson } from './projection';
-import committed from './province-shapes.json';
-import { provinceCodes, provinces } from './provinces';
+import committed from '../../lib/geo/province-shapes.json';
+import { provinceCodes, provinces } from '../../lib/geo/provinces';
 
 const geo = JSON.parse(
-  fs.readFileSync(path.join(import.meta.dirname, 'iran-provinces.geojson'), 'utf8'),
+  fs.readFileSync(path.join(import.meta.dirname, '../../lib/geo/iran-provinces.geojson'), 'utf8'),
 ) as ProvincesGeoJson;
 
 describe('province map projection', () => {

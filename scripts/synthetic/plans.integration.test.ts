@@ -111,7 +111,7 @@ describe.skipIf(!testsPostgres())('postgres (skipped without TEST_DATABASE_URL: 
     }],
     // The result count needs the total; the page is served from the version-keyed cache (lib/memorial/cache.ts).
     ['browse, newest first', (db) => listPublishedPersons(db, {}), totals],
-    // Each browse order has its own index (lib/search/person-order.ts): the page after a cursor is a range of it.
+    // Each browse order has its own index (db/expressions/person-order.ts): the page after a cursor is a range of it.
     ...(['recent', 'date', 'name'] as const).map((sort): Path => [`browse by ${sort}, the third page`, async (db) => {
       const first = await listPublishedPersons(db, { sort, locale: 'en' });
       const second = await listPublishedPersons(db, { sort, locale: 'en', cursor: first.next ?? undefined });

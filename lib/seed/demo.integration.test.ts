@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { open, sealPurposes } from '@/lib/crypto/secret-box';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import * as s from '../schema';
+import * as s from '../../db/schema';
 import { demoPassphrase, demoTotpSecret, demoUsernames, seedDemo } from './demo';
 
 // The demo runs with four-eyes off (it seeds the setting so), where no testimony waits for a second approval.

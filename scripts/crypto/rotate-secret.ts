@@ -19,10 +19,10 @@ import { and, asc, eq, gt, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { attachments, messages, notes, testimonies, users } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { appendAudit } from '../audit/append';
-import { type MediaStore, newKey } from '../media/storage';
-import { createDataKey, createFileSealStream, type DataKeyKind, fieldPurposes, rewrapDataKey, unwrapDataKey } from './envelope';
-import { createOpenStream, open, seal, sealPurposes } from './secret-box';
+import { appendAudit } from '../../lib/audit/append';
+import { type MediaStore, newKey } from '../../lib/media/storage';
+import { createDataKey, createFileSealStream, type DataKeyKind, fieldPurposes, rewrapDataKey, unwrapDataKey } from '../../lib/crypto/envelope';
+import { createOpenStream, open, seal, sealPurposes } from '../../lib/crypto/secret-box';
 
 export type RotationReport = {
   /** Per kind of value: moved to the new secret, already under it, opening with neither. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/seed/demo';
 import { createPostgresDatabase, testDatabases } from '@/lib/testing/databases';
 import { recordFigure } from '@/lib/testing/security-figures';
 import { backup, restore, rowCounts, type BackupSource } from './backup';

@@ -1,4 +1,4 @@
-// Generates and bulk-loads a synthetic data set (lib/synthetic/generate.ts, load.ts) into an open
+// Generates and bulk-loads a synthetic data set (scripts/synthetic/generate.ts, load.ts) into an open
 // database. Used by `npm run db:generate-data` and by the query-plan integration test.
 import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';

@@ -20,9 +20,9 @@ import { useTestDatabase } from '@/lib/testing/databases';
 import { receivedFile, testDatabasesAndStores, useTemporaryMediaStore } from '@/lib/testing/media-fixtures';
 import { insertCollection } from '@/lib/testing/public-fixtures';
 import { filledDraft, submittedTestimony } from '@/lib/testing/testimony-fixtures';
-import { createDataKey, createFileOpenStream, decryptField, fieldPurposes, type DataKeyKind, unwrapDataKey } from './envelope';
+import { createDataKey, createFileOpenStream, decryptField, fieldPurposes, type DataKeyKind, unwrapDataKey } from '../../lib/crypto/envelope';
 import { rotateSecret } from './rotate-secret';
-import { createSealStream, defaultSecret, open, seal, sealPurposes } from './secret-box';
+import { createSealStream, defaultSecret, open, seal, sealPurposes } from '../../lib/crypto/secret-box';
 
 const opens = (test: () => unknown) => {
   try {

@@ -1,7 +1,7 @@
 // Projects the provinces GeoJSON into SVG path strings for the server-rendered statistics map.
 // Pure functions (no I/O): scripts/generate-province-shapes.ts runs them once and commits the
 // result (province-shapes.json), so no request ever parses or projects 80 KB of GeoJSON.
-import { provinces, type ProvinceCode } from './provinces';
+import { provinces, type ProvinceCode } from '../../lib/geo/provinces';
 
 type Ring = [number, number][];
 type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };

@@ -1,7 +1,7 @@
 // Called once by instrumentation.ts when the Node.js server starts.
-import { env } from '../lib/env.mjs';
-import { encryptLegacyFields, encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from '../lib/testimonies/encrypt-legacy';
-import { getDbHandle } from './client';
+import { env } from './env.mjs';
+import { encryptLegacyFields, encryptLegacyRedactions, encryptLegacyTestimonies, encryptLegacyTexts } from './testimonies/encrypt-legacy';
+import { getDbHandle } from '../db/client';
 
 /** Opens the database (applying migrations) and seeds the fictional demo data on demo instances. */
 export async function prepareDatabase(): Promise<void> {

@@ -1,13 +1,13 @@
 // Demo data for evaluation instances. No `server-only`: run by `npm run db:seed -- --demo` too.
 import { eq, sql } from 'drizzle-orm';
-import { appendAudit } from '../../lib/audit/append';
-import { hashPassphrase } from '../../lib/auth/passphrase';
-import { seal, sealPurposes } from '../../lib/crypto/secret-box';
-import { sealText } from '../../lib/crypto/sealed-text';
-import { nameSearchText } from '../../lib/search/normalize';
-import { newTestimonyKey, sealField, sealNarrative } from '../../lib/testimonies/sealed';
-import * as s from '../schema';
-import type { Db, Tx } from '../types';
+import { appendAudit } from '../audit/append';
+import { hashPassphrase } from '../auth/passphrase';
+import { seal, sealPurposes } from '../crypto/secret-box';
+import { sealText } from '../crypto/sealed-text';
+import { nameSearchText } from '../search/normalize';
+import { newTestimonyKey, sealField, sealNarrative } from '../testimonies/sealed';
+import * as s from '../../db/schema';
+import type { Db, Tx } from '../../db/types';
 import { demoPersonId, demoPersons } from './demo-persons';
 import { demoTestimonies } from './demo-testimonies';
 
