@@ -12,7 +12,7 @@ import { attachments, testimonies } from '@/db/schema';
 import { recordView } from '@/lib/audit/views';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { isPublicTestimony, isUuid, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
 import { openOriginal } from './original-key';
 import { mediaStore } from './storage';
@@ -27,7 +27,7 @@ export type ServableMedia = {
 
 function isStaff(viewer: Viewer | null): boolean {
   try {
-    checkAccess(viewer, { permission: 'testimony.read.any' });
+    requirePermission(viewer, 'testimony.read.any');
     return true;
   } catch {
     return false;
@@ -81,7 +81,7 @@ export async function findServableMedia(db: Db, viewer: Viewer | null, id: strin
 
 function isOwnReader(viewer: Viewer): boolean {
   try {
-    checkAccess(viewer, { permission: 'testimony.read.own' });
+    requirePermission(viewer, 'testimony.read.own');
     return true;
   } catch {
     return false;

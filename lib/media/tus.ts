@@ -21,7 +21,7 @@ import type { S3Store } from '@tus/s3-store';
 import { Server, type Upload } from '@tus/server';
 import { getDb } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { env } from '@/lib/env.mjs';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { captionMaxLength } from '@/lib/validation/attachment';
@@ -56,7 +56,7 @@ function refusalOf(error: unknown) {
 
 function viewerOf(req: Request): Viewer {
   const viewer = viewers.get(req) ?? null;
-  checkAccess(viewer, { permission: 'testimony.submit' });
+  requirePermission(viewer, 'testimony.submit');
   return viewer!;
 }
 

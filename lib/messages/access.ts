@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
+import { requireSignedIn } from '@/lib/authz/guard';
 import { can } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 
@@ -28,7 +28,7 @@ export async function threadTestimony(
   testimonyId: string,
   options: { lock?: boolean } = {},
 ): Promise<ThreadTestimony> {
-  checkAccess(viewer, 'signed-in');
+  requireSignedIn(viewer);
   if (!uuidPattern.test(testimonyId)) throw new AppError('not_found');
   const query = db
     .select({ id: testimonies.id, submitterId: testimonies.submitterId, status: testimonies.status, mayContact: testimonies.mayContact })

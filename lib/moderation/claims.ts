@@ -12,7 +12,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 
 /** A claim this old (or older) no longer holds. */
 export function claimExpiry(now = new Date()): Date {
@@ -70,7 +70,7 @@ export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
  * A live claim of another moderator without `takeover` is a `conflict`.
  */
 export async function claimTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; takeover?: boolean }): Promise<ClaimResult> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, input.testimonyId);
     if (row.submitterId === actor.userId) throw new AppError('own_testimony');
@@ -106,7 +106,7 @@ export async function claimTestimony(db: Db, viewer: Viewer | null, input: { tes
  * get two different testimonies, never the same one, and neither waits for the other.
  */
 export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimResult | null> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
     const [next] = await tx
       .select({ id: testimonies.id, status: testimonies.status, claimedBy: testimonies.claimedBy })
@@ -145,7 +145,7 @@ export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimRes
 
 /** Gives a testimony back to the queue. Only its holder may (others take it over instead). */
 export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   await db.transaction(async (tx) => {
     const row = await requireHolder(tx, actor, input.testimonyId);
     const event = row.status === 'published' ? 'releaseRevision' : 'release';

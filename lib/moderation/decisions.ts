@@ -17,7 +17,7 @@ import { revalidatePublicData } from '@/lib/memorial/cache';
 import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { hasRevisionInReview, lockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
 
@@ -57,7 +57,7 @@ async function requireDecider(tx: Tx, actor: Viewer, testimonyId: string) {
 }
 
 export async function requestChanges(db: Db, viewer: Viewer | null, input: { testimonyId: string; message: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
+  const actor = requirePermission(viewer, 'moderation.decide');
   if (!input.message.trim()) throw new AppError('invalid_input', { fieldErrors: { message: 'required' } });
   await db.transaction(async (tx) => {
     const { revision } = await requireDecider(tx, actor, input.testimonyId);
@@ -71,7 +71,7 @@ export async function requestChanges(db: Db, viewer: Viewer | null, input: { tes
 
 /** Rejecting an edit of a published testimony keeps the published revision, public as before. */
 export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; reason: RejectReason; note: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
+  const actor = requirePermission(viewer, 'moderation.decide');
   if (!rejectReasons.includes(input.reason)) throw new AppError('invalid_input', { fieldErrors: { reason: 'invalid' } });
   await db.transaction(async (tx) => {
     const { row, revision } = await requireDecider(tx, actor, input.testimonyId);
@@ -114,8 +114,8 @@ export async function publishTestimony(
   viewer: Viewer | null,
   input: { testimonyId: string; redactedNarrative: string; revisionId: string },
 ): Promise<{ outcome: ApprovalOutcome }> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
-  requireStaffPermission(viewer, 'moderation.redact');
+  const actor = requirePermission(viewer, 'moderation.decide');
+  requirePermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   const result = await db.transaction(async (tx) => {
@@ -181,7 +181,7 @@ export async function publishTestimony(
  * someone (another moderator, another tab) saved meanwhile is refused, never merged or overwritten.
  */
 export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number; redactedNarrative: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.redact');
+  const actor = requirePermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { attachments, collections, persons, queueCounts as queueCountRows, testi
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { revisionInReviewSql } from './claims';
 
 /** Testimony statuses that are queue work. */
@@ -78,7 +78,7 @@ export async function listQueue(
   viewer: Viewer | null,
   query: QueueFilters & { cursor?: string; limit?: number } = {},
 ): Promise<QueuePage> {
-  requireStaffPermission(viewer, 'moderation.queue.read');
+  requirePermission(viewer, 'moderation.queue.read');
   const limit = Math.min(Math.max(query.limit ?? queuePageSize, 1), 200);
   const conditions: SQL[] = [
     statusCondition(query.status),
@@ -177,6 +177,6 @@ async function queueCounts(db: Db): Promise<Record<QueueStatus, number>> {
 
 /** Every collection, for the queue's filter (staff see unpublished work in any of them). */
 export async function listQueueCollections(db: Db, viewer: Viewer | null) {
-  requireStaffPermission(viewer, 'moderation.queue.read');
+  requirePermission(viewer, 'moderation.queue.read');
   return db.select({ slug: collections.slug, nameFa: collections.nameFa, nameEn: collections.nameEn }).from(collections).orderBy(asc(collections.slug));
 }

@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { personPublicContent } from './publish';
 
 type MergeRecord = { sourceId: string; targetId: string; movedTestimonies: string[]; droppedLinks: string[]; movedAliases: string[]; addedAliases: string[] };
@@ -38,7 +38,7 @@ async function refreshNameSearch(tx: Tx, personId: string) {
  * it goes through the publication rule (four-eyes), and waits for a second moderator when needed.
  */
 export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourceId: string; targetId: string }): Promise<{ outcome: PublicationOutcome }> {
-  const actor = requireStaffPermission(viewer, 'person.merge');
+  const actor = requirePermission(viewer, 'person.merge');
   const outcome = await db.transaction(async (tx): Promise<PublicationOutcome> => {
     const { source, target } = await lockBoth(tx, input.sourceId, input.targetId);
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError('conflict');
@@ -71,7 +71,7 @@ export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourc
 
 /** Restores both persons as they were before the last merge of `sourceId`. */
 export async function undoMerge(db: Db, viewer: Viewer | null, input: { sourceId: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'person.merge');
+  const actor = requirePermission(viewer, 'person.merge');
   await db.transaction(async (tx) => {
     const [entry] = await tx
       .select({ details: auditEntries.details })

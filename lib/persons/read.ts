@@ -9,7 +9,7 @@ import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import type { PersonPatch } from '@/lib/validation/person';
 
 export type PersonStatus = 'draft' | 'published' | 'hidden';
@@ -30,7 +30,7 @@ export const personPageSize = 50;
  * (created_at, id) — the persons_created_at_id_idx order — so page N costs what page 1 costs.
  */
 export async function listStaffPersons(db: Db, viewer: Viewer | null, query: StaffPersonQuery = {}): Promise<{ items: StaffPersonSummary[]; nextCursor: string | null }> {
-  requireStaffPermission(viewer, 'person.edit');
+  requirePermission(viewer, 'person.edit');
   const limit = Math.min(Math.max(query.limit ?? personPageSize, 1), 200);
   const conditions = [
     query.status ? eq(persons.status, query.status) : undefined,
@@ -68,7 +68,7 @@ export type StaffPerson = StaffPersonSummary &
   };
 
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
   const [p] = await db.select().from(persons).where(eq(persons.id, personId));
   if (!p) throw new AppError('not_found');

@@ -5,17 +5,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
-import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
-import type { Permission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/memorial/visibility';
-
-/** Checks the permission and returns the viewer's user id. */
-export function ownerOf(viewer: Viewer | null, permission: Permission): string {
-  checkAccess(viewer, { permission });
-  return viewer!.userId;
-}
 
 /** The viewer's own testimony row (locked when `lock`), or `not_found`. */
 export async function ownTestimony(db: DbOrTx, ownerId: string, testimonyId: string, options: { lock?: boolean } = {}) {

@@ -8,7 +8,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { revokeUserSessions, type Viewer } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
-import { requireStaffPermission } from './guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { UserChangeRefused } from './refusals';
 
 type Target = { id: string; role: Role; disabledAt: Date | null };
@@ -47,7 +47,7 @@ function assertAdminRemains(activeAdmins: string[], target: Target): void {
 }
 
 export async function changeRole(db: Db, viewer: Viewer | null, input: { userId: string; role: Role }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const target = await lockTarget(tx, input.userId);
@@ -68,7 +68,7 @@ export async function changeRole(db: Db, viewer: Viewer | null, input: { userId:
 
 /** Disables the account and ends all its sessions in the same transaction: effective at once. */
 export async function disableUser(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const target = await lockTarget(tx, userId);
@@ -82,7 +82,7 @@ export async function disableUser(db: Db, viewer: Viewer | null, userId: string)
 }
 
 export async function enableUser(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     if (!target.disabledAt) return;
@@ -96,7 +96,7 @@ export async function enableUser(db: Db, viewer: Viewer | null, userId: string):
  * ends every session, so the next sign-in must enrol a new authenticator before any staff page.
  */
 export async function resetTwoFactor(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     await tx
@@ -111,7 +111,7 @@ export async function resetTwoFactor(db: Db, viewer: Viewer | null, userId: stri
 
 /** Ends every session of a user (a lost or seized device); the account itself stays usable. */
 export async function signOutEverywhereFor(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     await revokeUserSessions(tx, target.id);
