@@ -14,12 +14,11 @@ import { mediaStore } from '../media/storage';
 import { readSetting } from '../settings';
 import { requirePermission } from '../authz/guard';
 import { exportRequestSchema, type ExportRequestInput } from '../validation/evidence';
+import { isUuid } from '../validation/uuid';
 
 export const produceExportKind = 'evidence.produce';
 
 export type ExportRow = typeof evidenceExports.$inferSelect;
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Resolves the selection (hand-picked ids, the filter, the chosen persons' testimonies) to ids that exist. */
 async function resolveSelection(db: Db, input: ReturnType<typeof exportRequestSchema.parse>) {

@@ -7,6 +7,7 @@ import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
 import { CsvRefused, parseCsv } from './csv';
 import { guessMapping, importFields, type ImportMapping } from './fields';
@@ -23,7 +24,6 @@ export type ImportBatch = ImportBatchSummary & {
   mappingSaved: boolean;
 };
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export async function createImportBatch(db: Db, viewer: Viewer | null, input: { collectionId: string; bytes: Uint8Array }): Promise<string> {
   const actor = requirePermission(viewer, 'data.import');

@@ -6,7 +6,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
 import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type OwnAttachment = {
   id: string;

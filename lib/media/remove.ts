@@ -13,7 +13,7 @@ import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { deleteMediaKind } from './delete';
 import { editableStatuses } from './upload';
 

@@ -18,7 +18,7 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { requirePermission } from '@/lib/authz/guard';
 

@@ -13,7 +13,8 @@ import { recordView } from '@/lib/audit/views';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
 import { requirePermission } from '@/lib/authz/guard';
-import { isPublicTestimony, isUuid, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { isPublicTestimony, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { openOriginal } from './original-key';
 import { mediaStore } from './storage';
 

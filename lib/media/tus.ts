@@ -32,6 +32,7 @@ import { consumeLimit } from '@/lib/abuse/limits';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
 import { s3ClientConfig, s3ConfigOf, type S3Config } from './s3-config';
 import { withTempDir } from './temp';
+import { uuidSource } from '@/lib/validation/uuid';
 
 export const tusPath = '/api/uploads/tus';
 const kinds: readonly MediaKind[] = ['image', 'video', 'audio', 'document'];
@@ -205,7 +206,7 @@ export async function cleanUpExpiredUploads(olderThanMs = dayMs): Promise<number
   return expired + abandoned;
 }
 
-const uploadName = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.info|\.part|\.json)?$/;
+const uploadName = new RegExp(`^(${uuidSource})(\\.info|\\.part|\\.json)?$`);
 
 /** Ids of uploads with any file or object last written before `cutoff` (ms since the epoch). */
 async function uploadsOlderThan(cutoff: number): Promise<string[]> {

@@ -19,7 +19,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { checkHead, checkSize, uploadRefusal } from './intake';
 import { sealNewOriginal } from './original-key';
 import { processAttachmentKind } from './process';

@@ -11,6 +11,7 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { requirePermission } from '@/lib/authz/guard';
 
@@ -46,7 +47,7 @@ function isHeldState(row: Held): boolean {
 }
 
 export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
-  if (!/^[0-9a-f-]{36}$/i.test(testimonyId)) throw new AppError('not_found');
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [row] = await tx
     .select({
       status: testimonies.status,

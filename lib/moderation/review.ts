@@ -15,6 +15,7 @@ import type { PublicTestimony } from '@/lib/memorial/dto';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
+import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
@@ -44,7 +45,6 @@ export type ReviewDto = {
   submittedAt: Date | null;
 };
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /**
  * The review screen's data. Opening it is a view of protected material (PRODUCT.md §2.7): one audit

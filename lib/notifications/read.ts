@@ -7,6 +7,7 @@ import { notifications, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { requirePermission } from '@/lib/authz/guard';
 import { aboutNames } from '@/lib/testimonies/own';
@@ -89,7 +90,7 @@ export async function markAllNotificationsRead(db: Db, viewer: Viewer | null): P
 /** Opens one of the viewer's notifications: marks it read and returns its testimony; anyone else's is `not_found`. */
 export async function openNotification(db: Db, viewer: Viewer | null, notificationId: string): Promise<{ testimonyId: string }> {
   const userId = requirePermission(viewer, permission).userId;
-  if (!/^[0-9a-f-]{36}$/i.test(notificationId)) throw new AppError('not_found');
+  if (!isUuid(notificationId)) throw new AppError('not_found');
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -102,7 +103,7 @@ export async function openNotification(db: Db, viewer: Viewer | null, notificati
 /** Marks these of the viewer's notifications read; ids of anyone else's change nothing. */
 export async function markNotificationsRead(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<number> {
   const userId = requirePermission(viewer, permission).userId;
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter(isUuid);
   if (valid.length === 0) return 0;
   const marked = await db
     .update(notifications)

@@ -8,6 +8,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { requireFresh, versioned } from '@/lib/concurrency/update';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
@@ -19,7 +20,7 @@ import { publishPerson } from './publish';
 export type { PersonPatch };
 
 async function lockPerson(tx: Tx, personId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  if (!isUuid(personId)) throw new AppError('not_found');
   const [p] = await tx.select().from(persons).where(eq(persons.id, personId)).for('update');
   if (!p) throw new AppError('not_found');
   return p;

@@ -8,6 +8,7 @@ import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
@@ -17,7 +18,7 @@ import { personPublicContent } from './publish';
 type MergeRecord = { sourceId: string; targetId: string; movedTestimonies: string[]; droppedLinks: string[]; movedAliases: string[]; addedAliases: string[] };
 
 async function lockBoth(tx: Tx, a: string, b: string) {
-  if (![a, b].every((id) => /^[0-9a-f-]{36}$/i.test(id)) || a === b) throw new AppError('not_found');
+  if (![a, b].every(isUuid) || a === b) throw new AppError('not_found');
   // Always in id order, so two opposite merges at once wait instead of deadlocking.
   const rows = await tx.select().from(persons).where(inArray(persons.id, [a, b])).orderBy(persons.id).for('update');
   const source = rows.find((r) => r.id === a);

@@ -7,6 +7,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
 import { requirePermission } from '@/lib/authz/guard';
@@ -69,7 +70,7 @@ export type StaffPerson = StaffPersonSummary &
 
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
   const actor = requirePermission(viewer, 'person.edit');
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  if (!isUuid(personId)) throw new AppError('not_found');
   const [p] = await db.select().from(persons).where(eq(persons.id, personId));
   if (!p) throw new AppError('not_found');
   const [aliases, sources, linked, noteRows] = await Promise.all([

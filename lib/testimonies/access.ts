@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 /** The viewer's own testimony row (locked when `lock`), or `not_found`. */
 export async function ownTestimony(db: DbOrTx, ownerId: string, testimonyId: string, options: { lock?: boolean } = {}) {

@@ -8,6 +8,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { revokeUserSessions, type Viewer } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
 import { UserChangeRefused } from './refusals';
 
@@ -15,7 +16,7 @@ type Target = { id: string; role: Role; disabledAt: Date | null };
 
 /** Locks and reads the target row; a missing user is a 404 like anything else not there. */
 async function lockTarget(tx: Tx, userId: string): Promise<Target> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError('not_found');
+  if (!isUuid(userId)) throw new AppError('not_found');
   const [row] = await tx
     .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
     .from(users)
