@@ -6,7 +6,8 @@ import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { attachments, collections, persons, queueCounts as queueCountRows, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
+import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { requirePermission } from '@/lib/authz/guard';
 import { revisionInReviewSql } from './claims';
 
@@ -95,7 +96,8 @@ export async function listQueue(
   if (query.flagged) conditions.push(isFlagged);
   if (query.hasFiles) conditions.push(sql`exists (select 1 from ${attachments} a where a.testimony_id = ${testimonies.id})`);
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -151,7 +153,7 @@ export async function listQueue(
       concernsMinor: names.some((n) => n.testimonyId === r.id && n.minor),
     };
   });
-  return { items, nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
+  return { items, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null, counts: await queueCounts(db) };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/uuid';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { requirePermission } from '@/lib/authz/guard';
 import { aboutNames } from '@/lib/testimonies/own';
 import type { NotificationKind } from './kinds';
@@ -50,7 +50,8 @@ export async function listNotifications(
   const limit = Math.min(Math.max(query.limit ?? notificationPageSize, 1), 100);
   const conditions = [eq(notifications.userId, userId), eq(testimonies.submitterId, userId)];
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${notifications.createdAt}, ${notifications.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -72,7 +73,7 @@ export async function listNotifications(
   const names = await aboutNames(db, [...new Set(page.map((r) => r.testimonyId))]);
   return {
     items: page.map(({ readAt, cursorAt: _, ...r }) => ({ ...r, about: names.get(r.testimonyId) ?? [], unread: readAt === null })),
-    nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
+    nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null,
   };
 }
 

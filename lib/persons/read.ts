@@ -8,7 +8,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/uuid';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
 import { requirePermission } from '@/lib/authz/guard';
 import type { PersonPatch } from '@/lib/validation/person';
@@ -38,7 +38,8 @@ export async function listStaffPersons(db: Db, viewer: Viewer | null, query: Sta
     query.q ? nameSearchCondition(persons.nameSearch, query.q) ?? undefined : undefined,
   ];
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${persons.createdAt}, ${persons.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -50,7 +51,7 @@ export async function listStaffPersons(db: Db, viewer: Viewer | null, query: Sta
   const page = rows.slice(0, limit);
   return {
     items: page.map(({ mergedIntoId, cursorAt: _, ...r }) => ({ ...r, merged: mergedIntoId !== null })),
-    nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
+    nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null,
   };
 }
 
