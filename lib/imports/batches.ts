@@ -82,8 +82,11 @@ export async function getImportBatch(db: Db, viewer: Viewer | null, batchId: str
   };
 }
 
-/** The batch, locked, while it can still change; anything else is `conflict` (imported, discarded). */
-export async function lockOpenBatch(tx: Tx, batchId: string) {
+/**
+ * The batch, locked, while it can still change; anything else is `conflict` (imported, discarded).
+ * Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts.
+ */
+export async function unsafeLockOpenBatch(tx: Tx, batchId: string) {
   if (!isUuid(batchId)) throw new AppError('not_found');
   const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
   if (!batch) throw new AppError('not_found');
@@ -94,7 +97,7 @@ export async function lockOpenBatch(tx: Tx, batchId: string) {
 export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: string, mapping: ImportMapping): Promise<void> {
   const actor = requirePermission(viewer, 'data.import');
   await db.transaction(async (tx) => {
-    const batch = await lockOpenBatch(tx, batchId);
+    const batch = await unsafeLockOpenBatch(tx, batchId);
     const columns = Object.fromEntries(
       importFields.flatMap((f) => {
         const index = mapping.columns[f];
@@ -111,7 +114,7 @@ export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: 
 export async function discardImport(db: Db, viewer: Viewer | null, batchId: string): Promise<void> {
   const actor = requirePermission(viewer, 'data.import');
   await db.transaction(async (tx) => {
-    await lockOpenBatch(tx, batchId);
+    await unsafeLockOpenBatch(tx, batchId);
     await tx.update(importBatches).set({ status: 'discarded', rows: [], finishedAt: new Date() }).where(eq(importBatches.id, batchId));
     await appendAudit(tx, { actorId: actor.userId, action: 'import.discard', targetType: 'import_batch', targetId: batchId, details: {} });
   });

@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { foldLatin, normalizeName } from '@/lib/search/normalize';
 import { requirePermission } from '@/lib/authz/guard';
-import { getImportBatch, lockOpenBatch } from './batches';
+import { getImportBatch, unsafeLockOpenBatch } from './batches';
 import { likelyDuplicatesByRow, type DuplicateCandidate } from './duplicates';
 import type { ImportField, ImportMapping } from './fields';
 import { readRow, type ImportedPerson, type RowErrors } from './row';
@@ -108,7 +108,7 @@ export async function leftOutRows(db: Db, viewer: Viewer | null, batchId: string
 export async function commitImport(db: Db, viewer: Viewer | null, batchId: string, options: { includeDuplicates: boolean }): Promise<ImportCounts> {
   const actor = requirePermission(viewer, 'data.import');
   return db.transaction(async (tx) => {
-    const batch = await lockOpenBatch(tx, batchId);
+    const batch = await unsafeLockOpenBatch(tx, batchId);
     if (!batch.mapping) throw new AppError('conflict');
     const examined = await examine(tx, batch.rows, batch.mapping);
     const chosen = examined.filter((r) => r.person && (options.includeDuplicates || !isDuplicate(r)));

@@ -46,7 +46,8 @@ function isHeldState(row: Held): boolean {
   return row.status === 'in_review' || hasRevisionInReview(row);
 }
 
-export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
+/** The testimony's row, locked for the caller's transaction; drafts are `not_found`. Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts. */
+export async function unsafeLockRow(tx: Tx, testimonyId: string): Promise<Held> {
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [row] = await tx
     .select({
@@ -73,7 +74,7 @@ export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
 export async function claimTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; takeover?: boolean }): Promise<ClaimResult> {
   const actor = requirePermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
-    const row = await lockRow(tx, input.testimonyId);
+    const row = await unsafeLockRow(tx, input.testimonyId);
     if (row.submitterId === actor.userId) throw new AppError('own_testimony');
     const now = new Date();
     const unheldRevision = hasRevisionInReview(row) && !row.claimedBy;
@@ -159,7 +160,7 @@ export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testi
  * viewer holds it. An expired claim still counts while nobody else took it (the holder was only slow).
  */
 export async function requireHolder(tx: Tx, actor: Viewer, testimonyId: string): Promise<Held> {
-  const row = await lockRow(tx, testimonyId);
+  const row = await unsafeLockRow(tx, testimonyId);
   if (row.submitterId === actor.userId) throw new AppError('own_testimony');
   if (!isHeldState(row) || row.claimedBy !== actor.userId) throw new AppError('conflict');
   return row;

@@ -18,7 +18,7 @@ import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
-import { hasRevisionInReview, lockRow, requireHolder } from './claims';
+import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
@@ -34,7 +34,7 @@ async function tellSubmitter(tx: Tx, testimonyId: string, authorId: string, body
 }
 
 /** Approvals already given to a revision, oldest first. */
-export async function approvalsOf(tx: Tx | Db, revisionId: string) {
+async function approvalsOf(tx: Tx | Db, revisionId: string) {
   return tx
     .select({ moderatorId: testimonyApprovals.moderatorId, createdAt: testimonyApprovals.createdAt })
     .from(testimonyApprovals)
@@ -48,7 +48,7 @@ export async function approvalsOf(tx: Tx | Db, revisionId: string) {
  * is a published testimony's newer revision, and the approvals its current revision has.
  */
 async function requireDecider(tx: Tx, actor: Viewer, testimonyId: string) {
-  const row = await lockRow(tx, testimonyId);
+  const row = await unsafeLockRow(tx, testimonyId);
   if (row.submitterId === actor.userId) throw new AppError('own_testimony');
   const revision = hasRevisionInReview(row);
   const approvals = row.currentRevisionId && (row.status === 'awaiting_approval' || revision) ? await approvalsOf(tx, row.currentRevisionId) : [];

@@ -15,7 +15,7 @@ import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { requirePermission } from '@/lib/authz/guard';
 import type { PersonPatch } from '@/lib/validation/person';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
-import { publishPerson } from './publish';
+import { unsafePublishPerson } from './publish';
 
 export type { PersonPatch };
 
@@ -90,7 +90,7 @@ export async function updatePerson(
       .returning({ id: persons.id });
     requireFresh(updated, 'form');
     await refreshNameSearch(tx, personId);
-    if (publishing) publication = await publishPerson(tx, actor.userId, personId);
+    if (publishing) publication = await unsafePublishPerson(tx, actor.userId, personId);
     const statusChanged = changed.includes('status') && (!publishing || publication === 'published');
     return { fields: statusChanged ? changed : changed.filter((k) => k !== 'status'), ...(statusChanged ? { from: before.status, to: patch.status } : {}), ...(publication ? { publication } : {}) };
   });

@@ -13,7 +13,7 @@ import { revalidatePublicData } from '@/lib/memorial/cache';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { requirePermission } from '@/lib/authz/guard';
-import { personPublicContent } from './publish';
+import { unsafePersonPublicContent } from './publish';
 
 type MergeRecord = { sourceId: string; targetId: string; movedTestimonies: string[]; droppedLinks: string[]; movedAliases: string[]; addedAliases: string[] };
 
@@ -44,7 +44,7 @@ export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourc
     const { source, target } = await lockBoth(tx, input.sourceId, input.targetId);
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError('conflict');
     if (target.status === 'published') {
-      const content = { targetId: target.id, source: await personPublicContent(tx, source.id) };
+      const content = { targetId: target.id, source: await unsafePersonPublicContent(tx, source.id) };
       const decided = await approvePublication(tx, actor.userId, { kind: 'merge', id: source.id, content });
       if (decided !== 'published') return decided;
     }

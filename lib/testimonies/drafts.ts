@@ -12,7 +12,7 @@ import { isPublicPerson } from '@/lib/memorial/visibility';
 import { isUuid } from '@/lib/validation/uuid';
 import type { DataStep } from '@/lib/validation/testimony';
 import { requirePermission } from '@/lib/authz/guard';
-import { editableSteps, ownTestimony } from './access';
+import { editableSteps, unsafeOwnTestimony } from './access';
 import { pickStepValues } from './draft-data';
 import { newTestimonyKey, openDraft, sealDraft, testimonyKey, writableKey } from './sealed';
 
@@ -53,7 +53,7 @@ export async function createDraft(
 /** The viewer's testimony as the step pages need it, with which steps may still change. */
 export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
-  const row = await ownTestimony(db, ownerId, testimonyId);
+  const row = await unsafeOwnTestimony(db, ownerId, testimonyId);
   return { id: row.id, status: row.status, draft: openDraft(testimonyKey(row), row.draft), editable: editableSteps(row.status), updatedAt: row.updatedAt };
 }
 
@@ -64,7 +64,7 @@ export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: st
 export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }) {
   const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
   await db.transaction(async (tx) => {
-    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
     if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
     const draft = { ...openDraft(testimonyKey(row), row.draft), [input.step]: pickStepValues(input.step, input.values) };
     const key = await writableKey(tx, row);

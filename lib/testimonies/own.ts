@@ -7,7 +7,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { requirePermission } from '@/lib/authz/guard';
-import { editableSteps, ownTestimony } from './access';
+import { editableSteps, unsafeOwnTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
 import { openDraft, openField, openNarrative, testimonyKey } from './sealed';
@@ -91,7 +91,7 @@ function openRevision<R extends { narrative: string; eventPlace: string | null; 
 /** One of the viewer's testimonies with its current revision; anyone else's is `not_found`. */
 export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = requirePermission(viewer, 'testimony.read.own').userId;
-  const row = await ownTestimony(db, ownerId, testimonyId);
+  const row = await unsafeOwnTestimony(db, ownerId, testimonyId);
   const key = testimonyKey(row);
   const [revision] = row.currentRevisionId
     ? await db

@@ -18,7 +18,7 @@ import { isPublicPerson } from '@/lib/memorial/visibility';
 import { nameSearchText } from '@/lib/search/normalize';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
 import { requirePermission } from '@/lib/authz/guard';
-import { ownTestimony, type OwnTestimonyRow } from './access';
+import { unsafeOwnTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
 import { transitionTestimony } from './lifecycle';
 import { openDraft, openField, openNarrative, sealDraft, sealField, sealNarrative, testimonyKey, writableKey } from './sealed';
@@ -40,7 +40,7 @@ export async function submitTestimony(
 ): Promise<SubmitResult> {
   const ownerId = requirePermission(viewer, 'testimony.submit').userId;
   return db.transaction(async (tx) => {
-    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
     const draft = openDraft(testimonyKey(row), row.draft);
     const parsed = parseDraft(draft);
     const key = await writableKey(tx, row);

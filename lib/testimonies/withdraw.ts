@@ -4,13 +4,13 @@ import 'server-only';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { requirePermission } from '@/lib/authz/guard';
-import { ownTestimony } from './access';
+import { unsafeOwnTestimony } from './access';
 import { transitionTestimony } from './lifecycle';
 
 export async function withdrawTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = requirePermission(viewer, 'testimony.withdraw.own').userId;
   return db.transaction(async (tx) => {
-    await ownTestimony(tx, ownerId, testimonyId);
+    await unsafeOwnTestimony(tx, ownerId, testimonyId);
     return transitionTestimony(tx, { testimonyId, event: 'withdraw', actorId: ownerId });
   });
 }
