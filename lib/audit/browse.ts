@@ -7,7 +7,7 @@ import { auditEntries, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { usernameKey } from '@/lib/validation/account';
 import { appendAudit } from './append';
 import { auditChainStatus, type AuditChainStatus } from './report';
@@ -58,7 +58,7 @@ export async function browseAuditLog(
   viewer: Viewer | null,
   query: AuditFilters & { cursor?: string; limit?: number } = {},
 ): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
-  const actor = requireStaffPermission(viewer, 'audit.read');
+  const actor = requirePermission(viewer, 'audit.read');
   const { cursor, limit: requested, ...filters } = query;
   if ((filters.from && !day.test(filters.from)) || (filters.to && !day.test(filters.to))) throw new AppError('invalid_input');
   if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) throw new AppError('invalid_input');
@@ -103,6 +103,6 @@ export async function browseAuditLog(
  * entry, which a page view should not do unasked on a large log.
  */
 export async function verifyAuditLog(db: Db, viewer: Viewer | null): Promise<AuditChainStatus> {
-  requireStaffPermission(viewer, 'audit.read');
+  requirePermission(viewer, 'audit.read');
   return auditChainStatus(db);
 }

@@ -9,7 +9,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { invitations, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { appendAudit } from '../audit/append';
-import { checkAccess } from '../authz/access';
+import { requirePermission } from '../authz/guard';
 import type { Role } from '../authz/permissions';
 import { AppError } from '../errors';
 import { usernameKey, usernameSchema } from '../validation/account';
@@ -61,7 +61,7 @@ export async function createInvitation(
   viewer: Viewer | null,
   input: { role: InvitationRole; locale?: string },
 ): Promise<CreatedInvitation> {
-  checkAccess(viewer, { permission: 'user.invite' });
+  requirePermission(viewer, 'user.invite');
   if (!invitationRoles.includes(input.role)) throw new AppError('invalid_input');
   return insertInvitation(db, { role: input.role, username: null, createdBy: viewer!.userId, locale: input.locale ?? viewer!.locale });
 }
@@ -146,7 +146,7 @@ export type PendingInvitation = { id: string; role: Role; createdBy: string | nu
 
 /** Unused, unexpired invitations for the admin page: who made them and when they lapse, never a token. */
 export async function listPendingInvitations(db: Db, viewer: Viewer | null): Promise<PendingInvitation[]> {
-  checkAccess(viewer, { permission: 'user.invite' });
+  requirePermission(viewer, 'user.invite');
   return db
     .select({
       id: invitations.id,
@@ -167,7 +167,7 @@ export async function listPendingInvitations(db: Db, viewer: Viewer | null): Pro
  * expired link. False when there is nothing pending by that id (used, expired or unknown).
  */
 export async function revokeInvitation(db: Db, viewer: Viewer | null, id: string): Promise<boolean> {
-  checkAccess(viewer, { permission: 'user.invite' });
+  requirePermission(viewer, 'user.invite');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)

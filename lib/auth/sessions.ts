@@ -5,6 +5,7 @@ import { users, userSessions } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
 import { env } from '@/lib/env.mjs';
 import { isStaffRole, type Role } from '@/lib/authz/permissions';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type SecondFactorState = 'not-needed' | 'verified' | 'required' | 'enrolment-required';
 
@@ -39,7 +40,7 @@ export function idleLimitMs(role: Role): number {
  * role change or a disabled account takes effect on the next request.
  */
 export async function resolveSession(db: Db, sessionId: string, now = new Date()): Promise<Viewer | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await db
     .select({
       sessionId: userSessions.id,

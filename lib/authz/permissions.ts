@@ -1,5 +1,5 @@
 // The one table that decides what each role may do. Nothing else in the code base may
-// compare roles directly: data functions check a permission with `checkAccess()` (lib/authz/access.ts) or `requireStaffPermission()` (lib/users/guard.ts).
+// compare roles directly: data functions check a permission with `requirePermission()` (lib/authz/guard.ts).
 export const roles = ['submitter', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

@@ -8,13 +8,13 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import type { CollectionInput } from '@/lib/validation/collection';
 
 export type CollectionSummary = CollectionInput & { id: string; persons: number; testimonies: number };
 
 export async function listCollections(db: Db, viewer: Viewer | null): Promise<CollectionSummary[]> {
-  requireStaffPermission(viewer, 'collection.manage');
+  requirePermission(viewer, 'collection.manage');
   const rows = await db.select().from(collections).orderBy(asc(collections.createdAt), asc(collections.id));
   const counts = await Promise.all(
     rows.map(async (c) => ({
@@ -45,7 +45,7 @@ async function requireFreeSlug(tx: Tx, slug: string, exceptId?: string) {
 }
 
 export async function createCollection(db: Db, viewer: Viewer | null, input: CollectionInput): Promise<string> {
-  const actor = requireStaffPermission(viewer, 'collection.manage');
+  const actor = requirePermission(viewer, 'collection.manage');
   const id = await db.transaction(async (tx) => {
     await requireFreeSlug(tx, input.slug);
     const [row] = await tx.insert(collections).values(input).returning({ id: collections.id });
@@ -57,7 +57,7 @@ export async function createCollection(db: Db, viewer: Viewer | null, input: Col
 }
 
 export async function updateCollection(db: Db, viewer: Viewer | null, collectionId: string, input: CollectionInput): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'collection.manage');
+  const actor = requirePermission(viewer, 'collection.manage');
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(collections).where(eq(collections.id, collectionId)).for('update');
     if (!before) throw new AppError('not_found');

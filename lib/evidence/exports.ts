@@ -12,14 +12,13 @@ import { AppError } from '../errors';
 import { enqueue } from '../jobs/queue';
 import { mediaStore } from '../media/storage';
 import { readSetting } from '../settings';
-import { requireStaffPermission } from '../users/guard';
+import { requirePermission } from '../authz/guard';
 import { exportRequestSchema, type ExportRequestInput } from '../validation/evidence';
+import { isUuid } from '../validation/uuid';
 
 export const produceExportKind = 'evidence.produce';
 
 export type ExportRow = typeof evidenceExports.$inferSelect;
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Resolves the selection (hand-picked ids, the filter, the chosen persons' testimonies) to ids that exist. */
 async function resolveSelection(db: Db, input: ReturnType<typeof exportRequestSchema.parse>) {
@@ -49,7 +48,7 @@ async function resolveSelection(db: Db, input: ReturnType<typeof exportRequestSc
 
 /** Files a request. With four-eyes off it is approved at once and production is queued. */
 export async function requestExport(db: Db, viewer: Viewer | null, raw: ExportRequestInput): Promise<{ id: string; status: 'awaiting_approval' | 'approved' }> {
-  const admin = requireStaffPermission(viewer, 'data.export');
+  const admin = requirePermission(viewer, 'data.export');
   const parsed = exportRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
@@ -82,7 +81,7 @@ export async function requestExport(db: Db, viewer: Viewer | null, raw: ExportRe
 
 /** The second admin's approval (four-eyes): never the requester's own; queues production. */
 export async function approveExport(db: Db, viewer: Viewer | null, exportId: string): Promise<void> {
-  const admin = requireStaffPermission(viewer, 'data.export');
+  const admin = requirePermission(viewer, 'data.export');
   if (!isUuid(exportId)) throw new AppError('not_found');
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(evidenceExports).where(eq(evidenceExports.id, exportId)).for('update');
@@ -97,7 +96,7 @@ export async function approveExport(db: Db, viewer: Viewer | null, exportId: str
 
 /** Declining ends a request (either admin, the requester withdrawing it too). */
 export async function declineExport(db: Db, viewer: Viewer | null, exportId: string): Promise<void> {
-  const admin = requireStaffPermission(viewer, 'data.export');
+  const admin = requirePermission(viewer, 'data.export');
   if (!isUuid(exportId)) throw new AppError('not_found');
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ status: evidenceExports.status }).from(evidenceExports).where(eq(evidenceExports.id, exportId)).for('update');
@@ -118,7 +117,7 @@ export type ExportListItem = Pick<ExportRow, 'id' | 'createdAt' | 'recipientName
 
 /** The newest 50 exports, for the staff page. */
 export async function listExports(db: Db, viewer: Viewer | null): Promise<ExportListItem[]> {
-  const admin = requireStaffPermission(viewer, 'data.export');
+  const admin = requirePermission(viewer, 'data.export');
   const rows = await db.select().from(evidenceExports).orderBy(desc(evidenceExports.createdAt)).limit(50);
   const ids = [...new Set(rows.flatMap((r) => [r.requestedBy, r.approvedBy]).filter((v): v is string => !!v))];
   const names = ids.length ? new Map((await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.username])) : new Map<string, string>();
@@ -146,7 +145,7 @@ export async function listExports(db: Db, viewer: Viewer | null): Promise<Export
  * download is an audit entry. Unknown, unfinished and forbidden all answer `not_found`.
  */
 export async function openExportPackage(db: Db, viewer: Viewer | null, exportId: string) {
-  const admin = requireStaffPermission(viewer, 'data.export');
+  const admin = requirePermission(viewer, 'data.export');
   if (!isUuid(exportId)) throw new AppError('not_found');
   const [row] = await db.select().from(evidenceExports).where(eq(evidenceExports.id, exportId));
   if (!row || row.status !== 'done' || !row.fileKey) throw new AppError('not_found');

@@ -7,7 +7,8 @@ import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { isUuid } from '@/lib/validation/uuid';
+import { requirePermission } from '@/lib/authz/guard';
 import { CsvRefused, parseCsv } from './csv';
 import { guessMapping, importFields, type ImportMapping } from './fields';
 
@@ -23,10 +24,9 @@ export type ImportBatch = ImportBatchSummary & {
   mappingSaved: boolean;
 };
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export async function createImportBatch(db: Db, viewer: Viewer | null, input: { collectionId: string; bytes: Uint8Array }): Promise<string> {
-  const actor = requireStaffPermission(viewer, 'data.import');
+  const actor = requirePermission(viewer, 'data.import');
   let parsed;
   try {
     parsed = parseCsv(input.bytes);
@@ -47,7 +47,7 @@ export async function createImportBatch(db: Db, viewer: Viewer | null, input: { 
 }
 
 export async function listImportBatches(db: Db, viewer: Viewer | null): Promise<ImportBatchSummary[]> {
-  requireStaffPermission(viewer, 'data.import');
+  requirePermission(viewer, 'data.import');
   return db
     .select({ id: importBatches.id, status: importBatches.status, rowCount: importBatches.rowCount, createdAt: importBatches.createdAt, createdBy: users.username, summary: importBatches.summary })
     .from(importBatches)
@@ -57,7 +57,7 @@ export async function listImportBatches(db: Db, viewer: Viewer | null): Promise<
 }
 
 export async function getImportBatch(db: Db, viewer: Viewer | null, batchId: string): Promise<ImportBatch> {
-  requireStaffPermission(viewer, 'data.import');
+  requirePermission(viewer, 'data.import');
   if (!isUuid(batchId)) throw new AppError('not_found');
   const [row] = await db
     .select({ batch: importBatches, createdBy: users.username, nameFa: collections.nameFa, nameEn: collections.nameEn })
@@ -82,8 +82,11 @@ export async function getImportBatch(db: Db, viewer: Viewer | null, batchId: str
   };
 }
 
-/** The batch, locked, while it can still change; anything else is `conflict` (imported, discarded). */
-export async function lockOpenBatch(tx: Tx, batchId: string) {
+/**
+ * The batch, locked, while it can still change; anything else is `conflict` (imported, discarded).
+ * Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts.
+ */
+export async function unsafeLockOpenBatch(tx: Tx, batchId: string) {
   if (!isUuid(batchId)) throw new AppError('not_found');
   const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
   if (!batch) throw new AppError('not_found');
@@ -92,9 +95,9 @@ export async function lockOpenBatch(tx: Tx, batchId: string) {
 }
 
 export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: string, mapping: ImportMapping): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'data.import');
+  const actor = requirePermission(viewer, 'data.import');
   await db.transaction(async (tx) => {
-    const batch = await lockOpenBatch(tx, batchId);
+    const batch = await unsafeLockOpenBatch(tx, batchId);
     const columns = Object.fromEntries(
       importFields.flatMap((f) => {
         const index = mapping.columns[f];
@@ -109,9 +112,9 @@ export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: 
 
 /** Ends a batch without importing: its cells are deleted. */
 export async function discardImport(db: Db, viewer: Viewer | null, batchId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'data.import');
+  const actor = requirePermission(viewer, 'data.import');
   await db.transaction(async (tx) => {
-    await lockOpenBatch(tx, batchId);
+    await unsafeLockOpenBatch(tx, batchId);
     await tx.update(importBatches).set({ status: 'discarded', rows: [], finishedAt: new Date() }).where(eq(importBatches.id, batchId));
     await appendAudit(tx, { actorId: actor.userId, action: 'import.discard', targetType: 'import_batch', targetId: batchId, details: {} });
   });

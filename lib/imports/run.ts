@@ -11,8 +11,8 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { foldLatin, normalizeName } from '@/lib/search/normalize';
-import { requireStaffPermission } from '@/lib/users/guard';
-import { getImportBatch, lockOpenBatch } from './batches';
+import { requirePermission } from '@/lib/authz/guard';
+import { getImportBatch, unsafeLockOpenBatch } from './batches';
 import { likelyDuplicatesByRow, type DuplicateCandidate } from './duplicates';
 import type { ImportField, ImportMapping } from './fields';
 import { readRow, type ImportedPerson, type RowErrors } from './row';
@@ -66,7 +66,7 @@ const isDuplicate = (r: Examined) => r.duplicates.length > 0 || r.repeatsRow !==
 
 /** The rows of an open, mapped batch, examined as the import will examine them. */
 async function examineOpenBatch(db: Db, viewer: Viewer | null, batchId: string) {
-  requireStaffPermission(viewer, 'data.import');
+  requirePermission(viewer, 'data.import');
   const batch = await getImportBatch(db, viewer, batchId);
   if (batch.status !== 'uploaded' || !batch.mappingSaved) throw new AppError('conflict');
   const [stored] = await db.select({ rows: importBatches.rows }).from(importBatches).where(eq(importBatches.id, batchId));
@@ -106,9 +106,9 @@ export async function leftOutRows(db: Db, viewer: Viewer | null, batchId: string
  * Likely duplicates are left out unless `includeDuplicates`. The batch's cells are then deleted.
  */
 export async function commitImport(db: Db, viewer: Viewer | null, batchId: string, options: { includeDuplicates: boolean }): Promise<ImportCounts> {
-  const actor = requireStaffPermission(viewer, 'data.import');
+  const actor = requirePermission(viewer, 'data.import');
   return db.transaction(async (tx) => {
-    const batch = await lockOpenBatch(tx, batchId);
+    const batch = await unsafeLockOpenBatch(tx, batchId);
     if (!batch.mapping) throw new AppError('conflict');
     const examined = await examine(tx, batch.rows, batch.mapping);
     const chosen = examined.filter((r) => r.person && (options.includeDuplicates || !isDuplicate(r)));

@@ -4,9 +4,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type OwnAttachment = {
   id: string;
@@ -20,7 +20,7 @@ export type OwnAttachment = {
 };
 
 export async function listOwnAttachments(db: Db, viewer: Viewer | null, testimonyId: string): Promise<OwnAttachment[]> {
-  checkAccess(viewer, { permission: 'testimony.read.own' });
+  requirePermission(viewer, 'testimony.read.own');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   return db
     .select({

@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { captionMaxLength } from '@/lib/validation/attachment';
 import { uploadRefusal, writeChecked } from './intake';
@@ -61,7 +61,7 @@ function parseForm(request: Request, dir: string): Promise<Parsed> {
 
 export async function receiveMultipartUpload(db: Db, viewer: Viewer | null, request: Request): Promise<MultipartResult> {
   // Who asks is checked before a byte of the body is read or written anywhere.
-  checkAccess(viewer, { permission: 'testimony.submit' });
+  requirePermission(viewer, 'testimony.submit');
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) throw new AppError('invalid_input');
   return withTempDir(async (dir) => {
     const { fields, file, refusal } = await parseForm(request, dir);

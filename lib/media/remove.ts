@@ -9,16 +9,16 @@ import { attachments, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { deleteMediaKind } from './delete';
 import { editableStatuses } from './upload';
 
 export async function removeOwnAttachment(db: Db, viewer: Viewer | null, input: { attachmentId: string }): Promise<void> {
-  checkAccess(viewer, { permission: 'testimony.edit.own' });
+  requirePermission(viewer, 'testimony.edit.own');
   if (!isUuid(input.attachmentId)) throw new AppError('not_found');
   const wasPublic = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -18,9 +18,9 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 
 export type ReviewAttachment = {
   id: string;
@@ -43,7 +43,7 @@ export type Visibility = ReviewAttachment['visibility'];
 
 /** The files of a submitted testimony, for staff (drafts are the submitter's alone: not_found). */
 export async function listReviewAttachments(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ReviewAttachment[]> {
-  requireStaffPermission(viewer, 'testimony.read.any');
+  requirePermission(viewer, 'testimony.read.any');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [t] = await db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, testimonyId));
   if (!t || t.status === 'draft') throw new AppError('not_found');
@@ -82,7 +82,7 @@ export async function setAttachmentVisibility(
   viewer: Viewer | null,
   input: { attachmentId: string; visibility: Visibility },
 ): Promise<{ publication: PublicationOutcome | null }> {
-  const actor = requireStaffPermission(viewer, 'moderation.redact');
+  const actor = requirePermission(viewer, 'moderation.redact');
   if (!isUuid(input.attachmentId)) throw new AppError('not_found');
   let publication: PublicationOutcome | null = null;
   const publicChanged = await db.transaction(async (tx) => {

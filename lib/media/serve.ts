@@ -12,8 +12,9 @@ import { attachments, testimonies } from '@/db/schema';
 import { recordView } from '@/lib/audit/views';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
-import { isPublicTestimony, isUuid, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { requirePermission } from '@/lib/authz/guard';
+import { isPublicTestimony, testimonyHasPublicPerson } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { openOriginal } from './original-key';
 import { mediaStore } from './storage';
 
@@ -27,7 +28,7 @@ export type ServableMedia = {
 
 function isStaff(viewer: Viewer | null): boolean {
   try {
-    checkAccess(viewer, { permission: 'testimony.read.any' });
+    requirePermission(viewer, 'testimony.read.any');
     return true;
   } catch {
     return false;
@@ -81,7 +82,7 @@ export async function findServableMedia(db: Db, viewer: Viewer | null, id: strin
 
 function isOwnReader(viewer: Viewer): boolean {
   try {
-    checkAccess(viewer, { permission: 'testimony.read.own' });
+    requirePermission(viewer, 'testimony.read.own');
     return true;
   } catch {
     return false;

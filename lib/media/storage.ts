@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { env } from '@/lib/env.mjs';
+import { uuidSource } from '@/lib/validation/uuid';
 
 export interface MediaStore {
   put(key: string, body: Readable | Buffer): Promise<void>;
@@ -26,7 +27,7 @@ export function newKey(prefix: KeyPrefix, extension?: string): string {
   return `${prefix}/${randomUUID()}${extension ? `.${extension}` : ''}`;
 }
 
-const keyPattern = /^(originals|public|exports)\/[0-9a-f-]{36}(\.[a-z0-9]{2,5})?$/;
+const keyPattern = new RegExp(`^(originals|public|exports)/${uuidSource}(\\.[a-z0-9]{2,5})?$`);
 
 /** Keys come from the database, but a path outside the media folder must be impossible regardless. */
 export function assertKey(key: string): void {

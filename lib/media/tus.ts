@@ -21,7 +21,7 @@ import type { S3Store } from '@tus/s3-store';
 import { Server, type Upload } from '@tus/server';
 import { getDb } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { env } from '@/lib/env.mjs';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { captionMaxLength } from '@/lib/validation/attachment';
@@ -32,6 +32,7 @@ import { consumeLimit } from '@/lib/abuse/limits';
 import { assertOwnEditableTestimony, receiveUpload } from './upload';
 import { s3ClientConfig, s3ConfigOf, type S3Config } from './s3-config';
 import { withTempDir } from './temp';
+import { uuidSource } from '@/lib/validation/uuid';
 
 export const tusPath = '/api/uploads/tus';
 const kinds: readonly MediaKind[] = ['image', 'video', 'audio', 'document'];
@@ -56,7 +57,7 @@ function refusalOf(error: unknown) {
 
 function viewerOf(req: Request): Viewer {
   const viewer = viewers.get(req) ?? null;
-  checkAccess(viewer, { permission: 'testimony.submit' });
+  requirePermission(viewer, 'testimony.submit');
   return viewer!;
 }
 
@@ -205,7 +206,7 @@ export async function cleanUpExpiredUploads(olderThanMs = dayMs): Promise<number
   return expired + abandoned;
 }
 
-const uploadName = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.info|\.part|\.json)?$/;
+const uploadName = new RegExp(`^(${uuidSource})(\\.info|\\.part|\\.json)?$`);
 
 /** Ids of uploads with any file or object last written before `cutoff` (ms since the epoch). */
 async function uploadsOlderThan(cutoff: number): Promise<string[]> {

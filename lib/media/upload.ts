@@ -16,10 +16,10 @@ import type { Db } from '@/db/types';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/viewer';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { enqueue } from '@/lib/jobs/queue';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { checkHead, checkSize, uploadRefusal } from './intake';
 import { sealNewOriginal } from './original-key';
 import { processAttachmentKind } from './process';
@@ -40,7 +40,7 @@ export type UploadInput = { testimonyId: string; path: string; caption?: string;
 
 /** Throws `not_found` unless `testimonyId` is the viewer's own testimony in an editable state. */
 export async function assertOwnEditableTestimony(db: Db, viewer: Viewer | null, testimonyId: string): Promise<void> {
-  checkAccess(viewer, { permission: 'testimony.submit' });
+  requirePermission(viewer, 'testimony.submit');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [row] = await db
     .select({ id: testimonies.id })

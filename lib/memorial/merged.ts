@@ -5,7 +5,8 @@ import 'server-only';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { persons } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
-import { isPublicPerson, isUuid } from './visibility';
+import { isPublicPerson } from './visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 export async function publicSurvivorOf(db: DbOrTx, id: string): Promise<{ id: string; slug: string } | null> {
   let current = id;

@@ -1,6 +1,8 @@
 // Public URLs of memorial records. A person's URL is a Latin slug plus the id: the id makes it
 // permanent (names get corrected), the slug makes it readable. Pure: no server-only.
-const uuidTail = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+import { uuidSource } from '@/lib/validation/uuid';
+
+const uuidTail = new RegExp(`(${uuidSource})$`, 'i');
 
 /** Lower-case ASCII words joined by hyphens; "person" if nothing Latin is left. */
 export function latinSlug(value: string): string {

@@ -5,7 +5,8 @@ import type { DbOrTx } from '@/db/types';
 import { attachments, collections, personAliases, persons, personSources, testimonies, testimonyPersons } from '@/db/schema';
 import { publicMediaPath, type PublicImage, type PublicPerson } from './dto';
 import { iso, summaryColumns, toSummary } from './summary';
-import { isPublicPerson, isPublicTestimony, isUuid } from './visibility';
+import { isPublicPerson, isPublicTestimony } from './visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 /**
  * The public view of a person, or null when the id is unknown, malformed, draft, hidden or merged —

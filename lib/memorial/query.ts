@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parseListDate } from '@/lib/i18n/typed-dates';
 import { provinceCodes } from '@/lib/geo/provinces';
-import { decodePersonCursor, encodePersonCursor, type PersonCursor } from './person-cursor';
+import { decodeCursor, encodeCursor, personCursorShape, type PersonCursor } from '@/lib/pagination/cursor';
 
 export const sortOptions = ['relevance', 'date', 'name', 'recent'] as const;
 export const genderOptions = ['female', 'male', 'other', 'unknown'] as const;
@@ -81,7 +81,7 @@ const fields = {
   cursor: z
     .string()
     .max(8000)
-    .transform((s, ctx) => decodePersonCursor(s) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor' }), z.NEVER)),
+    .transform((s, ctx) => decodeCursor(personCursorShape, s) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor' }), z.NEVER)),
   limit: int(1, maxPageSize),
 };
 
@@ -110,7 +110,7 @@ export function personQueryParams(query: PersonQuery, overrides: Partial<PersonQ
   for (const key of Object.keys(fields) as Array<keyof typeof fields>) {
     const value = merged[key];
     if (value === undefined || value === false || value === '') continue;
-    if (key === 'cursor') params.set(key, encodePersonCursor(value as PersonCursor));
+    if (key === 'cursor') params.set(key, encodeCursor(value as PersonCursor));
     else params.set(key, value === true ? '1' : String(value));
   }
   return params;

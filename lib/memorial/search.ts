@@ -7,7 +7,7 @@ import type { DbOrTx } from '@/db/types';
 import { collections, persons } from '@/db/schema';
 import { publicDateKey, publicNameEnKey, publicRecentKey } from '@/db/expressions/person-order';
 import type { PublicPersonSummary } from './dto';
-import { cursorPosition, type PersonCursor, type PersonCursorSort, personCursor } from './person-cursor';
+import { cursorPosition, type PersonCursor, type PersonCursorSort, personCursor } from '@/lib/pagination/cursor';
 import { preferIndexes, publicRead } from './public-read';
 import { defaultPageSize, maxPageSize, type PersonQuery } from './query';
 import { type Hits, searchCap, searchPhases } from './search-hits';

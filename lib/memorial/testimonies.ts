@@ -11,7 +11,8 @@ import { openField, testimonyKey } from '@/lib/testimonies/sealed';
 import { identityWithheld, withheldSlug } from './minors';
 import { iso } from './summary';
 import { gregorianToSolarHijri } from '@/lib/i18n/solar-hijri';
-import { isPublicPerson, isPublicTestimony, isUuid, testimonyHasPublicPerson } from './visibility';
+import { isPublicPerson, isPublicTestimony, testimonyHasPublicPerson } from './visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
 type CreditInput = {
   consentCredit: 'anonymous' | 'relationship' | 'chosen_name';
@@ -197,11 +198,11 @@ type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; 
 
 async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null; exactPlace: boolean }>> {
   // The public persons each testimony is about, and the city of the first (for a place without consent).
-  const linked = sql<string[]>`coalesce((select array_agg(p.id::text order by p.id) from ${testimonyPersons} tp
-    join ${persons} p on p.id = tp.person_id
-    where tp.testimony_id = ${testimonies.id} and p.status = 'published' and p.merged_into_id is null), '{}')`;
-  const linkedCity = sql<string | null>`(select p.city from ${testimonyPersons} tp join ${persons} p on p.id = tp.person_id
-    where tp.testimony_id = ${testimonies.id} and p.status = 'published' and p.merged_into_id is null order by p.id limit 1)`;
+  const linked = sql<string[]>`coalesce((select array_agg(${persons.id}::text order by ${persons.id}) from ${testimonyPersons} tp
+    join ${persons} on ${persons.id} = tp.person_id
+    where tp.testimony_id = ${testimonies.id} and ${isPublicPerson}), '{}')`;
+  const linkedCity = sql<string | null>`(select ${persons.city} from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
+    where tp.testimony_id = ${testimonies.id} and ${isPublicPerson} order by ${persons.id} limit 1)`;
   let query = db
     .select({
       id: testimonies.id,

@@ -19,10 +19,3 @@ export const testimonyHasPublicPerson = exists(
   sql`(select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
        where tp.testimony_id = ${testimonies.id} and ${isPublicPerson})`,
 );
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from URLs; a malformed one is simply "not found", never a database error. */
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
-}

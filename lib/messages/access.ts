@@ -6,9 +6,10 @@ import { eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
+import { requireSignedIn } from '@/lib/authz/guard';
 import { can } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type ThreadTestimony = {
   id: string;
@@ -19,8 +20,6 @@ export type ThreadTestimony = {
   side: 'submitter' | 'staff';
 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Loads the testimony behind a thread and decides the viewer's side; `lock` for writers. */
 export async function threadTestimony(
   db: DbOrTx,
@@ -28,8 +27,8 @@ export async function threadTestimony(
   testimonyId: string,
   options: { lock?: boolean } = {},
 ): Promise<ThreadTestimony> {
-  checkAccess(viewer, 'signed-in');
-  if (!uuidPattern.test(testimonyId)) throw new AppError('not_found');
+  requireSignedIn(viewer);
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
   const query = db
     .select({ id: testimonies.id, submitterId: testimonies.submitterId, status: testimonies.status, mayContact: testimonies.mayContact })
     .from(testimonies)

@@ -6,7 +6,7 @@ import type { Db, Tx } from '@/db/types';
 import { consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { recordNotification } from '@/lib/notifications/record';
@@ -52,7 +52,7 @@ export async function sendStaffMessage(
   /** The hashed client address (lib/abuse/address.ts), counted with the account. */
   address: string | null = null,
 ): Promise<SendResult> {
-  checkAccess(viewer, { permission: 'message.send' });
+  requirePermission(viewer, 'message.send');
   const body = parseBody(input.body);
   return db.transaction(async (tx) => {
     const t = await threadTestimony(tx, viewer, input.testimonyId, { lock: true });
@@ -74,7 +74,7 @@ export async function replyAsSubmitter(
   /** The hashed client address (lib/abuse/address.ts), counted with the account. */
   address: string | null = null,
 ): Promise<SendResult> {
-  checkAccess(viewer, { permission: 'message.reply.own' });
+  requirePermission(viewer, 'message.reply.own');
   const body = parseBody(input.body);
   return db.transaction(async (tx) => {
     const t = await threadTestimony(tx, viewer, input.testimonyId, { lock: true });

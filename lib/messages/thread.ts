@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { messages, testimonies, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
+import { requirePermission } from '@/lib/authz/guard';
 import { openText } from '@/lib/crypto/sealed-text';
 import { recordView } from '@/lib/audit/views';
 import { threadTestimony } from './access';
@@ -88,7 +88,7 @@ export async function markThreadRead(db: Db, viewer: Viewer | null, testimonyId:
  * of PRODUCT.md §4). Only the viewer's own testimonies are ever counted.
  */
 export async function unreadForSubmitter(db: Db, viewer: Viewer | null): Promise<Record<string, number>> {
-  checkAccess(viewer, { permission: 'testimony.read.own' });
+  requirePermission(viewer, 'testimony.read.own');
   const rows = await db
     .select({ testimonyId: messages.testimonyId, n: sql<number>`count(*)::int` })
     .from(messages)
@@ -100,7 +100,7 @@ export async function unreadForSubmitter(db: Db, viewer: Viewer | null): Promise
 
 /** Staff: unread replies from submitters on the given testimonies (for the queue and review). */
 export async function unreadRepliesForStaff(db: Db, viewer: Viewer | null, testimonyIds: string[]): Promise<Record<string, number>> {
-  checkAccess(viewer, { permission: 'testimony.read.any' });
+  requirePermission(viewer, 'testimony.read.any');
   if (testimonyIds.length === 0) return {};
   const rows = await db
     .select({ testimonyId: messages.testimonyId, n: sql<number>`count(*)::int` })

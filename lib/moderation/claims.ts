@@ -11,8 +11,9 @@ import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { env } from '@/lib/env.mjs';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 
 /** A claim this old (or older) no longer holds. */
 export function claimExpiry(now = new Date()): Date {
@@ -45,8 +46,9 @@ function isHeldState(row: Held): boolean {
   return row.status === 'in_review' || hasRevisionInReview(row);
 }
 
-export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
-  if (!/^[0-9a-f-]{36}$/i.test(testimonyId)) throw new AppError('not_found');
+/** The testimony's row, locked for the caller's transaction; drafts are `not_found`. Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts. */
+export async function unsafeLockRow(tx: Tx, testimonyId: string): Promise<Held> {
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [row] = await tx
     .select({
       status: testimonies.status,
@@ -70,9 +72,9 @@ export async function lockRow(tx: Tx, testimonyId: string): Promise<Held> {
  * A live claim of another moderator without `takeover` is a `conflict`.
  */
 export async function claimTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; takeover?: boolean }): Promise<ClaimResult> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
-    const row = await lockRow(tx, input.testimonyId);
+    const row = await unsafeLockRow(tx, input.testimonyId);
     if (row.submitterId === actor.userId) throw new AppError('own_testimony');
     const now = new Date();
     const unheldRevision = hasRevisionInReview(row) && !row.claimedBy;
@@ -106,7 +108,7 @@ export async function claimTestimony(db: Db, viewer: Viewer | null, input: { tes
  * get two different testimonies, never the same one, and neither waits for the other.
  */
 export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimResult | null> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   return db.transaction(async (tx) => {
     const [next] = await tx
       .select({ id: testimonies.id, status: testimonies.status, claimedBy: testimonies.claimedBy })
@@ -145,7 +147,7 @@ export async function claimNext(db: Db, viewer: Viewer | null): Promise<ClaimRes
 
 /** Gives a testimony back to the queue. Only its holder may (others take it over instead). */
 export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.claim');
+  const actor = requirePermission(viewer, 'moderation.claim');
   await db.transaction(async (tx) => {
     const row = await requireHolder(tx, actor, input.testimonyId);
     const event = row.status === 'published' ? 'releaseRevision' : 'release';
@@ -158,7 +160,7 @@ export async function releaseClaim(db: Db, viewer: Viewer | null, input: { testi
  * viewer holds it. An expired claim still counts while nobody else took it (the holder was only slow).
  */
 export async function requireHolder(tx: Tx, actor: Viewer, testimonyId: string): Promise<Held> {
-  const row = await lockRow(tx, testimonyId);
+  const row = await unsafeLockRow(tx, testimonyId);
   if (row.submitterId === actor.userId) throw new AppError('own_testimony');
   if (!isHeldState(row) || row.claimedBy !== actor.userId) throw new AppError('conflict');
   return row;

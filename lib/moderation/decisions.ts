@@ -17,8 +17,8 @@ import { revalidatePublicData } from '@/lib/memorial/cache';
 import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
-import { requireStaffPermission } from '@/lib/users/guard';
-import { hasRevisionInReview, lockRow, requireHolder } from './claims';
+import { requirePermission } from '@/lib/authz/guard';
+import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
@@ -34,7 +34,7 @@ async function tellSubmitter(tx: Tx, testimonyId: string, authorId: string, body
 }
 
 /** Approvals already given to a revision, oldest first. */
-export async function approvalsOf(tx: Tx | Db, revisionId: string) {
+async function approvalsOf(tx: Tx | Db, revisionId: string) {
   return tx
     .select({ moderatorId: testimonyApprovals.moderatorId, createdAt: testimonyApprovals.createdAt })
     .from(testimonyApprovals)
@@ -48,7 +48,7 @@ export async function approvalsOf(tx: Tx | Db, revisionId: string) {
  * is a published testimony's newer revision, and the approvals its current revision has.
  */
 async function requireDecider(tx: Tx, actor: Viewer, testimonyId: string) {
-  const row = await lockRow(tx, testimonyId);
+  const row = await unsafeLockRow(tx, testimonyId);
   if (row.submitterId === actor.userId) throw new AppError('own_testimony');
   const revision = hasRevisionInReview(row);
   const approvals = row.currentRevisionId && (row.status === 'awaiting_approval' || revision) ? await approvalsOf(tx, row.currentRevisionId) : [];
@@ -57,7 +57,7 @@ async function requireDecider(tx: Tx, actor: Viewer, testimonyId: string) {
 }
 
 export async function requestChanges(db: Db, viewer: Viewer | null, input: { testimonyId: string; message: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
+  const actor = requirePermission(viewer, 'moderation.decide');
   if (!input.message.trim()) throw new AppError('invalid_input', { fieldErrors: { message: 'required' } });
   await db.transaction(async (tx) => {
     const { revision } = await requireDecider(tx, actor, input.testimonyId);
@@ -71,7 +71,7 @@ export async function requestChanges(db: Db, viewer: Viewer | null, input: { tes
 
 /** Rejecting an edit of a published testimony keeps the published revision, public as before. */
 export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string; reason: RejectReason; note: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
+  const actor = requirePermission(viewer, 'moderation.decide');
   if (!rejectReasons.includes(input.reason)) throw new AppError('invalid_input', { fieldErrors: { reason: 'invalid' } });
   await db.transaction(async (tx) => {
     const { row, revision } = await requireDecider(tx, actor, input.testimonyId);
@@ -114,8 +114,8 @@ export async function publishTestimony(
   viewer: Viewer | null,
   input: { testimonyId: string; redactedNarrative: string; revisionId: string },
 ): Promise<{ outcome: ApprovalOutcome }> {
-  const actor = requireStaffPermission(viewer, 'moderation.decide');
-  requireStaffPermission(viewer, 'moderation.redact');
+  const actor = requirePermission(viewer, 'moderation.decide');
+  requirePermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   const result = await db.transaction(async (tx) => {
@@ -181,7 +181,7 @@ export async function publishTestimony(
  * someone (another moderator, another tab) saved meanwhile is refused, never merged or overwritten.
  */
 export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number; redactedNarrative: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'moderation.redact');
+  const actor = requirePermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
   if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   await db.transaction(async (tx) => {

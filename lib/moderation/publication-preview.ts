@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import type { PublicAttachment, PublicPerson } from '@/lib/memorial/dto';
 import { unsafePreviewPerson } from '@/lib/memorial/persons';
 import { publicAttachments } from '@/lib/memorial/testimonies';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import type { ReviewDto } from './review';
 
 export type PersonPreview = {
@@ -19,7 +19,7 @@ export type PersonPreview = {
 export type PublicationPreview = { persons: PersonPreview[]; files: PublicAttachment[] };
 
 export async function getPublicationPreview(db: Db, viewer: Viewer | null, review: Pick<ReviewDto, 'id' | 'status' | 'consent' | 'persons'>): Promise<PublicationPreview> {
-  requireStaffPermission(viewer, 'testimony.read.any');
+  requirePermission(viewer, 'testimony.read.any');
   const willBePublic = review.consent.publish === 'public';
   const alreadyCounted = review.status === 'published';
   const persons = await Promise.all(

@@ -6,8 +6,9 @@ import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { attachments, collections, persons, queueCounts as queueCountRows, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
+import { requirePermission } from '@/lib/authz/guard';
 import { revisionInReviewSql } from './claims';
 
 /** Testimony statuses that are queue work. */
@@ -78,7 +79,7 @@ export async function listQueue(
   viewer: Viewer | null,
   query: QueueFilters & { cursor?: string; limit?: number } = {},
 ): Promise<QueuePage> {
-  requireStaffPermission(viewer, 'moderation.queue.read');
+  requirePermission(viewer, 'moderation.queue.read');
   const limit = Math.min(Math.max(query.limit ?? queuePageSize, 1), 200);
   const conditions: SQL[] = [
     statusCondition(query.status),
@@ -95,7 +96,8 @@ export async function listQueue(
   if (query.flagged) conditions.push(isFlagged);
   if (query.hasFiles) conditions.push(sql`exists (select 1 from ${attachments} a where a.testimony_id = ${testimonies.id})`);
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -151,7 +153,7 @@ export async function listQueue(
       concernsMinor: names.some((n) => n.testimonyId === r.id && n.minor),
     };
   });
-  return { items, nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null, counts: await queueCounts(db) };
+  return { items, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null, counts: await queueCounts(db) };
 }
 
 /**
@@ -177,6 +179,6 @@ async function queueCounts(db: Db): Promise<Record<QueueStatus, number>> {
 
 /** Every collection, for the queue's filter (staff see unpublished work in any of them). */
 export async function listQueueCollections(db: Db, viewer: Viewer | null) {
-  requireStaffPermission(viewer, 'moderation.queue.read');
+  requirePermission(viewer, 'moderation.queue.read');
   return db.select({ slug: collections.slug, nameFa: collections.nameFa, nameEn: collections.nameEn }).from(collections).orderBy(asc(collections.slug));
 }

@@ -15,7 +15,8 @@ import type { PublicTestimony } from '@/lib/memorial/dto';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { isUuid } from '@/lib/validation/uuid';
+import { requirePermission } from '@/lib/authz/guard';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
 export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
@@ -44,7 +45,6 @@ export type ReviewDto = {
   submittedAt: Date | null;
 };
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /**
  * The review screen's data. Opening it is a view of protected material (PRODUCT.md §2.7): one audit
@@ -52,7 +52,7 @@ const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  * nothing to anyone (an existence check, applying redaction spans) pass `{ record: false }`.
  */
 export async function getReview(db: Db, viewer: Viewer | null, testimonyId: string, options: { record?: boolean } = {}): Promise<ReviewDto> {
-  const actor = requireStaffPermission(viewer, 'testimony.read.any');
+  const actor = requirePermission(viewer, 'testimony.read.any');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const [t] = await db
     .select({ t: testimonies, holder: users.username })
@@ -167,7 +167,7 @@ async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; na
 
 /** An internal note on a testimony: staff only, audited (without its text). */
 export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'note.write');
+  const actor = requirePermission(viewer, 'note.write');
   const body = input.body.trim();
   if (!body || body.length > 5000) throw new AppError('invalid_input', { fieldErrors: { body: body ? 'invalid' : 'required' } });
   await getReview(db, viewer, input.testimonyId, { record: false }); // existence and not-a-draft, the same rule as reading

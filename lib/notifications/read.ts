@@ -7,8 +7,9 @@ import { notifications, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
-import { ownerOf } from '@/lib/testimonies/access';
+import { isUuid } from '@/lib/validation/uuid';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
+import { requirePermission } from '@/lib/authz/guard';
 import { aboutNames } from '@/lib/testimonies/own';
 import type { NotificationKind } from './kinds';
 
@@ -31,7 +32,7 @@ export const notificationPageSize = 20;
 
 /** How many of the viewer's notifications are unread (0 for anyone who may not have any). */
 export async function countUnreadNotifications(db: Db, viewer: Viewer | null): Promise<number> {
-  const userId = ownerOf(viewer, permission);
+  const userId = requirePermission(viewer, permission).userId;
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
@@ -45,11 +46,12 @@ export async function listNotifications(
   viewer: Viewer | null,
   query: { cursor?: string; limit?: number } = {},
 ): Promise<{ items: NotificationDto[]; nextCursor: string | null }> {
-  const userId = ownerOf(viewer, permission);
+  const userId = requirePermission(viewer, permission).userId;
   const limit = Math.min(Math.max(query.limit ?? notificationPageSize, 1), 100);
   const conditions = [eq(notifications.userId, userId), eq(testimonies.submitterId, userId)];
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${notifications.createdAt}, ${notifications.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -71,13 +73,13 @@ export async function listNotifications(
   const names = await aboutNames(db, [...new Set(page.map((r) => r.testimonyId))]);
   return {
     items: page.map(({ readAt, cursorAt: _, ...r }) => ({ ...r, about: names.get(r.testimonyId) ?? [], unread: readAt === null })),
-    nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
+    nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null,
   };
 }
 
 /** Marks every unread notification of the viewer read. */
 export async function markAllNotificationsRead(db: Db, viewer: Viewer | null): Promise<number> {
-  const userId = ownerOf(viewer, permission);
+  const userId = requirePermission(viewer, permission).userId;
   const marked = await db
     .update(notifications)
     .set({ readAt: sql`now()` })
@@ -88,8 +90,8 @@ export async function markAllNotificationsRead(db: Db, viewer: Viewer | null): P
 
 /** Opens one of the viewer's notifications: marks it read and returns its testimony; anyone else's is `not_found`. */
 export async function openNotification(db: Db, viewer: Viewer | null, notificationId: string): Promise<{ testimonyId: string }> {
-  const userId = ownerOf(viewer, permission);
-  if (!/^[0-9a-f-]{36}$/i.test(notificationId)) throw new AppError('not_found');
+  const userId = requirePermission(viewer, permission).userId;
+  if (!isUuid(notificationId)) throw new AppError('not_found');
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -101,8 +103,8 @@ export async function openNotification(db: Db, viewer: Viewer | null, notificati
 
 /** Marks these of the viewer's notifications read; ids of anyone else's change nothing. */
 export async function markNotificationsRead(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<number> {
-  const userId = ownerOf(viewer, permission);
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const userId = requirePermission(viewer, permission).userId;
+  const valid = ids.filter(isUuid);
   if (valid.length === 0) return 0;
   const marked = await db
     .update(notifications)

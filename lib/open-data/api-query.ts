@@ -9,8 +9,7 @@ import {
   verificationOptions,
   type PersonQuery,
 } from '@/lib/memorial/query';
-import { decodePersonCursor } from '@/lib/memorial/person-cursor';
-import { decodeCursor } from './cursor';
+import { decodeCursor, personCursorShape, testimonyCursor } from '@/lib/pagination/cursor';
 
 export const apiMaxLimit = 100;
 export const apiDefaultLimit = 50;
@@ -24,7 +23,7 @@ const personsSchema = z
       .string()
       .max(8000)
       .transform((value, ctx) => {
-        const cursor = decodePersonCursor(value);
+        const cursor = decodeCursor(personCursorShape, value);
         // The API lists newest publications first: only a cursor of that order continues it.
         return cursor?.[0] === 'recent' ? cursor : (ctx.addIssue({ code: 'custom', message: 'not a cursor from pagination.next' }), z.NEVER);
       })
@@ -47,7 +46,7 @@ const testimoniesSchema = z
     cursor: z
       .string()
       .max(200)
-      .transform((value, ctx) => decodeCursor(value) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from pagination.next' }), z.NEVER))
+      .transform((value, ctx) => decodeCursor(testimonyCursor, value) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from pagination.next' }), z.NEVER))
       .optional(),
     person: z.uuid().optional(),
   })

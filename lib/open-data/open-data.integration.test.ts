@@ -339,8 +339,8 @@ describe.each(testDatabases())('open data on $name', (target) => {
     const location = (await get(`/en/testimonies/${made[21]}`, { locale: 'en', id: made[21]! })).headers.get('location')!;
     const target = new URL(location);
     expect(target.hash).toBe(`#testimony-${made[21]}`);
-    const { decodeCursor } = await import('./cursor');
-    expect(decodeCursor(target.searchParams.get('after')!)?.id).toBe(made[20]);
+    const { decodeCursor, testimonyCursor } = await import('@/lib/pagination/cursor');
+    expect(decodeCursor(testimonyCursor, target.searchParams.get('after')!)?.id).toBe(made[20]);
     const first = (await get(`/en/testimonies/${made[3]}`, { locale: 'en', id: made[3]! })).headers.get('location')!;
     expect(new URL(first).search).toBe('');
   });

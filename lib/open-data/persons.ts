@@ -8,7 +8,7 @@ import { collections, persons } from '@/db/schema';
 import { getPublishedPerson, listPublishedPersons, type PersonQuery, type PublicPerson, type PublicPersonSummary } from '@/lib/memorial';
 import { listPublicCollections } from '@/lib/memorial/collections';
 import { personPath } from '@/lib/memorial/paths';
-import { encodePersonCursor } from '@/lib/memorial/person-cursor';
+import { encodeCursor } from '@/lib/pagination/cursor';
 import { listPublishedPersonsById } from '@/lib/memorial/persons';
 import { summaryColumns, toSummary } from '@/lib/memorial/summary';
 import { isPublicPerson } from '@/lib/memorial/visibility';
@@ -39,7 +39,7 @@ export async function listApiPersons(db: DbOrTx, query: PersonQuery & { limit: n
   let next: string | null = null;
   if (result.next) {
     const url = new URL(requestUrl);
-    url.searchParams.set('cursor', encodePersonCursor(result.next));
+    url.searchParams.set('cursor', encodeCursor(result.next));
     next = url.pathname + url.search;
   }
   return {

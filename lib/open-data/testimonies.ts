@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '@/db/types';
 import { countPublicTestimonies, listPublicTestimonies, type PublicTestimony } from '@/lib/memorial';
 import { publicRead } from '@/lib/memorial/public-read';
 import type { TestimonyCursor } from '@/lib/memorial/testimonies';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '@/lib/pagination/cursor';
 
 export type CursorPagination = { limit: number; total: number; next: string | null };
 
@@ -21,7 +21,7 @@ export async function listApiTestimonies(
   let next: string | null = null;
   if (result.next) {
     const url = new URL(requestUrl);
-    url.searchParams.set('cursor', encodeCursor(result.next));
+    url.searchParams.set('cursor', encodeCursor([result.next.at, result.next.id]));
     next = url.pathname + url.search;
   }
   return { data: result.items, pagination: { limit: result.limit, total, next } };

@@ -8,18 +8,19 @@ import { appendAudit } from '@/lib/audit/append';
 import { requireFresh, versioned } from '@/lib/concurrency/update';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { newPersonSlug } from '@/lib/memorial/paths';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import type { PersonPatch } from '@/lib/validation/person';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
-import { publishPerson } from './publish';
+import { unsafePublishPerson } from './publish';
 
 export type { PersonPatch };
 
 async function lockPerson(tx: Tx, personId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  if (!isUuid(personId)) throw new AppError('not_found');
   const [p] = await tx.select().from(persons).where(eq(persons.id, personId)).for('update');
   if (!p) throw new AppError('not_found');
   return p;
@@ -41,7 +42,7 @@ async function audited(db: Db, actorId: string, personId: string, action: string
 }
 
 export async function createPerson(db: Db, viewer: Viewer | null, input: { nameFa: string; nameLatin?: string | null; testimonyId?: string }): Promise<string> {
-  const actor = requireStaffPermission(viewer, 'person.create');
+  const actor = requirePermission(viewer, 'person.create');
   const nameFa = input.nameFa.trim();
   if (!nameFa) throw new AppError('invalid_input', { fieldErrors: { nameFa: 'required' } });
   return db.transaction(async (tx) => {
@@ -73,13 +74,13 @@ export async function updatePerson(
   patch: PersonPatch,
   version: number,
 ): Promise<{ publication: PublicationOutcome | null }> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   let publication: PublicationOutcome | null = null;
   await audited(db, actor.userId, personId, 'person.edit', async (tx) => {
     const before = await lockPerson(tx, personId);
     const changed = (Object.keys(patch) as (keyof PersonPatch)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(patch[k]));
     // Verification is its own permission: it is what readers trust.
-    if (changed.some((k) => k === 'verification' || k === 'verificationNote')) requireStaffPermission(viewer, 'person.verify');
+    if (changed.some((k) => k === 'verification' || k === 'verificationNote')) requirePermission(viewer, 'person.verify');
     const publishing = patch.status === 'published' && before.status !== 'published';
     const fresh = versioned(persons.version, version);
     const updated = await tx
@@ -89,7 +90,7 @@ export async function updatePerson(
       .returning({ id: persons.id });
     requireFresh(updated, 'form');
     await refreshNameSearch(tx, personId);
-    if (publishing) publication = await publishPerson(tx, actor.userId, personId);
+    if (publishing) publication = await unsafePublishPerson(tx, actor.userId, personId);
     const statusChanged = changed.includes('status') && (!publishing || publication === 'published');
     return { fields: statusChanged ? changed : changed.filter((k) => k !== 'status'), ...(statusChanged ? { from: before.status, to: patch.status } : {}), ...(publication ? { publication } : {}) };
   });
@@ -97,7 +98,7 @@ export async function updatePerson(
 }
 
 export async function addAlias(db: Db, viewer: Viewer | null, input: { personId: string; name: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   const name = input.name.trim();
   if (!name) throw new AppError('invalid_input', { fieldErrors: { name: 'required' } });
   await audited(db, actor.userId, input.personId, 'person.alias.add', async (tx) => {
@@ -109,7 +110,7 @@ export async function addAlias(db: Db, viewer: Viewer | null, input: { personId:
 }
 
 export async function removeAlias(db: Db, viewer: Viewer | null, input: { personId: string; aliasId: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   await audited(db, actor.userId, input.personId, 'person.alias.remove', async (tx) => {
     await lockPerson(tx, input.personId);
     await tx.delete(personAliases).where(and(eq(personAliases.id, input.aliasId), eq(personAliases.personId, input.personId)));
@@ -119,7 +120,7 @@ export async function removeAlias(db: Db, viewer: Viewer | null, input: { person
 }
 
 export async function addSource(db: Db, viewer: Viewer | null, input: { personId: string; url: string; title?: string | null }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   // Public links only: http(s), so a source can never be a javascript: or data: URL.
   if (!/^https?:\/\/[^\s]+$/i.test(input.url.trim())) throw new AppError('invalid_input', { fieldErrors: { url: 'invalid' } });
   await audited(db, actor.userId, input.personId, 'person.source.add', async (tx) => {
@@ -133,7 +134,7 @@ export async function addSource(db: Db, viewer: Viewer | null, input: { personId
  * to a published person shows it on that person's page: the publication rule decides (four-eyes).
  */
 export async function setTestimonyLink(db: Db, viewer: Viewer | null, input: { personId: string; testimonyId: string; linked: boolean }): Promise<{ publication: PublicationOutcome | null }> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
+  const actor = requirePermission(viewer, 'person.edit');
   let publication: PublicationOutcome | null = null;
   await audited(db, actor.userId, input.personId, input.linked ? 'person.testimony.link' : 'person.testimony.unlink', async (tx) => {
     const person = await lockPerson(tx, input.personId);

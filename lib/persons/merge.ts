@@ -8,16 +8,17 @@ import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
-import { requireStaffPermission } from '@/lib/users/guard';
-import { personPublicContent } from './publish';
+import { requirePermission } from '@/lib/authz/guard';
+import { unsafePersonPublicContent } from './publish';
 
 type MergeRecord = { sourceId: string; targetId: string; movedTestimonies: string[]; droppedLinks: string[]; movedAliases: string[]; addedAliases: string[] };
 
 async function lockBoth(tx: Tx, a: string, b: string) {
-  if (![a, b].every((id) => /^[0-9a-f-]{36}$/i.test(id)) || a === b) throw new AppError('not_found');
+  if (![a, b].every(isUuid) || a === b) throw new AppError('not_found');
   // Always in id order, so two opposite merges at once wait instead of deadlocking.
   const rows = await tx.select().from(persons).where(inArray(persons.id, [a, b])).orderBy(persons.id).for('update');
   const source = rows.find((r) => r.id === a);
@@ -38,12 +39,12 @@ async function refreshNameSearch(tx: Tx, personId: string) {
  * it goes through the publication rule (four-eyes), and waits for a second moderator when needed.
  */
 export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourceId: string; targetId: string }): Promise<{ outcome: PublicationOutcome }> {
-  const actor = requireStaffPermission(viewer, 'person.merge');
+  const actor = requirePermission(viewer, 'person.merge');
   const outcome = await db.transaction(async (tx): Promise<PublicationOutcome> => {
     const { source, target } = await lockBoth(tx, input.sourceId, input.targetId);
     if (source.mergedIntoId || target.mergedIntoId) throw new AppError('conflict');
     if (target.status === 'published') {
-      const content = { targetId: target.id, source: await personPublicContent(tx, source.id) };
+      const content = { targetId: target.id, source: await unsafePersonPublicContent(tx, source.id) };
       const decided = await approvePublication(tx, actor.userId, { kind: 'merge', id: source.id, content });
       if (decided !== 'published') return decided;
     }
@@ -71,7 +72,7 @@ export async function mergePersons(db: Db, viewer: Viewer | null, input: { sourc
 
 /** Restores both persons as they were before the last merge of `sourceId`. */
 export async function undoMerge(db: Db, viewer: Viewer | null, input: { sourceId: string }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'person.merge');
+  const actor = requirePermission(viewer, 'person.merge');
   await db.transaction(async (tx) => {
     const [entry] = await tx
       .select({ details: auditEntries.details })

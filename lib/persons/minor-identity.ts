@@ -8,15 +8,16 @@ import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/uuid';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { minorIdentityApprovalsNeeded } from '@/lib/memorial/minors';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 
 export type MinorIdentity = { minor: boolean; approvals: { moderator: string | null; byViewer: boolean; at: Date }[]; needed: number };
 
 export async function getMinorIdentity(db: Db, viewer: Viewer | null, personId: string): Promise<MinorIdentity> {
-  const actor = requireStaffPermission(viewer, 'person.verify');
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  const actor = requirePermission(viewer, 'person.verify');
+  if (!isUuid(personId)) throw new AppError('not_found');
   const [p] = await db.select({ minor: persons.minor }).from(persons).where(eq(persons.id, personId));
   if (!p) throw new AppError('not_found');
   const rows = await db
@@ -30,8 +31,8 @@ export async function getMinorIdentity(db: Db, viewer: Viewer | null, personId: 
 
 /** Records the viewer's approval (audited); `recorded: false` when they had already approved. */
 export async function approveMinorIdentity(db: Db, viewer: Viewer | null, input: { personId: string }): Promise<{ recorded: boolean }> {
-  const actor = requireStaffPermission(viewer, 'person.verify');
-  if (!/^[0-9a-f-]{36}$/i.test(input.personId)) throw new AppError('not_found');
+  const actor = requirePermission(viewer, 'person.verify');
+  if (!isUuid(input.personId)) throw new AppError('not_found');
   const recorded = await db.transaction(async (tx) => {
     const [p] = await tx.select({ minor: persons.minor }).from(persons).where(eq(persons.id, input.personId)).for('update');
     if (!p) throw new AppError('not_found');

@@ -8,8 +8,11 @@ import { personAliases, personSources, persons } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 
-/** The public content of a person record (lib/memorial/dto.ts `publicPersonKeys`, from the row). */
-export async function personPublicContent(tx: Tx, personId: string) {
+/**
+ * The public content of a person record (lib/memorial/dto.ts `publicPersonKeys`, from the row),
+ * published or not. Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts.
+ */
+export async function unsafePersonPublicContent(tx: Tx, personId: string) {
   const [p] = await tx.select().from(persons).where(eq(persons.id, personId));
   if (!p) return null;
   const [aliases, sources] = await Promise.all([
@@ -24,9 +27,9 @@ export async function personPublicContent(tx: Tx, personId: string) {
   };
 }
 
-/** Asks the rule; on `published` sets the status (the caller holds the row lock). */
-export async function publishPerson(tx: Tx, actorId: string, personId: string): Promise<PublicationOutcome> {
-  const outcome = await approvePublication(tx, actorId, { kind: 'person', id: personId, content: await personPublicContent(tx, personId) });
+/** Asks the rule; on `published` sets the status (the caller holds the row lock). Checks nothing about who asks (`unsafe`): the caller has, with lib/authz/guard.ts. */
+export async function unsafePublishPerson(tx: Tx, actorId: string, personId: string): Promise<PublicationOutcome> {
+  const outcome = await approvePublication(tx, actorId, { kind: 'person', id: personId, content: await unsafePersonPublicContent(tx, personId) });
   if (outcome === 'published') await tx.update(persons).set({ status: 'published', publishedAt: new Date() }).where(eq(persons.id, personId));
   return outcome;
 }

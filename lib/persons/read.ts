@@ -7,9 +7,10 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
-import { decodeTimeIdCursor, encodeTimeIdCursor } from '@/lib/pagination/time-id-cursor';
+import { isUuid } from '@/lib/validation/uuid';
+import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import type { PersonPatch } from '@/lib/validation/person';
 
 export type PersonStatus = 'draft' | 'published' | 'hidden';
@@ -30,14 +31,15 @@ export const personPageSize = 50;
  * (created_at, id) — the persons_created_at_id_idx order — so page N costs what page 1 costs.
  */
 export async function listStaffPersons(db: Db, viewer: Viewer | null, query: StaffPersonQuery = {}): Promise<{ items: StaffPersonSummary[]; nextCursor: string | null }> {
-  requireStaffPermission(viewer, 'person.edit');
+  requirePermission(viewer, 'person.edit');
   const limit = Math.min(Math.max(query.limit ?? personPageSize, 1), 200);
   const conditions = [
     query.status ? eq(persons.status, query.status) : undefined,
     query.q ? nameSearchCondition(persons.nameSearch, query.q) ?? undefined : undefined,
   ];
   if (query.cursor) {
-    const after = decodeTimeIdCursor(query.cursor);
+    const after = decodeCursor(timeIdCursor, query.cursor);
+    if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${persons.createdAt}, ${persons.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await db
@@ -49,7 +51,7 @@ export async function listStaffPersons(db: Db, viewer: Viewer | null, query: Sta
   const page = rows.slice(0, limit);
   return {
     items: page.map(({ mergedIntoId, cursorAt: _, ...r }) => ({ ...r, merged: mergedIntoId !== null })),
-    nextCursor: rows.length > limit ? encodeTimeIdCursor(page.at(-1)!.cursorAt, page.at(-1)!.id) : null,
+    nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null,
   };
 }
 
@@ -68,8 +70,8 @@ export type StaffPerson = StaffPersonSummary &
   };
 
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
-  const actor = requireStaffPermission(viewer, 'person.edit');
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new AppError('not_found');
+  const actor = requirePermission(viewer, 'person.edit');
+  if (!isUuid(personId)) throw new AppError('not_found');
   const [p] = await db.select().from(persons).where(eq(persons.id, personId));
   if (!p) throw new AppError('not_found');
   const [aliases, sources, linked, noteRows] = await Promise.all([

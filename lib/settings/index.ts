@@ -7,7 +7,7 @@ import { settings } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
-import { requireStaffPermission } from '@/lib/users/guard';
+import { requirePermission } from '@/lib/authz/guard';
 import { settingDefaults, type SettingKey, type Settings } from '@/lib/validation/settings';
 
 export { settingDefaults, type SettingKey, type Settings };
@@ -20,14 +20,14 @@ export async function readSetting<K extends SettingKey>(db: DbOrTx, key: K): Pro
 }
 
 export async function getSettings(db: Db, viewer: Viewer | null): Promise<Settings> {
-  requireStaffPermission(viewer, 'settings.manage');
+  requirePermission(viewer, 'settings.manage');
   const entries = await Promise.all((Object.keys(settingDefaults) as SettingKey[]).map(async (key) => [key, await readSetting(db, key)] as const));
   return Object.fromEntries(entries) as Settings;
 }
 
 /** Writes the settings that changed, one audit entry each (old and new value), in one transaction. */
 export async function updateSettings(db: Db, viewer: Viewer | null, input: Settings): Promise<{ changed: SettingKey[] }> {
-  const admin = requireStaffPermission(viewer, 'settings.manage');
+  const admin = requirePermission(viewer, 'settings.manage');
   return db.transaction(async (tx) => {
     const changed: SettingKey[] = [];
     for (const key of Object.keys(settingDefaults) as SettingKey[]) {

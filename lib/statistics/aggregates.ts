@@ -1,11 +1,12 @@
-// Aggregates for the statistics page and its CSV files. Counts only what readers can see:
-// persons whose status is `published` (and that were not merged into another record). Only counts
+// Aggregates for the statistics page and its CSV files. Counts only what readers can see: public
+// persons (`isPublicPerson`, lib/memorial/visibility.ts: published, not merged into another). Only counts
 // leave this module, never rows, so no private field can reach a chart.
 import 'server-only';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { persons } from '@/db/schema';
 import { provinceCodes, type ProvinceCode } from '@/lib/geo/provinces';
+import { isPublicPerson } from '@/lib/memorial/visibility';
 import {
   ageGroupOf,
   ageGroups,
@@ -30,9 +31,6 @@ export type Statistics = {
   byGender: Counted<(typeof genders)[number]>[];
 };
 
-/** The one definition of "visible to readers" for aggregate counts. */
-export const publishedPerson: SQL = and(eq(persons.status, 'published'), isNull(persons.mergedIntoId))!;
-
 const count = sql<number>`count(*)::int`;
 
 /** Every key of `keys` in order, with 0 where nothing was counted (a chart shows the empty bars too). */
@@ -49,7 +47,7 @@ export type StatisticsScope = {
 };
 
 export async function computeStatistics(db: Db, { collectionId, coreDays = [] }: StatisticsScope = {}): Promise<Statistics> {
-  const inScope: SQL = collectionId ? and(publishedPerson, eq(persons.collectionId, collectionId))! : publishedPerson;
+  const inScope: SQL = collectionId ? and(isPublicPerson, eq(persons.collectionId, collectionId))! : isPublicPerson;
   const grouped = (column: SQL | typeof persons.province) =>
     db.select({ key: sql<string | null>`${column}`, count }).from(persons).where(inScope).groupBy(column);
 

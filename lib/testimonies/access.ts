@@ -1,24 +1,16 @@
 import 'server-only';
 // The ownership rule of the submitter's side, in one place (ENGINEERING.md pattern 4): every read
-// or write of a testimony by its submitter goes through `ownTestimony`, which filters by the owner
-// inside the query. Someone else's testimony and an id that never existed are the same `not_found`.
+// or write of a testimony by its submitter goes through `unsafeOwnTestimony`, which filters by the
+// owner inside the query (`unsafe`: the owner id is the caller's to check, with `requirePermission`
+// of lib/authz/guard.ts). Someone else's testimony and an id that never existed are the same `not_found`.
 import { and, eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
-import type { Viewer } from '@/lib/auth/sessions';
-import { checkAccess } from '@/lib/authz/access';
-import type { Permission } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 
-/** Checks the permission and returns the viewer's user id. */
-export function ownerOf(viewer: Viewer | null, permission: Permission): string {
-  checkAccess(viewer, { permission });
-  return viewer!.userId;
-}
-
-/** The viewer's own testimony row (locked when `lock`), or `not_found`. */
-export async function ownTestimony(db: DbOrTx, ownerId: string, testimonyId: string, options: { lock?: boolean } = {}) {
+/** The owner's testimony row (locked when `lock`), or `not_found`; `ownerId` is trusted as given. */
+export async function unsafeOwnTestimony(db: DbOrTx, ownerId: string, testimonyId: string, options: { lock?: boolean } = {}) {
   if (!isUuid(testimonyId)) throw new AppError('not_found');
   const query = db
     .select()
@@ -29,7 +21,7 @@ export async function ownTestimony(db: DbOrTx, ownerId: string, testimonyId: str
   return row;
 }
 
-export type OwnTestimonyRow = Awaited<ReturnType<typeof ownTestimony>>;
+export type OwnTestimonyRow = Awaited<ReturnType<typeof unsafeOwnTestimony>>;
 
 /**
  * Which steps the submitter may change, by status: everything while a draft or when moderators

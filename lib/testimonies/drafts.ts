@@ -8,9 +8,11 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { appendAudit } from '@/lib/audit/append';
 import { chooseOpenCollection } from '@/lib/collections/open';
 import { AppError } from '@/lib/errors';
-import { isPublicPerson, isUuid } from '@/lib/memorial/visibility';
+import { isPublicPerson } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import type { DataStep } from '@/lib/validation/testimony';
-import { editableSteps, ownerOf, ownTestimony } from './access';
+import { requirePermission } from '@/lib/authz/guard';
+import { editableSteps, unsafeOwnTestimony } from './access';
 import { pickStepValues } from './draft-data';
 import { newTestimonyKey, openDraft, sealDraft, testimonyKey, writableKey } from './sealed';
 
@@ -24,7 +26,7 @@ export async function createDraft(
   viewer: Viewer | null,
   input: { token: string; language: string; /** The collection's slug, from the start form or the address. */ collection?: string },
 ): Promise<{ id: string; created: boolean }> {
-  const ownerId = ownerOf(viewer, 'testimony.submit');
+  const ownerId = requirePermission(viewer, 'testimony.submit').userId;
   return db.transaction(async (tx) => {
     // No collection yet (a new installation) or every one closed: `no_open_collection`; several open
     // and none chosen: a field error the start form shows.
@@ -50,8 +52,8 @@ export async function createDraft(
 
 /** The viewer's testimony as the step pages need it, with which steps may still change. */
 export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: string) {
-  const ownerId = ownerOf(viewer, 'testimony.edit.own');
-  const row = await ownTestimony(db, ownerId, testimonyId);
+  const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
+  const row = await unsafeOwnTestimony(db, ownerId, testimonyId);
   return { id: row.id, status: row.status, draft: openDraft(testimonyKey(row), row.draft), editable: editableSteps(row.status), updatedAt: row.updatedAt };
 }
 
@@ -60,9 +62,9 @@ export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: st
  * an unfinished step). Refused (`conflict`) once the status no longer lets that step change.
  */
 export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }) {
-  const ownerId = ownerOf(viewer, 'testimony.edit.own');
+  const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
   await db.transaction(async (tx) => {
-    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
     if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
     const draft = { ...openDraft(testimonyKey(row), row.draft), [input.step]: pickStepValues(input.step, input.values) };
     const key = await writableKey(tx, row);

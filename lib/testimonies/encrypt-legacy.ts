@@ -11,7 +11,7 @@ import { union } from 'drizzle-orm/pg-core';
 import { messages, notes, testimonies, testimonyRevisions } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { sealText, type SealedTextKind } from '../crypto/sealed-text';
-import { encryptTestimony, sealField, sealNarrative, writableKey } from './sealed';
+import { unsafeEncryptTestimony, sealField, sealNarrative, writableKey } from './sealed';
 
 const batch = 200;
 
@@ -30,7 +30,7 @@ async function convertAll(next: () => Promise<{ id: string }[]>, convert: (id: s
 export async function encryptLegacyTestimonies(db: Db): Promise<number> {
   return convertAll(
     () => db.select({ id: testimonies.id }).from(testimonies).where(isNull(testimonies.dataKey)).limit(batch),
-    (id) => db.transaction((tx) => encryptTestimony(tx, id)),
+    (id) => db.transaction((tx) => unsafeEncryptTestimony(tx, id)),
   );
 }
 

@@ -6,7 +6,8 @@ import { auditEntries, persons, testimonies, testimonyPersons, testimonyRevision
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { DataKey } from '@/lib/crypto/envelope';
-import { editableSteps, ownerOf, ownTestimony } from './access';
+import { requirePermission } from '@/lib/authz/guard';
+import { editableSteps, unsafeOwnTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
 import { openDraft, openField, openNarrative, testimonyKey } from './sealed';
@@ -61,7 +62,7 @@ function draftNames(draft: DraftData): string[] {
 }
 
 export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise<OwnTestimonySummary[]> {
-  const ownerId = ownerOf(viewer, 'testimony.read.own');
+  const ownerId = requirePermission(viewer, 'testimony.read.own').userId;
   const rows = await db
     .select()
     .from(testimonies)
@@ -89,8 +90,8 @@ function openRevision<R extends { narrative: string; eventPlace: string | null; 
 
 /** One of the viewer's testimonies with its current revision; anyone else's is `not_found`. */
 export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
-  const ownerId = ownerOf(viewer, 'testimony.read.own');
-  const row = await ownTestimony(db, ownerId, testimonyId);
+  const ownerId = requirePermission(viewer, 'testimony.read.own').userId;
+  const row = await unsafeOwnTestimony(db, ownerId, testimonyId);
   const key = testimonyKey(row);
   const [revision] = row.currentRevisionId
     ? await db

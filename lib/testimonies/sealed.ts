@@ -58,11 +58,14 @@ export function newTestimonyKey(): { key: DataKey; wrapped: string } {
  * transaction (the row should be locked): its draft and revisions encrypted under a new key.
  */
 export async function writableKey(tx: DbOrTx, row: { id: string; dataKey: string | null }): Promise<DataKey> {
-  return testimonyKey(row) ?? (await encryptTestimony(tx, row.id));
+  return testimonyKey(row) ?? (await unsafeEncryptTestimony(tx, row.id));
 }
 
-/** Encrypts one plaintext testimony (draft and every revision's narrative) under a new data key. */
-export async function encryptTestimony(tx: DbOrTx, testimonyId: string): Promise<DataKey> {
+/**
+ * Encrypts one plaintext testimony (draft and every revision's narrative) under a new data key.
+ * Checks nothing about who asks (`unsafe`): for `writableKey` and the start-up conversion.
+ */
+export async function unsafeEncryptTestimony(tx: DbOrTx, testimonyId: string): Promise<DataKey> {
   const [row] = await tx.select({ dataKey: testimonies.dataKey, draft: testimonies.draft }).from(testimonies).where(eq(testimonies.id, testimonyId)).for('update');
   // Another process converted it first: never encrypt ciphertext again.
   if (row?.dataKey) return testimonyKey(row)!;

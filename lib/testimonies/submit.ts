@@ -17,7 +17,8 @@ import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 import { nameSearchText } from '@/lib/search/normalize';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
-import { ownerOf, ownTestimony, type OwnTestimonyRow } from './access';
+import { requirePermission } from '@/lib/authz/guard';
+import { unsafeOwnTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
 import { transitionTestimony } from './lifecycle';
 import { openDraft, openField, openNarrative, sealDraft, sealField, sealNarrative, testimonyKey, writableKey } from './sealed';
@@ -37,9 +38,9 @@ export async function submitTestimony(
   /** The hashed client address (lib/abuse/address.ts), counted with the account. */
   address: string | null = null,
 ): Promise<SubmitResult> {
-  const ownerId = ownerOf(viewer, 'testimony.submit');
+  const ownerId = requirePermission(viewer, 'testimony.submit').userId;
   return db.transaction(async (tx) => {
-    const row = await ownTestimony(tx, ownerId, input.testimonyId, { lock: true });
+    const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
     const draft = openDraft(testimonyKey(row), row.draft);
     const parsed = parseDraft(draft);
     const key = await writableKey(tx, row);

@@ -1,4 +1,4 @@
-// Figures for `npm run test:security` (scripts/test-security.mjs prints them beside their targets).
+// Figures for `npm run test:security` (scripts/test-security.ts prints them beside their targets).
 // A test records what it measured AND asserts the target itself: the table reports, the assertion
 // decides. Outside the runner (YADMAN_SECURITY_FIGURES unset) recording does nothing.
 import fs from 'node:fs';

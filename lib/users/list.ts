@@ -8,7 +8,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz/permissions';
 import { containsPattern } from '@/lib/search/like';
 import { usernameKey } from '@/lib/validation/account';
-import { requireStaffPermission } from './guard';
+import { requirePermission } from '@/lib/authz/guard';
 
 export type UserListItem = {
   id: string;
@@ -37,7 +37,7 @@ export const userPageSize = 50;
 
 /** Keyset pagination by username key (unique): page N costs the same as page 1. */
 export async function listUsers(db: Db, viewer: Viewer | null, query: UserListQuery = {}): Promise<UserListPage> {
-  requireStaffPermission(viewer, 'user.manage');
+  requirePermission(viewer, 'user.manage');
   const limit = Math.min(Math.max(query.limit ?? userPageSize, 1), 200);
   const conditions: SQL[] = [];
   const q = query.q?.trim();

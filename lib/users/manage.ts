@@ -8,14 +8,15 @@ import { appendAudit } from '@/lib/audit/append';
 import { revokeUserSessions, type Viewer } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
-import { requireStaffPermission } from './guard';
+import { isUuid } from '@/lib/validation/uuid';
+import { requirePermission } from '@/lib/authz/guard';
 import { UserChangeRefused } from './refusals';
 
 type Target = { id: string; role: Role; disabledAt: Date | null };
 
 /** Locks and reads the target row; a missing user is a 404 like anything else not there. */
 async function lockTarget(tx: Tx, userId: string): Promise<Target> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError('not_found');
+  if (!isUuid(userId)) throw new AppError('not_found');
   const [row] = await tx
     .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
     .from(users)
@@ -47,7 +48,7 @@ function assertAdminRemains(activeAdmins: string[], target: Target): void {
 }
 
 export async function changeRole(db: Db, viewer: Viewer | null, input: { userId: string; role: Role }): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const target = await lockTarget(tx, input.userId);
@@ -68,7 +69,7 @@ export async function changeRole(db: Db, viewer: Viewer | null, input: { userId:
 
 /** Disables the account and ends all its sessions in the same transaction: effective at once. */
 export async function disableUser(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const target = await lockTarget(tx, userId);
@@ -82,7 +83,7 @@ export async function disableUser(db: Db, viewer: Viewer | null, userId: string)
 }
 
 export async function enableUser(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     if (!target.disabledAt) return;
@@ -96,7 +97,7 @@ export async function enableUser(db: Db, viewer: Viewer | null, userId: string):
  * ends every session, so the next sign-in must enrol a new authenticator before any staff page.
  */
 export async function resetTwoFactor(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     await tx
@@ -111,7 +112,7 @@ export async function resetTwoFactor(db: Db, viewer: Viewer | null, userId: stri
 
 /** Ends every session of a user (a lost or seized device); the account itself stays usable. */
 export async function signOutEverywhereFor(db: Db, viewer: Viewer | null, userId: string): Promise<void> {
-  const actor = requireStaffPermission(viewer, 'user.manage');
+  const actor = requirePermission(viewer, 'user.manage');
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, userId);
     await revokeUserSessions(tx, target.id);

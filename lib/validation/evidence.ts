@@ -1,14 +1,14 @@
 // The investigators' export form (issue 23 §1), shared by the page and the server.
 import { z } from '@/lib/validation/zod';
+import { isUuid } from './uuid';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids typed or pasted by hand: one per line, or separated by spaces or commas. */
 const idList = z
   .string()
   .max(400_000)
   .default('')
   .transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean).map((id) => id.toLowerCase()))])
-  .refine((ids) => ids.every((id) => uuid.test(id)), 'invalid')
+  .refine((ids) => ids.every(isUuid), 'invalid')
   .refine((ids) => ids.length <= 10_000, 'too_many');
 
 export const exportRequestSchema = z

@@ -8,7 +8,7 @@ import { CursorPager } from '@/components/staff/staff-table';
 import { SearchForm } from '@/components/memorial/search-form';
 import { routing } from '@/lib/i18n/routing';
 import { cachedPublicCollections, cachedPublishedPersons } from '@/lib/memorial/cache';
-import { encodePersonCursor } from '@/lib/memorial/person-cursor';
+import { encodeCursor } from '@/lib/pagination/cursor';
 import { parsePersonQuery, personQueryParams } from '@/lib/memorial/query';
 
 type Props = {
@@ -64,7 +64,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           path={`/${locale}/search`}
           params={Object.fromEntries(personQueryParams(query, { cursor: undefined }))}
           paged={!!query.cursor}
-          nextCursor={result.next && encodePersonCursor(result.next)}
+          nextCursor={result.next && encodeCursor(result.next)}
           firstLabel={t('first')}
           nextLabel={t('next')}
         />

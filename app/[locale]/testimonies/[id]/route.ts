@@ -8,7 +8,7 @@ import { routing } from '@/lib/i18n/routing';
 import { publicTestimonyLocation } from '@/lib/memorial';
 import { publicRead } from '@/lib/memorial/public-read';
 import { testimonyPagePath } from '@/lib/memorial/paths';
-import { encodeCursor } from '@/lib/open-data/cursor';
+import { encodeCursor } from '@/lib/pagination/cursor';
 import { siteOrigin } from '@/lib/open-data/site';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const locale = hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;
   const found = hasLocale(routing.locales, asked) ? await withDb((db) => publicRead(db, (tx) => publicTestimonyLocation(tx, id.toLowerCase()))) : null;
   // Every absolute URL from the configured origin, never the request's Host (lib/open-data/site.ts).
-  const target = found ? testimonyPagePath(locale, found.person, found.after && encodeCursor(found.after), id.toLowerCase()) : `/${locale}/not-found`;
+  const target = found ? testimonyPagePath(locale, found.person, found.after && encodeCursor([found.after.at, found.after.id]), id.toLowerCase()) : `/${locale}/not-found`;
   return new Response(null, {
     status: 307,
     headers: { Location: siteOrigin() + target, 'Cache-Control': 'public, max-age=60', 'X-Content-Type-Options': 'nosniff' },

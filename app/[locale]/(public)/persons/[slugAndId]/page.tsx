@@ -17,7 +17,7 @@ import { publicSurvivorOf } from '@/lib/memorial/merged';
 import type { PublicPerson } from '@/lib/memorial/dto';
 import { personIdFromSegment, personPath, personSegment, testimonyPermalinkPath } from '@/lib/memorial/paths';
 import { siteOrigin } from '@/lib/open-data/site';
-import { decodeCursor, encodeCursor } from '@/lib/open-data/cursor';
+import { decodeCursor, encodeCursor, testimonyCursor } from '@/lib/pagination/cursor';
 
 type Props = { params: Promise<{ locale: string; slugAndId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -77,7 +77,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
 
   // Testimonies a page at a time (keyset): `?after=` is the last one shown, so the URL of any page can be shared.
   const { after: afterParam } = await searchParams;
-  const after = typeof afterParam === 'string' ? decodeCursor(afterParam) : null;
+  const after = typeof afterParam === 'string' ? decodeCursor(testimonyCursor, afterParam) : null;
   const [testimonies, t, origin] = await Promise.all([
     cachedPublicTestimoniesForPerson(person.id, after),
     getTranslations({ locale, namespace: 'Person' }),
@@ -111,7 +111,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <nav aria-labelledby="testimonies-heading" className="mt-4 flex flex-wrap gap-4">
             {after ? <a href={`${personPath(locale, person)}#testimonies-heading`}>{t('testimoniesFirst')}</a> : null}
             {testimonies.next ? (
-              <a href={`${personPath(locale, person)}?after=${encodeCursor(testimonies.next)}#testimonies-heading`} rel="next">
+              <a href={`${personPath(locale, person)}?after=${encodeCursor([testimonies.next.at, testimonies.next.id])}#testimonies-heading`} rel="next">
                 {t('testimoniesMore')}
               </a>
             ) : null}

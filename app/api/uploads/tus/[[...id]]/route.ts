@@ -3,7 +3,7 @@
 // through this route (files are served only by /api/media/[id]). An id that is not a UUID is 404
 // before the upload store is touched.
 import { getViewer } from '@/lib/auth/viewer';
-import { isUuid } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { handleTusRequest } from '@/lib/media/tus';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
 
