@@ -85,6 +85,15 @@ describe('browse pages', () => {
     expect(ids(placed.pages.map((p) => ({ persons: sortPersons(p.persons, 'date', 'en') })))).toEqual(ids(sorted.pages));
   });
 
+  it('are their own next layout: a large group laid out afresh keeps every page on the next export', () => {
+    // 80,001 persons: slices of ⌈n/parts⌉ = 100 left a last page of 1, folded into the one before next time.
+    const crowd = Array.from({ length: 80_001 }, (_, i) => person(i));
+    const bucket = november(crowd);
+    const first = layoutBucket(bucket, 'date', 'en', null);
+    expect(Math.min(...first.pages.map((p) => p.persons.length))).toBeGreaterThanOrEqual(99);
+    expect(ids(layoutBucket(bucket, 'date', 'en', first.layout).pages)).toEqual(ids(first.pages));
+  });
+
   it('keep a layout through a round trip of the state file', () => {
     const first = layoutBucket(november(many), 'date', 'en', null);
     const stored = JSON.parse(JSON.stringify(first.layout)) as BucketLayout;

@@ -126,11 +126,16 @@ export function browseBuckets(persons: readonly PublicPersonSummary[], list: Bro
 export type BucketLayout = { next: number; pages: Array<[id: number, start: SortPoint | null]> };
 export type BrowsePage = { id: number; persons: PublicPersonSummary[] };
 
-/** Even parts of at most `browsePageSize` (201 persons: three pages of 67, never 100, 100 and 1). */
+/**
+ * Even parts of at most `browsePageSize`, their sizes one apart at most (201 persons: three pages
+ * of 67, never 100, 100 and 1; 80,001: 801 pages of 99 or 100 — slices of ⌈n/parts⌉ left a last
+ * page of one person, which the next export folded into the one before, changing the group's page
+ * count and so every page of it).
+ */
 function evenParts<T>(items: readonly T[]): T[][] {
   const parts = Math.max(1, Math.ceil(items.length / browsePageSize));
-  const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size));
+  const edge = (i: number) => Math.floor((i * items.length) / parts);
+  return Array.from({ length: parts }, (_, i) => items.slice(edge(i), edge(i + 1)));
 }
 
 /**
