@@ -2,7 +2,7 @@
 // a page past the maximum is split, an emptied or small page is folded into its neighbour.
 import { describe, expect, it } from 'vitest';
 import type { PublicPersonSummary } from '@/lib/memorial/dto';
-import { browseBuckets, browsePageMax, layoutBucket, type BucketLayout } from './browse';
+import { browseBuckets, browsePageMax, layoutBucket, sortPersons, type BucketLayout } from './browse';
 
 const person = (n: number, date = '2019-11-16'): PublicPersonSummary => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -70,6 +70,28 @@ describe('browse pages', () => {
     const second = layoutBucket(november(many.filter((p) => !gone.has(p.id))), 'date', 'en', first.layout);
     expect(second.pages.map((p) => [p.id, p.persons.length])).toEqual([[1, 100], [4, 90], [5, 90]]);
     expect(second.layout.pages[0]![1]).toBeNull();
+  });
+
+  it('place persons given in any order on the same pages (only the pages rendered are sorted)', () => {
+    const first = layoutBucket(november(many), 'date', 'en', null);
+    const crowd = Array.from({ length: 130 }, (_, i) => 1801 + i).filter((n) => n % 10 !== 0).slice(0, 111).map((n) => person(n));
+    const all = [...many, ...crowd, person(1, '2019-11-01')];
+    const sorted = layoutBucket(november(all), 'date', 'en', first.layout);
+    const shuffled = [...all].sort((a, b) => (a.slug.split('').reverse().join('') < b.slug.split('').reverse().join('') ? -1 : 1));
+    const unsorted = browseBuckets(shuffled, 'date', 'en', { sorted: false }).find((b) => b.key === '2019-11')!;
+    expect(unsorted.persons.map((p) => p.id)).not.toEqual(november(all).persons.map((p) => p.id));
+    const placed = layoutBucket(unsorted, 'date', 'en', first.layout);
+    expect(placed.layout).toEqual(sorted.layout);
+    expect(ids(placed.pages.map((p) => ({ persons: sortPersons(p.persons, 'date', 'en') })))).toEqual(ids(sorted.pages));
+  });
+
+  it('are their own next layout: a large group laid out afresh keeps every page on the next export', () => {
+    // 80,001 persons: slices of ⌈n/parts⌉ = 100 left a last page of 1, folded into the one before next time.
+    const crowd = Array.from({ length: 80_001 }, (_, i) => person(i));
+    const bucket = november(crowd);
+    const first = layoutBucket(bucket, 'date', 'en', null);
+    expect(Math.min(...first.pages.map((p) => p.persons.length))).toBeGreaterThanOrEqual(99);
+    expect(ids(layoutBucket(bucket, 'date', 'en', first.layout).pages)).toEqual(ids(first.pages));
   });
 
   it('keep a layout through a round trip of the state file', () => {

@@ -9,9 +9,24 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import * as s from '@/db/schema';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony, insertUser } from '@/lib/testing/public-fixtures';
+import type { Db } from '@/db/types';
+import type { PublicPerson } from '@/lib/memorial/dto';
+import { csvDocument, personCsvColumns, personCsvRow, textOf } from '@/lib/open-data/export';
+import { iteratePublicPersonRecords, personUrls } from '@/lib/open-data/persons';
+import { siteOrigin } from '@/lib/open-data/site';
 import { exportMirror } from './export';
 import { checkFiles, readManifest } from './manifest';
 import { personFile } from './paths';
+
+async function expectSitePersons(db: Db, out: string) {
+  const origin = siteOrigin();
+  const records: PublicPerson[] = [];
+  for await (const batch of iteratePublicPersonRecords(db)) records.push(...batch);
+  expect(records.length).toBeGreaterThan(0);
+  expect(fs.readFileSync(path.join(out, 'data/persons.csv'), 'utf8')).toBe(await textOf(csvDocument(personCsvColumns, iteratePublicPersonRecords(db), (p) => personCsvRow(p, origin))));
+  const json = JSON.parse(fs.readFileSync(path.join(out, 'data/persons.json'), 'utf8')) as { persons: unknown[] };
+  expect(json.persons).toEqual(records.map((p) => ({ ...p, urls: personUrls(origin, p) })));
+}
 
 describe.each(testDatabases())('an incremental mirror export on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -54,11 +69,15 @@ describe.each(testDatabases())('an incremental mirror export on $name', (target)
     // The audit chain's signed checkpoints travel with the copy (issue 23 §2).
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'data/audit-checkpoints.json'), 'utf8'))).sort()).toEqual(['algorithm', 'checkpoints', 'keyId', 'publicKey']);
     expect(await checkFiles(out, (await readManifest(out))!)).toEqual({ missing: [], extra: [], altered: [] });
+    // The persons files, made from the records the exports read (the unchanged ones kept from the
+    // first), are the site's download: the same rows, in id order.
+    await expectSitePersons(db, out);
 
     // --full reads everyone again and gives the same folder.
     const full = await exportMirror(db, { out, full: true });
     expect(full.reread).toBe(5);
     expect(await checkFiles(out, (await readManifest(out))!)).toEqual({ missing: [], extra: [], altered: [] });
+    await expectSitePersons(db, out);
   });
 
   it('renders the same pages in a pool of worker threads as in its own thread', async () => {

@@ -1,6 +1,6 @@
 // The CPU-bound part of exporting one person, from their public record (plain JSON): both pages
 // rendered, hashed and written when their bytes changed, the record's hash, and their rows of the
-// testimonies download. Also a browse list page, from the person summaries it lists. Runs in the export's own thread or in a worker thread (render-pool.ts), with
+// bulk downloads. Also a browse list page, from the person summaries it lists. Runs in the export's own thread or in a worker thread (render-pool.ts), with
 // the same result; nothing here reads the database or decides what is public.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -18,7 +18,7 @@ import type { FileEntry } from './output';
 import { mirrorLocales, personFile, rel } from './paths';
 import type { PersonRecord } from './read';
 import { renderDocument } from './render';
-import { testimonyRows, type TestimonyRows } from './testimony-data';
+import { openDataRows, type OpenDataRows } from './open-data';
 
 /** What every person's job shares: where the copy is, the live site's address, the date line. */
 export type PersonJobContext = { root: string; origin: string; madeOn: Record<Locale, string> };
@@ -38,7 +38,8 @@ export type PersonJobResult = {
   files: string[];
   /** The pages: file → size and SHA-256, and whether it was written. */
   pages: Array<[file: string, entry: FileEntry, written: boolean]>;
-  rows: TestimonyRows | null;
+  /** Their rows of the bulk downloads (persons and testimonies). */
+  rows: OpenDataRows;
 };
 
 /** A browse list page (lib/mirror/site-pages.ts) to render and write: its props are plain JSON too. */
@@ -102,6 +103,6 @@ export class PageWriter {
       pages.push([file, entry, written]);
       files.push(file);
     }
-    return { id: person.id, hash: sha256(JSON.stringify(record)), files: [...new Set(files)], pages, rows: testimonyRows(person.id, record.testimonies, this.ctx.origin) };
+    return { id: person.id, hash: sha256(JSON.stringify(record)), files: [...new Set(files)], pages, rows: openDataRows(person, record.testimonies, this.ctx.origin) };
   }
 }

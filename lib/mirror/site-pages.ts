@@ -1,6 +1,7 @@
 // The mirror's pages built from all persons at once: home, browse lists, statistics, open data,
 // feeds, about, search and the root page. All from the public projection's DTOs and totals.
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import type { PersonT } from '@/components/memorial/person-facts';
 import { MirrorBrowseIndex, type BrowsePageProps } from '@/components/mirror/browse-pages';
@@ -11,18 +12,16 @@ import type { Db } from '@/db/types';
 import type { Locale } from '@/lib/i18n/routing';
 import { MirrorCollectionPage } from '@/components/mirror/collection-page';
 import { getMemorialOverview, listCollectionPages, type MemorialOverview, type PublicPersonSummary } from '@/lib/memorial';
-import { csvDocument, jsonDocument, personCsvColumns, personCsvRow } from '@/lib/open-data/export';
 import { atomFeed } from '@/lib/open-data/feed';
 import { bulkMeta } from '@/lib/open-data/citation';
-import { iteratePublicPersonRecords, personUrls } from '@/lib/open-data/persons';
 import { translatorFor } from '@/lib/open-data/translator';
 import { chartCsv, chartNames } from '@/lib/statistics/charts';
 import { computeStatistics } from '@/lib/statistics/aggregates';
 import { coreDaysOf } from '@/lib/statistics/groups';
 import { getPublicSummary } from '@/lib/statistics/summary';
-import { browseBuckets, layoutBucket, type Bucket, type BucketLayout } from './browse';
+import { browseBuckets, layoutBucket, sortPersons, type Bucket, type BucketLayout } from './browse';
 import type { ExportOutput } from './output';
-import type { TestimonyData } from './testimony-data';
+import type { OpenDataCache } from './open-data';
 import { browseFile, browseLists, collectionFile, mirrorLocales, pageFile, rel, type BrowseList } from './paths';
 import type { BrowseJob } from './person-job';
 import type { PageRenderer } from './render-pool';
@@ -43,6 +42,7 @@ export type SitePagesContext = {
   layouts: Record<string, BucketLayout> | null;
   /** Where list pages are rendered (the export's render pool, or this thread). */
   pool: PageRenderer;
+  log?: (message: string) => void;
 };
 
 const browseBatch = 10;
@@ -52,7 +52,19 @@ const otherLocale = (l: Locale): Locale => (l === 'fa' ? 'en' : 'fa');
 export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimonies: number; layouts: Record<string, BucketLayout> }> {
   const { db, out } = ctx;
   const layouts: Record<string, BucketLayout> = {};
-  const [overview, summary, collections] = await Promise.all([getMemorialOverview(db), getPublicSummary(db), listCollectionPages(db)]);
+  // Each person's summary hashed once per export, for the inputs of the eight lists' pages (hashing
+  // every page's summaries as JSON was seconds at 90,000 persons).
+  const summaryHash = new Map(ctx.persons.map((p) => [p.id, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
+  const personsHash = (persons: readonly PublicPersonSummary[]) =>
+    createHash('sha256')
+      .update(persons.map((p) => summaryHash.get(p.id)!).sort().join(''))
+      .digest('hex');
+  // The totals first: when they are behind (a publication since they were computed) this export
+  // brings them up to date, and the overviews then read the same fresh row (read side by side, the
+  // second reader got the previous totals while the first recomputed them).
+  const [summary, collections] = await Promise.all([getPublicSummary(db), listCollectionPages(db)]);
+  const overview = await getMemorialOverview(db);
+  ctx.log?.('totals read');
   // Each collection's own pages, from the same projection as the site's (lib/memorial, the summary).
   const overviews: Record<string, MemorialOverview> = {};
   for (const c of collections) overviews[c.id] = await getMemorialOverview(db, { collectionId: c.id });
@@ -60,7 +72,8 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
     summary.byCollection[c.id]?.statistics ?? computeStatistics(db, { collectionId: c.id, coreDays: coreDaysOf(c) });
   for (const locale of mirrorLocales) {
     const page = (file: (l: Locale) => string): MirrorPage => ({ locale, file: file(locale), other: file(otherLocale(locale)), madeOn: ctx.madeOn[locale] });
-    const lists = Object.fromEntries(browseLists.map((list) => [list, browseBuckets(ctx.persons, list, locale)])) as Record<BrowseList, Bucket[]>;
+    // Not sorted here: each bucket's persons are placed by the previous layout, and only the pages rendered are sorted.
+    const lists = Object.fromEntries(browseLists.map((list) => [list, browseBuckets(ctx.persons, list, locale, { sorted: false })])) as Record<BrowseList, Bucket[]>;
     const firstBrowse = Object.fromEntries(browseLists.map((list) => [list, lists[list][0] ? browseFile(locale, list, lists[list][0].key, 1) : pageFile.browse(locale)]));
     await out.write(pageFile.home(locale), renderDocument(createElement(MirrorHomePage, { page: page(pageFile.home), overview, firstBrowse, p: ctx.t[locale], collections, overviews })));
     await out.write(pageFile.browse(locale), renderDocument(createElement(MirrorBrowseIndex, { page: page(pageFile.browse), lists })));
@@ -74,14 +87,16 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
           const file = browseFile(locale, list, bucket.key, id);
           // The other language groups differently (calendar, collation): its page links to its list index.
           const p: MirrorPage = { locale, file, other: pageFile.browse(otherLocale(locale)), madeOn: ctx.madeOn[locale] };
-          const props: BrowsePageProps = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null, persons };
+          const props: Omit<BrowsePageProps, 'persons'> = { list, bucket: { key: bucket.key, label: bucket.label }, position: i + 1, pages: pages.length, previous: pages[i - 1]?.id ?? null, next: pages[i + 1]?.id ?? null };
           // Rendered only when something it shows changed: a publication elsewhere in the bucket changes neither.
-          if (out.needs(file, [ctx.renderer, props])) jobs.push({ page: p, props, previous: out.previousEntry(file) ?? null });
+          // Its persons enter as the set of their summaries' hashes (their order follows from them).
+          if (out.needs(file, [ctx.renderer, props, personsHash(persons)])) jobs.push({ page: p, props: { ...props, persons: sortPersons(persons, list, locale) }, previous: out.previousEntry(file) ?? null });
         }
       }
     }
     const parts = Array.from({ length: Math.ceil(jobs.length / browseBatch) }, (_, i) => jobs.slice(i * browseBatch, (i + 1) * browseBatch));
     for (const results of await Promise.all(parts.map((part) => ctx.pool.browse(part)))) for (const r of results) out.record(r.file, r.entry, r.written);
+    ctx.log?.(`${locale}: ${jobs.length} list pages rendered`);
     await out.write(pageFile.statistics(locale), renderDocument(createElement(MirrorStatisticsPage, { page: page(pageFile.statistics), stats: summary.statistics, collections })));
     await out.write(pageFile.data(locale), renderDocument(createElement(MirrorDataPage, { page: page(pageFile.data) })));
     const facts: CopyFacts = { ...ctx.facts, persons: ctx.persons.length, testimonies: summary.testimoniesPublished };
@@ -103,15 +118,10 @@ export async function writeSitePages(ctx: SitePagesContext): Promise<{ testimoni
   return { testimonies: summary.testimoniesPublished, layouts };
 }
 
-/** The four bulk downloads, with the site's download rows (testimonies grouped by person). */
-export async function writeOpenData(ctx: Pick<SitePagesContext, 'db' | 'out' | 'origin' | 'madeAt'> & { testimonies: TestimonyData }): Promise<void> {
-  const { db, out, origin } = ctx;
-  const meta = bulkMeta(origin, ctx.madeAt);
+/** The four bulk downloads, with the site's download rows, from the person records the export read (lib/mirror/open-data.ts). */
+export async function writeOpenData(ctx: Pick<SitePagesContext, 'out' | 'origin' | 'madeAt'> & { data: OpenDataCache }): Promise<void> {
   const [personsCsv, personsJson, testimoniesCsv, testimoniesJson] = dataFiles;
-  await out.writeStream(personsCsv, csvDocument(personCsvColumns, iteratePublicPersonRecords(db), (p) => personCsvRow(p, origin)));
-  await out.writeStream(personsJson, jsonDocument(meta, 'persons', iteratePublicPersonRecords(db), (p) => ({ ...p, urls: personUrls(origin, p) })));
-  // From the person records already read (lib/mirror/testimony-data.ts), not a second pass over every testimony.
-  await ctx.testimonies.write(out, { csv: testimoniesCsv, json: testimoniesJson }, meta);
+  await ctx.data.write(ctx.out, { personsCsv, personsJson, testimoniesCsv, testimoniesJson }, bulkMeta(ctx.origin, ctx.madeAt));
 }
 
 /** The folder's entry page: both languages, Persian first; plain links, no redirect script. */
