@@ -42,7 +42,8 @@ const runs = Array.from({ length: shards }, (_, i) => {
   const shardDist = index === 1 ? distDir : `${distDir}-shard-${index}`;
   if (shardDist !== distDir) copyBuild(distDir, shardDist);
   fs.rmSync(path.join(root, dataDirOf(port)), { recursive: true, force: true });
-  const child = spawn(process.execPath, [playwright, 'test', `--shard=${index}/${shards}`, '--reporter=dot,blob'], {
+  const args = ['test', `--shard=${index}/${shards}`, '--reporter=dot,blob', `--output=test-results/shard-${index}`];
+  const child = spawn(process.execPath, [playwright, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
