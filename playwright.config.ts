@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { securityCanaries } from './e2e/security/canaries';
 import { e2eAuthSecret } from './e2e/support/app-server';
+import { e2eDataDir } from './e2e/support/ports.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // Another port gets its own data folder and build folder, so two runs can go on side by side.
-const dataDir = port === 3100 ? '.data-e2e' : `.data-e2e-${port}`;
+const dataDir = e2eDataDir(port);
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 // `npm run test:security` (scripts/test-security.mjs): heavy load loops run too, every request
 // carries the canary address and user agent, and the server's output is kept to be grepped.
@@ -67,7 +68,8 @@ export default defineConfig({
     // Served by scripts/server.mjs as `npm start` does (it hands the app the connection's address).
     // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created
     // the data folder: `next build` must never open the database.
-    command: `node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && node scripts/server.mjs -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
+    // E2E_PREBUILT: scripts/test-e2e.mjs built once already and runs this as one of its shards.
+    command: `${process.env.E2E_PREBUILT === '1' ? '' : 'node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && '}node scripts/server.mjs -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
     // Building on two busy cores (other runs, the security suite) can take several minutes.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { demoPassphrase, demoTotpSecret } from '../../lib/seed/demo-credentials';
 import { currentTotp } from '../../lib/auth/totp';
 import { expect } from '../fixtures';
@@ -50,15 +50,49 @@ export async function freshCode(page: Page, secret: string, account: string = se
   }
 }
 
-/** Signs a demo staff account in, through the code step, and lands on `next`. */
+/**
+ * Signs a demo staff account in, through the code step, and lands on `next`. A session this run
+ * already opened for the account on this server is reused when it is still alive (the server
+ * checks its row on every request): the server accepts one TOTP code per account per 30-second
+ * step, so signing in afresh for every test made each one wait for the next step. The sign-in
+ * itself is tested where it is the subject (e2e/accounts.e2e.ts, e2e/admin.e2e.ts).
+ */
 export async function signInAsStaff(page: Page, username: string, next: string) {
+  const landed = new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`);
+  // By account only: a cookie does not name its port, and a session of another server (a test's
+  // second server, another database) is unknown here, so the page goes to sign-in as below.
+  const key = username;
+  const saved = readJson<Record<string, Cookie[]>>(sessionsFile)[key];
+  if (saved) {
+    await page.context().addCookies(saved);
+    const response = await page.goto(next);
+    if (response?.ok() && landed.test(page.url())) return;
+    await page.context().clearCookies({ name: sessionCookie });
+  }
   await signIn(page, username, demoPassphrase, next);
   await expect(page).toHaveURL(/\/en\/two-factor\?next=/);
   const form = page.getByRole('form', { name: 'Two-step sign-in' });
   await form.getByLabel('Code').fill(await freshCode(page, demoTotpSecret, username));
   await form.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
+  await expect(page).toHaveURL(landed);
+  const cookies = (await page.context().cookies()).filter((c) => c.name === sessionCookie);
+  fs.writeFileSync(sessionsFile, JSON.stringify({ ...readJson<Record<string, Cookie[]>>(sessionsFile), [key]: cookies }));
 }
+
+type Cookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
+const sessionCookie = 'yadman.session';
+// In a file for the same reason as the TOTP steps; a session of an earlier run (another database)
+// is unknown to the server, which sends the page to sign-in, and the full sign-in follows.
+const sessionsFile = path.join(os.tmpdir(), `yadman-e2e-staff-sessions-${process.env.E2E_PORT ?? 'default'}.json`);
+
+function readJson<T extends object>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return {} as T;
+  }
+}
+
 
 /** The TOTP key shown as text on the enrolment page (for people who cannot scan the QR code). */
 export async function enrolmentSecret(page: Page): Promise<string> {
