@@ -7,11 +7,11 @@
 // hashes, so a fingerprint cannot be tested against guessed phrases without the secret.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
-import { testimonies, testimonyFlags } from '@/db/schema';
+import { settings, testimonies, testimonyFlags } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { defaultSecret } from '@/lib/crypto/secret-box';
 import { normalizeName } from '@/lib/search/normalize';
-import { readSetting } from '@/lib/settings';
+import { settingDefaults } from '@/lib/validation/settings';
 
 export const fingerprintSize = 64;
 /** Estimated share of shingles in common above which two testimonies are flagged. */
@@ -70,9 +70,22 @@ const bandLockClass = 739_100_421;
 export async function flagCoordinated(tx: Tx, input: { testimonyId: string; submitterId: string; narrative: string; now: Date }): Promise<string[]> {
   const print = fingerprint(input.narrative);
   const bands = sql`coordinated_bands(${`{${print.join(',')}}`}::int[])`;
-  await tx.execute(sql`select pg_advisory_xact_lock(${bandLockClass}, k) from (select distinct hashint8(b) as k from unnest(${bands}) as b order by 1) as keys`);
-  await tx.update(testimonies).set({ fingerprint: print, fingerprintBands: bands }).where(eq(testimonies.id, input.testimonyId));
-  const hours = await readSetting(tx, 'coordinated_window_hours');
+  // One statement (issue 21: it was three): the band locks (an uncorrelated condition, taken once
+  // before the row is written; the volatile lock calls are never planned away), the fingerprint
+  // stored, the window setting read back. The candidates are read by the next statement, whose
+  // snapshot is taken after the locks are held: a look-alike submission that held one of them has
+  // committed by then and is seen.
+  const [stored] = await tx
+    .update(testimonies)
+    .set({ fingerprint: print, fingerprintBands: bands })
+    .where(
+      and(
+        eq(testimonies.id, input.testimonyId),
+        sql`(select count(*) from (select pg_advisory_xact_lock(${bandLockClass}, k) from (select distinct hashint8(b) as k from unnest(${bands}) as b order by 1) as keys) as locked) >= 0`,
+      ),
+    )
+    .returning({ hours: sql<string | number | null>`(select case when jsonb_typeof(${settings.value}) = 'number' then (${settings.value} #>> '{}')::float8 end from ${settings} where ${settings.key} = 'coordinated_window_hours')` });
+  const hours = stored?.hours == null ? settingDefaults.coordinated_window_hours : Number(stored.hours);
   // No "fingerprint is not null" here (a band key implies a fingerprint): with it the planner may walk
   // the window's partial submission-time index instead of the GIN one, testing every fingerprint of
   // the window (88 ms with 5,000 in it, against 0.5–9 ms by the bands).

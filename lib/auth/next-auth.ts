@@ -38,6 +38,11 @@ declare module '@auth/core/jwt' {
 // Absolute lifetime of a session cookie; idle limits per role are enforced on the server rows.
 const maxSessionAgeSeconds = 30 * 24 * 60 * 60;
 
+/** The session cookie's name: `__Host-` prefixed when the site is served over HTTPS. */
+export function sessionCookieName(): string {
+  return env().AUTH_URL?.startsWith('https://') ? '__Host-yadman.session' : 'yadman.session';
+}
+
 function config(): NextAuthConfig {
   const e = env();
   const secure = e.AUTH_URL?.startsWith('https://') ?? false;
@@ -49,7 +54,7 @@ function config(): NextAuthConfig {
     cookies: {
       sessionToken: {
         // `__Host-` binds the cookie to this exact origin over HTTPS (no Domain, Path=/).
-        name: secure ? '__Host-yadman.session' : 'yadman.session',
+        name: sessionCookieName(),
         options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
       },
     },

@@ -100,20 +100,24 @@ export async function listQueue(
     if (!after) throw new AppError('invalid_input');
     conditions.push(sql`(${testimonies.submittedAt}, ${testimonies.id}) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
-  const rows = await db
-    .select({
-      id: testimonies.id,
-      status: testimonies.status,
-      language: testimonies.language,
-      submittedAt: testimonies.submittedAt,
-      cursorAt: sql<string>`${testimonies.submittedAt}::text`,
-      heldBy: users.username,
-    })
-    .from(testimonies)
-    .leftJoin(users, and(eq(users.id, testimonies.claimedBy), or(eq(testimonies.status, 'in_review'), revisionInReviewSql)))
-    .where(and(...conditions))
-    .orderBy(asc(testimonies.submittedAt), asc(testimonies.id))
-    .limit(limit + 1);
+  // The counts do not depend on the page: read beside it (one round trip fewer in sequence).
+  const [rows, counts] = await Promise.all([
+    db
+      .select({
+        id: testimonies.id,
+        status: testimonies.status,
+        language: testimonies.language,
+        submittedAt: testimonies.submittedAt,
+        cursorAt: sql<string>`${testimonies.submittedAt}::text`,
+        heldBy: users.username,
+      })
+      .from(testimonies)
+      .leftJoin(users, and(eq(users.id, testimonies.claimedBy), or(eq(testimonies.status, 'in_review'), revisionInReviewSql)))
+      .where(and(...conditions))
+      .orderBy(asc(testimonies.submittedAt), asc(testimonies.id))
+      .limit(limit + 1),
+    queueCounts(db),
+  ]);
   const page = rows.slice(0, limit);
 
   // The page's persons (and from them the "under 18" mark), flags and approvals: read for the page's
@@ -153,7 +157,7 @@ export async function listQueue(
       concernsMinor: names.some((n) => n.testimonyId === r.id && n.minor),
     };
   });
-  return { items, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null, counts: await queueCounts(db) };
+  return { items, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null, counts };
 }
 
 /**

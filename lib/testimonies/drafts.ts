@@ -1,7 +1,7 @@
 import 'server-only';
 // Drafts live on the server under the account (PRODUCT.md §2.9): created once per start token,
 // saved step by step, read back only by their owner.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { collections, persons, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -60,9 +60,33 @@ export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: st
 /**
  * Saves one step's values into the working copy (as typed: a "save and continue later" keeps even
  * an unfinished step). Refused (`conflict`) once the status no longer lets that step change.
+ *
+ * Two round trips, no transaction (issue 21: a step was four statements): the row is read, and
+ * written back only if it is still the version read (its `xmin`), so a save that raced another
+ * (an autosave beside a post, a second tab) finds nothing to update and starts again from a fresh
+ * read — no step's values are lost, as with the row lock. After a few lost races, or for a row
+ * still in plaintext (before migration 0017), the save takes the row lock in a transaction.
  */
 export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }) {
   const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
+  if (!isUuid(input.testimonyId)) throw new AppError('not_found');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row] = await db
+      .select({ id: testimonies.id, status: testimonies.status, dataKey: testimonies.dataKey, draft: testimonies.draft, version: sql<string>`xmin::text` })
+      .from(testimonies)
+      .where(and(eq(testimonies.id, input.testimonyId), eq(testimonies.submitterId, ownerId)));
+    if (!row) throw new AppError('not_found');
+    if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
+    const key = testimonyKey(row);
+    if (!key) break;
+    const draft = { ...openDraft(key, row.draft), [input.step]: pickStepValues(input.step, input.values) };
+    const [saved] = await db
+      .update(testimonies)
+      .set({ draft: sealDraft(key, draft), updatedAt: new Date() })
+      .where(and(eq(testimonies.id, row.id), eq(testimonies.submitterId, ownerId), sql`xmin = ${row.version}::xid`))
+      .returning({ id: testimonies.id });
+    if (saved) return;
+  }
   await db.transaction(async (tx) => {
     const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
     if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');

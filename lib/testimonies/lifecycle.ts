@@ -49,7 +49,14 @@ export type Transition = {
   publicChanged: boolean;
 };
 
-type ExtraColumns = Partial<Pick<typeof testimonies.$inferInsert, 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId' | 'currentRevisionId'>>;
+type ExtraColumns = Partial<
+  Pick<
+    typeof testimonies.$inferInsert,
+    | 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId' | 'currentRevisionId'
+    // A submission's own columns (lib/testimonies/submit.ts), written in the same UPDATE as the move.
+    | 'language' | 'draft' | 'consentPublish' | 'consentCredit' | 'creditName' | 'creditNameEncrypted' | 'portraitPublic' | 'exactPlacePublic' | 'mayContact'
+  >
+>;
 
 /**
  * Moves a testimony along `event`. The caller has already checked the actor's permission; this
@@ -67,14 +74,21 @@ export async function transitionTestimony(
     details?: Record<string, unknown>;
     /** Runs after the move, just before the audit append (a submission takes its limit and challenge here: see lib/testimonies/submit.ts). */
     beforeAudit?: () => Promise<void>;
+    /**
+     * The row as the caller read it with `FOR UPDATE` in this same transaction (a submission has):
+     * it cannot have changed since, so it is not read again.
+     */
+    locked?: { status: TestimonyStatus; submitterId: string };
   },
 ): Promise<Transition> {
   const rule = lifecycle[input.event];
-  const [row] = await tx
-    .select({ status: testimonies.status, submitterId: testimonies.submitterId })
-    .from(testimonies)
-    .where(eq(testimonies.id, input.testimonyId))
-    .for('update');
+  const [row] = input.locked
+    ? [input.locked]
+    : await tx
+        .select({ status: testimonies.status, submitterId: testimonies.submitterId })
+        .from(testimonies)
+        .where(eq(testimonies.id, input.testimonyId))
+        .for('update');
   if (!row) throw new AppError('not_found');
   const isOwner = row.submitterId === input.actorId;
   if (rule.by === 'owner' && !isOwner) throw new AppError('not_found');

@@ -45,10 +45,15 @@ export async function submitTestimony(
     const parsed = parseDraft(draft);
     const key = await writableKey(tx, row);
     const content = parsed.account.success ? revisionContent(parsed.account.data as Record<string, unknown>) : null;
-    const [seen] = await tx
-      .select()
+    // The revision this form's key already made (if any) and the next revision number, in one read.
+    const [{ next, seenId }] = (await tx
+      .select({
+        next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1`,
+        seenId: sql<string | null>`(array_agg(${testimonyRevisions.id}) filter (where ${testimonyRevisions.idempotencyKey} = ${input.token}))[1]`,
+      })
       .from(testimonyRevisions)
-      .where(and(eq(testimonyRevisions.testimonyId, row.id), eq(testimonyRevisions.idempotencyKey, input.token)));
+      .where(eq(testimonyRevisions.testimonyId, row.id))) as [{ next: number; seenId: string | null }];
+    const [seen] = seenId ? await tx.select().from(testimonyRevisions).where(eq(testimonyRevisions.id, seenId)) : [];
     // The same form posted again answers as the first post did; but a form whose key already made a
     // revision of *other* text (a stale tab after an edit) is refused, never silently dropped.
     if (seen && !(content && sameContent(key, seen, content))) throw new AppError('conflict');
@@ -71,10 +76,6 @@ export async function submitTestimony(
       await consumeLimit(tx, 'submission', { account: ownerId, address });
     };
 
-    const [{ next }] = (await tx
-      .select({ next: sql<number>`coalesce(max(${testimonyRevisions.number}), 0)::int + 1` })
-      .from(testimonyRevisions)
-      .where(eq(testimonyRevisions.testimonyId, row.id))) as [{ next: number }];
     const [revision] = await tx
       .insert(testimonyRevisions)
       .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token })
@@ -91,13 +92,23 @@ export async function submitTestimony(
       return { outcome: 'revised', publicChanged: false };
     }
 
-    await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data as Record<string, unknown>);
+    const sealedDraft = await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data as Record<string, unknown>);
     const consent = parsed.consent.data;
-    await tx
-      .update(testimonies)
-      .set({
+    const now = new Date();
+    // The check first, the transition (which appends to the audit chain, holding its lock until the
+    // commit) last: see above. Both commit together, so a flag never exists without the submission.
+    await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
+    // The revision, the consent and the status in one UPDATE (the row is ours, locked above).
+    const moved = await transitionTestimony(tx, {
+      testimonyId: row.id,
+      event: 'submit',
+      actorId: ownerId,
+      locked: { status: row.status, submitterId: row.submitterId },
+      set: {
+        submittedAt: now,
         currentRevisionId: revision!.id,
         language,
+        ...(sealedDraft ? { draft: sealedDraft } : {}),
         consentPublish: consent.publish,
         consentCredit: consent.credit,
         creditName: null,
@@ -105,13 +116,10 @@ export async function submitTestimony(
         portraitPublic: consent.portraitPublic === 'yes',
         exactPlacePublic: consent.exactPlacePublic === 'yes',
         mayContact: consent.mayContact === 'yes',
-      })
-      .where(eq(testimonies.id, row.id));
-    const now = new Date();
-    // The check first, the transition (which appends to the audit chain, holding its lock until the
-    // commit) last: see above. Both commit together, so a flag never exists without the submission.
-    await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
-    const moved = await transitionTestimony(tx, { testimonyId: row.id, event: 'submit', actorId: ownerId, set: { submittedAt: now }, details: { revision: Number(next) }, beforeAudit: gate });
+      },
+      details: { revision: Number(next) },
+      beforeAudit: gate,
+    });
     return { outcome: 'submitted', publicChanged: moved.publicChanged };
   });
 }
@@ -145,9 +153,11 @@ async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content
 /**
  * Links the chosen published persons, and creates (first submit) or updates (resubmission, while
  * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
- * public until a moderator confirms it.
+ * public until a moderator confirms it. A person created here is remembered in the working copy:
+ * the sealed draft that names it is returned, for the caller's UPDATE of the row (else null).
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: Record<string, unknown>) {
+async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: Record<string, unknown>): Promise<string | null> {
+  let sealedDraft: string | null = null;
   const chosen = about.personId as string[];
   const ids = chosen.length
     ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
@@ -181,9 +191,10 @@ async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey;
         .values({ ...fields, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId })
         .returning({ id: persons.id });
       personId = created!.id;
-      await tx.update(testimonies).set({ draft: sealDraft(key, { ...draft, proposedPersonId: personId }) }).where(eq(testimonies.id, row.id));
+      sealedDraft = sealDraft(key, { ...draft, proposedPersonId: personId });
     }
     ids.push(personId);
   }
   if (ids.length) await tx.insert(testimonyPersons).values(ids.map((personId) => ({ testimonyId: row.id, personId }))).onConflictDoNothing();
+  return sealedDraft;
 }
