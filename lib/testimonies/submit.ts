@@ -16,7 +16,7 @@ import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 import { nameSearchText } from '@/lib/search/normalize';
-import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
+import { checkedDate, proposedPerson, type AboutValues, type AccountValues } from '@/lib/validation/testimony';
 import { ownerOf, ownTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
 import { transitionTestimony } from './lifecycle';
@@ -43,7 +43,7 @@ export async function submitTestimony(
     const draft = openDraft(testimonyKey(row), row.draft);
     const parsed = parseDraft(draft);
     const key = await writableKey(tx, row);
-    const content = parsed.account.success ? revisionContent(parsed.account.data as Record<string, unknown>) : null;
+    const content = parsed.account.success ? revisionContent(parsed.account.data) : null;
     const [seen] = await tx
       .select()
       .from(testimonyRevisions)
@@ -90,7 +90,7 @@ export async function submitTestimony(
       return { outcome: 'revised', publicChanged: false };
     }
 
-    await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data as Record<string, unknown>);
+    await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data);
     const consent = parsed.consent.data;
     await tx
       .update(testimonies)
@@ -118,15 +118,15 @@ export async function submitTestimony(
 type RevisionContent = ReturnType<typeof revisionContent>;
 
 /** The columns of a revision that the account step decides. */
-function revisionContent(account: Record<string, unknown>) {
-  const date = resolveDate(account, 'event') as TypedDate;
+function revisionContent(account: AccountValues) {
+  const date = checkedDate(account, 'event');
   return {
-    relationship: account.relationship as typeof testimonyRevisions.$inferInsert.relationship,
-    hand: account.hand as 'first' | 'second',
-    narrative: account.narrative as string,
+    relationship: account.relationship,
+    hand: account.hand,
+    narrative: account.narrative,
     eventDate: date.iso,
     eventDatePrecision: date.precision,
-    eventPlace: (account.eventPlace as string) || null,
+    eventPlace: account.eventPlace || null,
   };
 }
 
@@ -146,30 +146,31 @@ async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content
  * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
  * public until a moderator confirms it.
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: Record<string, unknown>) {
-  const chosen = about.personId as string[];
+async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues) {
+  const chosen = about.personId;
   const ids = chosen.length
     ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
     : [];
   const { key, draft } = sealed;
-  if (about.newNameFa || about.newNameLatin) {
-    const incident = resolveDate(about, 'newIncident') as TypedDate;
+  const proposed = proposedPerson(about);
+  if (proposed) {
+    const { incident } = proposed;
     const fields = {
-      nameFa: (about.newNameFa as string) || (about.newNameLatin as string),
-      nameLatin: (about.newNameLatin as string) || null,
-      fatherNameFa: (about.newFatherName as string) || null,
-      gender: about.newGender as 'female' | 'male' | 'other' | 'unknown',
-      age: about.newAge as number | null,
-      birthYear: about.newBirthYear as number | null,
+      nameFa: proposed.newNameFa || proposed.newNameLatin,
+      nameLatin: proposed.newNameLatin || null,
+      fatherNameFa: proposed.newFatherName || null,
+      gender: proposed.newGender,
+      age: proposed.newAge,
+      birthYear: proposed.newBirthYear,
       incidentDate: incident.iso,
       incidentDatePrecision: incident.precision,
-      province: (about.newProvince as string) || null,
-      city: (about.newCity as string) || null,
-      outcome: about.newOutcome as 'killed',
-      cause: (about.newCause as string) || null,
-      perpetrator: about.newPerpetrator as 'unknown',
-      aftermath: about.newAftermath as string[],
-      nameSearch: nameSearchText([about.newNameFa as string, about.newNameLatin as string]),
+      province: proposed.newProvince || null,
+      city: proposed.newCity || null,
+      outcome: proposed.newOutcome,
+      cause: proposed.newCause || null,
+      perpetrator: proposed.newPerpetrator,
+      aftermath: proposed.newAftermath,
+      nameSearch: nameSearchText([proposed.newNameFa, proposed.newNameLatin]),
     };
     let personId = draft.proposedPersonId;
     if (personId) {
