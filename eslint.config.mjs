@@ -56,5 +56,16 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Components never import app/: a form gets its server action as a prop from its page
+    // (components/forms/action-state.ts `FormAction`), so the arrows run from routes to components.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(@/app|(\\.\\./)+app)(/|$)', message: 'Components do not import app/: the page passes the server action as a prop (FormAction).' }] },
+      ],
+    },
+  },
   globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'test-results/**', 'playwright-report/**']),
 ]);

@@ -2,10 +2,10 @@
 // Creates or edits one collection. Without JavaScript the form posts to the action and comes back
 // with what was typed and the field errors; with it, the same zod schema checks while typing.
 import { useTranslations } from 'next-intl';
-import { saveCollectionAction } from '@/app/[locale]/(staff)/staff/collections/actions';
 import { Field } from '@/components/forms/field';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
-import { useEnhancedForm } from '@/components/forms/use-enhanced-form';
+import type { FormAction } from '@/components/forms/action-state';
+import { useCheckedForm } from '@/components/forms/use-action-form';
 import { collectionFormSchema } from '@/lib/validation/collection';
 
 export type CollectionDefaults = {
@@ -20,14 +20,14 @@ export type CollectionDefaults = {
   open: boolean;
 };
 
-export function CollectionForm({ locale, collection, label }: { locale: string; collection?: CollectionDefaults; label: string }) {
+export function CollectionForm({ action, locale, collection, label }: { action: FormAction; locale: string; collection?: CollectionDefaults; label: string }) {
   const t = useTranslations('Collections');
   const tv = useTranslations('Validation');
   const prefix = collection ? `c-${collection.id.slice(0, 8)}` : 'new';
   const defaults: Record<string, string> = collection
     ? { slug: collection.slug, nameFa: collection.nameFa, nameEn: collection.nameEn, descriptionFa: collection.descriptionFa, descriptionEn: collection.descriptionEn, startsOn: collection.startsOn, endsOn: collection.endsOn }
     : {};
-  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf, values } = useEnhancedForm(collectionFormSchema, saveCollectionAction, defaults);
+  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: collectionFormSchema, defaults });
   // After an error the box shows what was posted; otherwise the stored value (new: open).
   const open = state.status === 'error' ? values.openForSubmissions === 'on' : (collection?.open ?? true);
   return (

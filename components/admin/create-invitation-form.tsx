@@ -2,7 +2,9 @@
 // Creates an invitation and shows its link once. The link is in the action's answer only: it is
 // not stored anywhere the page could show it again (the database keeps a hash).
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionState } from '@/lib/actions/define-action';
 
 type Created = { path: string; role: 'moderator' | 'admin'; expiresAt: string };
@@ -14,7 +16,6 @@ export function CreateInvitationForm({
   origin,
   labels,
   roles,
-  errors,
 }: {
   action: Action;
   locale: string;
@@ -22,9 +23,8 @@ export function CreateInvitationForm({
   origin: string;
   labels: { role: string; create: string; link: string; notice: string; copy: string; copied: string };
   roles: { value: string; label: string }[];
-  errors: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<Created>);
+  const { state, formAction, pending } = useActionForm(action);
   const router = useRouter();
   // The pending list below the form is server-rendered: refresh it once the invitation exists.
   useEffect(() => {
@@ -82,8 +82,8 @@ export function CreateInvitationForm({
             <p className="mt-2 text-sm">{labels.notice.replace('{expires}', expires)}</p>
           </div>
         )}
-        {state.status === 'error' && <p className="font-semibold">{errors[state.error] ?? errors.unexpected}</p>}
       </div>
+      <FormAlert state={state} compact />
     </form>
   );
 }

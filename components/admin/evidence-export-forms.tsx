@@ -2,10 +2,10 @@
 // The investigators' export forms (issue 23 §1). Plain forms posting to server actions: they work
 // without JavaScript (the page comes back re-rendered with the outcome); with it, in place.
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
-
-type Action<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+import { useEffect } from 'react';
+import type { FormAction as Action } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 const field = 'mt-1 block w-full max-w-2xl rounded border border-muted bg-white px-3 py-2';
 
 export type RequestLabels = {
@@ -28,16 +28,14 @@ export function RequestExportForm({
   action,
   labels,
   statuses,
-  errors,
   validation,
 }: {
   action: Action<{ id: string; status: 'awaiting_approval' | 'approved' }>;
   labels: RequestLabels;
   statuses: { value: string; label: string }[];
-  errors: Record<string, string>;
   validation: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<{ id: string; status: 'awaiting_approval' | 'approved' }>);
+  const { state, formAction, pending } = useActionForm(action);
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   const fieldError = (name: string) => (state.status === 'error' && state.fieldErrors?.[name] ? (validation[state.fieldErrors[name]] ?? validation.invalid) : null);
   const described = (name: string) => (fieldError(name) ? `${name}-error` : undefined);
@@ -47,11 +45,7 @@ export function RequestExportForm({
   };
   return (
     <form action={formAction} aria-busy={pending} className="mt-3 space-y-4">
-      {state.status === 'error' && (
-        <p role="alert" className="font-semibold text-red-800">
-          {errors[state.error] ?? errors.unexpected}
-        </p>
-      )}
+      <FormAlert state={state} compact />
       {state.status === 'ok' && (
         <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2">
           {state.data.status === 'approved' ? labels.approvedAtOnce : labels.requested}
@@ -107,17 +101,15 @@ export function DecideExportForm({
   exportId,
   canApprove,
   labels,
-  errors,
 }: {
   approve: Action<{ done: 'approved' }>;
   decline: Action<{ done: 'declined' }>;
   exportId: string;
   canApprove: boolean;
   labels: { approve: string; decline: string; ownRequest: string };
-  errors: Record<string, string>;
 }) {
-  const [approved, approveAction] = useActionState(approve, { status: 'idle' } as ActionState<{ done: 'approved' }>);
-  const [declined, declineAction] = useActionState(decline, { status: 'idle' } as ActionState<{ done: 'declined' }>);
+  const { state: approved, formAction: approveAction } = useActionForm(approve);
+  const { state: declined, formAction: declineAction } = useActionForm(decline);
   const router = useRouter();
   useEffect(() => {
     if (approved.status === 'ok' || declined.status === 'ok') router.refresh();
@@ -137,11 +129,7 @@ export function DecideExportForm({
         <input type="hidden" name="exportId" value={exportId} />
         <button type="submit" className="rounded border border-muted px-3 py-1 hover:bg-white">{labels.decline}</button>
       </form>
-      {failed && (
-        <p role="alert" className="text-sm font-semibold text-red-800">
-          {errors[failed.error] ?? errors.unexpected}
-        </p>
-      )}
+      {failed && <FormAlert state={failed} compact />}
     </div>
   );
 }

@@ -3,31 +3,27 @@
 // page comes back re-rendered without the row. An invitation that was used or expired meanwhile
 // says so instead of pretending it was revoked.
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
+import { useEffect } from 'react';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Confirm } from './confirm';
-
-type Action = (previous: ActionState<{ revoked: boolean }>, formData: FormData) => Promise<ActionState<{ revoked: boolean }>>;
 
 export function RevokeInvitationForm({
   action,
   invitationId,
   labels,
-  errors,
 }: {
-  action: Action;
+  action: FormAction<{ revoked: boolean }>;
   invitationId: string;
   labels: { summary: string; warning: string; confirm: string; gone: string };
-  errors: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<{ revoked: boolean }>);
+  const { state, formAction, pending } = useActionForm(action);
   const router = useRouter();
   useEffect(() => {
     if (state.status === 'ok') router.refresh();
   }, [state, router]);
-  let notice = '';
-  if (state.status === 'ok' && !state.data.revoked) notice = labels.gone;
-  else if (state.status === 'error') notice = errors[state.error] ?? errors.unexpected ?? '';
+  const notice = state.status === 'ok' && !state.data.revoked ? labels.gone : '';
   return (
     <form action={formAction} aria-busy={pending}>
       <input type="hidden" name="invitationId" value={invitationId} />
@@ -35,6 +31,7 @@ export function RevokeInvitationForm({
       <p role="status" className="text-sm font-semibold empty:hidden">
         {notice}
       </p>
+      <FormAlert state={state} compact />
     </form>
   );
 }

@@ -1,23 +1,16 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import {
-  changePassphraseAction,
-  regenerateRecoveryCodesAction,
-  setEmailAction,
-  signOutEverywhereAction,
-} from '@/app/[locale]/(account)/account/actions';
-import { idleState as idle, type ActionState } from './action-state';
+import type { FormAction } from './action-state';
 import { changePassphraseSchema, emailSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, FormNotice, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
-import { useEnhancedForm } from './use-enhanced-form';
+import { useActionForm, useCheckedForm } from './use-action-form';
 
 /** `username` is a hidden field so password managers know which account the new passphrase is for. */
-export function ChangePassphraseForm({ username }: { username: string }) {
+export function ChangePassphraseForm({ action, username }: { action: FormAction; username: string }) {
   const t = useTranslations('Account');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(changePassphraseSchema, changePassphraseAction);
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: changePassphraseSchema });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('passphraseHeading')}>
       <FormAlert state={state} />
@@ -34,9 +27,9 @@ export function ChangePassphraseForm({ username }: { username: string }) {
 }
 
 /** `label`: the form's name, as its section heading says it (whether e-mail is sent depends on the site). */
-export function EmailForm({ email, label }: { email: string; label: string }) {
+export function EmailForm({ action, email, label }: { action: FormAction; email: string; label: string }) {
   const t = useTranslations('Account');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(emailSchema, setEmailAction, { email });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: emailSchema, defaults: { email } });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label}>
       <FormAlert state={state} />
@@ -49,11 +42,11 @@ export function EmailForm({ email, label }: { email: string; label: string }) {
   );
 }
 
-export function RegenerateRecoveryCodesForm() {
+export function RegenerateRecoveryCodesForm({ action }: { action: FormAction<{ recoveryCodes: string[] }> }) {
   const t = useTranslations('Account');
-  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, idle as ActionState<{ recoveryCodes: string[] }>);
+  const { state, formAction, pending } = useActionForm(action);
   return (
-    <form action={action} aria-label={t('recoveryHeading')}>
+    <form action={formAction} aria-label={t('recoveryHeading')}>
       <FormAlert state={state} />
       {state.status === 'ok' && (
         <div className="mt-4">
@@ -69,11 +62,11 @@ export function RegenerateRecoveryCodesForm() {
   );
 }
 
-export function SignOutEverywhereForm({ locale }: { locale: string }) {
+export function SignOutEverywhereForm({ action, locale }: { action: FormAction<never>; locale: string }) {
   const t = useTranslations('Account');
-  const [state, action, pending] = useActionState(signOutEverywhereAction, idle as ActionState<never>);
+  const { state, formAction, pending } = useActionForm(action);
   return (
-    <form action={action} aria-label={t('sessionsHeading')}>
+    <form action={formAction} aria-label={t('sessionsHeading')}>
       <FormAlert state={state} />
       <input type="hidden" name="locale" value={locale} />
       <button type="submit" className={`mt-4 ${secondaryButton}`} disabled={pending}>

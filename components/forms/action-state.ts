@@ -3,6 +3,12 @@
 import type { ActionState } from '@/lib/actions/define-action';
 
 export type { ActionState };
+/**
+ * A server action as a form receives it: as a prop from its page (components never import app/).
+ * Written as a method so that a form that only shows the outcome (`FormAction<unknown>`) takes
+ * any action: the state it passes back is always the one the action itself returned.
+ */
+export type FormAction<T = null> = { action(previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> }['action'];
 export const idleState = { status: 'idle' } as ActionState<never>;
 export const unavailableState = { status: 'error', error: 'unavailable' } as ActionState<never>;
 

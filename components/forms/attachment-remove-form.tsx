@@ -1,14 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { removeAttachmentAction } from '@/app/[locale]/(submit)/attachments/actions';
-import { idleState } from './action-state';
+import type { FormAction } from './action-state';
+import { useActionForm } from './use-action-form';
 import { FormAlert } from './form-alert';
 
 /** The button beside each of the submitter's own files (a plain form: works without JavaScript). */
-export function AttachmentRemoveForm({ attachmentId, number }: { attachmentId: string; number: number }) {
+export function AttachmentRemoveForm({ action, attachmentId, number }: { action: FormAction; attachmentId: string; number: number }) {
   const t = useTranslations('Media');
-  const [state, formAction, pending] = useActionState(removeAttachmentAction, idleState);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} className="mt-1 inline-block">
       <input type="hidden" name="attachmentId" value={attachmentId} />

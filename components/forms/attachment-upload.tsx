@@ -9,13 +9,14 @@ import { getViewer } from '@/lib/auth/viewer';
 import { sizeLimitBytes } from '@/lib/media/limits';
 import { listOwnAttachments } from '@/lib/media/list';
 import { parseUploadOutcome, uploadCaptionCookie } from '@/lib/media/upload-outcome';
+import type { FormAction } from './action-state';
 import { AttachmentRemoveForm } from './attachment-remove-form';
 import { AttachmentUploadForm, type SizeLimitsMb } from './attachment-upload-form';
 import { FormMessages } from './form-messages';
 
 const mb = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 
-export async function AttachmentUpload({ testimonyId, locale, outcome }: { testimonyId: string; locale: string; outcome?: unknown }) {
+export async function AttachmentUpload({ removeAction, testimonyId, locale, outcome }: { removeAction: FormAction; testimonyId: string; locale: string; outcome?: unknown }) {
   const t = await getTranslations({ locale, namespace: 'Media' });
   // A refused upload's caption, handed back by the upload route for this page only.
   const caption = (await cookies()).get(uploadCaptionCookie)?.value ?? '';
@@ -59,7 +60,7 @@ export async function AttachmentUpload({ testimonyId, locale, outcome }: { testi
                 </a>
               )}
               <div>
-                <AttachmentRemoveForm attachmentId={file.id} number={i + 1} />
+                <AttachmentRemoveForm action={removeAction} attachmentId={file.id} number={i + 1} />
               </div>
             </li>
           ))}

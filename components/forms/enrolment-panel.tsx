@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { withDb } from '@/lib/db';
 import { pendingEnrolment } from '@/lib/auth/second-factor';
 import type { Viewer } from '@/lib/auth/sessions';
+import type { FormAction } from './action-state';
 import { EnrolmentStartForm } from './enrolment-start-form';
 import { SecondFactorForm } from './second-factor-form';
 
@@ -10,14 +11,15 @@ import { SecondFactorForm } from './second-factor-form';
  * the page offers the button. Then the QR code is drawn on this server as SVG (the secret never
  * goes to a QR service), with the key in groups of four for typing by hand.
  */
-export async function EnrolmentPanel({ viewer, locale, next }: { viewer: Viewer; locale: string; next: string }) {
+/** `actions`: the two-factor page's, starting an enrolment and confirming it with a code. */
+export async function EnrolmentPanel({ actions, viewer, locale, next }: { actions: { begin: FormAction<never>; confirm: FormAction<{ recoveryCodes: string[]; next: string }> }; viewer: Viewer; locale: string; next: string }) {
   const t = await getTranslations({ locale, namespace: 'TwoFactor' });
   const pending = await withDb(pendingEnrolment, viewer);
   if (!pending) {
     return (
       <>
         <p className="mt-4">{t('setupIntro')}</p>
-        <EnrolmentStartForm locale={locale} next={next} />
+        <EnrolmentStartForm action={actions.begin} locale={locale} next={next} />
       </>
     );
   }
@@ -39,7 +41,7 @@ export async function EnrolmentPanel({ viewer, locale, next }: { viewer: Viewer;
           {grouped}
         </dd>
       </dl>
-      <SecondFactorForm mode="enrol" locale={locale} next={next} />
+      <SecondFactorForm action={actions.confirm} mode="enrol" locale={locale} next={next} />
     </>
   );
 }

@@ -1,14 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { beginEnrolmentAction } from '@/app/[locale]/(account)/two-factor/actions';
-import { idleState } from './action-state';
+import type { FormAction } from './action-state';
+import { useActionForm } from './use-action-form';
 import { FormAlert, submitButton } from './form-alert';
 
 /** "Set up": a POST creates the pending secret (a page view never does); works without JavaScript. */
-export function EnrolmentStartForm({ locale, next }: { locale: string; next: string }) {
+export function EnrolmentStartForm({ action, locale, next }: { action: FormAction<never>; locale: string; next: string }) {
   const t = useTranslations('TwoFactor');
-  const [state, formAction, pending] = useActionState(beginEnrolmentAction, idleState);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} aria-label={t('setupHeading')} className="mt-6">
       <FormAlert state={state} />

@@ -1,15 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import type { ErrorCode } from '@/lib/errors';
 import type { ActionState } from './action-state';
 
-/** The form-level message of a failed submission, announced to screen readers (role="alert"). */
-export function FormAlert({ state }: { state: ActionState<unknown> }) {
-  const t = useTranslations('Errors');
+/**
+ * The form-level message of a failed submission, announced to screen readers (role="alert"): the
+ * one error path of every form. `Errors.<code>`, or the catalogue key a form gives for a code of its
+ * own (`messages`, e.g. a conflict that says what changed). `compact`: the small line under a
+ * moderation form's buttons.
+ */
+export function FormAlert({ state, messages, compact }: { state: ActionState<unknown>; messages?: Partial<Record<ErrorCode, string>>; compact?: boolean }) {
+  const t = useTranslations();
   if (state.status !== 'error') return null;
   const minutes = Math.max(1, Math.ceil((state.retryAfterSeconds ?? 60) / 60));
+  const text = t(messages?.[state.error] ?? `Errors.${state.error}`, { minutes });
+  if (compact) return <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{text}</p>;
   return (
     <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
-      {t(state.error, { minutes })}
+      {text}
     </p>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { recoverAction } from '@/app/[locale]/(account)/recover/actions';
 import { recoverSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, FormNotice, submitButton } from './form-alert';
-import { useEnhancedForm } from './use-enhanced-form';
+import type { FormAction } from './action-state';
+import { useCheckedForm } from './use-action-form';
 
 /** Username + one recovery code + a new passphrase. Works without JavaScript (a plain form post). */
-export function RecoverForm({ locale }: { locale: string }) {
+export function RecoverForm({ action, locale }: { action: FormAction<{ remainingCodes: number }>; locale: string }) {
   const t = useTranslations('Recovery');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(recoverSchema, recoverAction, { username: '' });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: recoverSchema, defaults: { username: '' } });
   if (state.status === 'ok') {
     const left = state.data.remainingCodes;
     return (

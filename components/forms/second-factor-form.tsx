@@ -1,18 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { confirmEnrolmentAction, verifySecondFactorAction } from '@/app/[locale]/(account)/two-factor/actions';
 import { secondFactorSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
-import { useEnhancedForm } from './use-enhanced-form';
+import type { FormAction } from './action-state';
+import { useCheckedForm } from './use-action-form';
 
 /** The code step: verifying a session (`verify`) or confirming a new authenticator (`enrol`). */
-export function SecondFactorForm({ mode, locale, next }: { mode: 'verify' | 'enrol'; locale: string; next?: string }) {
+/** `action`: the page's verifying action (it always ends in a redirect) or its enrolment-confirming one (it may return codes). */
+export function SecondFactorForm({ action, mode, locale, next }: { action: FormAction<{ recoveryCodes: string[]; next: string }>; mode: 'verify' | 'enrol'; locale: string; next?: string }) {
   const t = useTranslations('TwoFactor');
-  // Verifying always ends in a redirect (its result type is `never`); enrolment may return codes.
-  const action = (mode === 'verify' ? verifySecondFactorAction : confirmEnrolmentAction) as typeof confirmEnrolmentAction;
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useEnhancedForm(secondFactorSchema, action, {});
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: secondFactorSchema });
   if (state.status === 'ok' && state.data) {
     return (
       <section aria-labelledby="enrolled-heading" className="mt-8">

@@ -1,23 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { signInAction } from '@/app/[locale]/(account)/sign-in/actions';
 import { signInSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, submitButton } from './form-alert';
-import { useEnhancedForm } from './use-enhanced-form';
+import type { FormAction } from './action-state';
+import { useCheckedForm } from './use-action-form';
 
 /**
  * Sign-in. It always carries the form gate: past an account's free guesses (lib/abuse/guesses.ts)
  * the timed challenge, or a solved proof of work after a refusal, lets the person in.
  */
-export function SignInForm({ locale, next, username, challenge: issued }: { locale: string; next?: string; username?: string; challenge: string }) {
+export function SignInForm({ action, locale, next, username, challenge: issued }: { action: FormAction<never>; locale: string; next?: string; username?: string; challenge: string }) {
   const t = useTranslations('SignIn');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useEnhancedForm(signInSchema, signInAction, {
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: signInSchema, defaults: {
     username: username ?? '',
     next: next ?? '',
-  });
+  } });
   const challenge = currentChallenge(state, issued);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('title')} className="mt-6">

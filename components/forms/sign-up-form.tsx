@@ -1,23 +1,24 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect } from 'react';
-import { generatePassphraseAction, signUpAction } from '@/app/[locale]/(account)/sign-up/actions';
-import { idleState as idle, type ActionState } from './action-state';
+import { useEffect } from 'react';
+import type { FormAction } from './action-state';
 import { signUpSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
-import { useEnhancedForm } from './use-enhanced-form';
+import { useActionForm, useCheckedForm } from './use-action-form';
+
+type Actions = { signUp: FormAction<{ recoveryCodes: string[] }>; generatePassphrase: FormAction<{ passphrase: string }> };
 
 /**
  * Sign-up. "Generate a passphrase" is its own small form posting to its own action, so it works
  * without JavaScript too; its result is shown once and pre-fills the main form.
  */
-export function SignUpForm({ locale, challenge, continueTo }: { locale: string; challenge: string; continueTo: string }) {
+export function SignUpForm({ actions, locale, challenge, continueTo }: { actions: Actions; locale: string; challenge: string; continueTo: string }) {
   const t = useTranslations('SignUp');
-  const [generated, generate, generating] = useActionState(generatePassphraseAction, idle as ActionState<{ passphrase: string }>);
+  const { state: generated, formAction: generate, pending: generating } = useActionForm(actions.generatePassphrase);
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
   return (
     <>
@@ -44,19 +45,19 @@ export function SignUpForm({ locale, challenge, continueTo }: { locale: string; 
       </section>
       {/* No `key` here: without JavaScript, React matches the posted form's state to this
           component by its position and key, so the key must not change between renders. */}
-      <MainForm locale={locale} generated={passphrase} challenge={challenge} continueTo={continueTo} />
+      <MainForm action={actions.signUp} locale={locale} generated={passphrase} challenge={challenge} continueTo={continueTo} />
     </>
   );
 }
 
-function MainForm({ locale, generated, challenge: issued, continueTo }: { locale: string; generated?: string; challenge: string; continueTo: string }) {
+function MainForm({ action, locale, generated, challenge: issued, continueTo }: { action: Actions['signUp']; locale: string; generated?: string; challenge: string; continueTo: string }) {
   const t = useTranslations('SignUp');
-  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useEnhancedForm(signUpSchema, signUpAction, {
+  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: signUpSchema, defaults: {
     username: '',
     passphrase: generated ?? '',
     passphraseConfirm: generated ?? '',
     generated: generated ? 'yes' : 'no',
-  });
+  } });
   // With JavaScript, a newly generated passphrase fills the fields already on the page.
   useEffect(() => {
     if (!generated) return;

@@ -1,16 +1,21 @@
 'use client';
-// A moderation form. Success redirects (the page re-renders from the database); this component
-// only has to show why an attempt failed. Without JavaScript the browser posts the form and the
-// page comes back with the same notice.
-import { useActionState, type ReactNode } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
+// A moderation form on the form core (components/forms/use-action-form.ts). Success redirects (the
+// page re-renders from the database); this component only has to show why an attempt failed
+// (FormAlert, the one error path), or a result that is not an error. Without JavaScript the browser
+// posts the form and the page comes back with the same notice. Its page wraps it in FormMessages
+// with the namespaces its notices name.
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
+import type { ErrorCode } from '@/lib/errors';
 
-type Action<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
-
+/** Catalogue keys (from the root: `Moderation.…`), never translated text. */
 export type FormNotices = {
-  /** Errors catalogue (`Errors.*`) by code. */
-  errors: Record<string, string>;
-  /** Notices for results that are not errors (e.g. `empty`, `contact_not_allowed`). */
+  /** In place of `Errors.<code>` for this form. */
+  errors?: Partial<Record<ErrorCode, string>>;
+  /** For results that are not errors (e.g. `empty`, `contact_not_allowed`). */
   results?: Record<string, string>;
 };
 
@@ -21,17 +26,15 @@ function resultKey(data: unknown): string | null {
   return null;
 }
 
-export function ActionForm<T>({ action, notices, className, children }: { action: Action<T>; notices: FormNotices; className?: string; children: ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<T>);
-  let notice = '';
-  if (state.status === 'error') notice = notices.errors[state.error] ?? notices.errors.unexpected ?? '';
-  else if (state.status === 'ok') notice = notices.results?.[resultKey(state.data) ?? ''] ?? '';
+export function ActionForm({ action, notices, className, children }: { action: FormAction<unknown>; notices?: FormNotices; className?: string; children: ReactNode }) {
+  const t = useTranslations();
+  const { state, formAction, pending } = useActionForm(action);
+  const result = state.status === 'ok' ? notices?.results?.[resultKey(state.data) ?? ''] : undefined;
   return (
     <form action={formAction} className={className} aria-busy={pending} autoComplete="off">
       {children}
-      <p role="alert" className="mt-2 text-sm font-semibold text-red-800 empty:hidden">
-        {notice}
-      </p>
+      <FormAlert state={state} messages={notices?.errors} compact />
+      {result ? <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{t(result)}</p> : null}
     </form>
   );
 }

@@ -2,13 +2,18 @@
 // One file's choice on the review screen: public or moderators-only. Success redirects back to
 // the review page; a refusal (flagged file, documentation only, portrait without consent, claim
 // lost) is shown beside the choice. Works without JavaScript (the page returns with the notice).
-import { useActionState } from 'react';
-import { setAttachmentVisibilityAction } from '@/app/[locale]/(staff)/staff/attachments/actions';
-import { idleState } from '@/components/forms/action-state';
+import { useTranslations } from 'next-intl';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 
-type Labels = { legend: string; public: string; moderators: string; save: string; refusals: Record<string, string>; errors: Record<string, string> };
+type Labels = { legend: string; public: string; moderators: string; save: string };
+
+/** Why the server refused a choice (`ReviewFiles.refusals.*`, given by the page's FormMessages). */
+const refusals = ['metadataNotRemoved', 'documentationOnly', 'portraitNotConsented'];
 
 export function AttachmentVisibilityForm(props: {
+  action: FormAction;
   locale: string;
   testimonyId: string;
   attachmentId: string;
@@ -16,10 +21,10 @@ export function AttachmentVisibilityForm(props: {
   canBePublic: boolean;
   labels: Labels;
 }) {
-  const [state, formAction, pending] = useActionState(setAttachmentVisibilityAction, idleState);
+  const { state, formAction, pending } = useActionForm(props.action);
   const { labels } = props;
+  const t = useTranslations('ReviewFiles');
   const refusal = state.status === 'error' ? state.fieldErrors?.visibility : undefined;
-  const notice = state.status !== 'error' ? '' : ((refusal && labels.refusals[refusal]) ?? labels.errors[state.error] ?? labels.errors.unexpected ?? '');
   return (
     <form action={formAction} aria-busy={pending} className="mt-2">
       <input type="hidden" name="attachmentId" value={props.attachmentId} />
@@ -39,9 +44,13 @@ export function AttachmentVisibilityForm(props: {
       <button type="submit" className="mt-2 rounded border border-muted px-3 py-1 hover:bg-white">
         {labels.save}
       </button>
-      <p role="alert" className="mt-1 text-sm font-semibold text-red-800 empty:hidden">
-        {notice}
-      </p>
+      {refusal && refusals.includes(refusal) ? (
+        <p role="alert" className="mt-2 text-sm font-semibold text-red-800">
+          {t(`refusals.${refusal}`)}
+        </p>
+      ) : (
+        <FormAlert state={state} compact />
+      )}
     </form>
   );
 }

@@ -1,13 +1,13 @@
 // Who holds the testimony, and the claim, take-over and release buttons.
 import { getTranslations } from 'next-intl/server';
-import type { claimAction, releaseAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import type { Locale } from '@/lib/i18n/routing';
 import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
 
 const button = 'rounded border border-muted px-4 py-2 hover:bg-white';
 
-export async function ClaimPanel({ locale, review, actions, notices }: { locale: Locale; review: ReviewDto; actions: { claim: typeof claimAction; release: typeof releaseAction }; notices: FormNotices }) {
+export async function ClaimPanel({ locale, review, actions, notices }: { locale: Locale; review: ReviewDto; actions: { claim: FormAction<unknown>; release: FormAction<unknown> }; notices: FormNotices }) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const hidden = (
     <>

@@ -2,7 +2,7 @@
 // second moderator). Publishing sends the stored redacted text shown in the preview above, nothing
 // else. An edit of a published testimony has no "request changes": it is approved or declined.
 import { getTranslations } from 'next-intl/server';
-import type { publishAction, rejectAction, requestChangesAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { rejectReasons } from '@/lib/moderation/decisions';
 import { ActionForm, type FormNotices } from './action-form';
@@ -12,7 +12,7 @@ type Props = {
   testimonyId: string;
   revisionId: string;
   redacted: string;
-  actions: { publish: typeof publishAction; reject: typeof rejectAction; requestChanges?: typeof requestChangesAction };
+  actions: { publish: FormAction<unknown>; reject: FormAction<unknown>; requestChanges?: FormAction<unknown> };
   notices: FormNotices;
 };
 

@@ -1,15 +1,15 @@
 // On a staff person page: whether this person's full name and portrait are public yet (a minor
 // needs two different moderators' approval), who approved, and the approval button.
 import { getTranslations } from 'next-intl/server';
-import type { approveMinorIdentityAction } from '@/app/[locale]/(staff)/staff/persons/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { MinorIdentity } from '@/lib/persons';
-import { ActionForm, type FormNotices } from './action-form';
+import { ActionForm } from './action-form';
 
-type Props = { locale: Locale; personId: string; identity: MinorIdentity; action: typeof approveMinorIdentityAction; notices: FormNotices };
+type Props = { locale: Locale; personId: string; identity: MinorIdentity; action: FormAction<unknown> };
 
-export async function MinorIdentityPanel({ locale, personId, identity, action, notices }: Props) {
+export async function MinorIdentityPanel({ locale, personId, identity, action }: Props) {
   if (!identity.minor) return null;
   const t = await getTranslations({ locale, namespace: 'Workflow' });
   const done = identity.approvals.length >= identity.needed;
@@ -23,7 +23,7 @@ export async function MinorIdentityPanel({ locale, personId, identity, action, n
         ))}
       </ul>
       {!done && !identity.approvals.some((a) => a.byViewer) ? (
-        <ActionForm action={action} notices={notices} className="mt-2">
+        <ActionForm action={action} className="mt-2">
           <input type="hidden" name="personId" value={personId} />
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('minorApprove')}</button>

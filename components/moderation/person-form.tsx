@@ -6,14 +6,15 @@
 // A name in the wrong script (Latin in the Persian field, or the reverse) gets a warning beside it.
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { updatePersonAction } from '@/app/[locale]/(staff)/staff/persons/actions';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
-import { useEnhancedForm } from '@/components/forms/use-enhanced-form';
+import type { FormAction } from '@/components/forms/action-state';
+import { useCheckedForm } from '@/components/forms/use-action-form';
 import { provinces } from '@/lib/geo/provinces';
 import { personDatePrecisionOptions, personFormSchema, personStatusOptions, verificationOptions, wrongScript } from '@/lib/validation/person';
 import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions } from '@/lib/validation/testimony';
 
 type Props = {
+  action: FormAction;
   locale: 'fa' | 'en';
   personId: string;
   values: Record<string, string>;
@@ -26,12 +27,12 @@ type Props = {
 
 const input = 'mt-1 w-full rounded border border-muted bg-white px-3 py-2 aria-invalid:border-red-700';
 
-export function PersonForm({ locale, personId, values, aftermath, sensitiveContent, returnTo, label }: Props) {
+export function PersonForm({ action, locale, personId, values, aftermath, sensitiveContent, returnTo, label }: Props) {
   const t = useTranslations('PersonEditor');
   const tp = useTranslations('Person');
   const ts = useTranslations('Persons');
   const tv = useTranslations('Validation');
-  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf } = useEnhancedForm(personFormSchema, updatePersonAction, values);
+  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: personFormSchema, defaults: values });
   const kept = state.status === 'error' ? state.values : undefined;
   const id = (name: string) => `p-${personId.slice(0, 8)}-${name}`;
   const current = (name: string) => (form.watch(name) as string | undefined) ?? kept?.[name] ?? values[name] ?? '';

@@ -13,10 +13,13 @@ import type { StaffPerson } from '@/lib/persons/read';
 import { personFormValues } from '@/lib/validation/person';
 import { fieldFormat, PublicFieldTable } from './public-field-table';
 import { PublicPreviewCard } from './public-preview-card';
+import type { FormAction } from '@/components/forms/action-state';
 import { PersonForm } from './person-form';
 import { PublicationNotices } from './publication-notices';
 
 type Props = {
+  /** The staff person page's save action, for each person's editor. */
+  personAction: FormAction;
   locale: Locale;
   testimonyId: string;
   preview: PublicationPreview;
@@ -26,7 +29,7 @@ type Props = {
   outcome?: string;
 };
 
-export async function PublicationReview({ locale, testimonyId, preview, records, testimony, outcome }: Props) {
+export async function PublicationReview({ personAction, locale, testimonyId, preview, records, testimony, outcome }: Props) {
   const t = await getTranslations({ locale, namespace: 'Publication' });
   const format = await fieldFormat(locale);
   return (
@@ -47,7 +50,7 @@ export async function PublicationReview({ locale, testimonyId, preview, records,
               <>
                 <PublicationNotices locale={locale} pending={record.pendingPublication} />
                 <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
-                  <PersonForm locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t('personHeading', { name: displayName(person, locale) })} />
+                  <PersonForm action={personAction} locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t('personHeading', { name: displayName(person, locale) })} />
                 </FormMessages>
                 <p className="mt-2 text-sm">
                   {t('otherNamesHint')} <a href={`/${locale}/staff/persons/${record.id}`}>{t('openPersonPage')}</a>

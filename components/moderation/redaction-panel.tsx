@@ -5,7 +5,7 @@
 // draft's version: a save on a text changed meanwhile is refused (lib/concurrency/version.ts).
 import { getTranslations } from 'next-intl/server';
 import { FormMessages } from '@/components/forms/form-messages';
-import type { saveRedactionAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import type { Locale } from '@/lib/i18n/routing';
 import type { RedactionPreview } from '@/lib/moderation/preview';
 import { isTicked, type Suggestion } from '@/lib/moderation/redaction';
@@ -24,7 +24,7 @@ type Props = {
   redacted: string;
   version: number;
   preview: RedactionPreview;
-  action: typeof saveRedactionAction;
+  action: FormAction<unknown>;
   notices: FormNotices;
 };
 
@@ -32,7 +32,7 @@ const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 
 export async function RedactionPanel({ locale, language, testimonyId, revisionId, suggestions, draft, redacted, version, preview, action, notices }: Props) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
-  const applyNotices = { ...notices, errors: { ...notices.errors, conflict: t('redactionChangedSinceOpened') } };
+  const applyNotices = { ...notices, errors: { ...notices.errors, conflict: 'Moderation.redactionChangedSinceOpened' } };
   return (
     <section aria-labelledby="redaction" className="mt-8">
       <h2 id="redaction" className="text-xl font-semibold">{t('redactionHeading')}</h2>

@@ -7,15 +7,13 @@
 // is shown under it, and the box keeps what the moderator typed (the same without JavaScript: the
 // posted page comes back with this state). Saving again then saves over the version now shown.
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/components/forms/action-state';
+import type { FormAction } from '@/components/forms/action-state';
 import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { isStale } from '@/lib/concurrency/version';
 
-type Action<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
-
 type Props<T> = {
-  action: Action<T>;
+  action: FormAction<T>;
   locale: string;
   testimonyId: string;
   revisionId: string;
@@ -30,7 +28,7 @@ const field = 'redactedNarrative';
 
 export function RedactionTextForm<T>({ action, locale, testimonyId, revisionId, version, saved, language, labels }: Props<T>) {
   const tv = useTranslations('Validation');
-  const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
+  const { state, formAction, pending } = useActionForm(action);
   const typed = state.status === 'error' ? state.values?.[field] : undefined;
   const stale = isStale(state, field);
   const error = state.status === 'error' ? state.fieldErrors?.[field] : undefined;

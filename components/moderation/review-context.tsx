@@ -1,7 +1,7 @@
 // The context a moderator reads beside the text: consent, persons and their other testimonies,
 // likely duplicates, internal notes and the message thread with the submitter.
 import { getTranslations } from 'next-intl/server';
-import type { addNoteAction, sendMessageAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { ThreadDto } from '@/lib/messages';
@@ -13,7 +13,7 @@ type Props = {
   locale: Locale;
   review: ReviewDto;
   thread: ThreadDto;
-  actions: { addNote: typeof addNoteAction; sendMessage: typeof sendMessageAction };
+  actions: { addNote: FormAction<unknown>; sendMessage: FormAction<unknown> };
   notices: FormNotices;
 };
 

@@ -1,21 +1,20 @@
 // The files of a testimony on the review screen: open each one, see its chain-of-custody hash and
 // whether its hidden metadata could be removed, and choose public or moderators-only. Embedded by
-// the review page as <ReviewFiles locale={…} review={…} />; reads its own data through lib/media.
+// the review page as <ReviewFiles visibilityAction={…} locale={…} review={…} />; reads its own data through lib/media.
 import { getTranslations } from 'next-intl/server';
 import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
 import type { Locale } from '@/lib/i18n/routing';
 import { listReviewAttachments } from '@/lib/media/review-files';
 import type { ReviewDto } from '@/lib/moderation/review';
+import type { FormAction } from '@/components/forms/action-state';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
 
-const errorCodes = ['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'] as const;
 
-export async function ReviewFiles({ locale, review }: { locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'> }) {
-  const [files, t, te] = await Promise.all([
+export async function ReviewFiles({ visibilityAction, locale, review }: { visibilityAction: FormAction; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'> }) {
+  const [files, t] = await Promise.all([
     getViewer().then((viewer) => withDb(listReviewAttachments, viewer, review.id)),
     getTranslations({ locale, namespace: 'ReviewFiles' }),
-    getTranslations({ locale, namespace: 'Errors' }),
   ]);
   // The same rule as setAttachmentVisibility; the server checks it again.
   const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
@@ -24,8 +23,6 @@ export async function ReviewFiles({ locale, review }: { locale: Locale; review: 
     public: t('public'),
     moderators: t('moderators'),
     save: t('save'),
-    refusals: { metadataNotRemoved: t('refusals.metadataNotRemoved'), documentationOnly: t('refusals.documentationOnly'), portraitNotConsented: t('refusals.portraitNotConsented') },
-    errors: Object.fromEntries(errorCodes.map((c) => [c, te(c)])),
   };
   return (
     <section aria-labelledby="files" className="mt-8">
@@ -56,7 +53,7 @@ export async function ReviewFiles({ locale, review }: { locale: Locale; review: 
               {file.keptOriginal ? <> · {t('originalKept')}</> : null}
             </p>
             {editable ? (
-              <AttachmentVisibilityForm locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
+              <AttachmentVisibilityForm action={visibilityAction} locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
             ) : null}
           </li>
         ))}

@@ -2,7 +2,7 @@
 // testimony, a possible coordinated submission) and, under four-eyes, the second approval — the
 // preview of exactly the text the first moderator approved, and the decisions on it.
 import { getTranslations } from 'next-intl/server';
-import type { publishAction, rejectAction, requestChangesAction } from '@/app/[locale]/(staff)/staff/testimonies/actions';
+import type { FormAction } from '@/components/forms/action-state';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { buildPreview } from '@/lib/moderation/preview';
@@ -36,7 +36,7 @@ export async function WorkflowNotices({ locale, review }: { locale: Locale; revi
 type ApprovalProps = {
   locale: Locale;
   review: ReviewDto;
-  actions: { publish: typeof publishAction; reject: typeof rejectAction; requestChanges: typeof requestChangesAction };
+  actions: { publish: FormAction<unknown>; reject: FormAction<unknown>; requestChanges: FormAction<unknown> };
   notices: FormNotices;
 };
 

@@ -2,10 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { NotificationDto } from '@/lib/notifications';
+import type { FormAction } from '@/components/forms/action-state';
 import { MarkReadForm } from './mark-read-form';
 
 /** The notices, each built from its kind at render time, in the reader's language. Opening one marks it read. */
-export async function NotificationList({ locale, items }: { locale: Locale; items: NotificationDto[] }) {
+export async function NotificationList({ markReadAction, locale, items }: { markReadAction: FormAction<never>; locale: Locale; items: NotificationDto[] }) {
   const t = await getTranslations({ locale, namespace: 'Notifications' });
   return (
     <ul className="mt-6 space-y-4">
@@ -22,7 +23,7 @@ export async function NotificationList({ locale, items }: { locale: Locale; item
             <time dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt, locale)}</time>
           </p>
           <div className="mt-2">
-            <MarkReadForm locale={locale} notificationId={n.id} label={t('open')} className="font-semibold text-accent-ink underline" />
+            <MarkReadForm action={markReadAction} locale={locale} notificationId={n.id} label={t('open')} className="font-semibold text-accent-ink underline" />
           </div>
         </li>
       ))}

@@ -1,26 +1,23 @@
 'use client';
 // The admin's settings form. Success redirects back to the page (which re-reads the database);
 // an error shows beside the form with the typed window kept, with or without JavaScript.
-import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 import type { Settings } from '@/lib/validation/settings';
-
-type Action = (previous: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
 export function SettingsForm({
   action,
   locale,
   current,
   labels,
-  errors,
 }: {
-  action: Action;
+  action: FormAction<never>;
   locale: string;
   current: Settings;
   labels: { fourEyes: string; fourEyesHint: string; window: string; windowHint: string; save: string; invalid: string };
-  errors: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<never>);
+  const { state, formAction, pending } = useActionForm(action);
   const failed = state.status === 'error' ? state : null;
   const windowError = failed?.fieldErrors?.coordinatedWindowHours ? labels.invalid : null;
   return (
@@ -50,9 +47,7 @@ export function SettingsForm({
         <p id="coordinated-window-hint" className="mt-1 text-sm text-muted">{labels.windowHint}</p>
       </div>
       <button type="submit" className="rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink">{labels.save}</button>
-      <p role="alert" className="text-sm font-semibold text-red-800 empty:hidden">
-        {windowError ?? (failed ? (errors[failed.error] ?? errors.unexpected) : '')}
-      </p>
+      {windowError ? <p role="alert" className="text-sm font-semibold text-red-800">{windowError}</p> : <FormAlert state={state} compact />}
     </form>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 // The invited person's form: username (unless the invitation fixed it), passphrase twice. Works
 // without JavaScript (the action redirects to sign-in on success); passphrases are never echoed back.
-import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
-
-// On success the action redirects (to sign-in), so it never answers "ok".
-type Action = (previous: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
+import { useTranslations } from 'next-intl';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 
 export type AcceptInvitationLabels = {
   username: string;
@@ -25,36 +24,27 @@ export function AcceptInvitationForm({
   locale,
   fixedUsername,
   labels,
-  validation,
-  errors,
 }: {
-  action: Action;
+  /** On success it redirects (to sign-in), so it never answers "ok". */
+  action: FormAction<never>;
   token: string;
   locale: string;
   fixedUsername: string | null;
   labels: AcceptInvitationLabels;
-  /** The `Validation` catalogue, by key. */
-  validation: Record<string, string>;
-  /** The `Errors` catalogue, by code. */
-  errors: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<never>);
+  const validation = useTranslations('Validation');
+  const { state, formAction, pending } = useActionForm(action);
   const fieldErrors = state.status === 'error' ? { ...state.fieldErrors } : {};
   // A taken username is found only when the account is created: shown on its field.
   if (state.status === 'error' && state.error === 'conflict') fieldErrors.username = 'usernameTaken';
-  const formError =
-    state.status === 'error' && !Object.keys(fieldErrors).length ? (errors[state.error] ?? errors.unexpected) : null;
-  const message = (name: string) => (fieldErrors[name] ? (validation[fieldErrors[name]] ?? validation.invalid) : null);
+  const formError = state.status === 'error' && !Object.keys(fieldErrors).length;
+  const message = (name: string) => (fieldErrors[name] ? (validation.has(fieldErrors[name]) ? validation(fieldErrors[name]) : validation('invalid')) : null);
 
   return (
     <form action={formAction} aria-busy={pending} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />
-      {formError && (
-        <p role="alert" className="font-semibold text-accent-ink">
-          {formError}
-        </p>
-      )}
+      {formError && <FormAlert state={state} compact />}
       {fixedUsername ? (
         <>
           <p>{labels.fixedUsername}</p>

@@ -1,20 +1,19 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
 import { provinces } from '@/lib/geo/provinces';
 import { aboutSchema, aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions, textMax } from '@/lib/validation/testimony';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextInput } from './fields';
 import { StepFrame } from './step-frame';
-import { useStepForm } from './use-step-form';
+import { useStepForm, type SaveStepAction } from './use-step-form';
 
 export type PersonChoice = { id: string; name: string; detail: string };
-type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string; unavailable?: boolean };
+type Props = { action: SaveStepAction; draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string; unavailable?: boolean };
 
 /** Step 1: tick people found in the memorial (search is a separate GET form above), or propose one. */
-export function AboutStep({ draftId, locale, values: saved, choices, chosen, label, unavailable }: Props) {
+export function AboutStep({ action, draftId, locale, values: saved, choices, chosen, label, unavailable }: Props) {
   const t = useTranslations('Submit.about');
-  const f = useStepForm(aboutSchema, saveStepAction);
+  const f = useStepForm(aboutSchema, action);
   const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   const list = (name: string) => [values[name] ?? []].flat();

@@ -1,18 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
 import { accountSchema, narrativeMaxLength, relationshipOptions, textMax } from '@/lib/validation/testimony';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextArea, TextInput } from './fields';
 import { StepFrame } from './step-frame';
-import { useStepForm } from './use-step-form';
+import { useStepForm, type SaveStepAction } from './use-step-form';
 
-type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; label: string; unavailable?: boolean };
+type Props = { action: SaveStepAction; draftId: string; locale: string; values: Record<string, string | string[]>; label: string; unavailable?: boolean };
 
 /** Step 2: relationship, first- or second-hand, the narrative, when and where. */
-export function AccountStep({ draftId, locale, values: saved, label, unavailable }: Props) {
+export function AccountStep({ action, draftId, locale, values: saved, label, unavailable }: Props) {
   const t = useTranslations('Submit.account');
-  const f = useStepForm(accountSchema, saveStepAction);
+  const f = useStepForm(accountSchema, action);
   const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   return (

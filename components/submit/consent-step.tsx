@@ -1,17 +1,16 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { saveStepAction } from '@/app/[locale]/(submit)/submit/actions';
 import { consentSchema, textMax } from '@/lib/validation/testimony';
 import { Choices, TextInput } from './fields';
 import { StepFrame } from './step-frame';
-import { useStepForm } from './use-step-form';
+import { useStepForm, type SaveStepAction } from './use-step-form';
 
-type Props = { draftId: string; locale: string; values: Record<string, string | string[]>; label: string; unavailable?: boolean };
+type Props = { action: SaveStepAction; draftId: string; locale: string; values: Record<string, string | string[]>; label: string; unavailable?: boolean };
 
 /** Step 4: consent field by field. Unanswered means the most protective choice. */
-export function ConsentStep({ draftId, locale, values: saved, label, unavailable }: Props) {
+export function ConsentStep({ action, draftId, locale, values: saved, label, unavailable }: Props) {
   const t = useTranslations('Submit.consent');
-  const f = useStepForm(consentSchema, saveStepAction);
+  const f = useStepForm(consentSchema, action);
   const values = f.shown(saved);
   const v = (name: string, fallback: string) => (values[name] as string | undefined) || fallback;
   const yesNo = (name: 'portraitPublic' | 'exactPlacePublic' | 'mayContact') => (

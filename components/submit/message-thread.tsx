@@ -2,9 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { ThreadDto } from '@/lib/messages';
-import { ReplyForm } from './reply-form';
+import type { FormAction } from '@/components/forms/action-state';
+import { ReplyForm, type ReplyResult } from './reply-form';
 
-type Props = { locale: Locale; canReply: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
+type Props = { replyAction: FormAction<ReplyResult>; locale: Locale; canReply: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
 
 /**
  * The thread with moderators, as the submitter sees it: never which moderator wrote. Without a
@@ -29,7 +30,7 @@ export async function MessageThread(props: Props) {
           </li>
         ))}
       </ol>
-      {canReply && <ReplyForm locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />}
+      {canReply && <ReplyForm action={props.replyAction} locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />}
     </>
   );
 }

@@ -1,19 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { replyToModeratorsAction } from '@/app/[locale]/(submit)/my-testimonies/actions';
-import { idleState as idle, onlyUnavailableNotice, unavailableState, type ActionState } from '@/components/forms/action-state';
+import { onlyUnavailableNotice, unavailableState, type FormAction } from '@/components/forms/action-state';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 
+export type ReplyResult = { refused: 'closed' | 'contact_not_allowed' };
+
 /** `unavailable`: the page could not read the thread (database down); see `onlyUnavailableNotice`. */
-export function ReplyForm({ locale, testimonyId, unavailable }: { locale: string; testimonyId: string; unavailable?: boolean }) {
+export function ReplyForm({ action, locale, testimonyId, unavailable }: { action: FormAction<ReplyResult>; locale: string; testimonyId: string; unavailable?: boolean }) {
   const t = useTranslations('Messages');
   const v = useTranslations('Validation');
-  const [state, action, pending] = useActionState(replyToModeratorsAction, idle as ActionState<{ refused: 'closed' | 'contact_not_allowed' }>);
+  const { state, formAction, pending } = useActionForm(action);
   const error = state.status === 'error' ? state.fieldErrors?.body : undefined;
   if (onlyUnavailableNotice(unavailable, state)) return <FormAlert state={unavailableState} />;
   return (
-    <form action={action} aria-label={t('reply')} className="mt-4" autoComplete="off">
+    <form action={formAction} aria-label={t('reply')} className="mt-4" autoComplete="off">
       <FormAlert state={state} />
       {state.status === 'ok' && <p role="status">{t(`refused.${state.data.refused}`)}</p>}
       <input type="hidden" name="locale" value={locale} />

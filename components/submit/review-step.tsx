@@ -10,10 +10,11 @@ import type { Locale } from '@/lib/i18n/routing';
 import { parseDraft, publishedPersonsByIds, type DraftData } from '@/lib/testimonies';
 import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
 import { issueChallenge } from '@/lib/abuse/challenge';
+import type { FormAction } from '@/components/forms/action-state';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SubmitForm } from './start-form';
 
-type Props = { locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
+type Props = { submitAction: FormAction<never>; locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,7 +26,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Step 5: everything as it will be sent (the proposed person's facts and the files included), with a way back to each step, then one submit button. */
-export async function ReviewStep({ locale, draft }: Props) {
+export async function ReviewStep({ submitAction, locale, draft }: Props) {
   const t = await getTranslations({ locale, namespace: 'Submit' });
   // As precise as it was typed: «حدود ۲۵ آبان ۱۳۹۸», «آبان ۱۳۹۸».
   const typedDate = (d: TypedDate) => {
@@ -159,7 +160,7 @@ export async function ReviewStep({ locale, draft }: Props) {
       ) : (
         // The proof-of-work widget's strings, for this form only (not on the other steps).
         <FormMessages namespaces={['ProofOfWork']}>
-          <SubmitForm locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} challenge={issueChallenge()} label={t('review.submit')} />
+          <SubmitForm action={submitAction} locale={locale} draftId={draft.id} token={randomBytes(18).toString('base64url')} challenge={issueChallenge()} label={t('review.submit')} />
         </FormMessages>
       )}
     </div>

@@ -1,8 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { startTestimonyAction, submitTestimonyAction } from '@/app/[locale]/(submit)/submit/actions';
-import { idleState as idle, type ActionState } from '@/components/forms/action-state';
+import type { FormAction } from '@/components/forms/action-state';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 import { FormGate } from '@/components/forms/form-gate';
 import { ProofOfWork } from '@/components/forms/proof-of-work';
@@ -18,14 +17,14 @@ export type CollectionChoice = { slug: string; name: string; description: string
  * With more than one open collection the submitter chooses one (preselected when the address or the
  * person named it); with one, nothing is asked and the server takes that one.
  */
-export function StartForm({ locale, token, person, choices, chosen }: { locale: string; token: string; person?: string; choices: CollectionChoice[]; chosen?: string }) {
+export function StartForm({ action, locale, token, person, choices, chosen }: { action: FormAction<never>; locale: string; token: string; person?: string; choices: CollectionChoice[]; chosen?: string }) {
   const t = useTranslations('Submit');
   const v = useTranslations('Validation');
-  const [state, action, pending] = useActionState(startTestimonyAction, idle as ActionState<never>);
+  const { state, formAction, pending } = useActionForm(action);
   const error = state.status === 'error' ? state.fieldErrors?.collection : undefined;
   const selected = (state.status === 'error' ? state.values?.collection : undefined) ?? chosen;
   return (
-    <form action={action} aria-label={t('startHeading')}>
+    <form action={formAction} aria-label={t('startHeading')}>
       <FormAlert state={state} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="token" value={token} />
@@ -72,12 +71,12 @@ export function StartForm({ locale, token, person, choices, chosen }: { locale: 
 }
 
 /** The last step's button; the same token makes a repeated post add nothing. */
-export function SubmitForm({ locale, draftId, token, challenge, label }: { locale: string; draftId: string; token: string; challenge: string; label: string }) {
-  const [state, action, pending] = useActionState(submitTestimonyAction, idle as ActionState<never>);
+export function SubmitForm({ action, locale, draftId, token, challenge, label }: { action: FormAction<never>; locale: string; draftId: string; token: string; challenge: string; label: string }) {
+  const { state, formAction, pending } = useActionForm(action);
   return (
     // noValidate: the proof-of-work widget's checkbox must not hold the form back (the server decides,
     // and without a solved proof of work the timed challenge still lets a person through).
-    <form action={action} aria-label={label} noValidate>
+    <form action={formAction} aria-label={label} noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="draftId" value={draftId} />

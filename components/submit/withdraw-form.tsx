@@ -1,18 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { withdrawTestimonyAction } from '@/app/[locale]/(submit)/my-testimonies/actions';
-import { idleState as idle, type ActionState } from '@/components/forms/action-state';
+import type { FormAction } from '@/components/forms/action-state';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert, secondaryButton } from '@/components/forms/form-alert';
 
 /** Withdrawal behind a <details> and a confirmation box: two deliberate steps, no JavaScript needed. */
-export function WithdrawForm({ locale, testimonyId }: { locale: string; testimonyId: string }) {
+export function WithdrawForm({ action, locale, testimonyId }: { action: FormAction<never>; locale: string; testimonyId: string }) {
   const t = useTranslations('MyTestimonies');
-  const [state, action, pending] = useActionState(withdrawTestimonyAction, idle as ActionState<never>);
+  const { state, formAction, pending } = useActionForm(action);
   return (
     <details className="mt-8 rounded border border-red-700 p-4" open={state.status === 'error'}>
       <summary className="cursor-pointer font-semibold text-red-900">{t('withdrawSummary')}</summary>
-      <form action={action} aria-label={t('withdrawSummary')}>
+      <form action={formAction} aria-label={t('withdrawSummary')}>
         <FormAlert state={state} />
         <p className="mt-2">{t('withdrawText')}</p>
         <input type="hidden" name="locale" value={locale} />

@@ -14,6 +14,7 @@ import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { checkAccess, type Access } from '@/lib/authz/access';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { isSameOriginRequest } from '@/lib/security/same-origin';
+import { fieldErrorsOf } from './field-errors';
 import { formDataToObject } from './form-data';
 
 export type ActionState<T = null> =
@@ -38,6 +39,14 @@ export type ActionContext = {
   db: Db;
   /** The raw form, for what zod does not parse: uploaded files (`formDataToObject` keeps strings only). */
   formData: FormData;
+  /** The form's strings as posted, before the schema parsed them (repeated names as arrays). */
+  raw: Record<string, string | string[]>;
+  /**
+   * Parses `value` with another schema and refuses like the spec's own schema does (`invalid_input`
+   * with the fields' errors). For a form that keeps what was typed even when it is not valid yet:
+   * the spec's schema parses only the envelope, the handler saves, then checks (the submission steps).
+   */
+  check: <S extends z.ZodType>(schema: S, value: unknown) => z.output<S>;
 };
 
 export type ActionSpec<S extends z.ZodType, T> = {
@@ -72,11 +81,8 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
       if (!isSameOriginRequest(await headers())) throw new AppError('cross_site');
       const viewer = await getViewer();
       checkAccess(viewer, spec.access);
-      const parsed = spec.schema.safeParse(raw);
-      if (!parsed.success) {
-        return { status: 'error', error: 'invalid_input', fieldErrors: fieldErrorsOf(parsed.error), values, ...gate };
-      }
-      const data = await spec.handler(parsed.data, { viewer, db: await getDb(), formData });
+      const input = check(spec.schema, raw); // refused below as `invalid_input` with the fields' errors
+      const data = await spec.handler(input, { viewer, db: await getDb(), formData, raw, check });
       return { status: 'ok', data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
@@ -108,12 +114,8 @@ function keptValues(raw: Record<string, string | string[]>, keep: readonly strin
   return values;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const name = issue.path.join('.') || 'form';
-    // Schemas give catalogue keys as messages; zod's own English defaults become 'invalid'.
-    fields[name] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
-  }
-  return fields;
+function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('invalid_input', { fieldErrors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
 }

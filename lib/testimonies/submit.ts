@@ -16,7 +16,7 @@ import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
 import { nameSearchText } from '@/lib/search/normalize';
-import { resolveDate, type TypedDate } from '@/lib/validation/testimony';
+import { checkedDate, proposedPerson, type AboutValues, type AccountValues } from '@/lib/validation/testimony';
 import { requirePermission } from '@/lib/authz/guard';
 import { unsafeOwnTestimony, type OwnTestimonyRow } from './access';
 import { parseDraft, type DraftData } from './draft-data';
@@ -44,7 +44,7 @@ export async function submitTestimony(
     const draft = openDraft(testimonyKey(row), row.draft);
     const parsed = parseDraft(draft);
     const key = await writableKey(tx, row);
-    const content = parsed.account.success ? revisionContent(parsed.account.data as Record<string, unknown>) : null;
+    const content = parsed.account.success ? revisionContent(parsed.account.data) : null;
     // The revision this form's key already made (if any) and the next revision number, in one read.
     const [{ next, seenId }] = (await tx
       .select({
@@ -92,7 +92,7 @@ export async function submitTestimony(
       return { outcome: 'revised', publicChanged: false };
     }
 
-    const sealedDraft = await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data as Record<string, unknown>);
+    const sealedDraft = await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data);
     const consent = parsed.consent.data;
     const now = new Date();
     // The check first, the transition (which appends to the audit chain, holding its lock until the
@@ -127,15 +127,15 @@ export async function submitTestimony(
 type RevisionContent = ReturnType<typeof revisionContent>;
 
 /** The columns of a revision that the account step decides. */
-function revisionContent(account: Record<string, unknown>) {
-  const date = resolveDate(account, 'event') as TypedDate;
+function revisionContent(account: AccountValues) {
+  const date = checkedDate(account, 'event');
   return {
-    relationship: account.relationship as typeof testimonyRevisions.$inferInsert.relationship,
-    hand: account.hand as 'first' | 'second',
-    narrative: account.narrative as string,
+    relationship: account.relationship,
+    hand: account.hand,
+    narrative: account.narrative,
     eventDate: date.iso,
     eventDatePrecision: date.precision,
-    eventPlace: (account.eventPlace as string) || null,
+    eventPlace: account.eventPlace || null,
   };
 }
 
@@ -156,31 +156,32 @@ async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content
  * public until a moderator confirms it. A person created here is remembered in the working copy:
  * the sealed draft that names it is returned, for the caller's UPDATE of the row (else null).
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: Record<string, unknown>): Promise<string | null> {
+async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues): Promise<string | null> {
   let sealedDraft: string | null = null;
-  const chosen = about.personId as string[];
+  const chosen = about.personId;
   const ids = chosen.length
     ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
     : [];
   const { key, draft } = sealed;
-  if (about.newNameFa || about.newNameLatin) {
-    const incident = resolveDate(about, 'newIncident') as TypedDate;
+  const proposed = proposedPerson(about);
+  if (proposed) {
+    const { incident } = proposed;
     const fields = {
-      nameFa: (about.newNameFa as string) || (about.newNameLatin as string),
-      nameLatin: (about.newNameLatin as string) || null,
-      fatherNameFa: (about.newFatherName as string) || null,
-      gender: about.newGender as 'female' | 'male' | 'other' | 'unknown',
-      age: about.newAge as number | null,
-      birthYear: about.newBirthYear as number | null,
+      nameFa: proposed.newNameFa || proposed.newNameLatin,
+      nameLatin: proposed.newNameLatin || null,
+      fatherNameFa: proposed.newFatherName || null,
+      gender: proposed.newGender,
+      age: proposed.newAge,
+      birthYear: proposed.newBirthYear,
       incidentDate: incident.iso,
       incidentDatePrecision: incident.precision,
-      province: (about.newProvince as string) || null,
-      city: (about.newCity as string) || null,
-      outcome: about.newOutcome as 'killed',
-      cause: (about.newCause as string) || null,
-      perpetrator: about.newPerpetrator as 'unknown',
-      aftermath: about.newAftermath as string[],
-      nameSearch: nameSearchText([about.newNameFa as string, about.newNameLatin as string]),
+      province: proposed.newProvince || null,
+      city: proposed.newCity || null,
+      outcome: proposed.newOutcome,
+      cause: proposed.newCause || null,
+      perpetrator: proposed.newPerpetrator,
+      aftermath: proposed.newAftermath,
+      nameSearch: nameSearchText([proposed.newNameFa, proposed.newNameLatin]),
     };
     let personId = draft.proposedPersonId;
     if (personId) {

@@ -53,13 +53,17 @@ export const stepEnvelope = z.object({
  * "month", "early", "mid" or "late" the day is ignored; "unknown" stores no date.
  */
 function datePart<P extends string>(prefix: P) {
-  return {
-    [`${prefix}Calendar`]: z.enum(['persian', 'gregorian']).default('persian'),
-    [`${prefix}Precision`]: z.enum(precisionOptions).default('unknown'),
-    [`${prefix}Year`]: optionalInt(1, 9999),
-    [`${prefix}Month`]: optionalInt(1, 12),
-    [`${prefix}Day`]: optionalInt(1, 31),
-  } as Record<string, z.ZodType>;
+  const part = {
+    Calendar: z.enum(['persian', 'gregorian']).default('persian'),
+    Precision: z.enum(precisionOptions).default('unknown'),
+    Year: optionalInt(1, 9999),
+    Month: optionalInt(1, 12),
+    Day: optionalInt(1, 31),
+  };
+  // The prefixed names, typed: TypeScript cannot name computed keys itself.
+  return Object.fromEntries(Object.entries(part).map(([name, schema]) => [`${prefix}${name}`, schema])) as {
+    [K in keyof typeof part as `${P}${K}`]: (typeof part)[K];
+  };
 }
 
 export type TypedDate = { iso: string | null; precision: Exclude<(typeof precisionOptions)[number], 'unknown'> | null };
@@ -80,6 +84,13 @@ export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDa
   if (!iso) return { error: 'dateInvalid' };
   if (iso > new Date().toISOString().slice(0, 10)) return { error: 'dateFuture' };
   return { iso, precision };
+}
+
+/** The date of values that passed their step's schema, which refused any date that does not resolve. */
+export function checkedDate(v: Record<string, unknown>, prefix: 'event' | 'newIncident'): TypedDate {
+  const date = resolveDate(v, prefix);
+  if ('error' in date) throw new Error(`${prefix}: a date the schema did not check`);
+  return date;
 }
 
 function checkDate(prefix: string) {
@@ -143,8 +154,23 @@ export const consentSchema = z
     if (v.credit === 'chosen_name' && !v.creditName) ctx.addIssue({ code: 'custom', path: ['creditName'], message: 'required' });
   });
 
+export type AboutValues = z.output<typeof aboutSchema>;
+export type AccountValues = z.output<typeof accountSchema>;
+
+/**
+ * The person an `about` step that passed its schema proposes, or null when it names none: with a
+ * name, the schema required an outcome and an incident date that resolves.
+ */
+export function proposedPerson(about: AboutValues) {
+  if (!about.newNameFa && !about.newNameLatin) return null;
+  const { newOutcome } = about;
+  if (!newOutcome) throw new Error('newOutcome: a proposal the schema did not check');
+  return { ...about, newOutcome, incident: checkedDate(about, 'newIncident') };
+}
+
 export const stepSchemas = { about: aboutSchema, account: accountSchema, consent: consentSchema } as const;
 export type DataStep = keyof typeof stepSchemas;
+export const isDataStep = (step: string): step is DataStep => Object.hasOwn(stepSchemas, step);
 
 /** Field names of each step, for echoing values back to a page rendered without JavaScript. */
 export const stepFields: Record<DataStep, readonly string[]> = {

@@ -10,6 +10,7 @@ import { getAccountOverview } from '@/lib/auth/accounts';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { env } from '@/lib/env.mjs';
 import { routing } from '@/lib/i18n/routing';
+import { changePassphraseAction, regenerateRecoveryCodesAction, setEmailAction, signOutEverywhereAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +57,7 @@ export default async function AccountPage({ params }: Props) {
       <FormMessages namespaces={['Account']}>
         <Section id="passphrase-heading" heading={t('passphraseHeading')}>
           <p className="mt-1 text-sm text-muted">{t('passphraseText')}</p>
-          <ChangePassphraseForm username={account.username} />
+          <ChangePassphraseForm action={changePassphraseAction} username={account.username} />
         </Section>
         <Section id="two-factor-heading" heading={t('twoFactorHeading')}>
           <p className="mt-1">{account.totpEnabled ? t('twoFactorOn') : t('twoFactorOff')}</p>
@@ -71,18 +72,18 @@ export default async function AccountPage({ params }: Props) {
             {codesLeft === 0 ? t('recoveryNoneLeft') : t('recoveryLeft', { count: codesLeft })}
           </p>
           <p className="mt-1 text-sm text-muted">{t('recoveryText')}</p>
-          <RegenerateRecoveryCodesForm />
+          <RegenerateRecoveryCodesForm action={regenerateRecoveryCodesAction} />
         </Section>
         {/* Without SMTP nothing is sent, so nothing is offered: only an address given before can be removed. */}
         {(mailSent || account.email) && (
           <Section id="email-heading" heading={emailHeading}>
             <p className="mt-1 text-sm">{mailSent ? t('emailRisk') : n('emailOffText')}</p>
-            <EmailForm email={account.email ?? ''} label={emailHeading} />
+            <EmailForm action={setEmailAction} email={account.email ?? ''} label={emailHeading} />
           </Section>
         )}
         <Section id="sessions-heading" heading={t('sessionsHeading')}>
           <p className="mt-1 text-sm text-muted">{t('sessionsText')}</p>
-          <SignOutEverywhereForm locale={locale} />
+          <SignOutEverywhereForm action={signOutEverywhereAction} locale={locale} />
         </Section>
       </FormMessages>
     </div>

@@ -11,6 +11,7 @@ import { FormMessages } from '@/components/forms/form-messages';
 import { secondaryButton } from '@/components/forms/form-alert';
 import { MarkReadForm } from '@/components/notifications/mark-read-form';
 import { listNotifications } from '@/lib/notifications';
+import { markNotificationsReadAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,10 +41,10 @@ export default async function NotificationsPage({ params, searchParams }: Props)
       <FormMessages namespaces={[]}>
         {page.items.some((n) => n.unread) && (
           <div className="mt-4">
-            <MarkReadForm locale={locale} label={t('markAllRead')} className={secondaryButton} />
+            <MarkReadForm action={markNotificationsReadAction} locale={locale} label={t('markAllRead')} className={secondaryButton} />
           </div>
         )}
-        {page.items.length === 0 ? <p className="mt-6">{t('empty')}</p> : <NotificationList locale={locale} items={page.items} />}
+        {page.items.length === 0 ? <p className="mt-6">{t('empty')}</p> : <NotificationList markReadAction={markNotificationsReadAction} locale={locale} items={page.items} />}
       </FormMessages>
       <p className="mt-8 flex flex-wrap gap-x-6 gap-y-2">
         {page.nextCursor && (

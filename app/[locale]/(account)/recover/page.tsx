@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { FormMessages } from '@/components/forms/form-messages';
 import { RecoverForm } from '@/components/forms/recover-form';
 import { routing } from '@/lib/i18n/routing';
+import { recoverAction } from './actions';
 
 // Per request and never cached: the form's answer is for this visit only.
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function RecoverPage({ params }: Props) {
       <p className="mt-2">{t('intro')}</p>
       <p className="mt-2 text-sm text-muted">{t('noOtherWay')}</p>
       <FormMessages namespaces={['Recovery']}>
-        <RecoverForm locale={locale} />
+        <RecoverForm action={recoverAction} locale={locale} />
       </FormMessages>
     </div>
   );

@@ -8,6 +8,7 @@ import { SignInForm } from '@/components/forms/sign-in-form';
 import { invitedUsernameCookie } from '@/lib/auth/invitations';
 import { issueChallenge } from '@/lib/abuse/challenge';
 import { routing } from '@/lib/i18n/routing';
+import { signInAction } from './actions';
 
 // Per request and never cached: the form carries per-visit state (next, errors).
 export const dynamic = 'force-dynamic';
@@ -39,7 +40,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       )}
       <FormMessages namespaces={['SignIn', 'ProofOfWork']}>
         {/* `next` is only echoed into a hidden field; the action validates it before redirecting. */}
-        <SignInForm locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} challenge={issueChallenge()} username={username} />
+        <SignInForm action={signInAction} locale={locale} next={typeof next === 'string' ? next.slice(0, 2000) : undefined} challenge={issueChallenge()} username={username} />
       </FormMessages>
       <p className="mt-4">
         <a href={`/${locale}/recover`} className="font-semibold">

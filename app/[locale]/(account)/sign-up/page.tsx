@@ -7,6 +7,7 @@ import { SignUpForm } from '@/components/forms/sign-up-form';
 import { issueChallenge } from '@/lib/abuse/challenge';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { routing } from '@/lib/i18n/routing';
+import { generatePassphraseAction, signUpAction } from './actions';
 
 // Never cached: the page shows a generated passphrase and recovery codes once.
 export const dynamic = 'force-dynamic';
@@ -37,7 +38,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
       </section>
       <FormMessages namespaces={['SignUp', 'ProofOfWork']}>
-        <SignUpForm locale={locale} challenge={issueChallenge()} continueTo={continueTo} />
+        <SignUpForm actions={{ signUp: signUpAction, generatePassphrase: generatePassphraseAction }} locale={locale} challenge={issueChallenge()} continueTo={continueTo} />
       </FormMessages>
       <p className="mt-8">
         {t('haveAccount')}{' '}

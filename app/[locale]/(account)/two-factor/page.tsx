@@ -11,6 +11,7 @@ import { defaultAfterSignIn } from '@/lib/auth/sign-in-flow';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { isStaffRole } from '@/lib/authz/permissions';
 import { routing } from '@/lib/i18n/routing';
+import { beginEnrolmentAction, confirmEnrolmentAction, verifySecondFactorAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,11 +42,11 @@ export default async function TwoFactorPage({ params, searchParams }: Props) {
       </div>
       <FormMessages namespaces={['TwoFactor']}>
         {enrol ? (
-          <EnrolmentPanel viewer={viewer} locale={locale} next={next} />
+          <EnrolmentPanel actions={{ begin: beginEnrolmentAction, confirm: confirmEnrolmentAction }} viewer={viewer} locale={locale} next={next} />
         ) : (
           <>
             <p className="mt-4">{t('verifyIntro')}</p>
-            <SecondFactorForm mode="verify" locale={locale} next={next} />
+            <SecondFactorForm action={verifySecondFactorAction} mode="verify" locale={locale} next={next} />
           </>
         )}
       </FormMessages>

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { provinceCodes } from '@/lib/geo/provinces';
 import { listQueue, listQueueCollections, queueStatuses, type QueueFilters } from '@/lib/moderation/queue';
+import { FormMessages } from '@/components/forms/form-messages';
 import { ActionForm } from '@/components/moderation/action-form';
 import { QueueFilterForm } from '@/components/moderation/queue-filters';
 import { claimNextAction } from './testimonies/actions';
@@ -46,7 +47,6 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const viewer = await requirePageAccess({ permission: 'moderation.queue.read' }, { locale, path: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: 'Staff' });
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const tq = await getTranslations({ locale, namespace: 'Queue' });
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const filters = parseFilters(query);
@@ -73,12 +73,14 @@ export default async function QueuePage({ params, searchParams }: Props) {
           ))}
         </ul>
       </section>
-      <ActionForm action={claimNextAction} notices={{ errors: { unexpected: te('unexpected'), conflict: te('conflict') }, results: { empty: tm('nothingToClaim') } }} className="mt-4">
-        <input type="hidden" name="locale" value={locale} />
-        <button type="submit" className="rounded border border-muted bg-white px-4 py-2 font-semibold">
-          {tm('claimNext')}
-        </button>
-      </ActionForm>
+      <FormMessages namespaces={['Moderation.nothingToClaim']}>
+        <ActionForm action={claimNextAction} notices={{ results: { empty: 'Moderation.nothingToClaim' } }} className="mt-4">
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className="rounded border border-muted bg-white px-4 py-2 font-semibold">
+            {tm('claimNext')}
+          </button>
+        </ActionForm>
+      </FormMessages>
       <QueueFilterForm locale={locale} filters={filters} collections={await withDb(listQueueCollections, viewer)} />
       {page.items.length === 0 ? (
         <p className="mt-6">{t('emptyQueue')}</p>

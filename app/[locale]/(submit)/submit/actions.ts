@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { formGateOf } from '@/lib/abuse/challenge';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
-import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
 import { createDraft, publishedPersonsByIds, saveDraftStep, submitTestimony } from '@/lib/testimonies';
-import { startSchema, stepEnvelope, stepFields, stepSchemas, submitSteps, type DataStep } from '@/lib/validation/testimony';
+import { isDataStep, startSchema, stepEnvelope, stepFields, stepSchemas, submitSteps } from '@/lib/validation/testimony';
 
 const allFields = [...new Set(Object.values(stepFields).flat())];
 
@@ -35,16 +34,12 @@ export const saveStepAction = defineAction({
   schema: saveSchema,
   access: { permission: 'testimony.edit.own' },
   keep: allFields,
-  handler: async (input, { db, viewer }) => {
+  handler: async (input, { db, viewer, raw, check }) => {
     const { draftId, locale, intent, step } = input;
-    const raw = input as unknown as Record<string, string | string[]>;
-    if (step in stepSchemas) {
+    if (isDataStep(step)) {
       // A draft keeps what was typed, finished or not: nothing is lost to a validation error.
-      await saveDraftStep(db, viewer, { testimonyId: draftId, step: step as DataStep, values: raw });
-      if (intent === 'next') {
-        const parsed = stepSchemas[step as DataStep].safeParse(raw);
-        if (!parsed.success) throw new AppError('invalid_input', { fieldErrors: fieldErrors(parsed.error) });
-      }
+      await saveDraftStep(db, viewer, { testimonyId: draftId, step, values: raw });
+      if (intent === 'next') check(stepSchemas[step], raw);
     }
     if (intent === 'autosave') return { savedAt: new Date().toISOString() };
     if (intent === 'later') redirect(`/${locale}/my-testimonies?saved=1`);
@@ -63,12 +58,3 @@ export const submitTestimonyAction = defineAction({
     redirect(`/${input.locale}/my-testimonies/${input.draftId}?done=${result.outcome}`);
   },
 });
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? 'form');
-    fields[name] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
-  }
-  return fields;
-}

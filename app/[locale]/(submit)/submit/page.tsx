@@ -11,6 +11,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { listOpenCollections } from '@/lib/collections/open';
 import { listOwnTestimonies, personCollectionSlug, publishedPersonsByIds } from '@/lib/testimonies';
+import { startTestimonyAction } from './actions';
 
 // Never cached anywhere: a submitter's drafts are theirs alone (next.config.js adds no-store too).
 export const dynamic = 'force-dynamic';
@@ -76,7 +77,7 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
           </p>
         )}
         <FormMessages namespaces={['Submit']}>
-          <StartForm locale={locale} token={token} person={person?.id} choices={choices} chosen={chosen} />
+          <StartForm action={startTestimonyAction} locale={locale} token={token} person={person?.id} choices={choices} chosen={chosen} />
         </FormMessages>
       </section>
     </div>

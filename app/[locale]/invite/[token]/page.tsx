@@ -3,10 +3,10 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { FormMessages } from '@/components/forms/form-messages';
 import { AcceptInvitationForm } from '@/components/staff/accept-invitation-form';
 import { withDb } from '@/lib/db';
 import { inspectInvitation } from '@/lib/auth/invitations';
-import { errorCodes } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
 import { acceptInvitationAction } from './actions';
 
@@ -35,15 +35,12 @@ export default async function InvitationPage({ params }: Props) {
   }
 
   const staff = await getTranslations({ locale, namespace: 'Staff' });
-  const validation = await getTranslations({ locale, namespace: 'Validation' });
-  const errors = await getTranslations({ locale, namespace: 'Errors' });
-  const validationKeys = ['required', 'invalid', 'usernameTooShort', 'usernameTooLong', 'usernameCharacters', 'usernameTaken',
-    'passphraseTooShort', 'passphraseTooLong', 'passphraseCommon', 'passphraseMismatch'] as const;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-4">{t('intro', { role: staff(`roles.${invitation.role}`) })}</p>
       <p className="mt-2 text-muted">{t('nextStep')}</p>
+      <FormMessages namespaces={[]}>
       <AcceptInvitationForm
         action={acceptInvitationAction}
         token={token}
@@ -58,9 +55,8 @@ export default async function InvitationPage({ params }: Props) {
           confirm: t('confirmLabel'),
           submit: t('submit'),
         }}
-        validation={Object.fromEntries(validationKeys.map((k) => [k, validation(k)]))}
-        errors={Object.fromEntries(errorCodes.map((c) => [c, errors(c, { minutes: 15 })]))}
       />
+      </FormMessages>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { FormMessages } from '@/components/forms/form-messages';
 import { getAccountOverview } from '@/lib/auth/accounts';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { routing } from '@/lib/i18n/routing';
+import { beginEnrolmentAction, confirmEnrolmentAction } from '../../two-factor/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +34,7 @@ export default async function AccountTwoFactorPage({ params }: Props) {
         <p className="mt-4">{t('alreadyOn')}</p>
       ) : (
         <FormMessages namespaces={['TwoFactor']}>
-          <EnrolmentPanel viewer={viewer} locale={locale} next={`/${locale}/account`} />
+          <EnrolmentPanel actions={{ begin: beginEnrolmentAction, confirm: confirmEnrolmentAction }} viewer={viewer} locale={locale} next={`/${locale}/account`} />
         </FormMessages>
       )}
     </div>

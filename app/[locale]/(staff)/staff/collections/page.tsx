@@ -9,6 +9,7 @@ import { requirePageAccess } from '@/lib/authz/page-access';
 import { listCollections } from '@/lib/collections/manage';
 import { formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
+import { saveCollectionAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ saved?: string }> };
 
@@ -45,6 +46,7 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
                 )}
               </p>
               <CollectionForm
+                action={saveCollectionAction}
                 locale={locale}
                 label={t('edit', { name })}
                 collection={{ id: c.id, slug: c.slug, nameFa: c.nameFa, nameEn: c.nameEn, descriptionFa: c.descriptionFa ?? '', descriptionEn: c.descriptionEn ?? '', startsOn: c.startsOn ?? '', endsOn: c.endsOn ?? '', open: c.openForSubmissions }}
@@ -54,7 +56,7 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
         })}
         <section aria-labelledby="create-collection" className="mt-8 border-t border-line pt-4">
           <h2 id="create-collection" className="text-xl font-semibold">{t('createHeading')}</h2>
-          <CollectionForm locale={locale} label={t('createHeading')} />
+          <CollectionForm action={saveCollectionAction} locale={locale} label={t('createHeading')} />
         </section>
       </FormMessages>
     </>

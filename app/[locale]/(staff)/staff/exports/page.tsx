@@ -5,11 +5,11 @@ import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { listExports } from '@/lib/evidence/exports';
-import { errorCodes } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { readSetting } from '@/lib/settings';
 import { approveExportAction, declineExportAction, requestExportAction } from './actions';
+import { FormMessages } from '@/components/forms/form-messages';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -20,14 +20,12 @@ export default async function ExportsPage({ params }: Props) {
   const { locale } = await params;
   const viewer = await requirePageAccess({ permission: 'data.export' }, { locale, path: `/${locale}/staff/exports` });
   const t = await getTranslations({ locale, namespace: 'EvidenceExport' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const tv = await getTranslations({ locale, namespace: 'Validation' });
   const [exports, fourEyes] = await Promise.all([withDb(listExports, viewer), withDb(readSetting, 'four_eyes')]);
-  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const validation = { required: tv('required'), invalid: tv('invalid'), unknown: t('unknownIds'), too_many: t('tooMany'), second_admin_required: t('ownRequest') };
 
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
       <p className="mt-2 max-w-3xl font-semibold">{fourEyes ? t('fourEyesOn') : t('fourEyesOff')}</p>
@@ -52,7 +50,6 @@ export default async function ExportsPage({ params }: Props) {
             approvedAtOnce: t('approvedAtOnce'),
           }}
           statuses={statuses.map((s) => ({ value: s, label: t(`testimonyStatuses.${s}`) }))}
-          errors={errors}
           validation={validation}
         />
       </section>
@@ -81,7 +78,6 @@ export default async function ExportsPage({ params }: Props) {
                       exportId={e.id}
                       canApprove={!e.requestedByViewer}
                       labels={{ approve: t('approve'), decline: t('decline'), ownRequest: t('ownRequest') }}
-                      errors={errors}
                     />
                   )}
                   {e.mismatches ? <p className="font-semibold text-red-800">{t('mismatches', { count: e.mismatches })}</p> : null}
@@ -101,6 +97,6 @@ export default async function ExportsPage({ params }: Props) {
           </StaffTable>
         )}
       </section>
-    </>
+    </FormMessages>
   );
 }

@@ -6,12 +6,12 @@ import { ImportStepForm } from '@/components/admin/import-step-form';
 import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { listCollections } from '@/lib/collections/manage';
-import { errorCodes } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { listImportBatches } from '@/lib/imports/batches';
 import { importLimits } from '@/lib/imports/csv';
 import { uploadImportAction } from './actions';
+import { FormMessages } from '@/components/forms/form-messages';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -22,10 +22,8 @@ export default async function ImportPage({ params }: Props) {
   const { locale } = await params;
   const viewer = await requirePageAccess({ permission: 'data.import' }, { locale, path: `/${locale}/staff/import` });
   const t = await getTranslations({ locale, namespace: 'Import' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const tm = await getTranslations({ locale, namespace: 'Media' });
   const [collections, batches] = await Promise.all([withDb(listCollections, viewer), withDb(listImportBatches, viewer)]);
-  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const fileErrors = Object.fromEntries(
     (['required', 'csv_empty', 'csv_encoding', 'csv_tooLarge', 'csv_tooManyRows', 'csv_tooManyColumns', 'csv_malformed'] as const).map((k) => [
       k,
@@ -33,7 +31,7 @@ export default async function ImportPage({ params }: Props) {
     ]),
   );
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
       <section aria-labelledby="upload-heading" className="mt-6">
@@ -43,7 +41,7 @@ export default async function ImportPage({ params }: Props) {
             {t('noCollection')} <a href={`/${locale}/staff/collections`}>{t('collectionsLink')}</a>
           </p>
         ) : (
-          <ImportStepForm action={uploadImportAction} errors={errors} fieldErrors={fileErrors} label={t('uploadHeading')} className="mt-2 space-y-3">
+          <ImportStepForm action={uploadImportAction} fieldErrors={fileErrors} label={t('uploadHeading')} className="mt-2 space-y-3">
             <input type="hidden" name="locale" value={locale} />
             <div>
               <label htmlFor="import-collection" className="block font-medium">{t('collection')}</label>
@@ -81,6 +79,6 @@ export default async function ImportPage({ params }: Props) {
               ))}
         </StaffTable>
       )}
-    </>
+    </FormMessages>
   );
 }

@@ -6,11 +6,11 @@ import { RevokeInvitationForm } from '@/components/admin/revoke-invitation-form'
 import { withDb } from '@/lib/db';
 import { invitationRoles, listPendingInvitations } from '@/lib/auth/invitations';
 import { requirePageAccess } from '@/lib/authz/page-access';
-import { errorCodes } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
 import { siteOrigin } from '@/lib/open-data/site';
 import type { Locale } from '@/lib/i18n/routing';
 import { createInvitationAction, revokeInvitationAction } from './actions';
+import { FormMessages } from '@/components/forms/form-messages';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -20,12 +20,10 @@ export default async function InvitationsPage({ params }: Props) {
   const viewer = await requirePageAccess({ permission: 'user.invite' }, { locale, path: `/${locale}/staff/invitations` });
   const t = await getTranslations({ locale, namespace: 'Admin' });
   const staff = await getTranslations({ locale, namespace: 'Staff' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const pending = await withDb(listPendingInvitations, viewer);
-  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
 
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <h1 className="text-2xl font-bold">{t('invitationsTitle')}</h1>
       <section aria-labelledby="create-invitation" className="mt-4">
         <h2 id="create-invitation" className="text-lg font-semibold">
@@ -38,7 +36,6 @@ export default async function InvitationsPage({ params }: Props) {
           origin={siteOrigin()}
           labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string, copy: t('copyLink'), copied: t('linkCopied') }}
           roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
-          errors={errors}
         />
       </section>
       <section aria-labelledby="pending-invitations" className="mt-8">
@@ -60,7 +57,6 @@ export default async function InvitationsPage({ params }: Props) {
                         action={revokeInvitationAction}
                         invitationId={inv.id}
                         labels={{ summary: t('revokeInvitation'), warning: t('revokeInvitationWarning'), confirm: t('confirm'), gone: t('invitationGone') }}
-                        errors={errors}
                       />
                     </td>
                   </tr>
@@ -68,6 +64,6 @@ export default async function InvitationsPage({ params }: Props) {
           </StaffTable>
         )}
       </section>
-    </>
+    </FormMessages>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { withDb } from '@/lib/db';
+import { FormMessages } from '@/components/forms/form-messages';
 import { ActionForm } from '@/components/moderation/action-form';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import type { Locale } from '@/lib/i18n/routing';
@@ -20,7 +21,6 @@ export default async function PersonsPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const viewer = await requirePageAccess({ permission: 'person.edit' }, { locale, path: `/${locale}/staff/persons` });
   const t = await getTranslations({ locale, namespace: 'Persons' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const status = statuses.find((s) => s === query.status);
   const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
   const filters = { q, status };
@@ -34,7 +34,6 @@ export default async function PersonsPage({ params, searchParams }: Props) {
   // Carried to the next page, so the keyset continues within the same search.
   const filterParams: Record<string, string> = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
   const ts = await getTranslations({ locale, namespace: 'Staff' });
-  const errors = Object.fromEntries(['invalid_input', 'not_found', 'unexpected'].map((c) => [c, te(c)]));
   return (
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -79,7 +78,8 @@ export default async function PersonsPage({ params, searchParams }: Props) {
       />
       <section aria-labelledby="create-person" className="mt-8">
         <h2 id="create-person" className="text-xl font-semibold">{t('createHeading')}</h2>
-        <ActionForm action={createPersonAction} notices={{ errors }} className="mt-2 flex flex-wrap items-end gap-2">
+        <FormMessages namespaces={[]}>
+        <ActionForm action={createPersonAction} className="mt-2 flex flex-wrap items-end gap-2">
           <input type="hidden" name="locale" value={locale} />
           <div>
             <label htmlFor="new-name-fa" className="block font-medium">{t('nameFa')}</label>
@@ -91,6 +91,7 @@ export default async function PersonsPage({ params, searchParams }: Props) {
           </div>
           <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('create')}</button>
         </ActionForm>
+        </FormMessages>
       </section>
     </>
   );

@@ -3,10 +3,10 @@ import { connection } from 'next/server';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
-import { errorCodes } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
 import { getSettings } from '@/lib/settings';
 import { updateSettingsAction } from './actions';
+import { FormMessages } from '@/components/forms/form-messages';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ saved?: string }> };
 
@@ -16,10 +16,9 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const viewer = await requirePageAccess({ permission: 'settings.manage' }, { locale, path: `/${locale}/staff/settings` });
   const t = await getTranslations({ locale, namespace: 'Settings' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const current = await withDb(getSettings, viewer);
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {saved === '1' ? <p role="status" className="mt-2 font-semibold">{t('saved')}</p> : null}
       <SettingsForm
@@ -27,8 +26,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         locale={locale}
         current={current}
         labels={{ fourEyes: t('fourEyes'), fourEyesHint: t('fourEyesHint'), window: t('coordinatedWindow'), windowHint: t('coordinatedWindowHint'), save: t('save'), invalid: t('invalidWindow') }}
-        errors={Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]))}
       />
-    </>
+    </FormMessages>
   );
 }

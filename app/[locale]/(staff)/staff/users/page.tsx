@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { Confirm } from '@/components/admin/confirm';
-import { UserActionForm, type UserActionMessages } from '@/components/admin/user-action-form';
+import { UserActionForm } from '@/components/admin/user-action-form';
+import { FormMessages } from '@/components/forms/form-messages';
 import { CursorPager, StaffTable, staffCell } from '@/components/staff/staff-table';
 import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { roles, type Role } from '@/lib/authz/permissions';
-import { errorCodes } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { listUsers } from '@/lib/users/list';
@@ -33,7 +33,6 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const viewer = await requirePageAccess({ permission: 'user.manage' }, { locale, path: `/${locale}/staff/users` });
   const t = await getTranslations({ locale, namespace: 'Admin' });
   const staff = await getTranslations({ locale, namespace: 'Staff' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
 
   const q = one(query.q)?.slice(0, 64) ?? '';
   const role = roles.find((r) => r === query.role) as Role | undefined;
@@ -45,13 +44,6 @@ export default async function UsersPage({ params, searchParams }: Props) {
     cursor: one(query.cursor)?.slice(0, 200),
   });
 
-  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
-  const done = ['role', 'disable', 'enable', 'totp', 'sessions'] as const;
-  const messages: UserActionMessages = {
-    done: Object.fromEntries(done.map((d) => [d, t(`done.${d}`)])) as UserActionMessages['done'],
-    refused: { self: t('refused.self'), last_admin: t('refused.last_admin') },
-    errors,
-  };
   const filterParams = { q, ...(role ? { role } : {}), ...(state ? { state } : {}) };
 
   return (
@@ -92,6 +84,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6">{t('noUsers')}</p>
       ) : (
+        <FormMessages namespaces={['Admin.done', 'Admin.refused']}>
         <StaffTable
           caption={t('usersCaption')}
           columns={(['colUsername', 'colRole', 'colState', 'colTwoFactor', 'colCreated', 'colLastSeen', 'colActions'] as const).map((c) => t(c))}
@@ -107,7 +100,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   <td className={staffCell}>{formatDate(user.createdAt, locale)}</td>
                   <td className={staffCell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
                   <td className={`${staffCell} min-w-72 space-y-2`}>
-                    <UserActionForm action={changeRoleAction} userId={user.id} messages={messages} className="flex flex-wrap items-end gap-2">
+                    <UserActionForm action={changeRoleAction} userId={user.id} className="flex flex-wrap items-end gap-2">
                       <label className="sr-only" htmlFor={`role-${user.id}`}>{t('newRoleLabel', { username: user.username })}</label>
                       <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted bg-white px-2 py-1">
                         {roles.map((r) => (
@@ -116,23 +109,24 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       </select>
                       <button type="submit" className={button}>{t('changeRole')}</button>
                     </UserActionForm>
-                    <UserActionForm action={setUserAccessAction} userId={user.id} messages={messages}>
+                    <UserActionForm action={setUserAccessAction} userId={user.id}>
                       {user.disabled ? (
                         <button type="submit" name="access" value="enable" className={button}>{t('enable')}</button>
                       ) : (
                         <Confirm summary={t('disable')} warning={t('disableWarning', { username: user.username })} confirm={t('confirm')} name="access" value="disable" />
                       )}
                     </UserActionForm>
-                    <UserActionForm action={resetTwoFactorAction} userId={user.id} messages={messages}>
+                    <UserActionForm action={resetTwoFactorAction} userId={user.id}>
                       <Confirm summary={t('resetTwoFactor')} warning={t('resetTwoFactorWarning', { username: user.username })} confirm={t('confirm')} />
                     </UserActionForm>
-                    <UserActionForm action={signOutEverywhereForAction} userId={user.id} messages={messages}>
+                    <UserActionForm action={signOutEverywhereForAction} userId={user.id}>
                       <Confirm summary={t('signOutEverywhere')} warning={t('signOutEverywhereWarning', { username: user.username })} confirm={t('confirm')} />
                     </UserActionForm>
                   </td>
                 </tr>
               ))}
         </StaffTable>
+        </FormMessages>
       )}
       <CursorPager
         label={staff('pagination')}

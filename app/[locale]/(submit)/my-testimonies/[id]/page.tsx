@@ -14,6 +14,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { listThread } from '@/lib/messages';
 import { getOwnTestimony } from '@/lib/testimonies';
+import { replyToModeratorsAction, withdrawTestimonyAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -112,15 +113,15 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <FormMessages namespaces={['Messages']}>
           {/* Replies only once moderators can see it, and never on a closed testimony. */}
           {loaded ? (
-            <MessageThread locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} />
+            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} />
           ) : (
-            <MessageThread locale={locale} thread={null} testimonyId={id} canReply />
+            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={null} testimonyId={id} canReply />
           )}
         </FormMessages>
       </section>
       {item?.canWithdraw && (
         <FormMessages namespaces={['MyTestimonies']}>
-          <WithdrawForm locale={locale} testimonyId={item.id} />
+          <WithdrawForm action={withdrawTestimonyAction} locale={locale} testimonyId={item.id} />
         </FormMessages>
       )}
     </div>

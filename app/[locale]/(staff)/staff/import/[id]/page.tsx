@@ -5,7 +5,7 @@ import { StaffTable, staffCell } from '@/components/staff/staff-table';
 import { ImportStepForm } from '@/components/admin/import-step-form';
 import { withDb } from '@/lib/db';
 import { requirePageAccess } from '@/lib/authz/page-access';
-import { AppError, errorCodes } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { getImportBatch } from '@/lib/imports/batches';
@@ -15,6 +15,7 @@ import type { MatchReasons } from '@/lib/imports/duplicates';
 import { dryRunImport, shownProblems } from '@/lib/imports/run';
 import { columnFieldName } from '@/lib/validation/import';
 import { commitImportAction, discardImportAction, mapImportAction } from '../actions';
+import { FormMessages } from '@/components/forms/form-messages';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -26,14 +27,12 @@ export default async function ImportBatchPage({ params }: Props) {
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'data.import' }, { locale, path: `/${locale}/staff/import/${id}` });
   const t = await getTranslations({ locale, namespace: 'Import' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
   const batch = await withDb(getImportBatch, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
   const open = batch.status === 'uploaded';
   const dryRun = open && batch.mappingSaved ? await withDb(dryRunImport, viewer, id) : null;
-  const errors = Object.fromEntries(errorCodes.map((c) => [c, te(c, { minutes: 15 })]));
   const mappingErrors = { nameColumnRequired: t('nameColumnRequired') };
   const n = (v: number) => formatNumber(v, locale);
   const sampleOf = (index: number) => batch.sample.map((r) => r[index]).find(Boolean);
@@ -44,7 +43,7 @@ export default async function ImportBatchPage({ params }: Props) {
     ].join(t('reasons.separator'));
 
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <p>
         <a href={`/${locale}/staff/import`}>{t('backToImports')}</a>
       </p>
@@ -70,7 +69,7 @@ export default async function ImportBatchPage({ params }: Props) {
         <section aria-labelledby="mapping-heading" className="mt-6">
           <h2 id="mapping-heading" className="text-xl font-semibold">{t('mappingHeading')}</h2>
           <p className="mt-1 max-w-3xl">{batch.mappingSaved ? t('mappingSavedIntro') : t('mappingIntro')}</p>
-          <ImportStepForm action={mapImportAction} errors={errors} fieldErrors={mappingErrors} label={t('mappingHeading')} className="mt-3">
+          <ImportStepForm action={mapImportAction} fieldErrors={mappingErrors} label={t('mappingHeading')} className="mt-3">
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="batchId" value={batch.id} />
             <StaffTable caption={t('mappingCaption')} columns={[t('colField'), t('colColumn')]} hiddenCaption className="">
@@ -170,7 +169,7 @@ export default async function ImportBatchPage({ params }: Props) {
                   ))}
             </StaffTable>
           )}
-          <ImportStepForm action={commitImportAction} errors={errors} fieldErrors={{}} label={t('importHeading')} className="mt-6 rounded border border-line bg-white p-4">
+          <ImportStepForm action={commitImportAction} fieldErrors={{}} label={t('importHeading')} className="mt-6 rounded border border-line bg-white p-4">
             <h3 className="font-semibold">{t('importHeading')}</h3>
             <p className="mt-1">{t('importIntro')}</p>
             <input type="hidden" name="locale" value={locale} />
@@ -187,12 +186,12 @@ export default async function ImportBatchPage({ params }: Props) {
       )}
 
       {open && (
-        <ImportStepForm action={discardImportAction} errors={errors} fieldErrors={{}} label={t('discard')} className="mt-6">
+        <ImportStepForm action={discardImportAction} fieldErrors={{}} label={t('discard')} className="mt-6">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="batchId" value={batch.id} />
           <button type="submit" className="rounded border border-muted px-4 py-2 hover:bg-white">{t('discard')}</button>
         </ImportStepForm>
       )}
-    </>
+    </FormMessages>
   );
 }

@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { getMinorIdentity } from '@/lib/persons';
 import { getStaffPerson } from '@/lib/persons/read';
 import { MinorIdentityPanel } from '@/components/moderation/minor-identity-panel';
-import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction } from '../actions';
+import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestimonyAction, mergePersonAction, removeAliasAction, undoMergeAction, updatePersonAction } from '../actions';
 import { Revealed } from '@/components/moderation/review-text';
 import { FormMessages } from '@/components/forms/form-messages';
 import { PersonForm } from '@/components/moderation/person-form';
@@ -33,8 +33,6 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const tpe = await getTranslations({ locale, namespace: 'PersonEditor' });
   const { publication } = await searchParams;
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
-  const notices = { errors: Object.fromEntries(['invalid_input', 'not_found', 'conflict', 'unexpected'].map((c) => [c, te(c)])) };
   const hidden = (
     <>
       <input type="hidden" name="personId" value={p.id} />
@@ -42,16 +40,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
     </>
   );
   return (
-    <>
+    <FormMessages namespaces={[]}>
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
       <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
-      <MinorIdentityPanel locale={locale} personId={p.id} identity={await withDb(getMinorIdentity, viewer, p.id)} action={approveMinorIdentityAction} notices={notices} />
+      <MinorIdentityPanel locale={locale} personId={p.id} identity={await withDb(getMinorIdentity, viewer, p.id)} action={approveMinorIdentityAction} />
       <section id="person-form" aria-labelledby="person-form-heading" className="mt-6">
         <h2 id="person-form-heading" className="text-xl font-semibold">{tpe('heading')}</h2>
         <PublicationNotices locale={locale} pending={p.pendingPublication} outcome={publication} />
         <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
-          <PersonForm locale={locale} personId={p.id} values={personFormValues(p)} aftermath={p.aftermath} sensitiveContent={p.sensitiveContent} label={tpe('heading')} />
+          <PersonForm action={updatePersonAction} locale={locale} personId={p.id} values={personFormValues(p)} aftermath={p.aftermath} sensitiveContent={p.sensitiveContent} label={tpe('heading')} />
         </FormMessages>
       </section>
       <section id="aliases" aria-labelledby="aliases-heading" className="mt-8">
@@ -59,7 +57,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <ul className="mt-2 space-y-1">
           {p.aliases.map((a) => (
             <li key={a.id}>
-              <ActionForm action={removeAliasAction} notices={notices} className="flex items-center gap-2">
+              <ActionForm action={removeAliasAction} className="flex items-center gap-2">
                 {hidden}
                 <input type="hidden" name="aliasId" value={a.id} />
                 <bdi>{a.name}</bdi>
@@ -68,7 +66,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <ActionForm action={addAliasAction} notices={notices} className="mt-2">
+        <ActionForm action={addAliasAction} className="mt-2">
           {hidden}
           <label htmlFor="alias-name" className="block font-medium">{t('addAliasLabel')}</label>
           <input id="alias-name" name="name" required dir="auto" className={field} />
@@ -80,7 +78,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <ul className="mt-2 list-disc ps-6">
           {p.sources.map((s) => <li key={s.id} dir="auto">{s.title ? `${s.title} — ` : ''}<span dir="ltr">{s.url}</span></li>)}
         </ul>
-        <ActionForm action={addSourceAction} notices={notices} className="mt-2">
+        <ActionForm action={addSourceAction} className="mt-2">
           {hidden}
           <label htmlFor="source-url" className="block font-medium">{t('sourceUrl')}</label>
           <input id="source-url" name="url" type="url" required dir="ltr" className={field} />
@@ -94,7 +92,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <ul className="mt-2 space-y-1">
           {p.testimonies.map((x) => (
             <li key={x.id}>
-              <ActionForm action={linkTestimonyAction} notices={notices} className="flex items-center gap-2">
+              <ActionForm action={linkTestimonyAction} className="flex items-center gap-2">
                 {hidden}
                 <input type="hidden" name="testimonyId" value={x.id} />
                 <input type="hidden" name="linked" value="no" />
@@ -104,7 +102,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <ActionForm action={linkTestimonyAction} notices={notices} className="mt-2">
+        <ActionForm action={linkTestimonyAction} className="mt-2">
           {hidden}
           <input type="hidden" name="linked" value="yes" />
           <label htmlFor="link-testimony" className="block font-medium">{t('linkLabel')}</label>
@@ -115,13 +113,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
       <section id="merge" aria-labelledby="merge-heading" className="mt-8">
         <h2 id="merge-heading" className="text-xl font-semibold">{t('mergeHeading')}</h2>
         {p.merged ? (
-          <ActionForm action={undoMergeAction} notices={notices} className="mt-2">
+          <ActionForm action={undoMergeAction} className="mt-2">
             {hidden}
             <p>{t('mergedNotice')}</p>
             <button type="submit" className={button}>{t('undoMerge')}</button>
           </ActionForm>
         ) : (
-          <ActionForm action={mergePersonAction} notices={notices} className="mt-2">
+          <ActionForm action={mergePersonAction} className="mt-2">
             {hidden}
             <label htmlFor="merge-target" className="block font-medium">{t('mergeLabel')}</label>
             <input id="merge-target" name="targetId" required dir="ltr" className={field} />
@@ -129,6 +127,6 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </ActionForm>
         )}
       </section>
-    </>
+    </FormMessages>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { withDb } from '@/lib/db';
+import { FormMessages } from '@/components/forms/form-messages';
 import { ClaimPanel } from '@/components/moderation/claim-panel';
 import { DecisionForms } from '@/components/moderation/decision-forms';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
@@ -21,6 +22,8 @@ import { getPublicationPreview } from '@/lib/moderation/publication-preview';
 import { getStaffPerson } from '@/lib/persons/read';
 import { PublicationReview } from '@/components/moderation/publication-review';
 import { wordDiff } from '@/lib/moderation/word-diff';
+import { setAttachmentVisibilityAction } from '../../attachments/actions';
+import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
@@ -41,9 +44,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
-  const te = await getTranslations({ locale, namespace: 'Errors' });
-  const errors = Object.fromEntries(['not_found', 'unauthenticated', 'second_factor_required', 'invalid_input', 'conflict', 'own_testimony', 'unexpected'].map((c) => [c, te(c)]));
-  const notices = { errors, results: { contact_not_allowed: t('contactNotAllowed'), closed: t('threadClosed') } };
+  // Catalogue keys, translated by the forms (FormMessages below gives them those messages).
+  const notices = { results: { contact_not_allowed: 'Moderation.contactNotAllowed', closed: 'Moderation.threadClosed' } };
 
   const revision = review.revision;
   const suggestions = revision ? suggestRedactions(revision.narrative) : [];
@@ -56,7 +58,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const decisions = { publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction };
 
   return (
-    <>
+    <FormMessages namespaces={['Moderation.contactNotAllowed', 'Moderation.threadClosed', 'Moderation.redactionChangedSinceOpened', 'ReviewFiles.refusals']}>
       <p><a href={`/${locale}/staff`}>{t('backToQueue')}</a></p>
       <h1 className="mt-2 text-2xl font-bold">{t('reviewTitle')}</h1>
       <p className="mt-1">
@@ -77,8 +79,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles locale={locale} review={review} />
-      {revision ? <PublicationReview locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={(await searchParams).publication} /> : null}
+      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} />
+      {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={(await searchParams).publication} /> : null}
       {deciding ? (
         <>
           <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} action={actions.saveRedactionAction} notices={notices} />
@@ -87,6 +89,6 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       ) : null}
       <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
       <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} />
-    </>
+    </FormMessages>
   );
 }

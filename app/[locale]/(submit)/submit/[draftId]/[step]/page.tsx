@@ -18,6 +18,8 @@ import { routing } from '@/lib/i18n/routing';
 import { getOwnDraft } from '@/lib/testimonies';
 import { aboutChoices } from '@/lib/testimonies/about-choices';
 import { submitSteps, type SubmitStep } from '@/lib/validation/testimony';
+import { removeAttachmentAction } from '../../../attachments/actions';
+import { saveStepAction, submitTestimonyAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -74,28 +76,28 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
           <>
             <p className="mt-2">{t('about.intro')}</p>
             {loaded && <PersonSearch locale={locale} action={path} q={q} noMatch={!!about?.noMatch} />}
-            <AboutStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} choices={about?.choices ?? []} chosen={about?.chosen ?? []} />
+            <AboutStep action={saveStepAction} draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} choices={about?.choices ?? []} chosen={about?.chosen ?? []} />
           </>
         )}
         {step === 'account' && (
           <>
             <p className="mt-2">{t('account.intro')}</p>
-            <AccountStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
+            <AccountStep action={saveStepAction} draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
           </>
         )}
         {step === 'files' && (
           <>
             <p className="mt-2">{t('files.intro')}</p>
-            <FilesStep draftId={draftId} locale={locale} label={label} uploader={<AttachmentUpload testimonyId={draftId} locale={locale} outcome={(await searchParams).upload} />} />
+            <FilesStep action={saveStepAction} draftId={draftId} locale={locale} label={label} uploader={<AttachmentUpload removeAction={removeAttachmentAction} testimonyId={draftId} locale={locale} outcome={(await searchParams).upload} />} />
           </>
         )}
         {step === 'consent' && (
           <>
             <p className="mt-2">{t('consent.intro')}</p>
-            <ConsentStep draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
+            <ConsentStep action={saveStepAction} draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} />
           </>
         )}
-        {step === 'review' && draft && <ReviewStep locale={locale} draft={draft} />}
+        {step === 'review' && draft && <ReviewStep submitAction={submitTestimonyAction} locale={locale} draft={draft} />}
       </FormMessages>
     </div>
   );
