@@ -6,7 +6,6 @@ import { Field } from '@/components/forms/field';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 import type { FormAction } from '@/components/forms/action-state';
 import { useCheckedForm } from '@/components/forms/use-action-form';
-import { collectionFormSchema } from '@/lib/validation/collection';
 
 export type CollectionDefaults = {
   id: string;
@@ -27,7 +26,7 @@ export function CollectionForm({ action, locale, collection, label }: { action: 
   const defaults: Record<string, string> = collection
     ? { slug: collection.slug, nameFa: collection.nameFa, nameEn: collection.nameEn, descriptionFa: collection.descriptionFa, descriptionEn: collection.descriptionEn, startsOn: collection.startsOn, endsOn: collection.endsOn }
     : {};
-  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: collectionFormSchema, defaults });
+  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: () => import('@/lib/validation/collection').then((m) => m.collectionFormSchema), defaults });
   // After an error the box shows what was posted; otherwise the stored value (new: open).
   const open = state.status === 'error' ? values.openForSubmissions === 'on' : (collection?.open ?? true);
   return (

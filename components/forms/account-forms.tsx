@@ -1,7 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { FormAction } from './action-state';
-import { changePassphraseSchema, emailSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, FormNotice, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
@@ -10,7 +9,7 @@ import { useActionForm, useCheckedForm } from './use-action-form';
 /** `username` is a hidden field so password managers know which account the new passphrase is for. */
 export function ChangePassphraseForm({ action, username }: { action: FormAction; username: string }) {
   const t = useTranslations('Account');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: changePassphraseSchema });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.changePassphraseSchema) });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={t('passphraseHeading')}>
       <FormAlert state={state} />
@@ -29,7 +28,7 @@ export function ChangePassphraseForm({ action, username }: { action: FormAction;
 /** `label`: the form's name, as its section heading says it (whether e-mail is sent depends on the site). */
 export function EmailForm({ action, email, label }: { action: FormAction; email: string; label: string }) {
   const t = useTranslations('Account');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: emailSchema, defaults: { email } });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.emailSchema), defaults: { email } });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label={label}>
       <FormAlert state={state} />

@@ -10,7 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { UploadOutcome } from '@/lib/media/upload-outcome';
 import { acceptList, sniff, sniffLength } from '@/lib/media/sniff';
-import { captionMaxLength } from '@/lib/validation/attachment';
+import { captionMaxLength } from '@/lib/validation/attachment-options';
 import { FileInput } from './file-input';
 import { FormNotice, submitButton } from './form-alert';
 

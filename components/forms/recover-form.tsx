@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { recoverSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, FormNotice, submitButton } from './form-alert';
 import type { FormAction } from './action-state';
@@ -9,7 +8,7 @@ import { useCheckedForm } from './use-action-form';
 /** Username + one recovery code + a new passphrase. Works without JavaScript (a plain form post). */
 export function RecoverForm({ action, locale }: { action: FormAction<{ remainingCodes: number }>; locale: string }) {
   const t = useTranslations('Recovery');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: recoverSchema, defaults: { username: '' } });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.recoverSchema), defaults: { username: '' } });
   if (state.status === 'ok') {
     const left = state.data.remainingCodes;
     return (

@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { secondFactorSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { FormAlert, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
@@ -11,7 +10,7 @@ import { useCheckedForm } from './use-action-form';
 /** `action`: the page's verifying action (it always ends in a redirect) or its enrolment-confirming one (it may return codes). */
 export function SecondFactorForm({ action, mode, locale, next }: { action: FormAction<{ recoveryCodes: string[]; next: string }>; mode: 'verify' | 'enrol'; locale: string; next?: string }) {
   const t = useTranslations('TwoFactor');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: secondFactorSchema });
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.secondFactorSchema) });
   if (state.status === 'ok' && state.data) {
     return (
       <section aria-labelledby="enrolled-heading" className="mt-8">

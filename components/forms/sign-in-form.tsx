@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { signInSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
@@ -14,7 +13,7 @@ import { useCheckedForm } from './use-action-form';
  */
 export function SignInForm({ action, locale, next, username, challenge: issued }: { action: FormAction<never>; locale: string; next?: string; username?: string; challenge: string }) {
   const t = useTranslations('SignIn');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: signInSchema, defaults: {
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.signInSchema), defaults: {
     username: username ?? '',
     next: next ?? '',
   } });

@@ -2,7 +2,6 @@
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { FormAction } from './action-state';
-import { signUpSchema } from '@/lib/validation/account';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
@@ -52,7 +51,7 @@ export function SignUpForm({ actions, locale, challenge, continueTo }: { actions
 
 function MainForm({ action, locale, generated, challenge: issued, continueTo }: { action: Actions['signUp']; locale: string; generated?: string; challenge: string; continueTo: string }) {
   const t = useTranslations('SignUp');
-  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: signUpSchema, defaults: {
+  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.signUpSchema), defaults: {
     username: '',
     passphrase: generated ?? '',
     passphraseConfirm: generated ?? '',

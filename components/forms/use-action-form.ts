@@ -3,11 +3,10 @@
 // to its server action without JavaScript, the page re-rendering with the returned state (what was
 // typed, the errors). `useActionForm` is the core; `useCheckedForm` adds the live check
 // (react-hook-form on the server's zod schema, run on what the browser would post, a valid form
-// sent to the same action); the submission steps add saving and autosave on top
+// sent to the same action; the schema and zod load when the form is first used, not with the page); the submission steps add saving and autosave on top
 // (components/submit/use-step-form.ts). Errors are shown by FormAlert and `errorOf`. A server
 // action reaches a form as a prop from its page: components never import app/ (eslint.config.mjs).
-import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useRef, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { errorKey } from '@/lib/actions/field-errors';
@@ -31,9 +30,17 @@ export function useActionForm<T>(action: FormAction<T>, { defaults = {} }: { def
   return { state, formAction, pending, formRef, echo, values: echo(defaults), errorOf };
 }
 
+/**
+ * The zod schema the server parses with, as a dynamic import (`() => import('@/lib/validation/…')
+ * .then((m) => m.someSchema)`): zod and the schemas are the largest script of a form page, and a
+ * phone spent a quarter of a second on them before the page answered a tap (Lighthouse's blocking
+ * time on sign-up). They load on the form's first focus or tap, before its first check.
+ */
+export type SchemaLoader = () => Promise<z.ZodType>;
+
 type CheckOptions = {
-  /** The zod schema the server parses with; null: the form is only posted. */
-  schema: z.ZodType | null;
+  /** The server's schema, loaded on first use; null: the form is only posted. */
+  schema: SchemaLoader | null;
   /** The values first shown; what the server echoed after a refusal wins over them. */
   defaults?: Record<string, string>;
   /**
@@ -50,11 +57,24 @@ type CheckOptions = {
 export function useCheckedForm<T>(action: FormAction<T>, { schema, defaults, check = 'touched', checks }: CheckOptions) {
   const core = useActionForm(action, { defaults });
   const { formRef, formAction, state, values } = core;
-  const zod = schema ? (zodResolver(schema as z.ZodType<FieldValues, FieldValues>) as Resolver<FieldValues>) : null;
+  const loading = useRef<Promise<Resolver<FieldValues>> | null>(null);
+  const load = () =>
+    (loading.current ??= Promise.all([import('@hookform/resolvers/zod'), schema!()]).then(
+      ([{ zodResolver }, loaded]) => zodResolver(loaded as z.ZodType<FieldValues, FieldValues>) as Resolver<FieldValues>,
+    ));
+  useEffect(() => {
+    const el = formRef.current;
+    if (!schema || !el) return;
+    const start = () => void load();
+    for (const type of ['focusin', 'pointerdown']) el.addEventListener(type, start, { once: true, passive: true });
+    return () => {
+      for (const type of ['focusin', 'pointerdown']) el.removeEventListener(type, start);
+    };
+  });
   // Validate what the browser would post (FormData, strings, unchecked boxes absent), not RHF's
   // own value model: the live check then agrees exactly with the server's parse.
-  const resolver: Resolver<FieldValues> = (current, context, options) =>
-    zod ? zod(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };
+  const resolver: Resolver<FieldValues> = async (current, context, options) =>
+    schema ? (await load())(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };
   const form = useForm<FieldValues>({
     resolver,
     ...(check === 'touched' ? { mode: 'onTouched', defaultValues: values } : { mode: 'onSubmit', reValidateMode: 'onChange' }),
@@ -70,7 +90,7 @@ export function useCheckedForm<T>(action: FormAction<T>, { schema, defaults, che
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const data = new FormData(formRef.current!, submitter);
     const send = () => startTransition(() => formAction(data));
-    if (!zod || (checks && !checks(data))) return send();
+    if (!schema || (checks && !checks(data))) return send();
     void form.handleSubmit(send)(event);
   };
 

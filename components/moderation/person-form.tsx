@@ -10,8 +10,8 @@ import { FormAlert, submitButton } from '@/components/forms/form-alert';
 import type { FormAction } from '@/components/forms/action-state';
 import { useCheckedForm } from '@/components/forms/use-action-form';
 import { provinces } from '@/lib/geo/provinces';
-import { personDatePrecisionOptions, personFormSchema, personStatusOptions, verificationOptions, wrongScript } from '@/lib/validation/person';
-import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions } from '@/lib/validation/testimony';
+import { personDatePrecisionOptions, personStatusOptions, verificationOptions, wrongScript } from '@/lib/validation/person-options';
+import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions } from '@/lib/validation/testimony-options';
 
 type Props = {
   action: FormAction;
@@ -32,7 +32,7 @@ export function PersonForm({ action, locale, personId, values, aftermath, sensit
   const tp = useTranslations('Person');
   const ts = useTranslations('Persons');
   const tv = useTranslations('Validation');
-  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: personFormSchema, defaults: values });
+  const { state, formAction, pending, field, form, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/person').then((m) => m.personFormSchema), defaults: values });
   const kept = state.status === 'error' ? state.values : undefined;
   const id = (name: string) => `p-${personId.slice(0, 8)}-${name}`;
   const current = (name: string) => (form.watch(name) as string | undefined) ?? kept?.[name] ?? values[name] ?? '';

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { provinces } from '@/lib/geo/provinces';
-import { aboutSchema, aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions, textMax } from '@/lib/validation/testimony';
+import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions, textMax } from '@/lib/validation/testimony-options';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextInput } from './fields';
 import { StepFrame } from './step-frame';
@@ -13,7 +13,7 @@ type Props = { action: SaveStepAction; draftId: string; locale: string; values: 
 /** Step 1: tick people found in the memorial (search is a separate GET form above), or propose one. */
 export function AboutStep({ action, draftId, locale, values: saved, choices, chosen, label, unavailable }: Props) {
   const t = useTranslations('Submit.about');
-  const f = useStepForm(aboutSchema, action);
+  const f = useStepForm(() => import('@/lib/validation/testimony').then((m) => m.aboutSchema), action);
   const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   const list = (name: string) => [values[name] ?? []].flat();

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { accountSchema, narrativeMaxLength, relationshipOptions, textMax } from '@/lib/validation/testimony';
+import { narrativeMaxLength, relationshipOptions, textMax } from '@/lib/validation/testimony-options';
 import { DateFields } from './date-fields';
 import { Choices, Select, TextArea, TextInput } from './fields';
 import { StepFrame } from './step-frame';
@@ -11,7 +11,7 @@ type Props = { action: SaveStepAction; draftId: string; locale: string; values: 
 /** Step 2: relationship, first- or second-hand, the narrative, when and where. */
 export function AccountStep({ action, draftId, locale, values: saved, label, unavailable }: Props) {
   const t = useTranslations('Submit.account');
-  const f = useStepForm(accountSchema, action);
+  const f = useStepForm(() => import('@/lib/validation/testimony').then((m) => m.accountSchema), action);
   const values = f.shown(saved);
   const v = (name: string) => (values[name] as string | undefined) ?? '';
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { consentSchema, textMax } from '@/lib/validation/testimony';
+import { textMax } from '@/lib/validation/testimony-options';
 import { Choices, TextInput } from './fields';
 import { StepFrame } from './step-frame';
 import { useStepForm, type SaveStepAction } from './use-step-form';
@@ -10,7 +10,7 @@ type Props = { action: SaveStepAction; draftId: string; locale: string; values: 
 /** Step 4: consent field by field. Unanswered means the most protective choice. */
 export function ConsentStep({ action, draftId, locale, values: saved, label, unavailable }: Props) {
   const t = useTranslations('Submit.consent');
-  const f = useStepForm(consentSchema, action);
+  const f = useStepForm(() => import('@/lib/validation/testimony').then((m) => m.consentSchema), action);
   const values = f.shown(saved);
   const v = (name: string, fallback: string) => (values[name] as string | undefined) || fallback;
   const yesNo = (name: 'portraitPublic' | 'exactPlacePublic' | 'mayContact') => (

@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { monthName } from '@/lib/i18n/solar-hijri';
-import { precisionOptions } from '@/lib/validation/testimony';
+import { precisionOptions } from '@/lib/validation/testimony-options';
 import { Choices, Select, TextInput } from './fields';
 import type { useStepForm } from './use-step-form';
 

@@ -5,9 +5,8 @@
 // and with JavaScript the form is sent to the server every 30 seconds when it changed — to the
 // server only, nothing is kept in the browser.
 import { useEffect, useState, type RefObject } from 'react';
-import type { z } from 'zod';
 import { idleState as idle, type ActionState, type FormAction } from '@/components/forms/action-state';
-import { useCheckedForm } from '@/components/forms/use-action-form';
+import { type SchemaLoader, useCheckedForm } from '@/components/forms/use-action-form';
 
 const autosaveMs = 30_000;
 
@@ -16,7 +15,7 @@ const serialize = (form: HTMLFormElement) => JSON.stringify([...new FormData(for
 /** The step-saving action: an autosave answers when it was saved; every other post redirects. */
 export type SaveStepAction = FormAction<{ savedAt: string }>;
 
-export function useStepForm<T>(schema: z.ZodType | null, action: FormAction<T>) {
+export function useStepForm<T>(schema: SchemaLoader | null, action: FormAction<T>) {
   const core = useCheckedForm(action, { schema, check: 'submit', checks: (data) => data.get('intent') === 'next' });
   const autosave = useAutosave(core.formRef, action);
   /**

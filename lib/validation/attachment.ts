@@ -2,7 +2,7 @@
 // tus); its caption's length is shared here.
 import { z } from './zod';
 
-export const captionMaxLength = 500;
+export { captionMaxLength } from './attachment-options';
 
 /** Taking a file out of one's own draft (the button beside each file). */
 export const attachmentRemoveSchema = z.object({ attachmentId: z.uuid() });

@@ -8,10 +8,8 @@ import { optionalText } from './collection';
 import { aftermathOptions, genderOptions, optionalInt, outcomeOptions, perpetratorOptions } from './testimony';
 import { z } from './zod';
 
-export const personStatusOptions = ['draft', 'published', 'hidden'] as const;
-export const verificationOptions = ['unverified', 'corroborated', 'verified'] as const;
-/** The stored precisions, and `unknown`: no date at all. */
-export const personDatePrecisionOptions = ['exact', 'approximate', 'early', 'mid', 'late', 'month', 'year', 'unknown'] as const;
+import { personDatePrecisionOptions, personStatusOptions, verificationOptions } from './person-options';
+export { personDatePrecisionOptions, personStatusOptions, verificationOptions, wrongScript } from './person-options';
 
 const checkbox = z
   .literal('on')
@@ -79,12 +77,6 @@ export const personFormSchema = withDate(
 /** The fields a person form keeps when the server sends it back with an error. */
 export const personFormFields = [...Object.keys(personFields.shape)] as const;
 
-/** A name in the wrong script: the field for the Persian name holds Latin letters, or the reverse. */
-export function wrongScript(field: 'nameFa' | 'nameLatin' | 'fatherNameFa' | 'fatherNameLatin', value: string): boolean {
-  const latin = /[A-Za-z]/.test(value);
-  const persian = /[\u0600-\u06FF]/.test(value);
-  return field.endsWith('Fa') ? latin : persian;
-}
 
 /** The stored person as the form's string values. */
 export function personFormValues(p: Record<string, unknown>): Record<string, string> {
