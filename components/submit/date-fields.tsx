@@ -2,7 +2,7 @@
 // A date as a person remembers it: how precise, which calendar, year / month / day. Persian users
 // get Solar Hijri month names by default; lib/i18n/solar-hijri.ts turns it into an ISO date.
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { monthName } from '@/lib/i18n/solar-hijri';
 import { precisionOptions } from '@/lib/validation/testimony-options';
 import { Choices, Select, TextInput } from './fields';
@@ -13,9 +13,16 @@ type Props = { f: ReturnType<typeof useStepForm<unknown>>; prefix: string; label
 export function DateFields({ f, prefix, label, values, locale }: Props) {
   const t = useTranslations('Submit.date');
   const v = (name: string) => (values[`${prefix}${name}`] as string | undefined) ?? '';
-  // The calendar chosen now (with JavaScript the month names follow the select at once; without
-  // it, the page comes back from the server with the saved choice).
-  const [calendar, setCalendar] = useState(v('Calendar') || (locale === 'fa' ? 'persian' : 'gregorian'));
+  // The calendar chosen now, read from the select itself: with JavaScript the month names follow it
+  // at once — also when it was changed before the page's script ran (a slow phone), which a state
+  // set only by its change handler missed; without JavaScript, the page comes back from the server
+  // with the saved choice.
+  const saved = v('Calendar') || (locale === 'fa' ? 'persian' : 'gregorian');
+  const calendar = useSyncExternalStore(
+    subscribeToChanges,
+    () => (document.getElementById(`${prefix}Calendar`) as HTMLSelectElement | null)?.value || saved,
+    () => saved,
+  );
   const calendarField = f.register(`${prefix}Calendar`);
   // Month names of both calendars in one select would confuse; the chosen calendar names them, in
   // the page's language: فروردین… / Farvardin… for Solar Hijri, ژانویه… / January… for Gregorian.
@@ -36,13 +43,7 @@ export function DateFields({ f, prefix, label, values, locale }: Props) {
         id={`${prefix}Calendar`}
         label={t('calendar')}
         value={calendar}
-        registration={{
-          ...calendarField,
-          onChange: (event) => {
-            setCalendar((event.target as HTMLSelectElement).value);
-            return calendarField.onChange(event);
-          },
-        }}
+        registration={calendarField}
         options={(['persian', 'gregorian'] as const).map((c) => ({ value: c, label: t(`calendars.${c}`) }))}
       />
       <div className="grid grid-cols-3 gap-3">
@@ -52,4 +53,10 @@ export function DateFields({ f, prefix, label, values, locale }: Props) {
       </div>
     </fieldset>
   );
+}
+
+/** Any change in the document may be the calendar select's (a select fires `change` when chosen). */
+function subscribeToChanges(onChange: () => void) {
+  document.addEventListener('change', onChange);
+  return () => document.removeEventListener('change', onChange);
 }
