@@ -19,6 +19,9 @@ export const errorCodes = [
   'challenge_wait',
   // A form posted from another site (CSRF): refused before anything is read or written.
   'cross_site',
+  // "Approve and publish" of a submitter's edit whose text to publish brings back words that were
+  // removed from the published testimony (lib/moderation/carry-redactions.ts): nothing published.
+  'redaction_restored',
   // The database cannot be reached right now (down, restarting): try again shortly; nothing typed is lost.
   'unavailable',
   'unexpected',

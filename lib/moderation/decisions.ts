@@ -18,6 +18,7 @@ import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
+import { restoredSpans } from './carry-redactions';
 import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
 
@@ -99,6 +100,19 @@ async function requireShownDraft(tx: Tx, key: Parameters<typeof openNarrative>[0
 }
 
 /**
+ * The submitter's edit is written from their own text, in which every word removed from the
+ * published one is still there: refused while one of those words is back in the text to publish
+ * (lib/moderation/carry-redactions.ts; the review screen starts from the text with them removed).
+ */
+async function requireRedactionsKept(tx: Tx, key: Parameters<typeof openNarrative>[0], publishedRevisionId: string, posted: string) {
+  const [published] = await tx.select({ narrative: testimonyRevisions.narrative, redacted: testimonyRevisions.redactedNarrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, publishedRevisionId));
+  if (!published?.redacted) return;
+  if (restoredSpans(openNarrative(key, published.narrative), published.redacted, posted).length > 0) {
+    throw new AppError('redaction_restored');
+  }
+}
+
+/**
  * "Approve and publish" the current revision with the moderator's redacted text. With four-eyes
  * on, the first approval is recorded (with the text approved) and the testimony waits; a second,
  * different moderator's approval publishes exactly that text, and only if the page they approved
@@ -129,6 +143,8 @@ export async function publishTestimony(
 
     // What is published (or approved first) is the draft whose preview the moderator saw.
     if (approvals.length === 0) await requireShownDraft(tx, await key(), revisionId, redacted);
+    // An edit of a published testimony never brings back what was removed from the published text.
+    if (revision && row.publishedRevisionId) await requireRedactionsKept(tx, await key(), row.publishedRevisionId, redacted);
     // The one publication rule: a revision already approved once waits for a different moderator
     // even if four-eyes was switched off meanwhile.
     const fourEyes = approvals.length > 0 || (await readSetting(tx, 'four_eyes'));

@@ -17,6 +17,7 @@ import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
+import { carryRedactions } from './carry-redactions';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
 export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
@@ -70,7 +71,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
       ? db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, row.id)).orderBy(desc(testimonyRevisions.number)).limit(2)
       : [],
     revisionInReview && row.publishedRevisionId
-      ? db.select({ narrative: testimonyRevisions.narrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
+      ? db.select({ narrative: testimonyRevisions.narrative, redactedNarrative: testimonyRevisions.redactedNarrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, row.publishedRevisionId))
       : [],
     row.currentRevisionId
       ? db
@@ -102,8 +103,13 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
   // The approvals of the current revision (read by its id from the row, with the revisions).
   const approvals = current ? approvalRows : [];
-  // The moderator's unpublished redaction (encrypted), else the text this revision was published with.
-  const redaction = current?.redactionDraft ? openNarrative(key, current.redactionDraft) : (current?.redactedNarrative ?? null);
+  // The moderator's unpublished redaction (encrypted), else the text this revision was published
+  // with; for a submitter's edit of a published testimony, their new text with what the moderator
+  // removed from the published one removed again (their edit starts from their own, unredacted text).
+  const redaction = current?.redactionDraft
+    ? openNarrative(key, current.redactionDraft)
+    : (current?.redactedNarrative ??
+      (current && published?.redactedNarrative ? carryRedactions(openNarrative(key, published.narrative), published.redactedNarrative, openNarrative(key, current.narrative)) : null));
   const previous = published ?? revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
   const [others, duplicates] = await Promise.all([
     linked.length

@@ -112,11 +112,11 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
   });
 
   /** A published testimony whose submitter sent a newer revision (what submitTestimony's edit path writes). */
-  async function editedAfterPublication() {
+  async function editedAfterPublication(texts = { narrative: 'First account.', redacted: 'First account.', edited: 'First account, with the date: 16 November.' }) {
     const person = await insertPerson(ctx.db, { collectionId });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', narrative: 'First account.', redacted: 'First account.' });
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', narrative: texts.narrative, redacted: texts.redacted });
     await ctx.db.update(testimonies).set({ submittedAt: new Date() }).where(eq(testimonies.id, id));
-    const revisionId = await addRevision(id, 2, 'First account, with the date: 16 November.');
+    const revisionId = await addRevision(id, 2, texts.edited);
     return { id, personId: person.id, revisionId };
   }
 
@@ -163,5 +163,21 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     const log = await ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     expect(log.map((e) => e.action)).toEqual(['testimony.claimRevision', 'testimony.releaseRevision', 'testimony.claimRevision', 'testimony.approveRevision', 'testimony.publishRevision']);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
+  it("an edit of a published testimony starts from the published redactions, and cannot bring a removed word back", async () => {
+    const t = await editedAfterPublication({
+      narrative: 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234.',
+      redacted: 'Our neighbour [name removed] saw it. Call [number removed].',
+      edited: 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234. He was seventeen.',
+    });
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    expect(review.revision?.redactedNarrative).toBe('Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.');
+    const raw = 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234. He was seventeen.';
+    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: raw }))).toBe('redaction_restored');
+    expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed].']);
+    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: review.revision!.redactedNarrative! });
+    expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.']);
   });
 });

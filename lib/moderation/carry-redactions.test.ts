@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { carryRedactions, redactedSpans, restoredSpans } from './carry-redactions';
+
+const raw = 'My neighbour Mahmoud Rostami saw it. Call me on 0917 555 1234 at the bank.';
+const redacted = 'My neighbour [name removed] saw it. Call me on [number removed] at work.';
+const edited = 'My neighbour Mahmoud Rostami saw it. Call me on 0917 555 1234 at the bank. He was 17.';
+
+describe('redactions carried to a newer revision', () => {
+  it('finds what the moderator removed and what replaced it', () => {
+    const spans = redactedSpans(raw, redacted);
+    expect(spans.map((s) => s.removed)).toEqual(expect.arrayContaining(['Mahmoud Rostami', '0917 555 1234', 'the bank.']));
+    expect(spans.find((s) => s.removed === 'Mahmoud Rostami')?.replacement).toBe('[name removed]');
+  });
+
+  it("removes them again from the submitter's edited text, keeping what is new", () => {
+    const carried = carryRedactions(raw, redacted, edited);
+    expect(carried).not.toContain('Rostami');
+    expect(carried).not.toContain('0917');
+    expect(carried).toContain('[name removed]');
+    expect(carried).toContain('He was 17.');
+  });
+
+  it('names the removed words that are back in a text to publish', () => {
+    expect(restoredSpans(raw, redacted, edited)).toEqual(expect.arrayContaining(['Mahmoud Rostami', '0917 555 1234']));
+    expect(restoredSpans(raw, redacted, carryRedactions(raw, redacted, edited))).toEqual([]);
+  });
+
+  it('in Persian too, and a word still in the published text is not taken for a secret', () => {
+    const fa = 'همسایه‌مان محمود رستمی دید. شماره‌ام ۰۹۱۷۵۵۵۱۲۳۴ است. محمود آمد.';
+    const faRedacted = 'همسایه‌مان [نام حذف شد] دید. شماره‌ام [شماره حذف شد] است. محمود آمد.';
+    expect(restoredSpans(fa, faRedacted, `${fa} او ۱۷ ساله بود.`)).toEqual(expect.arrayContaining(['محمود رستمی', '۰۹۱۷۵۵۵۱۲۳۴']));
+    expect(redactedSpans(fa, faRedacted).map((s) => s.removed)).not.toContain('محمود');
+  });
+
+  it('nothing removed, nothing carried', () => {
+    expect(redactedSpans(raw, raw)).toEqual([]);
+    expect(carryRedactions(raw, raw, edited)).toBe(edited);
+  });
+});
