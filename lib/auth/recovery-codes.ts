@@ -4,6 +4,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { recoveryCodes } from '@/db/schema';
+import { latinDigits } from '@/lib/i18n/digits';
 import type { DbOrTx } from '@/db/types';
 
 export const recoveryCodeCount = 10;
@@ -18,9 +19,9 @@ export function generateRecoveryCode(): string {
   ).join('-');
 }
 
-/** Case, spaces and dashes do not matter when a code is typed back. */
+/** Case, spaces, dashes and the keyboard's digits (۹۲ or 92) do not matter when a code is typed back. */
 export function normalizeRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[\s-]+/g, '');
+  return latinDigits(code).toLowerCase().replace(/[\s-]+/g, '');
 }
 
 export function hashRecoveryCode(code: string): string {

@@ -2,6 +2,7 @@
 // Pure functions, no `server-only`: the review screen may run them in the browser too. Suggestions
 // only help — the moderator decides, and the text they approve is what is published. Persian (۰–۹)
 // and Arabic-Indic (٠–٩) digits are one UTF-16 unit each, so offsets on the original text hold.
+import { latinDigits } from '@/lib/i18n/digits';
 import { findLinks } from './links';
 
 export type RedactionKind = 'phone' | 'email' | 'national_id' | 'postal_code' | 'plate' | 'url' | 'address';
@@ -11,10 +12,7 @@ const D = '[0-9\\u06F0-\\u06F9\\u0660-\\u0669]';
 const notDigitBefore = `(?<!${D})`;
 const notDigitAfter = `(?!${D})`;
 
-/** Latin digits for any Persian or Arabic-Indic digit; other characters unchanged. */
-export function latinDigits(text: string): string {
-  return text.replace(/[\u06F0-\u06F9]/g, (c) => String(c.charCodeAt(0) - 0x06f0)).replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660));
-}
+export { latinDigits };
 
 /** The official check digit of an Iranian national ID (کد ملی): 10 digits, mod-11 weighted sum. */
 export function isValidNationalId(value: string): boolean {

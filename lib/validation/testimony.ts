@@ -2,6 +2,7 @@
 // (ENGINEERING.md pattern 5). Every value arrives as a FormData string; messages are catalogue keys
 // under `Submit.validation`. Pure: importable by client code.
 import { z } from './zod';
+import { latinDigits } from '@/lib/i18n/digits';
 import { provinceCodes } from '@/lib/geo/provinces';
 import { typedDateToIso } from '@/lib/i18n/solar-hijri';
 
@@ -10,8 +11,7 @@ export { submitSteps, relationshipOptions, genderOptions, outcomeOptions, perpet
 export type { SubmitStep } from './testimony-options';
 
 /** Persian and Arabic-Indic digits count as ASCII digits. */
-export const asciiDigits = (v: string) =>
-  v.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+export const asciiDigits = latinDigits;
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong').default('');
 /** An optional whole number typed in any digits (Persian, Arabic-Indic or ASCII), or null. */
