@@ -59,6 +59,8 @@ function datePart<P extends string>(prefix: P) {
 
 export type TypedDate = { iso: string | null; precision: Exclude<(typeof precisionOptions)[number], 'unknown'> | null };
 
+const earliestEventDate = '1900-01-01';
+
 /** The ISO date and precision of a parsed date part, or an error key for the year field. */
 export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDate | { error: string } {
   const precision = v[`${prefix}Precision`] as (typeof precisionOptions)[number];
@@ -74,6 +76,9 @@ export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDa
   const iso = typedDateToIso(v[`${prefix}Calendar`] as 'persian' | 'gregorian', year, month, day);
   if (!iso) return { error: 'dateInvalid' };
   if (iso > new Date().toISOString().slice(0, 10)) return { error: 'dateFuture' };
+  // "98" for 1398 (as Aban 98 is said) would be the year 98: no testimony here is of an event
+  // before 1900, so such a year is asked for in full instead of being kept 1,300 years early.
+  if (iso < earliestEventDate) return { error: 'dateYearShort' };
   return { iso, precision };
 }
 
