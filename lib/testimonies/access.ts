@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { testimonies } from '@/db/schema';
 import type { DbOrTx } from '@/db/types';
 import { AppError } from '@/lib/errors';
+import { submitSteps, type SubmitStep } from '@/lib/validation/testimony-options';
 import { isUuid } from '@/lib/validation/uuid';
 
 /** The owner's testimony row (locked when `lock`), or `not_found`; `ownerId` is trusted as given. */
@@ -34,4 +35,14 @@ export function editableSteps(status: OwnTestimonyRow['status']): readonly strin
   if (status === 'draft' || status === 'changes_requested') return ['about', 'account', 'files', 'consent', 'review'];
   if (status === 'published') return ['account', 'review'];
   return [];
+}
+
+/**
+ * Where "Save and continue" leads from `step`: the next step the submitter may change, in the
+ * form's order, else the review. Not simply the next step: an edit of a published testimony may
+ * change only its account, and the step after it (files) would send the page back to the first
+ * editable step — the account again, as if nothing had been saved.
+ */
+export function nextEditableStep(editable: readonly string[], step: SubmitStep): SubmitStep {
+  return submitSteps.slice(submitSteps.indexOf(step) + 1).find((s) => editable.includes(s)) ?? 'review';
 }

@@ -66,8 +66,9 @@ export async function getOwnDraft(db: Db, viewer: Viewer | null, testimonyId: st
  * (an autosave beside a post, a second tab) finds nothing to update and starts again from a fresh
  * read — no step's values are lost, as with the row lock. After a few lost races, or for a row
  * still in plaintext (before migration 0017), the save takes the row lock in a transaction.
+ * Returns the steps the submitter may change (where "Save and continue" may lead).
  */
-export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }) {
+export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { testimonyId: string; step: DataStep; values: Record<string, string | string[]> }): Promise<{ editable: readonly string[] }> {
   const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
   if (!isUuid(input.testimonyId)) throw new AppError('not_found');
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -85,15 +86,23 @@ export async function saveDraftStep(db: Db, viewer: Viewer | null, input: { test
       .set({ draft: sealDraft(key, draft), updatedAt: new Date() })
       .where(and(eq(testimonies.id, row.id), eq(testimonies.submitterId, ownerId), sql`xmin = ${row.version}::xid`))
       .returning({ id: testimonies.id });
-    if (saved) return;
+    if (saved) return { editable: editableSteps(row.status) };
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const row = await unsafeOwnTestimony(tx, ownerId, input.testimonyId, { lock: true });
-    if (!editableSteps(row.status).includes(input.step)) throw new AppError('conflict');
+    const editable = editableSteps(row.status);
+    if (!editable.includes(input.step)) throw new AppError('conflict');
     const draft = { ...openDraft(testimonyKey(row), row.draft), [input.step]: pickStepValues(input.step, input.values) };
     const key = await writableKey(tx, row);
     await tx.update(testimonies).set({ draft: sealDraft(key, draft), updatedAt: new Date() }).where(eq(testimonies.id, row.id));
+    return { editable };
   });
+}
+
+/** The steps of the viewer's own testimony they may change now (someone else's is `not_found`). */
+export async function ownEditableSteps(db: Db, viewer: Viewer | null, testimonyId: string): Promise<readonly string[]> {
+  const ownerId = requirePermission(viewer, 'testimony.edit.own').userId;
+  return editableSteps((await unsafeOwnTestimony(db, ownerId, testimonyId)).status);
 }
 
 /** Names of the published persons a draft points at (for showing the choice back). */

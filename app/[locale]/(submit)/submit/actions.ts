@@ -8,7 +8,7 @@ import { formGateOf } from '@/lib/abuse/challenge';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { createDraft, publishedPersonsByIds, saveDraftStep, submitTestimony } from '@/lib/testimonies';
+import { createDraft, nextEditableStep, ownEditableSteps, publishedPersonsByIds, saveDraftStep, submitTestimony } from '@/lib/testimonies';
 import { isDataStep, startSchema, stepEnvelope, stepFields, stepSchemas, submitSteps } from '@/lib/validation/testimony';
 
 const allFields = [...new Set(Object.values(stepFields).flat())];
@@ -36,14 +36,16 @@ export const saveStepAction = defineAction({
   keep: allFields,
   handler: async (input, { db, viewer, raw, check }) => {
     const { draftId, locale, intent, step } = input;
+    let editable: readonly string[] | undefined;
     if (isDataStep(step)) {
       // A draft keeps what was typed, finished or not: nothing is lost to a validation error.
-      await saveDraftStep(db, viewer, { testimonyId: draftId, step, values: raw });
+      ({ editable } = await saveDraftStep(db, viewer, { testimonyId: draftId, step, values: raw }));
       if (intent === 'next') check(stepSchemas[step], raw);
     }
     if (intent === 'autosave') return { savedAt: new Date().toISOString() };
     if (intent === 'later') redirect(`/${locale}/my-testimonies?saved=1`);
-    const next = submitSteps[submitSteps.indexOf(step) + 1] ?? 'review';
+    // The next step this testimony lets its submitter change (an edit of a published one: the review).
+    const next = nextEditableStep(editable ?? (await ownEditableSteps(db, viewer, draftId)), step);
     redirect(`/${locale}/submit/${draftId}/${next}`);
   },
 });
