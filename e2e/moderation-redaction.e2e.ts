@@ -3,7 +3,8 @@
 // ones (an unticked one stays in the text and comes back unticked); two successive edits are both
 // kept and the box and the preview show each saved text at once; a save made on a text that was
 // saved meanwhile (a second tab or device of the moderator holding the claim) is refused with the
-// saved text shown and the typed text kept, and nothing is overwritten.
+// saved text shown and the typed text kept, re-based on the saved one, so that saving again never
+// brings back what the other save removed; bringing removed words back needs saying so.
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import enMessages from '../lib/i18n/messages/en.json' with { type: 'json' };
 import faMessages from '../lib/i18n/messages/fa.json' with { type: 'json' };
@@ -21,7 +22,7 @@ type Locale = 'en' | 'fa';
 const messages = { en: enMessages, fa: faMessages };
 const ui = (l: Locale) => {
   const m = messages[l].Moderation;
-  return { ...m, changed: messages[l].Validation.changedSinceOpened, phoneBox: `${m.kinds.phone}: ${phone}`, addressBox: `${m.kinds.address}: ${address}` };
+  return { ...m, changed: messages[l].Validation.changedSinceOpened, restored: messages[l].Validation.redactionRestored, phoneBox: `${m.kinds.phone}: ${phone}`, addressBox: `${m.kinds.address}: ${address}` };
 };
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const phoneSize: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -117,7 +118,7 @@ for (const [javaScript, name] of [[true, 'JavaScript on'], [false, 'JavaScript o
     await redactionJourney(await reviewPage(browser, await moderatorSession(browser), { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa'), 'fa');
   });
 
-  test(`${name}: a save on a text saved meanwhile in another window is refused, shows the saved text and keeps the typed one`, async ({ browser }) => {
+  test(`${name}: a save made on a text saved meanwhile in another window is re-based on it, and never silently brings back what that save removed`, async ({ browser }) => {
     test.setTimeout(180_000);
     const id = await submitted(browser);
     const session = await moderatorSession(browser);
@@ -128,23 +129,40 @@ for (const [javaScript, name] of [[true, 'JavaScript on'], [false, 'JavaScript o
     const second = await reviewPage(browser, session, { ...phoneSize, javaScriptEnabled: javaScript }, id, 'fa');
     await expect(box(second, 'fa')).toHaveValue(narrative);
 
-    await saveEdit(first, 'en', 'FIRST-SAVE: nothing identifying.');
-    await slowExpect(preview(first)).toContainText('FIRST-SAVE');
+    // The first window removes a word that could place the family (here: "hospital").
+    const firstText = narrative.replace('hospital', '[redacted]');
+    await saveEdit(first, 'en', firstText);
+    await slowExpect(preview(first)).not.toContainText('hospital');
 
-    await saveEdit(second, 'fa', 'SECOND-SAVE on the stale text.');
+    // The second window edits the older text, which still holds the word.
+    await saveEdit(second, 'fa', `${narrative} SECOND-EDIT.`);
     const t = ui('fa');
     await slowExpect(second.getByText(t.changed)).toBeVisible();
-    await expect(second.getByRole('region', { name: t.redactionSavedMeanwhile })).toContainText('FIRST-SAVE: nothing identifying.');
-    await expect(box(second, 'fa')).toHaveValue('SECOND-SAVE on the stale text.');
+    await expect(second.getByText(t.redactionRebased)).toBeVisible();
+    await expect(second.getByRole('region', { name: t.redactionSavedMeanwhile })).toContainText(firstText);
+    // Its own edit is kept, re-based on the saved text: the word the first window removed stays removed.
+    await expect(box(second, 'fa')).toHaveValue(`${firstText} SECOND-EDIT.`);
     await expect(box(second, 'fa')).toHaveAttribute('aria-invalid', 'true');
-    await first.reload();
-    await expect(box(first, 'en')).toHaveValue('FIRST-SAVE: nothing identifying.');
+    await expect(preview(second)).not.toContainText('hospital');
 
-    // Having seen the saved text, the moderator saves again on it: that save goes through.
+    // "Save again" saves both edits.
     await second.getByRole('button', { name: t.saveRedaction }).click();
-    await slowExpect(preview(second)).toContainText('SECOND-SAVE on the stale text.');
+    await slowExpect(preview(second)).toContainText('SECOND-EDIT');
+    await expect(preview(second)).not.toContainText('hospital');
     await expect(second.getByText(t.changed)).toHaveCount(0);
     await first.reload();
-    await expect(box(first, 'en')).toHaveValue('SECOND-SAVE on the stale text.');
+    await expect(box(first, 'en')).toHaveValue(`${firstText} SECOND-EDIT.`);
+
+    // Typing the word back is refused, naming it; saved only once the moderator says it is on purpose.
+    await saveEdit(second, 'fa', `${narrative} SECOND-EDIT.`);
+    await slowExpect(second.getByText(t.restored)).toBeVisible();
+    await expect(second.getByRole('list', { name: t.redactionRestoredWords })).toHaveText('hospital');
+    await expect(second.getByRole('region', { name: t.redactionSavedText })).toContainText(`${firstText} SECOND-EDIT.`);
+    await expect(box(second, 'fa')).toHaveValue(`${narrative} SECOND-EDIT.`);
+    await expect(preview(second)).not.toContainText('hospital');
+    await second.getByRole('checkbox', { name: t.redactionRestoreConfirm }).check();
+    await second.getByRole('button', { name: t.saveRedaction }).click();
+    await slowExpect(preview(second)).toContainText('hospital');
+    await expect(second.getByText(t.restored)).toHaveCount(0);
   });
 }

@@ -20,7 +20,8 @@ export const errorCodes = [
   // A form posted from another site (CSRF): refused before anything is read or written.
   'cross_site',
   // "Approve and publish" of a submitter's edit whose text to publish brings back words that were
-  // removed from the published testimony (lib/moderation/carry-redactions.ts): nothing published.
+  // removed from the published testimony, or a save of the text to publish that brings back words
+  // removed in the saved one without saying so (lib/moderation/carry-redactions.ts): nothing done.
   'redaction_restored',
   // The database cannot be reached right now (down, restarting): try again shortly; nothing typed is lost.
   'unavailable',
@@ -31,16 +32,22 @@ export type ErrorCode = (typeof errorCodes)[number];
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    options?: { cause?: unknown; retryAfterSeconds?: number; fieldErrors?: Record<string, string> },
+    options?: { cause?: unknown; retryAfterSeconds?: number; fieldErrors?: Record<string, string>; values?: Record<string, string> },
   ) {
     super(code, options);
     this.name = 'AppError';
     this.retryAfterSeconds = options?.retryAfterSeconds;
     this.fieldErrors = options?.fieldErrors;
+    this.values = options?.values;
   }
   readonly retryAfterSeconds: number | undefined;
   /** Field name → `Validation` key, for checks only the server can make (e.g. a taken username). */
   readonly fieldErrors: Record<string, string> | undefined;
+  /**
+   * What the form should show in place of what was posted (e.g. a text re-based on the version
+   * saved meanwhile), and what it needs to say why; never personal data the viewer may not see.
+   */
+  readonly values: Record<string, string> | undefined;
 }
 
 export const notFound = () => new AppError('not_found');

@@ -73,7 +73,16 @@ export async function RedactionPanel({ locale, language, testimonyId, revisionId
           version={version}
           saved={redacted}
           language={language}
-          labels={{ label: t('redactedTextLabel'), hint: t('redactedTextHint'), save: t('saveRedaction'), savedMeanwhile: t('redactionSavedMeanwhile') }}
+          labels={{
+            label: t('redactedTextLabel'),
+            hint: t('redactedTextHint'),
+            save: t('saveRedaction'),
+            savedMeanwhile: t('redactionSavedMeanwhile'),
+            rebased: t('redactionRebased'),
+            savedText: t('redactionSavedText'),
+            restoredWords: t('redactionRestoredWords'),
+            restoreConfirm: t('redactionRestoreConfirm'),
+          }}
         />
       </FormMessages>
       <RedactionPreviewSection locale={locale} preview={preview} />

@@ -90,7 +90,8 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
         return {
           status: 'error',
           error: error.code,
-          values,
+          // What the server gives back in place of what was typed wins (e.g. a re-based text).
+          values: error.values ? { ...values, ...error.values } : values,
           ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
           ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
           ...gate,

@@ -39,12 +39,12 @@ describe.each(testDatabases())('stale edits on $name', (target) => {
     const opened = (await getReview(ctx.db, actors.moderator.viewer, id)).revision!;
     expect(opened).toMatchObject({ redactedNarrative: null, redactionVersion: 0 });
 
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 0, redactedNarrative: 'Call [redacted]. EDIT-ONE' });
-    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 0, redactedNarrative: 'Call 0912 345 6789. EDIT-TWO' }))).toEqual({ code: 'conflict', fieldErrors: { redactedNarrative: staleKey } });
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call [redacted]. EDIT-ONE' });
+    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call 0912 345 6789. EDIT-TWO' }))).toEqual({ code: 'conflict', fieldErrors: { redactedNarrative: staleKey } });
     expect((await getReview(ctx.db, actors.moderator.viewer, id)).revision).toMatchObject({ redactedNarrative: 'Call [redacted]. EDIT-ONE', redactionVersion: 1 });
 
     // Made on the version now shown, the next save goes through and keeps building on the first.
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 1, redactedNarrative: 'Call [redacted]. EDIT-ONE EDIT-TWO' });
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 1, mode: 'edit', redactedNarrative: 'Call [redacted]. EDIT-ONE EDIT-TWO' });
     expect((await getReview(ctx.db, actors.moderator.viewer, id)).revision).toMatchObject({ redactedNarrative: 'Call [redacted]. EDIT-ONE EDIT-TWO', redactionVersion: 2 });
     // A page opened before the last save cannot publish its older text.
     expect(await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, redactedNarrative: 'Call [redacted]. EDIT-ONE' }))).toEqual({ code: 'conflict', fieldErrors: undefined });

@@ -9,6 +9,17 @@ import { z } from 'zod';
 /** The `Validation` key shown next to a field whose record changed since the form was opened. */
 export const staleKey = 'changedSinceOpened';
 
+/**
+ * The `Validation` key shown next to a text to publish that brings back words removed in the saved
+ * one (lib/moderation/decisions.ts): saved only once the moderator confirms it.
+ */
+export const restoredKey = 'redactionRestored';
+
+/** Whether an action's answer is the refusal of a text bringing back removed words in `field`. */
+export function isRestored(state: { status: string; fieldErrors?: Record<string, string> }, field: string): boolean {
+  return state.status === 'error' && state.fieldErrors?.[field] === restoredKey;
+}
+
 /** The hidden form field holding the version (a non-negative integer, posted as a string). */
 export const versionField = z.coerce.number().int('invalid').min(0, 'invalid');
 

@@ -1,8 +1,11 @@
-// Redactions carried from a published revision to the submitter's newer one. A moderator removed or
-// replaced words (a witness's name, a phone number) in the published text; the submitter's edit is
-// written from their own, unredacted text, so every removed word comes back in it. The newer
-// revision's text to publish starts with those words removed again, and "Approve and publish"
-// refuses a text in which one of them is back (lib/moderation/decisions.ts). Pure.
+// Redactions carried from one text to another. A moderator removed or replaced words (a witness's
+// name, a phone number) in the published text; the submitter's edit is written from their own,
+// unredacted text, so every removed word comes back in it. The newer revision's text to publish
+// starts with those words removed again, and "Approve and publish" refuses a text in which one of
+// them is back (lib/moderation/decisions.ts). The same between two saves of the text to publish:
+// a save made on a text saved meanwhile (another tab, another moderator) is re-based on it with
+// what that save removed removed again, and a save that brings a removed run back is refused
+// unless the moderator says it is on purpose. Pure.
 import { wordDiff } from './word-diff';
 
 export type RedactedSpan = { removed: string; replacement: string };
@@ -37,7 +40,7 @@ export function redactedSpans(raw: string, redacted: string): RedactedSpan[] {
   return spans.sort((x, y) => y.removed.length - x.removed.length);
 }
 
-/** `text` with every span removed from the published revision removed again (or replaced as then). */
+/** `text` with every span removed from `raw` to make `redacted` removed again (or replaced as then). */
 export function carryRedactions(raw: string, redacted: string, text: string): string {
   let carried = text;
   for (const { removed, replacement } of redactedSpans(raw, redacted)) carried = carried.split(removed).join(replacement);

@@ -10,6 +10,7 @@ import { messages, persons, testimonies, testimonyApprovals, testimonyPersons, t
 import type { Db, Tx } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import { requireFresh, versioned } from '@/lib/concurrency/update';
+import { restoredKey, staleKey } from '@/lib/concurrency/version';
 import type { Viewer } from '@/lib/auth/sessions';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
@@ -18,9 +19,10 @@ import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
-import { restoredSpans } from './carry-redactions';
+import { carryRedactions, restoredSpans } from './carry-redactions';
 import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
+import { applyRedactions, isTicked, suggestRedactions } from './redaction';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
 export const rejectReasons = ['duplicate', 'out_of_scope', 'not_credible', 'spam', 'unsafe'] as const;
@@ -189,31 +191,79 @@ export async function publishTestimony(
   return { outcome: result.outcome };
 }
 
+/** A save of the text to publish: the ticked suggestions applied to the original, or the moderator's own text. */
+export type RedactionSave =
+  | { mode: 'apply'; spans: readonly { start: number; end: number }[] }
+  /** `restore`: the moderator confirmed bringing back words the saved text had removed. */
+  | { mode: 'edit'; redactedNarrative: string; restore?: boolean };
+
 /**
  * Stores the moderator's redacted text on the revision under review, before publication (encrypted,
  * like the text it was made from), so the preview is rendered from exactly what will be published.
  * Never on the published revision: that text is public, and changing it is a publication of its own.
- * `version` is the draft's version the moderator's form was opened on: a save made on a text that
- * someone (another moderator, another tab) saved meanwhile is refused, never merged or overwritten.
+ *
+ * A redaction is never lost without the moderator seeing it. `version` is the draft's version the
+ * moderator's form was opened on: a save made on a text someone (another moderator, another tab)
+ * saved meanwhile is refused (`conflict`), and the form is given back the typed text re-based on
+ * the saved one — everything that save removed removed again — to check and save. A save that
+ * brings back a run removed in the saved text is refused (`redaction_restored`, naming the runs)
+ * unless the moderator confirms it (`restore`); applying the ticked suggestions brings back only
+ * the suggestions left unticked, and keeps every other removal of the saved text.
  */
-export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number; redactedNarrative: string }): Promise<void> {
+export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number } & RedactionSave): Promise<void> {
   const actor = requirePermission(viewer, 'moderation.redact');
-  const redacted = input.redactedNarrative.trim();
-  if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
+  if (input.mode === 'edit' && !input.redactedNarrative.trim()) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   await db.transaction(async (tx) => {
     await requireHolder(tx, actor, input.testimonyId);
-    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId, dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId, dataKey: testimonies.dataKey, language: testimonies.language }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
     if (!t?.current || t.current !== input.revisionId || t.current === t.published) throw new AppError('conflict');
     // Once approved (four-eyes), the text waiting for the second approval is fixed.
     if ((await approvalsOf(tx, t.current)).length > 0) throw new AppError('conflict');
     const key = await writableKey(tx, { id: input.testimonyId, dataKey: t.dataKey });
+    // Locked: the saved text compared with below stays the saved text until this save commits.
+    const [revision] = await tx
+      .select({ narrative: testimonyRevisions.narrative, draft: testimonyRevisions.redactionDraft, version: testimonyRevisions.redactionVersion })
+      .from(testimonyRevisions)
+      .where(eq(testimonyRevisions.id, t.current))
+      .for('update');
+    const original = openNarrative(key, revision!.narrative);
+    const saved = revision!.draft ? openNarrative(key, revision!.draft) : null;
+    let redacted: string;
+    if (input.mode === 'apply') {
+      if (revision!.version !== input.version) throw new AppError('conflict', { fieldErrors: { redactedNarrative: staleKey } });
+      redacted = applyRedactions(original, input.spans, t.language);
+      // Unticking a suggestion brings it back; what the saved text removed beyond the suggestions
+      // ticked for it was removed by hand, and stays removed.
+      if (saved !== null) {
+        const suggested = applyRedactions(original, suggestRedactions(original).filter((s) => isTicked(s, saved)), t.language);
+        redacted = carryRedactions(suggested, saved, redacted);
+      }
+    } else {
+      redacted = input.redactedNarrative.trim();
+      if (revision!.version !== input.version) {
+        const rebased = saved === null ? redacted : carryRedactions(original, saved, redacted);
+        throw new AppError('conflict', { fieldErrors: { redactedNarrative: staleKey }, values: { redactedNarrative: rebased } });
+      }
+      const restored = saved === null ? [] : restoredSpans(original, saved, redacted);
+      if (restored.length > 0 && !input.restore) {
+        throw new AppError('redaction_restored', { fieldErrors: { redactedNarrative: restoredKey }, values: { redactedNarrative: redacted, restored: JSON.stringify(restored) } });
+      }
+    }
     const version = versioned(testimonyRevisions.redactionVersion, input.version);
-    const saved = await tx
+    const updated = await tx
       .update(testimonyRevisions)
       .set({ redactionDraft: sealNarrative(key, redacted), redactionVersion: version.bump })
       .where(and(eq(testimonyRevisions.id, t.current), version.current))
       .returning({ id: testimonyRevisions.id });
-    requireFresh(saved, 'redactedNarrative');
-    await appendAudit(tx, { actorId: actor.userId, action: 'testimony.redaction.save', targetType: 'testimony', targetId: input.testimonyId, details: { revisionId: t.current, redactedLength: redacted.length, version: input.version + 1 } });
+    requireFresh(updated, 'redactedNarrative');
+    const restoredCount = saved === null ? 0 : restoredSpans(original, saved, redacted).length;
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      action: 'testimony.redaction.save',
+      targetType: 'testimony',
+      targetId: input.testimonyId,
+      // How many removed runs were brought back on purpose (never which: the words stay out of the log).
+      details: { revisionId: t.current, redactedLength: redacted.length, version: input.version + 1, mode: input.mode, ...(restoredCount ? { restoredRuns: restoredCount } : {}) },
+    });
   });
 }

@@ -65,7 +65,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     // The first approver cannot change the approved text afterwards either.
-    expect(await codeOf(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
+    expect(await codeOf(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
 
     // The second moderator sees exactly the approved text and can publish only that.
     const review = await getReview(ctx.db, second, t.id);

@@ -73,7 +73,7 @@ describe.each(testDatabases())('encryption at rest on $name', (target) => {
     await addTestimonyNote(db, actors.moderator.viewer, { testimonyId: ids.submitted, body: `A note ${canary}` });
     await claimTestimony(db, actors.moderator.viewer, { testimonyId: ids.submitted });
     const [{ revisionId }] = (await db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, ids.submitted))) as [{ revisionId: string }];
-    await saveRedactionDraft(db, actors.moderator.viewer, { testimonyId: ids.submitted, revisionId, version: 0, redactedNarrative: `A redaction ${canary}` });
+    await saveRedactionDraft(db, actors.moderator.viewer, { testimonyId: ids.submitted, revisionId, version: 0, mode: 'edit', redactedNarrative: `A redaction ${canary}` });
     const pdf = Buffer.from(`%PDF-1.4\n% ${canary}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
     ids.attachment = (await receiveUpload(db, submitter, { testimonyId: ids.draft, path: await receivedFile(pdf), keepOriginal: true })).id;
     expect(await runOneJob(db, jobHandlers)).toBe('done');

@@ -9,8 +9,7 @@ import { defineAction } from '@/lib/actions/define-action';
 import { versionField } from '@/lib/concurrency/version';
 import { claimNext, claimTestimony, releaseClaim } from '@/lib/moderation/claims';
 import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, saveRedactionDraft } from '@/lib/moderation/decisions';
-import { applyRedactions } from '@/lib/moderation/redaction';
-import { addTestimonyNote, getReview } from '@/lib/moderation/review';
+import { addTestimonyNote } from '@/lib/moderation/review';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { sendStaffMessage } from '@/lib/messages';
 import { messageBodySchema } from '@/lib/validation/message';
@@ -78,7 +77,8 @@ export const rejectAction = defineAction({
  * redirect: the answer carries the page re-rendered from the database (`refresh`), so the text box
  * and the preview show the saved text at once; a redirect to the same page and `#preview` is a
  * hash-only navigation on the client, which kept the old text on screen (issue 15). A refused save
- * on a stale text refreshes too: the current saved text is shown beside what the moderator typed.
+ * on a stale text refreshes too: the current saved text is shown beside the typed one, re-based on
+ * it (lib/moderation/decisions.ts); `restore=yes` confirms bringing back words the saved text removed.
  */
 export const saveRedactionAction = defineAction({
   name: 'moderation.saveRedaction',
@@ -88,18 +88,15 @@ export const saveRedactionAction = defineAction({
     mode: z.enum(['apply', 'edit']),
     span: z.union([z.string(), z.array(z.string())]).default([]),
     redactedNarrative: z.string().max(100_000, 'invalid').default(''),
+    restore: z.enum(['yes']).optional(),
   }),
   access: { permission: 'moderation.redact' },
   keep: ['redactedNarrative'],
   handler: async (input, { viewer, db }) => {
-    let redacted = input.redactedNarrative;
-    if (input.mode === 'apply') {
-      const review = await getReview(db, viewer, input.testimonyId, { record: false }); // the text is not shown, only cut
-      const spans = [input.span].flat().map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
-      redacted = applyRedactions(review.revision?.narrative ?? '', spans, review.language);
-    }
+    const common = { testimonyId: input.testimonyId, revisionId: input.revisionId, version: input.version };
+    const spans = [input.span].flat().map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
     try {
-      await saveRedactionDraft(db, viewer, { testimonyId: input.testimonyId, revisionId: input.revisionId, version: input.version, redactedNarrative: redacted });
+      await saveRedactionDraft(db, viewer, input.mode === 'apply' ? { ...common, mode: 'apply', spans } : { ...common, mode: 'edit', redactedNarrative: input.redactedNarrative, restore: input.restore === 'yes' });
     } finally {
       refresh();
     }

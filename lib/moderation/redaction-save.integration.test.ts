@@ -1,0 +1,114 @@
+// A redaction is never lost without the moderator seeing it. Two tabs (or two moderators) edit the
+// text to publish of one testimony; the second tab's save was made on the older text, which still
+// holds what the first tab removed (a witness's name). Its save is refused and the text it is given
+// back is re-based on the saved one; a save that brings a removed run back anyway is refused unless
+// the moderator confirms it; applying the ticked suggestions keeps what was removed by hand; and
+// "Approve and publish" can only publish the latest saved text. Each save is in the audit log.
+import { and, asc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '@/db/schema';
+import { verifyAuditChain } from '@/lib/audit/append';
+import { restoredKey, staleKey } from '@/lib/concurrency/version';
+import { AppError } from '@/lib/errors';
+import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
+import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
+import type { Viewer } from '@/lib/auth/sessions';
+import { claimTestimony } from './claims';
+import { publishTestimony, saveRedactionDraft } from './decisions';
+import { redactionMark, suggestRedactions } from './redaction';
+import { getReview } from './review';
+
+const narrative = 'The witness Mahmoud Rostami saw them at the gate. Call me on 0912 345 6789.';
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  return error instanceof AppError ? { code: error.code, fieldErrors: error.fieldErrors, values: error.values } : error;
+}
+
+describe.each(testDatabases())('saving the text to publish on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let actors: Actors;
+  let collectionId: string;
+  let second: Viewer | null;
+
+  beforeAll(async () => {
+    actors = await createActors(ctx.db);
+    second = await createSecondModerator(ctx.db, 'moderator-two');
+    collectionId = await insertCollection(ctx.db);
+  });
+
+  const claimed = async () => {
+    const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, narrative });
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    return t;
+  };
+  const saved = async (id: string) => (await getReview(ctx.db, actors.moderator.viewer, id, { record: false })).revision!;
+  const saves = async (id: string) =>
+    (await ctx.db.select({ details: auditEntries.details }).from(auditEntries).where(and(eq(auditEntries.action, 'testimony.redaction.save'), eq(auditEntries.targetId, id))).orderBy(asc(auditEntries.id))).map((e) => e.details);
+
+  it('a stale tab\'s "save again" cannot undo the redaction saved meanwhile: it is given its text re-based, and the stale text itself is refused', async () => {
+    const t = await claimed();
+    const edit = { testimonyId: t.id, revisionId: t.revisionId, mode: 'edit' as const };
+    // Tab one removes the witness's name; tab two, opened on the same version, adds a sentence to the older text.
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
+    const typed = `${narrative} They ran.`;
+    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: typed }))).toEqual({
+      code: 'conflict',
+      fieldErrors: { redactedNarrative: staleKey },
+      // Tab two's own change kept, tab one's removal carried into it.
+      values: { redactedNarrative: 'The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.' },
+    });
+    expect(await saved(t.id)).toMatchObject({ redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]'), redactionVersion: 1 });
+
+    // "Save again" with the old text on the version now shown (a page that kept it): refused, naming what would come back.
+    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: typed }))).toEqual({
+      code: 'redaction_restored',
+      fieldErrors: { redactedNarrative: restoredKey },
+      values: { redactedNarrative: typed, restored: JSON.stringify(['Mahmoud Rostami']) },
+    });
+    expect((await saved(t.id)).redactionVersion).toBe(1);
+    // A page opened before that save cannot publish the name either.
+    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: typed })) as { code: string }).code).toBe('conflict');
+
+    // The re-based text goes through and keeps both changes.
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: 'The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.' });
+    expect((await saved(t.id)).redactedNarrative).toBe('The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.');
+    expect(await saves(t.id)).toEqual([
+      { revisionId: t.revisionId, redactedLength: narrative.replace('Mahmoud Rostami', '[redacted]').length, version: 1, mode: 'edit' },
+      { revisionId: t.revisionId, redactedLength: `${narrative.replace('Mahmoud Rostami', '[redacted]')} They ran.`.length, version: 2, mode: 'edit' },
+    ]);
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('bringing a removed run back is saved only when the moderator confirms it, and the log counts it (without the words)', async () => {
+    const t = await claimed();
+    const edit = { testimonyId: t.id, revisionId: t.revisionId, mode: 'edit' as const };
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
+    expect((await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative })) as { code: string }).code).toBe('redaction_restored');
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative, restore: true });
+    expect(await saved(t.id)).toMatchObject({ redactedNarrative: narrative, redactionVersion: 2 });
+    expect((await saves(t.id)).at(-1)).toEqual({ revisionId: t.revisionId, redactedLength: narrative.length, version: 2, mode: 'edit', restoredRuns: 1 });
+    // Another moderator taking the item over is refused the save like anyone not holding it.
+    expect((await refusal(saveRedactionDraft(ctx.db, second, { ...edit, version: 2, redactedNarrative: 'x' })) as { code: string }).code).toBe('conflict');
+  });
+
+  it('applying the ticked suggestions brings back only those unticked, and keeps what was removed by hand', async () => {
+    const t = await claimed();
+    const [phone] = suggestRedactions(narrative);
+    // The mark of the testimony's language (the fixture's is Persian).
+    const mark = redactionMark('fa');
+    expect(phone).toMatchObject({ kind: 'phone', text: '0912 345 6789' });
+    const apply = (version: number, spans: { start: number; end: number }[]) => saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, mode: 'apply', spans });
+    await apply(0, [phone!]);
+    expect((await saved(t.id)).redactedNarrative).toBe(`The witness Mahmoud Rostami saw them at the gate. Call me on ${mark}.`);
+    // The name, removed by hand in the box.
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, mode: 'edit', redactedNarrative: `The witness [redacted] saw them at the gate. Call me on ${mark}.` });
+    // Unticking the phone brings the phone back, not the name.
+    await apply(2, []);
+    expect((await saved(t.id)).redactedNarrative).toBe('The witness [redacted] saw them at the gate. Call me on 0912 345 6789.');
+    // A stale apply writes nothing.
+    expect((await refusal(apply(2, [phone!])) as { code: string }).code).toBe('conflict');
+    expect((await saved(t.id)).redactionVersion).toBe(3);
+  });
+});
