@@ -208,6 +208,11 @@ export const testimonyRevisions = pgTable(
     // (the testimony's data key): a street or a home can point at the family.
     eventPlace: text(),
     eventPlaceEncrypted: text(),
+    // The place readers see when the submitter did not consent to the exact one: the city of the
+    // person it is about, fixed when this revision was published, as the review's preview showed
+    // it (lib/moderation/public-place.ts). A later edit of the person's city does not reach a
+    // published testimony: its public place changes only through its own moderation.
+    publicCity: text(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     // The token of the form that created this revision: a repeated post adds no second revision.
     idempotencyKey: text(),

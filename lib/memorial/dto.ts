@@ -147,7 +147,7 @@ export type PublicTestimony = {
   narrative: string;
   eventDate: string | null;
   eventDatePrecision: DatePrecision | null;
-  /** The exact place only with the submitter's consent; otherwise the person's city. */
+  /** The exact place only with the submitter's consent; otherwise the person's city, as it was when the testimony was published. */
   place: string | null;
   attachments: PublicAttachment[];
   publishedAt: string | null;

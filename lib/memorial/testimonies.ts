@@ -53,12 +53,12 @@ export async function getPublicTestimoniesForPerson(
   const none = { items: [], limit: safeLimit, next: null };
   if (!isUuid(personId)) return none;
   const [person] = await db
-    .select({ city: persons.city })
+    .select({ id: persons.id })
     .from(persons)
     .where(and(eq(persons.id, personId), isPublicPerson));
   if (!person) return none;
   const about = sql`exists (select 1 from ${testimonyPersons} tp where tp.testimony_id = ${testimonies.id} and tp.person_id = ${personId})`;
-  const rows = await selectPublicTestimonies(db, { where: and(about, after ? laterThan(after) : undefined), order: 'oldest', limit: safeLimit + 1, fallbackCity: person.city });
+  const rows = await selectPublicTestimonies(db, { where: and(about, after ? laterThan(after) : undefined), order: 'oldest', limit: safeLimit + 1 });
   return page(rows, safeLimit);
 }
 
@@ -66,29 +66,23 @@ export async function getPublicTestimoniesForPerson(
  * Every public testimony of each of the given public persons, oldest first, as
  * getPublicTestimoniesForPerson gives them page after page (the static mirror reads hundreds of
  * persons per batch): one statement for the batch. A testimony about two of them is listed under
- * each, its place (without consent to the exact place) being that person's city. Non-public or
- * unknown persons get no entry.
+ * each, the same (its place is its own, fixed when it was published). Non-public or unknown
+ * persons get no entry.
  */
 export async function getPublicTestimoniesForPersons(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, PublicTestimony[]>> {
   const result = new Map<string, PublicTestimony[]>();
   const wanted = [...new Set(personIds.filter(isUuid))];
   if (wanted.length === 0) return result;
   const people = await db
-    .select({ id: persons.id, city: persons.city })
+    .select({ id: persons.id })
     .from(persons)
     .where(and(inArray(persons.id, wanted), isPublicPerson));
   if (people.length === 0) return result;
-  const cityOf = new Map(people.map((p) => [p.id, p.city]));
   for (const p of people) result.set(p.id, []);
-  const about = inArray(testimonies.id, db.select({ id: testimonyPersons.testimonyId }).from(testimonyPersons).where(inArray(testimonyPersons.personId, [...cityOf.keys()])));
+  const about = inArray(testimonies.id, db.select({ id: testimonyPersons.testimonyId }).from(testimonyPersons).where(inArray(testimonyPersons.personId, people.map((p) => p.id))));
   const rows = await selectPublicTestimonies(db, { where: about, order: 'oldest' });
-  for (const { testimony, exactPlace } of rows) {
-    for (const personId of testimony.personIds) {
-      const list = result.get(personId);
-      if (!list) continue;
-      // Without consent the place is the city of the person whose page shows it (else the first one's).
-      list.push(exactPlace ? testimony : { ...testimony, place: cityOf.get(personId) ?? testimony.place });
-    }
+  for (const { testimony } of rows) {
+    for (const personId of testimony.personIds) result.get(personId)?.push(testimony);
   }
   return result;
 }
@@ -194,15 +188,13 @@ function laterThan(c: TestimonyCursor): SQL {
     or ${testimonies.publishedAt} is null)`;
 }
 
-type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number; fallbackCity?: string | null };
+type SelectOptions = { where?: SQL; order: 'oldest' | 'newest'; limit?: number };
 
-async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null; exactPlace: boolean }>> {
-  // The public persons each testimony is about, and the city of the first (for a place without consent).
+async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Array<{ testimony: PublicTestimony; cursorAt: string | null }>> {
+  // The public persons each testimony is about.
   const linked = sql<string[]>`coalesce((select array_agg(${persons.id}::text order by ${persons.id}) from ${testimonyPersons} tp
     join ${persons} on ${persons.id} = tp.person_id
     where tp.testimony_id = ${testimonies.id} and ${isPublicPerson}), '{}')`;
-  const linkedCity = sql<string | null>`(select ${persons.city} from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
-    where tp.testimony_id = ${testimonies.id} and ${isPublicPerson} order by ${persons.id} limit 1)`;
   let query = db
     .select({
       id: testimonies.id,
@@ -222,7 +214,7 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       eventPlace: testimonyRevisions.eventPlace,
       eventPlaceEncrypted: testimonyRevisions.eventPlaceEncrypted,
       personIds: linked,
-      city: linkedCity,
+      publicCity: testimonyRevisions.publicCity,
       // The instant to the microsecond (a JS Date keeps only milliseconds), for keyset cursors.
       cursorAt: sql<string | null>`to_char(${testimonies.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -255,11 +247,13 @@ async function selectPublicTestimonies(db: DbOrTx, o: SelectOptions): Promise<Ar
       narrative: r.redactedNarrative ?? '',
       eventDate: r.eventDate,
       eventDatePrecision: r.eventDatePrecision,
-      place: r.exactPlacePublic ? openField(key, 'eventPlace', { encrypted: r.eventPlaceEncrypted, plain: r.eventPlace }) : (o.fallbackCity ?? r.city),
+      // Without consent, the person's city as it was when this revision was published (never read
+      // live from the person: editing a person must not change a published testimony unseen).
+      place: r.exactPlacePublic ? openField(key, 'eventPlace', { encrypted: r.eventPlaceEncrypted, plain: r.eventPlace }) : r.publicCity,
       attachments: files.get(r.id) ?? [],
       publishedAt: iso(r.publishedAt),
     };
-    return { cursorAt: r.cursorAt, testimony, exactPlace: r.exactPlacePublic };
+    return { cursorAt: r.cursorAt, testimony };
   });
 }
 

@@ -22,6 +22,7 @@ import { requirePermission } from '@/lib/authz/guard';
 import { carryRedactions, restoredSpans } from './carry-redactions';
 import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
 import { decidePublication } from './publication';
+import { publicCityOf } from './public-place';
 import { applyRedactions, isTicked, suggestRedactions } from './redaction';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
@@ -170,9 +171,16 @@ export async function publishTestimony(
       await approve();
     }
 
-    // Published: the text in the clear (public, and indexed for search), the draft no longer needed.
-    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted, redactionDraft: null }).where(eq(testimonyRevisions.id, revisionId));
     const now = new Date();
+    const linked = tx.select({ id: testimonyPersons.personId }).from(testimonyPersons).where(eq(testimonyPersons.testimonyId, input.testimonyId));
+    await tx
+      .update(persons)
+      .set({ status: 'published', publishedAt: now })
+      .where(and(eq(persons.status, 'draft'), inArray(persons.id, linked)));
+    // The place shown without consent to the exact one, fixed now as the preview showed it.
+    const about = await tx.select({ id: persons.id, status: persons.status, city: persons.city, mergedIntoId: persons.mergedIntoId }).from(persons).where(inArray(persons.id, linked));
+    // Published: the text in the clear (public, and indexed for search), the draft no longer needed.
+    await tx.update(testimonyRevisions).set({ redactedNarrative: redacted, redactionDraft: null, publicCity: publicCityOf(about) }).where(eq(testimonyRevisions.id, revisionId));
     const move = await transitionTestimony(tx, {
       testimonyId: input.testimonyId,
       event: revision ? 'publishRevision' : 'publish',
@@ -180,11 +188,6 @@ export async function publishTestimony(
       set: { ...released, publishedRevisionId: revisionId, ...(revision ? {} : { publishedAt: now }) },
       details: { revisionId, redactedLength: redacted.length, approvedBy: [...approvals.map((a) => a.moderatorId), actor.userId] },
     });
-    const linked = tx.select({ id: testimonyPersons.personId }).from(testimonyPersons).where(eq(testimonyPersons.testimonyId, input.testimonyId));
-    await tx
-      .update(persons)
-      .set({ status: 'published', publishedAt: now })
-      .where(and(eq(persons.status, 'draft'), inArray(persons.id, linked)));
     return { outcome: 'published' as const, changed: move.publicChanged };
   });
   if (result.changed) revalidatePublicData();

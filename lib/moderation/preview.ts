@@ -1,10 +1,11 @@
 import 'server-only';
 // The redaction preview: the testimony exactly as readers would get it, built with the public
 // projection's own rules (credit from `publicCredit`, the exact place only with consent, else the
-// person's city; nothing at all when the submitter chose documentation only), so the preview and
-// the public page cannot drift apart.
+// person's city that publishing fixes (./public-place.ts); nothing at all when the submitter chose
+// documentation only), so the preview and the public page cannot drift apart.
 import { publicCredit } from '@/lib/memorial';
 import type { PublicAttachment, PublicTestimony } from '@/lib/memorial/dto';
+import { publicCityOf } from './public-place';
 import type { ReviewDto } from './review';
 import { suggestRedactions, type Suggestion } from './redaction';
 
@@ -33,7 +34,7 @@ export function buildPreview(review: ReviewDto, redactedNarrative: string, files
     narrative: redactedNarrative.trim(),
     eventDate: r.eventDate,
     eventDatePrecision: r.eventDatePrecision,
-    place: review.consent.exactPlacePublic ? r.eventPlace : (review.persons[0]?.city ?? null),
+    place: review.consent.exactPlacePublic ? r.eventPlace : publicCityOf(review.persons),
     attachments: files,
     publishedAt: new Date().toISOString(),
   };

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append';
 import { hashPassphrase } from '../auth/passphrase';
 import { seal, sealPurposes } from '../crypto/secret-box';
 import { sealText } from '../crypto/sealed-text';
+import { publicCityOf } from '../moderation/public-place';
 import { nameSearchText } from '../search/normalize';
 import { newTestimonyKey, sealField, sealNarrative } from '../testimonies/sealed';
 import * as s from '../../db/schema';
@@ -161,6 +162,8 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
       })
       .returning({ id: s.testimonies.id });
     const testimonyId = testimony!.id;
+    // The city publishing fixed as its place without consent to the exact one (lib/moderation/public-place.ts).
+    const publicCity = wasPublished ? publicCityOf(demoPersons.filter((p) => t.persons.includes(p.slug) && p.status === 'published').map((p) => ({ id: personIds.get(p.slug)!, status: p.status, city: p.city }))) : null;
     const revisionIds: string[] = [];
     for (const [n, r] of t.revisions.entries()) {
       const [rev] = await tx
@@ -178,6 +181,7 @@ async function insertTestimonies(tx: Tx, collectionId: string, users: DemoUsers,
           eventDate: '2019-11-16',
           eventDatePrecision: 'exact',
           eventPlaceEncrypted: sealField(key, 'eventPlace', r.place),
+          publicCity: n === t.publishedRevision ? publicCity : null,
           createdBy: users.submitter,
           createdAt: new Date(created.getTime() + n * day),
         })

@@ -1,8 +1,9 @@
 // Small builders for tests of public surfaces (statistics, open data): a collection, persons in
 // every status, and testimonies in every state with a published (redacted) revision.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
+import { publicCityOf } from '@/lib/moderation/public-place';
 import { newTestimonyKey, sealField, sealNarrative } from '@/lib/testimonies/sealed';
 
 let counter = 0;
@@ -59,6 +60,10 @@ export type TestimonyInput = {
 
 export async function insertTestimony(db: Db, t: TestimonyInput) {
   const { key, wrapped } = newTestimonyKey();
+  // A published revision shows, without consent to the exact place, the city publishing fixed
+  // (lib/moderation/public-place.ts): here, its persons' as they are now.
+  const about = t.personIds.length ? await db.select({ id: s.persons.id, status: s.persons.status, city: s.persons.city, mergedIntoId: s.persons.mergedIntoId }).from(s.persons).where(inArray(s.persons.id, t.personIds)) : [];
+  const publicCity = t.withPublishedRevision === false ? null : publicCityOf(about.filter((p) => p.status === 'published'));
   const [testimony] = await db
     .insert(s.testimonies)
     .values({
@@ -84,6 +89,7 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
       eventDate: '2019-11-16',
       eventDatePrecision: 'exact',
       eventPlaceEncrypted: sealField(key, 'eventPlace', 'PRIVATE exact place'),
+      publicCity,
     })
     .returning({ id: s.testimonyRevisions.id });
   await db

@@ -10,6 +10,7 @@
 import { base, Faker, fa } from '@faker-js/faker';
 import { provinceCodes, type ProvinceCode } from '@/lib/geo/provinces';
 import { newPersonSlug } from '@/lib/memorial/paths';
+import { publicCityOf } from '@/lib/moderation/public-place';
 import { nameSearchText, normalizeName } from '@/lib/search/normalize';
 import { newTestimonyKey, sealDraft, sealField, sealNarrative } from '@/lib/testimonies/sealed';
 import { cities, femaleNames, maleNames, type Name, narrativeSentences, occupations, provinceWeights, streets, surnames } from './lexicon';
@@ -31,7 +32,7 @@ export const columns = {
   ],
   testimony_revisions: [
     'id', 'testimony_id', 'number', 'relationship', 'hand', 'narrative', 'redacted_narrative', 'event_date',
-    'event_date_precision', 'event_place_encrypted', 'created_by', 'created_at',
+    'event_date_precision', 'event_place_encrypted', 'created_by', 'created_at', 'public_city',
   ],
   testimony_persons: ['testimony_id', 'person_id'],
 } as const;
@@ -169,6 +170,8 @@ export function createGenerator(seed: number) {
       id: f.string.uuid(), testimony_id: id, number: String(number), relationship, hand: relationship === 'eyewitness' || relationship === 'medic' ? 'first' : weighted(weights({ first: 60, second: 40 })),
       narrative: sealNarrative(key, body), redacted_narrative: redacted, event_date: about[0]!.row.incident_date ?? null, event_date_precision: about[0]!.row.incident_date_precision ?? null,
       event_place_encrypted: sealField(key, 'eventPlace', language === 'fa' ? about[0]!.city[0] : about[0]!.city[1]), created_by: submitter, created_at: iso(at),
+      // The city publishing fixes as the place without consent to the exact one (lib/moderation/public-place.ts).
+      public_city: redacted === null ? null : publicCityOf(about.map((p) => ({ id: p.id, status: p.status, city: p.row.city ?? null }))),
     });
     if (status !== 'draft') {
       // A moderator's redaction drops a sentence that could identify someone.
