@@ -12,6 +12,8 @@ type Props = {
   testimonyId: string;
   revisionId: string;
   redacted: string;
+  /** The submitter chose documentation only: approving keeps it, publishes nothing. */
+  documentationOnly: boolean;
   actions: { publish: FormAction<unknown>; reject: FormAction<unknown>; requestChanges?: FormAction<unknown> };
   notices: FormNotices;
 };
@@ -19,7 +21,7 @@ type Props = {
 const field = 'mt-1 w-full rounded border border-muted bg-white p-2';
 const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 
-export async function DecisionForms({ locale, testimonyId, revisionId, redacted, actions, notices }: Props) {
+export async function DecisionForms({ locale, testimonyId, revisionId, redacted, documentationOnly, actions, notices }: Props) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const common = (
     <>
@@ -34,8 +36,8 @@ export async function DecisionForms({ locale, testimonyId, revisionId, redacted,
         {common}
         <input type="hidden" name="revisionId" value={revisionId} />
         <input type="hidden" name="redactedNarrative" value={redacted} />
-        <p>{t('publishHint')}</p>
-        <button type="submit" className={`${button} bg-green-100 font-semibold`}>{t('approvePublish')}</button>
+        <p>{t(documentationOnly ? 'approveDocumentationHint' : 'publishHint')}</p>
+        <button type="submit" className={`${button} bg-green-100 font-semibold`}>{t(documentationOnly ? 'approveDocumentation' : 'approvePublish')}</button>
       </ActionForm>
       {actions.requestChanges ? (
         <ActionForm action={actions.requestChanges} notices={notices}>

@@ -15,13 +15,15 @@ type Props = {
   thread: ThreadDto;
   actions: { addNote: FormAction<unknown>; sendMessage: FormAction<unknown> };
   notices: FormNotices;
+  /** A message or note was just added (`?sent=`, `?noted=` from the action's redirect): said in a status region. */
+  posted: { message: boolean; note: boolean };
 };
 
 const field = 'mt-1 w-full rounded border border-muted bg-white p-2';
 const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 const name = (locale: Locale, p: { nameFa: string; nameLatin: string | null }) => (locale === 'en' && p.nameLatin ? p.nameLatin : p.nameFa);
 
-export async function ReviewContext({ locale, review, thread, actions, notices }: Props) {
+export async function ReviewContext({ locale, review, thread, actions, notices, posted }: Props) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const hidden = (
     <>
@@ -92,6 +94,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
             </li>
           ))}
         </ul>
+        <p role="status" className="mt-2 text-sm font-semibold">{posted.note ? t('noteAdded') : null}</p>
         <ActionForm action={actions.addNote} notices={notices} className="mt-2">
           {hidden}
           <label htmlFor="note-body" className="block font-medium">{t('addNoteLabel')}</label>
@@ -109,6 +112,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices }
             </li>
           ))}
         </ol>
+        <p role="status" className="mt-2 text-sm font-semibold">{posted.message ? t('messageSent') : null}</p>
         {thread.mayContact ? (
           <ActionForm action={actions.sendMessage} notices={notices} className="mt-2">
             {hidden}

@@ -64,6 +64,7 @@ export async function SecondApprovalPanel({ locale, review, actions, notices }: 
             testimonyId={review.id}
             revisionId={review.revision.id}
             redacted={review.approvedText}
+            documentationOnly={review.consent.publish !== 'public'}
             actions={review.revisionInReview ? { publish: actions.publish, reject: actions.reject } : actions}
             notices={notices}
           />

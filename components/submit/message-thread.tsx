@@ -5,7 +5,7 @@ import type { ThreadDto } from '@/lib/messages';
 import type { FormAction } from '@/components/forms/action-state';
 import { ReplyForm, type ReplyResult } from './reply-form';
 
-type Props = { replyAction: FormAction<ReplyResult>; locale: Locale; canReply: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
+type Props = { replyAction: FormAction<ReplyResult>; locale: Locale; canReply: boolean; /** An answer was just sent (`?replied=`). */ replied?: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
 
 /**
  * The thread with moderators, as the submitter sees it: never which moderator wrote. Without a
@@ -30,6 +30,8 @@ export async function MessageThread(props: Props) {
           </li>
         ))}
       </ol>
+      {/* Always in the page: the confirmation appearing in it after a reply with JavaScript is announced. */}
+      <p role="status" className="mt-2 font-semibold">{props.replied ? t('replySent') : null}</p>
       {canReply && <ReplyForm action={props.replyAction} locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />}
     </>
   );

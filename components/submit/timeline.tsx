@@ -6,7 +6,7 @@ import type { OwnTestimonySummary } from '@/lib/testimonies';
 /** What happened to a testimony, oldest first (from the audit log; never who did it). */
 export async function Timeline({ locale, events }: { locale: Locale; events: OwnTestimonySummary['timeline'] }) {
   const t = await getTranslations({ locale, namespace: 'MyTestimonies' });
-  const known = new Set(['create', 'submit', 'claim', 'release', 'requestChanges', 'publish', 'reject', 'unpublish', 'withdraw', 'revise', 'publishRevision', 'rejectRevision']);
+  const known = new Set(['create', 'submit', 'claim', 'release', 'requestChanges', 'publish', 'accept', 'reject', 'unpublish', 'withdraw', 'revise', 'publishRevision', 'acceptRevision', 'rejectRevision']);
   return (
     <ol className="mt-1 list-decimal ps-6 text-sm">
       {events

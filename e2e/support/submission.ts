@@ -53,9 +53,11 @@ export async function fillAccount(page: Page, l: typeof fa, narrative: string) {
 
 /**
  * A fresh account submits a testimony about `about` with `narrative`, for publication on the
- * memorial after review; returns the testimony's id. `page` is left signed in as that account.
+ * memorial after review (or, with `documentationOnly`, kept for documentation only; with
+ * `mayContact`, moderators may write to them); returns the testimony's id. `page` is left signed
+ * in as that account.
  */
-export async function submitTestimony(page: Page, account: string, about: string, narrative: string): Promise<string> {
+export async function submitTestimony(page: Page, account: string, about: string, narrative: string, options: { documentationOnly?: boolean; mayContact?: boolean } = {}): Promise<string> {
   await signUp(page, account);
   await page.goto('/en/submit');
   await page.getByRole('button', { name: en.start }).click();
@@ -64,7 +66,8 @@ export async function submitTestimony(page: Page, account: string, about: string
   await fillAccount(page, en, narrative);
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('button', { name: en.next, exact: true }).click();
-  await page.getByRole('radio', { name: 'Yes — publish it on the memorial after review' }).check();
+  await page.getByRole('radio', { name: options.documentationOnly ? 'No — keep it for documentation only' : 'Yes — publish it on the memorial after review' }).check();
+  if (options.mayContact) await page.getByRole('group', { name: 'May moderators send me questions here, in my account?' }).getByRole('radio', { name: 'Yes' }).check();
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('button', { name: en.submit }).click();
   await expect(page).toHaveURL(/\/en\/my-testimonies\/[0-9a-f-]+\?done=submitted$/);

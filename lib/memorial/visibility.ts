@@ -19,3 +19,11 @@ export const testimonyHasPublicPerson = exists(
   sql`(select 1 from ${testimonyPersons} tp join ${persons} on ${persons.id} = tp.person_id
        where tp.testimony_id = ${testimonies.id} and ${isPublicPerson})`,
 );
+
+/**
+ * Whether a published testimony is on the memorial and, if not, why: its submitter chose
+ * documentation only, or no person it is about is public. What its submitter and the moderator who
+ * published it are told (a status that says "Published" must mean readers can find it).
+ */
+export type PublishedVisibility = 'public' | 'documentation_only' | 'no_public_person';
+export const publishedVisibility = sql<PublishedVisibility>`case when ${testimonies.consentPublish} <> 'public' then 'documentation_only' when ${testimonyHasPublicPerson} then 'public' else 'no_public_person' end`;

@@ -15,6 +15,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
+import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
 import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
@@ -130,7 +131,7 @@ export async function publishTestimony(
   db: Db,
   viewer: Viewer | null,
   input: { testimonyId: string; redactedNarrative: string; revisionId: string },
-): Promise<{ outcome: ApprovalOutcome }> {
+): Promise<{ outcome: ApprovalOutcome; /** Once published: whether readers can find it, or why not. */ visibility?: PublishedVisibility }> {
   const actor = requirePermission(viewer, 'moderation.decide');
   requirePermission(viewer, 'moderation.redact');
   const redacted = input.redactedNarrative.trim();
@@ -188,10 +189,12 @@ export async function publishTestimony(
       set: { ...released, publishedRevisionId: revisionId, ...(revision ? {} : { publishedAt: now }) },
       details: { revisionId, redactedLength: redacted.length, approvedBy: [...approvals.map((a) => a.moderatorId), actor.userId] },
     });
-    return { outcome: 'published' as const, changed: move.publicChanged };
+    // What the moderator is told it did: published on the memorial, or accepted without being public.
+    const [shown] = await tx.select({ visibility: publishedVisibility }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    return { outcome: 'published' as const, changed: move.publicChanged, visibility: shown!.visibility };
   });
   if (result.changed) revalidatePublicData();
-  return { outcome: result.outcome };
+  return result.outcome === 'published' ? { outcome: result.outcome, visibility: result.visibility } : { outcome: result.outcome };
 }
 
 /** A save of the text to publish: the ticked suggestions applied to the original, or the moderator's own text. */

@@ -175,13 +175,14 @@ async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; na
 }
 
 /** An internal note on a testimony: staff only, audited (without its text). */
-export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<void> {
+export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { testimonyId: string; body: string }): Promise<string> {
   const actor = requirePermission(viewer, 'note.write');
   const body = input.body.trim();
   if (!body || body.length > 5000) throw new AppError('invalid_input', { fieldErrors: { body: body ? 'invalid' : 'required' } });
   await getReview(db, viewer, input.testimonyId, { record: false }); // existence and not-a-draft, the same rule as reading
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [note] = await tx.insert(notes).values({ testimonyId: input.testimonyId, authorId: actor.userId, ...sealText('note', body) }).returning({ id: notes.id });
     await appendAudit(tx, { actorId: actor.userId, action: 'note.add', targetType: 'testimony', targetId: input.testimonyId, details: { noteId: note!.id } });
+    return note!.id;
   });
 }

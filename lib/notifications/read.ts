@@ -17,7 +17,8 @@ const permission = 'testimony.read.own';
 
 export type NotificationDto = {
   id: string;
-  kind: NotificationKind;
+  /** A documentation-only testimony is accepted, never published: its notices say so. */
+  kind: NotificationKind | 'accepted' | 'revision_accepted';
   testimonyId: string;
   /** Who the testimony is about, in the submitter's own words. */
   about: string[];
@@ -29,6 +30,9 @@ export type NotificationDto = {
 };
 
 export const notificationPageSize = 20;
+
+/** The notices of a documentation-only testimony's acceptance (its consent is fixed once accepted). */
+const documentationKinds: Partial<Record<NotificationKind, NotificationDto['kind']>> = { published: 'accepted', revision_published: 'revision_accepted' };
 
 /** How many of the viewer's notifications are unread (0 for anyone who may not have any). */
 export async function countUnreadNotifications(db: Db, viewer: Viewer | null): Promise<number> {
@@ -62,6 +66,7 @@ export async function listNotifications(
       reason: notifications.reason,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
+      consentPublish: testimonies.consentPublish,
       cursorAt: sql<string>`${notifications.createdAt}::text`,
     })
     .from(notifications)
@@ -72,7 +77,7 @@ export async function listNotifications(
   const page = rows.slice(0, limit);
   const names = await aboutNames(db, [...new Set(page.map((r) => r.testimonyId))]);
   return {
-    items: page.map(({ readAt, cursorAt: _, ...r }) => ({ ...r, about: names.get(r.testimonyId) ?? [], unread: readAt === null })),
+    items: page.map(({ readAt, cursorAt: _, consentPublish, ...r }) => ({ ...r, kind: consentPublish === 'public' ? r.kind : (documentationKinds[r.kind] ?? r.kind), about: names.get(r.testimonyId) ?? [], unread: readAt === null })),
     nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.cursorAt, page.at(-1)!.id]) : null,
   };
 }

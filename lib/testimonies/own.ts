@@ -1,21 +1,44 @@
 import 'server-only';
 // "My testimonies": the submitter's own list and detail, as DTOs. The timeline comes from the
 // audit log (what happened and when), never who did it: moderators' identities stay with staff.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { auditEntries, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { requirePermission } from '@/lib/authz/guard';
+import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { editableSteps, unsafeOwnTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
 import { openDraft, openField, openNarrative, testimonyKey } from './sealed';
 
 export type TimelineEvent = { event: string; at: Date };
+
+/**
+ * The status its submitter is shown: a published testimony that readers cannot find is not
+ * "Published" — kept for documentation only as they chose (`accepted`), or about no public person
+ * (`not_shown`, e.g. a person moderators hid).
+ */
+export type OwnStatus = TestimonyStatus | 'accepted' | 'not_shown';
+
+function ownStatus(status: TestimonyStatus, visibility: PublishedVisibility | null): OwnStatus {
+  if (status !== 'published' || !visibility || visibility === 'public') return status;
+  return visibility === 'documentation_only' ? 'accepted' : 'not_shown';
+}
+
+/** A documentation-only testimony was accepted, never published: its timeline says so. */
+function ownTimeline(events: TimelineEvent[], consentPublish: string): TimelineEvent[] {
+  if (consentPublish === 'public') return events;
+  const accepted: Record<string, string> = { publish: 'accept', publishRevision: 'acceptRevision' };
+  return events.map((e) => ({ ...e, event: accepted[e.event] ?? e.event }));
+}
+
 export type OwnTestimonySummary = {
   id: string;
   status: TestimonyStatus;
+  /** What the submitter is shown as its status (see OwnStatus). */
+  shownStatus: OwnStatus;
   /** Who it is about, as the submitter named them (their own words; shown only to them). */
   about: string[];
   createdAt: Date;
@@ -64,7 +87,7 @@ function draftNames(draft: DraftData): string[] {
 export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise<OwnTestimonySummary[]> {
   const ownerId = requirePermission(viewer, 'testimony.read.own').userId;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(testimonies), visibility: publishedVisibility })
     .from(testimonies)
     .where(eq(testimonies.submitterId, ownerId))
     .orderBy(desc(testimonies.updatedAt), asc(testimonies.id))
@@ -74,12 +97,13 @@ export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
+    shownStatus: ownStatus(r.status, r.visibility),
     about: names.get(r.id) ?? draftNames(openDraft(testimonyKey(r), r.draft)),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     submittedAt: r.submittedAt,
     revisionInReview: !!r.publishedRevisionId && r.currentRevisionId !== r.publishedRevisionId,
-    timeline: events.get(r.id) ?? [],
+    timeline: ownTimeline(events.get(r.id) ?? [], r.consentPublish),
   }));
 }
 
@@ -109,10 +133,15 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
         .from(testimonyRevisions)
         .where(eq(testimonyRevisions.id, row.currentRevisionId))
     : [];
-  const [events, names] = await Promise.all([timelines(db, [row.id]), aboutNames(db, [row.id])]);
+  const [events, names, [shown]] = await Promise.all([
+    timelines(db, [row.id]),
+    aboutNames(db, [row.id]),
+    row.status === 'published' ? db.select({ visibility: publishedVisibility }).from(testimonies).where(eq(testimonies.id, row.id)) : [],
+  ]);
   return {
     id: row.id,
     status: row.status,
+    shownStatus: ownStatus(row.status, shown?.visibility ?? null),
     about: names.get(row.id) ?? draftNames(openDraft(key, row.draft)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -122,7 +151,7 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), mayContact: row.mayContact },
     editable: editableSteps(row.status),
     canWithdraw: row.status !== 'withdrawn' && row.status !== 'rejected',
-    timeline: events.get(row.id) ?? [],
+    timeline: ownTimeline(events.get(row.id) ?? [], row.consentPublish),
   };
 }
 export type OwnTestimonyDetail = Awaited<ReturnType<typeof getOwnTestimony>>;

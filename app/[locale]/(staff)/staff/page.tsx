@@ -10,10 +10,11 @@ import { provinceCodes } from '@/lib/geo/provinces';
 import { listQueue, listQueueCollections, queueStatuses, type QueueFilters } from '@/lib/moderation/queue';
 import { FormMessages } from '@/components/forms/form-messages';
 import { ActionForm } from '@/components/moderation/action-form';
+import { DecisionNotice } from '@/components/moderation/decision-notice';
 import { QueueFilterForm } from '@/components/moderation/queue-filters';
 import { claimNextAction } from './testimonies/actions';
 
-type Query = { status?: string; cursor?: string; collection?: string; province?: string; language?: string; minor?: string; files?: string; flagged?: string };
+type Query = { status?: string; decided?: string; cursor?: string; collection?: string; province?: string; language?: string; minor?: string; files?: string; flagged?: string };
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Query> };
 
 /** Only known values pass; anything else in the URL is ignored rather than an error page. */
@@ -61,6 +62,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">{t('queueTitle')}</h1>
+      <DecisionNotice locale={locale} decided={query.decided} />
       <section aria-labelledby="queue-counts" className="mt-4">
         <h2 id="queue-counts" className="text-lg font-semibold">
           {t('countsHeading')}

@@ -1,7 +1,7 @@
 'use server';
 // "My testimonies": withdrawal (confirmed in a <details> that works without JavaScript) and the
 // submitter's replies in the message thread with moderators.
-import { redirect } from 'next/navigation';
+import { redirect, RedirectType } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { revalidatePublicData } from '@/lib/memorial/cache';
@@ -31,6 +31,8 @@ export const replyToModeratorsAction = defineAction({
   handler: async (input, { db, viewer }) => {
     const result = await replyAsSubmitter(db, viewer, { testimonyId: input.testimonyId, body: input.body }, await currentAddressKey());
     if (result.status === 'refused') return { refused: result.reason };
-    redirect(`/${input.locale}/my-testimonies/${input.testimonyId}#messages-heading`);
+    // A page of its own per answer (its id in the query), never only a new `#hash` on the same
+    // page: the client takes that for a scroll and keeps the thread it has, without the answer.
+    redirect(`/${input.locale}/my-testimonies/${input.testimonyId}?replied=${result.messageId}#messages-heading`, RedirectType.replace);
   },
 });

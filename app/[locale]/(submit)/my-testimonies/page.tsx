@@ -43,7 +43,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
               <a href={`/${locale}/my-testimonies/${item.id}`}>{item.about.join('، ') || t('aboutUnknown')}</a>
             </h2>
             <p className="mt-1">
-              {t('statusLabel')}: <strong>{t(`status.${item.status}`)}</strong>
+              {t('statusLabel')}: <strong>{t(`status.${item.shownStatus}`)}</strong>
               {item.revisionInReview && <span className="block text-sm">{t('revisionInReview')}</span>}
               {(unread[item.id] ?? 0) > 0 && <strong className="block text-sm text-accent-ink">{m('unread', { count: unread[item.id]! })}</strong>}
             </p>

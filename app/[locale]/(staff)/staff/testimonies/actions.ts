@@ -3,7 +3,7 @@
 // the permission and the claim again itself) and, on success, redirects back to a page that
 // re-renders from the database: the same flow with and without JavaScript.
 import { refresh } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { redirect, RedirectType } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { versionField } from '@/lib/concurrency/version';
@@ -16,7 +16,13 @@ import { messageBodySchema } from '@/lib/validation/message';
 
 const locale = z.enum(['fa', 'en']).default('fa');
 const target = z.object({ testimonyId: z.uuid(), locale });
-const reviewPath = (l: string, id: string, hash = '') => `/${l}/staff/testimonies/${id}${hash}`;
+const reviewPath = (l: string, id: string, suffix = '') => `/${l}/staff/testimonies/${id}${suffix}`;
+/**
+ * Where a decision or a post leads: the page with what was done in its query (shown there as a
+ * status message, with or without JavaScript). Never only a new `#hash` on the same page: the
+ * client takes that for a scroll and keeps the page it has, without the new message or note.
+ */
+const decided = (l: string, id: string, outcome: string) => reviewPath(l, id, `?decided=${outcome}#decided`);
 const text = z.string().trim().min(1, 'required').max(100_000, 'invalid');
 
 export const claimNextAction = defineAction({
@@ -57,7 +63,7 @@ export const requestChangesAction = defineAction({
   keep: ['message'],
   handler: async (input, { viewer, db }) => {
     await requestChanges(db, viewer, input);
-    redirect(reviewPath(input.locale, input.testimonyId));
+    redirect(decided(input.locale, input.testimonyId, 'changes_requested'));
   },
 });
 
@@ -68,7 +74,7 @@ export const rejectAction = defineAction({
   keep: ['note', 'reason'],
   handler: async (input, { viewer, db }) => {
     await rejectTestimony(db, viewer, input);
-    redirect(reviewPath(input.locale, input.testimonyId));
+    redirect(decided(input.locale, input.testimonyId, 'rejected'));
   },
 });
 
@@ -111,9 +117,10 @@ export const publishAction = defineAction({
   handler: async (input, { viewer, db }) => {
     // publishTestimony revalidates the public pages after its commit. A first approval under
     // four-eyes leaves the item to someone else: back to the queue of those awaiting a second one.
-    const { outcome } = await publishTestimony(db, viewer, input);
-    if (outcome === 'awaiting_second_approval') redirect(`/${input.locale}/staff?status=awaiting_approval`);
-    redirect(reviewPath(input.locale, input.testimonyId));
+    const { outcome, visibility } = await publishTestimony(db, viewer, input);
+    if (outcome === 'awaiting_second_approval') redirect(`/${input.locale}/staff?status=awaiting_approval&decided=approved#decided`);
+    // Published says whether readers can now find it (or why not: documentation only, no public person).
+    redirect(decided(input.locale, input.testimonyId, visibility ?? outcome));
   },
 });
 
@@ -123,8 +130,8 @@ export const addNoteAction = defineAction({
   access: { permission: 'note.write' },
   keep: ['body'],
   handler: async (input, { viewer, db }) => {
-    await addTestimonyNote(db, viewer, input);
-    redirect(reviewPath(input.locale, input.testimonyId, '#notes'));
+    const noteId = await addTestimonyNote(db, viewer, input);
+    redirect(reviewPath(input.locale, input.testimonyId, `?noted=${noteId}#notes`), RedirectType.replace);
   },
 });
 
@@ -136,6 +143,7 @@ export const sendMessageAction = defineAction({
   handler: async (input, { viewer, db }) => {
     const result = await sendStaffMessage(db, viewer, input, await currentAddressKey());
     if (result.status === 'refused') return { refused: result.reason };
-    redirect(reviewPath(input.locale, input.testimonyId, '#messages'));
+    // The message's id makes each answer a page of its own (see `decided`), the thread read anew.
+    redirect(reviewPath(input.locale, input.testimonyId, `?sent=${result.messageId}#messages`), RedirectType.replace);
   },
 });

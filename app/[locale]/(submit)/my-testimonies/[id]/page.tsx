@@ -52,6 +52,7 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
   const item = loaded?.item;
   const s = await getTranslations('Submit');
   const done = (await searchParams).done;
+  const replied = !!(await searchParams).replied;
   const r = item?.revision;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -65,7 +66,7 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <>
       {doneKeys.includes(done as never) && <FormNotice>{t(`done.${done as 'submitted'}`)}</FormNotice>}
       <p className="mt-3">
-        {t('statusLabel')}: <strong>{t(`status.${item.status}`)}</strong>
+        {t('statusLabel')}: <strong>{t(`status.${item.shownStatus}`)}</strong>
       </p>
       {item.revisionInReview && <p className="text-sm">{t('revisionInReview')}</p>}
       {item.editable.length > 0 && (
@@ -113,7 +114,7 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <FormMessages namespaces={['Messages']}>
           {/* Replies only once moderators can see it, and never on a closed testimony. */}
           {loaded ? (
-            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} />
+            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} replied={replied} />
           ) : (
             <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={null} testimonyId={id} canReply />
           )}

@@ -5,6 +5,7 @@ import { withDb } from '@/lib/db';
 import { FormMessages } from '@/components/forms/form-messages';
 import { ClaimPanel } from '@/components/moderation/claim-panel';
 import { DecisionForms } from '@/components/moderation/decision-forms';
+import { DecisionNotice } from '@/components/moderation/decision-notice';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
 import { ReviewContext } from '@/components/moderation/review-context';
 import { ReviewFiles } from '@/components/moderation/review-files';
@@ -26,7 +27,7 @@ import { setAttachmentVisibilityAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string }> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
@@ -44,6 +45,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
+  const query = await searchParams;
+  // A documentation-only testimony that was approved is kept, never public: not "Published".
+  const shownStatus = review.status === 'published' && review.consent.publish !== 'public' ? 'accepted' : review.status;
   // Catalogue keys, translated by the forms (FormMessages below gives them those messages).
   const notices = { results: { contact_not_allowed: 'Moderation.contactNotAllowed', closed: 'Moderation.threadClosed' } };
 
@@ -62,9 +66,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <p><a href={`/${locale}/staff`}>{t('backToQueue')}</a></p>
       <h1 className="mt-2 text-2xl font-bold">{t('reviewTitle')}</h1>
       <p className="mt-1">
-        {t('statusLabel')} <strong>{t(`status.${review.status}`)}</strong>
+        {t('statusLabel')} <strong>{t(`status.${shownStatus as 'published'}`)}</strong>
         {review.rejectReason ? <> · {t('rejectedFor', { reason: t(`rejectReasons.${review.rejectReason}`) })}</> : null}
       </p>
+      <DecisionNotice locale={locale} decided={query.decided} />
       <WorkflowNotices locale={locale} review={review} />
       <ClaimPanel locale={locale} review={review} actions={{ claim: actions.claimAction, release: actions.releaseAction }} notices={notices} />
       <section aria-labelledby="text" className="mt-8">
@@ -80,15 +85,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         ) : null}
       </section>
       <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} />
-      {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={(await searchParams).publication} /> : null}
+      {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <>
           <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} action={actions.saveRedactionAction} notices={notices} />
-          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
+          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} documentationOnly={review.consent.publish !== 'public'} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
         </>
       ) : null}
       <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
-      <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} />
+      <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} posted={{ message: !!query.sent, note: !!query.noted }} />
     </FormMessages>
   );
 }
