@@ -44,8 +44,9 @@ test('four-eyes on: one approval does not publish, a second moderator\'s approva
     await moderator.getByRole('button', { name: 'Redact the ticked items' }).click();
     await expect(moderator.getByLabel('Text to publish')).toHaveValue(/Call me on \[redacted\]\./);
     await moderator.getByRole('button', { name: 'Approve and publish' }).click();
-    // The approval lands the moderator on the queue of items waiting for a second approval.
-    await slowExpect(moderator).toHaveURL(/\/en\/staff\?status=awaiting_approval$/);
+    // The approval lands the moderator on the queue of items waiting for a second approval, saying so.
+    await slowExpect(moderator).toHaveURL(/\/en\/staff\?status=awaiting_approval&decided=approved#decided$/);
+    await expect(moderator.getByRole('status').filter({ hasText: 'Your approval is recorded.' })).toBeVisible();
     await moderator.getByRole('table').locator(`a[href$="/staff/testimonies/${id}"]`).click();
     await status(moderator).toContainText('Awaiting second approval');
     await expect(moderator.getByText('You approved this revision.')).toBeVisible();
