@@ -139,7 +139,7 @@ describe.each(testDatabases())('four-eyes by every route on $name', (target) => 
     const input = { testimonyId: id, revisionId: row!.revisionId!, redactedNarrative: 'Approved text.' };
     expect(await publishTestimony(ctx.db, actors.moderator.viewer, input)).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await isPublic(person.id)).toBe(false);
-    expect(await publishTestimony(ctx.db, second, input)).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, second, input)).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await isPublic(person.id)).toBe(true);
   });
 

@@ -71,7 +71,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     const review = await getReview(ctx.db, second, t.id);
     expect(review).toMatchObject({ approvedText: approved, approvals: [{ moderator: expect.any(String), byViewer: false }] });
     expect(await codeOf(publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await publicText(t.personId)).toEqual([approved]);
     expect(await stored()).toEqual({ clear: approved, draft: null });
     const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
@@ -92,7 +92,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     await fourEyes(false);
     const u = await submitted();
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id });
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
   });
 
   it('a moderator can never claim, approve or decide on their own testimony, not even as the second approver', async () => {
@@ -158,7 +158,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await publicText(t.personId)).toEqual(['First account.']);
     expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' })).items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: true });
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await publicText(t.personId)).toEqual([text]);
     const log = await ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     expect(log.map((e) => e.action)).toEqual(['testimony.claimRevision', 'testimony.releaseRevision', 'testimony.claimRevision', 'testimony.approveRevision', 'testimony.publishRevision']);

@@ -51,7 +51,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     // The submitter's own move (resubmitting) tells them nothing.
     await ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId: t.id, event: 'submit', actorId: actors.submitterA.userId! }));
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'He was taken.' })).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'He was taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
     await ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId: t.id, event: 'unpublish', actorId: actors.admin.userId! }));
     expect(await told(t.id)).toEqual([
       ['A', 'review_started', null],
@@ -84,7 +84,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await told(t.id)).toEqual([['A', 'review_started', null]]);
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'published' });
+    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await told(t.id)).toEqual([['A', 'review_started', null], ['A', 'published', null]]);
   });
 
