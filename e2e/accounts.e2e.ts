@@ -32,6 +32,11 @@ async function expectAccountCreated(page: Page, username: string) {
   expect(file).toBe(`${(await codes.allTextContents()).join('\r\n')}\r\n`);
   expect(file).not.toMatch(/yadman|یادمان/i);
   expect(file).not.toContain(username);
+  // Signed in for hours, not weeks (a phone may be seized): the cookie expires with the session's
+  // absolute limit (lib/env.mjs SESSION_MAX_HOURS, 12 by default).
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('yadman.session'));
+  expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
+  expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(11 * 3_600_000);
   // On to where the person was going: by default, the submission.
   await page.getByRole('link', { name: 'I have saved my codes — continue' }).click();
   await expect(page).toHaveURL(/\/en\/submit$/);
