@@ -21,6 +21,8 @@ function words(locale: 'fa' | 'en', m: Catalogue) {
     quickExit: m.QuickExit,
     media: m.Media,
     submitNav: m.Shell.nav.submit,
+    stepNames: m.Submit.steps,
+    stepsNav: m.Submit.stepsLabel,
     myTestimonies: m.MyTestimonies.title,
   };
 }
