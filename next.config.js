@@ -11,7 +11,8 @@ export default function config(phase) {
   // A bad configuration stops the server at start, naming the variable. Secrets are not needed to build.
   const env = parseEnv(process.env, { requireSecrets: phase !== PHASE_PRODUCTION_BUILD });
   // File uploads go to route handlers under /api/uploads that stream them to disk (lib/media), not
-  // to server actions: server actions and the proxy keep Next's default body limits.
+  // to server actions, and the proxy does not run for them (proxy.ts `matcher`): the body limits
+  // below never cut an upload.
 
   /** @type {import('next').NextConfig} */
   const nextConfig = {

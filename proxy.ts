@@ -130,6 +130,12 @@ function isDocumentRequest(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's build files (scripts, styles, fonts: they carry next.config.js's headers).
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Everything but Next's build files (scripts, styles, fonts: they carry next.config.js's headers)
+  // and the upload routes. Next hands the proxy a copy of every request body it runs for, holding
+  // it in memory and cutting it at `proxyClientMaxBodySize` (next.config.js) — for the route too: a
+  // photo posted without JavaScript past 11 MB reached /api/uploads/form cut short and failed as a
+  // blank 500 instead of being streamed to disk and answered "too large (max 25 MB)". None of the
+  // proxy's jobs concerns an upload: the routes check the origin, the session and the database
+  // themselves (app/api/uploads).
+  matcher: ['/((?!_next/static|_next/image|api/uploads/).*)'],
 };

@@ -16,9 +16,27 @@ async function signUp(page: Page, username: string, passphrase: string) {
 }
 
 async function expectAccountCreated(page: Page, username: string) {
-  await expect(page.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Your account is ready' }).getByRole('listitem')).toHaveCount(10);
-  await expect(page.getByRole('link', { name: 'Download the codes as a text file' })).toHaveAttribute('download', 'yadman-recovery-codes.txt');
+  // A page of its own: its heading, nothing left of the sign-up page (heading, boxes, form, sign-in link).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account is ready');
+  await expect(page.getByRole('heading', { name: /create an account|why we do not ask|let us choose/i })).toHaveCount(0);
+  await expect(signUpForm(page)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toHaveCount(0);
+  await expect(page.getByText(`You are signed in as ${username}.`)).toBeVisible();
+  const codes = page.getByRole('list', { name: 'Your recovery codes' }).getByRole('listitem');
+  await expect(codes).toHaveCount(10);
+  // The file in her Downloads names neither the site nor the account: a neutral name, the codes alone.
+  const download = page.getByRole('link', { name: 'Download the codes as a text file' });
+  await expect(download).toHaveAttribute('download', 'codes.txt');
+  await expect(download).toHaveAccessibleDescription(/The file is called codes\.txt\./);
+  const file = decodeURIComponent((await download.getAttribute('href'))!.split(',')[1]!);
+  expect(file).toBe(`${(await codes.allTextContents()).join('\r\n')}\r\n`);
+  expect(file).not.toMatch(/yadman|یادمان/i);
+  expect(file).not.toContain(username);
+  // Signed in for hours, not weeks (a phone may be seized): the cookie expires with the session's
+  // absolute limit (lib/env.mjs SESSION_MAX_HOURS, 12 by default).
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('yadman.session'));
+  expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
+  expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(11 * 3_600_000);
   // On to where the person was going: by default, the submission.
   await page.getByRole('link', { name: 'I have saved my codes — continue' }).click();
   await expect(page).toHaveURL(/\/en\/submit$/);

@@ -26,8 +26,13 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 random bytes (try: openssl rand -base64 32)')
     .optional(),
   AUTH_URL: z.url('must be the public URL of the site, e.g. https://yadman.example').optional(),
+  // Sessions (lib/auth/sessions.ts) end after this long without a request — any page or save,
+  // a 30-second autosave included — and, however active, this many hours after sign-in: a phone
+  // may be seized, and what is signed in on it must not outlast the day. The session cookie expires
+  // with the absolute limit too, so no lasting sign-in is left in the browser.
   SESSION_IDLE_STAFF_MINUTES: positiveInt.default(120),
-  SESSION_IDLE_SUBMITTER_DAYS: positiveInt.default(14),
+  SESSION_IDLE_SUBMITTER_MINUTES: positiveInt.default(180),
+  SESSION_MAX_HOURS: positiveInt.max(24 * 7).default(12),
   // How long a moderator's claim on a testimony holds before another moderator may take it.
   CLAIM_MINUTES: positiveInt.default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -111,6 +116,10 @@ const schema = z.object({
 export function parseEnv(source, options = {}) {
   // Empty strings are treated as unset, the way shells and .env files usually mean them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // Renamed settings are refused by name rather than ignored: the operator learns the new one.
+  if (cleaned.SESSION_IDLE_SUBMITTER_DAYS !== undefined) {
+    throw new Error('Invalid configuration:\n  - SESSION_IDLE_SUBMITTER_DAYS: replaced by SESSION_IDLE_SUBMITTER_MINUTES (default 180) and SESSION_MAX_HOURS (default 12)');
+  }
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);

@@ -4,6 +4,7 @@ import type { FormAction } from './action-state';
 import { Field } from './field';
 import { FormAlert, FormNotice, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
+import { recoveryCodesFileName } from './recovery-codes-file';
 import { useActionForm, useCheckedForm } from './use-action-form';
 
 /** `username` is a hidden field so password managers know which account the new passphrase is for. */
@@ -51,7 +52,7 @@ export function RegenerateRecoveryCodesForm({ action }: { action: FormAction<{ r
         <div className="mt-4">
           <h3 className="font-semibold">{t('recoveryCodesHeading')}</h3>
           <p>{t('recoveryCodesText')}</p>
-          <RecoveryCodes codes={state.data.recoveryCodes} label={t('recoveryCodesLabel')} download={t('downloadCodes')} />
+          <RecoveryCodes codes={state.data.recoveryCodes} label={t('recoveryCodesLabel')} download={t('downloadCodes')} downloadHint={t('downloadCodesHint', { file: recoveryCodesFileName })} />
         </div>
       )}
       <button type="submit" className={`mt-4 ${secondaryButton}`} disabled={pending}>

@@ -1,26 +1,47 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { FormAction } from './action-state';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
+import { recoveryCodesFileName } from './recovery-codes-file';
 import { useActionForm, useCheckedForm } from './use-action-form';
 
-type Actions = { signUp: FormAction<{ recoveryCodes: string[] }>; generatePassphrase: FormAction<{ passphrase: string }> };
+type Created = { recoveryCodes: string[]; username: string };
+type Actions = { signUp: FormAction<Created>; generatePassphrase: FormAction<{ passphrase: string }> };
+type Props = {
+  actions: Actions;
+  locale: string;
+  challenge: string;
+  continueTo: string;
+  /** The page's own words under the heading (server-rendered), shown with the form only. */
+  intro: ReactNode;
+  /** "Already have an account? Sign in", shown with the form only. */
+  footer: ReactNode;
+};
 
 /**
- * Sign-up. "Generate a passphrase" is its own small form posting to its own action, so it works
- * without JavaScript too; its result is shown once and pre-fills the main form.
+ * Sign-up, the whole page below the header: its heading, the form and, once the account exists,
+ * the page it becomes — a heading of its own, the recovery codes and the way on — with nothing of
+ * the form left around it. "Generate a passphrase" is its own small form posting to its own action,
+ * so it works without JavaScript too; its result is shown once and pre-fills the main form.
  */
-export function SignUpForm({ actions, locale, challenge, continueTo }: { actions: Actions; locale: string; challenge: string; continueTo: string }) {
+export function SignUpForm({ actions, locale, challenge, continueTo, intro, footer }: Props) {
   const t = useTranslations('SignUp');
   const { state: generated, formAction: generate, pending: generating } = useActionForm(actions.generatePassphrase);
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
+  const signUp = useCheckedForm(actions.signUp, {
+    schema: () => import('@/lib/validation/account').then((m) => m.signUpSchema),
+    defaults: { username: '', passphrase: passphrase ?? '', passphraseConfirm: passphrase ?? '', generated: passphrase ? 'yes' : 'no' },
+  });
+  if (signUp.state.status === 'ok') return <Created created={signUp.state.data} continueTo={continueTo} />;
   return (
     <>
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      {intro}
       <section aria-labelledby="generate-heading" className="mt-8 rounded border border-line bg-white p-4">
         <h2 id="generate-heading" className="text-lg font-semibold">
           {t('generateHeading')}
@@ -42,40 +63,46 @@ export function SignUpForm({ actions, locale, challenge, continueTo }: { actions
           </div>
         )}
       </section>
-      {/* No `key` here: without JavaScript, React matches the posted form's state to this
-          component by its position and key, so the key must not change between renders. */}
-      <MainForm action={actions.signUp} locale={locale} generated={passphrase} challenge={challenge} continueTo={continueTo} />
+      <MainForm form={signUp} locale={locale} generated={passphrase} challenge={challenge} />
+      {footer}
     </>
   );
 }
 
-function MainForm({ action, locale, generated, challenge: issued, continueTo }: { action: Actions['signUp']; locale: string; generated?: string; challenge: string; continueTo: string }) {
+/** The page once the account exists: where she is, her codes to keep, and the way on. */
+function Created({ created, continueTo }: { created: Created; continueTo: string }) {
   const t = useTranslations('SignUp');
-  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.signUpSchema), defaults: {
-    username: '',
-    passphrase: generated ?? '',
-    passphraseConfirm: generated ?? '',
-    generated: generated ? 'yes' : 'no',
-  } });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // With JavaScript the page changed under her: a screen reader starts again from the new heading.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold focus:outline-none">
+        {t('createdHeading')}
+      </h1>
+      <p className="mt-2 text-lg">{t('createdSignedIn', { username: created.username })}</p>
+      <section aria-labelledby="codes-heading" className="mt-8">
+        <h2 id="codes-heading" className="text-xl font-semibold">
+          {t('codesHeading')}
+        </h2>
+        <p className="mt-2">{t('codesText')}</p>
+        <RecoveryCodes codes={created.recoveryCodes} label={t('codesHeading')} download={t('downloadCodes')} downloadHint={t('downloadCodesHint', { file: recoveryCodesFileName })} />
+      </section>
+      <a href={continueTo} className={`${submitButton} inline-block no-underline`}>
+        {t('continueSaved')}
+      </a>
+    </>
+  );
+}
+
+function MainForm({ form: signUp, locale, generated, challenge: issued }: { form: ReturnType<typeof useCheckedForm<Created>>; locale: string; generated?: string; challenge: string }) {
+  const t = useTranslations('SignUp');
+  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = signUp;
   // With JavaScript, a newly generated passphrase fills the fields already on the page.
   useEffect(() => {
     if (!generated) return;
     form.reset({ ...form.getValues(), passphrase: generated, passphraseConfirm: generated, generated: 'yes' });
   }, [generated, form]);
-  if (state.status === 'ok') {
-    return (
-      <section aria-labelledby="created-heading" className="mt-8">
-        <h2 id="created-heading" className="text-xl font-semibold">
-          {t('createdHeading')}
-        </h2>
-        <p className="mt-2">{t('createdText')}</p>
-        <RecoveryCodes codes={state.data.recoveryCodes} label={t('createdHeading')} download={t('downloadCodes')} />
-        <a href={continueTo} className="mt-6 inline-block font-semibold">
-          {t('continueSaved')}
-        </a>
-      </section>
-    );
-  }
   const savedError = errorOf('saved');
   const challenge = currentChallenge(state, issued);
   return (

@@ -21,6 +21,8 @@ function words(locale: 'fa' | 'en', m: Catalogue) {
     quickExit: m.QuickExit,
     media: m.Media,
     submitNav: m.Shell.nav.submit,
+    stepNames: m.Submit.steps,
+    stepsNav: m.Submit.stepsLabel,
     myTestimonies: m.MyTestimonies.title,
   };
 }
@@ -46,8 +48,12 @@ export async function signUpKeepingCodes(page: Page, w: Words, username: string)
   await form.getByLabel(w.signUp.passphrase, { exact: true }).fill(firstPassphrase);
   await form.getByLabel(w.signUp.passphraseConfirm).fill(firstPassphrase);
   await form.getByRole('button', { name: w.signUp.submit }).click();
-  const codes = page.getByRole('list', { name: w.signUp.createdHeading }).getByRole('listitem');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.signUp.createdHeading);
+  const codes = page.getByRole('list', { name: w.signUp.codesHeading }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
+  // Nothing of the sign-up page is left around the codes, and the file they download as is neutral.
+  await expect(page.getByRole('form', { name: w.signUp.title })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: w.signUp.downloadCodes })).toHaveAttribute('download', 'codes.txt');
   return codes.allTextContents();
 }
 

@@ -8,7 +8,7 @@ import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { requirePermission } from '@/lib/authz/guard';
-import { usernameKey } from '@/lib/validation/account';
+import { storedUsernameKey } from '@/lib/auth/username-lookup';
 import { appendAudit } from './append';
 import { auditChainStatus, type AuditChainStatus } from './report';
 
@@ -66,7 +66,7 @@ export async function browseAuditLog(
 
   // An unknown username matches nothing (null), rather than being ignored.
   const actorId = filters.actor
-    ? ((await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(filters.actor))))[0]?.id ?? null)
+    ? ((await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, await storedUsernameKey(db, filters.actor))))[0]?.id ?? null)
     : undefined;
   const where = conditions(filters, actorId);
   if (cursor) where.push(lt(auditEntries.id, Number(cursor)));

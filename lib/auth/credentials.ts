@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { usernameKey } from '@/lib/validation/account';
+import { storedUsernameKey } from './username-lookup';
 import { verifyAgainstDummy, verifyPassphrase } from './passphrase';
 import { createSession, demoAccountsAllowed } from './sessions';
 import { unknownAddressKey } from '@/lib/abuse/address';
@@ -44,7 +45,7 @@ export async function signInWithPassphrase(
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt, isDemo: users.isDemo })
     .from(users)
-    .where(eq(users.usernameKey, key));
+    .where(eq(users.usernameKey, await storedUsernameKey(db, input.username)));
   const passphraseOk = user
     ? await verifyPassphrase(user.passwordHash, input.passphrase)
     : await verifyAgainstDummy(input.passphrase);

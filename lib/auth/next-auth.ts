@@ -10,6 +10,7 @@ import { signInSchema } from '@/lib/validation/account';
 import { requestAddressKey } from '@/lib/abuse/address';
 import { challengeField, honeypotField, proofField } from '@/lib/abuse/challenge-fields';
 import { signInWithPassphrase } from './credentials';
+import { sessionMaxAgeMs } from './sessions';
 
 /** Thrown from `authorize`; `code` tells the form which translated message to show. */
 export class SignInRefused extends CredentialsSignin {
@@ -35,8 +36,6 @@ declare module '@auth/core/jwt' {
   }
 }
 
-// Absolute lifetime of a session cookie; idle limits per role are enforced on the server rows.
-const maxSessionAgeSeconds = 30 * 24 * 60 * 60;
 
 /** The session cookie's name: `__Host-` prefixed when the site is served over HTTPS. */
 export function sessionCookieName(): string {
@@ -49,7 +48,9 @@ function config(): NextAuthConfig {
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: maxSessionAgeSeconds },
+    // The cookie (and the token in it) expires with the session's absolute limit; idle limits per
+    // role, and the absolute limit itself, are enforced on the server rows (./sessions.ts).
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeMs() / 1000 },
     useSecureCookies: secure,
     cookies: {
       sessionToken: {

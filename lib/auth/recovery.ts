@@ -11,6 +11,7 @@ import { clearLimit, consumeLimit } from '@/lib/abuse/limits';
 import { appendAudit } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
 import { usernameKey } from '@/lib/validation/account';
+import { storedUsernameKey } from './username-lookup';
 import { hashPassphrase } from './passphrase';
 import { consumeRecoveryCode, countUnusedRecoveryCodes } from './recovery-codes';
 import { demoAccountsAllowed, revokeUserSessions } from './sessions';
@@ -46,7 +47,7 @@ export async function recoverAccount(
   const [user] = await db
     .select({ id: users.id, disabledAt: users.disabledAt, isDemo: users.isDemo })
     .from(users)
-    .where(eq(users.usernameKey, key));
+    .where(eq(users.usernameKey, await storedUsernameKey(db, input.username)));
   if (!user || user.disabledAt || (user.isDemo && !demoAccountsAllowed())) throw refused();
   const remainingCodes = await db.transaction(async (tx) => {
     // Atomic: two requests racing with one code cannot both spend it.

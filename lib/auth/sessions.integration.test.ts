@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { users, userSessions } from '@/db/schema';
 import { createActors, insertUser } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { createSession, idleLimitMs, resolveSession, revokeSession, revokeUserSessions } from './sessions';
+import { createSession, idleLimitMs, resolveSession, revokeSession, revokeUserSessions, sessionMaxAgeMs } from './sessions';
 
 describe.each(testDatabases())('sessions on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -36,13 +36,30 @@ describe.each(testDatabases())('sessions on $name', (target) => {
     const staffSession = await createSession(ctx.db, staffId, true);
     const submitterId = await insertUser(ctx.db, 'idle-submitter', 'submitter');
     const submitterSession = await createSession(ctx.db, submitterId, false);
-    const threeHoursLater = new Date(Date.now() + 3 * 3_600_000);
+    const hoursLater = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+    // Staff: two hours idle. Submitters: three (a phone may be seized; a few hours, not weeks).
     expect(idleLimitMs('moderator')).toBe(2 * 3_600_000);
-    expect(await resolveSession(ctx.db, staffSession, threeHoursLater)).toBeNull();
+    expect(idleLimitMs('submitter')).toBe(3 * 3_600_000);
+    expect(await resolveSession(ctx.db, staffSession, hoursLater(2.5))).toBeNull();
     // Revoked for good: coming back "earlier" does not revive it.
     expect(await resolveSession(ctx.db, staffSession)).toBeNull();
-    expect(await resolveSession(ctx.db, submitterSession, threeHoursLater)).not.toBeNull();
-    expect(await resolveSession(ctx.db, submitterSession, new Date(Date.now() + 15 * 86_400_000))).toBeNull();
+    expect(await resolveSession(ctx.db, submitterSession, hoursLater(2.5))).not.toBeNull();
+    // Activity renews it: idle is counted from the last request, not from sign-in.
+    expect(await resolveSession(ctx.db, submitterSession, hoursLater(5))).not.toBeNull();
+    expect(await resolveSession(ctx.db, submitterSession, hoursLater(8.5))).toBeNull();
+    expect(await resolveSession(ctx.db, submitterSession)).toBeNull();
+  });
+
+  it('ends every session twelve hours after sign-in, however active', async () => {
+    expect(sessionMaxAgeMs()).toBe(12 * 3_600_000);
+    for (const role of ['submitter', 'moderator'] as const) {
+      const userId = await insertUser(ctx.db, `busy-${role}`, role, { totp: role === 'moderator' });
+      const sessionId = await createSession(ctx.db, userId, true);
+      // A request every hour (within every idle limit) until the absolute limit.
+      for (let hour = 1; hour <= 11; hour++) expect(await resolveSession(ctx.db, sessionId, new Date(Date.now() + hour * 3_600_000))).not.toBeNull();
+      expect(await resolveSession(ctx.db, sessionId, new Date(Date.now() + 12.1 * 3_600_000))).toBeNull();
+      expect(await resolveSession(ctx.db, sessionId, new Date(Date.now() + 11.5 * 3_600_000))).toBeNull();
+    }
   });
 
   it('refuses revoked sessions, unknown ids and malformed ids', async () => {

@@ -29,14 +29,20 @@ export async function createSession(db: DbOrTx, userId: string, secondFactorVeri
   return row!.id;
 }
 
+/** How long a session of this role lives without a request (lib/env.mjs). */
 export function idleLimitMs(role: Role): number {
   const e = env();
-  return isStaffRole(role) ? e.SESSION_IDLE_STAFF_MINUTES * 60_000 : e.SESSION_IDLE_SUBMITTER_DAYS * 86_400_000;
+  return (isStaffRole(role) ? e.SESSION_IDLE_STAFF_MINUTES : e.SESSION_IDLE_SUBMITTER_MINUTES) * 60_000;
+}
+
+/** How long any session lives after sign-in, however active; the session cookie expires with it. */
+export function sessionMaxAgeMs(): number {
+  return env().SESSION_MAX_HOURS * 3_600_000;
 }
 
 /**
  * The viewer behind a session id, or null when the session is unknown, revoked, idle too long,
- * its user disabled, or a demo account outside demo mode. Re-reads the role every time, so a
+ * older than the absolute limit, its user disabled, or a demo account outside demo mode. Re-reads the role every time, so a
  * role change or a disabled account takes effect on the next request.
  */
 export async function resolveSession(db: Db, sessionId: string, now = new Date()): Promise<Viewer | null> {
@@ -44,6 +50,7 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
   const [row] = await db
     .select({
       sessionId: userSessions.id,
+      createdAt: userSessions.createdAt,
       lastSeenAt: userSessions.lastSeenAt,
       secondFactorAt: userSessions.secondFactorAt,
       revokedAt: userSessions.revokedAt,
@@ -60,7 +67,7 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
     .where(eq(userSessions.id, sessionId));
   if (!row || row.revokedAt || row.disabledAt) return null;
   if (row.isDemo && !demoAccountsAllowed()) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > idleLimitMs(row.role)) {
+  if (now.getTime() - row.lastSeenAt.getTime() > idleLimitMs(row.role) || now.getTime() - row.createdAt.getTime() > sessionMaxAgeMs()) {
     await revokeSession(db, row.sessionId, now);
     return null;
   }

@@ -6,9 +6,9 @@ import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { isStaffRole } from '@/lib/authz/permissions';
 import { AppError } from '@/lib/errors';
-import { usernameKey } from '@/lib/validation/account';
 import type { SignInRefused } from './next-auth';
 import { safeNextPath } from './safe-next';
+import { storedUsernameKey } from './username-lookup';
 
 export function refusalToError(error: unknown): unknown {
   const refusal = error as Partial<SignInRefused> & { type?: string };
@@ -37,7 +37,7 @@ export async function afterSignIn(db: Db, input: { username: string; locale: str
   const [user] = await db
     .select({ role: users.role, totpEnabledAt: users.totpEnabledAt })
     .from(users)
-    .where(eq(users.usernameKey, usernameKey(input.username)));
+    .where(eq(users.usernameKey, await storedUsernameKey(db, input.username)));
   const staff = !!user && isStaffRole(user.role);
   const target = safeNextPath(input.next, input.locale, defaultAfterSignIn(input.locale, staff));
   if (staff || user?.totpEnabledAt) {

@@ -4,7 +4,7 @@
 // memory; receiveUpload then checks ownership, type and size again and stores it sealed.
 import 'server-only';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Db } from '@/db/types';
@@ -42,11 +42,16 @@ function parseForm(request: Request, dir: string): Promise<Parsed> {
     parser.on('file', (name, stream) => {
       if (name !== 'file' || parsed.file) return stream.resume();
       const target = path.join(dir, 'upload');
+      // Through a stream of its own: a refusal ends that one, not busboy's, whose rest is then read
+      // to nowhere. (A refused file's own stream, destroyed, held busboy waiting to hand it the
+      // rest: a photo over its limit never got its answer.)
+      const checked = stream.pipe(new PassThrough());
       writes.push(
-        writeChecked(stream, target).then(
+        writeChecked(checked, target).then(
           () => void (parsed.file = target),
           (error: unknown) => {
             parsed.refusal = error instanceof AppError ? error : uploadRefusal('fileTypeRefused');
+            stream.unpipe(checked);
             stream.resume(); // read the rest, so the browser gets the answer and not a reset
           },
         ),

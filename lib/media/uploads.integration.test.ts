@@ -112,6 +112,18 @@ describe.each(testDatabasesAndStores())('uploads on $name, files in $store', (ta
       expect(await media.files('originals')).toEqual(before);
     });
 
+    it('refuses a photo over its limit with the limit as the reason, reading the rest of the body, and hands the caption back', async () => {
+      as('submitterA');
+      const before = await media.files('originals');
+      const limit = env().MEDIA_MAX_IMAGE_MB * 1024 * 1024;
+      const tooLarge = Buffer.concat([jpeg, Buffer.alloc(limit + 2 * 1024 * 1024 - jpeg.length, 1)]);
+      const response = await post({ testimonyId: draftId, locale: 'fa', caption: 'عکس بزرگ' }, tooLarge);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`/fa/submit/${draftId}/files?upload=fileTooLarge.image#attachments-heading`);
+      expect(decodeURIComponent(response.headers.get('set-cookie')!)).toContain('عکس بزرگ');
+      expect(await media.files('originals')).toEqual(before);
+    });
+
     it("submitter B cannot post to A's draft (404), and nobody signed out can post at all", async () => {
       as('submitterB');
       expect((await post({ testimonyId: draftId, locale: 'en' }, jpeg)).status).toBe(404);

@@ -1,6 +1,7 @@
 // Account form schemas, shared by react-hook-form on the client and the server actions.
 // Messages are catalogue keys under `Validation`. The common-passphrase check is added on the
 // server only (lib/auth/account-schemas.ts): its 49,000-word list does not belong in a bundle.
+import { latinDigits } from '@/lib/i18n/digits';
 import { z } from './zod';
 
 export const passphraseMinLength = 12;
@@ -14,8 +15,19 @@ export const usernameSchema = z
   .max(32, 'usernameTooLong')
   .regex(/^[\p{L}\p{N}._-]+$/u, 'usernameCharacters');
 
-/** Unique key of a username: case, Unicode form and Arabic/Persian letter variants do not count. */
+/**
+ * Unique key of a username: case, Unicode form, Arabic/Persian letter variants and the script of its
+ * digits do not count — «maryam۱۲» typed on a Persian keyboard is maryam12 (lib/i18n/digits.ts).
+ */
 export function usernameKey(username: string): string {
+  return latinDigits(usernameKeyKeepingDigits(username));
+}
+
+/**
+ * The key as it was before digits were folded (migration 0029): an account whose folded key already
+ * belonged to another kept this one, and is found by it (lib/auth/username-lookup.ts).
+ */
+export function usernameKeyKeepingDigits(username: string): string {
   return username.trim().normalize('NFKC').toLowerCase().replace(/ي/g, 'ی').replace(/ك/g, 'ک');
 }
 

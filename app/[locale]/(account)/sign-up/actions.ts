@@ -9,7 +9,7 @@ import { generatePassphrase } from '@/lib/auth/passphrase';
 // next-auth is imported inside handlers: its ESM build resolves `next/server` in ways plain
 // Node (the Vitest authorization matrix) cannot, and only these calls need it.
 
-/** Creates the account, signs the person in, and returns the recovery codes to show once. */
+/** Creates the account, signs the person in, and returns the recovery codes to show once (and the username she chose). */
 export const signUpAction = defineAction({
   name: 'account.signUp',
   schema: signUpServerSchema,
@@ -25,7 +25,7 @@ export const signUpAction = defineAction({
     );
     const { signIn } = await import('@/lib/auth/next-auth');
     await signIn('credentials', { username: input.username, passphrase: input.passphrase, redirect: false });
-    return { recoveryCodes };
+    return { recoveryCodes, username: input.username };
   },
 });
 

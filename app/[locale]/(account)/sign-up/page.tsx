@@ -27,25 +27,37 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   // After sign-up: where the person was going (a same-site path only), else the submission.
   const continueTo = safeNextPath(typeof next === 'string' ? next : undefined, locale, `/${locale}/submit`);
   const t = await getTranslations('SignUp');
+  // The heading is the form's own (components/forms/sign-up-form.tsx): once the account exists the
+  // page becomes "your account is ready", with none of the sign-up page around it.
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <p className="mt-2 text-lg">{t('intro')}</p>
-      <section aria-labelledby="why-heading" className="mt-6 rounded border-s-4 border-accent-ink bg-white p-4">
-        <h2 id="why-heading" className="font-semibold">
-          {t('whyNoEmailHeading')}
-        </h2>
-        <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
-      </section>
       <FormMessages namespaces={['SignUp', 'ProofOfWork']}>
-        <SignUpForm actions={{ signUp: signUpAction, generatePassphrase: generatePassphraseAction }} locale={locale} challenge={issueChallenge()} continueTo={continueTo} />
+        <SignUpForm
+          actions={{ signUp: signUpAction, generatePassphrase: generatePassphraseAction }}
+          locale={locale}
+          challenge={issueChallenge()}
+          continueTo={continueTo}
+          intro={
+            <>
+              <p className="mt-2 text-lg">{t('intro')}</p>
+              <section aria-labelledby="why-heading" className="mt-6 rounded border-s-4 border-accent-ink bg-white p-4">
+                <h2 id="why-heading" className="font-semibold">
+                  {t('whyNoEmailHeading')}
+                </h2>
+                <p className="mt-1 text-sm">{t('whyNoEmail')}</p>
+              </section>
+            </>
+          }
+          footer={
+            <p className="mt-8">
+              {t('haveAccount')}{' '}
+              <a href={`/${locale}/sign-in`} className="font-semibold">
+                {t('signInLink')}
+              </a>
+            </p>
+          }
+        />
       </FormMessages>
-      <p className="mt-8">
-        {t('haveAccount')}{' '}
-        <a href={`/${locale}/sign-in`} className="font-semibold">
-          {t('signInLink')}
-        </a>
-      </p>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // The submission flow's actions. Each step form posts here without JavaScript; with JavaScript the
 // same actions are called by the form and by the 30-second autosave. Ownership is checked in
 // lib/testimonies (someone else's draft is `not_found`), not here.
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formGateOf } from '@/lib/abuse/challenge';
@@ -40,6 +41,11 @@ export const saveStepAction = defineAction({
     if (isDataStep(step)) {
       // A draft keeps what was typed, finished or not: nothing is lost to a validation error.
       ({ editable } = await saveDraftStep(db, viewer, { testimonyId: draftId, step, values: raw }));
+      // The browser's router keeps each step as it was first rendered, for Back and Forward: a
+      // step saved since would come back as it was before she typed (an empty first step after
+      // "continue", a narrative missing after an autosave). refresh() drops those copies, so the
+      // next Back or Forward asks the server for the step as saved.
+      refresh();
       if (intent === 'next') check(stepSchemas[step], raw);
     }
     if (intent === 'autosave') return { savedAt: new Date().toISOString() };
