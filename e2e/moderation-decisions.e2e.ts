@@ -48,8 +48,13 @@ test('JavaScript on, English: a documentation-only testimony is approved for doc
   const moderator = await moderatorHolding(browser, id, 'en');
   await expect(moderator.getByText(m.approveDocumentationHint)).toBeVisible();
   await expect(moderator.getByRole('button', { name: m.approvePublish })).toHaveCount(0);
+  // The status region is there, empty, before the decision, and the same element after it: the
+  // message appears in a live region that already existed, which is what screen readers announce.
+  await expect(decision(moderator)).toHaveText('');
+  await decision(moderator).evaluate((el) => el.setAttribute('data-before-decision', ''));
   await moderator.getByRole('button', { name: m.approveDocumentation }).click();
   await slowExpect(decision(moderator)).toHaveText(m.decided.documentation_only);
+  await expect(decision(moderator)).toHaveAttribute('data-before-decision', '');
   await expect(moderator.getByText(`${m.statusLabel} ${m.status.accepted}`)).toBeVisible();
 
   const mine = enMessages.MyTestimonies;
