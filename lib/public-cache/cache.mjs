@@ -42,9 +42,11 @@ const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|ld\+jso
  *   maxBytes: number;
  *   placeholder: string;
  *   version: () => Promise<number>;
- *   render: (key: string, client: IncomingMessage) => Promise<RenderResult>;
+ *   render: (key: string, client: IncomingMessage, at: number) => Promise<RenderResult>;
  *   mostlyAskedOnce?: (key: string) => boolean;
- * }} options mostlyAskedOnce: documents compressed only when asked for a second time (searches)
+ * }} options render: the document for the public data version `at` or a later one (a render, or
+ *   a spliced search: search-fast.mjs); mostlyAskedOnce: documents compressed only when asked for a
+ *   second time (searches)
  */
 export function createPublicCache({ maxBytes, placeholder, version, render, mostlyAskedOnce = () => false }) {
   /** @type {LRUCache<string, Entry | Marker>} */
@@ -104,7 +106,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
 
   /** @param {string} key @param {number} at @param {IncomingMessage} client @returns {Promise<{ kept: Entry | Marker | null; rendered: Rendered | null }>} */
   async function fill(key, at, client) {
-    const result = await render(key, client);
+    const result = await render(key, client, at);
     if (result === null) return { kept: null, rendered: null };
     if (result === 'too-big') {
       /** @type {Marker} */
@@ -165,7 +167,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
       } finally {
         if (rendering.get(key)?.done === done) rendering.delete(key);
       }
-      if (filled.kept && !('passThrough' in filled.kept)) send(filled.kept, req, res, 'miss');
+      if (filled.kept && !('passThrough' in filled.kept)) send(filled.kept, req, res, filled.rendered?.spliced ? 'spliced' : 'miss');
       else if (filled.rendered) sendOnce(filled.rendered, req, res);
       else return false;
       return true;
@@ -174,7 +176,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
     stats: () => ({ entries: store.size, bytes: store.calculatedSize }),
   };
 
-  /** @param {Entry} entry @param {IncomingMessage} req @param {ServerResponse} res @param {'hit' | 'miss'} state */
+  /** @param {Entry} entry @param {IncomingMessage} req @param {ServerResponse} res @param {'hit' | 'miss' | 'spliced'} state */
   function send(entry, req, res, state) {
     const nonce = newNonce();
     const nonceBytes = Buffer.from(nonce);

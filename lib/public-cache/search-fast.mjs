@@ -1,0 +1,108 @@
+// @ts-check
+// How the public cache answers a search it has not kept (issue 16: a search over HTTP within 1.5 ×
+// the query itself): not by a render of the page through Next — React's two passes and Next's
+// request pipeline cost twice the query — but by splicing the search's own parts into the page's
+// shell (search-shell.mjs), rendered by Next once per language and public data version. The parts
+// come from the app (search-source.mjs): the same limit per hashed address, the same query on the
+// same public-read connections, the same markup as the page's.
+//
+// Only the common shapes are spliced: `q` and/or `cursor`, each once. Anything else (a filter, a
+// sort, a page size, an unknown parameter), a shell that cannot be used, a failed query or a value
+// holding one of the cache's marks is rendered by Next as before. The spliced page is kept by the
+// cache like a rendered one (cache.mjs), so a repeated search is a hit, never limited.
+import { clientAddressHeader } from '../abuse/client-address.mjs';
+import { installSearchShell, parseShell, splice, urlParts } from './search-shell.mjs';
+import { providedSearchAnswer } from './search-source.mjs';
+
+/** @typedef {import('./render.mjs').Rendered} Rendered */
+/** @typedef {import('./render.mjs').RenderResult} RenderResult */
+/** @typedef {import('./search-shell.mjs').Shell & { status: number; headers: [string, string][] }} RenderedShell */
+
+const searchPath = /^\/(fa|en)\/search$/;
+const spliced = new Set(['q', 'cursor']);
+
+/**
+ * The language and URL query of a search the splice answers, or null.
+ * @param {string} key a cache key (routes.mjs)
+ * @returns {{ locale: 'fa' | 'en'; query: string } | null}
+ */
+export function spliceable(key) {
+  const at = key.indexOf('?');
+  const locale = at === -1 ? null : searchPath.exec(key.slice(0, at))?.[1];
+  if (locale !== 'fa' && locale !== 'en') return null;
+  const query = key.slice(at + 1);
+  // Printable ASCII only, as browsers send it (anything else percent-encoded).
+  if (!/^[\x21-\x7e]+$/.test(query)) return null;
+  const names = [...new URLSearchParams(query).keys()];
+  if (names.length === 0 || names.some((name) => !spliced.has(name)) || new Set(names).size !== names.length) return null;
+  return { locale, query };
+}
+
+/**
+ * @param {{
+ *   renderShell: (key: string) => Promise<RenderResult>;
+ *   placeholder: string;
+ *   log?: (message: string) => void;
+ * }} options renderShell: the cache's loopback render (render.mjs) of a path; placeholder: the nonce's
+ */
+export function searchSplicer({ renderShell, placeholder, log = (m) => console.error(m) }) {
+  const tokens = installSearchShell();
+  const marks = [tokens.key, tokens.query, tokens.results, placeholder];
+  /** @type {Map<string, { version: number; shell: Promise<RenderedShell | null> }>} */
+  const shells = new Map();
+
+  /**
+   * The shell of `locale` for the public data version `at` or a later one: one render at a time,
+   * which concurrent searches share. A render that failed is tried again by the next search; a
+   * shell that cannot be used is not, until the version changes.
+   * @param {'fa' | 'en'} locale @param {number} at
+   */
+  function shellFor(locale, at) {
+    const known = shells.get(locale);
+    if (known && known.version >= at) return known.shell;
+    const entry = { version: at, shell: renderShell(`/${locale}/search?${tokens.key}`).then((r) => check(r, () => shells.get(locale) === entry && shells.delete(locale))) };
+    shells.set(locale, entry);
+    return entry.shell;
+  }
+
+  /** @param {RenderResult} rendered @param {() => void} failed @returns {RenderedShell | null} */
+  function check(rendered, failed) {
+    if (!rendered || rendered === 'too-big' || rendered.status !== 200) {
+      failed();
+      return null;
+    }
+    const parsed = rendered.headers.some(([, value]) => marks.slice(0, 3).some((mark) => value.includes(mark)))
+      ? 'a part in a header'
+      : parseShell(rendered.body, tokens);
+    if (typeof parsed === 'string') {
+      log(`public cache: the search page's shell cannot be used (${parsed}); searches are rendered by Next`);
+      return null;
+    }
+    return { ...parsed, status: rendered.status, headers: rendered.headers };
+  }
+
+  return {
+    /**
+     * The search as the cache keeps it, spliced; null when it is not (the cache then renders it).
+     * @param {string} key
+     * @param {import('node:http').IncomingMessage} client
+     * @param {number} at the public data version the request must see (or a later one)
+     * @returns {Promise<(Rendered & { spliced?: true }) | null>}
+     */
+    async render(key, client, at) {
+      const asked = spliceable(key);
+      const answer = providedSearchAnswer();
+      if (!asked || !answer) return null;
+      const address = client.headers[clientAddressHeader];
+      // The shell (rendered at most once per version) and the query at once.
+      const [shell, answered] = await Promise.all([
+        shellFor(asked.locale, at),
+        answer({ ...asked, address: typeof address === 'string' ? address : undefined, head: client.method === 'HEAD' }).catch(() => null),
+      ]);
+      if (answered && 'refused' in answered) return answered.refused;
+      if (!shell || !answered) return null;
+      const body = splice(shell, { query: answered.query, results: answered.results, ...urlParts(asked.query) }, marks);
+      return body && { status: shell.status, headers: shell.headers, body, spliced: true };
+    },
+  };
+}
