@@ -78,7 +78,8 @@ const cache =
           if (!read) return Promise.reject(new Error('the app has not started'));
           return Promise.race([read(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000).unref())]);
         }),
-        render: async (key, client, at) => (await searches.render(key, client, at)) ?? renderer(key, client),
+        render: renderer,
+        begin: searches.begin,
         mostlyAskedOnce: isTextSearch,
       })
     : null;

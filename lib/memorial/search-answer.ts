@@ -1,31 +1,38 @@
 // The app's answer to a search the public cache splices into the search page's shell
 // (lib/public-cache/search-fast.mjs), handed to the cache by instrumentation.ts: what proxy.ts and
 // the search page do for that URL, without a request through Next. The same limit per hashed
-// address, counted and refused as proxy.ts does (and fails open as it does); the same query on the
-// same public-read connections; the same markup (components/memorial/search-results.ts).
+// address, counted and refused as proxy.ts does (and failing open as it does); the same query on
+// the same public-read connections; the same markup (components/memorial/search-results.ts); and
+// the public data version, read by the count's own statement, for the cache to key the page by.
 import { requestAddressKey } from '@/lib/abuse/address';
 import { clientAddressHeader } from '@/lib/abuse/client-address.mjs';
-import { holdRefusal, limitedRead, publicReadWait } from '@/lib/abuse/public-reads';
+import { countPublicRead, holdRefusal, limitedRead, publicReadSurelyAllowed } from '@/lib/abuse/public-reads';
 import { withDb } from '@/lib/db';
 import type { SearchAnswer, SearchAsk } from '@/lib/public-cache/search-source.mjs';
 import { rateLimitedResponse } from '@/lib/security/rate-limited-page';
 import { searchResultsHtml } from '@/components/memorial/search-results';
 import { parsePersonQuery } from './query';
 import { listPublishedPersons } from './search';
+import { readPublicDataVersion } from './version';
 
 export async function answerSearch({ locale, query: search, address, head }: SearchAsk): Promise<SearchAnswer> {
   const url = new URL(`/${locale}/search?${search}`, 'http://localhost');
-  const read = limitedRead(head ? 'HEAD' : 'GET', url);
-  if (read) {
-    const headers = new Headers(address ? { [clientAddressHeader]: address } : {});
-    const seconds = await withDb(publicReadWait, read, requestAddressKey(headers)).catch(() => 0);
-    if (seconds) {
-      await holdRefusal();
-      const refusal = rateLimitedResponse({ locale, seconds, again: url.pathname + url.search, head });
-      return { refused: { status: refusal.status, headers: [...refusal.headers], body: Buffer.from(await refusal.arrayBuffer()) } };
-    }
-  }
   const query = { ...parsePersonQuery(url.searchParams), locale };
-  const result = await withDb(listPublishedPersons, query);
-  return { query: query.q ?? '', results: searchResultsHtml({ locale, query, result }).value };
+  const read = limitedRead(head ? 'HEAD' : 'GET', url);
+  const addressKey = requestAddressKey(new Headers(address ? { [clientAddressHeader]: address } : {}));
+  // The count comes first, so a refused read costs the database nothing; when this process knows
+  // the address has room left, the query runs beside it (one round trip less per search). Fails
+  // open as proxy.ts does: without its count, the version is read on its own.
+  const beside = read !== null && publicReadSurelyAllowed(read, addressKey);
+  const counting = read ? withDb(countPublicRead, read, addressKey).catch(() => null) : Promise.resolve(null);
+  const searching = beside ? withDb(listPublishedPersons, query) : null;
+  searching?.catch(() => {});
+  const counted = await counting;
+  if (counted?.wait) {
+    await holdRefusal();
+    const refusal = rateLimitedResponse({ locale, seconds: counted.wait, again: url.pathname + url.search, head });
+    return { refused: { status: refusal.status, headers: [...refusal.headers], body: Buffer.from(await refusal.arrayBuffer()) } };
+  }
+  const [result, version] = await Promise.all([searching ?? withDb(listPublishedPersons, query), counted?.version ?? withDb(readPublicDataVersion)]);
+  return { query: query.q ?? '', results: searchResultsHtml({ locale, query, result }).value, version };
 }

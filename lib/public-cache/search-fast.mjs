@@ -83,26 +83,31 @@ export function searchSplicer({ renderShell, placeholder, log = (m) => console.e
 
   return {
     /**
-     * The search as the cache keeps it, spliced; null when it is not (the cache then renders it).
+     * Begins a search the splice answers, at once, before the public data version is known: its
+     * count (which reads the version too) and its query. Null when the splice does not answer it.
+     * `finish` gives it for the version `at` (or a later one): spliced into that version's shell,
+     * its 429 page, or null when it is not spliced after all (the cache then renders it).
      * @param {string} key
      * @param {import('node:http').IncomingMessage} client
-     * @param {number} at the public data version the request must see (or a later one)
-     * @returns {Promise<(Rendered & { spliced?: true }) | null>}
+     * @returns {{ version: Promise<number | null>; finish: (at: number) => Promise<Rendered | null> } | null}
      */
-    async render(key, client, at) {
+    begin(key, client) {
       const asked = spliceable(key);
       const answer = providedSearchAnswer();
       if (!asked || !answer) return null;
       const address = client.headers[clientAddressHeader];
-      // The shell (rendered at most once per version) and the query at once.
-      const [shell, answered] = await Promise.all([
-        shellFor(asked.locale, at),
-        answer({ ...asked, address: typeof address === 'string' ? address : undefined, head: client.method === 'HEAD' }).catch(() => null),
-      ]);
-      if (answered && 'refused' in answered) return answered.refused;
-      if (!shell || !answered) return null;
-      const body = splice(shell, { query: answered.query, results: answered.results, ...urlParts(asked.query) }, marks);
-      return body && { status: shell.status, headers: shell.headers, body, spliced: true };
+      const answering = answer({ ...asked, address: typeof address === 'string' ? address : undefined, head: client.method === 'HEAD' }).catch(() => null);
+      return {
+        version: answering.then((answered) => (answered && 'version' in answered ? answered.version : null)),
+        async finish(at) {
+          // The shell (rendered at most once per version) while the query may still run.
+          const [answered, shell] = await Promise.all([answering, shellFor(asked.locale, at)]);
+          if (answered && 'refused' in answered) return answered.refused;
+          if (!answered || !shell) return null;
+          const body = splice(shell, { query: answered.query, results: answered.results, ...urlParts(asked.query) }, marks);
+          return body && { status: shell.status, headers: shell.headers, body, spliced: true };
+        },
+      };
     },
   };
 }

@@ -11,8 +11,9 @@ const slot = Symbol.for('yadman.publicCache.search');
  * @typedef {{ locale: 'fa' | 'en'; query: string; address: string | undefined; head: boolean }} SearchAsk
  *   query: the URL's query without `?`; address: the client's, as scripts/server.mjs decided it
  * @typedef {{ status: number; headers: [string, string][]; body: Buffer }} Refusal
- * @typedef {{ query: string; results: string } | { refused: Refusal }} SearchAnswer
- *   the text searched for as the form echoes it and the results' markup; or the 429 page to send
+ * @typedef {{ query: string; results: string; version: number } | { refused: Refusal }} SearchAnswer
+ *   the text searched for as the form echoes it, the results' markup and the public data version
+ *   read after the request arrived (with the count); or the 429 page to send
  * @typedef {(ask: SearchAsk) => Promise<SearchAnswer>} SearchAnswerer
  */
 
