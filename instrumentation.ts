@@ -21,7 +21,7 @@ export async function register() {
       import('./lib/public-cache/search-source.mjs'),
       import('./lib/memorial/search-answer'),
     ]);
-    provideSearchAnswer(answerSearch);
+    provideSearchAnswer((ask) => withDb(answerSearch, ask));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

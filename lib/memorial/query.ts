@@ -88,6 +88,9 @@ const fields = {
   limit: int(1, maxPageSize),
 };
 
+/** The URL parameters a search page reads; any other is ignored. */
+export const personQueryNames: readonly string[] = Object.keys(fields);
+
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** Reads a query from URL parameters, keeping each valid field and dropping the rest. */

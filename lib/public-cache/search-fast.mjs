@@ -19,10 +19,11 @@ import { providedSearchAnswer } from './search-source.mjs';
 /** @typedef {import('./search-shell.mjs').Shell & { status: number; headers: [string, string][] }} RenderedShell */
 
 const searchPath = /^\/(fa|en)\/search$/;
-const spliced = new Set(['q', 'cursor']);
 
 /**
- * The language and URL query of a search the splice answers, or null.
+ * The language and URL query of a search the splice may answer, or null: a search page with a
+ * query, in printable ASCII (as browsers send it), each parameter once. Whether it does is the
+ * app's to say (lib/memorial/search-answer.ts: a text and/or a page, nothing the form must show).
  * @param {string} key a cache key (routes.mjs)
  * @returns {{ locale: 'fa' | 'en'; query: string } | null}
  */
@@ -31,11 +32,9 @@ export function spliceable(key) {
   const locale = at === -1 ? null : searchPath.exec(key.slice(0, at))?.[1];
   if (locale !== 'fa' && locale !== 'en') return null;
   const query = key.slice(at + 1);
-  // Printable ASCII only, as browsers send it (anything else percent-encoded).
   if (!/^[\x21-\x7e]+$/.test(query)) return null;
   const names = [...new URLSearchParams(query).keys()];
-  if (names.length === 0 || names.some((name) => !spliced.has(name)) || new Set(names).size !== names.length) return null;
-  return { locale, query };
+  return names.length > 0 && new Set(names).size === names.length ? { locale, query } : null;
 }
 
 /**
@@ -103,7 +102,7 @@ export function searchSplicer({ renderShell, placeholder, log = (m) => console.e
           // The shell (rendered at most once per version) while the query may still run.
           const [answered, shell] = await Promise.all([answering, shellFor(asked.locale, at)]);
           if (answered && 'refused' in answered) return answered.refused;
-          if (!answered || !shell) return null;
+          if (!answered || 'declined' in answered || !shell) return null;
           const body = splice(shell, { query: answered.query, results: answered.results, ...urlParts(asked.query) }, marks);
           return body && { status: shell.status, headers: shell.headers, body, spliced: true };
         },

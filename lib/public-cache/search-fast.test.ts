@@ -22,10 +22,6 @@ describe('the searches spliced', () => {
   it.each([
     '/en/search', // the first browse page: one page, rendered once per version
     '/en/search?',
-    '/en/search?q=x&sort=date', // a sort or a filter: the form shows it, rendered as before
-    '/en/search?q=x&province=IR-23',
-    '/en/search?q=x&limit=50',
-    '/en/search?q=x&utm_source=news', // an unknown parameter
     '/en/search?q=x&q=y', // one parameter twice
     '/en/search?q=\u0631', // not percent-encoded
     '/de/search?q=x',
@@ -121,9 +117,12 @@ describe('a spliced search', () => {
     expect(await splicer.begin('/en/search?q=x', client())!.finish(1)).toBeNull();
   });
 
-  it('is not begun for what it does not splice', () => {
-    const { splicer } = setUp(async () => shell(), found);
-    expect(splicer.begin('/en/search?q=x&sort=date', client())).toBeNull();
+  it('is not begun for what it does not splice, and left to a render when the app declines it', async () => {
+    const { splicer } = setUp(async () => shell(), async () => ({ declined: true }));
+    expect(splicer.begin('/en/search?q=x&q=y', client())).toBeNull();
     expect(splicer.begin('/en', client())).toBeNull();
+    const declined = splicer.begin('/en/search?q=x&sort=date', client())!;
+    expect(await declined.version).toBeNull();
+    expect(await declined.finish(1)).toBeNull();
   });
 });

@@ -11,9 +11,10 @@ const slot = Symbol.for('yadman.publicCache.search');
  * @typedef {{ locale: 'fa' | 'en'; query: string; address: string | undefined; head: boolean }} SearchAsk
  *   query: the URL's query without `?`; address: the client's, as scripts/server.mjs decided it
  * @typedef {{ status: number; headers: [string, string][]; body: Buffer }} Refusal
- * @typedef {{ query: string; results: string; version: number } | { refused: Refusal }} SearchAnswer
+ * @typedef {{ query: string; results: string; version: number } | { refused: Refusal } | { declined: true }} SearchAnswer
  *   the text searched for as the form echoes it, the results' markup and the public data version
- *   read after the request arrived (with the count); or the 429 page to send
+ *   read after the request arrived (with the count); or the 429 page to send; or not a search the
+ *   splice answers (a filter, a sort, a page size or an unknown parameter: nothing counted)
  * @typedef {(ask: SearchAsk) => Promise<SearchAnswer>} SearchAnswerer
  */
 
