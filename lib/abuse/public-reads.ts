@@ -1,7 +1,8 @@
 // Limits on the public reads that cost the database (issue 16 §6): searches, browse pages after
 // the first, and the open-data API, counted per hashed client address per minute (lib/abuse/limits.ts,
 // buckets `search` and `open-data`; allowances LIMIT_SEARCH_ADDRESS, LIMIT_OPEN_DATA_ADDRESS). Pages
-// a cache serves never reach this: it runs in proxy.ts, on the uncached path only.
+// a cache serves never reach this: it runs in proxy.ts, on the uncached path only, and for searches
+// the public cache splices (lib/memorial/search-answer.ts).
 //
 // A flood costs the flooder, not the readers:
 // - once an address is over its allowance, this process remembers until when (the database's own
