@@ -16,6 +16,12 @@ export async function register() {
       import('./lib/db'),
     ]);
     provideVersionReader(() => withDb(readPublicDataVersion));
+    // …and answers searches it splices into the search page's shell (lib/public-cache/search-fast.mjs).
+    const [{ provideSearchAnswer }, { answerSearch }] = await Promise.all([
+      import('./lib/public-cache/search-source.mjs'),
+      import('./lib/memorial/search-answer'),
+    ]);
+    provideSearchAnswer((ask) => withDb(answerSearch, ask));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

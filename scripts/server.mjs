@@ -16,6 +16,7 @@ import { createPublicCache } from '../lib/public-cache/cache.mjs';
 import { loopbackRenderer } from '../lib/public-cache/render.mjs';
 import { cacheKey, isTextSearch } from '../lib/public-cache/routes.mjs';
 import { installRenderSlot, renderHeader } from '../lib/public-cache/render-slot.mjs';
+import { searchSplicer } from '../lib/public-cache/search-fast.mjs';
 import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
 
@@ -59,6 +60,11 @@ await new Promise((resolve) => internal.listen(0, '127.0.0.1', () => resolve(und
 const internalPort = /** @type {import('node:net').AddressInfo} */ (internal.address()).port;
 
 const cacheBytes = config.PUBLIC_CACHE_MB * 1024 * 1024;
+const renderer = loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: Math.min(16 * 1024 * 1024, cacheBytes / 4) });
+// Searches the cache has not kept are spliced into the search page's shell rather than rendered
+// (lib/public-cache/search-fast.mjs); the shell's own render comes from no client.
+const noClient = /** @type {import('node:http').IncomingMessage} */ (/** @type {unknown} */ ({ headers: {} }));
+const searches = searchSplicer({ renderShell: (key) => renderer(key, noClient), placeholder: slot.placeholder });
 const cache =
   cacheBytes > 0
     ? createPublicCache({
@@ -72,7 +78,8 @@ const cache =
           if (!read) return Promise.reject(new Error('the app has not started'));
           return Promise.race([read(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000).unref())]);
         }),
-        render: loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: Math.min(16 * 1024 * 1024, cacheBytes / 4) }),
+        render: renderer,
+        begin: searches.begin,
         mostlyAskedOnce: isTextSearch,
       })
     : null;

@@ -1,13 +1,11 @@
 // The mirror's browse lists (lib/mirror/browse.ts): an index of every group of every list, and one
 // page per range of a group (at most 200 persons, lib/mirror/browse.ts), with plain previous/next
 // links (no JavaScript, no query string).
-import type { PersonT } from '@/components/memorial/person-facts';
-import { PersonListView } from '@/components/memorial/person-list';
+import { PersonList } from '@/components/memorial/person-list';
 import { num } from '@/components/memorial/format';
 import type { Bucket } from '@/lib/mirror/browse';
 import { browseFile, browseLists, personFile, rel, type BrowseList } from '@/lib/mirror/paths';
 import { translatorFor } from '@/lib/open-data/translator';
-import { PlainAnchor } from './home-page';
 import { MirrorShell, type MirrorPage } from './shell';
 
 export function MirrorBrowseIndex({ page, lists }: { page: MirrorPage; lists: Record<BrowseList, Bucket[]> }) {
@@ -54,7 +52,7 @@ export type BrowsePageProps = {
   persons: Bucket['persons'];
 };
 
-export function MirrorBrowsePage({ page, list, bucket, position, pages, previous, next, persons, p }: BrowsePageProps & { page: MirrorPage; p: PersonT }) {
+export function MirrorBrowsePage({ page, list, bucket, position, pages, previous, next, persons }: BrowsePageProps & { page: MirrorPage }) {
   const { locale, file } = page;
   const t = translatorFor(locale, 'Mirror');
   const label = bucket.label ?? t('bucketUnknown');
@@ -66,7 +64,7 @@ export function MirrorBrowsePage({ page, list, bucket, position, pages, previous
         <h1 className="text-3xl font-bold">{title}</h1>
         <p className="mt-2 text-muted">{t('personsOnPage', { count: num(persons.length, locale) })}</p>
         <div className="mt-6">
-          <PersonListView persons={persons} locale={locale} headingLevel={2} t={p} href={(x) => rel(file, personFile(locale, x))} Anchor={PlainAnchor} />
+          <PersonList persons={persons} locale={locale} headingLevel={2} href={(x) => rel(file, personFile(locale, x))} />
         </div>
         <nav aria-label={t('pagesLabel')} className="mt-8 flex flex-wrap gap-x-5 gap-y-2">
           <a href={rel(file, `${locale}/browse/index.html`)}>{t('backToList')}</a>

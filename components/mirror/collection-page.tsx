@@ -3,11 +3,10 @@
 import { CollectionHeader } from '@/components/memorial/collection-parts';
 import { MemorialCounts } from '@/components/memorial/memorial-counts';
 import type { PersonT } from '@/components/memorial/person-facts';
-import { PersonListView } from '@/components/memorial/person-list';
+import { PersonList } from '@/components/memorial/person-list';
 import type { CollectionPage, MemorialOverview } from '@/lib/memorial/dto';
 import { collectionFile, pageFile, personFile, rel } from '@/lib/mirror/paths';
 import { translatorFor } from '@/lib/open-data/translator';
-import { PlainAnchor } from './home-page';
 import { MirrorShell, type MirrorPage } from './shell';
 
 export function MirrorCollectionPage({ page, collection, overview, p }: { page: MirrorPage; collection: CollectionPage; overview: MemorialOverview; p: PersonT }) {
@@ -31,7 +30,7 @@ export function MirrorCollectionPage({ page, collection, overview, p }: { page: 
           </h2>
           <div className="mt-3">
             {overview.latest.length > 0 ? (
-              <PersonListView persons={overview.latest} locale={locale} t={p} href={(x) => rel(file, personFile(locale, x))} Anchor={PlainAnchor} />
+              <PersonList persons={overview.latest} locale={locale} href={(x) => rel(file, personFile(locale, x))} />
             ) : (
               <p>{m('latestEmpty')}</p>
             )}

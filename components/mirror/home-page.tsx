@@ -2,7 +2,7 @@
 // browse lists and the search page of the copy instead of the site's forms.
 import type { PersonT } from '@/components/memorial/person-facts';
 import { MemorialCounts } from '@/components/memorial/memorial-counts';
-import { PersonListView } from '@/components/memorial/person-list';
+import { PersonList } from '@/components/memorial/person-list';
 import { CollectionList } from '@/components/memorial/collection-parts';
 import type { CollectionPage, MemorialOverview } from '@/lib/memorial/dto';
 import { browseLists, collectionFile, pageFile, personFile, rel } from '@/lib/mirror/paths';
@@ -75,7 +75,7 @@ export function MirrorHomePage({
           </h2>
           <div className="mt-3">
             {overview.latest.length > 0 ? (
-              <PersonListView persons={overview.latest} locale={locale} t={p} href={(x) => rel(file, personFile(locale, x))} Anchor={PlainAnchor} />
+              <PersonList persons={overview.latest} locale={locale} href={(x) => rel(file, personFile(locale, x))} />
             ) : (
               <p>{m('latestEmpty')}</p>
             )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cursorPagerHtml, type CursorPagerProps } from './cursor-pager';
 
 /** The cell style of every staff table (queue, audit log, users, persons, invitations, imports). */
 export const staffCell = 'border-b border-line px-3 py-2 text-start align-top';
@@ -35,25 +36,8 @@ export function StaffTable({ caption, columns, children, hiddenCaption, small, c
   );
 }
 
-type CursorPagerProps = {
-  label: string;
-  /** The list's path; its filters go in `params`, carried to every page so the keyset stays in one search. */
-  path: string;
-  params: Record<string, string>;
-  /** Whether this is a later page (it had a cursor). */
-  paged: boolean;
-  nextCursor: string | null | undefined;
-  firstLabel: string;
-  nextLabel: string;
-};
-
-/** Keyset paging links: back to the first page once paged, on to the next while there is one. */
-export function CursorPager({ label, path, params, paged, nextCursor, firstLabel, nextLabel }: CursorPagerProps) {
-  if (!paged && !nextCursor) return null;
-  return (
-    <nav aria-label={label} className="mt-4 flex gap-4">
-      {paged && <a href={`${path}?${new URLSearchParams(params)}`}>{firstLabel}</a>}
-      {nextCursor && <a href={`${path}?${new URLSearchParams({ ...params, cursor: nextCursor })}`}>{nextLabel}</a>}
-    </nav>
-  );
+/** Keyset paging links under a list (the markup: cursor-pager.ts). */
+export function CursorPager(props: CursorPagerProps) {
+  const links = cursorPagerHtml(props);
+  return links ? <div dangerouslySetInnerHTML={{ __html: links.value }} /> : null;
 }

@@ -92,6 +92,9 @@ test('public pages, API and feed render every payload as text', async ({ page })
     ...seeded.persons.map((p, i): [string, string?] => [personPath(p), seeded.markers[i]]),
     ...seeded.persons.slice(0, 2).map((p, i): [string, string?] => [personPath(p).replace('/en/', '/fa/'), seeded.markers[i]]),
     ['/en/search?q=XSSCHUNK1', 'XSSCHUNK1'],
+    // The text searched for, echoed in the form and the page's payload: spliced by the public cache
+    // into the search page's shell (lib/public-cache/search-shell.mjs).
+    ...xssPayloads.filter((_, i) => i % 4 === 0).map((payload): [string, string?] => [`/fa/search?q=${encodeURIComponent(payload)}`]),
     ['/en/statistics'],
     ['/api/v1/persons', 'XSSCHUNK0'],
     ['/api/v1/testimonies', 'XSSCHUNK0'],

@@ -1,7 +1,8 @@
 // Limits on the public reads that cost the database (issue 16 §6): searches, browse pages after
 // the first, and the open-data API, counted per hashed client address per minute (lib/abuse/limits.ts,
 // buckets `search` and `open-data`; allowances LIMIT_SEARCH_ADDRESS, LIMIT_OPEN_DATA_ADDRESS). Pages
-// a cache serves never reach this: it runs in proxy.ts, on the uncached path only.
+// a cache serves never reach this: it runs in proxy.ts, on the uncached path only, and for searches
+// the public cache splices (lib/memorial/search-answer.ts).
 //
 // A flood costs the flooder, not the readers:
 // - once an address is over its allowance, this process remembers until when (the database's own
@@ -10,9 +11,9 @@
 //   keeps N connections busy gets at most N refusals a second, and the server's time goes to readers.
 import { sql } from 'drizzle-orm';
 import { publicReadsOf } from '@/db/public-reads';
+import { publicDataVersion, rateLimits } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
-import { AppError } from '@/lib/errors';
-import { consumeLimit, storedKey } from './limits';
+import { rules, storedKey } from './limits';
 
 export type PublicRead = 'search' | 'open-data';
 
@@ -29,6 +30,9 @@ export function limitedRead(method: string, url: URL): PublicRead | null {
 
 // Stored key → when its window ends (ms). Bounded: forgotten entries only cost one database check.
 const blockedUntil = new Map<string, number>();
+// Stored key → what this process knows is left of it: the points its last count left free, less
+// one for each count it has sent since (`pending`), and when that window ends (ms). Bounded too.
+const room = new Map<string, { left: number; until: number; pending: number }>();
 const maxRemembered = 10_000;
 
 /**
@@ -36,37 +40,95 @@ const maxRemembered = 10_000;
  * wait (0: go on). A request without a usable address counts under one shared key, never under none.
  */
 export async function publicReadWait(db: Db, read: PublicRead, addressKey: string | null, now = Date.now()): Promise<number> {
-  const address = addressKey ?? 'unknown';
-  const key = storedKey(read, 'address', address);
+  return (await countPublicRead(db, read, addressKey, now)).wait;
+}
+
+/**
+ * `publicReadWait`, also giving the public data version, read by the count's own statement (null
+ * when the refusal came from memory, without one): the public cache needs it for the page of that
+ * request (lib/public-cache/search-fast.mjs), and reading it there costs no statement of its own.
+ */
+export async function countPublicRead(db: Db, read: PublicRead, addressKey: string | null, now = Date.now()): Promise<{ wait: number; version: number | null }> {
+  const key = storedKey(read, 'address', addressKey ?? 'unknown');
   const until = blockedUntil.get(key) ?? 0;
-  if (until > now) return Math.ceil((until - now) / 1000);
+  if (until > now) return { wait: Math.ceil((until - now) / 1000), version: null };
   blockedUntil.delete(key);
+  if (room.size >= maxRemembered && !room.has(key)) room.clear();
+  const known = room.get(key) ?? { left: 0, until: 0, pending: 0 };
+  room.set(key, known);
+  known.left--;
+  known.pending++;
   // The count is written without waiting for the write-ahead log to reach the disk: a crash could
   // forget the last instant's counts, which costs nothing, while the flush cost every search ~3 ms
   // at the median and more behind other writers (issue 16: search over HTTP within 1.5 × the query;
   // docs/benchmarks.md). On PostgreSQL the public reads' connections start with that setting
   // (db/public-reads.ts): one statement; elsewhere a transaction sets it for itself.
-  const count = async (on: DbOrTx) => {
-    try {
-      await consumeLimit(on, read, { address });
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
-      return error.retryAfterSeconds ?? 1;
-    }
-  };
   const reads = publicReadsOf(db);
-  const wait = reads
-    ? await count(reads)
-    : await db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
-        return count(tx);
-      });
-  if (wait > 0) {
+  let counted;
+  try {
+    counted = reads
+      ? await countStatement(reads, key, rules[read].windowSeconds, now)
+      : await db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+          return countStatement(tx, key, rules[read].windowSeconds, now);
+        });
+  } finally {
+    known.pending--;
+  }
+  const allowance = rules[read].address() ?? Infinity;
+  const endsInMs = Math.max(counted.expire.getTime() - now, 0);
+  if (counted.points > allowance) {
+    const wait = Math.max(Math.ceil(endsInMs / 1000), 1);
+    room.delete(key);
     if (blockedUntil.size >= maxRemembered) blockedUntil.clear();
     blockedUntil.set(key, now + wait * 1000);
+    return { wait, version: counted.version };
   }
-  return wait;
+  // The counts still in flight may or may not be in the database's answer: taken as not.
+  known.left = allowance - counted.points - known.pending;
+  known.until = now + endsInMs;
+  return { wait: 0, version: counted.version };
+}
+
+/**
+ * One point taken from `key`'s count, in the row and with the arithmetic of rate-limiter-flexible's
+ * Drizzle store (lib/abuse/limits.ts), so both count one allowance: a new window starts at 1 when
+ * the last one has ended. The same statement reads the public data version.
+ */
+async function countStatement(on: DbOrTx, key: string, windowSeconds: number, now: number) {
+  const at = new Date(now);
+  const ends = new Date(now + windowSeconds * 1000);
+  const ended = sql`${rateLimits.expire} <= ${sql.param(at, rateLimits.expire)}`;
+  const counted = on.$with('counted').as(
+    on
+      .insert(rateLimits)
+      .values({ key, points: 1, expire: ends })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          points: sql`case when ${ended} then 1 else ${rateLimits.points} + 1 end`,
+          expire: sql`case when ${ended} then ${sql.param(ends, rateLimits.expire)} else ${rateLimits.expire} end`,
+        },
+      })
+      .returning({ points: rateLimits.points, expire: rateLimits.expire }),
+  );
+  const version = sql<string>`(select ${publicDataVersion.version} from ${publicDataVersion} where ${publicDataVersion.id} = 1)`;
+  const [row] = await on.with(counted).select({ points: counted.points, expire: counted.expire, version }).from(counted);
+  if (!row?.expire) throw new Error('the count was not written');
+  return { points: row.points, expire: new Date(row.expire), version: Number(row.version ?? 0) };
+}
+
+/**
+ * Whether one more read from `addressKey` is sure to be within its allowance, as far as this
+ * process knows: it has counted the address in the current window, and room is left after every
+ * count it has in flight. Then the read may run beside its count (lib/memorial/search-answer.ts),
+ * which still decides: other processes' counts are not known here, so a read started this way may
+ * still be refused, and its result is then thrown away (at most the reads in flight at that moment;
+ * after the refusal the address is refused without a count until its window ends).
+ */
+export function publicReadSurelyAllowed(read: PublicRead, addressKey: string | null, now = Date.now()): boolean {
+  const known = room.get(storedKey(read, 'address', addressKey ?? 'unknown'));
+  return !!known && known.until > now && known.left >= 1;
 }
 
 const holdMs = 1000;
@@ -84,7 +146,8 @@ export async function holdRefusal(): Promise<void> {
   }
 }
 
-/** Forgets the remembered refusals (tests). */
+/** Forgets the remembered refusals and counts (tests). */
 export function forgetRefusals(): void {
   blockedUntil.clear();
+  room.clear();
 }

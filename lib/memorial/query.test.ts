@@ -18,3 +18,15 @@ describe('the search date filter', () => {
     expect(query.dateTo).toBeUndefined();
   });
 });
+
+describe('the search form as it is sent', () => {
+  it('reads the empty fields it sends (every field, filled or not) as no filter', () => {
+    const sent = new URLSearchParams('q=Arash&province=&city=&dateFrom=&dateTo=&ageMin=&ageMax=&children=&gender=&outcome=&perpetrator=&verification=&sort=');
+    expect(parsePersonQuery(sent)).toEqual({ q: 'Arash' });
+  });
+
+  it('reads ages typed in either script, and nothing else, as ages', () => {
+    expect(parsePersonQuery({ ageMin: ' ۱۵ ', ageMax: '18' })).toEqual({ ageMin: 15, ageMax: 18 });
+    expect(parsePersonQuery({ ageMin: 'x', ageMax: '1e2' })).toEqual({});
+  });
+});

@@ -49,10 +49,13 @@ const text = (max: number) =>
     .string()
     .transform((s) => s.trim().slice(0, max))
     .pipe(z.string().min(1));
+// Digits only: an empty field (the search form sends every field, filled or not) is no number, not 0.
 const int = (min: number, max: number) =>
   z
     .string()
-    .transform((s) => Number(asciiDigits(s.trim())))
+    .transform((s) => asciiDigits(s.trim()))
+    .pipe(z.string().regex(/^\d+$/))
+    .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 // A day as a reader types it, in either calendar and either script's digits: 2019-11-16,
 // ۱۳۹۸/۰۸/۲۵, 1398-08-25, 16/11/2019, «۲۵ آبان ۱۳۹۸» (lib/i18n/typed-dates.ts).
@@ -84,6 +87,9 @@ const fields = {
     .transform((s, ctx) => decodeCursor(personCursorShape, s) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor' }), z.NEVER)),
   limit: int(1, maxPageSize),
 };
+
+/** The URL parameters a search page reads; any other is ignored. */
+export const personQueryNames: readonly string[] = Object.keys(fields);
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 

@@ -71,7 +71,7 @@ export class PageWriter {
   }
 
   async browse(job: BrowseJob): Promise<PageResult> {
-    const html = renderDocument(createElement(MirrorBrowsePage, { page: job.page, ...job.props, p: this.t[job.page.locale] }));
+    const html = renderDocument(createElement(MirrorBrowsePage, { page: job.page, ...job.props }));
     const [entry, written] = await this.write(job.page.file, Buffer.from(html), job.previous ?? undefined);
     return { file: job.page.file, entry, written };
   }

@@ -1,4 +1,5 @@
-// Translations for route handlers (CSV labels, feeds, API docs). They run outside the page tree,
+// Translations for route handlers (CSV labels, feeds, API docs) and markup made as strings (the
+// public search results, lib/public-cache/search-shell.mjs). They run outside the page tree,
 // so they load the catalogue themselves instead of relying on next-intl's request config; the same
 // code then also runs in unit and matrix tests.
 import { createTranslator } from 'next-intl';
@@ -9,7 +10,7 @@ import type { Locale } from '@/lib/i18n/routing';
 // Loosely typed: the catalogues are edited by several people; messages.test.ts checks their keys.
 const catalogues: Record<Locale, Record<string, unknown>> = { fa, en };
 
-type Namespace = 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications' | 'Mirror' | 'Metadata' | 'Shell' | 'Languages' | 'Home' | 'Memorial' | 'Person' | 'Collection';
+type Namespace = 'Statistics' | 'OpenData' | 'RateLimited' | 'Notifications' | 'Mirror' | 'Metadata' | 'Shell' | 'Languages' | 'Home' | 'Memorial' | 'Person' | 'Collection' | 'Search';
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 // One translator per language and namespace for the life of the process: a translator keeps the

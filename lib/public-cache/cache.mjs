@@ -28,6 +28,9 @@ import { compressSegments, joinGzip } from './gzip.mjs';
  * }} Entry one document: its headers (flat name/value list; `withNonce` are the indexes of values
  *   holding the placeholder) and its body split at the placeholder
  * @typedef {{ version: number; passThrough: true; size: number }} Marker a document too big to keep
+ * @typedef {{ version: Promise<number | null>; finish: (at: number) => Promise<Rendered | null> }} Begun
+ *   a miss begun before the version is known: the version it read itself (null: none), and the
+ *   document for the version `at` or a later one (null: `render` renders it)
  */
 
 const brotli = promisify(zlib.brotliCompress);
@@ -43,10 +46,13 @@ const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|ld\+jso
  *   placeholder: string;
  *   version: () => Promise<number>;
  *   render: (key: string, client: IncomingMessage) => Promise<RenderResult>;
+ *   begin?: (key: string, client: IncomingMessage) => Begun | null;
  *   mostlyAskedOnce?: (key: string) => boolean;
- * }} options mostlyAskedOnce: documents compressed only when asked for a second time (searches)
+ * }} options begin: a miss answered otherwise than by `render` (a search spliced into its page's
+ *   shell, search-fast.mjs), begun before the version is known. mostlyAskedOnce: documents
+ *   compressed only when asked for a second time (searches)
  */
-export function createPublicCache({ maxBytes, placeholder, version, render, mostlyAskedOnce = () => false }) {
+export function createPublicCache({ maxBytes, placeholder, version, render, begin, mostlyAskedOnce = () => false }) {
   /** @type {LRUCache<string, Entry | Marker>} */
   const store = new LRUCache({ maxSize: maxBytes, sizeCalculation: (value) => Math.max(1, value.size) });
   /** @type {Map<string, { version: number; done: Promise<Entry | Marker | null> }>} */
@@ -102,9 +108,13 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
     if (store.peek(key) === entry) store.set(key, entry);
   }
 
-  /** @param {string} key @param {number} at @param {IncomingMessage} client @returns {Promise<{ kept: Entry | Marker | null; rendered: Rendered | null }>} */
-  async function fill(key, at, client) {
-    const result = await render(key, client);
+  /**
+   * @param {string} key @param {number} at @param {IncomingMessage} client
+   * @param {Begun | null} begun
+   * @returns {Promise<{ kept: Entry | Marker | null; rendered: Rendered | null }>}
+   */
+  async function fill(key, at, client, begun) {
+    const result = (begun && (await begun.finish(at))) || (await render(key, client));
     if (result === null) return { kept: null, rendered: null };
     if (result === 'too-big') {
       /** @type {Marker} */
@@ -132,9 +142,13 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
      * @returns {Promise<boolean>}
      */
     async serve(req, res, key) {
+      // A document the store does not hold and nobody is rendering is a miss whatever the version:
+      // `begin` may start it at once (a search: its count, which reads the version after this
+      // request arrived, as `version` would, and its query).
+      const begun = begin && !store.has(key) && !rendering.has(key) ? begin(key, req) : null;
       let current;
       try {
-        current = await version();
+        current = (begun ? await begun.version : null) ?? (await version());
       } catch {
         return false;
       }
@@ -156,7 +170,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
         send(kept, req, res, 'hit');
         return true;
       }
-      const filling = fill(key, current, req);
+      const filling = fill(key, current, req, begun);
       const done = filling.then((f) => f.kept);
       rendering.set(key, { version: current, done });
       let filled;
@@ -165,7 +179,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
       } finally {
         if (rendering.get(key)?.done === done) rendering.delete(key);
       }
-      if (filled.kept && !('passThrough' in filled.kept)) send(filled.kept, req, res, 'miss');
+      if (filled.kept && !('passThrough' in filled.kept)) send(filled.kept, req, res, filled.rendered?.spliced ? 'spliced' : 'miss');
       else if (filled.rendered) sendOnce(filled.rendered, req, res);
       else return false;
       return true;
@@ -174,7 +188,7 @@ export function createPublicCache({ maxBytes, placeholder, version, render, most
     stats: () => ({ entries: store.size, bytes: store.calculatedSize }),
   };
 
-  /** @param {Entry} entry @param {IncomingMessage} req @param {ServerResponse} res @param {'hit' | 'miss'} state */
+  /** @param {Entry} entry @param {IncomingMessage} req @param {ServerResponse} res @param {'hit' | 'miss' | 'spliced'} state */
   function send(entry, req, res, state) {
     const nonce = newNonce();
     const nonceBytes = Buffer.from(nonce);

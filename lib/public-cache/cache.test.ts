@@ -127,6 +127,53 @@ describe('the public cache', () => {
     expect(renders()).toBe(1);
   });
 
+  it('begins a miss before the version is known, keys it by the version its own work read, and keeps it', async () => {
+    let versionReads = 0;
+    let begins = 0;
+    let renders = 0;
+    const cache = createPublicCache({
+      maxBytes: 1024 * 1024,
+      placeholder,
+      version: async () => (versionReads++, 5),
+      render: async () => (renders++, ok('rendered')),
+      begin: (key) =>
+        key.includes('?q=')
+          ? (begins++, { version: Promise.resolve(9), finish: async (at) => ({ ...ok(`spliced for ${at}`), spliced: true as const }) })
+          : null,
+    });
+    const first = answer();
+    await cache.serve(first.req, first.res, '/en/search?q=x');
+    expect(first.out.headers['x-cache']).toBe('spliced');
+    expect(first.out.body!.toString()).toContain('spliced for 9');
+    expect(first.out.body!.toString()).not.toContain(placeholder);
+    expect(versionReads).toBe(0);
+    // Kept for that version: asked again, a hit; neither begun nor rendered again.
+    const again = answer();
+    await cache.serve(again.req, again.res, '/en/search?q=x');
+    expect(again.out.headers['x-cache']).toBe('hit');
+    expect(begins).toBe(1);
+    expect(renders).toBe(0);
+    expect(versionReads).toBe(1); // a hit reads the version, as always
+    // What `begin` does not take is rendered, after the version read.
+    await cache.serve(answer().req, answer().res, '/en');
+    expect([begins, renders, versionReads]).toEqual([1, 1, 2]);
+  });
+
+  it('renders a begun miss that was not answered after all, for the version it read then', async () => {
+    let rendered = 0;
+    const cache = createPublicCache({
+      maxBytes: 1024 * 1024,
+      placeholder,
+      version: async () => 5,
+      render: async () => (rendered++, ok('rendered')),
+      begin: () => ({ version: Promise.resolve(null), finish: async () => null }),
+    });
+    const a = answer();
+    await cache.serve(a.req, a.res, '/en/search?q=x');
+    expect(a.out.headers['x-cache']).toBe('miss');
+    expect(rendered).toBe(1);
+  });
+
   it('answers nothing when the version cannot be read (Next shows the outage page)', async () => {
     const cache = createPublicCache({ maxBytes: 1024, placeholder, version: async () => Promise.reject(new Error('down')), render: async () => ok('x') });
     expect(await cache.serve(answer().req, answer().res, '/en')).toBe(false);

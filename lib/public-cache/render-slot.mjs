@@ -41,3 +41,12 @@ export function renderPlaceholder(headers) {
   const b = Buffer.from(installed.secret);
   return a.length === b.length && timingSafeEqual(a, b) ? installed.placeholder : null;
 }
+
+/**
+ * This process's placeholder, once the server has installed it (else null): what a page rendered
+ * for the cache gets as its nonce (lib/public-cache/search-shell.mjs tells its shell render by it).
+ * @returns {string | null}
+ */
+export function installedPlaceholder() {
+  return /** @type {{ [slot]?: RenderSlot }} */ (/** @type {unknown} */ (globalThis))[slot]?.placeholder ?? null;
+}

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { clientAddressHeader } from '../abuse/client-address.mjs';
 import { renderHeader } from './render-slot.mjs';
 
-/** @typedef {{ status: number; headers: [string, string][]; body: Buffer }} Rendered */
+/** @typedef {{ status: number; headers: [string, string][]; body: Buffer; spliced?: true }} Rendered spliced: made by search-fast.mjs */
 /** @typedef {Rendered | 'too-big' | null} RenderResult null: the render failed */
 
 /**

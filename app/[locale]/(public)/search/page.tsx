@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { PersonList } from '@/components/memorial/person-list';
-import { CursorPager } from '@/components/staff/staff-table';
 import { SearchForm } from '@/components/memorial/search-form';
+import { searchResultsHtml } from '@/components/memorial/search-results';
 import { routing } from '@/lib/i18n/routing';
 import { cachedPublicCollections, cachedPublishedPersons } from '@/lib/memorial/cache';
-import { encodeCursor } from '@/lib/pagination/cursor';
-import { parsePersonQuery, personQueryParams } from '@/lib/memorial/query';
+import { parsePersonQuery } from '@/lib/memorial/query';
+import { shellPlaceholders } from '@/lib/public-cache/search-shell.mjs';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -29,8 +29,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   // Read at request time, never at build time (the database is not available to `next build`).
   await connection();
-  const query = { ...parsePersonQuery(await searchParams), locale };
-  const [result, collections] = await Promise.all([cachedPublishedPersons(query), cachedPublicCollections()]);
+  const asked = await searchParams;
+  // The public cache's render of this page's shell: placeholders where the query's parts go, which
+  // the cache fills per search without rendering the page (lib/public-cache/search-shell.mjs).
+  const shell = shellPlaceholders((await headers()).get('x-nonce'), Object.keys(asked));
+  const query = shell ? { q: shell.query, locale } : { ...parsePersonQuery(asked), locale };
+  const [results, collections] = await Promise.all([
+    shell ? shell.results : cachedPublishedPersons(query).then((result) => searchResultsHtml({ locale, query, result }).value),
+    cachedPublicCollections(),
+  ]);
   const t = await getTranslations({ locale, namespace: 'Search' });
 
   return (
@@ -42,32 +49,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <h2 id="results-heading" className="text-xl font-semibold">
           {t('resultsHeading')}
         </h2>
-        <p className="mt-1 text-muted" data-testid="result-count">
-          {t(result.more ? 'resultCountMore' : 'resultCount', { count: result.total })}
-        </p>
-        {result.items.length > 0 ? (
-          <div className="mt-4">
-            <PersonList persons={result.items} locale={locale} />
-          </div>
-        ) : (
-          <div className="mt-4 rounded border border-line bg-white p-4">
-            <p className="font-semibold">{t('noResultsTitle')}</p>
-            <p className="mt-1">{t('noResultsHelp')}</p>
-            <p className="mt-2">
-              <a href={`/${locale}/search`}>{(await getTranslations({ locale, namespace: 'Memorial' }))('browseAll')}</a>
-            </p>
-          </div>
-        )}
-        {/* Keyset pages (?cursor=, the last person shown): plain links; the browser's Back is the previous page. */}
-        <CursorPager
-          label={t('paginationLabel')}
-          path={`/${locale}/search`}
-          params={Object.fromEntries(personQueryParams(query, { cursor: undefined }))}
-          paged={!!query.cursor}
-          nextCursor={result.next && encodeCursor(result.next)}
-          firstLabel={t('first')}
-          nextLabel={t('next')}
-        />
+        {/* The count, the persons found and the paging links: one string, the same one the cache splices. */}
+        <div dangerouslySetInnerHTML={{ __html: results }} />
       </section>
     </div>
   );
