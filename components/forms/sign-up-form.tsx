@@ -7,7 +7,8 @@ import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
-import { useActionForm, useCheckedForm } from './use-action-form';
+import { useActionForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 type Actions = { signUp: FormAction<{ recoveryCodes: string[] }>; generatePassphrase: FormAction<{ passphrase: string }> };
 
