@@ -2,7 +2,7 @@
 // English (desktop), JavaScript on and off. Every refusal is said next to its field, translated and
 // announced; digits in Persian text are Persian; the date picker's months follow the chosen
 // calendar; the file picker is translated; what a person typed keeps its order on a Persian page.
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
 import { en, fa, signUp } from './support/submission';
@@ -131,16 +131,28 @@ for (const { locale, viewport, javaScriptEnabled } of cases) {
       await page.getByLabel(w.year, { exact: true }).fill(locale === 'fa' ? '۱۳۹۸' : '1398');
       await page.getByLabel(w.fatherName).fill('ب'.repeat(201));
       await page.getByLabel(w.city).fill(planted);
+      // With JavaScript the refusal is the browser's own check (react-hook-form on the step's zod
+      // schema, loaded on the form's first use): the step is never sent. An autosave may be.
+      const sentSteps: string[] = [];
+      const onRequest = (request: Request) => {
+        if (request.method() === 'POST' && /name="[^"]*intent"\s+next/.test(request.postData() ?? '')) sentSteps.push(request.url());
+      };
+      page.on('request', onRequest);
       await page.getByRole('button', { name: w.next, exact: true }).click();
       const father = page.getByLabel(w.fatherName);
       await expect(father).toHaveAccessibleDescription(w.tooLong);
       await expect(father).toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByRole('alert').filter({ hasText: w.tooLong })).toBeVisible();
+      const sentBeforeCorrection = sentSteps.length;
       await expect(page).toHaveURL(/\/about(\?|$)/); // still this step (the person search left its ?q=)
 
       await father.fill(planted);
       await page.getByRole('button', { name: w.next, exact: true }).click();
       await expect(page).toHaveURL(/\/account$/);
+      page.off('request', onRequest);
+      // Without JavaScript both posts reach the server; with it only the corrected one (which also
+      // shows that a sent step is recognised here).
+      expect([sentBeforeCorrection, sentSteps.length]).toEqual(javaScriptEnabled ? [0, 1] : [1, 2]);
       // The step and its narrative field have different names.
       await expect(page.getByRole('form', { name: w.accountStep })).toBeVisible();
       await expect(page.getByRole('textbox', { name: w.narrative, exact: true })).toBeVisible();

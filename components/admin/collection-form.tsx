@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Field } from '@/components/forms/field';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 import type { FormAction } from '@/components/forms/action-state';
-import { useCheckedForm } from '@/components/forms/use-action-form';
+import { useCheckedForm } from '@/components/forms/use-checked-form';
 
 export type CollectionDefaults = {
   id: string;

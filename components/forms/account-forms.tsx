@@ -5,7 +5,8 @@ import { Field } from './field';
 import { FormAlert, FormNotice, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
 import { recoveryCodesFileName } from './recovery-codes-file';
-import { useActionForm, useCheckedForm } from './use-action-form';
+import { useActionForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 /** `username` is a hidden field so password managers know which account the new passphrase is for. */
 export function ChangePassphraseForm({ action, username }: { action: FormAction; username: string }) {

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { Field } from './field';
 import { FormAlert, FormNotice, submitButton } from './form-alert';
 import type { FormAction } from './action-state';
-import { useCheckedForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 /** Username + one recovery code + a new passphrase. Works without JavaScript (a plain form post). */
 export function RecoverForm({ action, locale }: { action: FormAction<{ remainingCodes: number }>; locale: string }) {

@@ -4,7 +4,7 @@ import { Field } from './field';
 import { FormAlert, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
 import type { FormAction } from './action-state';
-import { useCheckedForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 /** The code step: verifying a session (`verify`) or confirming a new authenticator (`enrol`). */
 /** `action`: the page's verifying action (it always ends in a redirect) or its enrolment-confirming one (it may return codes). */

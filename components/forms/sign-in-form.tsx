@@ -5,7 +5,7 @@ import { currentChallenge, FormGate } from './form-gate';
 import { ProofOfWork } from './proof-of-work';
 import { FormAlert, submitButton } from './form-alert';
 import type { FormAction } from './action-state';
-import { useCheckedForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 /**
  * Sign-in. It always carries the form gate: past an account's free guesses (lib/abuse/guesses.ts)

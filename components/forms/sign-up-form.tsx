@@ -8,7 +8,8 @@ import { ProofOfWork } from './proof-of-work';
 import { FormAlert, secondaryButton, submitButton } from './form-alert';
 import { RecoveryCodes } from './recovery-codes';
 import { recoveryCodesFileName } from './recovery-codes-file';
-import { useActionForm, useCheckedForm } from './use-action-form';
+import { useActionForm } from './use-action-form';
+import { useCheckedForm } from './use-checked-form';
 
 type Created = { recoveryCodes: string[]; username: string };
 type Actions = { signUp: FormAction<Created>; generatePassphrase: FormAction<{ passphrase: string }> };

@@ -1,15 +1,18 @@
 'use client';
 // The one form core (PRODUCT.md §2.8): every form of the site is a real <form action> that posts
 // to its server action without JavaScript, the page re-rendering with the returned state (what was
-// typed, the errors). `useActionForm` is the core; `useCheckedForm` adds the live check
-// (react-hook-form on the server's zod schema, run on what the browser would post, a valid form
-// sent to the same action; the schema and zod load when the form is first used, not with the page); the submission steps add saving and autosave on top
-// (components/submit/use-step-form.ts). Errors are shown by FormAlert and `errorOf`. A server
-// action reaches a form as a prop from its page: components never import app/ (eslint.config.mjs).
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
+// typed, the errors). `useActionForm` is the core; the live check (react-hook-form on the server's
+// zod schema, run on what the browser would post, a valid form sent to the same action) comes on
+// top: `useCheckedForm` (./use-checked-form.ts), or `useLazyCheckedForm`
+// (./use-lazy-checked-form.ts), which also loads react-hook-form itself on first use; the schema
+// and zod always load when the form is first used, not with the page. The submission steps add
+// saving and autosave on top (components/submit/use-step-form.ts). Errors are shown by FormAlert
+// and `errorOf`. A server action reaches a form as a prop from its page: components never import
+// app/ (eslint.config.mjs). Nothing here imports react-hook-form: a page whose forms only post
+// (or check lazily) does not carry it.
+import { useActionState, useEffect, useRef, type RefObject } from 'react';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { errorKey } from '@/lib/actions/field-errors';
 import { formDataToObject } from '@/lib/actions/form-data';
 import { idleState as idle, type ActionState, type FormAction } from './action-state';
 
@@ -38,68 +41,30 @@ export function useActionForm<T>(action: FormAction<T>, { defaults = {} }: { def
  */
 export type SchemaLoader = () => Promise<z.ZodType>;
 
-type CheckOptions = {
-  /** The server's schema, loaded on first use; null: the form is only posted. */
-  schema: SchemaLoader | null;
-  /** The values first shown; what the server echoed after a refusal wins over them. */
-  defaults?: Record<string, string>;
-  /**
-   * `touched` (default): each field is checked on leaving it. `submit`: first on sending, then as
-   * the person corrects (a check on leaving a field would put a message above the next control as
-   * it is clicked, and the click would land elsewhere).
-   */
-  check?: 'touched' | 'submit';
-  /** Whether this post is checked in the browser (a "save and continue later" is not). */
-  checks?: (data: FormData) => boolean;
-};
-
-/** The core plus the live check: react-hook-form on the server's zod schema. */
-export function useCheckedForm<T>(action: FormAction<T>, { schema, defaults, check = 'touched', checks }: CheckOptions) {
-  const core = useActionForm(action, { defaults });
-  const { formRef, formAction, state, values } = core;
+/**
+ * The live check's resolver: the server's schema (loaded once, by `load`) run on what the browser
+ * would post (FormData: strings, unchecked boxes absent), not on react-hook-form's own value model,
+ * so that it agrees exactly with the server's parse. Without a schema every value passes.
+ */
+export function useSchemaResolver(schema: SchemaLoader | null, formRef: RefObject<HTMLFormElement | null>) {
   const loading = useRef<Promise<Resolver<FieldValues>> | null>(null);
   const load = () =>
     (loading.current ??= Promise.all([import('@hookform/resolvers/zod'), schema!()]).then(
       ([{ zodResolver }, loaded]) => zodResolver(loaded as z.ZodType<FieldValues, FieldValues>) as Resolver<FieldValues>,
     ));
+  const resolver: Resolver<FieldValues> = async (current, context, options) =>
+    schema ? (await load())(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };
+  return { load, resolver };
+}
+
+/** Calls `start` on the form's first focus or tap: what a person does before anything is checked. */
+export function useOnFirstUse(formRef: RefObject<HTMLFormElement | null>, start: (() => void) | null) {
   useEffect(() => {
     const el = formRef.current;
-    if (!schema || !el) return;
-    const start = () => void load();
+    if (!start || !el) return;
     for (const type of ['focusin', 'pointerdown']) el.addEventListener(type, start, { once: true, passive: true });
     return () => {
       for (const type of ['focusin', 'pointerdown']) el.removeEventListener(type, start);
     };
   });
-  // Validate what the browser would post (FormData, strings, unchecked boxes absent), not RHF's
-  // own value model: the live check then agrees exactly with the server's parse.
-  const resolver: Resolver<FieldValues> = async (current, context, options) =>
-    schema ? (await load())(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };
-  const form = useForm<FieldValues>({
-    resolver,
-    ...(check === 'touched' ? { mode: 'onTouched', defaultValues: values } : { mode: 'onSubmit', reValidateMode: 'onChange' }),
-  });
-
-  /** react-hook-form's registration, without its value handling: what is shown is an HTML attribute. */
-  const register = (name: string) => form.register(name);
-  /** register() plus the value as an HTML attribute, so the page re-rendered without JavaScript shows it. */
-  const field = (name: string) => ({ ...form.register(name), defaultValue: values[name] });
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(formRef.current!, submitter);
-    const send = () => startTransition(() => formAction(data));
-    if (!schema || (checks && !checks(data))) return send();
-    void form.handleSubmit(send)(event);
-  };
-
-  /** A catalogue key: the live check first, else what the server said. */
-  const errorOf = (name: string): string | undefined => {
-    const live = form.formState.errors[name]?.message;
-    if (typeof live === 'string' && live) return errorKey(live);
-    return state.status === 'error' ? state.fieldErrors?.[name] : undefined;
-  };
-
-  return { ...core, form, register, field, onSubmit, errorOf };
 }

@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
 import type { FormAction } from '@/components/forms/action-state';
-import { useCheckedForm } from '@/components/forms/use-action-form';
+import { useCheckedForm } from '@/components/forms/use-checked-form';
 import { provinces } from '@/lib/geo/provinces';
 import { personDatePrecisionOptions, personStatusOptions, verificationOptions, wrongScript } from '@/lib/validation/person-options';
 import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions } from '@/lib/validation/testimony-options';

@@ -3,6 +3,7 @@
 // get Solar Hijri month names by default; lib/i18n/solar-hijri.ts turns it into an ISO date.
 import { useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
+import { persianDigits } from '@/lib/i18n/digits';
 import { monthName } from '@/lib/i18n/solar-hijri';
 import { precisionOptions } from '@/lib/validation/testimony-options';
 import { Choices, Select, TextInput } from './fields';
@@ -27,7 +28,7 @@ export function DateFields({ f, prefix, label, values, locale }: Props) {
   // Month names of both calendars in one select would confuse; the chosen calendar names them, in
   // the page's language: فروردین… / Farvardin… for Solar Hijri, ژانویه… / January… for Gregorian.
   const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(calendar === 'persian' ? 'persian' : 'gregorian', i + 1, locale) }));
-  const days = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: (i + 1).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en') }));
+  const days = dayOptions(locale);
   return (
     <fieldset className="mt-6 rounded border border-line p-4">
       <legend className="px-1 font-semibold">{label}</legend>
@@ -59,4 +60,15 @@ export function DateFields({ f, prefix, label, values, locale }: Props) {
 function subscribeToChanges(onChange: () => void) {
   document.addEventListener('change', onChange);
   return () => document.removeEventListener('change', onChange);
+}
+
+/** Days 1–31 in the page's digits (۱…۳۱ / 1…31), made once per language rather than on every render. */
+const dayLists = new Map<string, Array<{ value: string; label: string }>>();
+function dayOptions(locale: string) {
+  let days = dayLists.get(locale);
+  if (!days) {
+    days = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: locale === 'fa' ? persianDigits(String(i + 1)) : String(i + 1) }));
+    dayLists.set(locale, days);
+  }
+  return days;
 }

@@ -1,5 +1,6 @@
 'use client';
-// A submission step: the form core (components/forms/use-action-form.ts) posting to the step-saving
+// A submission step: the form core with its live check loaded on first use
+// (components/forms/use-lazy-checked-form.ts), posting to the step-saving
 // action, plus two things of its own. "Save and continue later" skips the browser's check (an
 // unfinished step is still saved; the server saves it too, lib/actions/define-action.ts `check`),
 // and with JavaScript what she types reaches the server — to the server only, nothing is kept in
@@ -9,7 +10,8 @@
 // "Leave quickly" empties the page before it goes: nothing is saved or asked then.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { idleState as idle, type ActionState, type FormAction } from '@/components/forms/action-state';
-import { type SchemaLoader, useCheckedForm } from '@/components/forms/use-action-form';
+import type { SchemaLoader } from '@/components/forms/use-action-form';
+import { useLazyCheckedForm } from '@/components/forms/use-lazy-checked-form';
 
 const autosaveMs = 30_000;
 // How long a step's own way out (another step's link, the person search) waits for the save.
@@ -31,7 +33,7 @@ function asRendered(form: HTMLFormElement): string {
 export type SaveStepAction = FormAction<{ savedAt: string }>;
 
 export function useStepForm<T>(schema: SchemaLoader | null, action: FormAction<T>) {
-  const core = useCheckedForm(action, { schema, check: 'submit', checks: (data) => data.get('intent') === 'next' });
+  const core = useLazyCheckedForm(action, { schema, checks: (data) => data.get('intent') === 'next' });
   const autosave = useAutosave(core.formRef, action, core.pending);
   /**
    * What the fields show: the saved draft's answers, or — when the action refused and echoed what

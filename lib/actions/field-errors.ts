@@ -1,6 +1,6 @@
 // The one mapping from a failed zod parse to what a form shows next to its fields, used by the
 // server (lib/actions/define-action.ts) and by the live check in the browser
-// (components/forms/use-form-core.ts). Pure: importable by client code.
+// (components/forms/use-action-form.ts). Pure: importable by client code.
 import type { z } from 'zod';
 
 /** A schema's message as a catalogue key: schemas give keys; zod's own English defaults become 'invalid'. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecoveryCode } from '@/lib/auth/recovery-codes';
-import { latinDigits } from './digits';
+import { latinDigits, persianDigits } from './digits';
 
 describe('digits typed on a Persian or Arabic keyboard', () => {
   it('are read as Latin digits', () => {
@@ -9,5 +9,10 @@ describe('digits typed on a Persian or Arabic keyboard', () => {
 
   it('in a recovery code, mean the same code as Latin ones', () => {
     expect(normalizeRecoveryCode('۹۲KZ-xcrs ۶caw')).toBe(normalizeRecoveryCode('92kz-xcrs-6caw'));
+  });
+
+  it('written back in Persian, are what the platform writes for day numbers', () => {
+    for (let n = 1; n <= 31; n++) expect(persianDigits(String(n))).toBe(n.toLocaleString('fa-IR'));
+    expect(latinDigits(persianDigits('1398'))).toBe('1398');
   });
 });

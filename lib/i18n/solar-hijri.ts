@@ -9,18 +9,18 @@ export const persianMonthNames = [
   'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند',
 ] as const;
 
-const persianParts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+// Made on first use, not on import: a formatter of the Persian calendar loads ICU's calendar data,
+// a ~25 ms task on a phone, which the first submission step (importing this module for month names
+// only) paid while it hydrated (docs/benchmarks.md, issue 18 Lighthouse).
+let persianParts: Intl.DateTimeFormat | undefined;
+const persianPartsFormat = () =>
+  (persianParts ??= new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }));
 
 export type YMD = { year: number; month: number; day: number };
 
 /** The Solar Hijri date of an ISO (Gregorian) date. */
 export function gregorianToSolarHijri(iso: string): YMD {
-  const parts = persianParts.formatToParts(new Date(`${iso}T00:00:00Z`));
+  const parts = persianPartsFormat().formatToParts(new Date(`${iso}T00:00:00Z`));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }

@@ -34,7 +34,7 @@ export default async function InvitationsPage({ params }: Props) {
           action={createInvitationAction}
           locale={locale}
           origin={siteOrigin()}
-          labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t.raw('linkNotice') as string, copy: t('copyLink'), copied: t('linkCopied') }}
+          labels={{ role: t('roleLabel'), create: t('create'), link: t('linkLabel'), notice: t('linkNotice', { expires: '{expires}' }), copy: t('copyLink'), copied: t('linkCopied') }}
           roles={invitationRoles.map((r) => ({ value: r, label: staff(`roles.${r}`) }))}
         />
       </section>

@@ -26,6 +26,18 @@ export const dynamic = 'force-dynamic';
 /** Steps that are one form of typed answers (files and review show stored data only). */
 const formSteps = new Set<SubmitStep>(['about', 'account', 'consent']);
 
+/**
+ * The catalogue a step's client components read (components/submit: the step's own words, the
+ * frame's buttons and autosave line, the fields' refusals, the date fields), besides `Errors`: only
+ * these travel in the page (the whole of Submit, Media and Validation was ~12 KB of every step).
+ */
+const frameMessages = ['Submit.continue', 'Submit.saveLater', 'Submit.autosaved', 'Submit.autosaveFailed', 'Submit.validation'];
+const formStepMessages: Record<string, string[]> = {
+  about: [...frameMessages, 'Submit.about', 'Submit.date'],
+  account: [...frameMessages, 'Submit.account', 'Submit.date'],
+  consent: [...frameMessages, 'Submit.consent'],
+};
+
 type Props = { params: Promise<{ locale: string; draftId: string; step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Neutral titles: the step's name only, never a person's name (titles end up in history and tabs).
@@ -71,7 +83,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-2xl px-4 py-8">
       {draft && <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />}
       <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
-      <FormMessages namespaces={['Submit', 'Media']}>
+      <FormMessages {...(formStepMessages[step] ? { namespaces: formStepMessages[step], common: ['Errors'] } : { namespaces: ['Submit', 'Media'] })}>
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
