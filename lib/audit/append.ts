@@ -2,6 +2,7 @@
 // (plain Node) append entries too. Never store IP addresses or free-text personal data in details.
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows';
 import { auditEntries } from '../../db/schema';
 import type { DbOrTx, Tx } from '../../db/types';
 import { canonicalJson } from './canonical-json';
@@ -21,9 +22,9 @@ export type AuditInput = {
 
 type HashedFields = Required<AuditInput> & { createdAt: Date };
 
-/** sha256(prev_hash + "\n" + canonical JSON of the entry's content). */
-export function entryHash(prevHash: string, entry: HashedFields): string {
-  const content = canonicalJson({
+/** The canonical JSON of an entry's content: what its hash covers beside the previous hash. */
+export function entryContent(entry: HashedFields): string {
+  return canonicalJson({
     actorId: entry.actorId,
     action: entry.action,
     targetType: entry.targetType,
@@ -32,7 +33,11 @@ export function entryHash(prevHash: string, entry: HashedFields): string {
     // Millisecond precision: what a JS Date carries, so the stored value round-trips exactly.
     createdAt: entry.createdAt.toISOString(),
   });
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
+}
+
+/** sha256(prev_hash + "\n" + canonical JSON of the entry's content). */
+export function entryHash(prevHash: string, entry: HashedFields): string {
+  return createHash('sha256').update(`${prevHash}\n${entryContent(entry)}`).digest('hex');
 }
 
 /**
@@ -45,17 +50,20 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
 }
 
 /**
- * Appends several entries, chained in order, with one lock, one read of the last hash and one
- * insert per 1,000 entries: a bulk change (a CSV import) records every record it creates without
- * a round trip per entry.
+ * Appends several entries, chained in order, in one statement per 1,000 entries: a bulk change (a
+ * CSV import) records every record it creates without a round trip per entry.
+ *
+ * The statement takes the chain's lock, reads the last hash (audit_chain_head, migration 0027),
+ * computes each entry's hash — sha256 of the previous hash, a newline and the entry's canonical JSON,
+ * the very text `entryHash` hashes, made here by `entryContent` — and inserts the entries: the
+ * chain's lock, held by every audited change until its commit, waits for no round trip to the
+ * application (issue 21). Only the hashing moved into SQL; the verifier (`verifyAuditChain`)
+ * recomputes every hash in JS as before.
  */
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditInput[]) {
   if (inputs.length === 0) return [];
-  // The lock, then the last hash, in one statement (SQL function audit_chain_head, migration 0026).
-  const [head] = await tx.select({ hash: sql<string | null>`audit_chain_head(${auditLockKey}::bigint)` }).from(sql`(select 1) as one`);
-  let prevHash = head?.hash ?? genesisHash;
   const createdAt = new Date();
-  const values = inputs.map((input) => {
+  const entries = inputs.map((input) => {
     const fields: HashedFields = {
       actorId: input.actorId,
       action: input.action,
@@ -64,17 +72,38 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditInput[]) 
       details: input.details ?? {},
       createdAt,
     };
-    const hash = entryHash(prevHash, fields);
-    const value = { ...fields, prevHash, hash };
-    prevHash = hash;
-    return value;
+    return { ...fields, content: entryContent(fields) };
   });
   const rows: { id: number; hash: string }[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    // Inserted in chain order, so ids (bigserial) follow the chain.
-    rows.push(...(await tx.insert(auditEntries).values(values.slice(i, i + 1000)).returning({ id: auditEntries.id, hash: auditEntries.hash })));
+  for (let i = 0; i < entries.length; i += 1000) {
+    const inserted = await queryRows<{ id: string | number; hash: string }>(tx, chainAppend(entries.slice(i, i + 1000), createdAt));
+    // Inserted in chain order (ORDER BY n), so ids (bigserial) follow the chain.
+    rows.push(...inserted.map((r) => ({ id: Number(r.id), hash: r.hash })).sort((a, b) => a.id - b.id));
   }
   return rows;
+}
+
+/** The one statement of an append: lock and head, each hash from the one before, the insert. */
+function chainAppend(entries: readonly (HashedFields & { content: string })[], createdAt: Date) {
+  const batch = JSON.stringify(entries.map((e) => ({ actorId: e.actorId, action: e.action, targetType: e.targetType, targetId: e.targetId, details: e.details, content: e.content })));
+  return sql`
+    with recursive
+      input as (
+        select (e.value ->> 'actorId')::uuid as actor_id, e.value ->> 'action' as action, e.value ->> 'targetType' as target_type,
+               e.value ->> 'targetId' as target_id, e.value -> 'details' as details, e.value ->> 'content' as content, e.n
+        from jsonb_array_elements(${batch}::jsonb) with ordinality as e(value, n)
+      ),
+      chain as (
+        select 0::bigint as n, null::text as prev_hash, coalesce(audit_chain_head(${auditLockKey}::bigint), ${genesisHash}::text) as hash
+        union all
+        select i.n, c.hash, encode(sha256(convert_to(c.hash || E'\\n' || i.content, 'UTF8')), 'hex')
+        from chain c join input i on i.n = c.n + 1
+      )
+    insert into audit_entries (actor_id, action, target_type, target_id, details, created_at, prev_hash, hash)
+    select i.actor_id, i.action, i.target_type, i.target_id, i.details, ${createdAt.toISOString()}::timestamptz, c.prev_hash, c.hash
+    from input i join chain c on c.n = i.n
+    order by i.n
+    returning id, hash`;
 }
 
 export type ChainVerification =

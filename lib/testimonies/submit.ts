@@ -8,9 +8,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spendChallenge } from '@/lib/abuse/challenge';
 import { flagCoordinated } from '@/lib/abuse/coordinated';
-import { consumeLimit } from '@/lib/abuse/limits';
+import { passGate } from '@/lib/abuse/gate';
 import { appendAudit } from '@/lib/audit/append';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
@@ -71,10 +70,8 @@ export async function submitTestimony(
     // The challenge (a row of its own) before the shared counter, so that the counter is held for
     // the audit append and the commit only.
     // Counted only when a revision is made: a repeated post of the same form costs nothing.
-    const gate = async () => {
-      await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
-      await consumeLimit(tx, 'submission', { account: ownerId, address });
-    };
+    // Both in one statement (lib/abuse/gate.ts).
+    const gate = () => passGate(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap }, 'submission', { account: ownerId, address });
 
     const [revision] = await tx
       .insert(testimonyRevisions)
