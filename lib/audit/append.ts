@@ -1,7 +1,7 @@
 // The tamper-evident audit log (PRODUCT.md §2.7). No `server-only`: the seed and admin scripts
 // (plain Node) append entries too. Never store IP addresses or free-text personal data in details.
 import { createHash } from 'node:crypto';
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import { auditEntries } from '../../db/schema';
 import type { DbOrTx, Tx } from '../../db/types';
@@ -63,47 +63,57 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditInput[]) {
   if (inputs.length === 0) return [];
   const createdAt = new Date();
-  const entries = inputs.map((input) => {
-    const fields: HashedFields = {
-      actorId: input.actorId,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId ?? null,
-      details: input.details ?? {},
-      createdAt,
-    };
-    return { ...fields, content: entryContent(fields) };
-  });
   const rows: { id: number; hash: string }[] = [];
-  for (let i = 0; i < entries.length; i += 1000) {
-    const inserted = await queryRows<{ id: string | number; hash: string }>(tx, chainAppend(entries.slice(i, i + 1000), createdAt));
+  for (let i = 0; i < inputs.length; i += 1000) {
+    const append = auditAppendStatement(inputs.slice(i, i + 1000), createdAt);
+    const inserted = await queryRows<{ id: string | number; hash: string }>(tx, sql`with recursive ${append} select id, hash from audited`);
     // Inserted in chain order (ORDER BY n), so ids (bigserial) follow the chain.
     rows.push(...inserted.map((r) => ({ id: Number(r.id), hash: r.hash })).sort((a, b) => a.id - b.id));
   }
   return rows;
 }
 
-/** The one statement of an append: lock and head, each hash from the one before, the insert. */
-function chainAppend(entries: readonly (HashedFields & { content: string })[], createdAt: Date) {
-  const batch = JSON.stringify(entries.map((e) => ({ actorId: e.actorId, action: e.action, targetType: e.targetType, targetId: e.targetId, details: e.details, content: e.content })));
+/**
+ * The CTEs of an append, for `with recursive … select … from audited`: a statement that appends
+ * entries beside other work (lib/testimonies/drafts.ts) in one round trip. `onlyIf`: appended only
+ * when this condition holds (e.g. `exists (select 1 from created)` of an earlier CTE), which also
+ * orders that CTE's writes before the chain's lock. Usable outside an explicit transaction: the
+ * statement is its own, and the lock is held to its end.
+ */
+export function auditAppendStatement(inputs: readonly AuditInput[], createdAt = new Date(), onlyIf?: SQL): SQL {
+  const batch = JSON.stringify(
+    inputs.map((input) => {
+      const fields: HashedFields = {
+        actorId: input.actorId,
+        action: input.action,
+        targetType: input.targetType,
+        targetId: input.targetId ?? null,
+        details: input.details ?? {},
+        createdAt,
+      };
+      const { createdAt: _, ...stored } = fields;
+      return { ...stored, content: entryContent(fields) };
+    }),
+  );
   return sql`
-    with recursive
-      input as (
+      audit_input as (
         select (e.value ->> 'actorId')::uuid as actor_id, e.value ->> 'action' as action, e.value ->> 'targetType' as target_type,
                e.value ->> 'targetId' as target_id, e.value -> 'details' as details, e.value ->> 'content' as content, e.n
         from jsonb_array_elements(${batch}::jsonb) with ordinality as e(value, n)
       ),
-      chain as (
+      audit_chain as (
         select 0::bigint as n, null::text as prev_hash, coalesce(audit_chain_head(${auditLockKey}::bigint), ${genesisHash}::text) as hash
         union all
         select i.n, c.hash, encode(sha256(convert_to(c.hash || E'\\n' || i.content, 'UTF8')), 'hex')
-        from chain c join input i on i.n = c.n + 1
-      )
-    insert into audit_entries (actor_id, action, target_type, target_id, details, created_at, prev_hash, hash)
-    select i.actor_id, i.action, i.target_type, i.target_id, i.details, ${createdAt.toISOString()}::timestamptz, c.prev_hash, c.hash
-    from input i join chain c on c.n = i.n
-    order by i.n
-    returning id, hash`;
+        from audit_chain c join audit_input i on i.n = c.n + 1
+      ),
+      audited as (
+        insert into audit_entries (actor_id, action, target_type, target_id, details, created_at, prev_hash, hash)
+        select i.actor_id, i.action, i.target_type, i.target_id, i.details, ${createdAt.toISOString()}::timestamptz, c.prev_hash, c.hash
+        from audit_input i join audit_chain c on c.n = i.n${onlyIf ? sql` where ${onlyIf}` : sql``}
+        order by i.n
+        returning id, hash
+      )`;
 }
 
 export type ChainVerification =

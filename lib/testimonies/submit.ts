@@ -3,8 +3,8 @@ import 'server-only';
 // draft person records for moderators to confirm, and the lifecycle moves it to `submitted`.
 // Editing a published testimony goes through the same path but leaves it published: the new
 // revision waits for review while `published_revision_id` stays what the public sees.
-import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -73,14 +73,16 @@ export async function submitTestimony(
     // Both in one statement (lib/abuse/gate.ts).
     const gate = () => passGate(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap }, 'submission', { account: ownerId, address });
 
-    const [revision] = await tx
+    // The revision's id is chosen here, so that its insert can share a statement with the persons' writes.
+    const revisionId = randomUUID();
+    const insertRevision = tx
       .insert(testimonyRevisions)
-      .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token })
-      .returning({ id: testimonyRevisions.id });
+      .values({ id: revisionId, testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token });
     const language = /[\u0600-\u06FF]/.test(content.narrative) ? 'fa' : 'en';
 
     if (row.status === 'published') {
-      await tx.update(testimonies).set({ currentRevisionId: revision!.id, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
+      await insertRevision;
+      await tx.update(testimonies).set({ currentRevisionId: revisionId, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
       // The near-duplicate check before the audit append: the chain's lock is held from the append to
       // the commit, so it comes last (and after the check's band locks: one lock order everywhere).
       await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now: new Date() });
@@ -89,7 +91,11 @@ export async function submitTestimony(
       return { outcome: 'revised', publicChanged: false };
     }
 
-    const sealedDraft = await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data);
+    // The revision, the proposed person and the links in one statement (issue 21: three round trips).
+    const proposedWrites = personWrites(tx, row, { key, draft }, ownerId, parsed.about.data);
+    const writes = [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.raw(`persons_${i}`)} as (${write.getSQL()})`)];
+    await tx.execute(sql`with ${sql.join(writes, sql`, `)} select 1`);
+    const sealedDraft = proposedWrites.sealedDraft;
     const consent = parsed.consent.data;
     const now = new Date();
     // The check first, the transition (which appends to the audit chain, holding its lock until the
@@ -103,7 +109,7 @@ export async function submitTestimony(
       locked: { status: row.status, submitterId: row.submitterId },
       set: {
         submittedAt: now,
-        currentRevisionId: revision!.id,
+        currentRevisionId: revisionId,
         language,
         ...(sealedDraft ? { draft: sealedDraft } : {}),
         consentPublish: consent.publish,
@@ -152,14 +158,16 @@ async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content
  * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
  * public until a moderator confirms it. A person created here is remembered in the working copy:
  * the sealed draft that names it is returned, for the caller's UPDATE of the row (else null).
+ * Returned as statements for the caller to send together (the person's id is chosen here, so the
+ * link needs no answer from the insert; the links' foreign keys are checked at the statement's end).
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues): Promise<string | null> {
+function personWrites(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues): { writes: { getSQL(): SQL }[]; sealedDraft: string | null } {
   let sealedDraft: string | null = null;
-  const chosen = about.personId;
-  const ids = chosen.length
-    ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
-    : [];
+  const writes: { getSQL(): SQL }[] = [];
   const { key, draft } = sealed;
+  const linked: SQL[] = [];
+  // Only published persons may be chosen: the others are left out of the link, as before.
+  if (about.personId.length) linked.push(sql`select ${row.id}::uuid, ${persons.id} from ${persons} where ${and(inArray(persons.id, about.personId), isPublicPerson)}`);
   const proposed = proposedPerson(about);
   if (proposed) {
     const { incident } = proposed;
@@ -182,17 +190,14 @@ async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey;
     };
     let personId = draft.proposedPersonId;
     if (personId) {
-      await tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId)));
+      writes.push(tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId))));
     } else {
-      const [created] = await tx
-        .insert(persons)
-        .values({ ...fields, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId })
-        .returning({ id: persons.id });
-      personId = created!.id;
+      personId = randomUUID();
+      writes.push(tx.insert(persons).values({ ...fields, id: personId, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId }));
       sealedDraft = sealDraft(key, { ...draft, proposedPersonId: personId });
     }
-    ids.push(personId);
+    linked.push(sql`select ${row.id}::uuid, ${personId}::uuid`);
   }
-  if (ids.length) await tx.insert(testimonyPersons).values(ids.map((personId) => ({ testimonyId: row.id, personId }))).onConflictDoNothing();
-  return sealedDraft;
+  if (linked.length) writes.push(tx.insert(testimonyPersons).select(sql.join(linked, sql` union all `)).onConflictDoNothing());
+  return { writes, sealedDraft };
 }
