@@ -1,8 +1,9 @@
 // The submission gate in one statement (lib/abuse/gate.ts): the same refusals, in the same order, as
 // spending the challenge and then taking the limit's points, and nothing counted for a refused challenge.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rateLimits } from '@/db/schema';
+import { auditEntries, rateLimits } from '@/db/schema';
+import { verifyAuditChain } from '@/lib/audit/append';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
 import { formGate } from '@/lib/testing/form-gate';
@@ -38,4 +39,20 @@ describe.each(testDatabases())('the submission gate on $name', (target) => {
     await ctx.db.update(rateLimits).set({ points: 0 }).where(inArray(rateLimits.key, [keys[1]!]));
     await expect(pass(challenge)).resolves.toBeUndefined();
   });
+
+  it('appends the audit entry it is given only when the gate passes, to one verifiable chain', async () => {
+    await ctx.db.update(rateLimits).set({ points: 0 }).where(inArray(rateLimits.key, keys));
+    const entry = { actorId: null, action: 'testimony.submit', targetType: 'testimony', targetId: 'gate-test', details: { revision: 1 } };
+    const entries = async () => (await ctx.db.select().from(auditEntries).where(eq(auditEntries.targetId, 'gate-test'))).length;
+    const passWith = (challenge: string) => ctx.db.transaction((tx) => passGate(tx, { challenge }, 'submission', { account: 'gate-acct', address }, entry));
+    const { challenge } = formGate();
+    await passWith(challenge);
+    expect(await entries()).toBe(1);
+    expect(await codeOf(passWith(challenge))).toBe('challenge_failed');
+    await ctx.db.update(rateLimits).set({ points: rules.submission.account()! }).where(inArray(rateLimits.key, [keys[0]!]));
+    expect(await codeOf(passWith(formGate().challenge))).toBe('rate_limited');
+    expect(await entries()).toBe(1);
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
+  });
 });
+

@@ -8,9 +8,9 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { flagCoordinated } from '@/lib/abuse/coordinated';
+import { coordinatedFingerprint, flagSimilar } from '@/lib/abuse/coordinated';
 import { passGate } from '@/lib/abuse/gate';
-import { appendAudit } from '@/lib/audit/append';
+import type { AuditInput } from '@/lib/audit/append';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
@@ -63,15 +63,18 @@ export async function submitTestimony(
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
     if (row.status === 'published' && (await sameAsCurrent(tx, key, row, content))) return { outcome: 'unchanged', publicChanged: false };
-    // The challenge and the limits are taken at the end (gate below), just before the audit append:
-    // the address's counter row and the audit chain's lock are shared by every submission and stay
-    // locked until the commit, so nothing else runs while they are held (issue 21's profile: 69 % of
-    // the submitters' database time was waiting for the counter row). Refused, the work rolls back.
-    // The challenge (a row of its own) before the shared counter, so that the counter is held for
-    // the audit append and the commit only.
-    // Counted only when a revision is made: a repeated post of the same form costs nothing.
-    // Both in one statement (lib/abuse/gate.ts).
-    const gate = () => passGate(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap }, 'submission', { account: ownerId, address });
+    // The challenge and the limits are taken at the end, with the audit append, in one statement
+    // (lib/abuse/gate.ts): the address's counter row and the audit chain's lock are shared by every
+    // submission and stay locked until the commit, so nothing else runs while they are held (issue
+    // 21's profile: 69 % of the submitters' database time was waiting for the counter row). Refused,
+    // the work rolls back. Counted only when a revision is made: a repeated post costs nothing.
+    const form = { challenge: input.challenge, proof: input.proof, trap: input.trap };
+    const gateAndAudit = (entry: AuditInput) => passGate(tx, form, 'submission', { account: ownerId, address }, entry);
+    // The near-duplicate check's fingerprint is stored, and its band locks taken, by the testimony's
+    // own UPDATE; its look-alikes are read after (before the gate: one lock order everywhere —
+    // bands, then the counter row, then the audit lock).
+    const print = coordinatedFingerprint(content.narrative);
+    const flagLookAlikes = (now: Date) => flagSimilar(tx, { testimonyId: row.id, submitterId: ownerId, print: print.print, now }).then(() => undefined);
 
     // The revision's id is chosen here, so that its insert can share a statement with the persons' writes.
     const revisionId = randomUUID();
@@ -82,26 +85,22 @@ export async function submitTestimony(
 
     if (row.status === 'published') {
       await insertRevision;
-      await tx.update(testimonies).set({ currentRevisionId: revisionId, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
-      // The near-duplicate check before the audit append: the chain's lock is held from the append to
-      // the commit, so it comes last (and after the check's band locks: one lock order everywhere).
-      await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now: new Date() });
-      await gate();
-      await appendAudit(tx, { actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
+      await tx
+        .update(testimonies)
+        .set({ currentRevisionId: revisionId, language, updatedAt: new Date(), ...print.set })
+        .where(and(eq(testimonies.id, row.id), print.lockBands));
+      await flagLookAlikes(new Date());
+      await gateAndAudit({ actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
       return { outcome: 'revised', publicChanged: false };
     }
 
-    // The revision, the proposed person and the links in one statement (issue 21: three round trips).
     const proposedWrites = personWrites(tx, row, { key, draft }, ownerId, parsed.about.data);
-    const writes = [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.raw(`persons_${i}`)} as (${write.getSQL()})`)];
-    await tx.execute(sql`with ${sql.join(writes, sql`, `)} select 1`);
     const sealedDraft = proposedWrites.sealedDraft;
     const consent = parsed.consent.data;
     const now = new Date();
-    // The check first, the transition (which appends to the audit chain, holding its lock until the
-    // commit) last: see above. Both commit together, so a flag never exists without the submission.
-    await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
-    // The revision, the consent and the status in one UPDATE (the row is ours, locked above).
+    // One statement (issue 21: it was five round trips): the revision, the proposed person and the
+    // links written alongside the UPDATE of the row (ours, locked above) that moves it, names the
+    // revision, records the consent and stores the fingerprint.
     const moved = await transitionTestimony(tx, {
       testimonyId: row.id,
       event: 'submit',
@@ -119,9 +118,14 @@ export async function submitTestimony(
         portraitPublic: consent.portraitPublic === 'yes',
         exactPlacePublic: consent.exactPlacePublic === 'yes',
         mayContact: consent.mayContact === 'yes',
+        ...print.set,
       },
+      where: print.lockBands,
+      alongside: [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.raw(`persons_${i}`)} as (${write.getSQL()})`)],
       details: { revision: Number(next) },
-      beforeAudit: gate,
+      // A flag commits with the submission, never without it.
+      beforeAudit: () => flagLookAlikes(now),
+      appendAudit: gateAndAudit,
     });
     return { outcome: 'submitted', publicChanged: moved.publicChanged };
   });
