@@ -50,6 +50,16 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
 }
 
 /**
+ * Appends an entry that records no other change (a view): one statement outside any transaction,
+ * atomic as a statement is, holding the chain's lock for that statement alone (issue 21: a
+ * transaction of three round trips).
+ */
+export async function appendAuditAlone(db: DbOrTx, input: AuditInput) {
+  const [row] = await queryRows<{ id: string | number; hash: string }>(db, sql`with recursive ${auditAppendStatement([input])} select id, hash from audited`);
+  return { id: Number(row!.id), hash: row!.hash };
+}
+
+/**
  * Appends several entries, chained in order, in one statement per 1,000 entries: a bulk change (a
  * CSV import) records every record it creates without a round trip per entry.
  *
