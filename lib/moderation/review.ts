@@ -3,7 +3,7 @@ import 'server-only';
 // and the previous one (for the diff), consent, who holds the claim, the persons it concerns with
 // their other testimonies, likely duplicate persons, and staff notes. Drafts are the submitter's
 // alone: staff get `not_found`, like for an id that does not exist.
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { notes, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
@@ -59,7 +59,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   // row, then these, then the persons' other testimonies were three round trips in sequence); those
   // that depend on the row's columns read them by subquery. A draft or a missing row reads nothing.
   const visible = sql`exists (select 1 from ${testimonies} v where v.id = ${testimonyId} and v.status <> 'draft')`;
-  const byRow = (column: 'current_revision_id' | 'published_revision_id') => sql`(select v.${sql.raw(column)} from ${testimonies} v where v.id = ${testimonyId})`;
+  const byRow = (column: 'current_revision_id' | 'published_revision_id') => sql`(select v.${sql.identifier(column)} from ${testimonies} v where v.id = ${testimonyId})`;
   const [[t], revisions, publishedRows, approvalRows, similar, linked, noteRows, others] = await Promise.all([
     db
       .select({ t: testimonies, holder: users.username })

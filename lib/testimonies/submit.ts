@@ -121,7 +121,7 @@ export async function submitTestimony(
         ...print.set,
       },
       where: print.lockBands,
-      alongside: [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.raw(`persons_${i}`)} as (${write.getSQL()})`)],
+      alongside: [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.identifier(`persons_${i}`)} as (${write.getSQL()})`)],
       details: { revision: Number(next) },
       // A flag commits with the submission, never without it.
       beforeAudit: () => flagLookAlikes(now),
