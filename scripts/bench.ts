@@ -79,11 +79,23 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Resident memory of a process and its children, in MB (Linux /proc). */
+/**
+ * Resident memory of a process and its children, in MB (Linux /proc). The children are read from
+ * /proc, not from `pgrep`: the sampler runs every 200 ms during the latency figures, and a spawnSync
+ * of pgrep (~12 ms, walking every process) blocked the bench's own event loop inside the requests
+ * it was timing (issue 21: a sampler tick landed in ~1 request of 5).
+ */
 function rssMb(pid: number): number {
-  const kids = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
   const own = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(own?.[1] ?? 0) / 1024 + kids.reduce((sum, kid) => sum + rssMb(kid), 0);
+  return Number(own?.[1] ?? 0) / 1024 + childrenOf(pid).reduce((sum, kid) => sum + rssMb(kid), 0);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
 }
 
 type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };

@@ -1,21 +1,17 @@
 // The files of a testimony on the review screen: open each one, see its chain-of-custody hash and
 // whether its hidden metadata could be removed, and choose public or moderators-only. Embedded by
-// the review page as <ReviewFiles visibilityAction={…} locale={…} review={…} />; reads its own data through lib/media.
+// the review page as <ReviewFiles visibilityAction={…} locale={…} review={…} files={…} />, which reads
+// the files (lib/media/review-files.ts) beside its other reads rather than after them.
 import { getTranslations } from 'next-intl/server';
-import { withDb } from '@/lib/db';
-import { getViewer } from '@/lib/auth/viewer';
 import type { Locale } from '@/lib/i18n/routing';
-import { listReviewAttachments } from '@/lib/media/review-files';
+import type { ReviewAttachment } from '@/lib/media/review-files';
 import type { ReviewDto } from '@/lib/moderation/review';
 import type { FormAction } from '@/components/forms/action-state';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
 
 
-export async function ReviewFiles({ visibilityAction, locale, review }: { visibilityAction: FormAction; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'> }) {
-  const [files, t] = await Promise.all([
-    getViewer().then((viewer) => withDb(listReviewAttachments, viewer, review.id)),
-    getTranslations({ locale, namespace: 'ReviewFiles' }),
-  ]);
+export async function ReviewFiles({ visibilityAction, locale, review, files }: { visibilityAction: FormAction; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'>; files: ReviewAttachment[] }) {
+  const t = await getTranslations({ locale, namespace: 'ReviewFiles' });
   // The same rule as setAttachmentVisibility; the server checks it again.
   const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
   const labels = {

@@ -48,8 +48,16 @@ export type FormGate = { challenge?: unknown; proof?: unknown; trap?: unknown };
  * was issued; the same challenge passes later).
  */
 export async function spendChallenge(tx: DbOrTx, form: FormGate, now = new Date(), secret = defaultSecret()): Promise<void> {
+  await spend(tx, await checkChallenge(form, now, secret));
+}
+
+/**
+ * Everything `spendChallenge` checks but whether it was spent before: what to record as spent
+ * (the caller's statement records it, lib/abuse/gate.ts), or the same refusals.
+ */
+export async function checkChallenge(form: FormGate, now = new Date(), secret = defaultSecret()): Promise<{ signature: string; expiresAt: Date }> {
   if (typeof form.trap === 'string' && form.trap !== '') throw new AppError('challenge_failed');
-  if (typeof form.proof === 'string' && form.proof !== '') return spend(tx, await checkProofOfWork(form.proof, secret));
+  if (typeof form.proof === 'string' && form.proof !== '') return checkProofOfWork(form.proof, secret);
   const token = typeof form.challenge === 'string' ? form.challenge : '';
   const [v, issued, nonce, signature] = token.split('.');
   if (v !== version || !issued || !nonce || !signature) throw new AppError('challenge_failed');
@@ -62,7 +70,7 @@ export async function spendChallenge(tx: DbOrTx, form: FormGate, now = new Date(
   if (!(expiresAt > now) || issuedAt > now.getTime() + 60_000) throw new AppError('challenge_failed');
   const wait = Math.ceil((issuedAt + CHALLENGE_WAIT_SECONDS * 1000 - now.getTime()) / 1000);
   if (wait > 0) throw new AppError('challenge_wait', { retryAfterSeconds: wait });
-  await spend(tx, { signature, expiresAt });
+  return { signature, expiresAt };
 }
 
 /** Records a challenge as used; one already recorded is refused. Timed signatures are base64url, proof-of-work ones hex. */

@@ -6,7 +6,7 @@
 // about as many positions as the texts share shingles (Jaccard similarity); the values are keyed
 // hashes, so a fingerprint cannot be tested against guessed phrases without the secret.
 import { createHmac, hkdfSync } from 'node:crypto';
-import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, desc, ne, sql } from 'drizzle-orm';
 import { settings, testimonies, testimonyFlags } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { defaultSecret } from '@/lib/crypto/secret-box';
@@ -55,37 +55,44 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
 const bandLockClass = 739_100_421;
 
 /**
- * Stores the testimony's fingerprint and flags it and every testimony of another account,
- * submitted within the coordinated window, whose fingerprint is similar enough (both ways, so
- * each appears flagged in the queue). Runs in the submission's transaction. Returns the flagged ids.
+ * The near-duplicate check of a submission, in two parts inside its transaction (issue 21: the
+ * fingerprint is stored by the UPDATE of the submission's own move, one round trip fewer):
+ * `coordinatedFingerprint` gives the columns to store and `lockBands`, a condition for that
+ * UPDATE's WHERE, always true, which takes the bands' advisory locks (sorted) before the row is
+ * written (an uncorrelated condition is evaluated once, first; the volatile lock calls are never
+ * planned away); then `flagSimilar` flags the testimony and every testimony of another account,
+ * submitted within the coordinated window, whose fingerprint is similar enough (both ways, so each
+ * appears flagged in the queue).
  *
  * Candidates are the testimonies sharing one of the fingerprint's 32 band keys (migration 0026's
  * coordinated_bands, GIN-indexed): every fingerprint at or above the threshold shares at least one,
  * so no similar pair is missed, and unrelated testimonies of the window are not read at all. Two
  * submissions at the same moment that could match share a band: the transaction first takes its
- * bands' advisory locks, so the second one reads only after the first has committed and sees it
- * (unrelated submissions hold different locks and do not wait for one another). Callers run this
- * before the audit append, which takes the audit chain's lock: one order, no deadlock.
+ * bands' locks, so the second one reads only after the first has committed and sees it (unrelated
+ * submissions hold different locks and do not wait for one another). Callers take them before the
+ * audit append, which takes the audit chain's lock: one order, no deadlock.
  */
-export async function flagCoordinated(tx: Tx, input: { testimonyId: string; submitterId: string; narrative: string; now: Date }): Promise<string[]> {
-  const print = fingerprint(input.narrative);
-  const bands = sql`coordinated_bands(${`{${print.join(',')}}`}::int[])`;
-  // One statement (issue 21: it was three): the band locks (an uncorrelated condition, taken once
-  // before the row is written; the volatile lock calls are never planned away), the fingerprint
-  // stored, the window setting read back. The candidates are read by the next statement, whose
-  // snapshot is taken after the locks are held: a look-alike submission that held one of them has
-  // committed by then and is seen.
-  const [stored] = await tx
-    .update(testimonies)
-    .set({ fingerprint: print, fingerprintBands: bands })
-    .where(
-      and(
-        eq(testimonies.id, input.testimonyId),
-        sql`(select count(*) from (select pg_advisory_xact_lock(${bandLockClass}, k) from (select distinct hashint8(b) as k from unnest(${bands}) as b order by 1) as keys) as locked) >= 0`,
-      ),
-    )
-    .returning({ hours: sql<string | number | null>`(select case when jsonb_typeof(${settings.value}) = 'number' then (${settings.value} #>> '{}')::float8 end from ${settings} where ${settings.key} = 'coordinated_window_hours')` });
-  const hours = stored?.hours == null ? settingDefaults.coordinated_window_hours : Number(stored.hours);
+export function coordinatedFingerprint(narrative: string) {
+  const print = fingerprint(narrative);
+  const bands = bandsOf(print);
+  return {
+    print,
+    set: { fingerprint: print, fingerprintBands: bands },
+    lockBands: sql`(select count(*) from (select pg_advisory_xact_lock(${bandLockClass}, k) from (select distinct hashint8(b) as k from unnest(${bands}) as b order by 1) as keys) as locked) >= 0`,
+  };
+}
+
+const bandsOf = (print: readonly number[]) => sql`coordinated_bands(${`{${print.join(',')}}`}::int[])`;
+
+/**
+ * Flags the look-alikes of a fingerprint already stored with its band locks held by this transaction
+ * (see above): this statement's snapshot is taken after them, so a look-alike submission that held
+ * one of them has committed by then and is seen. The window setting is read in the same query.
+ * Returns the flagged ids.
+ */
+export async function flagSimilar(tx: Tx, input: { testimonyId: string; submitterId: string; print: number[]; now: Date }): Promise<string[]> {
+  const { print } = input;
+  const hours = sql`coalesce((select case when jsonb_typeof(${settings.value}) = 'number' then (${settings.value} #>> '{}')::float8 end from ${settings} where ${settings.key} = 'coordinated_window_hours'), ${settingDefaults.coordinated_window_hours}::float8)`;
   // No "fingerprint is not null" here (a band key implies a fingerprint): with it the planner may walk
   // the window's partial submission-time index instead of the GIN one, testing every fingerprint of
   // the window (88 ms with 5,000 in it, against 0.5–9 ms by the bands).
@@ -94,8 +101,8 @@ export async function flagCoordinated(tx: Tx, input: { testimonyId: string; subm
     .from(testimonies)
     .where(
       and(
-        sql`${testimonies.fingerprintBands} && ${bands}`,
-        gte(testimonies.submittedAt, new Date(input.now.getTime() - hours * 3_600_000)),
+        sql`${testimonies.fingerprintBands} && ${bandsOf(print)}`,
+        sql`${testimonies.submittedAt} >= ${input.now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`,
         ne(testimonies.submitterId, input.submitterId),
       ),
     )

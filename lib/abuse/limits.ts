@@ -1,11 +1,11 @@
-// Abuse limits (PRODUCT.md §2, issue 7), stored in the database (`rate_limits`, through
-// rate-limiter-flexible's RateLimiterDrizzle) so they hold across processes and restarts. Each
+// Abuse limits (PRODUCT.md §2, issue 7), stored in the database (`rate_limits`, in the
+// row format of rate-limiter-flexible's Drizzle store, written directly) so they hold across processes and restarts. Each
 // bucket counts per account and per hashed client address (lib/abuse/address.ts), never per
 // plain address. Limits come from the environment (README "Configuration"); the defaults are
 // for production. Over a limit the request is refused with `rate_limited` and the wait in seconds,
 // which every form shows as "wait N minutes".
-import { lt } from 'drizzle-orm';
-import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { eq, lt, sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
 import { rateLimits } from '@/db/schema';
 import type { Db, DbOrTx } from '@/db/types';
 import { env } from '@/lib/env.mjs';
@@ -65,19 +65,51 @@ export function storedKey(bucket: Bucket, scope: Scope, key: string): string {
 // The account scope keeps the names the counters had before addresses were counted.
 const keyPrefix = (bucket: Bucket, scope: Scope) => (scope === 'account' ? bucket : scope === 'address' ? `${bucket}:address` : `${bucket}:total`);
 
-function limiter(db: DbOrTx, bucket: Bucket, scope: Scope): RateLimiterDrizzle | null {
-  const points = rules[bucket][scope]?.() ?? null;
-  if (points === null) return null;
-  // Cheap to make: inside a transaction the count commits or rolls back with the work it guards.
-  return new RateLimiterDrizzle({
-    storeClient: db,
-    schema: rateLimits,
-    keyPrefix: keyPrefix(bucket, scope),
-    points,
-    duration: rules[bucket].windowSeconds,
-    // Expired rows are removed by the retention job, not by a timer in every process.
-    clearExpiredByTimeout: false,
-  });
+/** A counted key as stored, with its allowance. */
+type Counted = { key: string; allowance: number };
+/** A counter row after a point was taken. */
+export type TakenRow = { key: string; points: number; expire: Date | string | null };
+
+/**
+ * One point taken from each of `counted` in one statement, as rate-limiter-flexible's Drizzle store
+ * took it (issue 21: its one upsert per key was one round trip per key under the address row's
+ * lock): a key without a row, or whose window has ended, starts a window of `windowSeconds` at 1;
+ * otherwise its count grows by 1 and its window's end stays. The statement returns the counts after;
+ * `wait` reads them: 0 while every key is within its allowance (this point included), else the
+ * seconds until a point frees. `onlyIf`: taken only when this SQL condition holds (lib/abuse/gate.ts).
+ */
+export function pointsToTake(counted: readonly Counted[], windowSeconds: number, now: Date, onlyIf?: SQL) {
+  const expire = new Date(now.getTime() + windowSeconds * 1000).toISOString();
+  const at = now.toISOString();
+  const rows = sql.join(counted.map((c) => sql`(${c.key}, 1, ${expire}::timestamptz)`), sql`, `);
+  const statement = sql`insert into rate_limits (key, points, expire)
+    select v.key, v.points, v.expire from (values ${rows}) as v(key, points, expire)${onlyIf ? sql` where ${onlyIf}` : sql``}
+    on conflict (key) do update set
+      points = case when rate_limits.expire <= ${at}::timestamptz then excluded.points else rate_limits.points + excluded.points end,
+      expire = case when rate_limits.expire <= ${at}::timestamptz then excluded.expire else rate_limits.expire end
+    returning key, points, expire`;
+  const wait = (taken: readonly TakenRow[]) => {
+    let longest = 0;
+    for (const row of taken) {
+      const allowance = counted.find((c) => c.key === row.key)?.allowance;
+      if (allowance === undefined || row.points <= allowance) continue;
+      const msBeforeNext = row.expire === null ? -1 : Math.max(new Date(row.expire).getTime() - now.getTime(), 0);
+      longest = Math.max(longest, Math.ceil(msBeforeNext / 1000), 1);
+    }
+    return longest;
+  };
+  return { statement, wait };
+}
+
+/** The points `consumeLimit` takes for `keys` in `bucket` (account first, then address); null when it counts none. */
+export function limitPoints(bucket: Bucket, keys: LimitKeys, now: Date, onlyIf?: SQL) {
+  const counted: Counted[] = [];
+  for (const scope of ['account', 'address'] as const) {
+    const key = scope === 'address' ? keys.address || unknownAddressKey : keys.account;
+    const allowance = rules[bucket][scope]?.() ?? null;
+    if (key && allowance !== null) counted.push({ key: storedKey(bucket, scope, key), allowance });
+  }
+  return counted.length ? pointsToTake(counted, rules[bucket].windowSeconds, now, onlyIf) : null;
 }
 
 /**
@@ -85,11 +117,8 @@ function limiter(db: DbOrTx, bucket: Bucket, scope: Scope): RateLimiterDrizzle |
  * cannot all pass a read-only check. Throws `rate_limited` with the longer wait when any key is over.
  */
 export async function consumeLimit(db: DbOrTx, bucket: Bucket, keys: LimitKeys): Promise<void> {
-  let wait = 0;
-  for (const scope of ['account', 'address'] as const) {
-    const key = scope === 'address' ? keys.address || unknownAddressKey : keys.account;
-    if (key) wait = Math.max(wait, await takePoint(db, bucket, scope, key));
-  }
+  const points = limitPoints(bucket, keys, new Date());
+  const wait = points ? points.wait(await queryRows<TakenRow>(db, points.statement)) : 0;
   if (wait > 0) throw new AppError('rate_limited', { retryAfterSeconds: wait });
 }
 
@@ -98,20 +127,16 @@ export async function consumeLimit(db: DbOrTx, bucket: Bucket, keys: LimitKeys):
  * that scope). 0 while within the allowance, this point included; else the seconds until a point frees.
  */
 export async function takePoint(db: DbOrTx, bucket: Bucket, scope: Scope, key: string): Promise<number> {
-  const counter = limiter(db, bucket, scope);
-  if (!counter) return 0;
-  try {
-    await counter.consume(key);
-    return 0;
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    return Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
-  }
+  const allowance = rules[bucket][scope]?.() ?? null;
+  if (allowance === null) return 0;
+  const points = pointsToTake([{ key: storedKey(bucket, scope, key), allowance }], rules[bucket].windowSeconds, new Date());
+  return points.wait(await queryRows<TakenRow>(db, points.statement));
 }
 
 /** Forgets the count of `key` (the account's, by default: a successful sign-in or code). */
 export async function clearLimit(db: DbOrTx, bucket: Bucket, key: string, scope: Scope = 'account'): Promise<void> {
-  await limiter(db, bucket, scope)?.delete(key);
+  if ((rules[bucket][scope]?.() ?? null) === null) return;
+  await db.delete(rateLimits).where(eq(rateLimits.key, storedKey(bucket, scope, key)));
 }
 
 /** Retention: counters whose window has ended hold nothing any limit still needs. */

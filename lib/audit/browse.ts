@@ -9,7 +9,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { requirePermission } from '@/lib/authz/guard';
 import { storedUsernameKey } from '@/lib/auth/username-lookup';
-import { appendAudit } from './append';
+import { appendAuditAlone } from './append';
 import { auditChainStatus, type AuditChainStatus } from './report';
 
 export type AuditFilters = {
@@ -72,9 +72,7 @@ export async function browseAuditLog(
   if (cursor) where.push(lt(auditEntries.id, Number(cursor)));
 
   // Who looked, and for what (the filters are ids and names of actions, never record contents).
-  await db.transaction((tx) =>
-    appendAudit(tx, { actorId: actor.userId, action: 'audit.view', targetType: 'audit_log', details: { ...filters, ...(cursor ? { cursor } : {}) } }),
-  );
+  await appendAuditAlone(db, { actorId: actor.userId, action: 'audit.view', targetType: 'audit_log', details: { ...filters, ...(cursor ? { cursor } : {}) } });
 
   const rows = await db
     .select({ entry: auditEntries, actor: users.username })

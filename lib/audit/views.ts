@@ -6,7 +6,7 @@
 // The entries form the `view` action family, so the audit-log page filters them with `action=view`.
 // No `server-only`: the export (a job) records its own reads through the same function.
 import type { Db } from '../../db/types';
-import { appendAudit } from './append';
+import { appendAuditAlone } from './append';
 
 /** The action family of every view entry (`view.review`, `view.original`, ...). */
 export const viewActionFamily = 'view';
@@ -36,13 +36,11 @@ export type ViewInput = {
 
 const safeValue = /^[\w.:-]{0,64}$/;
 
-/** Appends the view's entry in its own transaction (a read has no other change to commit with). */
+/** Appends the view's entry in a statement of its own (a read has no other change to commit with). */
 export async function recordView(db: Db, input: ViewInput): Promise<void> {
   for (const [key, value] of Object.entries(input.details ?? {})) {
     // A guard against a caller passing content by mistake: details are short tokens only.
     if (typeof value === 'string' && !safeValue.test(value)) throw new Error(`view detail ${key} is not a short token`);
   }
-  await db.transaction((tx) =>
-    appendAudit(tx, { actorId: input.actorId, action: viewActions[input.kind], targetType: input.targetType, targetId: input.targetId, details: input.details ?? {} }),
-  );
+  await appendAuditAlone(db, { actorId: input.actorId, action: viewActions[input.kind], targetType: input.targetType, targetId: input.targetId, details: input.details ?? {} });
 }

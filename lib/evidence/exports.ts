@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { evidenceExports, testimonies, testimonyPersons, users } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { appendAudit } from '../audit/append';
+import { appendAudit, appendAuditAlone } from '../audit/append';
 import type { Viewer } from '../auth/sessions';
 import { AppError } from '../errors';
 import { enqueue } from '../jobs/queue';
@@ -149,9 +149,7 @@ export async function openExportPackage(db: Db, viewer: Viewer | null, exportId:
   if (!isUuid(exportId)) throw new AppError('not_found');
   const [row] = await db.select().from(evidenceExports).where(eq(evidenceExports.id, exportId));
   if (!row || row.status !== 'done' || !row.fileKey) throw new AppError('not_found');
-  await db.transaction((tx) =>
-    appendAudit(tx, { actorId: admin.userId, action: 'export.download', targetType: 'evidence_export', targetId: row.id, details: { manifestSha256: row.manifestSha256 } }),
-  );
+  await appendAuditAlone(db, { actorId: admin.userId, action: 'export.download', targetType: 'evidence_export', targetId: row.id, details: { manifestSha256: row.manifestSha256 } });
   const store = await mediaStore();
   return { body: await store.getStream(row.fileKey), filename: `yadman-export-${row.id}.tar.age`, sizeBytes: row.sizeBytes };
 }

@@ -45,14 +45,17 @@ export type Visibility = ReviewAttachment['visibility'];
 export async function listReviewAttachments(db: Db, viewer: Viewer | null, testimonyId: string): Promise<ReviewAttachment[]> {
   requirePermission(viewer, 'testimony.read.any');
   if (!isUuid(testimonyId)) throw new AppError('not_found');
-  const [t] = await db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, testimonyId));
+  // The check and the files side by side (issue 21); the files are dropped when the check refuses.
+  const [[t], rows] = await Promise.all([
+    db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, testimonyId)),
+    db
+      .select({ a: attachments, portraitOf: persons.id })
+      .from(attachments)
+      .leftJoin(persons, eq(persons.portraitAttachmentId, attachments.id))
+      .where(eq(attachments.testimonyId, testimonyId))
+      .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+  ]);
   if (!t || t.status === 'draft') throw new AppError('not_found');
-  const rows = await db
-    .select({ a: attachments, portraitOf: persons.id })
-    .from(attachments)
-    .leftJoin(persons, eq(persons.portraitAttachmentId, attachments.id))
-    .where(eq(attachments.testimonyId, testimonyId))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
   const seen = new Set<string>();
   return rows.flatMap(({ a, portraitOf }) => {
     if (seen.has(a.id)) return []; // a portrait of two persons joins twice

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { requirePermission } from '@/lib/authz/guard';
 import { openText } from '@/lib/crypto/sealed-text';
 import { recordView } from '@/lib/audit/views';
+import { isUuid } from '@/lib/validation/uuid';
 import { threadTestimony } from './access';
 
 export type MessageDto = {
@@ -37,13 +38,19 @@ export type ThreadDto = {
  * entry covers it) passes `{ partOfView: true }` so one page view stays one entry.
  */
 export async function listThread(db: Db, viewer: Viewer | null, testimonyId: string, options: { partOfView?: boolean } = {}): Promise<ThreadDto> {
-  const t = await threadTestimony(db, viewer, testimonyId);
-  const rows = await db
-    .select({ id: messages.id, body: messages.body, dataKey: messages.dataKey, createdAt: messages.createdAt, readAt: messages.readAt, authorId: messages.authorId, authorName: users.username })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorId))
-    .where(eq(messages.testimonyId, t.id))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
+  // The access check and the messages side by side (issue 21: one round trip in sequence, not two);
+  // the messages are dropped unread (still sealed) when the check refuses.
+  const [t, rows] = await Promise.all([
+    threadTestimony(db, viewer, testimonyId),
+    isUuid(testimonyId)
+      ? db
+          .select({ id: messages.id, body: messages.body, dataKey: messages.dataKey, createdAt: messages.createdAt, readAt: messages.readAt, authorId: messages.authorId, authorName: users.username })
+          .from(messages)
+          .leftJoin(users, eq(users.id, messages.authorId))
+          .where(eq(messages.testimonyId, testimonyId))
+          .orderBy(asc(messages.createdAt), asc(messages.id))
+      : Promise.resolve([]),
+  ]);
   if (t.side === 'staff' && !options.partOfView) {
     await recordView(db, { actorId: viewer!.userId, kind: 'thread', targetType: 'testimony', targetId: t.id, details: { messages: rows.length } });
   }

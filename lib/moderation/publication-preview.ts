@@ -22,15 +22,16 @@ export async function getPublicationPreview(db: Db, viewer: Viewer | null, revie
   requirePermission(viewer, 'testimony.read.any');
   const willBePublic = review.consent.publish === 'public';
   const alreadyCounted = review.status === 'published';
-  const persons = await Promise.all(
-    review.persons.map(async (p) => {
+  // The persons and the files side by side (issue 21).
+  const [persons, files] = await Promise.all([
+    Promise.all(review.persons.map(async (p) => {
       const person = await unsafePreviewPerson(db, p.id, review.id);
       if (!person) return null;
       // Counted among the person's public testimonies once this one is published.
       const testimonyCount = person.testimonyCount + (willBePublic && !alreadyCounted ? 1 : 0);
       return { person: { ...person, testimonyCount }, status: p.status };
-    }),
-  );
-  const files = willBePublic ? ((await publicAttachments(db, [review.id])).get(review.id) ?? []) : [];
+    })),
+    willBePublic ? publicAttachments(db, [review.id]).then((found) => found.get(review.id) ?? []) : [],
+  ]);
   return { persons: persons.filter((p): p is PersonPreview => p !== null), files };
 }

@@ -72,25 +72,26 @@ export type StaffPerson = StaffPersonSummary &
 export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: string): Promise<StaffPerson> {
   const actor = requirePermission(viewer, 'person.edit');
   if (!isUuid(personId)) throw new AppError('not_found');
-  const [p] = await db.select().from(persons).where(eq(persons.id, personId));
-  if (!p) throw new AppError('not_found');
-  const [aliases, sources, linked, noteRows] = await Promise.all([
-    db.select({ id: personAliases.id, name: personAliases.name, script: personAliases.script }).from(personAliases).where(eq(personAliases.personId, p.id)).orderBy(asc(personAliases.name)),
-    db.select({ id: personSources.id, url: personSources.url, title: personSources.title }).from(personSources).where(eq(personSources.personId, p.id)).orderBy(asc(personSources.createdAt)),
+  // Every read needs only the id: side by side (issue 21: three round trips in sequence).
+  const [[p], aliases, sources, linked, noteRows, pending] = await Promise.all([
+    db.select().from(persons).where(eq(persons.id, personId)),
+    db.select({ id: personAliases.id, name: personAliases.name, script: personAliases.script }).from(personAliases).where(eq(personAliases.personId, personId)).orderBy(asc(personAliases.name)),
+    db.select({ id: personSources.id, url: personSources.url, title: personSources.title }).from(personSources).where(eq(personSources.personId, personId)).orderBy(asc(personSources.createdAt)),
     db
       .select({ id: testimonies.id, status: testimonies.status })
       .from(testimonyPersons)
       .innerJoin(testimonies, eq(testimonies.id, testimonyPersons.testimonyId))
       // Drafts are the submitter's alone, even for staff.
-      .where(and(eq(testimonyPersons.personId, p.id), sql`${testimonies.status} <> 'draft'`)),
-    db.select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, p.id)).orderBy(asc(notes.createdAt)),
+      .where(and(eq(testimonyPersons.personId, personId), sql`${testimonies.status} <> 'draft'`)),
+    db.select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, personId)).orderBy(asc(notes.createdAt)),
+    db
+      .select({ moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
+      .from(publicationApprovals)
+      .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
+      .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), eq(publicationApprovals.targetId, personId)))
+      .orderBy(asc(publicationApprovals.createdAt)),
   ]);
-  const pending = await db
-    .select({ moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
-    .from(publicationApprovals)
-    .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
-    .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), eq(publicationApprovals.targetId, p.id)))
-    .orderBy(asc(publicationApprovals.createdAt));
+  if (!p) throw new AppError('not_found');
   return {
     id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
     fatherNameFa: p.fatherNameFa, fatherNameLatin: p.fatherNameLatin, gender: p.gender, birthYear: p.birthYear, occupation: p.occupation,

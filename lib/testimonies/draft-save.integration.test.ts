@@ -3,7 +3,9 @@
 // overwritten by a save that read the draft before another was written — and a submitted draft
 // still refuses a step.
 import { describe, beforeAll, expect, it } from 'vitest';
-import { collections } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { auditEntries, collections, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
+import { verifyAuditChain } from '@/lib/audit/append';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { codeOf } from '@/lib/testing/outcome';
@@ -45,4 +47,29 @@ describe.each(testDatabases())('saving draft steps on $name', (target) => {
     await submitTestimony(ctx.db, a(), { ...formGate(), testimonyId: id, token: formToken() });
     expect(await codeOf(saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'about', values: draftAbout }))).toBe('conflict');
   });
+
+  // Issue 21: a draft's row and its audit entry are one statement, and the submission's revision,
+  // proposed person and links another; what they record must be what the transactions recorded.
+  it('a new draft is audited once (a replayed start token not at all), its submission links the proposed person, and the chain verifies', async () => {
+    const token = formToken();
+    const starts = await Promise.all(Array.from({ length: 10 }, () => createDraft(ctx.db, a(), { token, language: 'fa' })));
+    const id = starts[0]!.id;
+    const created = await ctx.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'testimony.create'), eq(auditEntries.targetId, id)));
+    expect(created).toHaveLength(1);
+    expect(created[0]!.actorId).toBe(actors.submitterA.userId);
+    for (const step of [['about', draftAbout], ['account', draftAccount], ['consent', draftConsent]] as const) {
+      await saveDraftStep(ctx.db, a(), { testimonyId: id, step: step[0], values: step[1] });
+    }
+    await submitTestimony(ctx.db, a(), { ...formGate(), testimonyId: id, token: formToken() });
+    const [row] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, id));
+    const [revision] = await ctx.db.select().from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, id));
+    expect(row).toMatchObject({ status: 'submitted', currentRevisionId: revision!.id });
+    const { draft } = await getOwnDraft(ctx.db, a(), id);
+    const links = await ctx.db.select().from(testimonyPersons).where(eq(testimonyPersons.testimonyId, id));
+    expect(links.map((l) => l.personId)).toEqual([draft.proposedPersonId]);
+    const [person] = await ctx.db.select().from(persons).where(eq(persons.id, draft.proposedPersonId!));
+    expect(person).toMatchObject({ status: 'draft', createdBy: actors.submitterA.userId, nameFa: draftAbout.newNameFa });
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
 });
+

@@ -1,11 +1,13 @@
 import 'server-only';
 // Drafts live on the server under the account (PRODUCT.md §2.9): created once per start token,
 // saved step by step, read back only by their owner.
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '@/db/rows';
 import { collections, persons, testimonies } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { appendAudit } from '@/lib/audit/append';
+import { auditAppendStatement } from '@/lib/audit/append';
 import { chooseOpenCollection } from '@/lib/collections/open';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
@@ -27,27 +29,29 @@ export async function createDraft(
   input: { token: string; language: string; /** The collection's slug, from the start form or the address. */ collection?: string },
 ): Promise<{ id: string; created: boolean }> {
   const ownerId = requirePermission(viewer, 'testimony.submit').userId;
-  return db.transaction(async (tx) => {
-    // No collection yet (a new installation) or every one closed: `no_open_collection`; several open
-    // and none chosen: a field error the start form shows.
-    const collectionId = await chooseOpenCollection(tx, input.collection);
-    const [row] = await tx
-      .insert(testimonies)
-      .values({ collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language, dataKey: newTestimonyKey().wrapped })
-      .onConflictDoNothing({ target: [testimonies.submitterId, testimonies.idempotencyKey] })
-      .returning({ id: testimonies.id });
-    if (row) {
-      await appendAudit(tx, { actorId: ownerId, action: 'testimony.create', targetType: 'testimony', targetId: row.id, details: {} });
-      return { id: row.id, created: true };
-    }
-    const [existing] = await tx
-      .select({ id: testimonies.id, language: testimonies.language, collectionId: testimonies.collectionId })
-      .from(testimonies)
-      .where(and(eq(testimonies.submitterId, ownerId), eq(testimonies.idempotencyKey, input.token)));
-    // A key replayed with another body is not a retry of the same request: refused.
-    if (!existing || existing.language !== input.language || existing.collectionId !== collectionId) throw new AppError('conflict');
-    return { id: existing.id, created: false };
-  });
+  // No collection yet (a new installation) or every one closed: `no_open_collection`; several open
+  // and none chosen: a field error the start form shows. (A collection closed between this read and
+  // the insert still takes the draft, as it did when both ran in one transaction: nothing locks it.)
+  const collectionId = await chooseOpenCollection(db, input.collection);
+  // The row and its audit entry in ONE statement (issue 21: a transaction of four round trips, two
+  // of them under the audit chain's lock): atomic as a statement is, the entry appended only when
+  // the row was inserted (not for a replayed token), after it. The id is chosen here, for the entry.
+  const id = randomUUID();
+  const insert = db
+    .insert(testimonies)
+    .values({ id, collectionId, submitterId: ownerId, idempotencyKey: input.token, language: input.language, dataKey: newTestimonyKey().wrapped })
+    .onConflictDoNothing({ target: [testimonies.submitterId, testimonies.idempotencyKey] })
+    .returning({ id: testimonies.id });
+  const audit = auditAppendStatement([{ actorId: ownerId, action: 'testimony.create', targetType: 'testimony', targetId: id, details: {} }], new Date(), sql`exists (select 1 from created)`);
+  const [row] = await queryRows<{ id: string | null }>(db, sql`with recursive created as (${insert.getSQL()}), ${audit} select (select id from created) as id, (select count(*) from audited) as audited`);
+  if (row?.id) return { id: row.id, created: true };
+  const [existing] = await db
+    .select({ id: testimonies.id, language: testimonies.language, collectionId: testimonies.collectionId })
+    .from(testimonies)
+    .where(and(eq(testimonies.submitterId, ownerId), eq(testimonies.idempotencyKey, input.token)));
+  // A key replayed with another body is not a retry of the same request: refused.
+  if (!existing || existing.language !== input.language || existing.collectionId !== collectionId) throw new AppError('conflict');
+  return { id: existing.id, created: false };
 }
 
 /** The viewer's testimony as the step pages need it, with which steps may still change. */

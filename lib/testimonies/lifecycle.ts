@@ -2,10 +2,10 @@
 // change goes through `transitionTestimony`: the row is locked, the move is checked against this
 // table and against who is making it, the status is updated only if it is still what was read,
 // and the audit entry commits with it. Two moderators deciding at once: the second gets `conflict`.
-import { eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rejectReason, testimonies, testimonyStatus } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { appendAudit } from '@/lib/audit/append';
+import { appendAudit, type AuditInput } from '@/lib/audit/append';
 import { AppError } from '@/lib/errors';
 import { notifiedEvents } from '@/lib/notifications/kinds';
 import { recordNotification } from '@/lib/notifications/record';
@@ -55,8 +55,9 @@ type ExtraColumns = Partial<
     | 'claimedBy' | 'claimedAt' | 'rejectReason' | 'submittedAt' | 'publishedAt' | 'publishedRevisionId' | 'currentRevisionId'
     // A submission's own columns (lib/testimonies/submit.ts), written in the same UPDATE as the move.
     | 'language' | 'draft' | 'consentPublish' | 'consentCredit' | 'creditName' | 'creditNameEncrypted' | 'portraitPublic' | 'exactPlacePublic' | 'mayContact'
+    | 'fingerprint'
   >
->;
+> & { fingerprintBands?: SQL };
 
 /**
  * Moves a testimony along `event`. The caller has already checked the actor's permission; this
@@ -72,8 +73,18 @@ export async function transitionTestimony(
     actorId: string;
     set?: ExtraColumns;
     details?: Record<string, unknown>;
-    /** Runs after the move, just before the audit append (a submission takes its limit and challenge here: see lib/testimonies/submit.ts). */
+    /** Runs after the move, just before the audit append (a submission reads its look-alikes here: see lib/testimonies/submit.ts). */
     beforeAudit?: () => Promise<void>;
+    /** Appends the move's entry in place of `appendAudit` (a submission appends it with its challenge and limit: lib/abuse/gate.ts). */
+    appendAudit?: (entry: AuditInput) => Promise<unknown>;
+    /** A further condition of the move's UPDATE, evaluated before the row is written (a submission's band locks: lib/abuse/coordinated.ts). */
+    where?: SQL;
+    /**
+     * Writes sent in the same statement as the move's UPDATE, as CTEs (`name as (statement)`): a
+     * submission's revision and proposed person, which the move's columns name (foreign keys are
+     * checked at the statement's end).
+     */
+    alongside?: SQL[];
     /**
      * The row as the caller read it with `FOR UPDATE` in this same transaction (a submission has):
      * it cannot have changed since, so it is not read again.
@@ -95,12 +106,13 @@ export async function transitionTestimony(
   if (rule.by === 'moderator' && isOwner) throw new AppError('own_testimony');
   if (!(rule.from as readonly TestimonyStatus[]).includes(row.status)) throw new AppError('conflict');
 
-  await tx
+  const update = tx
     .update(testimonies)
     .set({ status: rule.to, ...input.set })
-    .where(eq(testimonies.id, input.testimonyId));
+    .where(input.where ? and(eq(testimonies.id, input.testimonyId), input.where) : eq(testimonies.id, input.testimonyId));
+  await (input.alongside?.length ? tx.execute(sql`with ${sql.join(input.alongside, sql`, `)} ${update.getSQL()}`) : update);
   await input.beforeAudit?.();
-  await appendAudit(tx, {
+  await (input.appendAudit ?? ((entry: AuditInput) => appendAudit(tx, entry)))({
     actorId: input.actorId,
     action: `testimony.${input.event}`,
     targetType: 'testimony',

@@ -1,13 +1,15 @@
 import 'server-only';
 // "My testimonies": the submitter's own list and detail, as DTOs. The timeline comes from the
 // audit log (what happened and when), never who did it: moderators' identities stay with staff.
-import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { auditEntries, persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { requirePermission } from '@/lib/authz/guard';
+import { AppError } from '@/lib/errors';
 import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
+import { isUuid } from '@/lib/validation/uuid';
 import { editableSteps, unsafeOwnTestimony } from './access';
 import type { DraftData } from './draft-data';
 import type { TestimonyStatus } from './lifecycle';
@@ -115,29 +117,30 @@ function openRevision<R extends { narrative: string; eventPlace: string | null; 
 /** One of the viewer's testimonies with its current revision; anyone else's is `not_found`. */
 export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId: string) {
   const ownerId = requirePermission(viewer, 'testimony.read.own').userId;
-  const row = await unsafeOwnTestimony(db, ownerId, testimonyId);
-  const key = testimonyKey(row);
-  const [revision] = row.currentRevisionId
-    ? await db
-        .select({
-          number: testimonyRevisions.number,
-          relationship: testimonyRevisions.relationship,
-          hand: testimonyRevisions.hand,
-          narrative: testimonyRevisions.narrative,
-          eventDate: testimonyRevisions.eventDate,
-          eventDatePrecision: testimonyRevisions.eventDatePrecision,
-          eventPlace: testimonyRevisions.eventPlace,
-          eventPlaceEncrypted: testimonyRevisions.eventPlaceEncrypted,
-          createdAt: testimonyRevisions.createdAt,
-        })
-        .from(testimonyRevisions)
-        .where(eq(testimonyRevisions.id, row.currentRevisionId))
-    : [];
-  const [events, names, [shown]] = await Promise.all([
-    timelines(db, [row.id]),
-    aboutNames(db, [row.id]),
-    row.status === 'published' ? db.select({ visibility: publishedVisibility }).from(testimonies).where(eq(testimonies.id, row.id)) : [],
+  if (!isUuid(testimonyId)) throw new AppError('not_found');
+  // The row, its current revision, its timeline and names side by side (issue 21: three round trips
+  // in sequence); the revision is found through the row by subquery, every read filtered by owner.
+  const [row, [revision], events, names] = await Promise.all([
+    unsafeOwnTestimony(db, ownerId, testimonyId),
+    db
+      .select({
+        number: testimonyRevisions.number,
+        relationship: testimonyRevisions.relationship,
+        hand: testimonyRevisions.hand,
+        narrative: testimonyRevisions.narrative,
+        eventDate: testimonyRevisions.eventDate,
+        eventDatePrecision: testimonyRevisions.eventDatePrecision,
+        eventPlace: testimonyRevisions.eventPlace,
+        eventPlaceEncrypted: testimonyRevisions.eventPlaceEncrypted,
+        createdAt: testimonyRevisions.createdAt,
+      })
+      .from(testimonyRevisions)
+      .where(sql`${testimonyRevisions.id} = (select t.current_revision_id from ${testimonies} t where t.id = ${testimonyId} and t.submitter_id = ${ownerId})`),
+    timelines(db, [testimonyId]),
+    aboutNames(db, [testimonyId]),
   ]);
+  const key = testimonyKey(row);
+  const [shown] = row.status === 'published' ? await db.select({ visibility: publishedVisibility }).from(testimonies).where(eq(testimonies.id, row.id)) : [];
   return {
     id: row.id,
     status: row.status,

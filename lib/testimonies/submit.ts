@@ -3,15 +3,14 @@ import 'server-only';
 // draft person records for moderators to confirm, and the lifecycle moves it to `submitted`.
 // Editing a published testimony goes through the same path but leaves it published: the new
 // revision waits for review while `published_revision_id` stays what the public sees.
-import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { persons, testimonies, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spendChallenge } from '@/lib/abuse/challenge';
-import { flagCoordinated } from '@/lib/abuse/coordinated';
-import { consumeLimit } from '@/lib/abuse/limits';
-import { appendAudit } from '@/lib/audit/append';
+import { coordinatedFingerprint, flagSimilar } from '@/lib/abuse/coordinated';
+import { passGate } from '@/lib/abuse/gate';
+import type { AuditInput } from '@/lib/audit/append';
 import type { DataKey } from '@/lib/crypto/envelope';
 import { AppError } from '@/lib/errors';
 import { isPublicPerson } from '@/lib/memorial/visibility';
@@ -64,41 +63,44 @@ export async function submitTestimony(
       throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(parsed.incomplete.map((s) => [s, 'stepIncomplete'])) });
     }
     if (row.status === 'published' && (await sameAsCurrent(tx, key, row, content))) return { outcome: 'unchanged', publicChanged: false };
-    // The challenge and the limits are taken at the end (gate below), just before the audit append:
-    // the address's counter row and the audit chain's lock are shared by every submission and stay
-    // locked until the commit, so nothing else runs while they are held (issue 21's profile: 69 % of
-    // the submitters' database time was waiting for the counter row). Refused, the work rolls back.
-    // The challenge (a row of its own) before the shared counter, so that the counter is held for
-    // the audit append and the commit only.
-    // Counted only when a revision is made: a repeated post of the same form costs nothing.
-    const gate = async () => {
-      await spendChallenge(tx, { challenge: input.challenge, proof: input.proof, trap: input.trap });
-      await consumeLimit(tx, 'submission', { account: ownerId, address });
-    };
+    // The challenge and the limits are taken at the end, with the audit append, in one statement
+    // (lib/abuse/gate.ts): the address's counter row and the audit chain's lock are shared by every
+    // submission and stay locked until the commit, so nothing else runs while they are held (issue
+    // 21's profile: 69 % of the submitters' database time was waiting for the counter row). Refused,
+    // the work rolls back. Counted only when a revision is made: a repeated post costs nothing.
+    const form = { challenge: input.challenge, proof: input.proof, trap: input.trap };
+    const gateAndAudit = (entry: AuditInput) => passGate(tx, form, 'submission', { account: ownerId, address }, entry);
+    // The near-duplicate check's fingerprint is stored, and its band locks taken, by the testimony's
+    // own UPDATE; its look-alikes are read after (before the gate: one lock order everywhere —
+    // bands, then the counter row, then the audit lock).
+    const print = coordinatedFingerprint(content.narrative);
+    const flagLookAlikes = (now: Date) => flagSimilar(tx, { testimonyId: row.id, submitterId: ownerId, print: print.print, now }).then(() => undefined);
 
-    const [revision] = await tx
+    // The revision's id is chosen here, so that its insert can share a statement with the persons' writes.
+    const revisionId = randomUUID();
+    const insertRevision = tx
       .insert(testimonyRevisions)
-      .values({ testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token })
-      .returning({ id: testimonyRevisions.id });
+      .values({ id: revisionId, testimonyId: row.id, number: Number(next), ...content, narrative: sealNarrative(key, content.narrative), eventPlace: null, eventPlaceEncrypted: sealField(key, 'eventPlace', content.eventPlace), createdBy: ownerId, idempotencyKey: input.token });
     const language = /[\u0600-\u06FF]/.test(content.narrative) ? 'fa' : 'en';
 
     if (row.status === 'published') {
-      await tx.update(testimonies).set({ currentRevisionId: revision!.id, language, updatedAt: new Date() }).where(eq(testimonies.id, row.id));
-      // The near-duplicate check before the audit append: the chain's lock is held from the append to
-      // the commit, so it comes last (and after the check's band locks: one lock order everywhere).
-      await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now: new Date() });
-      await gate();
-      await appendAudit(tx, { actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
+      await insertRevision;
+      await tx
+        .update(testimonies)
+        .set({ currentRevisionId: revisionId, language, updatedAt: new Date(), ...print.set })
+        .where(and(eq(testimonies.id, row.id), print.lockBands));
+      await flagLookAlikes(new Date());
+      await gateAndAudit({ actorId: ownerId, action: 'testimony.revise', targetType: 'testimony', targetId: row.id, details: { revision: Number(next) } });
       return { outcome: 'revised', publicChanged: false };
     }
 
-    const sealedDraft = await linkPersons(tx, row, { key, draft }, ownerId, parsed.about.data);
+    const proposedWrites = personWrites(tx, row, { key, draft }, ownerId, parsed.about.data);
+    const sealedDraft = proposedWrites.sealedDraft;
     const consent = parsed.consent.data;
     const now = new Date();
-    // The check first, the transition (which appends to the audit chain, holding its lock until the
-    // commit) last: see above. Both commit together, so a flag never exists without the submission.
-    await flagCoordinated(tx, { testimonyId: row.id, submitterId: ownerId, narrative: content.narrative, now });
-    // The revision, the consent and the status in one UPDATE (the row is ours, locked above).
+    // One statement (issue 21: it was five round trips): the revision, the proposed person and the
+    // links written alongside the UPDATE of the row (ours, locked above) that moves it, names the
+    // revision, records the consent and stores the fingerprint.
     const moved = await transitionTestimony(tx, {
       testimonyId: row.id,
       event: 'submit',
@@ -106,7 +108,7 @@ export async function submitTestimony(
       locked: { status: row.status, submitterId: row.submitterId },
       set: {
         submittedAt: now,
-        currentRevisionId: revision!.id,
+        currentRevisionId: revisionId,
         language,
         ...(sealedDraft ? { draft: sealedDraft } : {}),
         consentPublish: consent.publish,
@@ -116,9 +118,14 @@ export async function submitTestimony(
         portraitPublic: consent.portraitPublic === 'yes',
         exactPlacePublic: consent.exactPlacePublic === 'yes',
         mayContact: consent.mayContact === 'yes',
+        ...print.set,
       },
+      where: print.lockBands,
+      alongside: [sql`revision as (${insertRevision.getSQL()})`, ...proposedWrites.writes.map((write, i) => sql`${sql.identifier(`persons_${i}`)} as (${write.getSQL()})`)],
       details: { revision: Number(next) },
-      beforeAudit: gate,
+      // A flag commits with the submission, never without it.
+      beforeAudit: () => flagLookAlikes(now),
+      appendAudit: gateAndAudit,
     });
     return { outcome: 'submitted', publicChanged: moved.publicChanged };
   });
@@ -155,14 +162,16 @@ async function sameAsCurrent(tx: Tx, key: DataKey, row: OwnTestimonyRow, content
  * still a draft record of this submitter's) the proposed person as `status = 'draft'`: never
  * public until a moderator confirms it. A person created here is remembered in the working copy:
  * the sealed draft that names it is returned, for the caller's UPDATE of the row (else null).
+ * Returned as statements for the caller to send together (the person's id is chosen here, so the
+ * link needs no answer from the insert; the links' foreign keys are checked at the statement's end).
  */
-async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues): Promise<string | null> {
+function personWrites(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draft: DraftData }, ownerId: string, about: AboutValues): { writes: { getSQL(): SQL }[]; sealedDraft: string | null } {
   let sealedDraft: string | null = null;
-  const chosen = about.personId;
-  const ids = chosen.length
-    ? (await tx.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, chosen), isPublicPerson))).map((p) => p.id)
-    : [];
+  const writes: { getSQL(): SQL }[] = [];
   const { key, draft } = sealed;
+  const linked: SQL[] = [];
+  // Only published persons may be chosen: the others are left out of the link, as before.
+  if (about.personId.length) linked.push(sql`select ${row.id}::uuid, ${persons.id} from ${persons} where ${and(inArray(persons.id, about.personId), isPublicPerson)}`);
   const proposed = proposedPerson(about);
   if (proposed) {
     const { incident } = proposed;
@@ -185,17 +194,14 @@ async function linkPersons(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey;
     };
     let personId = draft.proposedPersonId;
     if (personId) {
-      await tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId)));
+      writes.push(tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId))));
     } else {
-      const [created] = await tx
-        .insert(persons)
-        .values({ ...fields, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId })
-        .returning({ id: persons.id });
-      personId = created!.id;
+      personId = randomUUID();
+      writes.push(tx.insert(persons).values({ ...fields, id: personId, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId }));
       sealedDraft = sealDraft(key, { ...draft, proposedPersonId: personId });
     }
-    ids.push(personId);
+    linked.push(sql`select ${row.id}::uuid, ${personId}::uuid`);
   }
-  if (ids.length) await tx.insert(testimonyPersons).values(ids.map((personId) => ({ testimonyId: row.id, personId }))).onConflictDoNothing();
-  return sealedDraft;
+  if (linked.length) writes.push(tx.insert(testimonyPersons).select(sql.join(linked, sql` union all `)).onConflictDoNothing());
+  return { writes, sealedDraft };
 }

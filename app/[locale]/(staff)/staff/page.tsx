@@ -52,11 +52,15 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const filters = parseFilters(query);
   const filterParams = filterParamsOf(filters);
-  const page = await withDb(listQueue, viewer, { ...filters, cursor }).catch((error: unknown) => {
-    // A mangled cursor is not worth an error page: start from the beginning.
-    if (error instanceof AppError && error.code === 'invalid_input') return withDb(listQueue, viewer, filters);
-    throw error;
-  });
+  // The filter form's collections beside the page (issue 21: one round trip fewer in sequence).
+  const [page, collections] = await Promise.all([
+    withDb(listQueue, viewer, { ...filters, cursor }).catch((error: unknown) => {
+      // A mangled cursor is not worth an error page: start from the beginning.
+      if (error instanceof AppError && error.code === 'invalid_input') return withDb(listQueue, viewer, filters);
+      throw error;
+    }),
+    withDb(listQueueCollections, viewer),
+  ]);
   const languageName = (code: string) => (code === 'fa' || code === 'en' ? t(`languages.${code}`) : code);
 
   return (
@@ -83,7 +87,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </button>
         </ActionForm>
       </FormMessages>
-      <QueueFilterForm locale={locale} filters={filters} collections={await withDb(listQueueCollections, viewer)} />
+      <QueueFilterForm locale={locale} filters={filters} collections={collections} />
       {page.items.length === 0 ? (
         <p className="mt-6">{t('emptyQueue')}</p>
       ) : (

@@ -14,6 +14,7 @@ import { SecondApprovalPanel, WorkflowNotices } from '@/components/moderation/wo
 import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
+import { listReviewAttachments } from '@/lib/media/review-files';
 import { listThread } from '@/lib/messages';
 import { hasBidiControls } from '@/lib/moderation/bidi';
 import { buildPreview } from '@/lib/moderation/preview';
@@ -33,14 +34,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'testimony.read.any' }, { locale, path: `/${locale}/staff/testimonies/${id}` });
+  // The thread and the files need only the id: read beside the review (issue 21: each was a round
+  // trip or two after it), and used only once the review has found the testimony. The thread is
+  // shown within the review, whose audit entry (view.review) records this view.
+  const beside = Promise.all([withDb(listThread, viewer, id, { partOfView: true }), withDb(listReviewAttachments, viewer, id)]);
+  beside.catch(() => {}); // a refusal is the review's to report (not_found below)
   const review = await withDb(getReview, viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  // What the review found decides the rest; these reads are independent of one another. The thread
-  // is shown within the review, whose audit entry (view.review) records this view.
-  const [thread, publication, records] = await Promise.all([
-    withDb(listThread, viewer, id, { partOfView: true }),
+  // What the review found decides the rest; these reads are independent of one another.
+  const [[thread, files], publication, records] = await Promise.all([
+    beside,
     withDb(getPublicationPreview, viewer, review),
     Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
   ]);
@@ -84,7 +89,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} />
+      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <>
