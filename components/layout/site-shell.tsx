@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { directions, type Locale } from '@/lib/i18n/routing';
 import { SiteFooter } from './site-footer';
-import { FontPreloads } from './font-preloads';
 import { SiteHeader } from './site-header';
 import { SkipLink } from './skip-link';
 import { LeaveQuickly } from '@/components/submit/leave-quickly';
@@ -11,7 +10,6 @@ export function SiteShell({ locale, children }: { locale: Locale; children: Reac
   return (
     <html lang={locale} dir={directions[locale]}>
       <body className="flex min-h-dvh flex-col">
-        <FontPreloads />
         <SkipLink locale={locale} />
         <LeaveQuickly locale={locale} />
         <SiteHeader locale={locale} />
