@@ -10,10 +10,11 @@ import sharp from 'sharp';
 import { expect, test } from '../fixtures';
 import { unique } from '../support/accounts';
 import { appServer } from '../support/app-server';
+import { extraServerPort } from '../support/ports.mjs';
 import { serveDuringFile } from '../support/second-server';
 import { signUp, startDraft } from '../support/submission';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 80;
+const port = extraServerPort('directFacing');
 const dataDir = `.data-e2e-direct-${port}`;
 const server = appServer(port, { YADMAN_DATA_DIR: dataDir, AUTH_URL: `http://127.0.0.1:${port}`, TRUSTED_PROXY_HOPS: '0' });
 
