@@ -10,7 +10,16 @@ import type { FormAction } from '@/components/forms/action-state';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
 
 
-export async function ReviewFiles({ visibilityAction, locale, review, files }: { visibilityAction: FormAction; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'>; files: ReviewAttachment[] }) {
+type Props = {
+  visibilityAction: FormAction;
+  locale: Locale;
+  review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'>;
+  files: ReviewAttachment[];
+  /** The file whose choice was just saved and the choice (`?file=&shown=` from the action's redirect). */
+  saved: { file?: string; shown?: string };
+};
+
+export async function ReviewFiles({ visibilityAction, locale, review, files, saved }: Props) {
   const t = await getTranslations({ locale, namespace: 'ReviewFiles' });
   // The same rule as setAttachmentVisibility; the server checks it again.
   const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
@@ -20,10 +29,16 @@ export async function ReviewFiles({ visibilityAction, locale, review, files }: {
     moderators: t('moderators'),
     save: t('save'),
   };
+  const savedIndex = files.findIndex((f) => f.id === saved.file);
+  const shown = saved.shown === 'public' || saved.shown === 'moderators' ? saved.shown : null;
   return (
     <section aria-labelledby="files" className="mt-8">
       <h2 id="files" className="text-xl font-semibold">{t('heading')}</h2>
       <p className="mt-1 text-sm text-muted">{t('rule')}</p>
+      {/* Always in the page, so the message appearing in it when the page re-renders in place is announced. */}
+      <p role="status" className="mt-2 text-sm font-semibold">
+        {savedIndex >= 0 && shown ? t('saved', { number: savedIndex + 1, who: t(shown) }) : null}
+      </p>
       {files.length === 0 ? <p className="mt-2">{t('none')}</p> : null}
       <ul className="mt-2 divide-y divide-line">
         {files.map((file, i) => (

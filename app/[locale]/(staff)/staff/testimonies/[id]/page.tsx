@@ -28,7 +28,7 @@ import { setAttachmentVisibilityAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string; file?: string; shown?: string }> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
@@ -89,7 +89,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} />
+      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <>
