@@ -193,7 +193,10 @@ const serverEnv: NodeJS.ProcessEnv = {
 // searches are hits left by the first (the search figures then showed HTTP at ×0.3 of the same query direct).
 fs.rmSync(path.join(root, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
 const coldStart = performance.now();
-const app = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+// BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+// (the profile is written when the bench stops it).
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const app = spawn(process.execPath, [...serverNodeArgs, path.join(root, 'scripts', 'server.mjs'), '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
 children.push(app);
 let peakRss = 0;
 const sampler = setInterval(() => {

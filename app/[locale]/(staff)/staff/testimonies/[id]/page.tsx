@@ -21,7 +21,7 @@ import { buildPreview } from '@/lib/moderation/preview';
 import { suggestRedactions } from '@/lib/moderation/redaction';
 import { getReview } from '@/lib/moderation/review';
 import { getPublicationPreview } from '@/lib/moderation/publication-preview';
-import { getStaffPerson } from '@/lib/persons/read';
+import { getPersonEditors } from '@/lib/persons/read';
 import { PublicationReview } from '@/components/moderation/publication-review';
 import { wordDiff } from '@/lib/moderation/word-diff';
 import { setAttachmentVisibilityAction } from '../../attachments/actions';
@@ -47,7 +47,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const [[thread, files], publication, records] = await Promise.all([
     beside,
     withDb(getPublicationPreview, viewer, review),
-    Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
+    withDb(getPersonEditors, viewer, review.persons.map((p) => p.id)),
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const query = await searchParams;
