@@ -7,11 +7,28 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ReviewAttachment } from '@/lib/media/review-files';
 import type { ReviewDto } from '@/lib/moderation/review';
 import type { FormAction } from '@/components/forms/action-state';
+import { applyRedactions, suggestRedactions, type Suggestion } from '@/lib/moderation/redaction';
+import { AttachmentCaptionForm } from './attachment-caption-form';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
 
 
-export async function ReviewFiles({ visibilityAction, locale, review, files }: { visibilityAction: FormAction; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim'>; files: ReviewAttachment[] }) {
+type Actions = { visibility: FormAction; caption: FormAction };
+
+export async function ReviewFiles({ actions, locale, review, files }: { actions: Actions; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim' | 'language'>; files: ReviewAttachment[] }) {
   const t = await getTranslations({ locale, namespace: 'ReviewFiles' });
+  const tm = await getTranslations({ locale, namespace: 'Moderation' });
+  // The narrative's rule, applied to captions too (one rule: lib/moderation/redaction.ts).
+  const found = (list: Suggestion[], label: string) =>
+    list.length > 0 ? (
+      <div role="note" className="mt-1 text-sm font-semibold text-red-800">
+        {label}
+        <ul className="list-disc ps-6">
+          {list.map((s, i) => (
+            <li key={i}>{tm(`kinds.${s.kind}`)}: <bdi className="font-mono">{s.text}</bdi></li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
   // The same rule as setAttachmentVisibility; the server checks it again.
   const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
   const labels = {
@@ -20,6 +37,7 @@ export async function ReviewFiles({ visibilityAction, locale, review, files }: {
     moderators: t('moderators'),
     save: t('save'),
   };
+  const captionLabels = { label: t('captionLabel'), hint: t('captionHint'), save: t('captionSave') };
   return (
     <section aria-labelledby="files" className="mt-8">
       <h2 id="files" className="text-xl font-semibold">{t('heading')}</h2>
@@ -27,10 +45,9 @@ export async function ReviewFiles({ visibilityAction, locale, review, files }: {
       {files.length === 0 ? <p className="mt-2">{t('none')}</p> : null}
       <ul className="mt-2 divide-y divide-line">
         {files.map((file, i) => (
-          <li key={file.id} className="py-3" aria-label={t('fileLabel', { number: i + 1 })}>
+          <li key={file.id} id={`file-${file.id}`} className="py-3" aria-label={t('fileLabel', { number: i + 1 })}>
             <p>
               <strong>{t(`kind.${file.kind}`)}</strong>
-              {file.caption ? <bdi className="ms-2">{file.caption}</bdi> : null}
               {file.status === 'ready' ? (
                 <a href={`/api/media/${file.id}`} className="ms-2 underline">
                   {t('open')}
@@ -44,12 +61,30 @@ export async function ReviewFiles({ visibilityAction, locale, review, files }: {
               {file.isPortrait ? <> · {t('portrait')}</> : null}
             </p>
             {file.status === 'ready' && !file.metadataRemoved ? <p className="text-sm font-semibold text-red-800">{t('flagged')}</p> : null}
+            <p className="text-sm">
+              {t('submitterCaption')} {file.caption ? <bdi>{file.caption}</bdi> : <em>{t('noCaption')}</em>}
+            </p>
+            {file.caption ? found(suggestRedactions(file.caption), t('captionSuggestions')) : null}
+            <p className="text-sm">
+              {t('publicCaption')} {file.publicCaption ? <bdi>{file.publicCaption}</bdi> : <em>{t('noCaption')}</em>}
+            </p>
+            {file.publicCaption ? found(suggestRedactions(file.publicCaption), tm('stillSuggested')) : null}
             <p className="text-xs text-muted">
               SHA-256 <code className="break-all">{file.sha256}</code>
               {file.keptOriginal ? <> · {t('originalKept')}</> : null}
             </p>
             {editable ? (
-              <AttachmentVisibilityForm action={visibilityAction} locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
+              <>
+                <AttachmentCaptionForm
+                  action={actions.caption}
+                  locale={locale}
+                  testimonyId={review.id}
+                  attachmentId={file.id}
+                  start={file.publicCaption ?? (file.caption ? applyRedactions(file.caption, suggestRedactions(file.caption), review.language) : '')}
+                  labels={captionLabels}
+                />
+                <AttachmentVisibilityForm action={actions.visibility} locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
+              </>
             ) : null}
           </li>
         ))}

@@ -24,7 +24,7 @@ import { getPublicationPreview } from '@/lib/moderation/publication-preview';
 import { getStaffPerson } from '@/lib/persons/read';
 import { PublicationReview } from '@/components/moderation/publication-review';
 import { wordDiff } from '@/lib/moderation/word-diff';
-import { setAttachmentVisibilityAction } from '../../attachments/actions';
+import { setAttachmentVisibilityAction, setPublicCaptionAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
 
@@ -89,7 +89,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} />
+      <ReviewFiles actions={{ visibility: setAttachmentVisibilityAction, caption: setPublicCaptionAction }} locale={locale} review={review} files={files} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <>
