@@ -127,7 +127,7 @@ export async function lockChangeableFile(tx: Tx, actor: { userId: string }, atta
     .where(eq(attachments.id, attachmentId))
     .for('update');
   if (!row || row.t.status === 'draft') throw new AppError('not_found');
-  const { a, t } = row;
+  const { t } = row;
   if (t.submitterId === actor.userId) throw new AppError('own_testimony');
   const holds = t.status === 'in_review' && t.claimedBy === actor.userId;
   if (!holds && !changeableAfterReview.has(t.status)) throw new AppError('conflict');
