@@ -17,19 +17,10 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { redactionMark } from '@/lib/moderation/redaction';
+import { onlyRemovesWords } from '@/lib/moderation/redaction';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { captionMaxLength } from '@/lib/validation/attachment';
 import { lockChangeableFile, publicFileContent } from './review-files';
-
-/** Whether `next` only takes words out of `shown` (or puts a redaction mark in their place). */
-function onlyRemoves(shown: string | null, next: string | null): boolean {
-  if (next === null) return true;
-  if (shown === null) return false;
-  const words = new Set(shown.split(/\s+/u));
-  const unmarked = ['fa', 'en'].reduce((text, language) => text.split(redactionMark(language)).join(' '), next);
-  return unmarked.split(/\s+/u).every((w) => !w || words.has(w));
-}
 
 export async function setPublicCaption(
   db: Db,
@@ -44,7 +35,7 @@ export async function setPublicCaption(
     const { a, t } = await lockChangeableFile(tx, actor, input.attachmentId);
     if (a.publicCaption === caption) return false;
     const seen = a.visibility === 'public' && t.status === 'published';
-    if (seen && !onlyRemoves(a.publicCaption, caption)) {
+    if (seen && !onlyRemovesWords(a.publicCaption, caption)) {
       publication = await approvePublication(tx, actor.userId, { kind: 'attachment', id: a.id, content: publicFileContent({ ...a, publicCaption: caption }) });
       if (publication !== 'published') return false;
     }
