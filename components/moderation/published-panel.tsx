@@ -7,6 +7,8 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
 import { CorrectionForm } from './correction-form';
+import { FoundDetails } from './found-details';
+import { suggestRedactions } from '@/lib/moderation/redaction';
 
 type Props = {
   locale: Locale;
@@ -29,6 +31,7 @@ export async function PublishedPanel({ locale, review, actions, notices }: Props
       {review.published ? (
         <>
           <h3 className="mt-6 text-lg font-semibold">{t('correctHeading')}</h3>
+          <FoundDetails locale={locale} found={suggestRedactions(review.published.text)} label={t('publicStillContains')} />
           <CorrectionForm
             action={actions.correct}
             locale={locale}

@@ -7,7 +7,8 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ReviewAttachment } from '@/lib/media/review-files';
 import type { ReviewDto } from '@/lib/moderation/review';
 import type { FormAction } from '@/components/forms/action-state';
-import { applyRedactions, suggestRedactions, type Suggestion } from '@/lib/moderation/redaction';
+import { applyRedactions, suggestRedactions } from '@/lib/moderation/redaction';
+import { FoundDetails } from './found-details';
 import { AttachmentCaptionForm } from './attachment-caption-form';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
 
@@ -16,19 +17,6 @@ type Actions = { visibility: FormAction; caption: FormAction };
 
 export async function ReviewFiles({ actions, locale, review, files }: { actions: Actions; locale: Locale; review: Pick<ReviewDto, 'id' | 'status' | 'isOwn' | 'claim' | 'language'>; files: ReviewAttachment[] }) {
   const t = await getTranslations({ locale, namespace: 'ReviewFiles' });
-  const tm = await getTranslations({ locale, namespace: 'Moderation' });
-  // The narrative's rule, applied to captions too (one rule: lib/moderation/redaction.ts).
-  const found = (list: Suggestion[], label: string) =>
-    list.length > 0 ? (
-      <div role="note" className="mt-1 text-sm font-semibold text-red-800">
-        {label}
-        <ul className="list-disc ps-6">
-          {list.map((s, i) => (
-            <li key={i}>{tm(`kinds.${s.kind}`)}: <bdi className="font-mono">{s.text}</bdi></li>
-          ))}
-        </ul>
-      </div>
-    ) : null;
   // The same rule as setAttachmentVisibility; the server checks it again.
   const editable = !review.isOwn && (review.claim?.heldByViewer || review.status === 'published' || review.status === 'unpublished');
   const labels = {
@@ -64,11 +52,11 @@ export async function ReviewFiles({ actions, locale, review, files }: { actions:
             <p className="text-sm">
               {t('submitterCaption')} {file.caption ? <bdi>{file.caption}</bdi> : <em>{t('noCaption')}</em>}
             </p>
-            {file.caption ? found(suggestRedactions(file.caption), t('captionSuggestions')) : null}
+            {file.caption ? <FoundDetails locale={locale} found={suggestRedactions(file.caption)} label={t('captionSuggestions')} /> : null}
             <p className="text-sm">
               {t('publicCaption')} {file.publicCaption ? <bdi>{file.publicCaption}</bdi> : <em>{t('noCaption')}</em>}
             </p>
-            {file.publicCaption ? found(suggestRedactions(file.publicCaption), tm('stillSuggested')) : null}
+            {file.publicCaption ? <FoundDetails locale={locale} found={suggestRedactions(file.publicCaption)} label={t('captionStillContains')} /> : null}
             <p className="text-xs text-muted">
               SHA-256 <code className="break-all">{file.sha256}</code>
               {file.keptOriginal ? <> · {t('originalKept')}</> : null}
