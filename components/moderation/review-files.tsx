@@ -1,6 +1,7 @@
 // The files of a testimony on the review screen: open each one, see its chain-of-custody hash and
-// whether its hidden metadata could be removed, and choose public or moderators-only. Embedded by
-// the review page as <ReviewFiles visibilityAction={…} locale={…} review={…} files={…} />, which reads
+// whether its hidden metadata could be removed, choose public or moderators-only, and write the
+// caption readers see (the submitter's is shown here only, with what looks identifying in it).
+// Embedded by the review page as <ReviewFiles actions={…} locale={…} review={…} files={…} />, which reads
 // the files (lib/media/review-files.ts) beside its other reads rather than after them.
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
