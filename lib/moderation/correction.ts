@@ -52,7 +52,8 @@ export type Correction = {
   restore?: boolean;
 };
 
-export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, input: Correction): Promise<{ publication: PublicationOutcome }> {
+/** `revision`: the number of the corrected revision readers now see (none when nothing changed). */
+export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, input: Correction): Promise<{ publication: PublicationOutcome; revision?: number }> {
   const actor = requirePermission(viewer, 'moderation.redact');
   requirePermission(viewer, 'moderation.decide');
   const redacted = input.redactedNarrative.trim();
@@ -73,11 +74,11 @@ export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, i
       throw new AppError('redaction_restored', { fieldErrors: { redactedNarrative: restoredKey }, values: { redactedNarrative: redacted, restored: JSON.stringify(restored) } });
     }
     if (!input.confirmed) throw new AppError('invalid_input', { fieldErrors: { confirmed: 'confirmCorrection' }, values: { redactedNarrative: redacted } });
-    if (redacted === published) return { publication: 'published' as const, changed: false };
+    if (redacted === published) return { publication: 'published' as const, changed: false, revision: undefined };
     // New words (or words brought back) are a publication of their own: four-eyes decides.
     if (!onlyRemovesWords(published, redacted)) {
       const publication = await approvePublication(tx, actor.userId, { kind: 'correction', id: input.testimonyId, content: { revisionId: row.publishedRevisionId, text: redacted } });
-      if (publication !== 'published') return { publication, changed: false };
+      if (publication !== 'published') return { publication, changed: false, revision: undefined };
     }
     const [{ last }] = (await tx.select({ last: max(testimonyRevisions.number) }).from(testimonyRevisions).where(eq(testimonyRevisions.testimonyId, input.testimonyId))) as [{ last: number | null }];
     const { id: _id, number: _number, redactedNarrative: _text, redactionDraft: _draft, redactionVersion: _version, createdBy: _by, idempotencyKey: _key, createdAt: _at, publicSearch: _search, ...fields } = shown!;
@@ -99,8 +100,8 @@ export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, i
       targetId: input.testimonyId,
       details: { replacedRevision: shown!.number, revision: corrected!.number, redactedLength: redacted.length, ...(restored.length ? { restoredRuns: restored.length } : {}) },
     });
-    return { publication: 'published' as const, changed: true };
+    return { publication: 'published' as const, changed: true, revision: corrected!.number };
   });
   if (result.changed) revalidatePublicData();
-  return { publication: result.publication };
+  return { publication: result.publication, revision: result.revision };
 }

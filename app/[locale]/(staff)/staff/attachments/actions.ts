@@ -1,12 +1,26 @@
 'use server';
 // Files on the review screen: public or moderators-only, and the caption readers see. lib/media/review-files.ts checks the
 // claim, the flags and the submitter's consent again; success re-renders the review page.
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { setPublicCaption } from '@/lib/media/captions';
 import { setAttachmentVisibility } from '@/lib/media/review-files';
+import type { PublicationOutcome } from '@/lib/moderation/publication';
 import { attachmentCaptionSchema, attachmentVisibilitySchema } from '@/lib/validation/attachment';
+
+/**
+ * Waiting for a second moderator (four-eyes): the page says so beside the files (a new query, so
+ * a page of its own). Otherwise the answer carries the page re-rendered from the database
+ * (`refresh`): a redirect to the same page and a `#hash` is a scroll on the client, which kept the
+ * old file list on screen.
+ */
+function answer(input: { locale: string; testimonyId: string }, publication: PublicationOutcome | null) {
+  if (publication && publication !== 'published') redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}?publication=${publication}#files`);
+  refresh();
+  return null;
+}
 
 export const setAttachmentVisibilityAction = defineAction({
   name: 'moderation.setFileVisibility',
@@ -14,9 +28,7 @@ export const setAttachmentVisibilityAction = defineAction({
   access: { permission: 'moderation.redact' },
   handler: async (input, { viewer, db }) => {
     const { publication } = await setAttachmentVisibility(db, viewer, input);
-    // Waiting for a second moderator (four-eyes): the page says so beside the files.
-    const query = publication && publication !== 'published' ? `?publication=${publication}` : '';
-    redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}${query}#files`);
+    return answer(input, publication);
   },
 });
 
@@ -27,7 +39,6 @@ export const setPublicCaptionAction = defineAction({
   keep: ['publicCaption'],
   handler: async (input, { viewer, db }) => {
     const { publication } = await setPublicCaption(db, viewer, input);
-    const query = publication && publication !== 'published' ? `?publication=${publication}` : '';
-    redirect(`/${input.locale}/staff/testimonies/${input.testimonyId}${query}#file-${input.attachmentId}`);
+    return answer(input, publication);
   },
 });

@@ -10,7 +10,9 @@ import { defineAction } from '@/lib/actions/define-action';
 import { correctPublishedRedaction, unpublishTestimony } from '@/lib/moderation/correction';
 
 const target = z.object({ testimonyId: z.uuid(), locale: z.enum(['fa', 'en']).default('fa') });
-const done = (locale: string, id: string, outcome: string) => `/${locale}/staff/testimonies/${id}?decided=${outcome}#decided`;
+// The outcome (and the corrected revision) in the query: each answer is a page of its own, never only a
+// new #hash, which the client would take for a scroll and keep the old page (../actions.ts `decided`).
+const done = (locale: string, id: string, outcome: string, revision?: number) => `/${locale}/staff/testimonies/${id}?decided=${outcome}${revision ? `&revision=${revision}` : ''}#decided`;
 
 export const unpublishAction = defineAction({
   name: 'moderation.unpublish',
@@ -33,11 +35,11 @@ export const correctRedactionAction = defineAction({
   access: { permission: 'moderation.redact' },
   keep: ['redactedNarrative'],
   handler: async (input, { viewer, db }) => {
-    const { publication } = await correctPublishedRedaction(db, viewer, { ...input, confirmed: input.confirmed === 'yes', restore: input.restore === 'yes' }).catch((error: unknown) => {
+    const { publication, revision } = await correctPublishedRedaction(db, viewer, { ...input, confirmed: input.confirmed === 'yes', restore: input.restore === 'yes' }).catch((error: unknown) => {
       // A refusal re-renders the page from the database too: a stale tab gets the text readers see now.
       refresh();
       throw error;
     });
-    redirect(done(input.locale, input.testimonyId, publication === 'published' ? 'corrected' : 'correction_awaiting_approval'));
+    redirect(done(input.locale, input.testimonyId, publication === 'published' ? 'corrected' : 'correction_awaiting_approval', revision));
   },
 });
