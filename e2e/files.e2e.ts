@@ -141,7 +141,7 @@ for (const moderatorScript of [false, true]) test.describe(`without JavaScript (
     await expect(street).toContainText('The street');
     await expect(street).toContainText('Shown to: moderators only');
     await street.getByRole('radio', { name: 'readers (public)' }).check();
-    await street.getByRole('button', { name: 'Save' }).click();
+    await street.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: readers (public)');
     await expect(files.getByRole('listitem', { name: 'File 2' })).toContainText('Shown to: moderators only');
     await expect(files.getByRole('status')).toHaveText('Saved: file 1 is now shown to readers (public).');

@@ -150,7 +150,8 @@ async function publicPortraits(db: DbOrTx, attachmentIds: string[], withTestimon
       kind: attachments.kind,
       publicKey: attachments.publicKey,
       visibility: attachments.visibility,
-      caption: attachments.caption,
+      // Only the caption a moderator wrote for readers, never the submitter's (lib/media/captions.ts).
+      caption: attachments.publicCaption,
       testimonyId: attachments.testimonyId,
       testimonyStatus: testimonies.status,
       consentPublish: testimonies.consentPublish,

@@ -13,6 +13,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { openRows, sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
+import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
@@ -45,6 +46,13 @@ export type ReviewDto = {
   notes: { id: string; body: string; author: string | null; createdAt: Date }[];
   rejectReason: string | null;
   submittedAt: Date | null;
+  /**
+   * The text readers see (or saw, once taken down) and its revision: what a correction starts from
+   * and names as the version it was made on (lib/moderation/correction.ts).
+   */
+  published: { revisionId: string; text: string } | null;
+  /** While published: whether readers can find it, or why not (a detached person, documentation only). */
+  visibility: PublishedVisibility | null;
 };
 
 
@@ -63,13 +71,13 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   const byRow = (column: 'current_revision_id' | 'published_revision_id') => sql`(select v.${sql.identifier(column)} from ${testimonies} v where v.id = ${testimonyId})`;
   const [[t], revisions, publishedRows, approvalRows, similar, linked, noteRows, others] = await Promise.all([
     db
-      .select({ t: testimonies, holder: users.username })
+      .select({ t: testimonies, holder: users.username, visibility: publishedVisibility })
       .from(testimonies)
       .leftJoin(users, eq(users.id, testimonies.claimedBy))
       .where(eq(testimonies.id, testimonyId)),
     db.select().from(testimonyRevisions).where(and(eq(testimonyRevisions.testimonyId, testimonyId), visible)).orderBy(desc(testimonyRevisions.number)).limit(2),
     db
-      .select({ narrative: testimonyRevisions.narrative, redactedNarrative: testimonyRevisions.redactedNarrative })
+      .select({ id: testimonyRevisions.id, narrative: testimonyRevisions.narrative, redactedNarrative: testimonyRevisions.redactedNarrative })
       .from(testimonyRevisions)
       .where(and(sql`${testimonyRevisions.id} = ${byRow('published_revision_id')}`, eq(testimonyRevisions.testimonyId, testimonyId), visible)),
     db
@@ -156,6 +164,8 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     notes: openRows('note', noteRows),
     rejectReason: row.rejectReason,
     submittedAt: row.submittedAt,
+    published: publishedRows[0]?.redactedNarrative ? { revisionId: publishedRows[0].id, text: publishedRows[0].redactedNarrative } : null,
+    visibility: row.status === 'published' ? t.visibility : null,
   };
 }
 

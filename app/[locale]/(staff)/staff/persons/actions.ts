@@ -75,7 +75,10 @@ export const addSourceAction = defineAction({
 
 export const linkTestimonyAction = defineAction({
   name: 'person.linkTestimony',
-  schema: person.extend({ testimonyId: z.uuid(), linked: z.enum(['yes', 'no']) }),
+  // Unlinking can take a testimony off the memorial: only once the moderator confirmed it.
+  schema: person
+    .extend({ testimonyId: z.uuid(), linked: z.enum(['yes', 'no']), confirm: z.enum(['yes']).optional() })
+    .refine((v) => v.linked === 'yes' || v.confirm === 'yes', { path: ['confirm'], message: 'confirmUnlink' }),
   access: { permission: 'person.edit' },
   handler: async (input, { viewer, db }) => {
     const { publication } = await setTestimonyLink(db, viewer, { personId: input.personId, testimonyId: input.testimonyId, linked: input.linked === 'yes' });

@@ -23,10 +23,12 @@ import { getReview } from '@/lib/moderation/review';
 import { getPublicationPreview } from '@/lib/moderation/publication-preview';
 import { getPersonEditors } from '@/lib/persons/read';
 import { PublicationReview } from '@/components/moderation/publication-review';
+import { PublishedPanel } from '@/components/moderation/published-panel';
 import { wordDiff } from '@/lib/moderation/word-diff';
-import { setAttachmentVisibilityAction } from '../../attachments/actions';
+import { setAttachmentVisibilityAction, setPublicCaptionAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
+import { correctRedactionAction, unpublishAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string; file?: string; shown?: string }> };
 
@@ -51,8 +53,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const query = await searchParams;
-  // A documentation-only testimony that was approved is kept, never public: not "Published".
-  const shownStatus = review.status === 'published' && review.consent.publish !== 'public' ? 'accepted' : review.status;
+  // "Published" only when readers can find it: a documentation-only testimony that was approved is
+  // kept, never public; one about no public person (e.g. after an unlink) is not on the memorial.
+  const shownStatus = review.visibility === 'documentation_only' ? 'accepted' : review.visibility === 'no_public_person' ? 'not_shown' : review.status;
   // Catalogue keys, translated by the forms (FormMessages below gives them those messages).
   const notices = { results: { contact_not_allowed: 'Moderation.contactNotAllowed', closed: 'Moderation.threadClosed' } };
 
@@ -89,7 +92,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
+      <ReviewFiles actions={{ visibility: setAttachmentVisibilityAction, caption: setPublicCaptionAction }} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <>
@@ -97,6 +100,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} documentationOnly={review.consent.publish !== 'public'} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
         </>
       ) : null}
+      {review.status === 'published' && !review.isOwn ? <PublishedPanel locale={locale} review={review} actions={{ unpublish: unpublishAction, correct: correctRedactionAction }} notices={notices} /> : null}
       <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
       <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} posted={{ message: !!query.sent, note: !!query.noted }} />
     </FormMessages>
