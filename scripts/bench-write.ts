@@ -21,7 +21,11 @@ import { insertUser } from '../lib/testing/actors';
 import { draftAbout, draftAccount, draftConsent, submittedTestimony } from '../lib/testing/testimony-fixtures';
 
 export type Row = { figure: string; value: number; unit: string; baseline?: string; target?: { atMost?: number; atLeast?: number }; note?: string };
-type Context = { db: Db; sql: postgres.Sql; appUrl: string; authSecret: string; loadSeconds: number; waiting: number; log: (m: string) => void };
+type Context = {
+  db: Db; sql: postgres.Sql; appUrl: string; authSecret: string; loadSeconds: number; waiting: number; log: (m: string) => void;
+  /** The server process's CPU time so far (ms): what a submission costs it, whatever else the machine runs. */
+  serverCpuMs: () => number;
+};
 
 /** Sequential pairs, alternating which goes first, both warm: a latency distribution without queueing. */
 async function paired(n: number, viaHttp: (i: number) => Promise<unknown>, direct: (i: number) => Promise<unknown>) {
@@ -68,7 +72,11 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
   const moderator = await cookieFor(ctx, moderatorId, true);
   const probe = await fetch(`${appUrl}/en/staff`, { headers: { cookie: moderator.cookie }, redirect: 'manual' });
   if (probe.status !== 200) throw new Error(`the moderator session was not accepted (${probe.status} on /en/staff)`);
+  // BENCH_WRITE=forms: only the HTTP forms figure (for profiling and A/B runs of it; the default runs all).
+  const formsOnly = process.env.BENCH_WRITE === 'forms';
+  let dataRate: number | undefined;
   try {
+    if (!formsOnly) {
     // ---- the queue: first page, then each filter
     log('moderation queue, first page and each filter');
     const [{ slug: collection } = { slug: '' }] = await sql<{ slug: string }[]>`select slug from collections order by slug limit 1`;
@@ -178,7 +186,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
         });
       }
     }));
-    const dataRate = acknowledged / ((performance.now() - submitStart) / 1000);
+    dataRate = acknowledged / ((performance.now() - submitStart) / 1000);
     const [{ stored }] = (await sql<{ stored: number }[]>`select count(*)::int as stored from testimonies where submitter_id in ${sql(submitters.map((s) => s.userId))} and status = 'submitted'`) as unknown as [{ stored: number }];
     // Baseline: what the database itself commits, one single-row transaction at a time from 8 clients.
     await sql`create table if not exists bench_commit_probe (id bigserial primary key, at timestamptz not null default now())`;
@@ -197,6 +205,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
       baseline: `PostgreSQL single-row commits ${commitRate.toFixed(0)}/s from 8 clients (a submission is 5 transactions: ${(commitRate / 5).toFixed(0)}/s at that floor)`,
       note: `${acknowledged} acknowledged, ${stored} stored, ${acknowledged - stored} lost, ${failed} refused${firstError ? ` (first: ${String(firstError).slice(0, 80)})` : ''}; 8 accounts × 1 submitter, distinct narratives (draft, 3 steps, submit)` });
     if (stored !== acknowledged) process.exitCode = 1;
+    }
 
     // ---- submissions through the real no-JavaScript forms
     log('submissions, HTTP forms (no JavaScript)');
@@ -221,6 +230,8 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
     const formTimes: number[] = [];
     const formUntil = Date.now() + ctx.loadSeconds * 1000;
     const formStart = performance.now();
+    const formServerCpu = ctx.serverCpuMs();
+    const formClientCpu = process.cpuUsage();
     await Promise.all(formUsers.map(async ({ cookie }) => {
       while (Date.now() < formUntil) {
         const t = performance.now();
@@ -251,10 +262,15 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
       }
     }));
     const formSeconds = (performance.now() - formStart) / 1000;
+    // CPU per complete submission: on a shared machine the rate moves with the other loads, the CPU much less.
+    const perSubmission = (ms: number) => `${(ms / Math.max(formAcknowledged, 1)).toFixed(0)} ms`;
+    const serverCpu = perSubmission(ctx.serverCpuMs() - formServerCpu);
+    const { user, system } = process.cpuUsage(formClientCpu);
+    const clientCpu = perSubmission((user + system) / 1000);
     const [{ formStored }] = (await sql<{ formStored: number }[]>`select count(*)::int as "formStored" from testimonies where submitter_id in ${sql(formUsers.map((u) => u.id))} and status = 'submitted'`) as unknown as [{ formStored: number }];
     rows.push({ figure: 'Submissions accepted/s, HTTP forms without JavaScript', value: formAcknowledged / formSeconds, unit: '/s', target: { atLeast: 15 },
-      baseline: `the data layer ${dataRate.toFixed(1)}/s in this run`,
-      note: `${formAcknowledged} acknowledged, ${formStored} stored, ${formAcknowledged - formStored} lost, ${formFailed} failed${formError ? ` (first: ${String(formError).slice(0, 100)})` : ''}; ${(formPosts / formSeconds).toFixed(1)} form posts/s and ${(formGets / formSeconds).toFixed(1)} page loads/s; one submission (start, about, account, files, consent, submit; every page loaded first) p50 ${(percentile(formTimes, 50) / 1000).toFixed(2)} s; 8 accounts, one browser each` });
+      baseline: dataRate === undefined ? 'the data layer not measured in this run (BENCH_WRITE=forms)' : `the data layer ${dataRate.toFixed(1)}/s in this run`,
+      note: `${formAcknowledged} acknowledged, ${formStored} stored, ${formAcknowledged - formStored} lost, ${formFailed} failed${formError ? ` (first: ${String(formError).slice(0, 100)})` : ''}; ${(formPosts / formSeconds).toFixed(1)} form posts/s and ${(formGets / formSeconds).toFixed(1)} page loads/s; one submission (start, about, account, files, consent, submit; every page loaded first) p50 ${(percentile(formTimes, 50) / 1000).toFixed(2)} s; 8 accounts, one browser each; CPU per submission: server ${serverCpu}, the bench's browsers ${clientCpu}` });
     if (formStored !== formAcknowledged) process.exitCode = 1;
   } finally {
     log('putting back: the bench accounts\' testimonies, the moderator\'s claims');
