@@ -21,12 +21,17 @@ import { insertUser } from '../lib/testing/actors';
 import { draftAbout, draftAccount, draftConsent, submittedTestimony } from '../lib/testing/testimony-fixtures';
 
 export type Row = { figure: string; value: number; unit: string; baseline?: string; target?: { atMost?: number; atLeast?: number }; note?: string };
-type Context = { db: Db; sql: postgres.Sql; appUrl: string; authSecret: string; loadSeconds: number; waiting: number; log: (m: string) => void };
+type Context = {
+  db: Db; sql: postgres.Sql; appUrl: string; authSecret: string; loadSeconds: number; waiting: number; log: (m: string) => void;
+  /** The server process's CPU time so far (ms): what a submission costs it, whatever else the machine runs. */
+  serverCpuMs: () => number;
+};
 
 // BENCH_WRITE_FIGURES: a comma list of the parts to run (queue, filters, review, mine, thread, claim,
 // submissions; default all), e.g. `review,thread` while profiling one page; BENCH_PAIRS_SCALE multiplies
 // each page's number of pairs (a longer profile). Defaults leave `npm run bench` as it was.
-const figures = new Set((process.env.BENCH_WRITE_FIGURES ?? 'queue,filters,review,mine,thread,claim,submissions').split(',').map((f) => f.trim()));
+// BENCH_WRITE=forms is short for BENCH_WRITE_FIGURES=forms (profiling and A/B runs of the HTTP forms).
+const figures = new Set((process.env.BENCH_WRITE_FIGURES ?? (process.env.BENCH_WRITE === 'forms' ? 'forms' : 'queue,filters,review,mine,thread,claim,submissions,forms')).split(',').map((f) => f.trim()));
 const pairsScale = Math.max(1, Number(process.env.BENCH_PAIRS_SCALE ?? 1));
 const pairs = (n: number) => Math.round(n * pairsScale);
 
@@ -175,6 +180,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
     }
 
     // ---- submissions at the data layer: 8 submitters (accounts), distinct narratives
+    let dataRate: number | undefined;
     if (figures.has('submissions')) {
       log('submissions, data layer');
       const submitters = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
@@ -195,7 +201,7 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
           });
         }
       }));
-      const dataRate = acknowledged / ((performance.now() - submitStart) / 1000);
+      dataRate = acknowledged / ((performance.now() - submitStart) / 1000);
       const [{ stored }] = (await sql<{ stored: number }[]>`select count(*)::int as stored from testimonies where submitter_id in ${sql(submitters.map((s) => s.userId))} and status = 'submitted'`) as unknown as [{ stored: number }];
       // Baseline: what the database itself commits, one single-row transaction at a time from 8 clients.
       await sql`create table if not exists bench_commit_probe (id bigserial primary key, at timestamptz not null default now())`;
@@ -215,7 +221,10 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
         note: `${acknowledged} acknowledged, ${stored} stored, ${acknowledged - stored} lost, ${failed} refused${firstError ? ` (first: ${String(firstError).slice(0, 80)})` : ''}; 8 accounts × 1 submitter, distinct narratives (draft, 3 steps, submit)` });
       if (stored !== acknowledged) process.exitCode = 1;
 
-      // ---- submissions through the real no-JavaScript forms
+    }
+
+    // ---- submissions through the real no-JavaScript forms
+    if (figures.has('forms')) {
       log('submissions, HTTP forms (no JavaScript)');
       const formUsers = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
         const id = await insertUser(db, `bench-form-${Date.now()}-${i}`, 'submitter');
@@ -238,6 +247,8 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
       const formTimes: number[] = [];
       const formUntil = Date.now() + ctx.loadSeconds * 1000;
       const formStart = performance.now();
+      const formServerCpu = ctx.serverCpuMs();
+      const formClientCpu = process.cpuUsage();
       await Promise.all(formUsers.map(async ({ cookie }) => {
         while (Date.now() < formUntil) {
           const t = performance.now();
@@ -268,10 +279,15 @@ export async function writePathRows(ctx: Context): Promise<Row[]> {
         }
       }));
       const formSeconds = (performance.now() - formStart) / 1000;
+      // CPU per complete submission: on a shared machine the rate moves with the other loads, the CPU much less.
+      const perSubmission = (ms: number) => `${(ms / Math.max(formAcknowledged, 1)).toFixed(0)} ms`;
+      const serverCpu = perSubmission(ctx.serverCpuMs() - formServerCpu);
+      const { user, system } = process.cpuUsage(formClientCpu);
+      const clientCpu = perSubmission((user + system) / 1000);
       const [{ formStored }] = (await sql<{ formStored: number }[]>`select count(*)::int as "formStored" from testimonies where submitter_id in ${sql(formUsers.map((u) => u.id))} and status = 'submitted'`) as unknown as [{ formStored: number }];
       rows.push({ figure: 'Submissions accepted/s, HTTP forms without JavaScript', value: formAcknowledged / formSeconds, unit: '/s', target: { atLeast: 15 },
-        baseline: `the data layer ${dataRate.toFixed(1)}/s in this run`,
-        note: `${formAcknowledged} acknowledged, ${formStored} stored, ${formAcknowledged - formStored} lost, ${formFailed} failed${formError ? ` (first: ${String(formError).slice(0, 100)})` : ''}; ${(formPosts / formSeconds).toFixed(1)} form posts/s and ${(formGets / formSeconds).toFixed(1)} page loads/s; one submission (start, about, account, files, consent, submit; every page loaded first) p50 ${(percentile(formTimes, 50) / 1000).toFixed(2)} s; 8 accounts, one browser each` });
+        baseline: dataRate === undefined ? 'the data layer not measured in this run' : `the data layer ${dataRate.toFixed(1)}/s in this run`,
+        note: `${formAcknowledged} acknowledged, ${formStored} stored, ${formAcknowledged - formStored} lost, ${formFailed} failed${formError ? ` (first: ${String(formError).slice(0, 100)})` : ''}; ${(formPosts / formSeconds).toFixed(1)} form posts/s and ${(formGets / formSeconds).toFixed(1)} page loads/s; one submission (start, about, account, files, consent, submit; every page loaded first) p50 ${(percentile(formTimes, 50) / 1000).toFixed(2)} s; 8 accounts, one browser each; CPU per submission: server ${serverCpu}, the bench's browsers ${clientCpu}` });
       if (formStored !== formAcknowledged) process.exitCode = 1;
     }
   } finally {

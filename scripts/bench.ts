@@ -90,6 +90,12 @@ function rssMb(pid: number): number {
   return Number(own?.[1] ?? 0) / 1024 + childrenOf(pid).reduce((sum, kid) => sum + rssMb(kid), 0);
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc, USER_HZ 100). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function childrenOf(pid: number): number[] {
   try {
     return fs.readdirSync(`/proc/${pid}/task`).flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
@@ -194,7 +200,7 @@ const serverEnv: NodeJS.ProcessEnv = {
 fs.rmSync(path.join(root, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
 const coldStart = performance.now();
 // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
-// (the profile is written when the bench stops it).
+// (the profile is written when the bench stops it; Node refuses --cpu-prof in NODE_OPTIONS).
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const app = spawn(process.execPath, [...serverNodeArgs, path.join(root, 'scripts', 'server.mjs'), '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
 children.push(app);
@@ -321,7 +327,7 @@ for (const [kind, queries, target] of [['names with variants', nameQueries, 30],
 }
 
 // ---- the write path: moderation queue and review, My testimonies, a thread, submissions (issue 21)
-if (part('write')) rows.push(...(await writePathRows({ db, sql, appUrl, authSecret, loadSeconds, waiting, log })));
+if (part('write')) rows.push(...(await writePathRows({ db, sql, appUrl, authSecret, loadSeconds, waiting, log, serverCpuMs: () => cpuMs(app.pid!) })));
 
 if (full) {
 // ---- first visit, compressed transfer, fresh browser cache
