@@ -115,6 +115,7 @@ test.describe('with SMTP_URL set (a second server and a local SMTP server)', () 
       await admin.getByRole('table').getByRole('link').first().click();
       await admin.getByRole('button', { name: 'Take it over (this is logged)' }).click();
       await admin.getByLabel('Reason for rejecting').selectOption('duplicate');
+      await admin.getByRole('checkbox', { name: /^I confirm: reject this testimony/ }).check();
       await admin.getByRole('button', { name: 'Reject', exact: true }).click();
       await expect(admin.getByText('Status:')).toContainText('Rejected · reason: Duplicate');
       expect(await noticesAfterQuiet(2)).toHaveLength(2);
