@@ -92,7 +92,7 @@ for (const [locale, options, size] of [['fa', desktop, '1366 × 768'], ['en', ph
       // 2. "Redact the ticked items" on that box: the names stay redacted (the box is not rebuilt
       //    from the saved text); the address left unticked (fa) / the office line left unticked (en).
       const left = locale === 'fa' ? `${m.kinds.address}: ${s.address}` : `${m.kinds.phone}: ${s.office}`;
-      await page.getByRole('group', { name: m.suggestionsLegend }).getByRole('checkbox', { name: left }).uncheck();
+      await page.locator('fieldset:has(input[name="span"])').getByRole('checkbox', { name: left }).uncheck();
       await page.getByRole('button', { name: m.applySuggestions }).click();
       const applied = locale === 'fa' ? names.replace(s.phone, s.mark) : names.replace(s.phone, s.mark).replace(s.address, s.mark);
       await slowExpect(box).toHaveValue(applied);

@@ -15,7 +15,7 @@ test('a moderator claims the next testimony, redacts the suggested phone number 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review a testimony');
   await expect(page.getByText('You hold this testimony.')).toBeVisible();
 
-  const suggestion = page.getByRole('group', { name: /^Suggested for redaction/ }).getByRole('checkbox', { name: `Phone number: ${phone}` });
+  const suggestion = page.locator('fieldset:has(input[name="span"])').getByRole('checkbox', { name: `Phone number: ${phone}` });
   await expect(suggestion).toBeChecked();
   await page.getByRole('button', { name: 'Redact the ticked items' }).click();
   await expect(page.getByLabel('Text to publish')).toHaveValue(/You can reach me on \[redacted\]\./);
