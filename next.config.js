@@ -25,6 +25,10 @@ export default function config(phase) {
   const nextConfig = {
     // Separate build folders let parallel end-to-end runs build side by side (playwright.config.ts).
     distDir: process.env.NEXT_DIST_DIR ?? '.next',
+    // A build into another folder would add that folder's type globs to tsconfig.json (and the
+    // file was committed with a helper's `.next-<name>` globs). tsconfig.dist-dir.json only extends
+    // tsconfig.json, and Next leaves a config that extends another as it is.
+    ...(process.env.NEXT_DIST_DIR && process.env.NEXT_DIST_DIR !== '.next' ? { typescript: { tsconfigPath: 'tsconfig.dist-dir.json' } } : {}),
     poweredByHeader: false,
     // No in-memory copy of Next's data cache (unstable_cache, lib/memorial/cache.ts): the public
     // cache in front (lib/public-cache) keeps the rendered bytes of the same public data version,

@@ -88,8 +88,13 @@ async function openPostgres(url: string, max: number, shouldMigrate: boolean, mi
   const client = postgres(url, { ...quiet, max });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   // Public reads' own connections, with the statement timeout from their start (db/public-reads.ts),
-  // and their limit counts written without waiting for the WAL flush.
-  const readsClient = postgres(url, { ...quiet, max: Math.max(2, Math.ceil(max / 2)), connection: { statement_timeout: env().PUBLIC_STATEMENT_TIMEOUT_MS, synchronous_commit: 'off' } });
+  // their limit counts written without waiting for the WAL flush, and their prepared statements
+  // planned for each execution's values.
+  const readsClient = postgres(url, {
+    ...quiet,
+    max: Math.max(2, Math.ceil(max / 2)),
+    connection: { statement_timeout: env().PUBLIC_STATEMENT_TIMEOUT_MS, synchronous_commit: 'off', plan_cache_mode: 'force_custom_plan' },
+  });
   registerPublicReads(db, drizzle({ client: readsClient, schema, casing: 'snake_case' }) as unknown as Db);
   return { db, driver: 'postgres' as const, close: () => Promise.all([client.end(), readsClient.end()]).then(() => undefined) };
 }

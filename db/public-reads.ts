@@ -6,6 +6,13 @@
 // docs/benchmarks.md). They also start with `synchronous_commit = off`: their only writes are the
 // public reads' limit counts (lib/abuse/public-reads.ts), which a crash may forget for the last
 // instant at no cost, so a count is one statement that does not wait for the WAL flush.
+// And `plan_cache_mode = force_custom_plan`: a statement with parameters that postgres.js has not
+// prepared costs two round trips (it asks the server for the parameters' types first) and a parse
+// every time, so the search and the count are prepared (named, kept per connection: one round trip,
+// no parse); PostgreSQL would switch a prepared statement to a generic plan after five runs, which
+// for the search is many times slower (it cannot see the words' selectivity), so each execution is
+// still planned for its values. Only statements of a few fixed texts are prepared (a search without
+// filters, the count): each one prepared is kept on every connection until it closes.
 // No `server-only`: db/client.ts, which scripts load, registers them.
 import type { Db, DbOrTx } from './types';
 

@@ -5,6 +5,7 @@
 import type { Page, Request } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
+import { confirmNotIdentifying } from './support/publish';
 import { signInAsStaff, unique } from './support/accounts';
 
 async function signUp(page: Page) {
@@ -102,7 +103,9 @@ test('with JavaScript, an upload whose connection drops resumes where it stopped
   expect((await page.request.get(href!)).status()).toBe(404);
 });
 
-test.describe('without JavaScript', () => {
+// The submitter without JavaScript; the moderator without and with it (with it, a save that
+// redirected to the same page with only #files was taken for a scroll: the old choice stayed shown).
+for (const moderatorScript of [false, true]) test.describe(`without JavaScript (the moderator's ${moderatorScript ? 'on' : 'off'})`, () => {
   test.use({ javaScriptEnabled: false });
 
   test('a moderator makes one file public and keeps the other for moderators; readers see only the public one, once published', async ({ page, browser, baseURL }) => {
@@ -129,7 +132,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Thank you. Your testimony was submitted.')).toBeVisible();
     const testimonyId = page.url().match(/my-testimonies\/([0-9a-f-]{36})/)![1]!;
 
-    const moderator = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const moderator = await browser.newContext({ baseURL, javaScriptEnabled: moderatorScript });
     const m = await moderator.newPage();
     await signInAsStaff(m, 'demo-moderator', `/en/staff/testimonies/${testimonyId}`);
     await m.getByRole('button', { name: 'Claim this testimony' }).click();
@@ -139,14 +142,24 @@ test.describe('without JavaScript', () => {
     await expect(street).toContainText('The street');
     await expect(street).toContainText('Shown to: moderators only');
     await street.getByRole('radio', { name: 'readers (public)' }).check();
-    await street.getByRole('button', { name: 'Save' }).click();
+    await street.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: readers (public)');
     await expect(files.getByRole('listitem', { name: 'File 2' })).toContainText('Shown to: moderators only');
+    await expect(files.getByRole('status')).toHaveText('Saved: file 1 is now shown to readers (public).');
+    // A second change, the page already at #files: back to moderators only, and public again.
+    await street.getByRole('radio', { name: 'moderators only' }).check();
+    await street.getByRole('button', { name: 'Save' }).click();
+    await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: moderators only');
+    await expect(files.getByRole('status')).toHaveText('Saved: file 1 is now shown to moderators only.');
+    await street.getByRole('radio', { name: 'readers (public)' }).check();
+    await street.getByRole('button', { name: 'Save' }).click();
+    await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: readers (public)');
 
     // Public, but the testimony is not published yet: readers get 404.
     const reader = await browser.newContext({ baseURL });
     expect((await reader.request.get(streetHref!)).status()).toBe(404);
 
+    await confirmNotIdentifying(m);
     await m.getByRole('button', { name: 'Approve and publish' }).click();
     await expect(m.getByText('Status:')).toContainText('Published');
     await moderator.close();

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { demoPassphrase, signIn, signInAsStaff } from './support/accounts';
 import { type AppServer, appServer } from './support/app-server';
 import { type MailServer, startMailServer } from './support/mail-server';
+import { extraServerPort } from './support/ports.mjs';
 
 // Issue 18 (4): the submitter hears back. The main suite's server has no SMTP_URL: no page there
 // promises e-mail. The e-mail notices run against a second server of the same build, with its own
@@ -26,7 +27,7 @@ test('without SMTP_URL no page offers or promises e-mail notices, in either lang
   await expect(page.getByLabel('E-mail address')).toHaveCount(0);
 });
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 5;
+const port = extraServerPort('limits');
 const dataDir = `.data-e2e-${port}-mail`;
 const address = 'mother.example@example.org';
 

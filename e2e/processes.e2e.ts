@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
+import { extraServerPort } from './support/ports.mjs';
 
 // Two production servers, each on its own embedded database folder, run side by side without
 // sharing or corrupting anything (PGlite has no multi-process protection of its own).
-const basePort = Number(process.env.E2E_PORT ?? 3100);
+const basePort = extraServerPort('processes');
 const servers = [
-  { port: basePort + 1, dataDir: `.data-e2e-${basePort}-a` },
-  { port: basePort + 2, dataDir: `.data-e2e-${basePort}-b` },
+  { port: basePort, dataDir: `.data-e2e-${basePort}-a` },
+  { port: basePort + 1, dataDir: `.data-e2e-${basePort}-b` },
 ];
 
 function startServer(port: number, dataDir: string): AppServer {

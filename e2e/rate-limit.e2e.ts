@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
+import { extraServerPort } from './support/ports.mjs';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 5;
+const port = extraServerPort('limits');
 const allowance = 3;
 let server: AppServer;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yadman-rate-limit-'));

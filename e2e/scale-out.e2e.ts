@@ -9,6 +9,7 @@ import { demoPassphrase, signIn, signInAsStaff, signInForm, unique } from './sup
 import { signUp } from './support/submission';
 import { expect, test } from './fixtures';
 import { type AppServer, appServer } from './support/app-server';
+import { extraServerPort } from './support/ports.mjs';
 import { startS3Server, type S3TestServer } from '../lib/testing/s3-server';
 
 // Scale-out: two server processes (scripts/server.mjs, as `npm start`) on one PostgreSQL database
@@ -26,7 +27,7 @@ import { startS3Server, type S3TestServer } from '../lib/testing/s3-server';
 // (SCALE_OUT_PORT moves its three ports: nginx on it, the two processes on the next two).
 const nginxBin = '/usr/sbin/nginx';
 const adminUrl = process.env.TEST_DATABASE_URL;
-const basePort = Number(process.env.SCALE_OUT_PORT ?? 3110);
+const basePort = process.env.SCALE_OUT_PORT ? Number(process.env.SCALE_OUT_PORT) : extraServerPort('scaleOut');
 const balancer = `http://127.0.0.1:${basePort}`;
 const appPorts = [basePort + 1, basePort + 2];
 

@@ -19,6 +19,8 @@ export const errorCodes = [
   'challenge_wait',
   // A form posted from another site (CSRF): refused before anything is read or written.
   'cross_site',
+  // A post Next could not hand to the action as a form (forged, garbled, or from another version of the page): nothing done.
+  'malformed_form',
   // "Approve and publish" of a submitter's edit whose text to publish brings back words that were
   // removed from the published testimony, or a save of the text to publish that brings back words
   // removed in the saved one without saying so (lib/moderation/carry-redactions.ts): nothing done.

@@ -52,8 +52,6 @@ const runs = Array.from({ length: shards }, (_, i) => {
       NEXT_DIST_DIR: shardDist,
       // playwright.config.ts: serve the build made above instead of building again.
       E2E_PREBUILT: '1',
-      // Moves the scale-out test's nginx and processes into this shard's port range.
-      SCALE_OUT_PORT: String(port + 10),
       PLAYWRIGHT_BLOB_OUTPUT_DIR: path.join(blobRoot, `shard-${index}`),
     },
   });

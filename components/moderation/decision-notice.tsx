@@ -6,7 +6,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 
-const outcomes = ['public', 'documentation_only', 'no_public_person', 'approved', 'already_approved', 'rejected', 'changes_requested'] as const;
+// `unpublished`, `corrected`, `correction_awaiting_approval`: a published testimony's safety steps (./published-panel.tsx).
+const outcomes = ['public', 'documentation_only', 'no_public_person', 'approved', 'already_approved', 'rejected', 'changes_requested', 'unpublished', 'corrected', 'correction_awaiting_approval'] as const;
 const notPublic = new Set<string>(['documentation_only', 'no_public_person']);
 
 export async function DecisionNotice({ locale, decided }: { locale: Locale; decided?: string | string[] }) {

@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { PublicationPreview } from '@/lib/moderation/publication-preview';
 import { personFieldRows, testimonyFieldRows } from '@/lib/moderation/public-fields';
 import type { RedactionPreview } from '@/lib/moderation/preview';
-import type { StaffPerson } from '@/lib/persons/read';
+import type { PersonEditorRecord } from '@/lib/persons/read';
 import { personFormValues } from '@/lib/validation/person';
 import { fieldFormat, PublicFieldTable } from './public-field-table';
 import { PublicPreviewCard } from './public-preview-card';
@@ -23,8 +23,8 @@ type Props = {
   locale: Locale;
   testimonyId: string;
   preview: PublicationPreview;
-  /** The records behind the preview, for the editor (same order). */
-  records: StaffPerson[];
+  /** The records behind the preview, for the editor, by id. */
+  records: Map<string, PersonEditorRecord>;
   testimony: RedactionPreview;
   outcome?: string;
 };
@@ -38,7 +38,7 @@ export async function PublicationReview({ personAction, locale, testimonyId, pre
       <p className="mt-1">{t('intro')}</p>
       <PublicationNotices locale={locale} pending={[]} outcome={outcome} />
       {preview.persons.map(({ person, status }) => {
-        const record = records.find((r) => r.id === person.id);
+        const record = records.get(person.id);
         return (
           <article key={person.id} id={`person-${person.id}`} aria-labelledby={`person-${person.id}-heading`} className="mt-6 rounded border border-line bg-white p-4">
             <h3 id={`person-${person.id}-heading`} className="text-lg font-semibold">

@@ -14,8 +14,8 @@ export async function RedactionPreviewSection({ locale, preview }: { locale: Loc
         <div role="alert" className="mt-2 font-semibold text-red-800">
           {t('stillSuggested')}
           <ul className="list-disc ps-6">
-            {preview.remaining.map((s) => (
-              <li key={`${s.start}:${s.end}`}>
+            {preview.remaining.map((s, i) => (
+              <li key={i}>
                 {t(`kinds.${s.kind}`)}: <bdi className="font-mono">{s.text}</bdi>
               </li>
             ))}

@@ -13,13 +13,15 @@ type StaffTableProps = {
   /** Denser tables (audit entries, import previews) use smaller text. */
   small?: boolean;
   className?: string;
+  /** One block per row on a phone, each cell labelled by its `data-label` (app/globals.css). */
+  stacked?: boolean;
 };
 
 /** A staff table that scrolls sideways on narrow screens: caption, a heading per column, the caller's rows. */
-export function StaffTable({ caption, columns, children, hiddenCaption, small, className = 'mt-6' }: StaffTableProps) {
+export function StaffTable({ caption, columns, children, hiddenCaption, small, stacked, className = 'mt-6' }: StaffTableProps) {
   return (
     <div className={`${className} overflow-x-auto`}>
-      <table className={`w-full border-collapse${small ? ' text-sm' : ''}`}>
+      <table className={`w-full border-collapse${small ? ' text-sm' : ''}${stacked ? ' stacked-table' : ''}`}>
         <caption className={hiddenCaption ? 'sr-only' : 'text-start font-semibold'}>{caption}</caption>
         <thead>
           <tr>

@@ -42,7 +42,14 @@ export const attachments = pgTable(
     status: attachmentStatus().notNull().default('processing'),
     /** True only when the derivative provably carries no metadata (sharp re-encode, ffmpeg strip). */
     metadataRemoved: boolean().notNull().default(false),
+    /** The submitter's caption as sent: moderators only (it may name or locate someone). */
     caption: text(),
+    /**
+     * The caption readers see: written only by a moderator (lib/media/captions.ts), from the
+     * submitter's with anything identifying taken out. Null: the file is public without a caption.
+     * The public projection reads this column and never `caption`.
+     */
+    publicCaption: text(),
     visibility: attachmentVisibility().notNull().default('moderators'),
     createdAt: createdAt(),
   },

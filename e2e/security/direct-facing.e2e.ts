@@ -6,14 +6,18 @@
 //   address bucket (the proof-of-work issuance allowance, 120 per address in 10 minutes).
 // - A server action posted with a foreign, `null` or malformed Origin gets the translated 403 and
 //   one log line, never Next's 500 and stack trace.
+// - An action post of another shape than its form (bound arguments that are not a reference, the
+//   action named directly, a call with no arguments) gets the page back in its language, or the
+//   translated refusal, and one log line; never a TypeError, a 500 and a stack trace.
 import sharp from 'sharp';
 import { expect, test } from '../fixtures';
-import { unique } from '../support/accounts';
+import { demoPassphrase, unique } from '../support/accounts';
 import { appServer } from '../support/app-server';
+import { extraServerPort } from '../support/ports.mjs';
 import { serveDuringFile } from '../support/second-server';
 import { signUp, startDraft } from '../support/submission';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 80;
+const port = extraServerPort('directFacing');
 const dataDir = `.data-e2e-direct-${port}`;
 const server = appServer(port, { YADMAN_DATA_DIR: dataDir, AUTH_URL: `http://127.0.0.1:${port}`, TRUSTED_PROXY_HOPS: '0' });
 
@@ -68,6 +72,40 @@ test('a server action posted with a foreign, null or malformed Origin: translate
   const logged = server.output().slice(before);
   expect(logged.trim().split('\n').length).toBe(origins.length * 4);
   expect(logged).not.toMatch(/\bat \S+ \(|Error:|Invalid Server Actions|Invalid URL/);
+});
+
+test('an action post of another shape than its form: the page in its language, or the translated refusal, one log line, no crash', async ({ request }) => {
+  const before = server.output().length;
+  let sent = 0;
+  for (const locale of ['en', 'fa'] as const) {
+    const html = await (await request.get(`/${locale}/sign-in`)).text();
+    const field = (pattern: RegExp) => pattern.exec(html)?.[1]?.replaceAll('&quot;', '"') ?? '';
+    const ref = field(/name="\$ACTION_REF_([^"]+)"/);
+    const id = (JSON.parse(field(/name="\$ACTION_[^"]+:0" value="([^"]+)"/)) as { id: string }).id;
+    const key = field(/name="\$ACTION_KEY" value="([^"]+)"/);
+    // Without JavaScript, the sign-in page again in its language: React cannot match a refusal to
+    // a form these posts do not describe (so the form shows none), and nothing was done.
+    const shapes = {
+      'bound arguments that are not a reference': { [`$ACTION_REF_${ref}`]: '', [`$ACTION_${ref}:0`]: JSON.stringify({ id, bound: 5 }), [`$ACTION_${ref}:1`]: '[]', $ACTION_KEY: key },
+      'the action named directly (the form as its first argument)': { [`$ACTION_ID_${id}`]: '', username: 'demo-submitter', passphrase: demoPassphrase },
+    };
+    for (const [shape, multipart] of Object.entries(shapes)) {
+      const response = await request.post(`/${locale}/sign-in`, { headers: { Origin: server.baseURL, Accept: 'text/html' }, multipart, maxRedirects: 0 });
+      sent++;
+      expect(response.status(), shape).toBe(200);
+      const page = await response.text();
+      expect(page, shape).toMatch(new RegExp(`<html[^>]* lang="${locale}"`));
+      expect(page, shape).toContain('name="passphrase"');
+      expect(response.headers()['set-cookie'] ?? '', shape).not.toContain('session-token');
+    }
+    // With JavaScript (an action call with no arguments): the refusal, which the form translates.
+    const call = await request.post(`/${locale}/sign-in`, { headers: { Origin: server.baseURL, 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8' }, data: '[]' });
+    sent++;
+    expect(call.status()).toBe(200);
+    expect(await call.text()).toContain('"error":"malformed_form"');
+  }
+  await expect.poll(() => server.output().slice(before).match(/action account\.signIn refused a post that carried no form/g)?.length ?? 0).toBe(sent);
+  expect(server.output().slice(before)).not.toMatch(/TypeError|⨯|\bat \S+ \(|Error:/);
 });
 
 test('forged, rotating and garbage X-Forwarded-For values all count against the connection’s one bucket', async ({ request }) => {

@@ -9,8 +9,9 @@ import { demoPassphrase, signIn } from '../support/accounts';
 import { appServer } from '../support/app-server';
 import { serveDuringFile } from '../support/second-server';
 import { formBody, hiddenFields, NoJsClient } from '../support/no-js-forms';
+import { extraServerPort } from '../support/ports.mjs';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 90;
+const port = extraServerPort('noLockout');
 const dataDir = `.data-e2e-lockout-${port}`;
 const server = appServer(port, { YADMAN_DATA_DIR: dataDir, TRUSTED_PROXY_HOPS: '1' });
 const attacker = '10.0.0.66, 203.0.113.5'; // what the client wrote, then what the proxy saw

@@ -113,7 +113,8 @@ async function countStatement(on: DbOrTx, key: string, windowSeconds: number, no
       .returning({ points: rateLimits.points, expire: rateLimits.expire }),
   );
   const version = sql<string>`(select ${publicDataVersion.version} from ${publicDataVersion} where ${publicDataVersion.id} = 1)`;
-  const [row] = await on.with(counted).select({ points: counted.points, expire: counted.expire, version }).from(counted);
+  // Prepared: one statement text, sent in one round trip once the connection knows it (db/public-reads.ts).
+  const [row] = await on.with(counted).select({ points: counted.points, expire: counted.expire, version }).from(counted).prepare('public_read_count').execute();
   if (!row?.expire) throw new Error('the count was not written');
   return { points: row.points, expire: new Date(row.expire), version: Number(row.version ?? 0) };
 }

@@ -72,9 +72,18 @@ export type ServerAction<T> = ((previous: ActionState<T>, formData: FormData) =>
 
 export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, T>): ServerAction<T> {
   const action = async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const gate = spec.gate ? { challenge: issueChallenge() } : {};
+    // Next calls an action with whatever the post decodes to. Our forms (useActionState) always send
+    // (state, form); a post of another shape — a no-JavaScript post naming the action directly
+    // (`$ACTION_ID_…`) or with bound arguments that are not a reference, an action call with other
+    // arguments — has no form to read. Refused like a form that cannot be read, in the page's
+    // language, with one log line (it was a TypeError, a 500 and a stack trace per post).
+    if (!(formData instanceof FormData)) {
+      console.warn(`action ${spec.name} refused a post that carried no form`);
+      return { status: 'error', error: 'malformed_form', ...gate };
+    }
     const raw = formDataToObject(formData);
     const values = keptValues(raw, spec.keep);
-    const gate = spec.gate ? { challenge: issueChallenge() } : {};
     try {
       // Before anything is read or written: a page of another site must not act with the
       // visitor's cookies (Next checks Origin too; this also covers Sec-Fetch-Site and Origin: null).

@@ -1,13 +1,16 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env.mjs';
 import { sessionCookieName } from './next-auth';
 import { resolveSession, type Viewer } from './sessions';
+import { sessionTokenReader } from './session-token';
 
 export type { Viewer } from './sessions';
+
+// One per process: the cookie's decryption, remembered per cookie value (lib/auth/session-token.ts).
+const sessionIdOf = sessionTokenReader();
 
 /**
  * Who is asking, read once per request: the session cookie names a server-side session row,
@@ -24,8 +27,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = (await cookies()).get(name)?.value;
   const secret = env().AUTH_SECRET;
   if (!token || !secret) return null;
-  const payload = await decode({ token, secret, salt: name }).catch(() => null);
-  const sid = typeof payload?.sid === 'string' ? payload.sid : null;
+  const sid = await sessionIdOf(token, secret, name);
   if (!sid) return null;
   return resolveSession(await getDb(), sid);
 });

@@ -99,7 +99,7 @@ async function writePayload(db: Db, bag: BagWriter, row: typeof evidenceExports.
     const custody: Custody[] = [];
     const fileMeta = [];
     for (const a of files) {
-      fileMeta.push({ id: a.id, kind: a.kind, mime: a.mime, sizeBytes: a.sizeBytes, sha256AtReceipt: a.sha256, receivedAt: a.createdAt, uploadedBy: a.uploadedBy, caption: a.caption, visibility: a.visibility, metadataRemoved: a.metadataRemoved, originalKept: a.originalKey !== null, publicMime: a.publicMime });
+      fileMeta.push({ id: a.id, kind: a.kind, mime: a.mime, sizeBytes: a.sizeBytes, sha256AtReceipt: a.sha256, receivedAt: a.createdAt, uploadedBy: a.uploadedBy, caption: a.caption, publicCaption: a.publicCaption, visibility: a.visibility, metadataRemoved: a.metadataRemoved, originalKept: a.originalKey !== null, publicMime: a.publicMime });
       if (a.originalKey) {
         const file = path.join(tmp, `${a.id}.original`);
         let line: Custody;

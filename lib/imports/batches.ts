@@ -94,9 +94,10 @@ export async function unsafeLockOpenBatch(tx: Tx, batchId: string) {
   return batch;
 }
 
-export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: string, mapping: ImportMapping): Promise<void> {
+/** Returns the id of the save's audit entry: each save is a check of its own (the page it lands on). */
+export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: string, mapping: ImportMapping): Promise<number> {
   const actor = requirePermission(viewer, 'data.import');
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const batch = await unsafeLockOpenBatch(tx, batchId);
     const columns = Object.fromEntries(
       importFields.flatMap((f) => {
@@ -106,7 +107,8 @@ export async function saveImportMapping(db: Db, viewer: Viewer | null, batchId: 
     );
     if (columns.nameFa === undefined && columns.nameLatin === undefined) throw new AppError('invalid_input', { fieldErrors: { nameFa: 'nameColumnRequired' } });
     await tx.update(importBatches).set({ mapping: { columns, defaultOutcome: mapping.defaultOutcome } }).where(eq(importBatches.id, batchId));
-    await appendAudit(tx, { actorId: actor.userId, action: 'import.map', targetType: 'import_batch', targetId: batchId, details: { fields: Object.keys(columns) } });
+    const entry = await appendAudit(tx, { actorId: actor.userId, action: 'import.map', targetType: 'import_batch', targetId: batchId, details: { fields: Object.keys(columns) } });
+    return entry.id;
   });
 }
 

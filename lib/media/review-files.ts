@@ -25,7 +25,10 @@ import { requirePermission } from '@/lib/authz/guard';
 export type ReviewAttachment = {
   id: string;
   kind: 'image' | 'video' | 'audio' | 'document';
+  /** The submitter's caption as sent (moderators only). */
   caption: string | null;
+  /** The caption readers see, written by a moderator (lib/media/captions.ts); null: none. */
+  publicCaption: string | null;
   status: 'processing' | 'ready' | 'refused';
   visibility: 'public' | 'moderators';
   /** False: flagged "metadata not removed", moderators only for ever. */
@@ -65,6 +68,7 @@ export async function listReviewAttachments(db: Db, viewer: Viewer | null, testi
         id: a.id,
         kind: a.kind,
         caption: a.caption,
+        publicCaption: a.publicCaption,
         status: a.status,
         visibility: a.visibility,
         metadataRemoved: a.metadataRemoved,
@@ -86,25 +90,14 @@ export async function setAttachmentVisibility(
   input: { attachmentId: string; visibility: Visibility },
 ): Promise<{ publication: PublicationOutcome | null }> {
   const actor = requirePermission(viewer, 'moderation.redact');
-  if (!isUuid(input.attachmentId)) throw new AppError('not_found');
   let publication: PublicationOutcome | null = null;
   const publicChanged = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ a: attachments, t: testimonies })
-      .from(attachments)
-      .innerJoin(testimonies, eq(testimonies.id, attachments.testimonyId))
-      .where(eq(attachments.id, input.attachmentId))
-      .for('update');
-    if (!row || row.t.status === 'draft') throw new AppError('not_found');
-    const { a, t } = row;
-    if (t.submitterId === actor.userId) throw new AppError('own_testimony');
-    const holds = t.status === 'in_review' && t.claimedBy === actor.userId;
-    if (!holds && !changeableAfterReview.has(t.status)) throw new AppError('conflict');
+    const { a, t } = await lockChangeableFile(tx, actor, input.attachmentId);
     if (input.visibility === 'public') await assertMayBePublic(tx, a, t);
     if (a.visibility === input.visibility) return false;
     // On a published testimony the file is public at once: the publication rule decides (four-eyes).
     if (input.visibility === 'public' && t.status === 'published') {
-      publication = await approvePublication(tx, actor.userId, { kind: 'attachment', id: a.id, content: { testimonyId: t.id, kind: a.kind, caption: a.caption, sha256: a.sha256 } });
+      publication = await approvePublication(tx, actor.userId, { kind: 'attachment', id: a.id, content: publicFileContent(a) });
       if (publication !== 'published') return false;
     }
     await tx.update(attachments).set({ visibility: input.visibility }).where(eq(attachments.id, a.id));
@@ -119,6 +112,31 @@ export async function setAttachmentVisibility(
   });
   if (publicChanged) revalidatePublicData();
   return { publication };
+}
+
+/**
+ * The file, locked, with its testimony, if the actor may change what readers get of it (its
+ * visibility, its public caption): the rules at the top of this file.
+ */
+export async function lockChangeableFile(tx: Tx, actor: { userId: string }, attachmentId: string) {
+  if (!isUuid(attachmentId)) throw new AppError('not_found');
+  const [row] = await tx
+    .select({ a: attachments, t: testimonies })
+    .from(attachments)
+    .innerJoin(testimonies, eq(testimonies.id, attachments.testimonyId))
+    .where(eq(attachments.id, attachmentId))
+    .for('update');
+  if (!row || row.t.status === 'draft') throw new AppError('not_found');
+  const { t } = row;
+  if (t.submitterId === actor.userId) throw new AppError('own_testimony');
+  const holds = t.status === 'in_review' && t.claimedBy === actor.userId;
+  if (!holds && !changeableAfterReview.has(t.status)) throw new AppError('conflict');
+  return row;
+}
+
+/** What a public file shows readers, as the publication rule fingerprints it (four-eyes approves exactly this). */
+export function publicFileContent(a: Pick<typeof attachments.$inferSelect, 'testimonyId' | 'kind' | 'publicCaption' | 'sha256'>) {
+  return { testimonyId: a.testimonyId, kind: a.kind, caption: a.publicCaption, sha256: a.sha256 };
 }
 
 async function assertMayBePublic(tx: Tx, a: typeof attachments.$inferSelect, t: typeof testimonies.$inferSelect) {

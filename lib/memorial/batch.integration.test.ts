@@ -41,7 +41,7 @@ describe.each(testDatabases())('the batch reads of the public projection on $nam
     const portrait = async (testimonyId: string) => {
       const [file] = await db
         .insert(s.attachments)
-        .values({ testimonyId, kind: 'image', mime: 'image/jpeg', publicMime: 'image/jpeg', sizeBytes: 10, sha256: 'x', originalKey: 'o', publicKey: 'public/x.jpg', status: 'ready', metadataRemoved: true, visibility: 'public', caption: 'A photo' })
+        .values({ testimonyId, kind: 'image', mime: 'image/jpeg', publicMime: 'image/jpeg', sizeBytes: 10, sha256: 'x', originalKey: 'o', publicKey: 'public/x.jpg', status: 'ready', metadataRemoved: true, visibility: 'public', caption: 'Sent by Maryam, 09123456789', publicCaption: 'A photo' })
         .returning({ id: s.attachments.id });
       await db.update(s.testimonies).set({ portraitPublic: true }).where(eq(s.testimonies.id, testimonyId));
       return file!.id;

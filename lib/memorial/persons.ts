@@ -17,18 +17,21 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
 }
 
 /**
- * The same projection for a person not (yet) public, as it would be once published with the
- * testimony `withTestimony` (its portrait counted as if that testimony were published). Skips the
- * published check: only for staff previews, called by a function that checked the viewer
- * (lib/moderation/publication-preview.ts).
+ * The same projection for persons not (yet) public, as each would be once published with the
+ * testimony `withTestimony` (its portrait counted as if that testimony were published), for all of
+ * them in one batch. Skips the published check: only for staff previews, called by a function that
+ * checked the viewer (lib/moderation/publication-preview.ts). Unknown or merged ids are absent.
  */
-export async function unsafePreviewPerson(db: DbOrTx, id: string, withTestimony: string): Promise<PublicPerson | null> {
-  return projectPerson(db, id, isNull(persons.mergedIntoId), withTestimony);
+export async function unsafePreviewPersons(db: DbOrTx, ids: readonly string[], withTestimony: string): Promise<Map<string, PublicPerson>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const found = await projectPersons(db, and(inArray(persons.id, wanted), isNull(persons.mergedIntoId))!, { withTestimony });
+  return new Map(found.map((person) => [person.id, person]));
 }
 
-async function projectPerson(db: DbOrTx, id: string, visible: SQL, withTestimony?: string): Promise<PublicPerson | null> {
+async function projectPerson(db: DbOrTx, id: string, visible: SQL): Promise<PublicPerson | null> {
   if (!isUuid(id)) return null;
-  const [person] = await projectPersons(db, and(eq(persons.id, id), visible)!, { withTestimony });
+  const [person] = await projectPersons(db, and(eq(persons.id, id), visible)!, {});
   return person ?? null;
 }
 
@@ -147,7 +150,8 @@ async function publicPortraits(db: DbOrTx, attachmentIds: string[], withTestimon
       kind: attachments.kind,
       publicKey: attachments.publicKey,
       visibility: attachments.visibility,
-      caption: attachments.caption,
+      // Only the caption a moderator wrote for readers, never the submitter's (lib/media/captions.ts).
+      caption: attachments.publicCaption,
       testimonyId: attachments.testimonyId,
       testimonyStatus: testimonies.status,
       consentPublish: testimonies.consentPublish,

@@ -54,6 +54,9 @@ const orderBy = (keys: OrderKey[], id: SQL | AnyPgColumn) => [...keys.map((k) =>
 export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}): Promise<PersonPage> {
   const limit = Math.min(Math.max(query.limit ?? defaultPageSize, 1), maxPageSize);
   const phases = query.q ? searchPhases(query.q, filters(query), !!query.collection) : undefined;
+  // A search with no filter is one of a few statement texts (lib/memorial/search-hits.ts): it may be
+  // prepared; one with filters is not (every combination would be a statement kept per connection).
+  const prepared = filters(query).every((f) => f === undefined);
   // Best match first when there is a text query and no other order was asked for; else newest first.
   const order = query.sort && query.sort !== 'relevance' ? query.sort : 'recent';
   const sort: PersonCursorSort = phases && (!query.sort || query.sort === 'relevance') ? 'relevance' : order;
@@ -69,7 +72,7 @@ export async function listPublishedPersons(db: DbOrTx, query: PersonQuery = {}):
       db,
       async (tx) => {
         if (phase > 0) await preferIndexes(tx);
-        return sort === 'relevance' ? rankedPage(tx, hits, after, limit + 1) : sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
+        return sort === 'relevance' ? rankedPage(tx, hits, after, limit + 1, prepared) : sortedHitsPage(tx, hits, sortKeys(order, query.locale), after, limit + 1);
       },
       { transaction: phase > 0 },
     );
@@ -122,8 +125,10 @@ async function sortedHitsPage(db: DbOrTx, hits: Hits, keys: SortKey[], after: Po
  * Ranked search: the candidates' scores (at most a few times searchCap of them), best first; in a
  * subquery of its own so each is read once (`offset 0` is a planner fence, not paging). The page's
  * ids are chosen from the scores, then only those persons are read. The total travels with the rows.
+ * `prepared`: sent as a prepared statement (db/public-reads.ts: one round trip and no parsing once
+ * the connection knows it, and still planned for its values).
  */
-async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit: number): Promise<Counted> {
+async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit: number, prepared: boolean): Promise<Counted> {
   const scored = db
     .select({
       id: sql<string>`hits.id`.as('hit_id'),
@@ -146,12 +151,13 @@ async function rankedPage(db: DbOrTx, hits: Hits, after: Position | null, limit:
     .limit(limit)
     .as('top');
   const outer: SortKey[] = [{ expr: sql`${top.score}`, dir: 'desc', cursorValue: sql`${top.score}`, param: keys[0]!.param }, publishedKey];
-  const rows = await db
+  const page = db
     .select({ ...summaryColumns, keys: cursorKeys(outer), total: sql<number>`${top.total}::int`, more: sql<boolean>`${top.more}` })
     .from(top)
     .innerJoin(persons, eq(persons.id, top.id))
     .innerJoin(collections, eq(collections.id, persons.collectionId))
     .orderBy(...orderBy(outer, persons.id));
+  const rows = await (prepared ? page.prepare('public_search').execute() : page);
   return countedRows(Number(rows[0]?.total ?? 0), !!rows[0]?.more, rows);
 }
 

@@ -271,7 +271,8 @@ export async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Pro
       kind: attachments.kind,
       // The type readers get is the derivative's (a HEIC original is served as JPEG).
       mime: attachments.publicMime,
-      caption: attachments.caption,
+      // Only the caption a moderator wrote for readers, never the submitter's (lib/media/captions.ts).
+      caption: attachments.publicCaption,
     })
     .from(attachments)
     .where(

@@ -15,8 +15,9 @@ export type RedactionPreview =
 
 /** `files`: the files that will be public with it (lib/moderation/publication-preview.ts). */
 export function buildPreview(review: ReviewDto, redactedNarrative: string, files: PublicAttachment[] = []): RedactionPreview {
-  // Anything that still looks like a phone number, address… in the text about to be published.
-  const remaining = suggestRedactions(redactedNarrative);
+  // Anything that still looks like a phone number, address… in the text about to be published, and
+  // in the captions of the files published with it (the same rule: a caption is public text too).
+  const remaining = [redactedNarrative, ...files.map((f) => f.caption ?? '')].flatMap((text) => suggestRedactions(text));
   if (review.consent.publish !== 'public' || !review.revision) return { visible: false, remaining };
   const r = review.revision;
   const testimony: PublicTestimony = {

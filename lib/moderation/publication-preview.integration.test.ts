@@ -44,7 +44,7 @@ describe.each(testDatabases())('the review shows every public field on $name', (
       aftermath: ['family_threatened'], age: 23, incidentDate: '2019-11-16', incidentDatePrecision: 'exact', province: 'IR-07', city: 'Shiraz', place: 'Sattarkhan street',
     });
     const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', redacted: null, withPublishedRevision: false });
-    await ctx.db.insert(attachments).values({ testimonyId: id, kind: 'image', mime: 'image/jpeg', sizeBytes: 10, sha256: 'ab', publicKey: 'p/x', publicMime: 'image/webp', status: 'ready', metadataRemoved: true, caption: 'The square', visibility: 'public' });
+    await ctx.db.insert(attachments).values({ testimonyId: id, kind: 'image', mime: 'image/jpeg', sizeBytes: 10, sha256: 'ab', publicKey: 'p/x', publicMime: 'image/webp', status: 'ready', metadataRemoved: true, caption: 'The square, photo by Maryam 09123456789', publicCaption: 'The square', visibility: 'public' });
     await ctx.db.insert(attachments).values({ testimonyId: id, kind: 'document', mime: 'application/pdf', sizeBytes: 10, sha256: 'cd', status: 'ready', metadataRemoved: true, caption: 'Private report' });
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id });
 

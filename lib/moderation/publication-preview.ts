@@ -5,7 +5,7 @@ import 'server-only';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { PublicAttachment, PublicPerson } from '@/lib/memorial/dto';
-import { unsafePreviewPerson } from '@/lib/memorial/persons';
+import { unsafePreviewPersons } from '@/lib/memorial/persons';
 import { publicAttachments } from '@/lib/memorial/testimonies';
 import { requirePermission } from '@/lib/authz/guard';
 import type { ReviewDto } from './review';
@@ -22,16 +22,17 @@ export async function getPublicationPreview(db: Db, viewer: Viewer | null, revie
   requirePermission(viewer, 'testimony.read.any');
   const willBePublic = review.consent.publish === 'public';
   const alreadyCounted = review.status === 'published';
-  // The persons and the files side by side (issue 21).
-  const [persons, files] = await Promise.all([
-    Promise.all(review.persons.map(async (p) => {
-      const person = await unsafePreviewPerson(db, p.id, review.id);
-      if (!person) return null;
-      // Counted among the person's public testimonies once this one is published.
-      const testimonyCount = person.testimonyCount + (willBePublic && !alreadyCounted ? 1 : 0);
-      return { person: { ...person, testimonyCount }, status: p.status };
-    })),
-    willBePublic ? publicAttachments(db, [review.id]).then((found) => found.get(review.id) ?? []) : [],
+  // The persons (one batch for all of them) and the files side by side (issue 21).
+  const [found, files] = await Promise.all([
+    unsafePreviewPersons(db, review.persons.map((p) => p.id), review.id),
+    willBePublic ? publicAttachments(db, [review.id]).then((byTestimony) => byTestimony.get(review.id) ?? []) : [],
   ]);
+  const persons = review.persons.map((p) => {
+    const person = found.get(p.id);
+    if (!person) return null;
+    // Counted among the person's public testimonies once this one is published.
+    const testimonyCount = person.testimonyCount + (willBePublic && !alreadyCounted ? 1 : 0);
+    return { person: { ...person, testimonyCount }, status: p.status };
+  });
   return { persons: persons.filter((p): p is PersonPreview => p !== null), files };
 }

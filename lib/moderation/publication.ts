@@ -16,7 +16,8 @@ import { canonicalJson } from '@/lib/audit/canonical-json';
 import { readSetting } from '@/lib/settings';
 
 export type PublicationOutcome = 'published' | 'awaiting_second_approval' | 'already_approved';
-export type PublicationKind = 'person' | 'attachment' | 'merge' | 'link';
+/** `correction`: new words in the published text of a testimony (lib/moderation/correction.ts). */
+export type PublicationKind = 'person' | 'attachment' | 'merge' | 'link' | 'correction';
 
 /** Different moderators who must approve the same content before it is public. */
 export const approvalsNeeded = (fourEyes: boolean) => (fourEyes ? 2 : 1);

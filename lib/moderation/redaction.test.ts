@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRedactions, isValidNationalId, latinDigits, redactionMark, suggestRedactions } from './redaction';
+import { applyRedactions, isValidNationalId, latinDigits, onlyRemovesWords, redactionMark, suggestRedactions } from './redaction';
 
 const kinds = (text: string) => suggestRedactions(text).map((s) => [s.kind, s.text]);
 
@@ -81,4 +81,18 @@ describe('applying redactions', () => {
   it('latinDigits maps both Persian and Arabic-Indic digits', () => {
     expect(latinDigits('۰۱۲۳۴۵۶۷۸۹ ٠١٢٣٤٥٦٧٨٩')).toBe('0123456789 0123456789');
   });
+});
+
+describe('onlyRemovesWords', () => {
+  it('accepts words taken out or replaced by the mark, refuses new or brought-back words', () => {
+    expect(onlyRemovesWords('Note by Maryam 0912', 'Note by [redacted]')).toBe(true);
+    expect(onlyRemovesWords('یادداشت مریم ۰۹۱۲', 'یادداشت [حذف شد]')).toBe(true);
+    expect(onlyRemovesWords('Note by Maryam', null)).toBe(true);
+    expect(onlyRemovesWords('Note by [redacted]', 'Note by Maryam')).toBe(false);
+    expect(onlyRemovesWords(null, 'A caption')).toBe(false);
+  });
+});
+
+it('onlyRemovesWords ignores punctuation left by a cut', () => {
+  expect(onlyRemovesWords('A relative phoned about Kaveh.', 'A relative phoned.')).toBe(true);
 });

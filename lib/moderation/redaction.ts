@@ -118,6 +118,21 @@ export function redactionMark(language: string): string {
 }
 
 /**
+ * Whether `next` only takes words out of `shown` or puts a redaction mark in their place: a safety
+ * correction of something readers already see, which applies at once. Anything else (new words,
+ * words brought back) is a publication of its own (lib/moderation/publication.ts).
+ */
+export function onlyRemovesWords(shown: string | null, next: string | null): boolean {
+  if (next === null) return true;
+  if (shown === null) return false;
+  // Words as runs of letters and digits: punctuation moved with a cut ("phoned." → "phoned") adds nothing.
+  const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  const words = new Set(wordsOf(shown));
+  const unmarked = ['fa', 'en'].reduce((text, language) => text.split(redactionMark(language)).join(' '), next);
+  return wordsOf(unmarked).every((w) => words.has(w));
+}
+
+/**
  * Replaces the given spans with the mark. Spans are clipped to the text, sorted, and overlapping
  * ones merged, so a hand-made or stale selection can never leave half a phone number behind.
  */

@@ -5,6 +5,7 @@ import 'server-only';
 // alone: staff get `not_found`, like for an id that does not exist.
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { notes, persons, testimonies, testimonyApprovals, testimonyFlags, testimonyPersons, testimonyRevisions, users } from '@/db/schema';
+import { queryRows } from '@/db/rows';
 import type { Db } from '@/db/types';
 import { appendAudit } from '@/lib/audit/append';
 import { recordView } from '@/lib/audit/views';
@@ -12,6 +13,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { openRows, sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import type { PublicTestimony } from '@/lib/memorial/dto';
+import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { similarName } from '@/lib/search/name-match';
 import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
@@ -46,6 +48,13 @@ export type ReviewDto = {
   submittedAt: Date | null;
   /** When the testimony was first published (null until then). */
   publishedAt: Date | null;
+  /**
+   * The text readers see (or saw, once taken down) and its revision: what a correction starts from
+   * and names as the version it was made on (lib/moderation/correction.ts).
+   */
+  published: { revisionId: string; text: string } | null;
+  /** While published: whether readers can find it, or why not (a detached person, documentation only). */
+  visibility: PublishedVisibility | null;
 };
 
 
@@ -64,13 +73,13 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   const byRow = (column: 'current_revision_id' | 'published_revision_id') => sql`(select v.${sql.identifier(column)} from ${testimonies} v where v.id = ${testimonyId})`;
   const [[t], revisions, publishedRows, approvalRows, similar, linked, noteRows, others] = await Promise.all([
     db
-      .select({ t: testimonies, holder: users.username })
+      .select({ t: testimonies, holder: users.username, visibility: publishedVisibility })
       .from(testimonies)
       .leftJoin(users, eq(users.id, testimonies.claimedBy))
       .where(eq(testimonies.id, testimonyId)),
     db.select().from(testimonyRevisions).where(and(eq(testimonyRevisions.testimonyId, testimonyId), visible)).orderBy(desc(testimonyRevisions.number)).limit(2),
     db
-      .select({ narrative: testimonyRevisions.narrative, redactedNarrative: testimonyRevisions.redactedNarrative })
+      .select({ id: testimonyRevisions.id, narrative: testimonyRevisions.narrative, redactedNarrative: testimonyRevisions.redactedNarrative })
       .from(testimonyRevisions)
       .where(and(sql`${testimonyRevisions.id} = ${byRow('published_revision_id')}`, eq(testimonyRevisions.testimonyId, testimonyId), visible)),
     db
@@ -160,10 +169,18 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     rejectReason: row.rejectReason,
     submittedAt: row.submittedAt,
     publishedAt: row.publishedAt,
+    published: publishedRows[0]?.redactedNarrative ? { revisionId: publishedRows[0].id, text: publishedRows[0].redactedNarrative } : null,
+    visibility: row.status === 'published' ? t.visibility : null,
   };
 }
 
-/** Other persons whose names match a linked person's, with the public search's spelling folding. */
+/**
+ * Other persons whose names match a linked person's, with the public search's spelling folding: up
+ * to five per name searched (each linked person's Persian and Latin names, the first five persons).
+ * One statement for every name (issue 21: a round trip per name, up to ten): a UNION ALL of one
+ * branch per name rather than a join to a list of names, so each branch is planned with its own
+ * keys and keeps the trigram index (joined to a VALUES list, the planner scanned every person).
+ */
 async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; nameLatin: string | null }[]) {
   const searches = linked.slice(0, 5).flatMap((p) =>
     [p.nameFa, p.nameLatin]
@@ -171,18 +188,20 @@ async function likelyDuplicates(db: Db, linked: { id: string; nameFa: string; na
       .map((name) => ({ p, keys: searchKeys(name) }))
       .filter(({ keys }) => !!keys.normalized),
   );
-  // Side by side; the results are merged in the same order as before (person by person, name by name).
-  const results = await Promise.all(searches.map(({ p, keys }) =>
-    db
-      .select({ id: persons.id, nameFa: persons.nameFa, nameLatin: persons.nameLatin, status: persons.status })
-      .from(persons)
-      .where(and(ne(persons.id, p.id), sql`${persons.mergedIntoId} is null`, similarName(persons.nameSearch, keys)))
-      .limit(5),
-  ));
+  if (searches.length === 0) return [];
+  const branches = searches.map(({ p, keys }, i) =>
+    sql`(select ${i}::int as search, ${persons.id}, ${persons.nameFa}, ${persons.nameLatin}, ${persons.status} from ${persons}
+      where ${persons.id} <> ${p.id} and ${persons.mergedIntoId} is null and ${similarName(persons.nameSearch, keys)} limit 5)`,
+  );
+  const rows = await queryRows<{ search: number; id: string; name_fa: string; name_latin: string | null; status: string }>(
+    db,
+    sql`select * from (${sql.join(branches, sql` union all `)}) found order by search`,
+  );
+  // Merged in the same order as before (person by person, name by name), each person once.
   const found: ReviewDto['duplicates'] = [];
-  results.forEach((rows, i) => {
-    for (const r of rows) if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ ...r, about: searches[i]!.p.id });
-  });
+  for (const r of rows) {
+    if (!found.some((f) => f.id === r.id) && !linked.some((l) => l.id === r.id)) found.push({ id: r.id, nameFa: r.name_fa, nameLatin: r.name_latin, status: r.status, about: searches[r.search]!.p.id });
+  }
   return found;
 }
 

@@ -84,21 +84,45 @@ export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: st
       // Drafts are the submitter's alone, even for staff.
       .where(and(eq(testimonyPersons.personId, personId), sql`${testimonies.status} <> 'draft'`)),
     db.select({ id: notes.id, body: notes.body, dataKey: notes.dataKey, author: users.username, createdAt: notes.createdAt }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.personId, personId)).orderBy(asc(notes.createdAt)),
-    db
-      .select({ moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
-      .from(publicationApprovals)
-      .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
-      .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), eq(publicationApprovals.targetId, personId)))
-      .orderBy(asc(publicationApprovals.createdAt)),
+    pendingApprovals(db, [personId]),
   ]);
   if (!p) throw new AppError('not_found');
+  return { ...editorFields(p, pending, actor.userId), aliases, sources, testimonies: linked, notes: openRows('note', noteRows) };
+}
+
+/** What the one person editor (components/moderation/person-form.tsx) shows and sends back. */
+export type PersonEditorRecord = Omit<StaffPerson, 'aliases' | 'sources' | 'testimonies' | 'notes'>;
+
+/**
+ * The editor's record of several persons at once, for the review page's editors (one per person the
+ * testimony concerns): two statements for all of them (issue 21: getStaffPerson read six per person,
+ * four of them things the review page does not show). Unknown ids are absent from the map.
+ */
+export async function getPersonEditors(db: Db, viewer: Viewer | null, personIds: readonly string[]): Promise<Map<string, PersonEditorRecord>> {
+  const actor = requirePermission(viewer, 'person.edit');
+  const ids = [...new Set(personIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const [rows, pending] = await Promise.all([db.select().from(persons).where(inArray(persons.id, ids)), pendingApprovals(db, ids)]);
+  return new Map(rows.map((p) => [p.id, editorFields(p, pending.filter((a) => a.targetId === p.id), actor.userId)]));
+}
+
+/** Four-eyes approvals of publishing these persons (or a merge into them), oldest first. */
+function pendingApprovals(db: Db, personIds: string[]) {
+  return db
+    .select({ targetId: publicationApprovals.targetId, moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
+    .from(publicationApprovals)
+    .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
+    .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), inArray(publicationApprovals.targetId, personIds)))
+    .orderBy(asc(publicationApprovals.createdAt));
+}
+
+function editorFields(p: typeof persons.$inferSelect, pending: { moderatorId: string | null; moderator: string | null; at: Date }[], viewerId: string): PersonEditorRecord {
   return {
     id: p.id, slug: p.slug, nameFa: p.nameFa, nameLatin: p.nameLatin, status: p.status, verification: p.verification, age: p.age, city: p.city, merged: p.mergedIntoId !== null,
     fatherNameFa: p.fatherNameFa, fatherNameLatin: p.fatherNameLatin, gender: p.gender, birthYear: p.birthYear, occupation: p.occupation,
     incidentDate: p.incidentDate, incidentDatePrecision: p.incidentDatePrecision, province: p.province, place: p.place, outcome: p.outcome, cause: p.cause,
     perpetrator: p.perpetrator, aftermath: p.aftermath as PersonPatch['aftermath'], verificationNote: p.verificationNote, sensitiveContent: p.sensitiveContent,
-    aliases, sources, testimonies: linked, notes: openRows('note', noteRows),
     version: p.version,
-    pendingPublication: pending.map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
+    pendingPublication: pending.map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === viewerId, at: a.at })),
   };
 }

@@ -124,6 +124,9 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'attachment.remove': anyRole('testimony.edit.own'),
   // Claim, flags and consent: lib/media/review-files.integration.test.ts.
   'moderation.setFileVisibility': staffOnly('moderation.redact'),
+  'moderation.setFileCaption': staffOnly('moderation.redact'),
+  'moderation.unpublish': staffOnly('moderation.decide'),
+  'moderation.correctRedaction': staffOnly('moderation.redact'),
 };
 
 export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {

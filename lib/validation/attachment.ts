@@ -1,5 +1,6 @@
 // The files step's forms. The upload itself is checked by its bytes in lib/media (intake, upload,
 // tus); its caption's length is shared here.
+import { captionMaxLength } from './attachment-options';
 import { z } from './zod';
 
 export { captionMaxLength } from './attachment-options';
@@ -11,4 +12,10 @@ export const attachmentRemoveSchema = z.object({ attachmentId: z.uuid() });
 export const attachmentVisibilitySchema = z.object({
   attachmentId: z.uuid(),
   visibility: z.enum(['public', 'moderators'], 'required'),
+});
+
+/** A moderator's caption for readers (empty: none); the submitter's caption is never public. */
+export const attachmentCaptionSchema = z.object({
+  attachmentId: z.uuid(),
+  publicCaption: z.string().max(captionMaxLength, 'invalid').default(''),
 });

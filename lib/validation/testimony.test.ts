@@ -55,3 +55,19 @@ describe('step schemas', () => {
     expect(startSchema.safeParse({ locale: 'fa', token: 'short' }).success).toBe(false);
   });
 });
+
+describe('a date typed without choosing how precise it is (walk finding C)', () => {
+  const base = { relationship: 'mother', hand: 'first', narrative: 'x', eventCalendar: 'persian' };
+  it('is kept: a day makes it exact, a month alone the month; nothing typed stays no date', () => {
+    const exact = accountSchema.safeParse({ ...base, eventYear: '۱۳۹۸', eventMonth: '8', eventDay: '26' });
+    expect(resolveDate(exact.data as Record<string, unknown>, 'event')).toEqual({ iso: '2019-11-17', precision: 'exact' });
+    const month = accountSchema.safeParse({ ...base, eventYear: '1398', eventMonth: '8' });
+    expect(resolveDate(month.data as Record<string, unknown>, 'event')).toEqual({ iso: '2019-10-23', precision: 'month' });
+    expect(resolveDate(accountSchema.parse(base) as Record<string, unknown>, 'event')).toEqual({ iso: null, precision: null });
+  });
+  it('asks for the month when only a year (or a day) was typed, next to the year', () => {
+    expect(issues(accountSchema.safeParse({ ...base, eventYear: '1398' }))).toEqual({ eventYear: 'datePartial' });
+    expect(issues(accountSchema.safeParse({ ...base, eventDay: '3' }))).toEqual({ eventYear: 'datePartial' });
+    expect(issues(aboutSchema.safeParse({ newNameFa: 'علی', newOutcome: 'killed', newIncidentYear: '1398' }))).toEqual({ newIncidentYear: 'datePartial' });
+  });
+});

@@ -41,7 +41,7 @@ export const stepEnvelope = z.object({
 
 /**
  * A date as typed: calendar of the selects, year/month/day, and how precise it is. With precision
- * "month", "early", "mid" or "late" the day is ignored; "unknown" stores no date.
+ * "month", "early", "mid" or "late" the day is ignored; "unknown" with nothing typed stores no date.
  */
 function datePart<P extends string>(prefix: P) {
   const part = {
@@ -63,15 +63,23 @@ const earliestEventDate = '1900-01-01';
 
 /** The ISO date and precision of a parsed date part, or an error key for the year field. */
 export function resolveDate(v: Record<string, unknown>, prefix: string): TypedDate | { error: string } {
-  const precision = v[`${prefix}Precision`] as (typeof precisionOptions)[number];
-  if (precision === 'unknown') return { iso: null, precision: null };
   const year = v[`${prefix}Year`] as number | null;
   const month = v[`${prefix}Month`] as number | null;
+  const typedDay = v[`${prefix}Day`] as number | null;
+  // "I don't know" is the choice already made when the page opens: a date typed without changing
+  // it was silently dropped (walk finding C). Kept at what was typed — a day is an exact date, a
+  // month a month — and a year alone (or a day without its month) is asked to be completed.
+  let precision = v[`${prefix}Precision`] as (typeof precisionOptions)[number];
+  if (precision === 'unknown') {
+    if (!year && !month && !typedDay) return { iso: null, precision: null };
+    if (!year || !month) return { error: 'datePartial' };
+    precision = typedDay ? 'exact' : 'month';
+  }
   // A month, or a part of one («اوایل آبان»), is stored as the month's first day in the calendar it
   // was typed in (lib/i18n/dates.ts reads the calendar back from that day); a day is needed for an
   // exact date and for an approximate one («حدود ۲۵ آبان»).
   const withDay = precision === 'exact' || precision === 'approximate';
-  const day = withDay ? (v[`${prefix}Day`] as number | null) : null;
+  const day = withDay ? typedDay : null;
   if (!year || !month || (withDay && !day)) return { error: 'dateIncomplete' };
   const iso = typedDateToIso(v[`${prefix}Calendar`] as 'persian' | 'gregorian', year, month, day);
   if (!iso) return { error: 'dateInvalid' };

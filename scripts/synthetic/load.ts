@@ -124,7 +124,7 @@ async function restoreDerived(session: BulkSession, derived: { foreignKeys: Defi
   await session.query(`do $$ begin if to_regprocedure('queue_counts_rebuild()') is not null then perform queue_counts_rebuild(); end if; end $$`);
   // Every cache of public data keyed by the version is now stale.
   await session.query(`do $$ begin if to_regclass('public_data_version') is not null then
-    update public_data_version set version = version + 1; end if; end $$`);
+    perform bump_public_data_version(); end if; end $$`);
 }
 
 /** Concurrent batches on PostgreSQL; PGlite has one connection. */

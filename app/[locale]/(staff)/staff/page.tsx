@@ -49,6 +49,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'Staff' });
   const tm = await getTranslations({ locale, namespace: 'Moderation' });
   const tq = await getTranslations({ locale, namespace: 'Queue' });
+  const columns = [t('colSubmitted'), t('colPersons'), t('colStatus'), t('colLanguage'), tm('colHeldBy'), tq('colAttention')];
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const filters = parseFilters(query);
   const filterParams = filterParamsOf(filters);
@@ -93,14 +94,15 @@ export default async function QueuePage({ params, searchParams }: Props) {
       ) : (
         <StaffTable
           caption={t('queueCaption')}
-          columns={[t('colSubmitted'), t('colPersons'), t('colStatus'), t('colLanguage'), tm('colHeldBy'), tq('colAttention')]}
+          columns={columns}
+          stacked
         >
               {page.items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row" className={`${staffCell} font-normal`}>
+                  <th scope="row" data-label={columns[0]} className={`${staffCell} font-normal`}>
                     <a href={`/${locale}/staff/testimonies/${item.id}`}>{formatDate(item.submittedAt, locale)}</a>
                   </th>
-                  <td className={staffCell}>
+                  <td data-label={columns[1]} className={staffCell}>
                     {/* Each name isolated: a name typed with a leading quote or in another script keeps its place. */}
                     {item.persons.length
                       ? item.persons.map((p, i) => (
@@ -111,13 +113,13 @@ export default async function QueuePage({ params, searchParams }: Props) {
                         ))
                       : t('noPersons')}
                   </td>
-                  <td className={staffCell}>
+                  <td data-label={columns[2]} className={staffCell}>
                     {t(`statuses.${item.status}`)}
                     {item.awaitingSecondApproval && item.status === 'edited' ? <> · {tq('statuses.awaiting_approval')}</> : null}
                   </td>
-                  <td className={staffCell}>{languageName(item.language)}</td>
-                  <td className={staffCell}>{item.heldBy ? <bdi>{item.heldBy}</bdi> : '—'}</td>
-                  <td className={staffCell}>
+                  <td data-label={columns[3]} className={staffCell}>{languageName(item.language)}</td>
+                  <td data-label={columns[4]} className={staffCell}>{item.heldBy ? <bdi>{item.heldBy}</bdi> : '—'}</td>
+                  <td data-label={columns[5]} className={staffCell}>
                     {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(' · ') || '—'}
                   </td>
                 </tr>

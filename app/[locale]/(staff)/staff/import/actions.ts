@@ -1,7 +1,7 @@
 'use server';
 // CSV import (admin). Each step posts here and redirects to the page of the batch, which re-reads
 // it from the database; the lib functions check `data.import` again themselves.
-import { redirect } from 'next/navigation';
+import { redirect, RedirectType } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
 import { createImportBatch, discardImport, saveImportMapping } from '@/lib/imports/batches';
@@ -34,8 +34,11 @@ export const mapImportAction = defineAction({
       const value = input[columnFieldName(field)];
       if (value) columns[field] = Number(value);
     }
-    await saveImportMapping(db, viewer, input.batchId, { columns, defaultOutcome: input.defaultOutcome || null });
-    redirect(`/${input.locale}/staff/import/${input.batchId}#dry-run`);
+    const check = await saveImportMapping(db, viewer, input.batchId, { columns, defaultOutcome: input.defaultOutcome || null });
+    // Each check lands on a page of its own (`?checked=`), which renders its dry run and says so.
+    // Never only #dry-run on the page the form was on: the client router takes that for a scroll
+    // and kept the page without the dry run, or with the previous one.
+    redirect(`/${input.locale}/staff/import/${input.batchId}?checked=${check}#dry-run`, RedirectType.replace);
   },
 });
 

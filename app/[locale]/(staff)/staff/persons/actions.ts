@@ -1,6 +1,11 @@
 'use server';
 // Person record actions: parse, call one checked function in lib/persons (which checks the
 // permission again and audits), then redirect to the page that re-renders from the database.
+// A redirect to the same page with only a new #hash is safe here, unlike on the review page's files
+// or the import: each change that comes back with only a #hash revalidates the public data
+// (lib/persons/edit.ts `audited`; a minor's identity approval when one is recorded), and a
+// revalidation in an action re-renders the page the client lands on (e2e/moderation.e2e.ts adds
+// an alias with JavaScript on and finds it listed).
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
@@ -70,7 +75,10 @@ export const addSourceAction = defineAction({
 
 export const linkTestimonyAction = defineAction({
   name: 'person.linkTestimony',
-  schema: person.extend({ testimonyId: z.uuid(), linked: z.enum(['yes', 'no']) }),
+  // Unlinking can take a testimony off the memorial: only once the moderator confirmed it.
+  schema: person
+    .extend({ testimonyId: z.uuid(), linked: z.enum(['yes', 'no']), confirm: z.enum(['yes']).optional() })
+    .refine((v) => v.linked === 'yes' || v.confirm === 'yes', { path: ['confirm'], message: 'confirmUnlink' }),
   access: { permission: 'person.edit' },
   handler: async (input, { viewer, db }) => {
     const { publication } = await setTestimonyLink(db, viewer, { personId: input.personId, testimonyId: input.testimonyId, linked: input.linked === 'yes' });

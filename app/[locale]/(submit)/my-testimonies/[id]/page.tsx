@@ -34,12 +34,17 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const loaded = await (async () => {
     const viewer = await requirePageAccess({ permission: 'testimony.read.own' }, { locale, path: `/${locale}/my-testimonies/${id}` });
+    // The thread beside the testimony (issue 21: a round trip in sequence after it). listThread checks
+    // for itself that the testimony is the viewer's; its answer is used only once the testimony is
+    // found, so a refusal is the testimony read's to report.
+    const thread = withDb(listThread, viewer, id);
+    thread.catch(() => {});
     // Someone else's testimony, a draft of theirs, or an id that never existed: the same 404.
     const item = await withDb(getOwnTestimony, viewer, id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') notFound();
       throw error;
     });
-    return { item, thread: await withDb(listThread, viewer, item.id) };
+    return { item, thread: await thread };
   })().catch((error: unknown) => {
     // The database is down: only the reply form, so that an answer posted without JavaScript comes
     // back as typed with the "try again" notice (it shows nothing of the testimony).

@@ -17,12 +17,12 @@ import { columnFieldName } from '@/lib/validation/import';
 import { commitImportAction, discardImportAction, mapImportAction } from '../actions';
 import { FormMessages } from '@/components/forms/form-messages';
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ checked?: string }> };
 
 const select = 'rounded border border-muted bg-white px-2 py-1';
 const primary = 'rounded bg-accent-ink px-5 py-2 font-semibold text-white hover:bg-ink';
 
-export default async function ImportBatchPage({ params }: Props) {
+export default async function ImportBatchPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'data.import' }, { locale, path: `/${locale}/staff/import/${id}` });
@@ -33,6 +33,7 @@ export default async function ImportBatchPage({ params }: Props) {
   });
   const open = batch.status === 'uploaded';
   const dryRun = open && batch.mappingSaved ? await withDb(dryRunImport, viewer, id) : null;
+  const checked = !!dryRun && !!(await searchParams).checked;
   const mappingErrors = { nameColumnRequired: t('nameColumnRequired') };
   const n = (v: number) => formatNumber(v, locale);
   const sampleOf = (index: number) => batch.sample.map((r) => r[index]).find(Boolean);
@@ -105,6 +106,8 @@ export default async function ImportBatchPage({ params }: Props) {
             </div>
             <button type="submit" className={`mt-4 ${primary}`}>{t('checkRows')}</button>
           </ImportStepForm>
+          {/* Before the dry run and always in the page, so the message appearing in it when the page re-renders in place is announced. */}
+          <p role="status" className="mt-3 font-semibold">{checked ? t('checked') : null}</p>
         </section>
       )}
 

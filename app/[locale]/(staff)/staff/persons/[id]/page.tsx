@@ -92,12 +92,21 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <ul className="mt-2 space-y-1">
           {p.testimonies.map((x) => (
             <li key={x.id}>
-              <ActionForm action={linkTestimonyAction} className="flex items-center gap-2">
+              <ActionForm action={linkTestimonyAction} className="flex flex-wrap items-start gap-2">
                 {hidden}
                 <input type="hidden" name="testimonyId" value={x.id} />
                 <input type="hidden" name="linked" value="no" />
                 <a href={`/${locale}/staff/testimonies/${x.id}`}>{tm(`status.${x.status}`)}</a>
-                <button type="submit" className="text-sm underline">{t('unlink')}</button>
+                {/* A confirmation that works without JavaScript; the action refuses an unconfirmed unlink too. */}
+                <details>
+                  <summary className="cursor-pointer text-sm underline">{t('unlink')}</summary>
+                  <p className="mt-1 text-sm">{t('unlinkWarning')}</p>
+                  <label className="mt-1 flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="confirm" value="yes" required className="mt-1" />
+                    <span>{t('unlinkConfirm')}</span>
+                  </label>
+                  <button type="submit" className="mt-1 rounded border border-red-700 px-3 py-1 text-sm font-semibold">{t('unlinkSubmit')}</button>
+                </details>
               </ActionForm>
             </li>
           ))}

@@ -23,14 +23,16 @@ import { buildPreview } from '@/lib/moderation/preview';
 import { suggestRedactions } from '@/lib/moderation/redaction';
 import { getReview } from '@/lib/moderation/review';
 import { getPublicationPreview } from '@/lib/moderation/publication-preview';
-import { getStaffPerson } from '@/lib/persons/read';
+import { getPersonEditors } from '@/lib/persons/read';
 import { PublicationReview } from '@/components/moderation/publication-review';
+import { PublishedPanel } from '@/components/moderation/published-panel';
 import { wordDiff } from '@/lib/moderation/word-diff';
-import { setAttachmentVisibilityAction } from '../../attachments/actions';
+import { setAttachmentVisibilityAction, setPublicCaptionAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
+import { correctRedactionAction, unpublishAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string; file?: string; shown?: string }> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
@@ -49,12 +51,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const [[thread, files], publication, records] = await Promise.all([
     beside,
     withDb(getPublicationPreview, viewer, review),
-    Promise.all(review.persons.map((p) => withDb(getStaffPerson, viewer, p.id))),
+    withDb(getPersonEditors, viewer, review.persons.map((p) => p.id)),
   ]);
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const query = await searchParams;
-  // A documentation-only testimony that was approved is kept, never public: not "Published".
-  const shownStatus = review.status === 'published' && review.consent.publish !== 'public' ? 'accepted' : review.status;
+  // "Published" only when readers can find it: a documentation-only testimony that was approved is
+  // kept, never public; one about no public person (e.g. after an unlink) is not on the memorial.
+  const shownStatus = review.visibility === 'documentation_only' ? 'accepted' : review.visibility === 'no_public_person' ? 'not_shown' : review.status;
   // Catalogue keys, translated by the forms (FormMessages below gives them those messages).
   const notices = { results: { contact_not_allowed: 'Moderation.contactNotAllowed', closed: 'Moderation.threadClosed' } };
 
@@ -91,7 +94,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </details>
         ) : null}
       </section>
-      <ReviewFiles visibilityAction={setAttachmentVisibilityAction} locale={locale} review={review} files={files} />
+      <ReviewFiles actions={{ visibility: setAttachmentVisibilityAction, caption: setPublicCaptionAction }} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
         <RedactionFormScope action={actions.saveRedactionAction} leaveWarning={t('unsavedLeave')}>
@@ -105,6 +108,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           />
         </RedactionFormScope>
       ) : null}
+      {review.status === 'published' && !review.isOwn ? <PublishedPanel locale={locale} review={review} actions={{ unpublish: unpublishAction, correct: correctRedactionAction }} notices={notices} /> : null}
       <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
       <ReviewContext locale={locale} review={review} thread={thread} actions={{ addNote: actions.addNoteAction, sendMessage: actions.sendMessageAction }} notices={notices} posted={{ message: !!query.sent, note: !!query.noted }} />
     </FormMessages>

@@ -1,0 +1,45 @@
+'use server';
+// A published testimony's emergency steps (lib/moderation/correction.ts): take it down at once, or
+// correct its published redaction. Apart from the review's decision actions (../actions.ts). Each
+// parses, calls one checked function, and redirects back to the review page, which re-renders from
+// the database with what was done in its query (the same with and without JavaScript).
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { correctPublishedRedaction, unpublishTestimony } from '@/lib/moderation/correction';
+
+const target = z.object({ testimonyId: z.uuid(), locale: z.enum(['fa', 'en']).default('fa') });
+// The outcome (and the corrected revision) in the query: each answer is a page of its own, never only a
+// new #hash, which the client would take for a scroll and keep the old page (../actions.ts `decided`).
+const done = (locale: string, id: string, outcome: string, revision?: number) => `/${locale}/staff/testimonies/${id}?decided=${outcome}${revision ? `&revision=${revision}` : ''}#decided`;
+
+export const unpublishAction = defineAction({
+  name: 'moderation.unpublish',
+  schema: target,
+  access: { permission: 'moderation.decide' },
+  handler: async (input, { viewer, db }) => {
+    await unpublishTestimony(db, viewer, input);
+    redirect(done(input.locale, input.testimonyId, 'unpublished'));
+  },
+});
+
+export const correctRedactionAction = defineAction({
+  name: 'moderation.correctRedaction',
+  schema: target.extend({
+    publishedRevisionId: z.uuid(),
+    redactedNarrative: z.string().trim().min(1, 'required').max(100_000, 'invalid'),
+    confirmed: z.enum(['yes']).optional(),
+    restore: z.enum(['yes']).optional(),
+  }),
+  access: { permission: 'moderation.redact' },
+  keep: ['redactedNarrative'],
+  handler: async (input, { viewer, db }) => {
+    const { publication, revision } = await correctPublishedRedaction(db, viewer, { ...input, confirmed: input.confirmed === 'yes', restore: input.restore === 'yes' }).catch((error: unknown) => {
+      // A refusal re-renders the page from the database too: a stale tab gets the text readers see now.
+      refresh();
+      throw error;
+    });
+    redirect(done(input.locale, input.testimonyId, publication === 'published' ? 'corrected' : 'correction_awaiting_approval', revision));
+  },
+});

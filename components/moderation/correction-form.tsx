@@ -1,0 +1,86 @@
+'use client';
+// Correcting the redaction of a published testimony (lib/moderation/correction.ts): the box starts
+// from the text readers see; saving replaces it at once, once the moderator ticks that they mean it
+// (the tick refused is said next to it, the typed text kept). A tab opened before another
+// correction is refused with its text re-based on the newer one, which is shown under the box;
+// bringing back removed words is refused naming them, with a box to tick to do it on purpose.
+// Works without JavaScript: the posted page comes back with this state.
+import { useTranslations } from 'next-intl';
+import type { FormAction } from '@/components/forms/action-state';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { isRestored, isStale } from '@/lib/concurrency/version';
+
+type Props = {
+  action: FormAction;
+  locale: string;
+  testimonyId: string;
+  publishedRevisionId: string;
+  published: string;
+  language: string;
+  labels: { label: string; hint: string; confirm: string; save: string; savedMeanwhile: string; restoredWords: string; restoreConfirm: string };
+};
+
+export function CorrectionForm({ action, locale, testimonyId, publishedRevisionId, published, language, labels }: Props) {
+  const tv = useTranslations('Validation');
+  const { state, formAction, pending } = useActionForm(action);
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const typed = state.status === 'error' ? state.values?.redactedNarrative : undefined;
+  const stale = isStale(state, 'redactedNarrative');
+  const restoring = isRestored(state, 'redactedNarrative');
+  const restored = restoring && state.status === 'error' ? (JSON.parse(state.values?.restored ?? '[]') as string[]) : [];
+  const textError = errors.redactedNarrative;
+  return (
+    <form action={formAction} aria-busy={pending} autoComplete="off" className="mt-4">
+      {textError || errors.confirmed ? null : <FormAlert state={state} />}
+      <input type="hidden" name="testimonyId" value={testimonyId} />
+      <input type="hidden" name="publishedRevisionId" value={publishedRevisionId} />
+      <input type="hidden" name="locale" value={locale} />
+      <label htmlFor="correction-text" className="block font-medium">{labels.label}</label>
+      <p id="correction-hint" className="text-sm text-muted">{labels.hint}</p>
+      <textarea
+        key={`${publishedRevisionId}:${typed ?? ''}`}
+        id="correction-text"
+        name="redactedNarrative"
+        rows={10}
+        dir="auto"
+        lang={language}
+        defaultValue={typed ?? published}
+        aria-invalid={textError ? true : undefined}
+        aria-describedby={['correction-hint', textError && 'correction-error'].filter(Boolean).join(' ')}
+        className="mt-1 w-full rounded border border-muted bg-white p-2 aria-invalid:border-red-700"
+      />
+      {textError ? (
+        <div id="correction-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">
+          <p>{tv(textError as 'required')}</p>
+          {restored.length > 0 ? (
+            <>
+              <p>{labels.restoredWords}</p>
+              <ul className="list-disc ps-6 font-normal">
+                {restored.map((words) => <li key={words}><bdi lang={language} className="font-mono">{words}</bdi></li>)}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {stale ? (
+        <div role="region" aria-labelledby="correction-current" className="mt-2 rounded border border-red-700 p-2">
+          <p id="correction-current" className="text-sm font-medium">{labels.savedMeanwhile}</p>
+          <p lang={language} dir="auto" className="mt-1 whitespace-pre-wrap break-words">{published}</p>
+        </div>
+      ) : null}
+      {restoring ? (
+        <label className="mt-2 flex items-start gap-2">
+          <input type="checkbox" name="restore" value="yes" className="mt-1" />
+          <span>{labels.restoreConfirm}</span>
+        </label>
+      ) : null}
+      <label className="mt-3 flex items-start gap-2">
+        <input type="checkbox" name="confirmed" value="yes" className="mt-1" aria-invalid={errors.confirmed ? true : undefined} aria-describedby={errors.confirmed ? 'correction-confirm-error' : undefined} />
+        <span>{labels.confirm}</span>
+      </label>
+      {errors.confirmed ? <p id="correction-confirm-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">{tv(errors.confirmed as 'required')}</p> : null}
+      <button type="submit" disabled={pending} className="mt-2 rounded border border-muted px-4 py-2 font-semibold hover:bg-white disabled:opacity-60">{labels.save}</button>
+    </form>
+  );
+}
