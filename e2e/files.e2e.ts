@@ -5,6 +5,7 @@
 import type { Page, Request } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
+import { confirmNotIdentifying } from './support/publish';
 import { signInAsStaff, unique } from './support/accounts';
 
 async function signUp(page: Page) {
@@ -158,6 +159,7 @@ for (const moderatorScript of [false, true]) test.describe(`without JavaScript (
     const reader = await browser.newContext({ baseURL });
     expect((await reader.request.get(streetHref!)).status()).toBe(404);
 
+    await confirmNotIdentifying(m);
     await m.getByRole('button', { name: 'Approve and publish' }).click();
     await expect(m.getByText('Status:')).toContainText('Published');
     await moderator.close();

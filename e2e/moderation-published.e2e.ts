@@ -10,6 +10,7 @@ import enMessages from '../lib/i18n/messages/en.json' with { type: 'json' };
 import faMessages from '../lib/i18n/messages/fa.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 import { signInAsStaff, unique } from './support/accounts';
+import { confirmNotIdentifying } from './support/publish';
 import { signUp, startDraft, submitTestimony } from './support/submission';
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -85,6 +86,7 @@ test('JavaScript on, English: only the moderator’s caption is public; the publ
   await moderator.getByRole('listitem', { name: 'File 1' }).getByRole('radio', { name: files.public }).check();
   await moderator.getByRole('listitem', { name: 'File 1' }).getByRole('button', { name: files.save, exact: true }).click();
   await slowExpect(moderator.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: readers (public)');
+  await confirmNotIdentifying(moderator, 'en');
   await moderator.getByRole('button', { name: m.approvePublish }).click();
   await slowExpect(moderator.locator('#decided')).toHaveText(m.decided.public);
 
@@ -142,6 +144,7 @@ test('JavaScript off, Persian at 390 × 844: the queue shows every column; a cor
 
   await moderator.goto(`/fa/staff/testimonies/${id}`);
   await moderator.getByRole('button', { name: m.claim }).click();
+  await confirmNotIdentifying(moderator, 'fa');
   await moderator.getByRole('button', { name: m.approvePublish }).click();
   await slowExpect(moderator.locator('#decided')).toHaveText(m.decided.public);
   const reader = await (await browser.newContext()).newPage();

@@ -15,7 +15,7 @@ test('a moderator claims the next testimony, redacts the suggested phone number 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review a testimony');
   await expect(page.getByText('You hold this testimony.')).toBeVisible();
 
-  const suggestion = page.getByRole('checkbox', { name: `Phone number: ${phone}` });
+  const suggestion = page.locator('fieldset:has(input[name="span"])').getByRole('checkbox', { name: `Phone number: ${phone}` });
   await expect(suggestion).toBeChecked();
   await page.getByRole('button', { name: 'Redact the ticked items' }).click();
   await expect(page.getByLabel('Text to publish')).toHaveValue(/You can reach me on \[redacted\]\./);
@@ -46,6 +46,7 @@ test('another moderator takes over an expired claim and rejects with a reason', 
   await expect(page.getByText('You hold this testimony.')).toBeVisible();
   await page.getByLabel('Reason for rejecting').selectOption('duplicate');
   await page.getByLabel('A kind note to the submitter (optional)').fill('Thank you. This was already told in another testimony.');
+  await page.getByRole('checkbox', { name: /^I confirm: reject this testimony/ }).check();
   await page.getByRole('button', { name: 'Reject', exact: true }).click();
   await expect(page.getByText('Status:')).toContainText('Rejected · reason: Duplicate');
   await expect(page.locator('#messages')).toContainText('This was already told in another testimony.');

@@ -25,6 +25,12 @@ export const errorCodes = [
   // removed from the published testimony, or a save of the text to publish that brings back words
   // removed in the saved one without saying so (lib/moderation/carry-redactions.ts): nothing done.
   'redaction_restored',
+  // "Approve and publish" with a text to publish that differs from the saved one, whose preview the
+  // page showed (lib/moderation/redaction-save.ts): nothing done, the typed text kept in the box.
+  'unsaved_changes',
+  // "Approve and publish" while the checks still find something identifying in the text (a phone
+  // number, an address) that the moderator did not confirm, item by item, is not: nothing done.
+  'identifying_details',
   // The database cannot be reached right now (down, restarting): try again shortly; nothing typed is lost.
   'unavailable',
   'unexpected',

@@ -1,27 +1,50 @@
-// The three decisions, shown only to the moderator holding the claim (or, under four-eyes, to a
-// second moderator). Publishing sends the stored redacted text shown in the preview above, nothing
-// else. An edit of a published testimony has no "request changes": it is approved or declined.
+// The decisions, shown only to the moderator holding the claim (or, under four-eyes, to a second
+// moderator). "Approve and publish" publishes the saved text shown in the preview above, nothing
+// else, and asks first about anything the checks still find in it (./publish-controls.tsx). An edit
+// of a published testimony has no "request changes": it is approved or declined. Rejecting is
+// final: a tick says the moderator means it (without JavaScript too).
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import type { FormAction } from '@/components/forms/action-state';
+import { FieldError } from '@/components/forms/field-error';
 import type { Locale } from '@/lib/i18n/routing';
 import { rejectReasons } from '@/lib/moderation/decisions';
+import type { RedactionPreview } from '@/lib/moderation/preview';
+import { suggestionKey } from '@/lib/moderation/redaction';
 import { ActionForm, type FormNotices } from './action-form';
+import type { PublishLabels, RemainingItem } from './publish-controls';
 
 type Props = {
   locale: Locale;
   testimonyId: string;
-  revisionId: string;
-  redacted: string;
-  /** The submitter chose documentation only: approving keeps it, publishes nothing. */
-  documentationOnly: boolean;
-  actions: { publish: FormAction<unknown>; reject: FormAction<unknown>; requestChanges?: FormAction<unknown> };
+  /** "Approve and publish", with what it asks first (./publish-controls.tsx). */
+  publish: ReactNode;
+  actions: { reject: FormAction<unknown>; requestChanges?: FormAction<unknown> };
   notices: FormNotices;
 };
 
 const field = 'mt-1 w-full rounded border border-muted bg-white p-2';
 const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 
-export async function DecisionForms({ locale, testimonyId, revisionId, redacted, documentationOnly, actions, notices }: Props) {
+/**
+ * What "Approve and publish" says and asks for the text of `preview`: the items the checks still
+ * find, when the text will be public (a documentation-only testimony makes nothing public).
+ */
+export async function publishParts(locale: Locale, preview: RedactionPreview): Promise<{ remaining: RemainingItem[]; labels: PublishLabels }> {
+  const t = await getTranslations({ locale, namespace: 'Moderation' });
+  const remaining = preview.visible ? preview.remaining.map((s) => ({ key: suggestionKey(s), label: t(`kinds.${s.kind}`), text: s.text })) : [];
+  return {
+    remaining,
+    labels: {
+      hint: t(preview.visible ? 'publishHint' : 'approveDocumentationHint'),
+      button: t(preview.visible ? 'approvePublish' : 'approveDocumentation'),
+      unsaved: t('unsavedBeforePublish'),
+      confirmLegend: t('notIdentifyingLegend'),
+    },
+  };
+}
+
+export async function DecisionForms({ locale, testimonyId, publish, actions, notices }: Props) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const common = (
     <>
@@ -32,13 +55,7 @@ export async function DecisionForms({ locale, testimonyId, revisionId, redacted,
   return (
     <section aria-labelledby="decisions" className="mt-8 space-y-6">
       <h2 id="decisions" className="text-xl font-semibold">{t('decisionsHeading')}</h2>
-      <ActionForm action={actions.publish} notices={notices}>
-        {common}
-        <input type="hidden" name="revisionId" value={revisionId} />
-        <input type="hidden" name="redactedNarrative" value={redacted} />
-        <p>{t(documentationOnly ? 'approveDocumentationHint' : 'publishHint')}</p>
-        <button type="submit" className={`${button} bg-green-100 font-semibold`}>{t(documentationOnly ? 'approveDocumentation' : 'approvePublish')}</button>
-      </ActionForm>
+      {publish}
       {actions.requestChanges ? (
         <ActionForm action={actions.requestChanges} notices={notices}>
           {common}
@@ -58,6 +75,11 @@ export async function DecisionForms({ locale, testimonyId, revisionId, redacted,
         </select>
         <label htmlFor="reject-note" className="mt-2 block font-medium">{t('rejectNoteLabel')}</label>
         <textarea id="reject-note" name="note" rows={3} dir="auto" className={field} />
+        <label className="mt-2 flex items-start gap-2">
+          <input type="checkbox" name="confirm" value="yes" required className="mt-1" aria-describedby="reject-confirm-error" />
+          <span>{t('rejectConfirm')}</span>
+        </label>
+        <FieldError name="confirm" id="reject-confirm-error" />
         <button type="submit" className={button}>{t('reject')}</button>
       </ActionForm>
     </section>

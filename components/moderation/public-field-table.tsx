@@ -35,6 +35,7 @@ export async function fieldFormat(locale: Locale): Promise<FieldFormat> {
       c.kind === 'anonymous' ? tpub('credit.anonymous') : c.kind === 'name' ? tpub('credit.name', { name: c.name }) : tpub('credit.relationship', { relationship: tp(`relationship.${c.relationship}`, { gender: 'other' }) }),
     number: (n) => num(n, locale),
     list: (items) => items.join(sep),
+    whenPublished: tpub('whenPublished'),
   };
 }
 

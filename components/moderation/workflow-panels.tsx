@@ -7,8 +7,9 @@ import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { buildPreview } from '@/lib/moderation/preview';
 import type { ReviewDto } from '@/lib/moderation/review';
-import type { FormNotices } from './action-form';
-import { DecisionForms } from './decision-forms';
+import { ActionForm, type FormNotices } from './action-form';
+import { DecisionForms, publishParts } from './decision-forms';
+import { NotIdentifyingFieldset } from './publish-controls';
 import { RedactionPreviewSection } from './redaction-preview';
 
 export async function WorkflowNotices({ locale, review }: { locale: Locale; review: ReviewDto }) {
@@ -45,6 +46,8 @@ export async function SecondApprovalPanel({ locale, review, actions, notices }: 
   if (review.approvedText === null || !review.revision || review.isOwn) return null;
   const t = await getTranslations({ locale, namespace: 'Workflow' });
   const mine = review.approvals.some((a) => a.byViewer);
+  const preview = buildPreview(review, review.approvedText);
+  const publish = await publishParts(locale, preview);
   return (
     <section aria-labelledby="second-approval" className="mt-8">
       <h2 id="second-approval" className="text-xl font-semibold">{t('secondApprovalHeading')}</h2>
@@ -58,14 +61,23 @@ export async function SecondApprovalPanel({ locale, review, actions, notices }: 
       ) : (
         <>
           <p className="mt-2">{t('secondApprovalHint')}</p>
-          <RedactionPreviewSection locale={locale} preview={buildPreview(review, review.approvedText)} />
+          <RedactionPreviewSection locale={locale} preview={preview} />
           <DecisionForms
             locale={locale}
             testimonyId={review.id}
-            revisionId={review.revision.id}
-            redacted={review.approvedText}
-            documentationOnly={review.consent.publish !== 'public'}
-            actions={review.revisionInReview ? { publish: actions.publish, reject: actions.reject } : actions}
+            publish={
+              <ActionForm action={actions.publish} notices={notices}>
+                <input type="hidden" name="testimonyId" value={review.id} />
+                <input type="hidden" name="locale" value={locale} />
+                <input type="hidden" name="revisionId" value={review.revision.id} />
+                <input type="hidden" name="version" value={review.revision.redactionVersion} />
+                <input type="hidden" name="redactedNarrative" value={review.approvedText} />
+                <NotIdentifyingFieldset items={publish.remaining} legend={publish.labels.confirmLegend} language={review.language} />
+                <p className="mt-2">{publish.labels.hint}</p>
+                <button type="submit" className="mt-2 rounded border border-muted bg-green-100 px-4 py-2 font-semibold hover:bg-white">{publish.labels.button}</button>
+              </ActionForm>
+            }
+            actions={review.revisionInReview ? { reject: actions.reject } : actions}
             notices={notices}
           />
         </>

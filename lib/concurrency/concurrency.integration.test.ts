@@ -3,7 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, persons, testimonies } from '@/db/schema';
-import { publishTestimony, saveRedactionDraft } from '@/lib/moderation/decisions';
+import { publishTestimony } from '@/lib/moderation/decisions';
+import { saveRedactionDraft } from '@/lib/moderation/redaction-save';
 import { claimTestimony } from '@/lib/moderation/claims';
 import { getReview } from '@/lib/moderation/review';
 import { createPerson, updatePerson } from '@/lib/persons';
@@ -47,7 +48,7 @@ describe.each(testDatabases())('stale edits on $name', (target) => {
     await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 1, mode: 'edit', redactedNarrative: 'Call [redacted]. EDIT-ONE EDIT-TWO' });
     expect((await getReview(ctx.db, actors.moderator.viewer, id)).revision).toMatchObject({ redactedNarrative: 'Call [redacted]. EDIT-ONE EDIT-TWO', redactionVersion: 2 });
     // A page opened before the last save cannot publish its older text.
-    expect(await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, redactedNarrative: 'Call [redacted]. EDIT-ONE' }))).toEqual({ code: 'conflict', fieldErrors: undefined });
+    expect(await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId, version: 1, redactedNarrative: 'Call [redacted]. EDIT-ONE' }))).toEqual({ code: 'conflict', fieldErrors: { redactedNarrative: staleKey } });
     const log = await ctx.db.select({ details: auditEntries.details }).from(auditEntries).where(and(eq(auditEntries.action, 'testimony.redaction.save'), eq(auditEntries.targetId, id)));
     expect(log.map((e) => (e.details as { version: number }).version)).toEqual([1, 2]);
   });

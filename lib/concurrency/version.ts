@@ -15,6 +15,12 @@ export const staleKey = 'changedSinceOpened';
  */
 export const restoredKey = 'redactionRestored';
 
+/**
+ * The `Validation` key shown next to a text to publish that differs from the saved one when the
+ * moderator pressed "Approve and publish": only the saved, previewed text is ever published.
+ */
+export const unsavedKey = 'unsavedChanges';
+
 /** Whether an action's answer is the refusal of a text bringing back removed words in `field`. */
 export function isRestored(state: { status: string; fieldErrors?: Record<string, string> }, field: string): boolean {
   return state.status === 'error' && state.fieldErrors?.[field] === restoredKey;

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testimonies } from '@/db/schema';
 import { claimTestimony } from '@/lib/moderation/claims';
-import { publishTestimony } from '@/lib/moderation/decisions';
+import { approveText } from '@/lib/testing/approve';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
@@ -74,7 +74,7 @@ describe.each(testDatabases())('publication and withdrawal on every public surfa
   it('publish: on the person page, in the API, the feed and the CSV on the next request', async () => {
     for (const [surface, text] of Object.entries(await surfaces())) expect(text, surface).not.toContain(testimonyId);
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId });
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId, revisionId, redactedNarrative: 'Seen at the square, call [redacted].' });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId, revisionId, redactedNarrative: 'Seen at the square, call [redacted].' });
     const now = await surfaces();
     for (const [surface, text] of Object.entries(now)) {
       expect(text, surface).toContain(testimonyId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carryRedactions, redactedSpans, restoredSpans } from './carry-redactions';
+import { applyTicked, carryRedactions, redactedSpans, restoredSpans } from './carry-redactions';
+import { suggestRedactions } from './redaction';
 
 const raw = 'My neighbour Mahmoud Rostami saw it. Call me on 0917 555 1234 at the bank.';
 const redacted = 'My neighbour [name removed] saw it. Call me on [number removed] at work.';
@@ -35,5 +36,31 @@ describe('redactions carried to a newer revision', () => {
   it('nothing removed, nothing carried', () => {
     expect(redactedSpans(raw, raw)).toEqual([]);
     expect(carryRedactions(raw, raw, edited)).toBe(edited);
+  });
+});
+
+describe('"Redact the ticked items" on the text in the box', () => {
+  const sent = 'My brother Ali Soltani lives at 5 Zand Street. Call 0917 222 3344.';
+  const all = suggestRedactions(sent);
+  const [address, phone] = all;
+
+  it('keeps what was changed by hand in the box and redacts the ticked items there', () => {
+    expect([address?.kind, phone?.kind]).toEqual(['address', 'phone']);
+    const box = sent.replace('Ali Soltani', '[redacted]');
+    expect(applyTicked(sent, box, all, all, 'en')).toBe('My brother [redacted] lives at [redacted]. Call [redacted].');
+  });
+
+  it('brings back an unticked item where it was, and nothing else', () => {
+    const box = 'My brother [redacted] lives at [redacted]. Call [redacted]. He was 17.';
+    expect(applyTicked(sent, box, all, [address!], 'en')).toBe('My brother [redacted] lives at [redacted]. Call 0917 222 3344. He was 17.');
+    expect(applyTicked(sent, box, all, [], 'en')).toBe('My brother [redacted] lives at 5 Zand Street. Call 0917 222 3344. He was 17.');
+  });
+
+  it('redacts a ticked item wherever the box still has it, moved or copied', () => {
+    expect(applyTicked(sent, `Call 0917 222 3344 first. ${sent}`, all, [phone!], 'fa')).toBe('Call [حذف شد] first. My brother Ali Soltani lives at 5 Zand Street. Call [حذف شد].');
+  });
+
+  it('the box as sent and nothing ticked: unchanged', () => {
+    expect(applyTicked(sent, sent, all, [], 'en')).toBe(sent);
   });
 });

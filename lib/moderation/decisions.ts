@@ -8,9 +8,6 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { messages, persons, testimonies, testimonyApprovals, testimonyPersons, testimonyRevisions } from '@/db/schema';
 import type { Db, Tx } from '@/db/types';
-import { appendAudit } from '@/lib/audit/append';
-import { requireFresh, versioned } from '@/lib/concurrency/update';
-import { restoredKey, staleKey } from '@/lib/concurrency/version';
 import type { Viewer } from '@/lib/auth/sessions';
 import { sealText } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
@@ -18,13 +15,13 @@ import { revalidatePublicData } from '@/lib/memorial/cache';
 import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { readSetting } from '@/lib/settings';
 import { transitionTestimony } from '@/lib/testimonies/lifecycle';
-import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
+import { sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
-import { carryRedactions, restoredSpans } from './carry-redactions';
+import { restoredSpans } from './carry-redactions';
 import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
+import { requireCurrentVersion, requireIdentifyingConfirmed, requireSavedText, unsafeLockRedaction, type LockedRedaction } from './redaction-save';
 import { decidePublication } from './publication';
 import { publicCityOf } from './public-place';
-import { applyRedactions, isTicked, suggestRedactions } from './redaction';
 
 /** What moderators choose from (the older enum values are legacy; see db/schema/testimonies.ts). */
 export const rejectReasons = ['duplicate', 'out_of_scope', 'not_credible', 'spam', 'unsafe'] as const;
@@ -94,26 +91,13 @@ export async function rejectTestimony(db: Db, viewer: Viewer | null, input: { te
 export type ApprovalOutcome = 'published' | 'awaiting_second_approval' | 'already_approved';
 
 /**
- * The text posted with "Approve and publish" is the one the moderator's page showed: when a draft
- * was saved since that page was opened (another tab, another device), the stale page must not
- * publish its older text — which may still hold what the newer draft removed (issue 15).
- */
-async function requireShownDraft(tx: Tx, key: Parameters<typeof openNarrative>[0], revisionId: string, posted: string) {
-  const [saved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
-  if (saved?.draft && openNarrative(key, saved.draft) !== posted) throw new AppError('conflict');
-}
-
-/**
  * The submitter's edit is written from their own text, in which every word removed from the
  * published one is still there: refused while one of those words is back in the text to publish
  * (lib/moderation/carry-redactions.ts; the review screen starts from the text with them removed).
  */
-async function requireRedactionsKept(tx: Tx, key: Parameters<typeof openNarrative>[0], publishedRevisionId: string, posted: string) {
-  const [published] = await tx.select({ narrative: testimonyRevisions.narrative, redacted: testimonyRevisions.redactedNarrative }).from(testimonyRevisions).where(eq(testimonyRevisions.id, publishedRevisionId));
-  if (!published?.redacted) return;
-  if (restoredSpans(openNarrative(key, published.narrative), published.redacted, posted).length > 0) {
-    throw new AppError('redaction_restored');
-  }
+function requireRedactionsKept(locked: LockedRedaction, text: string) {
+  const published = locked.published;
+  if (published?.redacted && restoredSpans(published.original, published.redacted, text).length > 0) throw new AppError('redaction_restored');
 }
 
 /**
@@ -130,12 +114,19 @@ async function requireRedactionsKept(tx: Tx, key: Parameters<typeof openNarrativ
 export async function publishTestimony(
   db: Db,
   viewer: Viewer | null,
-  input: { testimonyId: string; redactedNarrative: string; revisionId: string },
+  input: {
+    testimonyId: string;
+    revisionId: string;
+    /** The text in the moderator's box and the version of the saved text the page was opened on. */
+    redactedNarrative: string;
+    version: number;
+    /** What the checks still find in the text that the moderator confirmed is not identifying (`start:end`). */
+    notIdentifying?: readonly string[];
+  },
 ): Promise<{ outcome: ApprovalOutcome; /** Once published: whether readers can find it, or why not. */ visibility?: PublishedVisibility }> {
   const actor = requirePermission(viewer, 'moderation.decide');
   requirePermission(viewer, 'moderation.redact');
-  const redacted = input.redactedNarrative.trim();
-  if (!redacted) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
+  if (!input.redactedNarrative.trim()) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
   const result = await db.transaction(async (tx) => {
     const { row, revision, approvals } = await requireDecider(tx, actor, input.testimonyId);
     const revisionId = row.currentRevisionId;
@@ -143,34 +134,37 @@ export async function publishTestimony(
     if (!revisionId || revisionId !== input.revisionId) throw new AppError('conflict');
     const approve = () => tx.insert(testimonyApprovals).values({ testimonyId: input.testimonyId, revisionId, moderatorId: actor.userId });
     // The redaction stays encrypted until it is published (a first approval only fixes the draft).
-    const key = () => writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
-
-    // What is published (or approved first) is the draft whose preview the moderator saw.
-    if (approvals.length === 0) await requireShownDraft(tx, await key(), revisionId, redacted);
+    const key = await writableKey(tx, { id: input.testimonyId, dataKey: row.dataKey });
+    const locked = await unsafeLockRedaction(tx, key, revisionId, revision ? row.publishedRevisionId : null);
+    // What is published (or approved first) is exactly the saved text whose preview the page showed
+    // (under four-eyes, the text approved first): never an older one (a stale tab), never a newer
+    // one typed since and not saved.
+    requireCurrentVersion(locked, input.version, input.redactedNarrative);
+    const redacted = requireSavedText(locked, input.redactedNarrative);
     // An edit of a published testimony never brings back what was removed from the published text.
-    if (revision && row.publishedRevisionId) await requireRedactionsKept(tx, await key(), row.publishedRevisionId, redacted);
+    if (revision) requireRedactionsKept(locked, redacted);
+    // What the checks still find is public only item by item, on the moderator's word.
+    const [consent] = await tx.select({ publish: testimonies.consentPublish }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
+    const confirmed = consent?.publish === 'public' ? requireIdentifyingConfirmed(redacted, input.notIdentifying ?? []) : 0;
+    const checked = confirmed > 0 ? { confirmedNotIdentifying: confirmed } : {};
     // The one publication rule: a revision already approved once waits for a different moderator
     // even if four-eyes was switched off meanwhile.
     const fourEyes = approvals.length > 0 || (await readSetting(tx, 'four_eyes'));
     const outcome = decidePublication({ fourEyes, approvedBy: approvals.map((a) => a.moderatorId), actorId: actor.userId });
     if (outcome === 'already_approved') return { outcome, changed: false };
     if (outcome === 'awaiting_second_approval') {
-      await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(await key(), redacted) }).where(eq(testimonyRevisions.id, revisionId));
+      await tx.update(testimonyRevisions).set({ redactionDraft: sealNarrative(key, redacted) }).where(eq(testimonyRevisions.id, revisionId));
       await approve();
       await transitionTestimony(tx, {
         testimonyId: input.testimonyId,
         event: revision ? 'approveRevision' : 'approve',
         actorId: actor.userId,
         set: released,
-        details: { revisionId, redactedLength: redacted.length },
+        details: { revisionId, redactedLength: redacted.length, ...checked },
       });
       return { outcome, changed: false };
     }
-    if (approvals.length > 0) {
-      const [approved] = await tx.select({ draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, revisionId));
-      if (!approved?.draft || openNarrative(await key(), approved.draft) !== redacted) throw new AppError('conflict');
-      await approve();
-    }
+    if (approvals.length > 0) await approve();
 
     const now = new Date();
     const linked = tx.select({ id: testimonyPersons.personId }).from(testimonyPersons).where(eq(testimonyPersons.testimonyId, input.testimonyId));
@@ -187,7 +181,7 @@ export async function publishTestimony(
       event: revision ? 'publishRevision' : 'publish',
       actorId: actor.userId,
       set: { ...released, publishedRevisionId: revisionId, ...(revision ? {} : { publishedAt: now }) },
-      details: { revisionId, redactedLength: redacted.length, approvedBy: [...approvals.map((a) => a.moderatorId), actor.userId] },
+      details: { revisionId, redactedLength: redacted.length, approvedBy: [...approvals.map((a) => a.moderatorId), actor.userId], ...checked },
     });
     // What the moderator is told it did: published on the memorial, or accepted without being public.
     const [shown] = await tx.select({ visibility: publishedVisibility }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
@@ -195,81 +189,4 @@ export async function publishTestimony(
   });
   if (result.changed) revalidatePublicData();
   return result.outcome === 'published' ? { outcome: result.outcome, visibility: result.visibility } : { outcome: result.outcome };
-}
-
-/** A save of the text to publish: the ticked suggestions applied to the original, or the moderator's own text. */
-export type RedactionSave =
-  | { mode: 'apply'; spans: readonly { start: number; end: number }[] }
-  /** `restore`: the moderator confirmed bringing back words the saved text had removed. */
-  | { mode: 'edit'; redactedNarrative: string; restore?: boolean };
-
-/**
- * Stores the moderator's redacted text on the revision under review, before publication (encrypted,
- * like the text it was made from), so the preview is rendered from exactly what will be published.
- * Never on the published revision: that text is public, and changing it is a publication of its own.
- *
- * A redaction is never lost without the moderator seeing it. `version` is the draft's version the
- * moderator's form was opened on: a save made on a text someone (another moderator, another tab)
- * saved meanwhile is refused (`conflict`), and the form is given back the typed text re-based on
- * the saved one — everything that save removed removed again — to check and save. A save that
- * brings back a run removed in the saved text is refused (`redaction_restored`, naming the runs)
- * unless the moderator confirms it (`restore`); applying the ticked suggestions brings back only
- * the suggestions left unticked, and keeps every other removal of the saved text.
- */
-export async function saveRedactionDraft(db: Db, viewer: Viewer | null, input: { testimonyId: string; revisionId: string; version: number } & RedactionSave): Promise<void> {
-  const actor = requirePermission(viewer, 'moderation.redact');
-  if (input.mode === 'edit' && !input.redactedNarrative.trim()) throw new AppError('invalid_input', { fieldErrors: { redactedNarrative: 'required' } });
-  await db.transaction(async (tx) => {
-    await requireHolder(tx, actor, input.testimonyId);
-    const [t] = await tx.select({ current: testimonies.currentRevisionId, published: testimonies.publishedRevisionId, dataKey: testimonies.dataKey, language: testimonies.language }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
-    if (!t?.current || t.current !== input.revisionId || t.current === t.published) throw new AppError('conflict');
-    // Once approved (four-eyes), the text waiting for the second approval is fixed.
-    if ((await approvalsOf(tx, t.current)).length > 0) throw new AppError('conflict');
-    const key = await writableKey(tx, { id: input.testimonyId, dataKey: t.dataKey });
-    // Locked: the saved text compared with below stays the saved text until this save commits.
-    const [revision] = await tx
-      .select({ narrative: testimonyRevisions.narrative, draft: testimonyRevisions.redactionDraft, version: testimonyRevisions.redactionVersion })
-      .from(testimonyRevisions)
-      .where(eq(testimonyRevisions.id, t.current))
-      .for('update');
-    const original = openNarrative(key, revision!.narrative);
-    const saved = revision!.draft ? openNarrative(key, revision!.draft) : null;
-    let redacted: string;
-    if (input.mode === 'apply') {
-      if (revision!.version !== input.version) throw new AppError('conflict', { fieldErrors: { redactedNarrative: staleKey } });
-      redacted = applyRedactions(original, input.spans, t.language);
-      // Unticking a suggestion brings it back; what the saved text removed beyond the suggestions
-      // ticked for it was removed by hand, and stays removed.
-      if (saved !== null) {
-        const suggested = applyRedactions(original, suggestRedactions(original).filter((s) => isTicked(s, saved)), t.language);
-        redacted = carryRedactions(suggested, saved, redacted);
-      }
-    } else {
-      redacted = input.redactedNarrative.trim();
-      if (revision!.version !== input.version) {
-        const rebased = saved === null ? redacted : carryRedactions(original, saved, redacted);
-        throw new AppError('conflict', { fieldErrors: { redactedNarrative: staleKey }, values: { redactedNarrative: rebased } });
-      }
-      const restored = saved === null ? [] : restoredSpans(original, saved, redacted);
-      if (restored.length > 0 && !input.restore) {
-        throw new AppError('redaction_restored', { fieldErrors: { redactedNarrative: restoredKey }, values: { redactedNarrative: redacted, restored: JSON.stringify(restored) } });
-      }
-    }
-    const version = versioned(testimonyRevisions.redactionVersion, input.version);
-    const updated = await tx
-      .update(testimonyRevisions)
-      .set({ redactionDraft: sealNarrative(key, redacted), redactionVersion: version.bump })
-      .where(and(eq(testimonyRevisions.id, t.current), version.current))
-      .returning({ id: testimonyRevisions.id });
-    requireFresh(updated, 'redactedNarrative');
-    const restoredCount = saved === null ? 0 : restoredSpans(original, saved, redacted).length;
-    await appendAudit(tx, {
-      actorId: actor.userId,
-      action: 'testimony.redaction.save',
-      targetType: 'testimony',
-      targetId: input.testimonyId,
-      // How many removed runs were brought back on purpose (never which: the words stay out of the log).
-      details: { revisionId: t.current, redactedLength: redacted.length, version: input.version + 1, mode: input.mode, ...(restoredCount ? { restoredRuns: restoredCount } : {}) },
-    });
-  });
 }

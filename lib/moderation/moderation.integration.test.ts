@@ -11,7 +11,8 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { listQueue } from './queue';
-import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
+import { rejectTestimony, requestChanges } from './decisions';
+import { approveText } from '@/lib/testing/approve';
 import { applyRedactions, suggestRedactions } from './redaction';
 import { codeOf } from '@/lib/testing/outcome';
 
@@ -73,7 +74,7 @@ describe.each(testDatabases())('moderation on $name', (target) => {
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     const narrative = 'He called from 0912 345 6789 that night.';
     const redacted = applyRedactions(narrative, suggestRedactions(narrative), 'en');
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: redacted, revisionId: t.revisionId });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: redacted, revisionId: t.revisionId });
     const forPerson = JSON.stringify((await getPublicTestimoniesForPerson(ctx.db, t.personId)).items);
     expect(forPerson).toContain('[redacted]');
     const surfaces = [forPerson, JSON.stringify(await listPublicTestimonies(ctx.db, { limit: 500 })), JSON.stringify(await listApiTestimonies(ctx.db, { limit: 100 }, 'http://localhost/api/v1/testimonies'))];
@@ -85,14 +86,14 @@ describe.each(testDatabases())('moderation on $name', (target) => {
   it('consent cannot be exceeded: a documentation-only testimony is published into the record but never shown', async () => {
     const t = await submitted('Only for the record.', { consentPublish: 'documentation_only' });
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'Only for the record.', revisionId: t.revisionId });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'Only for the record.', revisionId: t.revisionId });
     expect((await getPublicTestimoniesForPerson(ctx.db, t.personId)).items).toEqual([]);
   });
 
   it('publishing a stale revision is a conflict', async () => {
     const t = await submitted();
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'x', revisionId: '00000000-0000-4000-8000-000000000000' }))).toBe('conflict');
+    expect(await codeOf(approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, redactedNarrative: 'x', revisionId: '00000000-0000-4000-8000-000000000000' }))).toBe('conflict');
   });
 
   it('reject records the reason and tells the submitter; request changes sends the question back', async () => {

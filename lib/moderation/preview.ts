@@ -37,7 +37,9 @@ export function buildPreview(review: ReviewDto, redactedNarrative: string, files
     eventDatePrecision: r.eventDatePrecision,
     place: review.consent.exactPlacePublic ? r.eventPlace : publicCityOf(review.persons),
     attachments: files,
-    publishedAt: new Date().toISOString(),
+    // Not published yet: no date (the public page shows the date publishing sets); an edit of a
+    // published testimony keeps the date it was first published.
+    publishedAt: review.publishedAt?.toISOString() ?? null,
   };
   return { visible: true, testimony, remaining };
 }

@@ -14,6 +14,8 @@ export type FieldFormat = {
   credit: (credit: PublicCredit) => string;
   number: (n: number) => string;
   list: (items: string[]) => string;
+  /** In place of a publication date that publishing will set. */
+  whenPublished: string;
 };
 
 export type FieldRow = { key: string; value: string | null };
@@ -66,7 +68,7 @@ const testimonyRenderers: Renderers<PublicTestimony> = {
   eventDatePrecision: (v, _, f) => (v ? f.choice('precision', v) : null),
   place: text,
   attachments: (v, _, f) => files(v, f),
-  publishedAt: (v, _, f) => (v ? f.instant(v) : null),
+  publishedAt: (v, _, f) => (v ? f.instant(v) : f.whenPublished),
 };
 
 function rows<T extends object>(renderers: Renderers<T>, dto: T, f: FieldFormat): FieldRow[] {

@@ -14,7 +14,7 @@ import { editable } from '@/lib/testing/person-patch';
 import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimTestimony } from './claims';
-import { publishTestimony } from './decisions';
+import { approveText } from '@/lib/testing/approve';
 import { buildPreview } from './preview';
 import { getReview } from './review';
 
@@ -50,7 +50,7 @@ describe.each(testDatabases())('a published testimony\'s place on $name', (targe
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     // What the moderator is shown before publishing is what is published.
     expect(await previewPlace(t.id)).toBe('Shiraz');
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at the gate.' });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at the gate.' });
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Shiraz', 'Shiraz', 'Shiraz']);
 
     await setCity(t.personId, 'Tabriz');
@@ -66,7 +66,7 @@ describe.each(testDatabases())('a published testimony\'s place on $name', (targe
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     expect(await previewPlace(t.id)).toBe('Tabriz');
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Shiraz', 'Shiraz', 'Shiraz']);
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: revision!.id, redactedNarrative: 'They took him at the gate, at night.' });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: revision!.id, redactedNarrative: 'They took him at the gate, at night.' });
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Tabriz', 'Tabriz', 'Tabriz']);
   });
 });

@@ -10,7 +10,7 @@ import { createActors, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimTestimony } from './claims';
-import { publishTestimony } from './decisions';
+import { approveText } from '@/lib/testing/approve';
 import { buildPreview } from './preview';
 import { getPublicationPreview } from './publication-preview';
 import { personFieldRows, testimonyFieldRows, type FieldFormat } from './public-fields';
@@ -25,6 +25,7 @@ const format: FieldFormat = {
   credit: (c) => c.kind,
   number: (n) => String(n),
   list: (items) => items.join(', '),
+  whenPublished: 'when published',
 };
 
 describe.each(testDatabases())('the review shows every public field on $name', (target) => {
@@ -61,8 +62,11 @@ describe.each(testDatabases())('the review shows every public field on $name', (
     const redacted = 'What happened, redacted.';
     const text = buildPreview(review, redacted, preview.files);
     if (!text.visible) throw new Error('a public testimony is previewed');
+    // Not published yet: no publication date is shown as if it were one (the walker saw "now").
+    expect(text.testimony.publishedAt).toBeNull();
+    expect(testimonyFieldRows(text.testimony, format).find((r) => r.key === 'publishedAt')?.value).toBe('when published');
     const [revisionId] = (await ctx.db.select({ r: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id))).map((r) => r.r!);
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId: revisionId!, redactedNarrative: redacted });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId: revisionId!, redactedNarrative: redacted });
 
     // After publication, the DTOs the public pages get: their keys are the contract.
     const published = (await getPublishedPerson(ctx.db, person.id))!;

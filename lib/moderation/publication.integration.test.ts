@@ -20,7 +20,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { editable } from '@/lib/testing/person-patch';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimTestimony } from './claims';
-import { publishTestimony } from './decisions';
+import { approveText } from '@/lib/testing/approve';
 import { decidePublication } from './publication';
 
 describe('the publication rule', () => {
@@ -137,9 +137,9 @@ describe.each(testDatabases())('four-eyes by every route on $name', (target) => 
     const [row] = await ctx.db.select({ revisionId: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id));
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id });
     const input = { testimonyId: id, revisionId: row!.revisionId!, redactedNarrative: 'Approved text.' };
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, input)).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, input)).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await isPublic(person.id)).toBe(false);
-    expect(await publishTestimony(ctx.db, second, input)).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await approveText(ctx.db, second, input)).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await isPublic(person.id)).toBe(true);
   });
 

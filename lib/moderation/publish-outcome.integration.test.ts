@@ -12,7 +12,7 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import { getOwnTestimony, listOwnTestimonies } from '@/lib/testimonies';
 import { claimTestimony } from './claims';
-import { publishTestimony } from './decisions';
+import { approveText } from '@/lib/testing/approve';
 
 describe.each(testDatabases())('what publishing says it did on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -28,7 +28,7 @@ describe.each(testDatabases())('what publishing says it did on $name', (target) 
     const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterB.userId!, narrative: 'They took him at night.', consentPublish });
     await ctx.db.update(persons).set({ status: personStatus }).where(eq(persons.id, t.personId));
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    const result = await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at night.' });
+    const result = await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at night.' });
     const own = await getOwnTestimony(ctx.db, actors.submitterB.viewer, t.id);
     const listed = (await listOwnTestimonies(ctx.db, actors.submitterB.viewer)).find((o) => o.id === t.id)!;
     const notices = (await listNotifications(ctx.db, actors.submitterB.viewer, { limit: 100 })).items.filter((n) => n.testimonyId === t.id).map((n) => n.kind);

@@ -15,7 +15,8 @@ import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import type { Viewer } from '@/lib/auth/sessions';
 import { claimTestimony } from './claims';
-import { publishTestimony, saveRedactionDraft } from './decisions';
+import { publishTestimony } from './decisions';
+import { saveRedactionDraft } from './redaction-save';
 import { redactionMark, suggestRedactions } from './redaction';
 import { getReview } from './review';
 
@@ -69,7 +70,9 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
     });
     expect((await saved(t.id)).redactionVersion).toBe(1);
     // A page opened before that save cannot publish the name either.
-    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: typed })) as { code: string }).code).toBe('conflict');
+    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: typed })) as { code: string }).code).toBe('conflict');
+    // Nor can a page showing it, with the old text typed in its box and not saved.
+    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: typed })) as { code: string }).code).toBe('unsaved_changes');
 
     // The re-based text goes through and keeps both changes.
     await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: 'The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.' });
@@ -93,22 +96,26 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
     expect((await refusal(saveRedactionDraft(ctx.db, second, { ...edit, version: 2, redactedNarrative: 'x' })) as { code: string }).code).toBe('conflict');
   });
 
-  it('applying the ticked suggestions brings back only those unticked, and keeps what was removed by hand', async () => {
+  it('"Redact the ticked items" applies them to the text in the box: a name removed there by hand and not saved is kept; unticking brings back only the suggestion', async () => {
     const t = await claimed();
     const [phone] = suggestRedactions(narrative);
     // The mark of the testimony's language (the fixture's is Persian).
     const mark = redactionMark('fa');
     expect(phone).toMatchObject({ kind: 'phone', text: '0912 345 6789' });
-    const apply = (version: number, spans: { start: number; end: number }[]) => saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, mode: 'apply', spans });
-    await apply(0, [phone!]);
-    expect((await saved(t.id)).redactedNarrative).toBe(`The witness Mahmoud Rostami saw them at the gate. Call me on ${mark}.`);
-    // The name, removed by hand in the box.
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, mode: 'edit', redactedNarrative: `The witness [redacted] saw them at the gate. Call me on ${mark}.` });
+    const apply = (version: number, box: string, spans: { start: number; end: number }[]) =>
+      saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, mode: 'apply', redactedNarrative: box, spans });
+    // The walker's step: the name replaced by hand in the box, then the button, without saving first.
+    const byHand = narrative.replace('Mahmoud Rostami', mark);
+    await apply(0, byHand, [phone!]);
+    expect((await saved(t.id)).redactedNarrative).toBe(`The witness ${mark} saw them at the gate. Call me on ${mark}.`);
     // Unticking the phone brings the phone back, not the name.
-    await apply(2, []);
-    expect((await saved(t.id)).redactedNarrative).toBe('The witness [redacted] saw them at the gate. Call me on 0912 345 6789.');
-    // A stale apply writes nothing.
-    expect((await refusal(apply(2, [phone!])) as { code: string }).code).toBe('conflict');
-    expect((await saved(t.id)).redactionVersion).toBe(3);
+    await apply(1, `The witness ${mark} saw them at the gate. Call me on ${mark}.`, []);
+    expect((await saved(t.id)).redactedNarrative).toBe(`The witness ${mark} saw them at the gate. Call me on 0912 345 6789.`);
+    // A name typed back in the box is not brought back by the button without saying so.
+    expect((await refusal(apply(2, `${narrative} More.`, [phone!])) as { code: string }).code).toBe('redaction_restored');
+    // A stale apply writes nothing, and gives the applied text back re-based on the saved one.
+    expect(await refusal(apply(1, `${narrative} Later.`, [phone!]))).toMatchObject({ code: 'conflict', values: { redactedNarrative: `The witness ${mark} saw them at the gate. Call me on ${mark}. Later.` } });
+    expect((await saved(t.id)).redactionVersion).toBe(2);
+    expect((await saves(t.id)).map((d) => (d as { mode: string }).mode)).toEqual(['apply', 'apply']);
   });
 });

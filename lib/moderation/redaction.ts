@@ -100,6 +100,9 @@ function joinAddresses(text: string, spans: Suggestion[]): Suggestion[] {
   return out;
 }
 
+/** How a suggestion is named in a form (`start:end`): its place in the text, never its words. */
+export const suggestionKey = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
+
 /**
  * Whether a suggestion's box is ticked: before any save, every suggestion is offered ticked (the
  * text itself is unchanged until the moderator applies them); after a save, exactly those whose

@@ -19,7 +19,7 @@ import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
-import { carryRedactions } from './carry-redactions';
+import { shownRedaction } from './carry-redactions';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
 export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
@@ -46,6 +46,8 @@ export type ReviewDto = {
   notes: { id: string; body: string; author: string | null; createdAt: Date }[];
   rejectReason: string | null;
   submittedAt: Date | null;
+  /** When the testimony was first published (null until then). */
+  publishedAt: Date | null;
   /**
    * The text readers see (or saw, once taken down) and its revision: what a correction starts from
    * and names as the version it was made on (lib/moderation/correction.ts).
@@ -128,12 +130,14 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
   // The approvals of the current revision (read by its id from the row, with the revisions).
   const approvals = current ? approvalRows : [];
   // The moderator's unpublished redaction (encrypted), else the text this revision was published
-  // with; for a submitter's edit of a published testimony, their new text with what the moderator
-  // removed from the published one removed again (their edit starts from their own, unredacted text).
-  const redaction = current?.redactionDraft
-    ? openNarrative(key, current.redactionDraft)
-    : (current?.redactedNarrative ??
-      (current && published?.redactedNarrative ? carryRedactions(openNarrative(key, published.narrative), published.redactedNarrative, openNarrative(key, current.narrative)) : null));
+  // with, else (an edit of a published testimony) the new text with the published removals carried.
+  const original = current ? openNarrative(key, current.narrative) : null;
+  const redaction = current
+    ? shownRedaction(
+        { original: original!, draft: current.redactionDraft ? openNarrative(key, current.redactionDraft) : null, redacted: current.redactedNarrative },
+        published ? { original: openNarrative(key, published.narrative), redacted: published.redactedNarrative } : null,
+      )
+    : null;
   const previous = published ?? revisions.find((r) => r.id !== row.currentRevisionId) ?? null;
   const [duplicates] = await Promise.all([
     likelyDuplicates(db, linked),
@@ -151,7 +155,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     isOwn: row.submitterId === actor.userId,
     claim: row.status === 'in_review' || (revisionInReview && row.claimedBy) ? { holder: t.holder, heldByViewer: row.claimedBy === actor.userId, expired: !row.claimedAt || row.claimedAt <= claimExpiry() } : null,
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
-    revision: current && { id: current.id, number: current.number, narrative: openNarrative(key, current.narrative), redactedNarrative: redaction, redactionVersion: current.redactionVersion, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
+    revision: current && { id: current.id, number: current.number, narrative: original!, redactedNarrative: redaction, redactionVersion: current.redactionVersion, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).
@@ -164,6 +168,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     notes: openRows('note', noteRows),
     rejectReason: row.rejectReason,
     submittedAt: row.submittedAt,
+    publishedAt: row.publishedAt,
     published: publishedRows[0]?.redactedNarrative ? { revisionId: publishedRows[0].id, text: publishedRows[0].redactedNarrative } : null,
     visibility: row.status === 'published' ? t.visibility : null,
   };

@@ -11,7 +11,9 @@ import { codeOf } from '@/lib/testing/outcome';
 import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
-import { publishTestimony, rejectTestimony, requestChanges, saveRedactionDraft } from './decisions';
+import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
+import { saveRedactionDraft } from './redaction-save';
+import { approveText } from '@/lib/testing/approve';
 import { listQueue } from './queue';
 import { getReview } from './review';
 
@@ -51,7 +53,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     const t = await submitted();
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     const approved = 'Call [redacted].';
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     expect(await publicText(t.personId)).toEqual([]);
     // Until published, the approved text is stored only encrypted (and so not in the search index).
@@ -62,7 +64,7 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(waiting.items.find((i) => i.id === t.id)).toMatchObject({ status: 'awaiting_approval', awaitingSecondApproval: true, heldBy: null });
     expect(waiting.counts.awaiting_approval).toBeGreaterThanOrEqual(1);
 
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     // The first approver cannot change the approved text afterwards either.
     expect(await codeOf(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
@@ -70,13 +72,13 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     // The second moderator sees exactly the approved text and can publish only that.
     const review = await getReview(ctx.db, second, t.id);
     expect(review).toMatchObject({ approvedText: approved, approvals: [{ moderator: expect.any(String), byViewer: false }] });
-    expect(await codeOf(publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await codeOf(publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: 'Call 0912 345 6789.' }))).toBe('unsaved_changes');
+    expect(await approveText(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await publicText(t.personId)).toEqual([approved]);
     expect(await stored()).toEqual({ clear: approved, draft: null });
     const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     // The second moderator's reading of the review is itself recorded (PRODUCT.md §2.7).
-    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.approve', 'view.review', 'testimony.publish']);
+    expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.redaction.save', 'testimony.approve', 'view.review', 'testimony.publish']);
     expect(log.at(-1)!.details).toMatchObject({ approvedBy: [actors.moderator.userId, second!.userId] });
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
@@ -85,14 +87,14 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     await fourEyes(true);
     const t = await submitted();
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call [redacted].' });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call [redacted].' });
     await requestChanges(ctx.db, second, { testimonyId: t.id, message: 'Which street?' });
     expect(await statusOf(t.id)).toBe('changes_requested');
 
     await fourEyes(false);
     const u = await submitted();
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id });
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
   });
 
   it('a moderator can never claim, approve or decide on their own testimony, not even as the second approver', async () => {
@@ -101,8 +103,8 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id }))).toBe('own_testimony');
     expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, takeover: true }))).toBe('own_testimony');
     await claimTestimony(ctx.db, second, { testimonyId: own.id });
-    await publishTestimony(ctx.db, second, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' });
-    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' }))).toBe('own_testimony');
+    await approveText(ctx.db, second, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' });
+    expect(await codeOf(approveText(ctx.db, actors.moderator.viewer, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' }))).toBe('own_testimony');
     expect(await codeOf(rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, reason: 'spam', note: '' }))).toBe('own_testimony');
     expect((await getReview(ctx.db, actors.moderator.viewer, own.id)).isOwn).toBe(true);
     // "Claim next" never hands a moderator their own testimony.
@@ -155,10 +157,10 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     await fourEyes(true);
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
     const text = 'First account, with the date: 16 November.';
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await publicText(t.personId)).toEqual(['First account.']);
     expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' })).items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: true });
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await approveText(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await publicText(t.personId)).toEqual([text]);
     const log = await ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     expect(log.map((e) => e.action)).toEqual(['testimony.claimRevision', 'testimony.releaseRevision', 'testimony.claimRevision', 'testimony.approveRevision', 'testimony.publishRevision']);
@@ -175,9 +177,9 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
     expect(review.revision?.redactedNarrative).toBe('Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.');
     const raw = 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234. He was seventeen.';
-    expect(await codeOf(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: raw }))).toBe('redaction_restored');
+    expect(await codeOf(approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: raw }))).toBe('redaction_restored');
     expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed].']);
-    await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: review.revision!.redactedNarrative! });
+    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: review.revision!.redactedNarrative! });
     expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.']);
   });
 });

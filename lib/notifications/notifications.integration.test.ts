@@ -4,7 +4,8 @@ import { notifications, testimonies, testimonyRevisions } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { sendStaffMessage, replyAsSubmitter } from '@/lib/messages';
 import { claimTestimony, releaseClaim } from '@/lib/moderation/claims';
-import { publishTestimony, rejectTestimony, requestChanges } from '@/lib/moderation/decisions';
+import { rejectTestimony, requestChanges } from '@/lib/moderation/decisions';
+import { approveText } from '@/lib/testing/approve';
 import { updateSettings } from '@/lib/settings';
 import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
@@ -51,7 +52,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     // The submitter's own move (resubmitting) tells them nothing.
     await ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId: t.id, event: 'submit', actorId: actors.submitterA.userId! }));
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'He was taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'He was taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
     await ctx.db.transaction((tx) => transitionTestimony(tx, { testimonyId: t.id, event: 'unpublish', actorId: actors.admin.userId! }));
     expect(await told(t.id)).toEqual([
       ['A', 'review_started', null],
@@ -82,9 +83,9 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     const t = await submitted();
     await fourEyes(true);
     await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await told(t.id)).toEqual([['A', 'review_started', null]]);
-    expect(await publishTestimony(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
+    expect(await approveText(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Taken.' })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await told(t.id)).toEqual([['A', 'review_started', null], ['A', 'published', null]]);
   });
 
@@ -96,7 +97,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
       const [rev] = await ctx.db.insert(testimonyRevisions).values({ testimonyId: id, number: 2, relationship: 'mother', hand: 'first', narrative: sealNarrative(testimonyKey(row!)!, 'Second.') }).returning({ id: testimonyRevisions.id });
       await ctx.db.update(testimonies).set({ currentRevisionId: rev!.id }).where(eq(testimonies.id, id));
       await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id });
-      if (decision === 'publish') await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId: rev!.id, redactedNarrative: 'Second.' });
+      if (decision === 'publish') await approveText(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId: rev!.id, redactedNarrative: 'Second.' });
       else await rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id, reason: 'not_credible', note: '' });
       // Opening a published testimony's edit changes nothing the submitter sees.
       expect(await told(id)).toEqual([decision === 'publish' ? ['A', 'revision_published', null] : ['A', 'revision_rejected', 'not_credible']]);

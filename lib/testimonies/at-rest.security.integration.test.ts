@@ -23,7 +23,7 @@ import { collect } from '@/lib/media/storage';
 import { receiveUpload } from '@/lib/media/upload';
 import { listThread, replyAsSubmitter } from '@/lib/messages';
 import { claimTestimony } from '@/lib/moderation/claims';
-import { saveRedactionDraft } from '@/lib/moderation/decisions';
+import { saveRedactionDraft } from '@/lib/moderation/redaction-save';
 import { addTestimonyNote, getReview } from '@/lib/moderation/review';
 import { createActors, type Actors } from '@/lib/testing/actors';
 import { queryRows, testDatabases, useTestDatabase } from '@/lib/testing/databases';

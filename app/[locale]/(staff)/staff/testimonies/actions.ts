@@ -3,12 +3,13 @@
 // the permission and the claim again itself) and, on success, redirects back to a page that
 // re-renders from the database: the same flow with and without JavaScript.
 import { refresh } from 'next/cache';
-import { redirect, RedirectType } from 'next/navigation';
+import { redirect, RedirectType, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { versionField } from '@/lib/concurrency/version';
 import { claimNext, claimTestimony, releaseClaim } from '@/lib/moderation/claims';
-import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, saveRedactionDraft } from '@/lib/moderation/decisions';
+import { publishTestimony, rejectReasons, rejectTestimony, requestChanges, type ApprovalOutcome } from '@/lib/moderation/decisions';
+import { saveRedactionDraft } from '@/lib/moderation/redaction-save';
 import { addTestimonyNote } from '@/lib/moderation/review';
 import { currentAddressKey } from '@/lib/abuse/request';
 import { sendStaffMessage } from '@/lib/messages';
@@ -24,6 +25,18 @@ const reviewPath = (l: string, id: string, suffix = '') => `/${l}/staff/testimon
  */
 const decided = (l: string, id: string, outcome: string) => reviewPath(l, id, `?decided=${outcome}#decided`);
 const text = z.string().trim().min(1, 'required').max(100_000, 'invalid');
+/** Ticked boxes: one value, several, or none (absent from the post). */
+const ticks = z.union([z.string(), z.array(z.string())]).default([]).transform((v) => [v].flat());
+/** What the moderator confirmed the checks found is not identifying (`start:end` in the text to publish). */
+const notIdentifying = ticks;
+
+/** After "Approve and publish" (lib/moderation/decisions.ts revalidates the public pages after its commit). */
+function afterApproval(l: string, id: string, { outcome, visibility }: { outcome: ApprovalOutcome; visibility?: string }): never {
+  // A first approval under four-eyes leaves the item to someone else: back to the queue of those awaiting a second one.
+  if (outcome === 'awaiting_second_approval') redirect(`/${l}/staff?status=awaiting_approval&decided=approved#decided`);
+  // Published says whether readers can now find it (or why not: documentation only, no public person).
+  redirect(decided(l, id, visibility ?? outcome));
+}
 
 export const claimNextAction = defineAction({
   name: 'moderation.claimNext',
@@ -69,7 +82,8 @@ export const requestChangesAction = defineAction({
 
 export const rejectAction = defineAction({
   name: 'moderation.reject',
-  schema: target.extend({ reason: z.enum(rejectReasons, 'required'), note: z.string().trim().max(5000, 'invalid').default('') }),
+  // A final decision: the moderator ticks that they mean it (works without JavaScript).
+  schema: target.extend({ reason: z.enum(rejectReasons, 'required'), note: z.string().trim().max(5000, 'invalid').default(''), confirm: z.enum(['yes'], 'confirmReject') }),
   access: { permission: 'moderation.decide' },
   keep: ['note', 'reason'],
   handler: async (input, { viewer, db }) => {
@@ -79,49 +93,54 @@ export const rejectAction = defineAction({
 });
 
 /**
- * Apply the ticked suggestions to the original text, or save the moderator's own edit of it. No
- * redirect: the answer carries the page re-rendered from the database (`refresh`), so the text box
- * and the preview show the saved text at once; a redirect to the same page and `#preview` is a
+ * The redaction form (components/moderation/redaction-form.tsx), one form for its three buttons, so
+ * that each sends the text in the box as it is on screen: "Redact the ticked items" (`apply`)
+ * applies the ticked suggestions to that text, "Save and update the preview" (`edit`) saves it, and
+ * "Approve and publish" (`publish`) publishes the saved text only if the box still holds it — else
+ * nothing is done and the typed text stays in the box (lib/moderation/redaction-save.ts). No redirect
+ * after a save: the answer carries the page re-rendered from the database (`refresh`), so the text
+ * box and the preview show the saved text at once; a redirect to the same page and `#preview` is a
  * hash-only navigation on the client, which kept the old text on screen (issue 15). A refused save
  * on a stale text refreshes too: the current saved text is shown beside the typed one, re-based on
- * it (lib/moderation/decisions.ts); `restore=yes` confirms bringing back words the saved text removed.
+ * it; `restore=yes` confirms bringing back words the saved text removed.
  */
 export const saveRedactionAction = defineAction({
   name: 'moderation.saveRedaction',
   schema: target.extend({
     revisionId: z.uuid(),
     version: versionField,
-    mode: z.enum(['apply', 'edit']),
-    span: z.union([z.string(), z.array(z.string())]).default([]),
+    mode: z.enum(['apply', 'edit', 'publish']),
+    span: ticks,
     redactedNarrative: z.string().max(100_000, 'invalid').default(''),
     restore: z.enum(['yes']).optional(),
+    notIdentifying,
   }),
+  // Publishing checks `moderation.decide` too, in lib/moderation/decisions.ts.
   access: { permission: 'moderation.redact' },
-  keep: ['redactedNarrative'],
+  keep: ['redactedNarrative', 'mode'],
   handler: async (input, { viewer, db }) => {
-    const common = { testimonyId: input.testimonyId, revisionId: input.revisionId, version: input.version };
-    const spans = [input.span].flat().map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
+    const common = { testimonyId: input.testimonyId, revisionId: input.revisionId, version: input.version, redactedNarrative: input.redactedNarrative };
     try {
-      await saveRedactionDraft(db, viewer, input.mode === 'apply' ? { ...common, mode: 'apply', spans } : { ...common, mode: 'edit', redactedNarrative: input.redactedNarrative, restore: input.restore === 'yes' });
-    } finally {
+      if (input.mode === 'publish') afterApproval(input.locale, input.testimonyId, await publishTestimony(db, viewer, { ...common, notIdentifying: input.notIdentifying }));
+      const spans = input.span.map((s) => s.split(':').map(Number)).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b)).map(([start, end]) => ({ start: start!, end: end! }));
+      await saveRedactionDraft(db, viewer, { ...common, mode: input.mode, spans, restore: input.restore === 'yes' });
+    } catch (error) {
+      // Refused: the page shows the saved text (and the box what was typed) as the database has them now.
+      unstable_rethrow(error);
       refresh();
+      throw error;
     }
+    refresh();
     return { saved: true };
   },
 });
 
+/** The second approval under four-eyes: the text approved first, as its preview showed it. */
 export const publishAction = defineAction({
   name: 'moderation.publish',
-  schema: target.extend({ revisionId: z.uuid(), redactedNarrative: text }),
+  schema: target.extend({ revisionId: z.uuid(), version: versionField, redactedNarrative: text, notIdentifying }),
   access: { permission: 'moderation.decide' },
-  handler: async (input, { viewer, db }) => {
-    // publishTestimony revalidates the public pages after its commit. A first approval under
-    // four-eyes leaves the item to someone else: back to the queue of those awaiting a second one.
-    const { outcome, visibility } = await publishTestimony(db, viewer, input);
-    if (outcome === 'awaiting_second_approval') redirect(`/${input.locale}/staff?status=awaiting_approval&decided=approved#decided`);
-    // Published says whether readers can now find it (or why not: documentation only, no public person).
-    redirect(decided(input.locale, input.testimonyId, visibility ?? outcome));
-  },
+  handler: async (input, { viewer, db }) => afterApproval(input.locale, input.testimonyId, await publishTestimony(db, viewer, input)),
 });
 
 export const addNoteAction = defineAction({

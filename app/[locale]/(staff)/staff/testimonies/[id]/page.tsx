@@ -4,8 +4,10 @@ import { connection } from 'next/server';
 import { withDb } from '@/lib/db';
 import { FormMessages } from '@/components/forms/form-messages';
 import { ClaimPanel } from '@/components/moderation/claim-panel';
-import { DecisionForms } from '@/components/moderation/decision-forms';
+import { DecisionForms, publishParts } from '@/components/moderation/decision-forms';
+import { PublishControls } from '@/components/moderation/publish-controls';
 import { DecisionNotice } from '@/components/moderation/decision-notice';
+import { RedactionFormScope } from '@/components/moderation/redaction-form';
 import { RedactionPanel } from '@/components/moderation/redaction-panel';
 import { ReviewContext } from '@/components/moderation/review-context';
 import { ReviewFiles } from '@/components/moderation/review-files';
@@ -70,7 +72,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const decisions = { publish: actions.publishAction, reject: actions.rejectAction, requestChanges: actions.requestChangesAction };
 
   return (
-    <FormMessages namespaces={['Moderation.contactNotAllowed', 'Moderation.threadClosed', 'Moderation.redactionChangedSinceOpened', 'ReviewFiles.refusals']}>
+    <FormMessages namespaces={['Moderation.contactNotAllowed', 'Moderation.threadClosed', 'ReviewFiles.refusals']}>
       <p><a href={`/${locale}/staff`}>{t('backToQueue')}</a></p>
       <h1 className="mt-2 text-2xl font-bold">{t('reviewTitle')}</h1>
       <p className="mt-1">
@@ -95,10 +97,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <ReviewFiles actions={{ visibility: setAttachmentVisibilityAction, caption: setPublicCaptionAction }} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
       {deciding ? (
-        <>
-          <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} action={actions.saveRedactionAction} notices={notices} />
-          <DecisionForms locale={locale} testimonyId={review.id} revisionId={revision.id} redacted={redacted} documentationOnly={review.consent.publish !== 'public'} actions={review.revisionInReview ? { ...decisions, requestChanges: undefined } : decisions} notices={notices} />
-        </>
+        <RedactionFormScope action={actions.saveRedactionAction} leaveWarning={t('unsavedLeave')}>
+          <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} />
+          <DecisionForms
+            locale={locale}
+            testimonyId={review.id}
+            publish={<PublishControls language={review.language} {...await publishParts(locale, publicPreview)} />}
+            actions={review.revisionInReview ? { reject: decisions.reject } : decisions}
+            notices={notices}
+          />
+        </RedactionFormScope>
       ) : null}
       {review.status === 'published' && !review.isOwn ? <PublishedPanel locale={locale} review={review} actions={{ unpublish: unpublishAction, correct: correctRedactionAction }} notices={notices} /> : null}
       <SecondApprovalPanel locale={locale} review={review} actions={decisions} notices={notices} />
