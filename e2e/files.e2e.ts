@@ -148,11 +148,11 @@ for (const moderatorScript of [false, true]) test.describe(`without JavaScript (
     await expect(files.getByRole('status')).toHaveText('Saved: file 1 is now shown to readers (public).');
     // A second change, the page already at #files: back to moderators only, and public again.
     await street.getByRole('radio', { name: 'moderators only' }).check();
-    await street.getByRole('button', { name: 'Save' }).click();
+    await street.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: moderators only');
     await expect(files.getByRole('status')).toHaveText('Saved: file 1 is now shown to moderators only.');
     await street.getByRole('radio', { name: 'readers (public)' }).check();
-    await street.getByRole('button', { name: 'Save' }).click();
+    await street.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(files.getByRole('listitem', { name: 'File 1' })).toContainText('Shown to: readers (public)');
 
     // Public, but the testimony is not published yet: readers get 404.
