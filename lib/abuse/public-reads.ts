@@ -30,9 +30,6 @@ export function limitedRead(method: string, url: URL): PublicRead | null {
 
 // Stored key → when its window ends (ms). Bounded: forgotten entries only cost one database check.
 const blockedUntil = new Map<string, number>();
-// Stored key → what this process knows is left of it: the points its last count left free, less
-// one for each count it has sent since (`pending`), and when that window ends (ms). Bounded too.
-const room = new Map<string, { left: number; until: number; pending: number }>();
 const maxRemembered = 10_000;
 
 /**
@@ -53,40 +50,26 @@ export async function countPublicRead(db: Db, read: PublicRead, addressKey: stri
   const until = blockedUntil.get(key) ?? 0;
   if (until > now) return { wait: Math.ceil((until - now) / 1000), version: null };
   blockedUntil.delete(key);
-  if (room.size >= maxRemembered && !room.has(key)) room.clear();
-  const known = room.get(key) ?? { left: 0, until: 0, pending: 0 };
-  room.set(key, known);
-  known.left--;
-  known.pending++;
   // The count is written without waiting for the write-ahead log to reach the disk: a crash could
   // forget the last instant's counts, which costs nothing, while the flush cost every search ~3 ms
   // at the median and more behind other writers (issue 16: search over HTTP within 1.5 × the query;
   // docs/benchmarks.md). On PostgreSQL the public reads' connections start with that setting
   // (db/public-reads.ts): one statement; elsewhere a transaction sets it for itself.
   const reads = publicReadsOf(db);
-  let counted;
-  try {
-    counted = reads
-      ? await countStatement(reads, key, rules[read].windowSeconds, now)
-      : await db.transaction(async (tx) => {
-          await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
-          return countStatement(tx, key, rules[read].windowSeconds, now);
-        });
-  } finally {
-    known.pending--;
-  }
+  const counted = reads
+    ? await countStatement(reads, key, rules[read].windowSeconds, now)
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+        return countStatement(tx, key, rules[read].windowSeconds, now);
+      });
   const allowance = rules[read].address() ?? Infinity;
   const endsInMs = Math.max(counted.expire.getTime() - now, 0);
   if (counted.points > allowance) {
     const wait = Math.max(Math.ceil(endsInMs / 1000), 1);
-    room.delete(key);
     if (blockedUntil.size >= maxRemembered) blockedUntil.clear();
     blockedUntil.set(key, now + wait * 1000);
     return { wait, version: counted.version };
   }
-  // The counts still in flight may or may not be in the database's answer: taken as not.
-  known.left = allowance - counted.points - known.pending;
-  known.until = now + endsInMs;
   return { wait: 0, version: counted.version };
 }
 
@@ -119,19 +102,6 @@ async function countStatement(on: DbOrTx, key: string, windowSeconds: number, no
   return { points: row.points, expire: new Date(row.expire), version: Number(row.version ?? 0) };
 }
 
-/**
- * Whether one more read from `addressKey` is sure to be within its allowance, as far as this
- * process knows: it has counted the address in the current window, and room is left after every
- * count it has in flight. Then the read may run beside its count (lib/memorial/search-answer.ts),
- * which still decides: other processes' counts are not known here, so a read started this way may
- * still be refused, and its result is then thrown away (at most the reads in flight at that moment;
- * after the refusal the address is refused without a count until its window ends).
- */
-export function publicReadSurelyAllowed(read: PublicRead, addressKey: string | null, now = Date.now()): boolean {
-  const known = room.get(storedKey(read, 'address', addressKey ?? 'unknown'));
-  return !!known && known.until > now && known.left >= 1;
-}
-
 const holdMs = 1000;
 const maxHeld = 2000;
 let held = 0;
@@ -147,8 +117,7 @@ export async function holdRefusal(): Promise<void> {
   }
 }
 
-/** Forgets the remembered refusals and counts (tests). */
+/** Forgets the remembered refusals (tests). */
 export function forgetRefusals(): void {
   blockedUntil.clear();
-  room.clear();
 }

@@ -6,7 +6,7 @@
 // the public data version, read by the count's own statement, for the cache to key the page by.
 import { requestAddressKey } from '@/lib/abuse/address';
 import { clientAddressHeader } from '@/lib/abuse/client-address.mjs';
-import { countPublicRead, holdRefusal, limitedRead, publicReadSurelyAllowed } from '@/lib/abuse/public-reads';
+import { countPublicRead, holdRefusal, limitedRead } from '@/lib/abuse/public-reads';
 import type { Db } from '@/db/types';
 import type { SearchAnswer, SearchAsk } from '@/lib/public-cache/search-source.mjs';
 import { rateLimitedResponse } from '@/lib/security/rate-limited-page';
@@ -24,19 +24,19 @@ export async function answerSearch(db: Db, { locale, query: search, address, hea
   if (Object.keys(query).some((name) => name !== 'q' && name !== 'cursor' && name !== 'locale')) return { declined: true };
   const read = limitedRead(head ? 'HEAD' : 'GET', url);
   const addressKey = requestAddressKey(new Headers(address ? { [clientAddressHeader]: address } : {}));
-  // The count comes first, so a refused read costs the database nothing; when this process knows
-  // the address has room left, the query runs beside it (one round trip less per search). Fails
-  // open as proxy.ts does: without its count, the version is read on its own.
-  const beside = read !== null && publicReadSurelyAllowed(read, addressKey);
-  const counting = read ? countPublicRead(db, read, addressKey).catch(() => null) : Promise.resolve(null);
-  const searching = beside ? listPublishedPersons(db, query) : null;
-  searching?.catch(() => {});
-  const counted = await counting;
+  // The count comes first, so a refused read costs the database nothing, and it reads the public
+  // data version the cache keys the page by. The query starts only once the count has answered: its
+  // snapshot is then at least as new as that version, so a page kept under a version never lacks a
+  // change committed before it (a withdrawal committed between a query run beside its count and the
+  // count's read would have left the old results kept under the new version). Fails open as proxy.ts
+  // does: without its count, the version is read on its own, before the query.
+  const counted = read ? await countPublicRead(db, read, addressKey).catch(() => null) : null;
   if (counted?.wait) {
     await holdRefusal();
     const refusal = rateLimitedResponse({ locale, seconds: counted.wait, again: url.pathname + url.search, head });
     return { refused: { status: refusal.status, headers: [...refusal.headers], body: Buffer.from(await refusal.arrayBuffer()) } };
   }
-  const [result, version] = await Promise.all([searching ?? listPublishedPersons(db, query), counted?.version ?? readPublicDataVersion(db)]);
+  const version = counted?.version ?? (await readPublicDataVersion(db));
+  const result = await listPublishedPersons(db, query);
   return { query: query.q ?? '', results: searchResultsHtml({ locale, query, result }).value, version };
 }
