@@ -139,7 +139,8 @@ for (const { words: w, viewport } of journeys) {
         // Every old session ended: the first phone is signed out on the server.
         expect(await sessionAlive(browser, baseURL!, oldPhone)).toBe(false);
         await page.goto(`/${w.locale}/my-testimonies`);
-        await expect(page).toHaveURL(new RegExp(`/${w.locale}/sign-in\\?next=`));
+        // Signed out, the sign-in address says nothing of the page asked for (lib/authz/sign-in-return.ts).
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/sign-in$`));
 
         await p.getByRole('link', { name: w.recovery.signIn }).click();
         await signInAs(p, w, username, firstPassphrase);
@@ -186,6 +187,8 @@ for (const { words: w, viewport } of journeys) {
         await page.goBack();
         await expect(page.getByText(typed)).toHaveCount(0);
         await expect(page.getByLabel(w.steps.nameFa)).toHaveCount(0);
+        // Nor does the address Back lands on say what she was doing.
+        expect(page.url()).not.toMatch(/next=|submit|my-testimonies/);
 
         // Back in later: the one draft is the one "Start" made before leaving; leaving made none.
         await page.goto(`/${w.locale}/sign-in`);
