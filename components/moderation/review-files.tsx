@@ -8,6 +8,7 @@ import type { ReviewAttachment } from '@/lib/media/review-files';
 import type { ReviewDto } from '@/lib/moderation/review';
 import type { FormAction } from '@/components/forms/action-state';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
+import { partSeparator } from '@/lib/i18n/separator';
 
 
 type Props = {
@@ -56,12 +57,12 @@ export async function ReviewFiles({ visibilityAction, locale, review, files, sav
             </p>
             <p className="text-sm">
               {t('current')} <strong>{t(file.visibility)}</strong>
-              {file.isPortrait ? <> · {t('portrait')}</> : null}
+              {file.isPortrait ? <>{partSeparator(locale)}{t('portrait')}</> : null}
             </p>
             {file.status === 'ready' && !file.metadataRemoved ? <p className="text-sm font-semibold text-red-800">{t('flagged')}</p> : null}
             <p className="text-xs text-muted">
               SHA-256 <code className="break-all">{file.sha256}</code>
-              {file.keptOriginal ? <> · {t('originalKept')}</> : null}
+              {file.keptOriginal ? <>{partSeparator(locale)}{t('originalKept')}</> : null}
             </p>
             {editable ? (
               <AttachmentVisibilityForm action={visibilityAction} locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />

@@ -11,6 +11,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { unreadForSubmitter } from '@/lib/messages';
 import { listOwnTestimonies } from '@/lib/testimonies';
+import { partSeparator } from '@/lib/i18n/separator';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +49,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
               {(unread[item.id] ?? 0) > 0 && <strong className="block text-sm text-accent-ink">{m('unread', { count: unread[item.id]! })}</strong>}
             </p>
             <p className="text-sm text-muted">
-              {t('created')}: {formatDate(item.createdAt, locale)} · {t('updated')}: {formatDate(item.updatedAt, locale)}
+              {t('created')}: {formatDate(item.createdAt, locale)}{partSeparator(locale)}{t('updated')}: {formatDate(item.updatedAt, locale)}
             </p>
             <Timeline locale={locale} events={item.timeline} />
           </li>
