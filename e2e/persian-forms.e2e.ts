@@ -40,7 +40,7 @@ const words = {
     calendar: 'Calendar',
     calendars: { persian: 'Solar Hijri (Persian)', gregorian: 'Gregorian' },
     months: { persian: ['Farvardin', 'Aban'], gregorian: ['January', 'November'] },
-    accountStep: 'Your account',
+    accountStep: 'Your testimony',
     eventPlace: 'Where did it happen?',
     filesForm: 'Files',
     upload: 'Upload file',
