@@ -12,6 +12,7 @@ import { routing } from '@/lib/i18n/routing';
 import { unreadForSubmitter } from '@/lib/messages';
 import { listOwnTestimonies } from '@/lib/testimonies';
 import { partSeparator } from '@/lib/i18n/separator';
+import { aboutLabel } from '@/lib/testimonies/about-label';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,7 +42,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
         {items.map((item) => (
           <li key={item.id} className="rounded border border-line bg-white p-4">
             <h2 className="text-lg font-semibold" dir="auto">
-              <a href={`/${locale}/my-testimonies/${item.id}`}>{item.about.join('، ') || t('aboutUnknown')}</a>
+              <a href={`/${locale}/my-testimonies/${item.id}`}>{aboutLabel(item.about, locale) || t('aboutUnknown')}</a>
             </h2>
             <p className="mt-1">
               {t('statusLabel')}: <strong>{t(`status.${item.shownStatus}`)}</strong>
