@@ -16,7 +16,7 @@ export async function requirePageAccess(access: Exclude<Access, 'public'>, page:
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'unauthenticated') {
       const next = signInReturnPath(page.path);
-      redirect({ href: { pathname: '/sign-in', query: next ? { next } : {} }, locale: page.locale });
+      redirect({ href: next ? { pathname: '/sign-in', query: { next } } : '/sign-in', locale: page.locale });
     }
     if (error.code === 'second_factor_required') {
       redirect({ href: { pathname: '/two-factor', query: { next: page.path } }, locale: page.locale });
