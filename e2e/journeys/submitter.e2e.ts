@@ -94,6 +94,20 @@ for (const { words: w, viewport } of journeys) {
         await page.goBack();
         await expect(narrative).toHaveValue(`${typed} 2`);
         expect(dialogs).toEqual([]);
+        // The header's Statistics link (a client-side navigation before): saved first, nothing asked.
+        await expect.poll(() => narrative.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
+        await narrative.fill(`${typed} 4`);
+        await page.getByRole('navigation', { name: w.locale === 'fa' ? 'اصلی' : 'Main' }).getByRole('link', { name: w.locale === 'fa' ? 'آمار' : 'Statistics' }).click();
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/statistics$`));
+        await page.goBack();
+        await expect(narrative).toHaveValue(`${typed} 4`);
+        expect(dialogs).toEqual([]);
+        // A pause in typing: saved within seconds, without leaving (shown by the step's saved note).
+        await narrative.fill(`${typed} 5`);
+        await page.waitForTimeout(4_500);
+        await page.reload();
+        await expect(narrative).toHaveValue(`${typed} 5`);
+        expect(dialogs).toEqual([]);
         // A whole page load: typing before the page's script has taken over the field races React
         // setting it up (Playwright's fill then lands beside the old text), which no person does.
         await expect.poll(() => narrative.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
