@@ -55,3 +55,13 @@ describe('step schemas', () => {
     expect(startSchema.safeParse({ locale: 'fa', token: 'short' }).success).toBe(false);
   });
 });
+
+describe('numbers typed in words (issue 18)', () => {
+  it('an age in words is told to use digits; digits out of range are not valid', async () => {
+    const { optionalInt } = await import('./testimony');
+    const age = optionalInt(0, 130);
+    expect(age.safeParse('هفده').error?.issues[0]?.message).toBe('notANumber');
+    expect(age.safeParse('۱۷').data).toBe(17);
+    expect(age.safeParse('200').error?.issues.map((i) => i.message)).toEqual(['invalid']);
+  });
+});
