@@ -6,15 +6,7 @@ import type { FormAction } from '@/components/forms/action-state';
 import { ReplyForm, type ReplyResult } from './reply-form';
 import { partSeparator } from '@/lib/i18n/separator';
 
-type Props = {
-  replyAction: FormAction<ReplyResult>;
-  locale: Locale;
-  canReply: boolean;
-  /** She allowed moderators to contact her (consent step); unknown while the database is away. */
-  mayContact?: boolean;
-  /** An answer was just sent (`?replied=`). */
-  replied?: boolean;
-} & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
+type Props = { replyAction: FormAction<ReplyResult>; locale: Locale; canReply: boolean; /** An answer was just sent (`?replied=`). */ replied?: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
 
 /**
  * The thread with moderators, as the submitter sees it: never which moderator wrote. Without a
@@ -41,12 +33,7 @@ export async function MessageThread(props: Props) {
       </ol>
       {/* Always in the page: the confirmation appearing in it after a reply with JavaScript is announced. */}
       <p role="status" className="mt-2 font-semibold">{props.replied ? t('replySent') : null}</p>
-      {/* She chose "moderators may not contact me": no box inviting a conversation she declined, unless moderators already wrote. */}
-      {props.mayContact === false && !thread?.messages.some((m) => !m.mine) ? (
-        <p className="mt-2 text-muted">{t('noContact')}</p>
-      ) : (
-        canReply && <ReplyForm action={props.replyAction} locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />
-      )}
+      {canReply && <ReplyForm action={props.replyAction} locale={locale} testimonyId={thread ? thread.testimonyId : props.testimonyId} unavailable={!thread} />}
     </>
   );
 }

@@ -115,7 +115,7 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <FormMessages namespaces={['Messages']}>
           {/* Replies only once moderators can see it, and never on a closed testimony. */}
           {loaded ? (
-            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} mayContact={loaded.item.consent.mayContact} replied={replied} />
+            <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={loaded.thread} canReply={!['draft', 'withdrawn', 'rejected'].includes(loaded.item.status)} replied={replied} />
           ) : (
             <MessageThread replyAction={replyToModeratorsAction} locale={locale} thread={null} testimonyId={id} canReply />
           )}
