@@ -123,7 +123,9 @@ function useAutosave<T>(formRef: RefObject<HTMLFormElement | null>, action: Form
       event.preventDefault();
       event.returnValue = '';
     };
-    document.addEventListener('click', onClick);
+    // Capture: before next/link's own click handler, which would navigate client-side at once
+    // (and marks the click handled, so a bubbling listener saw nothing to do).
+    document.addEventListener('click', onClick, true);
     document.addEventListener('submit', onSubmit);
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('beforeunload', onBeforeUnload);
@@ -131,7 +133,7 @@ function useAutosave<T>(formRef: RefObject<HTMLFormElement | null>, action: Form
       clearInterval(timer);
       clearTimeout(pause);
       el.removeEventListener('input', onInput);
-      document.removeEventListener('click', onClick);
+      document.removeEventListener('click', onClick, true);
       document.removeEventListener('submit', onSubmit);
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);
