@@ -18,7 +18,7 @@ for (const { words: w, viewport } of journeys) {
         await signUpKeepingCodes(page, w, username);
         await page.goto(`/${w.locale}/sign-up`);
         await expect(page.getByRole('heading', { level: 1, name: m.signedInHeading })).toBeVisible();
-        await expect(page.getByRole('main').getByText(username)).toBeVisible();
+        await expect(page.getByRole('region', { name: m.signedInHeading })).toContainText(username);
         await expect(page.getByRole('button', { name: m.submit })).toHaveCount(0);
         await page.getByRole('link', { name: m.signedInAccount }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/account$`));
