@@ -58,7 +58,9 @@ test.describe('without JavaScript, in English', () => {
     await page.getByLabel(en.relationship).selectOption({ label: en.mother });
     await page.getByLabel('Where did it happen?').fill('Sattarkhan Street, Tehran');
     await page.getByRole('button', { name: en.next, exact: true }).click();
-    const form = page.getByRole('form', { name: 'Your account' });
+    // Step 2 is the testimony, not the account the header's "Account" link leads to.
+    await expect(page.getByRole('heading', { level: 1, name: 'Your testimony' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Your testimony' });
     await expect(form.getByText('This field is required.').first()).toBeVisible();
     await expect(page.getByLabel('Where did it happen?')).toHaveValue('Sattarkhan Street, Tehran');
     await expect(page.getByLabel(en.relationship)).toHaveValue('mother');

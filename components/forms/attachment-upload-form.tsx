@@ -68,8 +68,12 @@ export function AttachmentUploadForm(props: { testimonyId: string; locale: strin
   }
 
   const uploading = status.phase === 'uploading';
+  // A new file chosen: the refusal of the last one ("choose a file", "too large") no longer applies.
+  const fileChosen = (event: FormEvent<HTMLFormElement>) => {
+    if ((event.target as HTMLInputElement).name === 'file' && status.phase === 'refused') setStatus({ phase: 'idle' });
+  };
   return (
-    <form method="post" action="/api/uploads/form" encType="multipart/form-data" noValidate autoComplete="off" aria-label={t('heading')} className="mt-4" onSubmit={upload}>
+    <form method="post" action="/api/uploads/form" encType="multipart/form-data" noValidate autoComplete="off" aria-label={t('heading')} className="mt-4" onSubmit={upload} onChange={fileChosen}>
       {status.phase === 'received' && <FormNotice>{t('uploaded')}</FormNotice>}
       <input type="hidden" name="testimonyId" value={testimonyId} />
       <input type="hidden" name="locale" value={locale} />

@@ -15,8 +15,11 @@ export function FormAlert({ state, messages, compact }: { state: ActionState<unk
   const minutes = Math.max(1, Math.ceil((state.retryAfterSeconds ?? 60) / 60));
   const text = t(messages?.[state.error] ?? `Errors.${state.error}`, { minutes });
   if (compact) return <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{text}</p>;
+  // Focused when it appears (autofocus is in the server's HTML too): without JavaScript the page
+  // that comes back lands at the error instead of at its top, where a refusal beside the last
+  // button of a long page looked like nothing had happened (issue 18: "Submit" on the review page).
   return (
-    <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
+    <p role="alert" tabIndex={-1} autoFocus className="mt-4 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900 focus:outline-2 focus:outline-offset-2">
       {text}
     </p>
   );

@@ -22,6 +22,12 @@ type Props = {
   intro: ReactNode;
   /** "Already have an account? Sign in", shown with the form only. */
   footer: ReactNode;
+  /**
+   * Shown in place of the form to a person already signed in (issue 18: the codes page reloaded
+   * without JavaScript showed the create form again, with "form expired"). The codes of a
+   * sign-up just made are still shown: that page is this one re-rendered with the action's answer.
+   */
+  signedIn?: ReactNode;
 };
 
 /**
@@ -30,7 +36,7 @@ type Props = {
  * the form left around it. "Generate a passphrase" is its own small form posting to its own action,
  * so it works without JavaScript too; its result is shown once and pre-fills the main form.
  */
-export function SignUpForm({ actions, locale, challenge, continueTo, intro, footer }: Props) {
+export function SignUpForm({ actions, locale, challenge, continueTo, intro, footer, signedIn }: Props) {
   const t = useTranslations('SignUp');
   const { state: generated, formAction: generate, pending: generating } = useActionForm(actions.generatePassphrase);
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
@@ -39,6 +45,7 @@ export function SignUpForm({ actions, locale, challenge, continueTo, intro, foot
     defaults: { username: '', passphrase: passphrase ?? '', passphraseConfirm: passphrase ?? '', generated: passphrase ? 'yes' : 'no' },
   });
   if (signUp.state.status === 'ok') return <Created created={signUp.state.data} continueTo={continueTo} />;
+  if (signedIn) return signedIn;
   return (
     <>
       <h1 className="text-3xl font-bold">{t('title')}</h1>

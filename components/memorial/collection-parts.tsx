@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { CollectionPage, MemorialOverview } from '@/lib/memorial/dto';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Anchor = (props: { href: string; children: ReactNode }) => ReactNode;
@@ -84,7 +85,7 @@ export function CollectionList({
               )}
               <p className="mt-2">
                 {m('personsDocumented', { count: totals?.personsDocumented ?? 0 })}
-                {' · '}
+                {partSeparator(locale)}
                 {m('testimoniesPublished', { count: totals?.testimoniesPublished ?? 0 })}
               </p>
               <p className="mt-1 text-sm text-muted">{collection.openForSubmissions ? c('open') : c('closed')}</p>

@@ -5,6 +5,7 @@ import { personPath } from '@/lib/memorial/paths';
 import { translatorFor } from '@/lib/open-data/translator';
 import { html, type SafeHtml } from '@/lib/security/html.mjs';
 import { displayDate, num } from './format';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type ListProps = {
   persons: PublicPersonSummary[];
@@ -32,8 +33,8 @@ export function personListHtml({ persons, locale, headingLevel = 3, href = (p) =
     const place = [p.city, province ? (locale === 'fa' ? province.nameFa : province.nameEn) : null].filter(Boolean).join(locale === 'fa' ? '، ' : ', ');
     return html`<li class="rounded border border-line bg-white p-4"><${heading} class="text-lg font-semibold"><a href="${href(p)}"><bdi>${primary}</bdi></a></${heading}>${
       secondary ? html`<p class="text-sm text-muted" lang="${locale === 'fa' ? 'en' : 'fa'}" dir="auto">${secondary}</p>` : null
-    }<p class="mt-2 text-sm"><span class="font-medium">${t(`outcome.${p.outcome}`)}</span>${p.age !== null ? html`<span>${` · ${t('age')} ${num(p.age, locale)}`}</span>` : null}${
-      p.incidentDate ? html`<span>${` · ${approx(p.incidentDatePrecision, displayDate(p.incidentDate, p.incidentDatePrecision, locale))}`}</span>` : null
+    }<p class="mt-2 text-sm"><span class="font-medium">${t(`outcome.${p.outcome}`)}</span>${p.age !== null ? html`<span>${`${partSeparator(locale)}${t('age')} ${num(p.age, locale)}`}</span>` : null}${
+      p.incidentDate ? html`<span>${`${partSeparator(locale)}${approx(p.incidentDatePrecision, displayDate(p.incidentDate, p.incidentDatePrecision, locale))}`}</span>` : null
     }</p>${place ? html`<p class="text-sm text-muted"><bdi>${place}</bdi></p>` : null}</li>`;
   });
   return html`<ul class="grid gap-3 sm:grid-cols-2">${cards}</ul>`;

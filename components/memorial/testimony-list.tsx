@@ -4,6 +4,7 @@ import type { DatePrecision, Gender, PublicTestimony } from '@/lib/memorial/dto'
 import { displayDate, num } from './format';
 import type { PersonT } from './person-facts';
 import { SensitiveImage } from './sensitive-image';
+import { partSeparator } from '@/lib/i18n/separator';
 
 /** Published testimonies, each credited exactly as its submitter consented. */
 type Permalinks = {
@@ -50,10 +51,10 @@ export function TestimonyListView({
             </h3>
             <p className="mt-1 text-sm text-muted">
               {item.hand === 'first' ? t('firstHand') : t('secondHand')}
-              {item.eventDate ? ` · ${t('testimonyDate', { date: approx(item.eventDatePrecision, displayDate(item.eventDate, item.eventDatePrecision, locale)) })}` : null}
+              {item.eventDate ? `${partSeparator(locale)}${t('testimonyDate', { date: approx(item.eventDatePrecision, displayDate(item.eventDate, item.eventDatePrecision, locale)) })}` : null}
               {item.place ? (
                 <>
-                  {' · '}
+                  {partSeparator(locale)}
                   {t('testimonyPlace', { place: '' })}
                   <bdi>{item.place}</bdi>
                 </>

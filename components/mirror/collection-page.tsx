@@ -23,7 +23,7 @@ export function MirrorCollectionPage({ page, collection, overview, p }: { page: 
         <div className="mt-2">
           <CollectionHeader collection={collection} locale={locale} c={c} />
         </div>
-        <MemorialCounts overview={overview} m={m} p={p} />
+        <MemorialCounts overview={overview} locale={locale} m={m} p={p} />
         <section aria-labelledby="latest-heading" className="mt-10">
           <h2 id="latest-heading" className="text-xl font-semibold">
             {m('latestHeading')}

@@ -51,7 +51,7 @@ export function MirrorHomePage({
           />
         )}
 
-        <MemorialCounts overview={overview} m={m} p={p} heading={several ? c('allHeading') : undefined} />
+        <MemorialCounts overview={overview} locale={locale} m={m} p={p} heading={several ? c('allHeading') : undefined} />
 
         <section aria-labelledby="browse-heading" className="mt-10">
           <h2 id="browse-heading" className="text-xl font-semibold">

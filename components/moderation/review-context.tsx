@@ -8,6 +8,7 @@ import type { ThreadDto } from '@/lib/messages';
 import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
 import { Revealed } from './review-text';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = {
   locale: Locale;
@@ -89,7 +90,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices, 
         <ul className="mt-2 space-y-2">
           {review.notes.map((n) => (
             <li key={n.id} className="rounded border border-line bg-white p-2">
-              <p className="text-sm text-muted">{n.author ?? '—'} · {formatDate(n.createdAt, locale)}</p>
+              <p className="text-sm text-muted">{n.author ?? '—'}{partSeparator(locale)}{formatDate(n.createdAt, locale)}</p>
               <p dir="auto" className="whitespace-pre-wrap">{n.body}</p>
             </li>
           ))}
@@ -107,7 +108,7 @@ export async function ReviewContext({ locale, review, thread, actions, notices, 
         <ol className="mt-2 space-y-2">
           {thread.messages.map((m) => (
             <li key={m.id} className="rounded border border-line bg-white p-2">
-              <p className="text-sm text-muted">{m.from === 'submitter' ? t('fromSubmitter') : (m.authorName ?? t('fromStaff'))} · {formatDate(m.createdAt, locale)}</p>
+              <p className="text-sm text-muted">{m.from === 'submitter' ? t('fromSubmitter') : (m.authorName ?? t('fromStaff'))}{partSeparator(locale)}{formatDate(m.createdAt, locale)}</p>
               <p dir="auto" className="whitespace-pre-wrap"><Revealed text={m.body} /></p>
             </li>
           ))}

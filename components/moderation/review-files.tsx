@@ -12,6 +12,7 @@ import { applyRedactions, suggestRedactions } from '@/lib/moderation/redaction';
 import { FoundDetails } from './found-details';
 import { AttachmentCaptionForm } from './attachment-caption-form';
 import { AttachmentVisibilityForm } from './attachment-visibility-form';
+import { partSeparator } from '@/lib/i18n/separator';
 
 
 type Actions = { visibility: FormAction; caption: FormAction };
@@ -62,7 +63,7 @@ export async function ReviewFiles({ actions, locale, review, files, saved }: Pro
             </p>
             <p className="text-sm">
               {t('current')} <strong>{t(file.visibility)}</strong>
-              {file.isPortrait ? <> · {t('portrait')}</> : null}
+              {file.isPortrait ? <>{partSeparator(locale)}{t('portrait')}</> : null}
             </p>
             {file.status === 'ready' && !file.metadataRemoved ? <p className="text-sm font-semibold text-red-800">{t('flagged')}</p> : null}
             <p className="text-sm">
@@ -75,7 +76,7 @@ export async function ReviewFiles({ actions, locale, review, files, saved }: Pro
             {file.publicCaption ? <FoundDetails locale={locale} found={suggestRedactions(file.publicCaption)} label={t('captionStillContains')} /> : null}
             <p className="text-xs text-muted">
               SHA-256 <code className="break-all">{file.sha256}</code>
-              {file.keptOriginal ? <> · {t('originalKept')}</> : null}
+              {file.keptOriginal ? <>{partSeparator(locale)}{t('originalKept')}</> : null}
             </p>
             {editable ? (
               <>

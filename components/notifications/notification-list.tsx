@@ -4,6 +4,8 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { NotificationDto } from '@/lib/notifications';
 import type { FormAction } from '@/components/forms/action-state';
 import { MarkReadForm } from './mark-read-form';
+import { partSeparator } from '@/lib/i18n/separator';
+import { aboutLabel } from '@/lib/testimonies/about-label';
 
 /** The notices, each built from its kind at render time, in the reader's language. Opening one marks it read. */
 export async function NotificationList({ markReadAction, locale, items }: { markReadAction: FormAction<never>; locale: Locale; items: NotificationDto[] }) {
@@ -18,8 +20,8 @@ export async function NotificationList({ markReadAction, locale, items }: { mark
             {n.reason && <span className="block">{t('reason', { reason: t(`reasons.${n.reason}`) })}</span>}
           </p>
           <p className="mt-1 text-sm text-muted">
-            <span dir="auto">{n.about.length > 0 ? t('about', { names: n.about.join(locale === 'fa' ? '، ' : ', ') }) : t('aboutUnknown')}</span>
-            {' · '}
+            <span dir="auto">{n.about.length > 0 ? t('about', { names: aboutLabel(n.about, locale) }) : t('aboutUnknown')}</span>
+            {partSeparator(locale)}
             <time dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt, locale)}</time>
           </p>
           <div className="mt-2">

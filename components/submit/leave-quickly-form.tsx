@@ -1,28 +1,23 @@
 'use client';
-import { usePathname } from 'next/navigation';
 import { useEffect, useRef, type FormEvent } from 'react';
 
-// Account and submission pages: the places a person would not want found open on their screen.
-const privatePages = /^\/(fa|en)\/(submit|my-testimonies|account|sign-in|sign-up|recover|two-factor)(\/|$)/;
 // Two presses of Escape within this time leave the site.
 const doublePressMs = 1000;
 // With JavaScript, how long to wait for the server to end the session before leaving anyway.
 const serverWaitMs = 1500;
 
 /**
- * "Leave quickly" (PRODUCT.md §2.9): a bar of its own at the top of the page, first after the skip
- * link, covering nothing. Without JavaScript it is a plain POST form to /leave (app/[locale]/leave),
+ * "Leave quickly" (PRODUCT.md §2.9): a bar of its own at the top of every page, first after the skip
+ * link, covering nothing. The same bytes for everyone (no session, no path in it), so the shared
+ * public cache (lib/public-cache) keeps it: a memorial page is as dangerous on her screen as a form. Without JavaScript it is a plain POST form to /leave (app/[locale]/leave),
  * which ends the session, clears the site from the browser and refreshes to `exitUrl`. With
  * JavaScript the page blanks at once, posts the same form in the background, and replaces itself
  * in the history with `exitUrl`, so "Back" does not return to it; Escape pressed twice does the same.
  */
 export function LeaveQuicklyForm({ action, exitUrl, label, hint }: { action: string; exitUrl: string; label: string; hint: string }) {
-  const pathname = usePathname();
-  const shown = privatePages.test(pathname ?? '');
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (!shown) return;
     let last = 0;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
@@ -32,9 +27,7 @@ export function LeaveQuicklyForm({ action, exitUrl, label, hint }: { action: str
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown]);
-
-  if (!shown) return null;
+  }, []);
 
   const leave = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

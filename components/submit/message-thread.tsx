@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { ThreadDto } from '@/lib/messages';
 import type { FormAction } from '@/components/forms/action-state';
 import { ReplyForm, type ReplyResult } from './reply-form';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { replyAction: FormAction<ReplyResult>; locale: Locale; canReply: boolean; /** An answer was just sent (`?replied=`). */ replied?: boolean } & ({ thread: ThreadDto } | { thread: null; testimonyId: string });
 
@@ -22,7 +23,7 @@ export async function MessageThread(props: Props) {
         {thread?.messages.map((m) => (
           <li key={m.id} className={`rounded border border-line p-3 ${m.mine ? 'bg-white' : 'bg-line/40'}`}>
             <p className="text-sm text-muted">
-              {m.mine ? t('fromYou') : t('fromStaff')} · <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, locale)}</time>
+              {m.mine ? t('fromYou') : t('fromStaff')}{partSeparator(locale)}<time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, locale)}</time>
             </p>
             <p dir="auto" className="mt-1 whitespace-pre-wrap">
               {m.body}

@@ -13,6 +13,7 @@ import { issueChallenge } from '@/lib/abuse/challenge';
 import type { FormAction } from '@/components/forms/action-state';
 import { FormMessages } from '@/components/forms/form-messages';
 import { SubmitForm } from './start-form';
+import { nameFor } from '@/lib/testimonies/about-label';
 
 type Props = { submitAction: FormAction<never>; locale: Locale; draft: { id: string; status: string; draft: DraftData; editable: readonly string[] } };
 
@@ -64,7 +65,7 @@ export async function ReviewStep({ submitAction, locale, draft }: Props) {
         <ul className="mt-2 list-disc ps-6">
           {chosen.map((p) => (
             <li key={p.id}>
-              <bdi>{locale === 'fa' ? p.nameFa : (p.nameLatin ?? p.nameFa)}</bdi>
+              <bdi>{nameFor(p, locale)}</bdi>
             </li>
           ))}
           {proposed && (

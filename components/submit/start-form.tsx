@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/components/forms/action-state';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert, submitButton } from '@/components/forms/form-alert';
-import { FormGate } from '@/components/forms/form-gate';
+import { currentChallenge, FormGate } from '@/components/forms/form-gate';
 import { ProofOfWork } from '@/components/forms/proof-of-work';
 
 /**
@@ -81,7 +81,7 @@ export function SubmitForm({ action, locale, draftId, token, challenge, label }:
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="token" value={token} />
-      <FormGate challenge={challenge} />
+      <FormGate challenge={currentChallenge(state, challenge)} />
       <ProofOfWork start="now" />
       <button type="submit" className={submitButton} disabled={pending}>
         {label}

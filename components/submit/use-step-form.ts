@@ -4,9 +4,12 @@
 // action, plus two things of its own. "Save and continue later" skips the browser's check (an
 // unfinished step is still saved; the server saves it too, lib/actions/define-action.ts `check`),
 // and with JavaScript what she types reaches the server — to the server only, nothing is kept in
-// the browser — every 30 seconds when it changed, and whenever she may be leaving the step with
-// something unsaved: Back or a link inside the site (the step unmounts), another step's link, the
-// phone hiding the page, or the page unloading (then the browser also asks whether to leave).
+// the browser — 3 seconds after she stops typing, every 30 seconds when it changed, and whenever
+// she may be leaving the step with something unsaved: any link inside the site (the header's
+// included: saved first, then opened; issue 18 lost a narrative to «آمار» in the header, a
+// client-side navigation the unmount save did not survive), Back (the step unmounts), the phone
+// hiding the page, or the page unloading (then the browser also asks whether to leave — and it
+// asks again after a save that failed).
 // "Leave quickly" empties the page before it goes: nothing is saved or asked then.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { idleState as idle, type ActionState, type FormAction } from '@/components/forms/action-state';
@@ -14,6 +17,8 @@ import type { SchemaLoader } from '@/components/forms/use-action-form';
 import { useLazyCheckedForm } from '@/components/forms/use-lazy-checked-form';
 
 const autosaveMs = 30_000;
+// After the last keystroke, how long before what was typed is sent.
+const typingPauseMs = 3_000;
 // How long a step's own way out (another step's link, the person search) waits for the save.
 const saveBeforeLeavingMs = 3_000;
 
@@ -87,11 +92,11 @@ function useAutosave<T>(formRef: RefObject<HTMLFormElement | null>, action: Form
       event.preventDefault();
       void Promise.race([saving, new Promise((resolve) => setTimeout(resolve, saveBeforeLeavingMs))]).then(go);
     };
-    const steps = location.pathname.slice(0, location.pathname.lastIndexOf('/') + 1);
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      if (link.target || link.hasAttribute('download') || link.origin !== location.origin || !link.pathname.startsWith(steps)) return;
+      if (link.target || link.hasAttribute('download') || link.origin !== location.origin || link.hash && link.pathname === location.pathname) return;
+      // A whole page load once saved: if the save failed, the page unloading asks whether to leave.
       saveThenGo(event, () => location.assign(link.href));
     };
     const onSubmit = (event: SubmitEvent) => {
@@ -102,6 +107,12 @@ function useAutosave<T>(formRef: RefObject<HTMLFormElement | null>, action: Form
     };
 
     const timer = setInterval(() => void save(), autosaveMs);
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const onInput = () => {
+      clearTimeout(pause);
+      pause = setTimeout(() => void save(), typingPauseMs);
+    };
+    el.addEventListener('input', onInput);
     const onHidden = () => {
       if (document.visibilityState === 'hidden' && !leftQuickly()) void save();
     };
@@ -112,13 +123,17 @@ function useAutosave<T>(formRef: RefObject<HTMLFormElement | null>, action: Form
       event.preventDefault();
       event.returnValue = '';
     };
-    document.addEventListener('click', onClick);
+    // Capture: before next/link's own click handler, which would navigate client-side at once
+    // (and marks the click handled, so a bubbling listener saw nothing to do).
+    document.addEventListener('click', onClick, true);
     document.addEventListener('submit', onSubmit);
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       clearInterval(timer);
-      document.removeEventListener('click', onClick);
+      clearTimeout(pause);
+      el.removeEventListener('input', onInput);
+      document.removeEventListener('click', onClick, true);
       document.removeEventListener('submit', onSubmit);
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);

@@ -94,6 +94,20 @@ for (const { words: w, viewport } of journeys) {
         await page.goBack();
         await expect(narrative).toHaveValue(`${typed} 2`);
         expect(dialogs).toEqual([]);
+        // The header's Statistics link (a client-side navigation before): saved first, nothing asked.
+        await expect.poll(() => narrative.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
+        await narrative.fill(`${typed} 4`);
+        await page.getByRole('navigation', { name: w.locale === 'fa' ? 'اصلی' : 'Main' }).getByRole('link', { name: w.locale === 'fa' ? 'آمار' : 'Statistics' }).click();
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/statistics$`));
+        await page.goBack();
+        await expect(narrative).toHaveValue(`${typed} 4`);
+        expect(dialogs).toEqual([]);
+        // A pause in typing: saved within seconds, without leaving (shown by the step's saved note).
+        await narrative.fill(`${typed} 5`);
+        await page.waitForTimeout(4_500);
+        await page.reload();
+        await expect(narrative).toHaveValue(`${typed} 5`);
+        expect(dialogs).toEqual([]);
         // A whole page load: typing before the page's script has taken over the field races React
         // setting it up (Playwright's fill then lands beside the old text), which no person does.
         await expect.poll(() => narrative.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
@@ -139,7 +153,8 @@ for (const { words: w, viewport } of journeys) {
         // Every old session ended: the first phone is signed out on the server.
         expect(await sessionAlive(browser, baseURL!, oldPhone)).toBe(false);
         await page.goto(`/${w.locale}/my-testimonies`);
-        await expect(page).toHaveURL(new RegExp(`/${w.locale}/sign-in\\?next=`));
+        // Signed out, the sign-in address says nothing of the page asked for (lib/authz/sign-in-return.ts).
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/sign-in$`));
 
         await p.getByRole('link', { name: w.recovery.signIn }).click();
         await signInAs(p, w, username, firstPassphrase);
@@ -186,6 +201,8 @@ for (const { words: w, viewport } of journeys) {
         await page.goBack();
         await expect(page.getByText(typed)).toHaveCount(0);
         await expect(page.getByLabel(w.steps.nameFa)).toHaveCount(0);
+        // Nor does the address Back lands on say what she was doing.
+        expect(page.url()).not.toMatch(/next=|submit|my-testimonies/);
 
         // Back in later: the one draft is the one "Start" made before leaving; leaving made none.
         await page.goto(`/${w.locale}/sign-in`);

@@ -13,7 +13,8 @@ import { recordFigure } from '@/lib/testing/security-figures';
 import { filledDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { getOwnDraft, submitTestimony } from '@/lib/testimonies';
 import { addressKey } from './address';
-import { issueChallenge, pruneUsedChallenges } from './challenge';
+import { checkChallenge, issueChallenge, pruneUsedChallenges, reissueChallenge, repostWaitSeconds } from './challenge';
+import { guessWaitSeconds } from './guesses';
 import { rules } from './limits';
 
 const passphrase = gatePassphrase;
@@ -99,5 +100,38 @@ describe.each(testDatabases())('form challenges on $name', (target) => {
     const left = (await ctx.db.select().from(usedChallenges)).map((r) => r.signature);
     expect(left).toContain('young');
     expect(left).not.toContain('old');
+  });
+});
+
+describe('a refused post\'s fresh challenge (issue 18)', () => {
+  const wait = env().CHALLENGE_WAIT_SECONDS;
+  const issuedAt = (token: string) => parseInt(token.split('.')[1]!, 36);
+
+  it('after a post that waited, a re-post waits only a second: fixing a taken username is not "too soon"', async () => {
+    const now = new Date();
+    const again = reissueChallenge(issueChallenge(new Date(now.getTime() - 60_000)), now);
+    await expect(checkChallenge({ challenge: again }, new Date(now.getTime() + repostWaitSeconds * 1000))).resolves.toBeTruthy();
+    // Probing usernames still costs a second per probe.
+    if (wait > repostWaitSeconds) expect(await codeOf(checkChallenge({ challenge: again }, now))).toBe('challenge_wait');
+  });
+
+  it('a post sent too soon does not shorten the wait by being refused', () => {
+    const now = new Date();
+    const opened = issueChallenge(new Date(now.getTime() - 1_000));
+    expect(issuedAt(reissueChallenge(opened, now))).toBe(issuedAt(opened));
+  });
+
+  it('a forged challenge is worth nothing: the new one starts now', async () => {
+    const now = new Date();
+    const [v, issued, nonce] = issueChallenge(new Date(now.getTime() - 60_000)).split('.');
+    expect(issuedAt(reissueChallenge(`${v}.${issued}.${nonce}.${'A'.repeat(43)}`, now))).toBe(now.getTime());
+  });
+
+  it('a paid sign-in guess waits less than a sign-up (a password manager fills at once)', async () => {
+    const now = new Date();
+    const twoSecondsAgo = issueChallenge(new Date(now.getTime() - 2_000));
+    expect(guessWaitSeconds()).toBeLessThanOrEqual(2);
+    await expect(checkChallenge({ challenge: twoSecondsAgo }, now, undefined, guessWaitSeconds())).resolves.toBeTruthy();
+    if (wait > 2) expect(await codeOf(checkChallenge({ challenge: twoSecondsAgo }, now))).toBe('challenge_wait');
   });
 });

@@ -37,6 +37,35 @@ export function issueChallenge(now = new Date(), secret = defaultSecret()): stri
   return `${body}.${sign(body, secret)}`;
 }
 
+/** After a refusal, the longest a re-post of the same form waits (a person takes longer to fix a field). */
+export const repostWaitSeconds = 1;
+
+/**
+ * The fresh challenge a refused post brings back (lib/actions/define-action.ts). A post whose
+ * genuine challenge had already waited its time gets one that waits only `repostWaitSeconds`: a
+ * person who fixes a taken username and presses again within seconds is not "too soon" (issue 18),
+ * while a script probing usernames (issue 17) still pays a second per probe, on top of the
+ * per-address refusal count. A post sent too soon gets one with the same time of issue (refusing
+ * it never shortens the wait); a forged one, one that starts now.
+ */
+export function reissueChallenge(posted: unknown, now = new Date(), secret = defaultSecret()): string {
+  const issuedAt = genuineIssueTime(typeof posted === 'string' ? posted : '', secret);
+  const wait = env().CHALLENGE_WAIT_SECONDS * 1000;
+  if (issuedAt === null || issuedAt > now.getTime()) return issueChallenge(now, secret);
+  if (issuedAt + wait > now.getTime()) return issueChallenge(new Date(issuedAt), secret);
+  return issueChallenge(new Date(now.getTime() - Math.max(0, wait - repostWaitSeconds * 1000)), secret);
+}
+
+/** The time a well-signed timed challenge was issued, or null. */
+function genuineIssueTime(token: string, secret: string): number | null {
+  const [v, issued, nonce, signature] = token.split('.');
+  if (v !== version || !issued || !nonce || !signature) return null;
+  const expected = Buffer.from(sign(`${v}.${issued}.${nonce}`, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return parseInt(issued, 36);
+}
+
 /** What a form posts to pass the gate: the timed challenge, a solved proof of work, the trap. */
 export type FormGate = { challenge?: unknown; proof?: unknown; trap?: unknown };
 
@@ -47,28 +76,24 @@ export type FormGate = { challenge?: unknown; proof?: unknown; trap?: unknown };
  * filled) or `challenge_wait` (a timed challenge sent sooner than CHALLENGE_WAIT_SECONDS after it
  * was issued; the same challenge passes later).
  */
-export async function spendChallenge(tx: DbOrTx, form: FormGate, now = new Date(), secret = defaultSecret()): Promise<void> {
-  await spend(tx, await checkChallenge(form, now, secret));
+export async function spendChallenge(tx: DbOrTx, form: FormGate, now = new Date(), secret = defaultSecret(), waitSeconds?: number): Promise<void> {
+  await spend(tx, await checkChallenge(form, now, secret, waitSeconds));
 }
 
 /**
  * Everything `spendChallenge` checks but whether it was spent before: what to record as spent
  * (the caller's statement records it, lib/abuse/gate.ts), or the same refusals.
  */
-export async function checkChallenge(form: FormGate, now = new Date(), secret = defaultSecret()): Promise<{ signature: string; expiresAt: Date }> {
+export async function checkChallenge(form: FormGate, now = new Date(), secret = defaultSecret(), waitSeconds = env().CHALLENGE_WAIT_SECONDS): Promise<{ signature: string; expiresAt: Date }> {
   if (typeof form.trap === 'string' && form.trap !== '') throw new AppError('challenge_failed');
   if (typeof form.proof === 'string' && form.proof !== '') return checkProofOfWork(form.proof, secret);
   const token = typeof form.challenge === 'string' ? form.challenge : '';
-  const [v, issued, nonce, signature] = token.split('.');
-  if (v !== version || !issued || !nonce || !signature) throw new AppError('challenge_failed');
-  const expected = Buffer.from(sign(`${v}.${issued}.${nonce}`, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('challenge_failed');
-  const issuedAt = parseInt(issued, 36);
-  const { CHALLENGE_WAIT_SECONDS, CHALLENGE_MAX_AGE_MINUTES } = env();
-  const expiresAt = new Date(issuedAt + CHALLENGE_MAX_AGE_MINUTES * 60_000);
+  const issuedAt = genuineIssueTime(token, secret);
+  if (issuedAt === null) throw new AppError('challenge_failed');
+  const signature = token.split('.')[3]!;
+  const expiresAt = new Date(issuedAt + env().CHALLENGE_MAX_AGE_MINUTES * 60_000);
   if (!(expiresAt > now) || issuedAt > now.getTime() + 60_000) throw new AppError('challenge_failed');
-  const wait = Math.ceil((issuedAt + CHALLENGE_WAIT_SECONDS * 1000 - now.getTime()) / 1000);
+  const wait = Math.ceil((issuedAt + waitSeconds * 1000 - now.getTime()) / 1000);
   if (wait > 0) throw new AppError('challenge_wait', { retryAfterSeconds: wait });
   return { signature, expiresAt };
 }

@@ -10,6 +10,7 @@
 //   guesser that work, the owner included, but nobody is ever refused for the account's sake.
 // Points are taken before the check, so guesses sent in parallel cannot all pass a read-only count.
 import type { DbOrTx } from '@/db/types';
+import { env } from '@/lib/env.mjs';
 import { spendChallenge, type FormGate } from './challenge';
 import { consumeLimit, clearLimit, takePoint, type Bucket } from './limits';
 
@@ -18,6 +19,13 @@ export type GuessKeys = { account: string; address: string };
 
 /** The per-(account, address) count's key. Address keys are base64url; `|` never occurs in them. */
 const pairKey = (keys: GuessKeys) => `${keys.account}|${keys.address}`;
+
+/**
+ * A paid guess without JavaScript waits this long after the page at most: a password manager fills
+ * the sign-in form within a second or two (issue 18: "too soon" at 4 s). A guess still pays
+ * with a fresh page each time; the per-address allowance is what bounds a guesser.
+ */
+export const guessWaitSeconds = () => Math.min(2, env().CHALLENGE_WAIT_SECONDS);
 
 /**
  * Admits one guess at `keys.account`'s secret in `bucket` (whose rule has `accountTotal`). Throws
@@ -30,7 +38,7 @@ export async function admitGuess(db: DbOrTx, bucket: Bucket, keys: GuessKeys, ga
   const overPair = await takePoint(db, bucket, 'account', pairKey(keys));
   const overTotal = await takePoint(db, bucket, 'accountTotal', keys.account);
   if (!overPair && !overTotal) return { paid: false };
-  await spendChallenge(db, gate);
+  await spendChallenge(db, gate, undefined, undefined, guessWaitSeconds());
   return { paid: true };
 }
 

@@ -7,7 +7,8 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { issueChallenge } from '@/lib/abuse/challenge';
+import { reissueChallenge } from '@/lib/abuse/challenge';
+import { challengeField } from '@/lib/abuse/challenge-fields';
 import type { Db } from '@/db/types';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
@@ -72,7 +73,8 @@ export type ServerAction<T> = ((previous: ActionState<T>, formData: FormData) =>
 
 export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, T>): ServerAction<T> {
   const action = async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
-    const gate = spec.gate ? { challenge: issueChallenge() } : {};
+    // A refusal's fresh challenge keeps the posted one's time of issue (lib/abuse/challenge.ts).
+    const gate = spec.gate ? { challenge: reissueChallenge(formData instanceof FormData ? formData.get(challengeField) : null) } : {};
     // Next calls an action with whatever the post decodes to. Our forms (useActionState) always send
     // (state, form); a post of another shape — a no-JavaScript post naming the action directly
     // (`$ACTION_ID_…`) or with bound arguments that are not a reference, an action call with other

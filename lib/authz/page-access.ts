@@ -6,6 +6,7 @@ import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { redirect } from '@/lib/i18n/navigation';
 import { AppError } from '@/lib/errors';
 import { checkAccess, type Access } from './access';
+import { signInReturnPath } from './sign-in-return';
 
 export async function requirePageAccess(access: Exclude<Access, 'public'>, page: { locale: string; path: string }): Promise<Viewer> {
   const viewer = await getViewer();
@@ -14,7 +15,8 @@ export async function requirePageAccess(access: Exclude<Access, 'public'>, page:
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'unauthenticated') {
-      redirect({ href: { pathname: '/sign-in', query: { next: page.path } }, locale: page.locale });
+      const next = signInReturnPath(page.path);
+      redirect({ href: next ? { pathname: '/sign-in', query: { next } } : '/sign-in', locale: page.locale });
     }
     if (error.code === 'second_factor_required') {
       redirect({ href: { pathname: '/two-factor', query: { next: page.path } }, locale: page.locale });

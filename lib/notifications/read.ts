@@ -11,6 +11,7 @@ import { isUuid } from '@/lib/validation/uuid';
 import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { requirePermission } from '@/lib/authz/guard';
 import { aboutNames } from '@/lib/testimonies/own';
+import type { AboutName } from '@/lib/testimonies/about-label';
 import type { NotificationKind } from './kinds';
 
 const permission = 'testimony.read.own';
@@ -21,7 +22,7 @@ export type NotificationDto = {
   kind: NotificationKind | 'accepted' | 'revision_accepted';
   testimonyId: string;
   /** Who the testimony is about, in the submitter's own words. */
-  about: string[];
+  about: AboutName[];
   /** A rejection's reason code. */
   reason: string | null;
   createdAt: Date;

@@ -7,6 +7,7 @@ import { provinces } from '@/lib/geo/provinces';
 import { calendarOf, formatStoredDate, type StoredPrecision } from '@/lib/i18n/dates';
 import { listPublishedPersons } from '@/lib/memorial/search';
 import { publishedPersonsByIds } from './drafts';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Values = Record<string, string | string[]>;
 type Row = { id: string; nameFa: string; nameLatin: string | null; province: string | null; city: string | null; incidentDate: string | null; incidentDatePrecision: StoredPrecision | null };
@@ -32,5 +33,5 @@ function detail(p: Row, locale: string) {
   const lang = locale === 'fa' ? 'fa' : 'en';
   // The date in the reader's calendar and digits (a raw 2019-11-16 on a Persian page reads as English).
   const date = p.incidentDate ? formatStoredDate(p.incidentDate, p.incidentDatePrecision, lang, calendarOf(lang)) : null;
-  return [p.city, province && (locale === 'fa' ? province.nameFa : province.nameEn), date].filter(Boolean).join(' · ');
+  return [p.city, province && (locale === 'fa' ? province.nameFa : province.nameEn), date].filter(Boolean).join(partSeparator(locale));
 }

@@ -11,7 +11,9 @@ import { AppError } from '@/lib/errors';
 import { publishedVisibility, type PublishedVisibility } from '@/lib/memorial/visibility';
 import { isUuid } from '@/lib/validation/uuid';
 import { editableSteps, unsafeOwnTestimony } from './access';
+import type { AboutName } from './about-label';
 import type { DraftData } from './draft-data';
+import { publishedPersonsByIds } from './drafts';
 import type { TestimonyStatus } from './lifecycle';
 import { openDraft, openField, openNarrative, testimonyKey } from './sealed';
 
@@ -41,8 +43,8 @@ export type OwnTestimonySummary = {
   status: TestimonyStatus;
   /** What the submitter is shown as its status (see OwnStatus). */
   shownStatus: OwnStatus;
-  /** Who it is about, as the submitter named them (their own words; shown only to them). */
-  about: string[];
+  /** Who it is about: the persons linked, or chosen and proposed in the draft (for them only; see about-label.ts). */
+  about: AboutName[];
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
@@ -69,21 +71,35 @@ async function timelines(db: Db, ids: string[]) {
 
 /** Who each testimony is about, as the submitter named them (their own words; for them only). */
 export async function aboutNames(db: Db, ids: string[]) {
-  const byId = new Map<string, string[]>();
+  const byId = new Map<string, AboutName[]>();
   if (ids.length === 0) return byId;
   const rows = await db
     .select({ testimonyId: testimonyPersons.testimonyId, nameFa: persons.nameFa, nameLatin: persons.nameLatin })
     .from(testimonyPersons)
     .innerJoin(persons, eq(persons.id, testimonyPersons.personId))
     .where(inArray(testimonyPersons.testimonyId, ids));
-  for (const r of rows) byId.set(r.testimonyId, [...(byId.get(r.testimonyId) ?? []), r.nameFa || r.nameLatin || '']);
+  for (const r of rows) byId.set(r.testimonyId, [...(byId.get(r.testimonyId) ?? []), { nameFa: r.nameFa, nameLatin: r.nameLatin }]);
   return byId;
 }
 
-function draftNames(draft: DraftData): string[] {
-  const about = draft.about ?? {};
-  const name = (about.newNameFa || about.newNameLatin) as string | undefined;
-  return name ? [name] : [];
+/**
+ * Who drafts not yet submitted are about: the persons picked from the memorial (still public) and
+ * the new person proposed, read from each draft (one query for all of them). Before this, a draft
+ * about a person picked from the memorial was listed as "No person chosen yet".
+ */
+async function draftNames(db: Db, drafts: { id: string; draft: DraftData }[]): Promise<Map<string, AboutName[]>> {
+  const picked = (d: DraftData) => [d.about?.personId ?? []].flat().filter((v): v is string => typeof v === 'string');
+  const chosen = new Map((await publishedPersonsByIds(db, [...new Set(drafts.flatMap((d) => picked(d.draft)))])).map((p) => [p.id, p]));
+  const byId = new Map<string, AboutName[]>();
+  for (const { id, draft } of drafts) {
+    const about = draft.about ?? {};
+    const names: AboutName[] = picked(draft).flatMap((pid) => (chosen.has(pid) ? [chosen.get(pid)!] : []));
+    const nameFa = typeof about.newNameFa === 'string' ? about.newNameFa : '';
+    const nameLatin = typeof about.newNameLatin === 'string' && about.newNameLatin ? about.newNameLatin : null;
+    if (nameFa || nameLatin) names.push({ nameFa, nameLatin });
+    byId.set(id, names.map((n) => ({ nameFa: n.nameFa, nameLatin: n.nameLatin })));
+  }
+  return byId;
 }
 
 export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise<OwnTestimonySummary[]> {
@@ -95,12 +111,14 @@ export async function listOwnTestimonies(db: Db, viewer: Viewer | null): Promise
     .orderBy(desc(testimonies.updatedAt), asc(testimonies.id))
     .limit(200);
   const ids = rows.map((r) => r.id);
-  const [events, names] = await Promise.all([timelines(db, ids), aboutNames(db, ids)]);
+  const [events, linked] = await Promise.all([timelines(db, ids), aboutNames(db, ids)]);
+  // Only the drafts with no linked person are opened (decrypted) for their names.
+  const fromDrafts = await draftNames(db, rows.filter((r) => !linked.has(r.id)).map((r) => ({ id: r.id, draft: openDraft(testimonyKey(r), r.draft) })));
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
     shownStatus: ownStatus(r.status, r.visibility),
-    about: names.get(r.id) ?? draftNames(openDraft(testimonyKey(r), r.draft)),
+    about: linked.get(r.id) ?? fromDrafts.get(r.id) ?? [],
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     submittedAt: r.submittedAt,
@@ -145,7 +163,7 @@ export async function getOwnTestimony(db: Db, viewer: Viewer | null, testimonyId
     id: row.id,
     status: row.status,
     shownStatus: ownStatus(row.status, shown?.visibility ?? null),
-    about: names.get(row.id) ?? draftNames(openDraft(key, row.draft)),
+    about: names.get(row.id) ?? (await draftNames(db, [{ id: row.id, draft: openDraft(key, row.draft) }])).get(row.id) ?? [],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,

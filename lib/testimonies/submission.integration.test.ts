@@ -8,6 +8,7 @@ import { createDraft, getOwnDraft, getOwnTestimony, listOwnTestimonies, purgeSta
 import { codeOf } from '@/lib/testing/outcome';
 import { draftAccount, draftConsent, filledDraft as fillDraft, formToken } from '@/lib/testing/testimony-fixtures';
 import { formGate } from '@/lib/testing/form-gate';
+import { insertPerson } from '@/lib/testing/public-fixtures';
 
 const account = draftAccount;
 const consent = draftConsent;
@@ -55,6 +56,18 @@ describe.each(testDatabases())('testimony submission on $name', (target) => {
     expect(detail.status).toBe('submitted');
     expect(detail.timeline.map((e) => e.event)).toEqual(['create', 'submit']);
     expect(detail.consent).toMatchObject({ publish: 'public', credit: 'relationship', mayContact: false });
+  });
+
+  it('a draft about a person picked from the memorial is listed under their names, not as nobody yet', async () => {
+    const [collection] = await ctx.db.select({ id: collections.id }).from(collections).limit(1);
+    const reza = await insertPerson(ctx.db, { collectionId: collection!.id, nameFa: 'رضا نمونه‌زاده', nameLatin: 'Reza Example' });
+    const hidden = await insertPerson(ctx.db, { collectionId: collection!.id, nameFa: 'پنهان', status: 'draft' });
+    const { id } = await createDraft(ctx.db, a(), { token: token(), language: 'en' });
+    await saveDraftStep(ctx.db, a(), { testimonyId: id, step: 'about', values: { personId: [reza.id, hidden.id] } });
+    const listed = (await listOwnTestimonies(ctx.db, a())).find((t) => t.id === id)!;
+    // Only a person still public is named; both of their names, for the page to choose.
+    expect(listed.about).toEqual([{ nameFa: 'رضا نمونه‌زاده', nameLatin: 'Reza Example' }]);
+    expect((await getOwnTestimony(ctx.db, a(), id)).about).toEqual(listed.about);
   });
 
   it('an unfinished draft cannot be submitted, and says which steps are missing', async () => {

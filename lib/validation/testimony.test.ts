@@ -71,3 +71,13 @@ describe('a date typed without choosing how precise it is (walk finding C)', () 
     expect(issues(aboutSchema.safeParse({ newNameFa: 'علی', newOutcome: 'killed', newIncidentYear: '1398' }))).toEqual({ newIncidentYear: 'datePartial' });
   });
 });
+
+describe('numbers typed in words (issue 18)', () => {
+  it('an age in words is told to use digits; digits out of range are not valid', async () => {
+    const { optionalInt } = await import('./testimony');
+    const age = optionalInt(0, 130);
+    expect(age.safeParse('هفده').error?.issues[0]?.message).toBe('notANumber');
+    expect(age.safeParse('۱۷').data).toBe(17);
+    expect(age.safeParse('200').error?.issues.map((i) => i.message)).toEqual(['invalid']);
+  });
+});

@@ -20,7 +20,9 @@ export const optionalInt = (min: number, max: number) =>
     .string()
     .default('')
     .transform((v) => asciiDigits(v.trim()))
-    .refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), 'invalid')
+    // An age written in words («هفده») is told to use digits, not only that it is wrong (issue 18).
+    .refine((v) => v === '' || /^\d+$/.test(v), 'notANumber')
+    .refine((v) => v === '' || !/^\d+$/.test(v) || (Number(v) >= min && Number(v) <= max), 'invalid')
     .transform((v) => (v === '' ? null : Number(v)));
 const list = <T extends readonly [string, ...string[]]>(options: T) =>
   z

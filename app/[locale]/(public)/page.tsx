@@ -94,7 +94,7 @@ export default async function HomePage({ params }: Props) {
         </form>
       </section>
 
-      <MemorialCounts overview={overview} m={m} p={p} heading={several ? c('allHeading') : undefined} />
+      <MemorialCounts overview={overview} locale={locale} m={m} p={p} heading={several ? c('allHeading') : undefined} />
 
       <section aria-labelledby="latest-heading" className="mt-10">
         <h2 id="latest-heading" className="text-xl font-semibold">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getViewer } from '@/lib/auth/viewer';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -27,6 +28,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   // After sign-up: where the person was going (a same-site path only), else the submission.
   const continueTo = safeNextPath(typeof next === 'string' ? next : undefined, locale, `/${locale}/submit`);
   const t = await getTranslations('SignUp');
+  const viewer = await getViewer();
   // The heading is the form's own (components/forms/sign-up-form.tsx): once the account exists the
   // page becomes "your account is ready", with none of the sign-up page around it.
   return (
@@ -37,6 +39,28 @@ export default async function SignUpPage({ params, searchParams }: Props) {
           locale={locale}
           challenge={issueChallenge()}
           continueTo={continueTo}
+          signedIn={
+            viewer && (
+              <section aria-labelledby="signed-in-heading">
+                <h1 id="signed-in-heading" className="text-3xl font-bold">
+                  {t('signedInHeading')}
+                </h1>
+                <p className="mt-4">{t('signedInText', { username: viewer.username })}</p>
+                <ul className="mt-4 list-disc space-y-2 ps-6">
+                  <li>
+                    <a href={`/${locale}/account`} className="font-semibold">
+                      {t('signedInAccount')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={continueTo} className="font-semibold">
+                      {t('signedInSubmit')}
+                    </a>
+                  </li>
+                </ul>
+              </section>
+            )
+          }
           intro={
             <>
               <p className="mt-2 text-lg">{t('intro')}</p>

@@ -13,6 +13,7 @@ import { ActionForm } from '@/components/moderation/action-form';
 import { DecisionNotice } from '@/components/moderation/decision-notice';
 import { QueueFilterForm } from '@/components/moderation/queue-filters';
 import { claimNextAction } from './testimonies/actions';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Query = { status?: string; decided?: string; cursor?: string; collection?: string; province?: string; language?: string; minor?: string; files?: string; flagged?: string };
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Query> };
@@ -115,12 +116,12 @@ export default async function QueuePage({ params, searchParams }: Props) {
                   </td>
                   <td data-label={columns[2]} className={staffCell}>
                     {t(`statuses.${item.status}`)}
-                    {item.awaitingSecondApproval && item.status === 'edited' ? <> · {tq('statuses.awaiting_approval')}</> : null}
+                    {item.awaitingSecondApproval && item.status === 'edited' ? <>{partSeparator(locale)}{tq('statuses.awaiting_approval')}</> : null}
                   </td>
                   <td data-label={columns[3]} className={staffCell}>{languageName(item.language)}</td>
                   <td data-label={columns[4]} className={staffCell}>{item.heldBy ? <bdi>{item.heldBy}</bdi> : '—'}</td>
                   <td data-label={columns[5]} className={staffCell}>
-                    {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(' · ') || '—'}
+                    {[item.flagged && tq('flagged'), item.concernsMinor && tq('minor')].filter(Boolean).join(partSeparator(locale)) || '—'}
                   </td>
                 </tr>
               ))}

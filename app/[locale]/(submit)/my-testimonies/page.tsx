@@ -11,6 +11,8 @@ import { formatDate } from '@/lib/i18n/dates';
 import { routing } from '@/lib/i18n/routing';
 import { unreadForSubmitter } from '@/lib/messages';
 import { listOwnTestimonies } from '@/lib/testimonies';
+import { partSeparator } from '@/lib/i18n/separator';
+import { aboutLabel } from '@/lib/testimonies/about-label';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +42,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
         {items.map((item) => (
           <li key={item.id} className="rounded border border-line bg-white p-4">
             <h2 className="text-lg font-semibold" dir="auto">
-              <a href={`/${locale}/my-testimonies/${item.id}`}>{item.about.join('، ') || t('aboutUnknown')}</a>
+              <a href={`/${locale}/my-testimonies/${item.id}`}>{aboutLabel(item.about, locale) || t('aboutUnknown')}</a>
             </h2>
             <p className="mt-1">
               {t('statusLabel')}: <strong>{t(`status.${item.shownStatus}`)}</strong>
@@ -48,7 +50,7 @@ export default async function MyTestimoniesPage({ params, searchParams }: Props)
               {(unread[item.id] ?? 0) > 0 && <strong className="block text-sm text-accent-ink">{m('unread', { count: unread[item.id]! })}</strong>}
             </p>
             <p className="text-sm text-muted">
-              {t('created')}: {formatDate(item.createdAt, locale)} · {t('updated')}: {formatDate(item.updatedAt, locale)}
+              {t('created')}: {formatDate(item.createdAt, locale)}{partSeparator(locale)}{t('updated')}: {formatDate(item.updatedAt, locale)}
             </p>
             <Timeline locale={locale} events={item.timeline} />
           </li>

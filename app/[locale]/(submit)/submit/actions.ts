@@ -60,6 +60,9 @@ export const submitTestimonyAction = defineAction({
   name: 'testimony.submit',
   schema: z.object({ draftId: z.uuid(), locale: z.enum(['fa', 'en']), token: startSchema.shape.token }),
   access: { permission: 'testimony.submit' },
+  // A refusal brings back a challenge dated from the page's, not a fresh one from the page that
+  // re-renders without JavaScript (which would be "too soon" again at once).
+  gate: true,
   handler: async (input, { db, viewer, formData }) => {
     const result = await submitTestimony(db, viewer, { testimonyId: input.draftId, token: input.token, ...formGateOf(formData) }, await currentAddressKey());
     if (result.publicChanged) revalidatePublicData();

@@ -12,6 +12,8 @@ import { routing } from '@/lib/i18n/routing';
 import { listOpenCollections } from '@/lib/collections/open';
 import { listOwnTestimonies, personCollectionSlug, publishedPersonsByIds } from '@/lib/testimonies';
 import { startTestimonyAction } from './actions';
+import { aboutLabel } from '@/lib/testimonies/about-label';
+import { nameFor } from '@/lib/testimonies/about-label';
 
 // Never cached anywhere: a submitter's drafts are theirs alone (next.config.js adds no-store too).
 export const dynamic = 'force-dynamic';
@@ -59,7 +61,7 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
             {drafts.map((d) => (
               <li key={d.id}>
                 <a href={`/${locale}/submit/${d.id}/${d.status === 'draft' ? 'about' : 'account'}`}>
-                  <span dir="auto">{d.about.join('، ') || t('resumeUnnamed')}</span>
+                  <span dir="auto">{aboutLabel(d.about, locale) || t('resumeUnnamed')}</span>
                 </a>{' '}
                 <span className="text-sm text-muted">{t('resumeItem', { date: formatDate(d.updatedAt, locale) })}</span>
               </li>
@@ -73,7 +75,7 @@ export default async function SubmitStartPage({ params, searchParams }: Props) {
         </h2>
         {person && (
           <p className="mt-2">
-            {t('startAbout')} <bdi className="font-semibold">{locale === 'fa' ? person.nameFa || person.nameLatin : person.nameLatin || person.nameFa}</bdi>
+            {t('startAbout')} <bdi className="font-semibold">{nameFor(person, locale)}</bdi>
           </p>
         )}
         <FormMessages namespaces={['Submit']}>

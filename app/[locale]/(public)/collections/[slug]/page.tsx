@@ -70,7 +70,7 @@ export default async function CollectionHomePage({ params }: Props) {
         </form>
       </section>
 
-      <MemorialCounts overview={overview} m={m} p={p} />
+      <MemorialCounts overview={overview} locale={locale} m={m} p={p} />
 
       <section aria-labelledby="latest-heading" className="mt-10">
         <h2 id="latest-heading" className="text-xl font-semibold">

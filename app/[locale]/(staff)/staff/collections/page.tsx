@@ -10,6 +10,7 @@ import { listCollections } from '@/lib/collections/manage';
 import { formatNumber } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { saveCollectionAction } from './actions';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ saved?: string }> };
 
@@ -35,12 +36,12 @@ export default async function CollectionsPage({ params, searchParams }: Props) {
                 <bdi>{name}</bdi>
               </h2>
               <p className="text-sm">
-                {c.openForSubmissions ? t('isOpen') : t('isClosed')} ·{' '}
+                {c.openForSubmissions ? t('isOpen') : t('isClosed')}{partSeparator(locale)}
                 {t('counts', { persons: formatNumber(c.persons, locale), testimonies: formatNumber(c.testimonies, locale) })}
                 {/* A closed collection without public records has no public page (lib/memorial/collections.ts). */}
                 {(c.openForSubmissions || c.persons > 0) && (
                   <>
-                    {' · '}
+                    {partSeparator(locale)}
                     <a href={collectionPath.home(locale, c.slug)}>{t('publicPage')}</a>
                   </>
                 )}

@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { AppError } from '@/lib/errors';
 import { listStaffPersons, type PersonStatus } from '@/lib/persons/read';
 import { createPersonAction } from './actions';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string; status?: string; cursor?: string }> };
 
@@ -58,7 +59,7 @@ export default async function PersonsPage({ params, searchParams }: Props) {
             {persons.map((p) => (
               <tr key={p.id}>
                 <th scope="row" className={`${staffCell} font-normal`}>
-                  <a href={`/${locale}/staff/persons/${p.id}`}><bdi>{p.nameFa}</bdi>{p.nameLatin ? <> · <bdi>{p.nameLatin}</bdi></> : null}</a>
+                  <a href={`/${locale}/staff/persons/${p.id}`}><bdi>{p.nameFa}</bdi>{p.nameLatin ? <>{partSeparator(locale)}<bdi>{p.nameLatin}</bdi></> : null}</a>
                 </th>
                 <td className={staffCell}>{t(`status.${p.status}`)}{p.merged ? ` (${t('merged')})` : ''}</td>
                 <td className={staffCell}>{t(`verification.${p.verification}`)}</td>

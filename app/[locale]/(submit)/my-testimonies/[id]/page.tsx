@@ -15,6 +15,7 @@ import { routing } from '@/lib/i18n/routing';
 import { listThread } from '@/lib/messages';
 import { getOwnTestimony } from '@/lib/testimonies';
 import { replyToModeratorsAction, withdrawTestimonyAction } from '../actions';
+import { aboutLabel } from '@/lib/testimonies/about-label';
 
 export const dynamic = 'force-dynamic';
 
@@ -65,7 +66,7 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         <a href={`/${locale}/my-testimonies`}>{t('title')}</a>
       </p>
       <h1 className="mt-2 text-3xl font-bold" dir="auto">
-        {item ? item.about.join('، ') || t('aboutUnknown') : t('detailTitle')}
+        {item ? aboutLabel(item.about, locale) || t('aboutUnknown') : t('detailTitle')}
       </h1>
       {item && (
         <>

@@ -16,6 +16,7 @@ import { dryRunImport, shownProblems } from '@/lib/imports/run';
 import { columnFieldName } from '@/lib/validation/import';
 import { commitImportAction, discardImportAction, mapImportAction } from '../actions';
 import { FormMessages } from '@/components/forms/form-messages';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ checked?: string }> };
 
@@ -41,7 +42,7 @@ export default async function ImportBatchPage({ params, searchParams }: Props) {
     [
       t('reasons.name', { percent: r.name }),
       ...(['fatherName', 'age', 'province', 'city'] as const).filter((k) => r[k]).map((k) => t(`reasons.${k}`)),
-    ].join(t('reasons.separator'));
+    ].join(partSeparator(locale));
 
   return (
     <FormMessages namespaces={[]}>
@@ -159,7 +160,7 @@ export default async function ImportBatchPage({ params, searchParams }: Props) {
                         <ul>
                           {p.duplicates.map((d) => (
                             <li key={d.id}>
-                              <a href={`/${locale}/staff/persons/${d.id}`}><bdi>{d.nameFa}</bdi>{d.nameLatin ? <> · <bdi>{d.nameLatin}</bdi></> : null}</a> ({t(`personStatus.${d.status}`)})
+                              <a href={`/${locale}/staff/persons/${d.id}`}><bdi>{d.nameFa}</bdi>{d.nameLatin ? <>{partSeparator(locale)}<bdi>{d.nameLatin}</bdi></> : null}</a> ({t(`personStatus.${d.status}`)})
                               <br />
                               <span className="text-sm">{matchReasons(d.reasons)}</span>
                             </li>

@@ -15,6 +15,7 @@ import { FormMessages } from '@/components/forms/form-messages';
 import { PersonForm } from '@/components/moderation/person-form';
 import { PublicationNotices } from '@/components/moderation/publication-notices';
 import { personFormValues } from '@/lib/validation/person';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
 
@@ -43,7 +44,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
     <FormMessages namespaces={[]}>
       <p><a href={`/${locale}/staff/persons`}>{t('backToList')}</a></p>
       <h1 className="mt-2 text-2xl font-bold"><bdi><Revealed text={p.nameFa} /></bdi></h1>
-      <p>{t(`status.${p.status}`)} · {t(`verification.${p.verification}`)}{p.merged ? ` · ${t('merged')}` : ''}</p>
+      <p>{t(`status.${p.status}`)}{partSeparator(locale)}{t(`verification.${p.verification}`)}{p.merged ? `${partSeparator(locale)}${t('merged')}` : ''}</p>
       <MinorIdentityPanel locale={locale} personId={p.id} identity={await withDb(getMinorIdentity, viewer, p.id)} action={approveMinorIdentityAction} />
       <section id="person-form" aria-labelledby="person-form-heading" className="mt-6">
         <h2 id="person-form-heading" className="text-xl font-semibold">{tpe('heading')}</h2>

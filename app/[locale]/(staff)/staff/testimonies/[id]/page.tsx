@@ -31,6 +31,7 @@ import { setAttachmentVisibilityAction, setPublicCaptionAction } from '../../att
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
 import { correctRedactionAction, unpublishAction } from './actions';
+import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string; file?: string; shown?: string }> };
 
@@ -77,7 +78,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <h1 className="mt-2 text-2xl font-bold">{t('reviewTitle')}</h1>
       <p className="mt-1">
         {t('statusLabel')} <strong>{t(`status.${shownStatus as 'published'}`)}</strong>
-        {review.rejectReason ? <> · {t('rejectedFor', { reason: t(`rejectReasons.${review.rejectReason}`) })}</> : null}
+        {review.rejectReason ? <>{partSeparator(locale)}{t('rejectedFor', { reason: t(`rejectReasons.${review.rejectReason}`) })}</> : null}
       </p>
       <DecisionNotice locale={locale} decided={query.decided} />
       <WorkflowNotices locale={locale} review={review} />
