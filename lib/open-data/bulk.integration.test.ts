@@ -157,11 +157,12 @@ describe.each(testDatabases())('bulk files on $name', (target) => {
       ]);
       await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [p.id], status: 'published', redacted: `-First line, "quoted"\n\nSecond ${name}`, consentCredit: i % 2 ? 'relationship' : 'anonymous' });
     }
-    // A testimony about two persons, with a public file and a consented portrait.
+    // A testimony about two persons, with a public file and a consented portrait; the files show the
+    // moderator's caption for readers, never the submitter's own.
     const both = await insertTestimony(ctx.db, { collectionId, submitterId, personIds: [made[0]!, made[1]!], status: 'published', redacted: '=HYPERLINK("x")', consentCredit: 'chosen_name', creditName: '-Maryam' });
     const [file] = await ctx.db
       .insert(attachments)
-      .values({ testimonyId: both, kind: 'image', mime: 'image/jpeg', publicMime: 'image/jpeg', sizeBytes: 10, sha256: 'x', originalKey: 'o', publicKey: 'public/y.jpg', status: 'ready', metadataRemoved: true, visibility: 'public', caption: '-A caption, "quoted"' })
+      .values({ testimonyId: both, kind: 'image', mime: 'image/jpeg', publicMime: 'image/jpeg', sizeBytes: 10, sha256: 'x', originalKey: 'o', publicKey: 'public/y.jpg', status: 'ready', metadataRemoved: true, visibility: 'public', caption: 'The submitter\'s own caption', publicCaption: '-A caption, "quoted"' })
       .returning({ id: attachments.id });
     await ctx.db.update(testimonies).set({ portraitPublic: true }).where(eq(testimonies.id, both));
     await ctx.db.update(persons).set({ portraitAttachmentId: file!.id }).where(eq(persons.id, made[0]!));
@@ -182,6 +183,7 @@ describe.each(testDatabases())('bulk files on $name', (target) => {
     const first = body.persons.find((p: { nameLatin: string }) => p.nameLatin === '-Arash');
     expect(first).toMatchObject({ fatherNameFa: 'پدر', birthYear: 1990, cause: '=Shot', otherNames: expect.arrayContaining(['-Arash alias, one']), sources: expect.any(Array), portrait: expect.objectContaining({ caption: '-A caption, "quoted"' }) });
     expect(JSON.stringify(body)).not.toContain('SECRET');
+    expect(JSON.stringify(body)).not.toContain("submitter's own caption");
   });
 
   it('persons.csv reads back as persons.json: 0 mismatches', async () => {

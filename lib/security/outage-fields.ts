@@ -17,6 +17,8 @@ export const typedFieldLabels: Readonly<Record<string, string>> = {
   eventPlace: 'Submit.account.eventPlace',
   creditName: 'Submit.consent.creditName',
   caption: 'Media.captionLabel',
+  // The moderator's caption for readers (components/moderation/attachment-caption-form.tsx).
+  publicCaption: 'ReviewFiles.captionLabel',
   // The submitter's answer, a staff message and a staff note all post `body`.
   body: 'Outage.fields.body',
   message: 'Moderation.requestChangesLabel',
@@ -59,6 +61,8 @@ export const chosenFields: ReadonlySet<string> = new Set([
   'publish', 'credit', 'portraitPublic', 'exactPlacePublic', 'mayContact',
   'startsOn', 'endsOn', 'openForSubmissions', 'reason', 'role', 'collectionId', 'next',
   'filterStatus', 'gender', 'incidentDatePrecision', 'province', 'outcome', 'perpetrator', 'aftermath', 'sensitiveContent', 'status', 'verification',
+  // The review form's pressed button (apply the ticks, save, publish: components/moderation/redaction-form.tsx).
+  'mode',
 ]);
 
 /** Passphrases and one-time codes: never echoed into a page, not even hidden. */
