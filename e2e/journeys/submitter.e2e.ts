@@ -103,6 +103,8 @@ for (const { words: w, viewport } of journeys) {
         await expect(narrative).toHaveValue(`${typed} 4`);
         expect(dialogs).toEqual([]);
         // A pause in typing: saved within seconds, without leaving (shown by the step's saved note).
+        // Back from the statistics page is a whole page load: typing waits for the page's script, as above.
+        await expect.poll(() => narrative.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber')))).toBe(true);
         await narrative.fill(`${typed} 5`);
         await page.waitForTimeout(4_500);
         await page.reload();
