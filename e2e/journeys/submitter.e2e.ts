@@ -4,6 +4,7 @@
 import { expect, test } from '../fixtures';
 import { unique } from '../support/accounts';
 import { fillAbout, fillAccount } from '../support/submission';
+import { publishAsModerator } from '../support/publish';
 import { answerNeutralSite, firstPassphrase, journeys, neutralSite, sessionAlive, signInAs, signUpKeepingCodes, signedInArea, smallPhoto } from './support';
 
 const newPassphrase = 'seven lanterns over a quiet river';
@@ -13,8 +14,8 @@ for (const { words: w, viewport } of journeys) {
     test.describe(`${w.locale}, ${viewport.width}×${viewport.height}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
       test.use({ viewport, javaScriptEnabled });
 
-      test('sign up, keep the codes, write a testimony with a photo, submit it, find it from the header', async ({ page }) => {
-        test.setTimeout(120_000);
+      test('sign up, keep the codes, write a testimony with a photo, submit it, find it from the header, hear that it was published', async ({ page, browser }) => {
+        test.setTimeout(180_000);
         const username = unique(`mother-${w.locale}`);
         const codes = await signUpKeepingCodes(page, w, username);
         expect(codes.every((c) => /^[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}$/.test(c))).toBe(true);
@@ -42,16 +43,32 @@ for (const { words: w, viewport } of journeys) {
         await page.getByRole('button', { name: w.steps.next, exact: true }).click();
         // (Without JavaScript the upload's answer scrolled to the files list: its #fragment stays.)
         await expect(page).toHaveURL(/\/consent(#[\w-]+)?$/);
+        // She wants it on the memorial (the safe choice, documentation only, is preselected).
+        await page.getByRole('radio', { name: w.consent.publishOptions.public }).check();
         await page.getByRole('button', { name: w.steps.next, exact: true }).click();
         await expect(page).toHaveURL(/\/review(#[\w-]+)?$/);
         if (javaScriptEnabled) await expect(page.getByRole('checkbox', { name: w.locale === 'fa' ? 'بررسی شد: من ربات نیستم' : 'Checked: a person is sending this form' })).toBeChecked({ timeout: 30_000 });
         await page.getByRole('button', { name: w.steps.submit }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/my-testimonies/[0-9a-f-]+\\?done=submitted(#[\\w-]+)?$`));
+        const submittedUrl = page.url();
 
         await signedInArea(page, w).getByRole('link', { name: w.area.myTestimonies }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/my-testimonies$`));
         await expect(page.getByRole('heading', { level: 1, name: w.myTestimonies })).toBeVisible();
         await expect(page.getByRole('link', { name: person })).toBeVisible();
+
+        // A moderator publishes it; when she comes back, the header says there is news, and the list says what.
+        const testimonyId = /\/my-testimonies\/([0-9a-f-]{36})\?done=/.exec(submittedUrl)![1]!;
+        await publishAsModerator(browser, testimonyId);
+        await page.goto(`/${w.locale}/my-testimonies`);
+        const news = page.getByRole('banner').getByRole('link', { name: new RegExp(`^${w.notifications.title}`) });
+        await expect(news).toHaveText(`${w.notifications.title} ${w.locale === 'fa' ? '۲ تازه' : '2 new'}`);
+        await news.click();
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/notifications$`));
+        const published = page.locator('main li:not(nav li)').filter({ hasText: w.notifications.kinds.published });
+        await expect(published).toHaveCount(1);
+        await published.getByRole('button', { name: w.notifications.open }).click();
+        await expect(page).toHaveURL(new RegExp(`/${w.locale}/my-testimonies/${testimonyId}$`));
       });
 
       test('going back through the steps shows what was saved; what was typed and not yet saved is kept', async ({ page }) => {

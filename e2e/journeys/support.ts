@@ -24,6 +24,8 @@ function words(locale: 'fa' | 'en', m: Catalogue) {
     stepNames: m.Submit.steps,
     stepsNav: m.Submit.stepsLabel,
     myTestimonies: m.MyTestimonies.title,
+    notifications: m.Notifications,
+    consent: m.Submit.consent,
   };
 }
 
