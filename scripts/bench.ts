@@ -301,8 +301,10 @@ const warmUp = nameQueries.slice(0, 20).map((q) => q.split(' ').reverse().join('
 const searchAllowance = Number(process.env.LIMIT_SEARCH_ADDRESS ?? 120);
 let searchesCounted = 0;
 // The client over HTTP is the leanest ordinary one, as a browser reuses its connection: node:http
-// on one keep-alive connection, the body read as bytes (fetch, undici, cost ~1–2 ms a request more
-// in the bench's own process: its streams and the body's decoding, which the direct path never pays).
+// on one keep-alive connection, the body read as bytes. fetch (undici) cost ~0.5 ms a request more at
+// p50 and ~4 ms more at p95 against a bare server returning the page's 58 KB (1,000 of each,
+// interleaved, load 4; docs/benchmarks.md): its streams and the body's decoding, in the bench's own
+// process, which the direct path never pays.
 const searchAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 // Called before a search over HTTP, outside its timing.
 const roomForSearch = async () => {
