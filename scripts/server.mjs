@@ -17,8 +17,10 @@ import { loopbackRenderer } from '../lib/public-cache/render.mjs';
 import { cacheKey, isTextSearch } from '../lib/public-cache/routes.mjs';
 import { installRenderSlot, renderHeader } from '../lib/public-cache/render-slot.mjs';
 import { searchSplicer } from '../lib/public-cache/search-fast.mjs';
+import { createStaticBrotli } from '../lib/public-cache/static-brotli.mjs';
 import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
+import { baselineHeaders } from '../lib/security/headers.mjs';
 
 // Memory (issue 16: RSS ≤ 350 MB at peak under the bench). V8 lets the heap grow to several times
 // what is live before collecting it all, and keeps what it grew to: on a machine with a lot of memory
@@ -84,9 +86,17 @@ const cache =
       })
     : null;
 
+// The build's scripts and stylesheets in Brotli (Next sends gzip only), with the headers
+// next.config.js gives them (lib/public-cache/static-brotli.mjs).
+const staticBrotli = createStaticBrotli({
+  staticDir: path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'static'),
+  headers: baselineHeaders({ production: config.NODE_ENV === 'production' }),
+});
+
 const server = http.createServer(async (req, res) => {
   // Only the cache's own loopback requests may carry the render secret.
   delete req.headers[renderHeader];
+  if (staticBrotli.serve(req, res)) return;
   // The client's address, for every request that reaches the app (a cache miss's render carries it).
   stampClientAddress(req, hops);
   const key = cache ? cacheKey(req.method, req.url, req.headers) : null;

@@ -24,7 +24,8 @@ const port = process.env.PORT ?? '3000';
 if (!config.AUTH_URL && config.databaseDriver === 'pglite') childEnv.AUTH_URL = `http://localhost:${port}`;
 
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
+// The build folder next.config.js uses (NEXT_DIST_DIR for side-by-side builds), else every start rebuilt.
+if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: childEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
