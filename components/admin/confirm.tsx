@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
+
 /**
  * A destructive action behind a disclosure: the button appears only after opening it, next to a
  * sentence saying what will happen. Works without JavaScript (details/summary), unlike confirm().
  * It sits inside the form, so the form's result notice stays visible when it is closed again.
  */
-export function Confirm({ summary, warning, confirm, name, value }: { summary: string; warning: string; confirm: string; name?: string; value?: string }) {
+export function Confirm({ summary, warning, confirm, name, value }: { summary: string; warning: ReactNode; confirm: string; name?: string; value?: string }) {
   return (
     <details>
       <summary className="cursor-pointer">{summary}</summary>

@@ -10,6 +10,7 @@ import { RecoveryCodes } from './recovery-codes';
 import { recoveryCodesFileName } from './recovery-codes-file';
 import { useActionForm } from './use-action-form';
 import { useCheckedForm } from './use-checked-form';
+import { isolate } from '@/components/layout/isolate';
 
 type Created = { recoveryCodes: string[]; username: string };
 type Actions = { signUp: FormAction<Created>; generatePassphrase: FormAction<{ passphrase: string }> };
@@ -88,7 +89,7 @@ function Created({ created, continueTo }: { created: Created; continueTo: string
       <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold focus:outline-none">
         {t('createdHeading')}
       </h1>
-      <p className="mt-2 text-lg">{t('createdSignedIn', { username: created.username })}</p>
+      <p className="mt-2 text-lg">{t.rich('createdSignedIn', { username: created.username, isolate })}</p>
       <section aria-labelledby="codes-heading" className="mt-8">
         <h2 id="codes-heading" className="text-xl font-semibold">
           {t('codesHeading')}

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { isolate } from '@/components/layout/isolate';
 import type { Locale } from '@/lib/i18n/routing';
 import type { DatePrecision, Gender, PublicTestimony } from '@/lib/memorial/dto';
 import { displayDate, num } from './format';
@@ -30,16 +31,16 @@ export function TestimonyListView({
 }: { testimonies: PublicTestimony[]; locale: Locale; gender: Gender; sensitive: boolean; t: PersonT } & Permalinks) {
   const approx = (precision: DatePrecision | null, date: string) => (precision === 'approximate' ? t('approximately', { date }) : date);
   const credit = (c: PublicTestimony['credit']) => {
+    // A chosen name isolated (<bdi>): in another script it must not reorder the sentence.
     const text =
       c.kind === 'anonymous'
-        ? t('testimonyOf', { kind: 'anonymous', relationship: '', name: '' })
+        ? t.rich('testimonyOf', { kind: 'anonymous', relationship: '', name: '', isolate })
         : c.kind === 'relationship'
-          ? t('testimonyOf', { kind: 'relationship', relationship: t(`relationship.${c.relationship}`, { gender }), name: '' })
-          : t('testimonyOf', { kind: 'name', relationship: '', name: c.name });
-    // Unicode-isolate: a chosen name in another script must not reorder the sentence.
+          ? t.rich('testimonyOf', { kind: 'relationship', relationship: t(`relationship.${c.relationship}`, { gender }), name: '', isolate })
+          : t.rich('testimonyOf', { kind: 'name', relationship: '', name: c.name, isolate });
     // The year in the reader's calendar: Solar Hijri on a Persian page («روایت مادرش، ۱۴۰۵»).
     const year = c.kind === 'anonymous' ? null : locale === 'fa' ? c.yearSolarHijri : c.year;
-    return year !== null ? t('creditYear', { credit: text, year: num(year, locale).replace(/[٬,]/g, '') }) : text;
+    return year !== null ? t.rich('creditYear', { credit: () => text, year: num(year, locale).replace(/[٬,]/g, '') }) : text;
   };
   return (
     <ol className="mt-4 space-y-6">

@@ -4,6 +4,7 @@ import type { FormAction } from '@/components/forms/action-state';
 import type { Locale } from '@/lib/i18n/routing';
 import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
+import { isolate } from '@/components/layout/isolate';
 
 const button = 'rounded border border-muted px-4 py-2 hover:bg-white';
 
@@ -39,7 +40,7 @@ export async function ClaimPanel({ locale, review, actions, notices }: { locale:
   }
   return (
     <div className="mt-4">
-      <p>{t(review.claim.expired ? 'heldByExpired' : 'heldBy', { username: review.claim.holder ?? '—' })}</p>
+      <p>{t.rich(review.claim.expired ? 'heldByExpired' : 'heldBy', { username: review.claim.holder ?? '—', isolate })}</p>
       <ActionForm action={actions.claim} notices={notices} className="mt-2">
         {hidden}
         <input type="hidden" name="takeover" value="yes" />

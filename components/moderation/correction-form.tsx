@@ -10,6 +10,7 @@ import type { FormAction } from '@/components/forms/action-state';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { isRestored, isStale } from '@/lib/concurrency/version';
+import { RestoredWords, restoredWords, SavedMeanwhile } from './saved-meanwhile';
 
 type Props = {
   action: FormAction;
@@ -28,7 +29,7 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
   const typed = state.status === 'error' ? state.values?.redactedNarrative : undefined;
   const stale = isStale(state, 'redactedNarrative');
   const restoring = isRestored(state, 'redactedNarrative');
-  const restored = restoring && state.status === 'error' ? (JSON.parse(state.values?.restored ?? '[]') as string[]) : [];
+  const restored = restoring && state.status === 'error' ? restoredWords(state.values?.restored) : [];
   const textError = errors.redactedNarrative;
   return (
     <form action={formAction} aria-busy={pending} autoComplete="off" className="mt-4">
@@ -47,34 +48,16 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
         lang={language}
         defaultValue={typed ?? published}
         aria-invalid={textError ? true : undefined}
-        aria-describedby={['correction-hint', textError && 'correction-error'].filter(Boolean).join(' ')}
+        aria-describedby={['correction-hint', textError && 'correction-error', stale && 'correction-current'].filter(Boolean).join(' ')}
         className="mt-1 w-full rounded border border-muted bg-white p-2 aria-invalid:border-red-700"
       />
       {textError ? (
         <div id="correction-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">
           <p>{tv(textError as 'required')}</p>
-          {restored.length > 0 ? (
-            <>
-              <p>{labels.restoredWords}</p>
-              <ul className="list-disc ps-6 font-normal">
-                {restored.map((words) => <li key={words}><bdi lang={language} className="font-mono">{words}</bdi></li>)}
-              </ul>
-            </>
-          ) : null}
+          <RestoredWords id="correction-restored-label" label={labels.restoredWords} words={restored} language={language} />
         </div>
       ) : null}
-      {stale ? (
-        <div role="region" aria-labelledby="correction-current" className="mt-2 rounded border border-red-700 p-2">
-          <p id="correction-current" className="text-sm font-medium">{labels.savedMeanwhile}</p>
-          <p lang={language} dir="auto" className="mt-1 whitespace-pre-wrap break-words">{published}</p>
-        </div>
-      ) : null}
-      {restoring ? (
-        <label className="mt-2 flex items-start gap-2">
-          <input type="checkbox" name="restore" value="yes" className="mt-1" />
-          <span>{labels.restoreConfirm}</span>
-        </label>
-      ) : null}
+      <SavedMeanwhile id="correction-current" heading={stale ? labels.savedMeanwhile : null} text={published} language={language} restoring={restoring} restoreConfirm={labels.restoreConfirm} />
       <label className="mt-3 flex items-start gap-2">
         <input type="checkbox" name="confirmed" value="yes" className="mt-1" aria-invalid={errors.confirmed ? true : undefined} aria-describedby={errors.confirmed ? 'correction-confirm-error' : undefined} />
         <span>{labels.confirm}</span>

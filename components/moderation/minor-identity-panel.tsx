@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import type { MinorIdentity } from '@/lib/persons';
 import { ActionForm } from './action-form';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = { locale: Locale; personId: string; identity: MinorIdentity; action: FormAction<unknown> };
 
@@ -19,7 +20,7 @@ export async function MinorIdentityPanel({ locale, personId, identity, action }:
       <p className="mt-1">{t(done ? 'minorPublic' : 'minorWithheld', { count: identity.approvals.length, needed: identity.needed })}</p>
       <ul className="mt-1">
         {identity.approvals.map((a) => (
-          <li key={a.at.toISOString()}>{t('approvedBy', { username: a.moderator ?? '—', date: formatDate(a.at, locale) })}</li>
+          <li key={a.at.toISOString()}>{t.rich('approvedBy', { username: a.moderator ?? '—', date: formatDate(a.at, locale), isolate })}</li>
         ))}
       </ul>
       {!done && !identity.approvals.some((a) => a.byViewer) ? (

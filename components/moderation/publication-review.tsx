@@ -16,6 +16,7 @@ import { PublicPreviewCard } from './public-preview-card';
 import type { FormAction } from '@/components/forms/action-state';
 import { PersonForm } from './person-form';
 import { PublicationNotices } from './publication-notices';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = {
   /** The staff person page's save action, for each person's editor. */
@@ -42,7 +43,7 @@ export async function PublicationReview({ personAction, locale, testimonyId, pre
         return (
           <article key={person.id} id={`person-${person.id}`} aria-labelledby={`person-${person.id}-heading`} className="mt-6 rounded border border-line bg-white p-4">
             <h3 id={`person-${person.id}-heading`} className="text-lg font-semibold">
-              {t('personHeading', { name: displayName(person, locale) })}
+              {t.rich('personHeading', { name: displayName(person, locale), isolate })}
             </h3>
             <p className="mt-1 text-sm">{t(status === 'draft' ? 'publishedWith' : 'notPublishedWith')}</p>
             <PublicFieldTable locale={locale} caption={t('fieldsCaption')} rows={personFieldRows(person, format)} testId="public-person-fields" />
@@ -50,7 +51,7 @@ export async function PublicationReview({ personAction, locale, testimonyId, pre
               <>
                 <PublicationNotices locale={locale} pending={record.pendingPublication} />
                 <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
-                  <PersonForm action={personAction} locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t('personHeading', { name: displayName(person, locale) })} />
+                  <PersonForm action={personAction} locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t.markup('personHeading', { name: displayName(person, locale), isolate: (chunks) => chunks })} />
                 </FormMessages>
                 <p className="mt-2 text-sm">
                   {t('otherNamesHint')} <a href={`/${locale}/staff/persons/${record.id}`}>{t('openPersonPage')}</a>

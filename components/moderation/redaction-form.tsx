@@ -20,6 +20,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { FormStateContext } from '@/components/forms/form-state-context';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { isRestored, isStale } from '@/lib/concurrency/version';
+import { RestoredWords, restoredWords, SavedMeanwhile } from './saved-meanwhile';
 
 type Scope = {
   state: ActionState<unknown>;
@@ -182,41 +183,11 @@ export function RedactionFields({ locale, testimonyId, revisionId, version, save
         <div id="redacted-text-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">
           <p>{tv(error as 'required')}</p>
           {stale ? <p>{labels.rebased}</p> : null}
-          {restored.length > 0 ? (
-            <>
-              <p id="redacted-text-restored-label">{labels.restoredWords}</p>
-              <ul aria-labelledby="redacted-text-restored-label" className="list-disc ps-6 font-normal">
-                {restored.map((words) => (
-                  <li key={words}><bdi lang={language} className="font-mono">{words}</bdi></li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <RestoredWords id="redacted-text-restored-label" label={labels.restoredWords} words={restored} language={language} />
         </div>
       ) : null}
-      {stale || restoring ? (
-        <div id="redacted-text-current" role="region" aria-labelledby="redacted-text-current-label" className="mt-2 rounded border border-red-700 p-2">
-          <p id="redacted-text-current-label" className="text-sm font-medium">{stale ? labels.savedMeanwhile : labels.savedText}</p>
-          <p lang={language} dir="auto" className="mt-1 whitespace-pre-wrap break-words">{saved}</p>
-        </div>
-      ) : null}
-      {restoring ? (
-        <label className="mt-2 flex items-start gap-2">
-          <input type="checkbox" name="restore" value="yes" className="mt-1" />
-          <span>{labels.restoreConfirm}</span>
-        </label>
-      ) : null}
+      <SavedMeanwhile id="redacted-text-current" heading={stale ? labels.savedMeanwhile : restoring ? labels.savedText : null} text={saved} language={language} restoring={restoring} restoreConfirm={labels.restoreConfirm} />
       <button type="submit" name="mode" value="edit" disabled={pending} className={button}>{labels.save}</button>
     </form>
   );
-}
-
-/** The words a refused save would have brought back, as the action listed them (JSON). */
-function restoredWords(listed: string | undefined): string[] {
-  try {
-    const words: unknown = JSON.parse(listed ?? '[]');
-    return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
-  } catch {
-    return [];
-  }
 }

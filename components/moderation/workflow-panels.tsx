@@ -11,6 +11,7 @@ import { ActionForm, type FormNotices } from './action-form';
 import { DecisionForms, publishParts } from './decision-forms';
 import { NotIdentifyingFieldset } from './publish-controls';
 import { RedactionPreviewSection } from './redaction-preview';
+import { isolate } from '@/components/layout/isolate';
 
 export async function WorkflowNotices({ locale, review }: { locale: Locale; review: ReviewDto }) {
   const t = await getTranslations({ locale, namespace: 'Workflow' });
@@ -53,7 +54,7 @@ export async function SecondApprovalPanel({ locale, review, actions, notices }: 
       <h2 id="second-approval" className="text-xl font-semibold">{t('secondApprovalHeading')}</h2>
       <ul className="mt-2">
         {review.approvals.map((a) => (
-          <li key={a.at.toISOString()}>{t('approvedBy', { username: a.moderator ?? '—', date: formatDate(a.at, locale) })}</li>
+          <li key={a.at.toISOString()}>{t.rich('approvedBy', { username: a.moderator ?? '—', date: formatDate(a.at, locale), isolate })}</li>
         ))}
       </ul>
       {mine ? (

@@ -2,6 +2,7 @@
 // The invited person's form: username (unless the invitation fixed it), passphrase twice. Works
 // without JavaScript (the action redirects to sign-in on success); passphrases are never echoed back.
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { FormAction } from '@/components/forms/action-state';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -9,7 +10,8 @@ import { useActionForm } from '@/components/forms/use-action-form';
 export type AcceptInvitationLabels = {
   username: string;
   usernameHint: string;
-  fixedUsername: string | null;
+  /** The sentence naming the fixed username, which is isolated in it (<bdi>). */
+  fixedUsername: ReactNode;
   passphrase: string;
   passphraseHint: string;
   confirm: string;

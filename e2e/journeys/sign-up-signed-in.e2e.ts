@@ -19,6 +19,8 @@ for (const { words: w, viewport } of journeys) {
         await page.goto(`/${w.locale}/sign-up`);
         await expect(page.getByRole('heading', { level: 1, name: m.signedInHeading })).toBeVisible();
         await expect(page.getByRole('region', { name: m.signedInHeading })).toContainText(username);
+        // Isolated (<bdi>): a Latin username must not reorder the Persian sentence around it.
+        await expect(page.getByRole('region', { name: m.signedInHeading }).locator('bdi')).toHaveText(username);
         await expect(page.getByRole('button', { name: m.submit })).toHaveCount(0);
         await page.getByRole('link', { name: m.signedInAccount }).click();
         await expect(page).toHaveURL(new RegExp(`/${w.locale}/account$`));

@@ -55,7 +55,10 @@ export type ActionSpec<S extends z.ZodType, T> = {
   name: string;
   schema: S;
   access: Access;
-  /** Fields echoed back on error. Never list a passphrase or a code. */
+  /**
+   * Fields echoed back on error. Never a passphrase or a second-factor code; the one secret kept is
+   * the recovery form's code (lib/security/outage-fields.ts: echoedSecrets).
+   */
   keep?: readonly string[];
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>;
   /**

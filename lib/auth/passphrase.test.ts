@@ -48,3 +48,20 @@ describe('Argon2id hashing', () => {
     expect(await verifyAgainstDummy('mulberry lantern orbit pickle')).toBe(false);
   });
 });
+
+describe('the passphrase rule when hashing and checking', () => {
+  it('a passphrase set with a space at an end signs in without it, and with it', async () => {
+    const stored = await hashPassphrase('mulberry lantern orbit pickle ');
+    expect(await verifyPassphrase(stored, 'mulberry lantern orbit pickle')).toBe(true);
+    expect(await verifyPassphrase(stored, ' mulberry lantern orbit pickle\n')).toBe(true);
+    expect(await verifyPassphrase(stored, 'mulberry lantern orbit  pickle')).toBe(false);
+  });
+
+  it('a passphrase hashed as typed before the rule (space kept) still signs in when typed so', async () => {
+    // As hashPassphrase stored it before: NFKC only, the trailing space in the hash.
+    const { hash } = await import('@node-rs/argon2');
+    const legacy = await hash('mulberry lantern orbit pickle '.normalize('NFKC'), { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    expect(await verifyPassphrase(legacy, 'mulberry lantern orbit pickle ')).toBe(true);
+    expect(await verifyPassphrase(legacy, 'mulberry lantern orbit pickle')).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
+import { normalizePassphrase } from '@/lib/validation/account';
 import { passphraseWords as wordList } from './passphrase-words';
 
 const commonPasswords: ReadonlySet<string> = new Set(dictionary['passwords-common']);
@@ -29,13 +30,26 @@ export function isCommonPassphrase(passphrase: string): boolean {
 // OWASP's Argon2id recommendation (m=19 MiB, t=2, p=1), stated so a library default change cannot weaken it.
 const argon2Options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** Hashes the passphrase as the one rule keeps it (lib/validation/account.ts: normalizePassphrase). */
 export function hashPassphrase(passphrase: string): Promise<string> {
-  return hash(passphrase.normalize('NFKC'), argon2Options);
+  return hash(normalizePassphrase(passphrase), argon2Options);
 }
 
+/**
+ * Checks a typed passphrase by the same rule. A passphrase set before the rule trimmed (hashed as
+ * typed, NFKC only) with white space at an end is still accepted when typed so: only then, and only
+ * after the first check failed, a second check runs on the untrimmed form — for a stored account as
+ * for the dummy, so timing still tells nothing of which usernames exist.
+ */
 export async function verifyPassphrase(passwordHash: string, passphrase: string): Promise<boolean> {
+  const normalized = normalizePassphrase(passphrase);
+  const asTyped = passphrase.normalize('NFKC');
+  return (await verifyOne(passwordHash, normalized)) || (asTyped !== normalized && (await verifyOne(passwordHash, asTyped)));
+}
+
+async function verifyOne(passwordHash: string, passphrase: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, passphrase.normalize('NFKC'));
+    return await verify(passwordHash, passphrase);
   } catch {
     return false;
   }

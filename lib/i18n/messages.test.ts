@@ -22,4 +22,18 @@ describe('message catalogues', () => {
       for (const leaf of leaves(catalogue)) expect(typeof leaf === 'string' && leaf.trim()).toBeTruthy();
     }
   });
+
+  it('a username, or a person\'s name in a sentence shown on a page, is isolated (<isolate>: <bdi>)', () => {
+    // Names in attributes, feeds and page titles (alt, meta, RSS) cannot carry <bdi>; these are the
+    // sentences of the page itself.
+    const personNames = ['Person.testimonyOf', 'Persons.removeAlias', 'Publication.personHeading'];
+    const at = (catalogue: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+    for (const catalogue of [fa, en]) {
+      for (const key of keys(catalogue)) {
+        const message = at(catalogue, key);
+        expect(message.replaceAll('<isolate>{username}</isolate>', ''), key).not.toContain('{username}');
+      }
+      for (const key of personNames) expect(at(catalogue, key), key).toContain('<isolate>{name}</isolate>');
+    }
+  });
 });

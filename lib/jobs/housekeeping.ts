@@ -10,16 +10,18 @@ import { expireIdempotencyKeys, purgeClosedTestimonies, purgeStaleDrafts } from 
 export type RetentionConfig = { DRAFT_RETENTION_DAYS: number; CLOSED_RETENTION_DAYS: number; MEDIA_ORPHAN_MINUTES: number };
 
 export function housekeepingSweeps(config: RetentionConfig): ReadonlyArray<(db: Db) => Promise<unknown>> {
-  return [
-    (db) => purgeStaleDrafts(db, config.DRAFT_RETENTION_DAYS),
-    (db) => purgeClosedTestimonies(db, config.CLOSED_RETENTION_DAYS),
-    (db) => expireIdempotencyKeys(db),
-    (db) => pruneExpiredLimits(db),
-    (db) => pruneUsedChallenges(db),
+  // Named by their keys (a function's name): the worker's log says which one failed.
+  const sweeps: Record<string, (db: Db) => Promise<unknown>> = {
+    staleDrafts: (db) => purgeStaleDrafts(db, config.DRAFT_RETENTION_DAYS),
+    closedTestimonies: (db) => purgeClosedTestimonies(db, config.CLOSED_RETENTION_DAYS),
+    idempotencyKeys: (db) => expireIdempotencyKeys(db),
+    expiredLimits: (db) => pruneExpiredLimits(db),
+    usedChallenges: (db) => pruneUsedChallenges(db),
     // Files a crash left without their row (stored, row never committed).
-    async (db) => sweepOrphanMedia(db, await mediaStore(), config.MEDIA_ORPHAN_MINUTES),
+    orphanMedia: async (db) => sweepOrphanMedia(db, await mediaStore(), config.MEDIA_ORPHAN_MINUTES),
     // A signed checkpoint of the audit chain at least daily (issue 23 §2); checked hourly, so a
     // restarted or second instance adds none before the day is over.
-    (db) => checkpointIfDue(db),
-  ];
+    auditCheckpoint: (db) => checkpointIfDue(db),
+  };
+  return Object.values(sweeps);
 }

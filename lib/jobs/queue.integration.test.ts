@@ -1,11 +1,11 @@
 // The job queue on both databases: claim, completion, retry with backoff, dead letter, expired
 // claims, and (on PostgreSQL, where connections are real) concurrent workers never sharing a job.
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobs } from '@/db/schema';
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { backoffSeconds, claimJob, enqueue, pruneJobs } from './queue';
-import { PermanentJobError, runOneJob, startWorker } from './worker';
+import { PermanentJobError, runOneJob, startWorker, whatFailed } from './worker';
 
 describe.each(testDatabases())('job queue on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -96,6 +96,40 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const rows = await ctx.db.select().from(jobs);
     expect(rows.every((r) => r.status === 'done' || r.status === 'queued')).toBe(true);
     expect(done.slice(0, 2).sort()).toEqual([1, 2]);
+  });
+
+  it('a housekeeping sweep that fails is named in the log, without its message, and stops neither the others nor the jobs', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const swept: string[] = [];
+    const done: number[] = [];
+    const failing = Object.assign(new Error("ENOENT: no such file or directory, scandir '/srv/secret-path/uploads'"), { code: 'ENOENT' });
+    const worker = startWorker(async () => ctx.db, { 'test.after': async (payload) => void done.push(payload.n as number) }, {
+      minPollMs: 10,
+      maxPollMs: 50,
+      housekeeping: [
+        async function resumableUploads() {
+          throw failing;
+        },
+        async function auditCheckpoint() {
+          swept.push('auditCheckpoint');
+        },
+      ],
+    });
+    await enqueue(ctx.db, 'test.after', { n: 1 });
+    for (let i = 0; i < 100 && done.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    await worker.stop();
+    const lines = logged.mock.calls.map((call) => call.join(' '));
+    logged.mockRestore();
+    expect(lines).toEqual(['job worker: housekeeping resumableUploads failed: Error ENOENT']);
+    expect(swept).toEqual(['auditCheckpoint']);
+    expect(done).toEqual([1]);
+  });
+
+  it('names what failed by class and code only', () => {
+    expect(whatFailed(Object.assign(new Error('terminating connection: values Maryam'), { code: '57P01' }))).toBe('Error 57P01');
+    expect(whatFailed(new TypeError('x is not a function'))).toBe('TypeError');
+    expect(whatFailed(Object.assign(new Error('m'), { code: 'has spaces and secrets' }))).toBe('Error');
+    expect(whatFailed('a string')).toBe('a non-error value was thrown');
   });
 
   it('prunes old finished jobs, keeping dead ones longer and unfinished ones always', async () => {

@@ -14,7 +14,9 @@ export function startJobWorker(): void {
   worker = startWorker(getDb, jobHandlers, {
     // Retention (PRODUCT.md §2.10): drafts, rejected and withdrawn material, old keys, counters;
     // and partial resumable uploads abandoned for a day.
-    housekeeping: [...housekeepingSweeps(env()), () => cleanUpExpiredUploads()],
+    housekeeping: [...housekeepingSweeps(env()), function resumableUploads() {
+      return cleanUpExpiredUploads();
+    }],
   });
   const stop = () => {
     void worker?.stop();

@@ -58,17 +58,23 @@ export function startWorker(getDb: () => Promise<Db>, handlers: Handlers, option
     let wait = minPollMs;
     while (!stopping) {
       let outcome: Awaited<ReturnType<typeof runOneJob>> = 'idle';
+      let step = 'database';
       try {
         const db = await getDb();
         if (Date.now() - prunedAt > pruneEveryMs) {
           prunedAt = Date.now();
+          step = 'pruning jobs';
           await pruneJobs(db);
-          for (const sweep of options.housekeeping ?? []) await sweep(db);
+          // Each sweep on its own: one that fails neither stops the others nor the jobs.
+          for (const [index, sweep] of (options.housekeeping ?? []).entries()) {
+            await sweep(db).catch((error: unknown) => console.error(`job worker: housekeeping ${sweep.name || `#${index + 1}`} failed: ${whatFailed(error)}`));
+          }
         }
+        step = 'claiming or running a job';
         outcome = await runOneJob(db, handlers);
       } catch (error) {
         // The database may be briefly unreachable; keep polling at the slow pace.
-        console.error(`job worker: ${error instanceof Error ? error.name : 'error'}`);
+        console.error(`job worker: ${step} failed: ${whatFailed(error)}`);
       }
       if (outcome !== 'idle') {
         wait = minPollMs;
@@ -91,4 +97,15 @@ export function startWorker(getDb: () => Promise<Db>, handlers: Handlers, option
       await loop;
     },
   };
+}
+
+/**
+ * What failed, for the log: the error's class and its code (`ENOENT`, a PostgreSQL SQLSTATE such as
+ * `57P01`), never its message — a driver's may carry a query's values (testimony text, a username),
+ * a file system's the data folder's path.
+ */
+export function whatFailed(error: unknown): string {
+  if (!(error instanceof Error)) return 'a non-error value was thrown';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? `${error.name} ${code}` : error.name;
 }

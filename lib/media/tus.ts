@@ -13,7 +13,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
@@ -145,7 +145,12 @@ function uploadStorage(): UploadStorage {
 
 async function createDatastore() {
   const storage = uploadStorage();
-  if ('directory' in storage) return new FileStore({ directory: storage.directory, expirationPeriodInMilliseconds: dayMs });
+  if ('directory' in storage) {
+    // The file store creates its folder without waiting for it: its first listing (the hourly
+    // sweep, at every start) failed with ENOENT on a data folder that had none yet.
+    await mkdir(storage.directory, { recursive: true });
+    return new FileStore({ directory: storage.directory, expirationPeriodInMilliseconds: dayMs });
+  }
   const { S3Store } = await import('@tus/s3-store');
   return new S3Store({
     partSize: 8 * 1024 * 1024,

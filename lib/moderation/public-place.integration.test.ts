@@ -4,14 +4,14 @@
 // person's page, a moderator's or an import's) changes the person, not the published testimony;
 // the testimony's next published revision shows the new city, seen first in that review's preview.
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEntries, persons, testimonies, testimonyRevisions } from '@/db/schema';
 import { getPublicTestimoniesForPerson, getPublicTestimoniesForPersons, getPublishedPerson, listPublicTestimonies } from '@/lib/memorial';
 import { getStaffPerson, updatePerson } from '@/lib/persons';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
 import { editable } from '@/lib/testing/person-patch';
-import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
+import { insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimTestimony } from './claims';
 import { approveText } from '@/lib/testing/approve';
@@ -19,17 +19,10 @@ import { buildPreview } from './preview';
 import { getReview } from './review';
 
 describe.each(testDatabases())('a published testimony\'s place on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   const previewPlace = async (id: string) => {
-    const review = await getReview(ctx.db, actors.moderator.viewer, id, { record: false });
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, id, { record: false });
     const preview = buildPreview(review, review.revision!.redactedNarrative ?? review.revision!.narrative);
     return preview.visible ? preview.testimony.place : undefined;
   };
@@ -40,17 +33,17 @@ describe.each(testDatabases())('a published testimony\'s place on $name', (targe
     (await listPublicTestimonies(ctx.db, { limit: 100 })).items.find((t) => t.id === id)?.place,
   ];
   const setCity = async (personId: string, city: string) => {
-    const opened = await getStaffPerson(ctx.db, actors.moderator.viewer, personId);
-    await updatePerson(ctx.db, actors.moderator.viewer, personId, { ...editable(opened), city }, opened.version);
+    const opened = await getStaffPerson(ctx.db, ctx.actors.moderator.viewer, personId);
+    await updatePerson(ctx.db, ctx.actors.moderator.viewer, personId, { ...editable(opened), city }, opened.version);
   };
 
   it('editing the person\'s city changes the person, not the published testimony; its next published revision shows it, previewed first', async () => {
-    const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, narrative: 'They took him at the gate.' });
+    const t = await insertSubmittedTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, narrative: 'They took him at the gate.' });
     await ctx.db.update(persons).set({ city: 'Shiraz' }).where(eq(persons.id, t.personId));
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     // What the moderator is shown before publishing is what is published.
     expect(await previewPlace(t.id)).toBe('Shiraz');
-    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at the gate.' });
+    await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at the gate.' });
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Shiraz', 'Shiraz', 'Shiraz']);
 
     await setCity(t.personId, 'Tabriz');
@@ -63,10 +56,10 @@ describe.each(testDatabases())('a published testimony\'s place on $name', (targe
     const [row] = await ctx.db.select({ dataKey: testimonies.dataKey }).from(testimonies).where(eq(testimonies.id, t.id));
     const [revision] = await ctx.db.insert(testimonyRevisions).values({ testimonyId: t.id, number: 2, relationship: 'mother', hand: 'first', narrative: sealNarrative(testimonyKey(row!)!, 'They took him at the gate, at night.') }).returning({ id: testimonyRevisions.id });
     await ctx.db.update(testimonies).set({ currentRevisionId: revision!.id }).where(eq(testimonies.id, t.id));
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     expect(await previewPlace(t.id)).toBe('Tabriz');
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Shiraz', 'Shiraz', 'Shiraz']);
-    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: revision!.id, redactedNarrative: 'They took him at the gate, at night.' });
+    await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: revision!.id, redactedNarrative: 'They took him at the gate, at night.' });
     expect(await publicPlaces(t.id, t.personId)).toEqual(['Tabriz', 'Tabriz', 'Tabriz']);
   });
 });

@@ -3,12 +3,12 @@
 // key must have a row on the review's "what publishing will make public" tables; the person card
 // previewed before publishing equals what the public page serves after.
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachments, testimonies } from '@/db/schema';
 import { getPublicTestimoniesForPerson, getPublishedPerson } from '@/lib/memorial';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
+import { insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { claimTestimony } from './claims';
 import { approveText } from '@/lib/testing/approve';
 import { buildPreview } from './preview';
@@ -29,27 +29,20 @@ const format: FieldFormat = {
 };
 
 describe.each(testDatabases())('the review shows every public field on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   it('every key of the public person and testimony DTOs has a row, with the proposed facts in it; the preview is the published page', async () => {
     const person = await insertPerson(ctx.db, {
-      collectionId, status: 'draft', nameFa: 'نوید بهرامی', nameLatin: 'Navid Bahrami', outcome: 'injured', cause: 'Pellet wounds', perpetrator: 'basij',
+      collectionId: ctx.collectionId, status: 'draft', nameFa: 'نوید بهرامی', nameLatin: 'Navid Bahrami', outcome: 'injured', cause: 'Pellet wounds', perpetrator: 'basij',
       aftermath: ['family_threatened'], age: 23, incidentDate: '2019-11-16', incidentDatePrecision: 'exact', province: 'IR-07', city: 'Shiraz', place: 'Sattarkhan street',
     });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'submitted', redacted: null, withPublishedRevision: false });
+    const id = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [person.id], status: 'submitted', redacted: null, withPublishedRevision: false });
     await ctx.db.insert(attachments).values({ testimonyId: id, kind: 'image', mime: 'image/jpeg', sizeBytes: 10, sha256: 'ab', publicKey: 'p/x', publicMime: 'image/webp', status: 'ready', metadataRemoved: true, caption: 'The square, photo by Maryam 09123456789', publicCaption: 'The square', visibility: 'public' });
     await ctx.db.insert(attachments).values({ testimonyId: id, kind: 'document', mime: 'application/pdf', sizeBytes: 10, sha256: 'cd', status: 'ready', metadataRemoved: true, caption: 'Private report' });
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: id });
 
-    const review = await getReview(ctx.db, actors.moderator.viewer, id);
-    const preview = await getPublicationPreview(ctx.db, actors.moderator.viewer, review);
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, id);
+    const preview = await getPublicationPreview(ctx.db, ctx.actors.moderator.viewer, review);
     expect(preview.files.map((f) => f.caption)).toEqual(['The square']); // the moderators-only file is not listed
     const shown = preview.persons[0]!.person;
     const personRows = new Map(personFieldRows(shown, format).map((r) => [r.key, r.value]));
@@ -66,7 +59,7 @@ describe.each(testDatabases())('the review shows every public field on $name', (
     expect(text.testimony.publishedAt).toBeNull();
     expect(testimonyFieldRows(text.testimony, format).find((r) => r.key === 'publishedAt')?.value).toBe('when published');
     const [revisionId] = (await ctx.db.select({ r: testimonies.currentRevisionId }).from(testimonies).where(eq(testimonies.id, id))).map((r) => r.r!);
-    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: id, revisionId: revisionId!, redactedNarrative: redacted });
+    await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: id, revisionId: revisionId!, redactedNarrative: redacted });
 
     // After publication, the DTOs the public pages get: their keys are the contract.
     const published = (await getPublishedPerson(ctx.db, person.id))!;

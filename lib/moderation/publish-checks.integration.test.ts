@@ -4,14 +4,14 @@
 // as they stood in the saved text (JS off: with the street, house number and phone), and a text
 // the page itself said still held an address and a phone number was published at one click.
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEntries, testimonies } from '@/db/schema';
 import { unsavedKey } from '@/lib/concurrency/version';
 import { AppError } from '@/lib/errors';
 import { getPublicTestimoniesForPerson } from '@/lib/memorial';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
+import { insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import { claimTestimony } from './claims';
 import { publishTestimony } from './decisions';
 import { redactionMark, suggestionKey, suggestRedactions } from './redaction';
@@ -26,18 +26,11 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe.each(testDatabases())('what "Approve and publish" publishes on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   const claimed = async (consentPublish: 'public' | 'documentation_only' = 'public') => {
-    const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, narrative, consentPublish });
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const t = await insertSubmittedTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, narrative, consentPublish });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     return t;
   };
   const statusOf = async (id: string) => (await ctx.db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, id)))[0]!.status;
@@ -45,7 +38,7 @@ describe.each(testDatabases())('what "Approve and publish" publishes on $name', 
 
   it('a box changed and not saved is refused, nothing published, and the typed text is given back; before any save and after one', async () => {
     const t = await claimed();
-    const publish = (version: number, text: string) => publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, redactedNarrative: text });
+    const publish = (version: number, text: string) => publishTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, redactedNarrative: text });
     // No save yet: the page shows the text as sent; the names replaced in the box only.
     const typed = narrative.replace('مریم سلطانی', mark).replace('علی سلطانی', mark);
     expect(await refusal(publish(0, typed))).toEqual({ code: 'unsaved_changes', fieldErrors: { redactedNarrative: unsavedKey }, values: { redactedNarrative: typed } });
@@ -53,14 +46,14 @@ describe.each(testDatabases())('what "Approve and publish" publishes on $name', 
 
     // Saved with the address and phone redacted, then the names replaced in the box and not saved.
     const saved = narrative.replace('کوچه شهید رجایی، پلاک ۷', mark).replace('0917 222 3344', mark);
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: saved });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: saved });
     const both = saved.replace('مریم سلطانی', mark).replace('علی سلطانی', mark);
     expect((await refusal(publish(1, both)) as { code: string }).code).toBe('unsaved_changes');
     expect(await statusOf(t.id)).toBe('in_review');
     expect(await publicText(t.personId)).toBe('');
 
     // Saved, it publishes exactly that text — posted as the browser posts a textarea (CRLF) too.
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, mode: 'edit', redactedNarrative: both });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, mode: 'edit', redactedNarrative: both });
     expect(await publish(2, `${both}\r\n`)).toEqual({ outcome: 'published', visibility: 'public' });
     const shown = await publicText(t.personId);
     expect(shown).toBe(both);
@@ -71,10 +64,10 @@ describe.each(testDatabases())('what "Approve and publish" publishes on $name', 
     const t = await claimed();
     // Only the names redacted: the address and the phone number are still in the saved text.
     const names = narrative.replace('مریم سلطانی', mark).replace('علی سلطانی', mark);
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: names });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: names });
     const remaining = suggestRedactions(names);
     expect(remaining.map((s) => s.kind)).toEqual(['address', 'phone']);
-    const publish = (notIdentifying?: string[]) => publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: names, notIdentifying });
+    const publish = (notIdentifying?: string[]) => publishTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: names, notIdentifying });
     expect(await refusal(publish())).toEqual({ code: 'identifying_details', fieldErrors: { notIdentifying: 'confirmNotIdentifying' }, values: undefined });
     // One of the two is not enough, nor an item of another text.
     expect((await refusal(publish([suggestionKey(remaining[0]!), '0:4'])) as { code: string }).code).toBe('identifying_details');
@@ -88,6 +81,6 @@ describe.each(testDatabases())('what "Approve and publish" publishes on $name', 
 
   it('a documentation-only testimony makes nothing public, so nothing is asked', async () => {
     const t = await claimed('documentation_only');
-    expect(await publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: narrative })).toEqual({ outcome: 'published', visibility: 'documentation_only' });
+    expect(await publishTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: narrative })).toEqual({ outcome: 'published', visibility: 'documentation_only' });
   });
 });

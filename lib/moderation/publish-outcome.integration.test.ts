@@ -3,35 +3,28 @@
 // accepted and kept, never public, and is never called published (status, timeline, notice); one
 // about no public person is accepted but not shown. Each decision is in the audit log.
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEntries, persons } from '@/db/schema';
 import { listPublicTestimonies } from '@/lib/memorial';
 import { listNotifications } from '@/lib/notifications';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
+import { insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import { getOwnTestimony, listOwnTestimonies } from '@/lib/testimonies';
 import { claimTestimony } from './claims';
 import { approveText } from '@/lib/testing/approve';
 
 describe.each(testDatabases())('what publishing says it did on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   async function approve(consentPublish: 'public' | 'documentation_only', personStatus: 'published' | 'hidden' = 'published') {
-    const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterB.userId!, narrative: 'They took him at night.', consentPublish });
+    const t = await insertSubmittedTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterB.userId!, narrative: 'They took him at night.', consentPublish });
     await ctx.db.update(persons).set({ status: personStatus }).where(eq(persons.id, t.personId));
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    const result = await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at night.' });
-    const own = await getOwnTestimony(ctx.db, actors.submitterB.viewer, t.id);
-    const listed = (await listOwnTestimonies(ctx.db, actors.submitterB.viewer)).find((o) => o.id === t.id)!;
-    const notices = (await listNotifications(ctx.db, actors.submitterB.viewer, { limit: 100 })).items.filter((n) => n.testimonyId === t.id).map((n) => n.kind);
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
+    const result = await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'They took him at night.' });
+    const own = await getOwnTestimony(ctx.db, ctx.actors.submitterB.viewer, t.id);
+    const listed = (await listOwnTestimonies(ctx.db, ctx.actors.submitterB.viewer)).find((o) => o.id === t.id)!;
+    const notices = (await listNotifications(ctx.db, ctx.actors.submitterB.viewer, { limit: 100 })).items.filter((n) => n.testimonyId === t.id).map((n) => n.kind);
     const isPublic = (await listPublicTestimonies(ctx.db, { limit: 1000 })).items.some((p) => p.id === t.id);
     const logged = await ctx.db.select({ id: auditEntries.id }).from(auditEntries).where(and(eq(auditEntries.targetId, t.id), eq(auditEntries.action, 'testimony.publish')));
     return { result, shown: [own.shownStatus, listed.shownStatus], timeline: own.timeline.map((e) => e.event), notices, isPublic, logged: logged.length };

@@ -10,9 +10,10 @@ import { auditEntries } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { restoredKey, staleKey } from '@/lib/concurrency/version';
 import { AppError } from '@/lib/errors';
-import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
+import { createSecondModerator } from '@/lib/testing/actors';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
+import { insertSubmittedTestimony } from '@/lib/testing/public-fixtures';
 import type { Viewer } from '@/lib/auth/sessions';
 import { claimTestimony } from './claims';
 import { publishTestimony } from './decisions';
@@ -28,23 +29,19 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe.each(testDatabases())('saving the text to publish on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
+  const ctx = useSeededDatabase(target);
   let second: Viewer | null;
 
   beforeAll(async () => {
-    actors = await createActors(ctx.db);
     second = await createSecondModerator(ctx.db, 'moderator-two');
-    collectionId = await insertCollection(ctx.db);
   });
 
   const claimed = async () => {
-    const t = await insertSubmittedTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, narrative });
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    const t = await insertSubmittedTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, narrative });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     return t;
   };
-  const saved = async (id: string) => (await getReview(ctx.db, actors.moderator.viewer, id, { record: false })).revision!;
+  const saved = async (id: string) => (await getReview(ctx.db, ctx.actors.moderator.viewer, id, { record: false })).revision!;
   const saves = async (id: string) =>
     (await ctx.db.select({ details: auditEntries.details }).from(auditEntries).where(and(eq(auditEntries.action, 'testimony.redaction.save'), eq(auditEntries.targetId, id))).orderBy(asc(auditEntries.id))).map((e) => e.details);
 
@@ -52,9 +49,9 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
     const t = await claimed();
     const edit = { testimonyId: t.id, revisionId: t.revisionId, mode: 'edit' as const };
     // Tab one removes the witness's name; tab two, opened on the same version, adds a sentence to the older text.
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
     const typed = `${narrative} They ran.`;
-    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: typed }))).toEqual({
+    expect(await refusal(saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: typed }))).toEqual({
       code: 'conflict',
       fieldErrors: { redactedNarrative: staleKey },
       // Tab two's own change kept, tab one's removal carried into it.
@@ -63,19 +60,19 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
     expect(await saved(t.id)).toMatchObject({ redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]'), redactionVersion: 1 });
 
     // "Save again" with the old text on the version now shown (a page that kept it): refused, naming what would come back.
-    expect(await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: typed }))).toEqual({
+    expect(await refusal(saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: typed }))).toEqual({
       code: 'redaction_restored',
       fieldErrors: { redactedNarrative: restoredKey },
       values: { redactedNarrative: typed, restored: JSON.stringify(['Mahmoud Rostami']) },
     });
     expect((await saved(t.id)).redactionVersion).toBe(1);
     // A page opened before that save cannot publish the name either.
-    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: typed })) as { code: string }).code).toBe('conflict');
+    expect((await refusal(publishTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, redactedNarrative: typed })) as { code: string }).code).toBe('conflict');
     // Nor can a page showing it, with the old text typed in its box and not saved.
-    expect((await refusal(publishTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: typed })) as { code: string }).code).toBe('unsaved_changes');
+    expect((await refusal(publishTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 1, redactedNarrative: typed })) as { code: string }).code).toBe('unsaved_changes');
 
     // The re-based text goes through and keeps both changes.
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: 'The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.' });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: 'The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.' });
     expect((await saved(t.id)).redactedNarrative).toBe('The witness [redacted] saw them at the gate. Call me on 0912 345 6789. They ran.');
     expect(await saves(t.id)).toEqual([
       { revisionId: t.revisionId, redactedLength: narrative.replace('Mahmoud Rostami', '[redacted]').length, version: 1, mode: 'edit' },
@@ -87,9 +84,9 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
   it('bringing a removed run back is saved only when the moderator confirms it, and the log counts it (without the words)', async () => {
     const t = await claimed();
     const edit = { testimonyId: t.id, revisionId: t.revisionId, mode: 'edit' as const };
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
-    expect((await refusal(saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative })) as { code: string }).code).toBe('redaction_restored');
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative, restore: true });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 0, redactedNarrative: narrative.replace('Mahmoud Rostami', '[redacted]') });
+    expect((await refusal(saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative })) as { code: string }).code).toBe('redaction_restored');
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { ...edit, version: 1, redactedNarrative: narrative, restore: true });
     expect(await saved(t.id)).toMatchObject({ redactedNarrative: narrative, redactionVersion: 2 });
     expect((await saves(t.id)).at(-1)).toEqual({ revisionId: t.revisionId, redactedLength: narrative.length, version: 2, mode: 'edit', restoredRuns: 1 });
     // Another moderator taking the item over is refused the save like anyone not holding it.
@@ -103,7 +100,7 @@ describe.each(testDatabases())('saving the text to publish on $name', (target) =
     const mark = redactionMark('fa');
     expect(phone).toMatchObject({ kind: 'phone', text: '0912 345 6789' });
     const apply = (version: number, box: string, spans: { start: number; end: number }[]) =>
-      saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, mode: 'apply', redactedNarrative: box, spans });
+      saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version, mode: 'apply', redactedNarrative: box, spans });
     // The walker's step: the name replaced by hand in the box, then the button, without saving first.
     const byHand = narrative.replace('Mahmoud Rostami', mark);
     await apply(0, byHand, [phone!]);

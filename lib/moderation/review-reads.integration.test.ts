@@ -2,28 +2,21 @@
 // statement, the publication preview and the person editors of every linked person in one batch.
 // Each must give what the per-person reads gave: the same persons, about the same linked person, in
 // the same order, and the same refusals.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getStaffPerson, getPersonEditors } from '@/lib/persons/read';
 import { nameSearchText } from '@/lib/search/normalize';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
 import { codeOf } from '@/lib/testing/outcome';
-import { insertCollection, insertPerson, insertTestimony, type PersonInput } from '@/lib/testing/public-fixtures';
+import { insertPerson, insertTestimony, type PersonInput } from '@/lib/testing/public-fixtures';
 import { getPublicationPreview } from './publication-preview';
 import { getReview } from './review';
 
 describe.each(testDatabases())('the review page reads on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   const person = (nameFa: string, nameLatin: string | null, extra: Omit<PersonInput, 'collectionId'> = {}) =>
-    insertPerson(ctx.db, { collectionId, nameFa, nameLatin, nameSearch: nameSearchText([nameFa, nameLatin]), ...extra });
+    insertPerson(ctx.db, { collectionId: ctx.collectionId, nameFa, nameLatin, nameSearch: nameSearchText([nameFa, nameLatin]), ...extra });
 
   it('lists the likely duplicates of every linked person, person by person, never a linked or merged one', async () => {
     // Linked persons, in the review's order (by Persian name): آرش before ژیلا.
@@ -36,9 +29,9 @@ describe.each(testDatabases())('the review page reads on $name', (target) => {
     const target = await person('نام دیگر', null);
     await person('ژیلا یوسفی', 'Jila Yousefi', { mergedIntoId: target.id });
     await person('مریم احمدی', 'Maryam Ahmadi');
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [jila.id, arash.id], status: 'submitted', redacted: null, withPublishedRevision: false });
+    const id = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [jila.id, arash.id], status: 'submitted', redacted: null, withPublishedRevision: false });
 
-    const review = await getReview(ctx.db, actors.moderator.viewer, id, { record: false });
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, id, { record: false });
     expect(review.persons.map((p) => p.id)).toEqual([arash.id, jila.id]);
     expect(review.duplicates.map((d) => ({ id: d.id, about: d.about }))).toEqual([
       { id: arashLatin.id, about: arash.id },
@@ -50,22 +43,22 @@ describe.each(testDatabases())('the review page reads on $name', (target) => {
   it('previews and gives the editor of every linked person, in the review\'s order, as the one-person reads do', async () => {
     const first = await person('بهرام رضایی', 'Bahram Rezaei', { status: 'draft', age: 31, city: 'Tabriz' });
     const second = await person('پرستو نادری', 'Parastoo Naderi', { status: 'published' });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [second.id, first.id], status: 'submitted', redacted: null, withPublishedRevision: false });
-    const review = await getReview(ctx.db, actors.moderator.viewer, id, { record: false });
+    const id = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [second.id, first.id], status: 'submitted', redacted: null, withPublishedRevision: false });
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, id, { record: false });
 
-    const preview = await getPublicationPreview(ctx.db, actors.moderator.viewer, review);
+    const preview = await getPublicationPreview(ctx.db, ctx.actors.moderator.viewer, review);
     expect(preview.persons.map((p) => [p.person.id, p.status])).toEqual([[first.id, 'draft'], [second.id, 'published']]);
     expect(preview.persons[0]!.person).toMatchObject({ nameFa: 'بهرام رضایی', age: 31, city: 'Tabriz' });
 
-    const editors = await getPersonEditors(ctx.db, actors.moderator.viewer, review.persons.map((p) => p.id));
+    const editors = await getPersonEditors(ctx.db, ctx.actors.moderator.viewer, review.persons.map((p) => p.id));
     expect([...editors.keys()].sort()).toEqual([first.id, second.id].sort());
     for (const p of [first, second]) {
-      const { aliases: _a, sources: _s, testimonies: _t, notes: _n, ...editor } = await getStaffPerson(ctx.db, actors.moderator.viewer, p.id);
+      const { aliases: _a, sources: _s, testimonies: _t, notes: _n, ...editor } = await getStaffPerson(ctx.db, ctx.actors.moderator.viewer, p.id);
       expect(editors.get(p.id)).toEqual(editor);
     }
     // Unknown or malformed ids are absent; the rule is the editor's own.
-    expect((await getPersonEditors(ctx.db, actors.moderator.viewer, ['not-a-uuid', '00000000-0000-4000-8000-000000000000'])).size).toBe(0);
-    for (const viewer of [actors.submitterA.viewer, null]) {
+    expect((await getPersonEditors(ctx.db, ctx.actors.moderator.viewer, ['not-a-uuid', '00000000-0000-4000-8000-000000000000'])).size).toBe(0);
+    for (const viewer of [ctx.actors.submitterA.viewer, null]) {
       const refused = await codeOf(getPersonEditors(ctx.db, viewer, [first.id]));
       expect(refused).not.toBe('ok');
       expect(refused).toBe(await codeOf(getStaffPerson(ctx.db, viewer, first.id)));

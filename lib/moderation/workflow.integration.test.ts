@@ -5,10 +5,11 @@ import { verifyAuditChain } from '@/lib/audit/append';
 import type { Viewer } from '@/lib/auth/sessions';
 import { getPublicTestimoniesForPerson } from '@/lib/memorial';
 import { getSettings, updateSettings } from '@/lib/settings';
-import { createActors, createSecondModerator, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
+import { createSecondModerator } from '@/lib/testing/actors';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
 import { codeOf } from '@/lib/testing/outcome';
-import { insertCollection, insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
+import { insertPerson, insertSubmittedTestimony, insertTestimony } from '@/lib/testing/public-fixtures';
 import { sealNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { claimNext, claimTestimony, releaseClaim } from './claims';
 import { publishTestimony, rejectTestimony, requestChanges } from './decisions';
@@ -18,56 +19,52 @@ import { listQueue } from './queue';
 import { getReview } from './review';
 
 describe.each(testDatabases())('review workflow on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
+  const ctx = useSeededDatabase(target);
   let second: Viewer | null;
 
   beforeAll(async () => {
-    actors = await createActors(ctx.db);
     second = await createSecondModerator(ctx.db, 'moderator-second');
-    collectionId = await insertCollection(ctx.db);
   });
 
-  const fourEyes = (on: boolean) => updateSettings(ctx.db, actors.admin.viewer, { four_eyes: on, coordinated_window_hours: 72 });
+  const fourEyes = (on: boolean) => updateSettings(ctx.db, ctx.actors.admin.viewer, { four_eyes: on, coordinated_window_hours: 72 });
   beforeEach(() => fourEyes(false));
 
-  const submitted = (submitterId = actors.submitterA.userId!) => insertSubmittedTestimony(ctx.db, { collectionId, submitterId, narrative: 'Call 0912 345 6789.' });
+  const submitted = (submitterId = ctx.actors.submitterA.userId!) => insertSubmittedTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId, narrative: 'Call 0912 345 6789.' });
 
   const statusOf = async (id: string) => (await ctx.db.select({ status: testimonies.status }).from(testimonies).where(eq(testimonies.id, id)))[0]!.status;
   const publicText = async (personId: string) => (await getPublicTestimoniesForPerson(ctx.db, personId)).items.map((t) => t.narrative);
 
   it('only an admin reads and changes settings; each change is audited with its old and new value', async () => {
-    expect(await codeOf(getSettings(ctx.db, actors.moderator.viewer))).toBe('not_found');
-    expect(await codeOf(updateSettings(ctx.db, actors.moderator.viewer, { four_eyes: true, coordinated_window_hours: 1 }))).toBe('not_found');
-    expect(await codeOf(getSettings(ctx.db, actors.anonymous.viewer))).toBe('unauthenticated');
-    expect(await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: ['four_eyes', 'coordinated_window_hours'] });
-    expect(await getSettings(ctx.db, actors.admin.viewer)).toEqual({ four_eyes: true, coordinated_window_hours: 24 });
+    expect(await codeOf(getSettings(ctx.db, ctx.actors.moderator.viewer))).toBe('not_found');
+    expect(await codeOf(updateSettings(ctx.db, ctx.actors.moderator.viewer, { four_eyes: true, coordinated_window_hours: 1 }))).toBe('not_found');
+    expect(await codeOf(getSettings(ctx.db, ctx.actors.anonymous.viewer))).toBe('unauthenticated');
+    expect(await updateSettings(ctx.db, ctx.actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: ['four_eyes', 'coordinated_window_hours'] });
+    expect(await getSettings(ctx.db, ctx.actors.admin.viewer)).toEqual({ four_eyes: true, coordinated_window_hours: 24 });
     const log = await ctx.db.select().from(auditEntries).where(eq(auditEntries.action, 'settings.update'));
-    expect(log.at(-1)).toMatchObject({ actorId: actors.admin.userId, targetId: 'coordinated_window_hours', details: { from: 72, to: 24 } });
-    expect(await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: [] });
+    expect(log.at(-1)).toMatchObject({ actorId: ctx.actors.admin.userId, targetId: 'coordinated_window_hours', details: { from: 72, to: 24 } });
+    expect(await updateSettings(ctx.db, ctx.actors.admin.viewer, { four_eyes: true, coordinated_window_hours: 24 })).toEqual({ changed: [] });
   });
 
   it('four-eyes on: one approval does not publish, the same moderator again does nothing, a second moderator publishes the approved text', async () => {
     await fourEyes(true);
     const t = await submitted();
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     const approved = 'Call [redacted].';
-    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     expect(await publicText(t.personId)).toEqual([]);
     // Until published, the approved text is stored only encrypted (and so not in the search index).
     const stored = async () => (await ctx.db.select({ clear: testimonyRevisions.redactedNarrative, draft: testimonyRevisions.redactionDraft }).from(testimonyRevisions).where(eq(testimonyRevisions.id, t.revisionId)))[0]!;
     expect((await stored()).clear).toBeNull();
     expect((await stored()).draft).not.toContain('redacted');
-    const waiting = await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' });
+    const waiting = await listQueue(ctx.db, ctx.actors.moderator.viewer, { status: 'awaiting_approval' });
     expect(waiting.items.find((i) => i.id === t.id)).toMatchObject({ status: 'awaiting_approval', awaitingSecondApproval: true, heldBy: null });
     expect(waiting.counts.awaiting_approval).toBeGreaterThanOrEqual(1);
 
-    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
+    expect(await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: approved })).toEqual({ outcome: 'already_approved' });
     expect(await statusOf(t.id)).toBe('awaiting_approval');
     // The first approver cannot change the approved text afterwards either.
-    expect(await codeOf(saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
+    expect(await codeOf(saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call 0912 345 6789.' }))).toBe('conflict');
 
     // The second moderator sees exactly the approved text and can publish only that.
     const review = await getReview(ctx.db, second, t.id);
@@ -79,44 +76,44 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     const log = await ctx.db.select({ action: auditEntries.action, details: auditEntries.details }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
     // The second moderator's reading of the review is itself recorded (PRODUCT.md §2.7).
     expect(log.map((e) => e.action)).toEqual(['testimony.claim', 'testimony.redaction.save', 'testimony.approve', 'view.review', 'testimony.publish']);
-    expect(log.at(-1)!.details).toMatchObject({ approvedBy: [actors.moderator.userId, second!.userId] });
+    expect(log.at(-1)!.details).toMatchObject({ approvedBy: [ctx.actors.moderator.userId, second!.userId] });
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
 
   it('four-eyes on: the second moderator may instead decline; with four-eyes off one approval publishes', async () => {
     await fourEyes(true);
     const t = await submitted();
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call [redacted].' });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
+    await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: 'Call [redacted].' });
     await requestChanges(ctx.db, second, { testimonyId: t.id, message: 'Which street?' });
     expect(await statusOf(t.id)).toBe('changes_requested');
 
     await fourEyes(false);
     const u = await submitted();
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: u.id });
-    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: u.id });
+    expect(await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
   });
 
   it('a moderator can never claim, approve or decide on their own testimony, not even as the second approver', async () => {
     await fourEyes(true);
-    const own = await submitted(actors.moderator.userId!);
-    expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id }))).toBe('own_testimony');
-    expect(await codeOf(claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, takeover: true }))).toBe('own_testimony');
+    const own = await submitted(ctx.actors.moderator.userId!);
+    expect(await codeOf(claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: own.id }))).toBe('own_testimony');
+    expect(await codeOf(claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: own.id, takeover: true }))).toBe('own_testimony');
     await claimTestimony(ctx.db, second, { testimonyId: own.id });
     await approveText(ctx.db, second, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' });
-    expect(await codeOf(approveText(ctx.db, actors.moderator.viewer, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' }))).toBe('own_testimony');
-    expect(await codeOf(rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: own.id, reason: 'spam', note: '' }))).toBe('own_testimony');
-    expect((await getReview(ctx.db, actors.moderator.viewer, own.id)).isOwn).toBe(true);
+    expect(await codeOf(approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: own.id, revisionId: own.revisionId, redactedNarrative: 'Call [redacted].' }))).toBe('own_testimony');
+    expect(await codeOf(rejectTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: own.id, reason: 'spam', note: '' }))).toBe('own_testimony');
+    expect((await getReview(ctx.db, ctx.actors.moderator.viewer, own.id)).isOwn).toBe(true);
     // "Claim next" never hands a moderator their own testimony.
     await ctx.db.update(testimonies).set({ status: 'rejected' }).where(eq(testimonies.status, 'submitted'));
-    await submitted(actors.moderator.userId!);
-    expect(await claimNext(ctx.db, actors.moderator.viewer)).toBeNull();
+    await submitted(ctx.actors.moderator.userId!);
+    expect(await claimNext(ctx.db, ctx.actors.moderator.viewer)).toBeNull();
   });
 
   /** A published testimony whose submitter sent a newer revision (what submitTestimony's edit path writes). */
   async function editedAfterPublication(texts = { narrative: 'First account.', redacted: 'First account.', edited: 'First account, with the date: 16 November.' }) {
-    const person = await insertPerson(ctx.db, { collectionId });
-    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [person.id], status: 'published', narrative: texts.narrative, redacted: texts.redacted });
+    const person = await insertPerson(ctx.db, { collectionId: ctx.collectionId });
+    const id = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [person.id], status: 'published', narrative: texts.narrative, redacted: texts.redacted });
     await ctx.db.update(testimonies).set({ submittedAt: new Date() }).where(eq(testimonies.id, id));
     const revisionId = await addRevision(id, 2, texts.edited);
     return { id, personId: person.id, revisionId };
@@ -132,34 +129,34 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
 
   it('an edit of a published testimony waits in the queue while the published revision stays public; reject keeps it', async () => {
     const t = await editedAfterPublication();
-    const edited = await listQueue(ctx.db, actors.moderator.viewer, { status: 'edited' });
+    const edited = await listQueue(ctx.db, ctx.actors.moderator.viewer, { status: 'edited' });
     expect(edited.items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: false });
     expect(edited.counts.edited).toBeGreaterThanOrEqual(1);
-    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'submitted' })).items.some((i) => i.id === t.id)).toBe(false);
+    expect((await listQueue(ctx.db, ctx.actors.moderator.viewer, { status: 'submitted' })).items.some((i) => i.id === t.id)).toBe(false);
 
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     expect(await statusOf(t.id)).toBe('published');
     expect(await publicText(t.personId)).toEqual(['First account.']);
-    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, t.id);
     expect(review).toMatchObject({ revisionInReview: true, previousNarrative: 'First account.', claim: { heldByViewer: true } });
-    expect(await codeOf(requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: t.id, message: 'x' }))).toBe('conflict');
-    await rejectTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id, reason: 'not_credible', note: 'We keep the published version.' });
+    expect(await codeOf(requestChanges(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, message: 'x' }))).toBe('conflict');
+    await rejectTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, reason: 'not_credible', note: 'We keep the published version.' });
     expect(await statusOf(t.id)).toBe('published');
     expect(await publicText(t.personId)).toEqual(['First account.']);
-    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'edited' })).items.some((i) => i.id === t.id)).toBe(false);
+    expect((await listQueue(ctx.db, ctx.actors.moderator.viewer, { status: 'edited' })).items.some((i) => i.id === t.id)).toBe(false);
   });
 
   it('approving an edit publishes the new revision; under four-eyes only after a second moderator', async () => {
     const t = await editedAfterPublication();
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    await releaseClaim(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
+    await releaseClaim(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     expect(await statusOf(t.id)).toBe('published');
     await fourEyes(true);
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
     const text = 'First account, with the date: 16 November.';
-    expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
+    expect(await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'awaiting_second_approval' });
     expect(await publicText(t.personId)).toEqual(['First account.']);
-    expect((await listQueue(ctx.db, actors.moderator.viewer, { status: 'awaiting_approval' })).items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: true });
+    expect((await listQueue(ctx.db, ctx.actors.moderator.viewer, { status: 'awaiting_approval' })).items.find((i) => i.id === t.id)).toMatchObject({ status: 'edited', awaitingSecondApproval: true });
     expect(await approveText(ctx.db, second, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: text })).toEqual({ outcome: 'published', visibility: 'public' });
     expect(await publicText(t.personId)).toEqual([text]);
     const log = await ctx.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.targetId, t.id)).orderBy(asc(auditEntries.id));
@@ -173,13 +170,13 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
       redacted: 'Our neighbour [name removed] saw it. Call [number removed].',
       edited: 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234. He was seventeen.',
     });
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, t.id);
     expect(review.revision?.redactedNarrative).toBe('Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.');
     const raw = 'Our neighbour Mahmoud Rostami saw it. Call 0917 555 1234. He was seventeen.';
-    expect(await codeOf(approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: raw }))).toBe('redaction_restored');
+    expect(await codeOf(approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: raw }))).toBe('redaction_restored');
     expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed].']);
-    await approveText(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: review.revision!.redactedNarrative! });
+    await approveText(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, redactedNarrative: review.revision!.redactedNarrative! });
     expect(await publicText(t.personId)).toEqual(['Our neighbour [name removed] saw it. Call [number removed]. He was seventeen.']);
   });
 });

@@ -1,37 +1,30 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { personAliases, persons, testimonyPersons } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/append';
 import { getPublicTestimoniesForPerson, getPublishedPerson } from '@/lib/memorial';
 import { publicSurvivorOf } from '@/lib/memorial/merged';
-import { createActors, type Actors } from '@/lib/testing/actors';
-import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
-import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
+import { testDatabases } from '@/lib/testing/databases';
+import { useSeededDatabase } from '@/lib/testing/seeded-database';
+import { insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { mergePersons, undoMerge } from './merge';
 import { codeOf } from '@/lib/testing/outcome';
 
 
 describe.each(testDatabases())('person merge on $name', (target) => {
-  const ctx = useTestDatabase(target);
-  let actors: Actors;
-  let collectionId: string;
-
-  beforeAll(async () => {
-    actors = await createActors(ctx.db);
-    collectionId = await insertCollection(ctx.db);
-  });
+  const ctx = useSeededDatabase(target);
 
   const linksOf = async (personId: string) => (await ctx.db.select({ t: testimonyPersons.testimonyId }).from(testimonyPersons).where(eq(testimonyPersons.personId, personId))).map((r) => r.t).sort();
 
   it('moves testimonies and aliases to the survivor, hides the duplicate, and undo restores both', async () => {
-    const survivor = await insertPerson(ctx.db, { collectionId });
-    const duplicate = await insertPerson(ctx.db, { collectionId });
-    const both = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [survivor.id, duplicate.id], status: 'published' });
-    const only = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [duplicate.id], status: 'published' });
+    const survivor = await insertPerson(ctx.db, { collectionId: ctx.collectionId });
+    const duplicate = await insertPerson(ctx.db, { collectionId: ctx.collectionId });
+    const both = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [survivor.id, duplicate.id], status: 'published' });
+    const only = await insertTestimony(ctx.db, { collectionId: ctx.collectionId, submitterId: ctx.actors.submitterA.userId!, personIds: [duplicate.id], status: 'published' });
     await ctx.db.insert(personAliases).values({ personId: duplicate.id, name: 'Dup Alias', script: 'latin', normalized: 'dup alias' });
     const before = { survivor: await linksOf(survivor.id), duplicate: await linksOf(duplicate.id) };
 
-    await mergePersons(ctx.db, actors.moderator.viewer, { sourceId: duplicate.id, targetId: survivor.id });
+    await mergePersons(ctx.db, ctx.actors.moderator.viewer, { sourceId: duplicate.id, targetId: survivor.id });
     expect(await linksOf(survivor.id)).toEqual([both, only].sort());
     expect(await linksOf(duplicate.id)).toEqual([]);
     expect(await getPublishedPerson(ctx.db, duplicate.id)).toBeNull();
@@ -41,9 +34,9 @@ describe.each(testDatabases())('person merge on $name', (target) => {
     expect((await getPublicTestimoniesForPerson(ctx.db, survivor.id)).items.map((t) => t.id).sort()).toEqual([both, only].sort());
     const aliases = await ctx.db.select({ name: personAliases.name }).from(personAliases).where(eq(personAliases.personId, survivor.id));
     expect(aliases.map((a) => a.name)).toContain('Dup Alias');
-    expect(await codeOf(mergePersons(ctx.db, actors.moderator.viewer, { sourceId: duplicate.id, targetId: survivor.id }))).toBe('conflict');
+    expect(await codeOf(mergePersons(ctx.db, ctx.actors.moderator.viewer, { sourceId: duplicate.id, targetId: survivor.id }))).toBe('conflict');
 
-    await undoMerge(ctx.db, actors.moderator.viewer, { sourceId: duplicate.id });
+    await undoMerge(ctx.db, ctx.actors.moderator.viewer, { sourceId: duplicate.id });
     expect({ survivor: await linksOf(survivor.id), duplicate: await linksOf(duplicate.id) }).toEqual(before);
     const [restored] = await ctx.db.select({ mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, duplicate.id));
     expect(restored!.mergedIntoId).toBeNull();
@@ -53,10 +46,10 @@ describe.each(testDatabases())('person merge on $name', (target) => {
   });
 
   it('submitters cannot merge; a person cannot be merged into itself', async () => {
-    const a = await insertPerson(ctx.db, { collectionId });
-    const b = await insertPerson(ctx.db, { collectionId });
-    expect(await codeOf(mergePersons(ctx.db, actors.submitterA.viewer, { sourceId: a.id, targetId: b.id }))).toBe('not_found');
-    expect(await codeOf(mergePersons(ctx.db, actors.moderator.viewer, { sourceId: a.id, targetId: a.id }))).toBe('not_found');
-    expect(await codeOf(undoMerge(ctx.db, actors.moderator.viewer, { sourceId: a.id }))).toBe('not_found');
+    const a = await insertPerson(ctx.db, { collectionId: ctx.collectionId });
+    const b = await insertPerson(ctx.db, { collectionId: ctx.collectionId });
+    expect(await codeOf(mergePersons(ctx.db, ctx.actors.submitterA.viewer, { sourceId: a.id, targetId: b.id }))).toBe('not_found');
+    expect(await codeOf(mergePersons(ctx.db, ctx.actors.moderator.viewer, { sourceId: a.id, targetId: a.id }))).toBe('not_found');
+    expect(await codeOf(undoMerge(ctx.db, ctx.actors.moderator.viewer, { sourceId: a.id }))).toBe('not_found');
   });
 });

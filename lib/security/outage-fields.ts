@@ -65,5 +65,15 @@ export const chosenFields: ReadonlySet<string> = new Set([
   'mode',
 ]);
 
-/** Passphrases and one-time codes: never echoed into a page, not even hidden. */
+/**
+ * Secrets one action's own refusal gives back, by action name: only to the browser that just posted
+ * them, in a no-store answer, as the field itself keeps them with JavaScript. The recovery code
+ * (issue 18: a refused recovery without JavaScript made her find and type it again). The outage
+ * page still drops them, like every secret.
+ */
+export const echoedSecrets: Readonly<Record<string, readonly string[]>> = {
+  'account.recover': ['code'],
+};
+
+/** Passphrases and one-time codes: never echoed into a page, not even hidden (but echoedSecrets). */
 export const isSecretField = (name: string) => /passphrase|password|^code$|recovery/i.test(name);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { usernameKey, usernameKeyKeepingDigits } from './account';
+import {
+  acceptInvitationSchema,
+  changePassphraseSchema,
+  normalizePassphrase,
+  recoverSchema,
+  samePassphrase,
+  signUpSchema,
+  usernameKey,
+  usernameKeyKeepingDigits,
+} from './account';
 
 describe('usernameKey', () => {
   it('folds Persian and Arabic-Indic digits into Latin ones, as a Persian keyboard types them', () => {
@@ -17,5 +26,42 @@ describe('usernameKey', () => {
 
   it('keeps the digits in the key as it was before migration 0029', () => {
     expect(usernameKeyKeepingDigits('Maryam۱۲')).toBe('maryam۱۲');
+  });
+});
+
+describe('the passphrase rule (sign-up, recovery, change, invitation, sign-in)', () => {
+  const base = { username: 'maryam', passphrase: 'seven lanterns over a river', passphraseConfirm: 'seven lanterns over a river' };
+
+  it('does not refuse a confirmation for white space at either end', () => {
+    expect(samePassphrase('seven lanterns over a river', 'seven lanterns over a river ')).toBe(true);
+    expect(samePassphrase(' seven lanterns over a river', 'seven lanterns over a river\t')).toBe(true);
+    for (const schema of [signUpSchema, recoverSchema]) {
+      const parsed = schema.safeParse({ ...base, code: 'abcd-efgh-jkmn', passphraseConfirm: `${base.passphrase} ` });
+      expect(parsed.success).toBe(true);
+    }
+    expect(changePassphraseSchema.safeParse({ currentPassphrase: 'x', passphrase: ` ${base.passphrase}`, passphraseConfirm: base.passphrase }).success).toBe(true);
+    expect(acceptInvitationSchema.safeParse({ ...base, token: 'a'.repeat(40), passphraseConfirm: `${base.passphrase}\n` }).success).toBe(true);
+  });
+
+  it('still refuses a different passphrase, spaces inside included', () => {
+    expect(samePassphrase('seven lanterns over a river', 'seven lanterns  over a river')).toBe(false);
+    expect(samePassphrase('seven lanterns over a river', 'Seven lanterns over a river')).toBe(false);
+    const parsed = signUpSchema.safeParse({ ...base, passphraseConfirm: 'seven lanterns over a rive' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(['passphraseMismatch']);
+  });
+
+  it('keeps the passphrase without the outer white space, and counts its length without it', () => {
+    const parsed = signUpSchema.parse({ ...base, passphrase: `  ${base.passphrase}  ` });
+    expect(parsed.passphrase).toBe(base.passphrase);
+    // Twelve characters only with the spaces around them: too short.
+    const short = signUpSchema.safeParse({ ...base, passphrase: '  elevenchars  ', passphraseConfirm: 'elevenchars' });
+    expect(short.error?.issues.map((i) => i.message)).toContain('passphraseTooShort');
+  });
+
+  it('is one form for one passphrase: compatibility characters fold (NFKC), nothing else changes', () => {
+    expect(normalizePassphrase('\u00a0ｍａｒｙａｍ lantern\u2003')).toBe('maryam lantern');
+    expect(normalizePassphrase('ﻣﺮﯾﻢ')).toBe(normalizePassphrase('مریم'));
+    expect(normalizePassphrase('a  b')).toBe('a  b');
   });
 });

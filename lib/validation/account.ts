@@ -31,8 +31,29 @@ export function usernameKeyKeepingDigits(username: string): string {
   return username.trim().normalize('NFKC').toLowerCase().replace(/ي/g, 'ی').replace(/ك/g, 'ک');
 }
 
+/**
+ * The one rule for what counts in a passphrase, wherever one is set, confirmed or checked (sign-up,
+ * recovery, change, invitation, sign-in; lib/auth/passphrase.ts hashes and verifies this form):
+ * Unicode compatibility form (NFKC: a Persian keyboard's presentation forms are the plain letters),
+ * and no white space at either end — invisible, added by a paste, a password manager or a phone
+ * keyboard's word completion, never meant. Spaces between words count, and the length limits are
+ * counted on this form, so a passphrase is never shorter than it looks.
+ */
+export function normalizePassphrase(value: string): string {
+  return value.normalize('NFKC').trim();
+}
+
+/** Whether a passphrase and its confirmation are the same passphrase (by the rule above). */
+export function samePassphrase(passphrase: string, confirmation: string): boolean {
+  return normalizePassphrase(passphrase) === normalizePassphrase(confirmation);
+}
+
+const confirmed = (v: { passphrase: string; passphraseConfirm: string }) => samePassphrase(v.passphrase, v.passphraseConfirm);
+
+/** A new passphrase, as it will be kept: normalized (above), then measured. */
 export const passphraseSchema = z
   .string()
+  .overwrite(normalizePassphrase)
   .min(passphraseMinLength, 'passphraseTooShort')
   .max(passphraseMaxLength, 'passphraseTooLong');
 
@@ -50,7 +71,7 @@ export const signUpSchema = z
     generated: z.enum(['yes', 'no']).default('no'),
     saved: z.enum(['yes']).optional(),
   })
-  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' })
+  .refine(confirmed, { path: ['passphraseConfirm'], message: 'passphraseMismatch' })
   .refine((v) => v.generated === 'no' || v.saved === 'yes', { path: ['saved'], message: 'confirmSaved' });
 
 export const secondFactorSchema = z.object({
@@ -67,7 +88,7 @@ export const changePassphraseSchema = z
     passphrase: passphraseSchema,
     passphraseConfirm: z.string(),
   })
-  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
+  .refine(confirmed, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
 
 export const emailSchema = z.object({
   email: z.union([z.literal(''), z.email('emailInvalid').max(254, 'emailInvalid')]),
@@ -80,7 +101,7 @@ export const acceptInvitationSchema = z
     passphrase: passphraseSchema,
     passphraseConfirm: z.string(),
   })
-  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
+  .refine(confirmed, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
 
 /** "I lost my passphrase": a username, one recovery code and a new passphrase (same rules as sign-up). */
 export const recoverSchema = z
@@ -90,4 +111,4 @@ export const recoverSchema = z
     passphrase: passphraseSchema,
     passphraseConfirm: z.string(),
   })
-  .refine((v) => v.passphrase === v.passphraseConfirm, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });
+  .refine(confirmed, { path: ['passphraseConfirm'], message: 'passphraseMismatch' });

@@ -9,6 +9,9 @@ export const recoverAction = defineAction({
   name: 'account.recover',
   schema: recoverServerSchema,
   access: 'public',
-  keep: ['username'],
+  // The recovery code too (issue 18): a refusal without JavaScript must not make her find and type
+  // it again — the answer goes only to the browser that just posted it (no-store), as the field
+  // itself keeps it with JavaScript. The new passphrase is cleared, as at sign-up.
+  keep: ['username', 'code'],
   handler: async (input, { db }) => recoverAccount(db, input, await currentAddressKey()),
 });

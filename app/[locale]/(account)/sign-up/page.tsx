@@ -9,6 +9,7 @@ import { issueChallenge } from '@/lib/abuse/challenge';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { routing } from '@/lib/i18n/routing';
 import { generatePassphraseAction, signUpAction } from './actions';
+import { isolate } from '@/components/layout/isolate';
 
 // Never cached: the page shows a generated passphrase and recovery codes once.
 export const dynamic = 'force-dynamic';
@@ -45,7 +46,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
                 <h1 id="signed-in-heading" className="text-3xl font-bold">
                   {t('signedInHeading')}
                 </h1>
-                <p className="mt-4">{t('signedInText', { username: viewer.username })}</p>
+                <p className="mt-4">{t.rich('signedInText', { username: viewer.username, isolate })}</p>
                 <ul className="mt-4 list-disc space-y-2 ps-6">
                   <li>
                     <a href={`/${locale}/account`} className="font-semibold">

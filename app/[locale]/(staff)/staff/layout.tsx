@@ -7,6 +7,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { checkAccess } from '@/lib/authz/access';
 import { can } from '@/lib/authz/permissions';
 import { routing } from '@/lib/i18n/routing';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -44,7 +45,7 @@ export default async function StaffLayout({ children, params }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
         <NavList label={t('navLabel')} items={items} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span>{t('signedInAs', { username: viewer!.username, role: t(`roles.${viewer!.role}`) })}</span>
+          <span>{t.rich('signedInAs', { username: viewer!.username, role: t(`roles.${viewer!.role}`), isolate })}</span>
           {/* A plain POST (no JavaScript needed) to the sign-out route, which clears the session. */}
           <form method="post" action={`/${locale}/sign-out`}>
             <button type="submit" className="rounded border border-muted px-3 py-1 hover:bg-white">

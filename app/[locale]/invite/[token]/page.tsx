@@ -9,6 +9,7 @@ import { withDb } from '@/lib/db';
 import { inspectInvitation } from '@/lib/auth/invitations';
 import { routing } from '@/lib/i18n/routing';
 import { acceptInvitationAction } from './actions';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -49,7 +50,7 @@ export default async function InvitationPage({ params }: Props) {
         labels={{
           username: t('usernameLabel'),
           usernameHint: t('usernameHint'),
-          fixedUsername: invitation.username ? t('fixedUsername', { username: invitation.username }) : null,
+          fixedUsername: invitation.username ? t.rich('fixedUsername', { username: invitation.username, isolate }) : null,
           passphrase: t('passphraseLabel'),
           passphraseHint: t('passphraseHint'),
           confirm: t('confirmLabel'),

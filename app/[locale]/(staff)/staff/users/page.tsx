@@ -16,6 +16,7 @@ import {
   setUserAccessAction,
   signOutEverywhereForAction,
 } from './actions';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -101,7 +102,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   <td className={staffCell}>{user.lastSeenAt ? formatDate(user.lastSeenAt, locale) : t('never')}</td>
                   <td className={`${staffCell} min-w-72 space-y-2`}>
                     <UserActionForm action={changeRoleAction} userId={user.id} className="flex flex-wrap items-end gap-2">
-                      <label className="sr-only" htmlFor={`role-${user.id}`}>{t('newRoleLabel', { username: user.username })}</label>
+                      <label className="sr-only" htmlFor={`role-${user.id}`}>{t.rich('newRoleLabel', { username: user.username, isolate })}</label>
                       <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted bg-white px-2 py-1">
                         {roles.map((r) => (
                           <option key={r} value={r}>{staff(`roles.${r}`)}</option>
@@ -113,14 +114,14 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       {user.disabled ? (
                         <button type="submit" name="access" value="enable" className={button}>{t('enable')}</button>
                       ) : (
-                        <Confirm summary={t('disable')} warning={t('disableWarning', { username: user.username })} confirm={t('confirm')} name="access" value="disable" />
+                        <Confirm summary={t('disable')} warning={t.rich('disableWarning', { username: user.username, isolate })} confirm={t('confirm')} name="access" value="disable" />
                       )}
                     </UserActionForm>
                     <UserActionForm action={resetTwoFactorAction} userId={user.id}>
-                      <Confirm summary={t('resetTwoFactor')} warning={t('resetTwoFactorWarning', { username: user.username })} confirm={t('confirm')} />
+                      <Confirm summary={t('resetTwoFactor')} warning={t.rich('resetTwoFactorWarning', { username: user.username, isolate })} confirm={t('confirm')} />
                     </UserActionForm>
                     <UserActionForm action={signOutEverywhereForAction} userId={user.id}>
-                      <Confirm summary={t('signOutEverywhere')} warning={t('signOutEverywhereWarning', { username: user.username })} confirm={t('confirm')} />
+                      <Confirm summary={t('signOutEverywhere')} warning={t.rich('signOutEverywhereWarning', { username: user.username, isolate })} confirm={t('confirm')} />
                     </UserActionForm>
                   </td>
                 </tr>

@@ -16,6 +16,7 @@ import { PersonForm } from '@/components/moderation/person-form';
 import { PublicationNotices } from '@/components/moderation/publication-notices';
 import { personFormValues } from '@/lib/validation/person';
 import { partSeparator } from '@/lib/i18n/separator';
+import { isolate } from '@/components/layout/isolate';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string }> };
 
@@ -62,7 +63,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 {hidden}
                 <input type="hidden" name="aliasId" value={a.id} />
                 <bdi>{a.name}</bdi>
-                <button type="submit" className="text-sm underline">{t('removeAlias', { name: a.name })}</button>
+                <button type="submit" className="text-sm underline">{t.rich('removeAlias', { name: a.name, isolate })}</button>
               </ActionForm>
             </li>
           ))}

@@ -31,7 +31,7 @@ const formSteps = new Set<SubmitStep>(['about', 'account', 'consent']);
  * frame's buttons and autosave line, the fields' refusals, the date fields), besides `Errors`: only
  * these travel in the page (the whole of Submit, Media and Validation was ~12 KB of every step).
  */
-const frameMessages = ['Submit.continue', 'Submit.saveLater', 'Submit.autosaved', 'Submit.autosaveFailed', 'Submit.validation'];
+const frameMessages = ['Submit.continue', 'Submit.saveLater', 'Submit.autosaved', 'Submit.autosaveFailed', 'Submit.validation', 'Submit.requiredMark'];
 const formStepMessages: Record<string, string[]> = {
   about: [...frameMessages, 'Submit.about', 'Submit.date'],
   account: [...frameMessages, 'Submit.account', 'Submit.date'],
