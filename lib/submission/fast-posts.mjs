@@ -127,23 +127,25 @@ function replay(req, body) {
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
+  // Complete: a message destroyed before it was complete destroys its socket (Node's `_destroy`).
+  copy.complete = true;
   copy.push(body);
   copy.push(null);
   return copy;
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {number} limit @returns {Promise<Buffer | null>} */
-function readBody(req, limit) {
+/**
+ * The body (Node holds it to the announced Content-Length), or null when the client went away first.
+ * @param {import('node:http').IncomingMessage} req @returns {Promise<Buffer | null>}
+ */
+function readBody(req) {
   return new Promise((resolve) => {
     /** @type {Buffer[]} */
     const chunks = [];
-    let length = 0;
-    req.on('data', (/** @type {Buffer} */ chunk) => {
-      length += chunk.length;
-      if (length <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(length <= limit ? Buffer.concat(chunks) : null));
+    req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', () => resolve(null));
+    req.on('close', () => resolve(null));
   });
 }
 
@@ -180,8 +182,11 @@ export function formPosts({ distDir, production, log = (m) => console.error(m) }
      * @returns {Promise<import('node:http').IncomingMessage | null>}
      */
     async answer(req, res) {
-      const body = await readBody(req, maxFormBytes);
-      if (!body) return replay(req, Buffer.alloc(0));
+      const body = await readBody(req);
+      if (!body) {
+        res.destroy();
+        return null;
+      }
       const location = await decide(req, body).catch((/** @type {unknown} */ error) => {
         log(`form posts: handed to Next after ${error instanceof Error ? error.name : 'an unknown error'}`);
         return null;

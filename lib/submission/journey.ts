@@ -1,3 +1,4 @@
+import 'server-only';
 // The submission journey's three form posts (start, a step, submit) as the data layer's work and
 // the address each leads to: one place for what app/[locale]/(submit)/submit/actions.ts runs inside
 // Next (defineAction) and what lib/submission/post-answer.ts runs for the same posts without

@@ -1,3 +1,4 @@
+import 'server-only';
 // The app's answer to the submission journey's form posts sent without JavaScript (start, a step,
 // submit), handed to the server in front of Next (lib/submission/fast-posts.mjs) by
 // instrumentation.ts: what proxy.ts and defineAction (lib/actions/define-action.ts) do for such a
