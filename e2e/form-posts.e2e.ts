@@ -32,7 +32,7 @@ type Outcome = { status: number; location: string | null; answered: boolean; hea
 
 /** A no-JavaScript browser's requests, its posts answered by the fast path or (mode `next`) by Next. */
 function browserOf(request: APIRequestContext, baseURL: string, mode: Mode) {
-  const asked = mode === 'next' ? { [header]: 'next' } : {};
+  const asked: Record<string, string> = mode === 'next' ? { [header]: 'next' } : {};
   const outcome = async (r: APIResponse): Promise<Outcome> => {
     const headers = Object.fromEntries(
       Object.entries(r.headers())

@@ -1,3 +1,4 @@
+import 'server-only';
 // Who a session cookie's value names, for getViewer (lib/auth/viewer.ts, inside Next) and for the
 // server in front of Next (lib/submission/post-answer.ts): the same decryption, remembered per
 // cookie value once per process (shared through `globalThis` by the app's bundles, which each

@@ -89,10 +89,11 @@ export function recogniseAction(posted, ids) {
     fields.set(name, value);
   }
   const refs = [...fields.keys()].filter((name) => name.startsWith('$ACTION_REF_'));
-  if (refs.length !== 1) return null;
-  const prefix = `$ACTION_${refs[0].slice('$ACTION_REF_'.length)}:`;
-  const known = new Set([refs[0], `${prefix}0`, `${prefix}1`, '$ACTION_KEY']);
-  if ([...fields.keys()].some((name) => !known.has(name)) || fields.get(refs[0]) !== '') return null;
+  const [ref] = refs;
+  if (refs.length !== 1 || ref === undefined) return null;
+  const prefix = `$ACTION_${ref.slice('$ACTION_REF_'.length)}:`;
+  const known = new Set([ref, `${prefix}0`, `${prefix}1`, '$ACTION_KEY']);
+  if ([...fields.keys()].some((name) => !known.has(name)) || fields.get(ref) !== '') return null;
   try {
     const reference = JSON.parse(fields.get(`${prefix}0`) ?? '');
     const bound = JSON.parse(fields.get(`${prefix}1`) ?? '');
@@ -134,6 +135,9 @@ function replay(req, body) {
   return copy;
 }
 
+/** @param {import('node:http').IncomingMessage} req */
+const pathnameOf = (req) => (req.url ?? '').split('?', 1)[0] ?? '';
+
 /**
  * The body (Node holds it to the announced Content-Length), or null when the client went away first.
  * @param {import('node:http').IncomingMessage} req @returns {Promise<Buffer | null>}
@@ -171,7 +175,7 @@ export function formPosts({ distDir, production, log = (m) => console.error(m) }
       if (req.headers[nextHeader] === 'next') return false;
       const length = Number(req.headers['content-length']);
       if (!(length > 0 && length <= maxFormBytes) || !/^multipart\/form-data;/i.test(req.headers['content-type'] ?? '')) return false;
-      const pathname = (req.url ?? '').split('?')[0];
+      const pathname = pathnameOf(req);
       return startPath.test(pathname) || stepPath.test(pathname);
     },
 
@@ -203,9 +207,9 @@ export function formPosts({ distDir, production, log = (m) => console.error(m) }
   async function decide(req, body) {
     const answer = providedFormPostAnswer();
     if (!answer) return null;
-    const posted = await new Response(body, { headers: { 'content-type': String(req.headers['content-type']) } }).formData().catch(() => null);
+    const posted = await new Response(new Uint8Array(body), { headers: { 'content-type': String(req.headers['content-type']) } }).formData().catch(() => null);
     const recognised = posted && recogniseAction(posted, ids);
-    if (!recognised || !pathOf[recognised.action].test((req.url ?? '').split('?')[0])) return null;
+    if (!recognised || !pathOf[recognised.action].test(pathnameOf(req))) return null;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -22,7 +22,7 @@ import { distinctNarrative, removeBenchAccounts } from './write-path';
 const targets = (process.env.FORMS_COST ?? '').split(',').filter(Boolean).map((t) => {
   const [pid, address] = t.split('@');
   const [url, mode] = address!.split('#');
-  return { pid: Number(pid), url: url!, label: address!, headers: mode === 'next' ? { 'x-yadman-form-post': 'next' } : {}, costs: new Map<string, number[]>() };
+  return { pid: Number(pid), url: url!, label: address!, headers: (mode === 'next' ? { 'x-yadman-form-post': 'next' } : {}) as Record<string, string>, costs: new Map<string, number[]>() };
 });
 const runs = Number(process.argv[2] ?? 20);
 const cpuMs = (pid: number) => {
