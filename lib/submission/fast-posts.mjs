@@ -159,8 +159,14 @@ function readBody(req) {
  */
 export function formPosts({ distDir, production, log = (m) => console.error(m) }) {
   const ids = journeyActionIds(distDir, log);
-  // What next.config.js and proxy.ts put on a submission page's response (its redirect included).
-  const fixed = [...commonHeaders({ production }).map(({ key, value }) => [key, value]), ['Cache-Control', 'no-store, max-age=0']];
+  // What Next's answer to such a post carries (next.config.js's headers, Next's own for a dynamic
+  // page, proxy.ts's policy), but next-intl's `Link` of the page's other languages, which nothing
+  // reads on a redirect.
+  const fixed = [
+    ...commonHeaders({ production }).map(({ key, value }) => [key, value]),
+    ['Cache-Control', 'no-cache, no-store, max-age=0, must-revalidate'],
+    ['Vary', 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch'],
+  ];
 
   return {
     /**

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsModule, journeyActionIds, recogniseAction } from './fast-posts.mjs';
-import { cookieValue } from './post-answer';
+import { cookieValue } from '@/lib/auth/cookie-value';
 
 const ids = new Map([['40aa', 'testimony.saveStep' as const]]);
 

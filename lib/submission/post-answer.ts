@@ -18,6 +18,7 @@ import { actionPostWait, refundActionPost } from '@/lib/abuse/action-posts';
 import { requestAddressKey } from '@/lib/abuse/address';
 import { formGateOf } from '@/lib/abuse/challenge';
 import { formDataToObject } from '@/lib/actions/form-data';
+import { cookieValue } from '@/lib/auth/cookie-value';
 import { sessionCookieName } from '@/lib/auth/next-auth';
 import { viewerOfSessionToken } from '@/lib/auth/session-viewer';
 import { checkAccess } from '@/lib/authz/access';
@@ -26,25 +27,6 @@ import { isSameOriginRequest } from '@/lib/security/same-origin';
 import { isDataStep, stepSchemas } from '@/lib/validation/testimony';
 import type { FormPostAnswer, FormPostAsk } from './fast-posts-source.mjs';
 import { journeyAccess, saveStepSchema, saveSubmissionStep, sendSubmission, startSchema, startSubmission, submitSchema } from './journey';
-
-/**
- * A cookie's value as Next's `cookies()` reads it (split on `;`, the value URI-decoded), or
- * undefined; null when the header names it more than once (Next keeps the last: not guessed here).
- */
-export function cookieValue(header: string | null, name: string): string | undefined | null {
-  let found: string | undefined;
-  for (const pair of (header ?? '').split(/; */)) {
-    const at = pair.indexOf('=');
-    if ((at === -1 ? pair : pair.slice(0, at)) !== name) continue;
-    if (found !== undefined) return null;
-    try {
-      found = at === -1 ? 'true' : decodeURIComponent(pair.slice(at + 1));
-    } catch {
-      return null;
-    }
-  }
-  return found;
-}
 
 /** defineAction's `check`: the schema's output, or its refusal (declined below: Next says which fields). */
 function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
