@@ -17,9 +17,10 @@ type Mode = 'fast' | 'next';
 const header = 'x-yadman-form-post';
 const navigation = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' };
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-// Headers that differ between any two responses, or with how the body was sent; and next-intl's
-// `Link` to the page in the other languages, which the fast path leaves out of a redirect.
-const varying = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', header, 'link']);
+// Headers that differ between any two responses, or with how the body was sent; `Location`, which
+// names each draft (compared with the id written as ID); and next-intl's `Link` to the page in the
+// other languages, which the fast path leaves out of a redirect.
+const varying = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', header, 'location', 'link']);
 
 const about = { newNameFa: 'نوید بهبودی', newNameLatin: 'Navid Behboudi', newOutcome: 'killed', newIncidentCalendar: 'persian', newIncidentPrecision: 'exact', newIncidentYear: '۱۳۹۸', newIncidentMonth: '8', newIncidentDay: '25', newProvince: 'IR-23', newAftermath: ['body_withheld'] };
 const account = { relationship: 'mother', hand: 'first', eventCalendar: 'persian', eventPrecision: 'month', eventYear: '1398', eventMonth: '8' };
