@@ -22,6 +22,12 @@ export async function register() {
       import('./lib/memorial/search-answer'),
     ]);
     provideSearchAnswer((ask) => withDb(answerSearch, ask));
+    // …and the submission journey's form posts sent without JavaScript (lib/submission/fast-posts.mjs).
+    const [{ provideFormPostAnswer }, { answerFormPost }] = await Promise.all([
+      import('./lib/submission/fast-posts-source.mjs'),
+      import('./lib/submission/post-answer'),
+    ]);
+    provideFormPostAnswer((ask) => withDb(answerFormPost, ask));
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

@@ -22,6 +22,8 @@ import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
 import { baselineHeaders } from '../lib/security/headers.mjs';
 
+import { formPosts } from '../lib/submission/fast-posts.mjs';
+
 // Memory (issue 16: RSS ≤ 350 MB at peak under the bench). V8 lets the heap grow to several times
 // what is live before collecting it all, and keeps what it grew to: on a machine with a lot of memory
 // a burst of renders left the server at ~400 MB with ~200 MB in use. Growing by 20 % over the live
@@ -93,12 +95,21 @@ const staticBrotli = createStaticBrotli({
   headers: baselineHeaders({ production: config.NODE_ENV === 'production' }),
 });
 
+// The submission journey's form posts sent without JavaScript, answered without Next's page
+// pipeline when the app is sure of them (lib/submission/fast-posts.mjs); any other goes to Next.
+const posts = formPosts({ distDir: path.join(root, process.env.NEXT_DIST_DIR ?? '.next'), production: process.env.NODE_ENV === 'production' });
+
 const server = http.createServer(async (req, res) => {
   // Only the cache's own loopback requests may carry the render secret.
   delete req.headers[renderHeader];
   if (staticBrotli.serve(req, res)) return;
   // The client's address, for every request that reaches the app (a cache miss's render carries it).
   stampClientAddress(req, hops);
+  if (posts.wants(req)) {
+    const forNext = await posts.answer(req, res);
+    if (forNext) void handle(forNext, res);
+    return;
+  }
   const key = cache ? cacheKey(req.method, req.url, req.headers) : null;
   if (cache && key) {
     try {

@@ -8,13 +8,17 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from '@/lib/env.mjs';
 
 const windowSeconds = 60;
-let counter: { points: number; limiter: RateLimiterMemory } | null = null;
+// One counter per process, shared through `globalThis` by every bundle that carries this module:
+// the proxy's and the app's (the server in front of Next counts the posts it answers itself,
+// lib/submission/post-answer.ts), so a post is counted once whichever answers it.
+const slot = Symbol.for('yadman.abuse.actionPosts');
+const holder = globalThis as { [slot]?: { points: number; limiter: RateLimiterMemory } };
 
 /** The limiter for the configured allowance (made again if the allowance changed, e.g. in tests). */
 function limiter(): RateLimiterMemory {
   const points = env().LIMIT_ACTION_ADDRESS;
-  if (counter?.points !== points) counter = { points, limiter: new RateLimiterMemory({ points, duration: windowSeconds }) };
-  return counter.limiter;
+  if (holder[slot]?.points !== points) holder[slot] = { points, limiter: new RateLimiterMemory({ points, duration: windowSeconds }) };
+  return holder[slot].limiter;
 }
 
 /** Whether a request is a Server Function call: a POST to a page (API routes and files are not). */
@@ -31,4 +35,12 @@ export async function actionPostWait(addressKey: string | null): Promise<number>
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     return Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
   }
+}
+
+/**
+ * Gives back one post counted by actionPostWait: for a post counted by the server in front of Next
+ * and then handed on to Next after all, whose proxy counts it again.
+ */
+export async function refundActionPost(addressKey: string | null): Promise<void> {
+  await limiter().reward(addressKey ?? 'unknown', 1);
 }

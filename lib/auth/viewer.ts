@@ -2,15 +2,11 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { env } from '@/lib/env.mjs';
 import { sessionCookieName } from './next-auth';
-import { resolveSession, type Viewer } from './sessions';
-import { sessionTokenReader } from './session-token';
+import type { Viewer } from './sessions';
+import { viewerOfSessionToken } from './session-viewer';
 
 export type { Viewer } from './sessions';
-
-// One per process: the cookie's decryption, remembered per cookie value (lib/auth/session-token.ts).
-const sessionIdOf = sessionTokenReader();
 
 /**
  * Who is asking, read once per request: the session cookie names a server-side session row,
@@ -25,9 +21,5 @@ const sessionIdOf = sessionTokenReader();
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const name = sessionCookieName();
   const token = (await cookies()).get(name)?.value;
-  const secret = env().AUTH_SECRET;
-  if (!token || !secret) return null;
-  const sid = await sessionIdOf(token, secret, name);
-  if (!sid) return null;
-  return resolveSession(await getDb(), sid);
+  return token ? viewerOfSessionToken(await getDb(), token, name) : null;
 });

@@ -6,6 +6,9 @@
 //   FORMS_COST=<pid>@http://127.0.0.1:3300[,<pid>@http://127.0.0.1:3301] BENCH_DATABASE_URL=… \
 //     npx tsx --conditions=react-server scripts/bench/forms-cost.ts [submissions]
 // FORMS_COST_ENCODING: the Accept-Encoding sent (by default fetch's own, gzip among them).
+// A target ending in `#next` asks for Next's own answer to every form post (`x-yadman-form-post:
+// next`), not the fast path's (lib/submission/fast-posts.mjs): `<pid>@<url>,<pid>@<url>#next` is an
+// A/B of the fast path on one server.
 import fs from 'node:fs';
 import { encode } from 'next-auth/jwt';
 import { createDb } from '../../db/client';
@@ -17,8 +20,9 @@ import { formBody } from './forms';
 import { distinctNarrative, removeBenchAccounts } from './write-path';
 
 const targets = (process.env.FORMS_COST ?? '').split(',').filter(Boolean).map((t) => {
-  const [pid, url] = t.split('@');
-  return { pid: Number(pid), url: url!, costs: new Map<string, number[]>() };
+  const [pid, address] = t.split('@');
+  const [url, mode] = address!.split('#');
+  return { pid: Number(pid), url: url!, label: address!, headers: (mode === 'next' ? { 'x-yadman-form-post': 'next' } : {}) as Record<string, string>, costs: new Map<string, number[]>() };
 });
 const runs = Number(process.argv[2] ?? 20);
 const cpuMs = (pid: number) => {
@@ -51,7 +55,7 @@ async function submission(target: (typeof targets)[number]) {
   const post = (name: string, path: string, html: string, match: { name: string; value?: string }, typed?: Record<string, string | string[]>, button?: { name: string; value: string }) =>
     timed(`POST ${name}`, async () => {
       const { action, body } = formBody(html, match, typed, button);
-      const r = await fetch(target.url + (action && !action.startsWith('javascript') ? action : path), { method: 'POST', body, headers: { ...navigation, cookie, origin: target.url }, redirect: 'manual' });
+      const r = await fetch(target.url + (action && !action.startsWith('javascript') ? action : path), { method: 'POST', body, headers: { ...navigation, cookie, origin: target.url, ...target.headers }, redirect: 'manual' });
       await r.arrayBuffer();
       const location = r.headers.get('location');
       if (r.status !== 303 || !location) throw new Error(`POST ${path}: ${r.status}`);
@@ -74,9 +78,9 @@ try {
   }
   const names = [...targets[0]!.costs.keys()];
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.info(`${'ms of CPU'.padEnd(14)} ${targets.map((t) => t.url.padStart(24)).join(' ')}`);
-  for (const name of names) console.info(`${name.padEnd(14)} ${targets.map((t) => mean(t.costs.get(name)!).toFixed(1).padStart(24)).join(' ')}`);
-  console.info(`${'submission'.padEnd(14)} ${targets.map((t) => names.reduce((s, n) => s + mean(t.costs.get(n)!), 0).toFixed(1).padStart(24)).join(' ')}  (${runs} each)`);
+  console.info(`${'ms of CPU'.padEnd(14)} ${targets.map((t) => t.label.padStart(28)).join(' ')}`);
+  for (const name of names) console.info(`${name.padEnd(14)} ${targets.map((t) => mean(t.costs.get(name)!).toFixed(1).padStart(28)).join(' ')}`);
+  console.info(`${'submission'.padEnd(14)} ${targets.map((t) => names.reduce((s, n) => s + mean(t.costs.get(n)!), 0).toFixed(1).padStart(28)).join(' ')}  (${runs} each)`);
 } finally {
   await removeBenchAccounts(sql, [userId]);
   await sql.end();
