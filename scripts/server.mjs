@@ -21,7 +21,6 @@ import { createStaticBrotli } from '../lib/public-cache/static-brotli.mjs';
 import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
 import { baselineHeaders } from '../lib/security/headers.mjs';
-
 import { formPosts } from '../lib/submission/fast-posts.mjs';
 
 // Memory (issue 16: RSS ≤ 350 MB at peak under the bench). V8 lets the heap grow to several times
@@ -97,7 +96,7 @@ const staticBrotli = createStaticBrotli({
 
 // The submission journey's form posts sent without JavaScript, answered without Next's page
 // pipeline when the app is sure of them (lib/submission/fast-posts.mjs); any other goes to Next.
-const posts = formPosts({ distDir: path.join(root, process.env.NEXT_DIST_DIR ?? '.next'), production: process.env.NODE_ENV === 'production' });
+const posts = formPosts({ distDir: path.join(root, process.env.NEXT_DIST_DIR ?? '.next'), production: config.NODE_ENV === 'production' });
 
 const server = http.createServer(async (req, res) => {
   // Only the cache's own loopback requests may carry the render secret.
