@@ -15,6 +15,7 @@ import { fieldFormat, PublicFieldTable } from './public-field-table';
 import { PublicPreviewCard } from './public-preview-card';
 import type { FormAction } from '@/components/forms/action-state';
 import { PersonForm } from './person-form';
+import { personFormMessages } from '@/components/moderation/person-form-messages';
 import { PublicationNotices } from './publication-notices';
 
 type Props = {
@@ -49,7 +50,7 @@ export async function PublicationReview({ personAction, locale, testimonyId, pre
             {record ? (
               <>
                 <PublicationNotices locale={locale} pending={record.pendingPublication} />
-                <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
+                <FormMessages namespaces={personFormMessages}>
                   <PersonForm action={personAction} locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t('personHeading', { name: displayName(person, locale) })} />
                 </FormMessages>
                 <p className="mt-2 text-sm">
