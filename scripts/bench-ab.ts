@@ -4,7 +4,7 @@
 // machine (sequential runs minutes apart moved by up to 2× here, docs/benchmarks.md). Prints, per
 // page and server, p50 / p95 / mean latency and the page's size.
 //   AB_A=http://127.0.0.1:4660 AB_B=http://127.0.0.1:4661 [AB_PAGES=queue,submitted,review,mine,thread]
-//   [AB_ROUNDS=60] [BENCH_DATABASE_URL=…] [AUTH_SECRET=… (the servers')] npx tsx --conditions=react-server scripts/bench-ab.ts
+//   [AB_ROUNDS=60] [AB_WARM=40] [BENCH_DATABASE_URL=…] [AUTH_SECRET=… (the servers')] npx tsx --conditions=react-server scripts/bench-ab.ts
 // The accounts it makes (a moderator, a writer with a thread of 50 messages) are deleted at the end.
 import { createDb } from '../db/client';
 import { developmentSecret } from '../lib/crypto/secret-box';
@@ -19,6 +19,7 @@ import { distinctNarrative, removeBenchAccounts } from './bench/write-path';
 const servers = { A: process.env.AB_A, B: process.env.AB_B };
 if (!servers.A || !servers.B) throw new Error('AB_A and AB_B: the two servers\' URLs');
 const rounds = Number(process.env.AB_ROUNDS ?? 60);
+const warm = Number(process.env.AB_WARM ?? 40);
 const pages = new Set((process.env.AB_PAGES ?? 'queue,submitted,review,mine,thread').split(','));
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yadman_bench';
 const authSecret = process.env.AUTH_SECRET ?? developmentSecret;
@@ -41,7 +42,9 @@ async function get(base: string, path: string, cookie: string) {
 async function compare(name: string, paths: string[], cookie: string) {
   const times = { A: [] as number[], B: [] as number[] };
   const bytes = { A: 0, B: 0 };
-  for (const side of ['A', 'B'] as const) for (const path of paths.slice(0, 3)) await get(servers[side]!, path, cookie); // warm
+  // Both servers warmed alike first (a server started a minute before the other, its code not yet
+  // optimised, measured ~10 ms slower a page here): AB_WARM rounds, interleaved, not counted.
+  for (let i = 0; i < warm; i++) for (const side of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) await get(servers[side]!, paths[i % paths.length]!, cookie);
   for (let i = 0; i < rounds; i++) {
     const path = paths[i % paths.length]!;
     const order = i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const);
