@@ -3,7 +3,6 @@ import { defineConfig, devices } from '@playwright/test';
 import { securityCanaries } from './e2e/security/canaries';
 import { e2eAuthSecret } from './e2e/support/app-server';
 import { e2eDataDir } from './e2e/support/ports.mjs';
-import { serverNodeArgs } from './scripts/server-node-args.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -66,12 +65,11 @@ export default defineConfig({
     // The production build, on a fresh data folder, served as in production (scripts/server.mjs:
     // Next behind the public cache). Locally an already running server is reused
     // (start one yourself with the same environment to iterate without rebuilding).
-    // Served by scripts/server.mjs as `npm start` does (it hands the app the connection's address),
-    // with the same Node flags (scripts/server-node-args.mjs).
+    // Served by scripts/server.mjs as `npm start` does (it hands the app the connection's address).
     // Between build and start, scripts/e2e-assert-untouched.mjs fails the run if the build created
     // the data folder: `next build` must never open the database.
     // E2E_PREBUILT: scripts/test-e2e.mjs built once already and runs this as one of its shards.
-    command: `${process.env.E2E_PREBUILT === '1' ? '' : 'node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && '}node ${serverNodeArgs.join(' ')} scripts/server.mjs -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
+    command: `${process.env.E2E_PREBUILT === '1' ? '' : 'node scripts/e2e-assert-untouched.mjs --clean && npx next build && node scripts/e2e-assert-untouched.mjs && '}node scripts/server.mjs -p ${port}${serverLog ? ` > '${serverLog}' 2>&1` : ''}`,
     url: `${baseURL}/en`,
     reuseExistingServer: !process.env.CI,
     // Building on two busy cores (other runs, the security suite) can take several minutes.

@@ -17,7 +17,6 @@ import { percentile, shortfall, verdict } from './bench/stats';
 import { listPublishedPersons } from '../lib/memorial/search';
 import { developmentSecret } from '../lib/crypto/secret-box';
 import { writePathRows } from './bench-write';
-import { serverNodeArgs as defaultServerNodeArgs } from './server-node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yadman_bench';
@@ -200,11 +199,10 @@ const serverEnv: NodeJS.ProcessEnv = {
 // searches are hits left by the first (the search figures then showed HTTP at ×0.3 of the same query direct).
 fs.rmSync(path.join(root, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
 const coldStart = performance.now();
-// The server's own flags (scripts/server-node-args.mjs), as `npm start` gives them.
 // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
 // (the profile is written when the bench stops it; Node refuses --cpu-prof in NODE_OPTIONS).
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const app = spawn(process.execPath, [...defaultServerNodeArgs, ...serverNodeArgs, path.join(root, 'scripts', 'server.mjs'), '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+const app = spawn(process.execPath, [...serverNodeArgs, path.join(root, 'scripts', 'server.mjs'), '-H', host, '-p', String(ports.app)], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
 children.push(app);
 let peakRss = 0;
 const sampler = setInterval(() => {

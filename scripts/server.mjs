@@ -19,7 +19,6 @@ import { installRenderSlot, renderHeader } from '../lib/public-cache/render-slot
 import { searchSplicer } from '../lib/public-cache/search-fast.mjs';
 import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
-import { serverNodeArgs, startedWithServerNodeArgs } from './server-node-args.mjs';
 
 // Memory (issue 16: RSS ≤ 350 MB at peak under the bench). V8 lets the heap grow to several times
 // what is live before collecting it all, and keeps what it grew to: on a machine with a lot of memory
@@ -28,9 +27,6 @@ import { serverNodeArgs, startedWithServerNodeArgs } from './server-node-args.mj
 // --max-old-space-size (which turns a burst into an out-of-memory crash). The one V8 flag that takes
 // effect when set at run time; measured in docs/benchmarks.md.
 v8.setFlagsFromString('--heap-growing-percent=20');
-// The flags that only take effect on the command line (scripts/server-node-args.mjs): `npm start`, the
-// bench and the e2e servers give them; anyone starting this file by hand is told.
-if (!startedWithServerNodeArgs()) console.warn(`scripts/server.mjs: started without ${serverNodeArgs.join(' ')} (see scripts/server-node-args.mjs): pages will spend more time in garbage collection`);
 
 process.env.NODE_ENV ??= 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';

@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../lib/env.mjs';
-import { serverNodeArgs } from './server-node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const config = parseEnv(process.env);
@@ -31,7 +30,7 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.include
 }
 
 // scripts/server.mjs, not `next start`: the public cache, and the connection's address (issue 17).
-const server = spawn(process.execPath, [...serverNodeArgs, path.join(root, 'scripts', 'server.mjs'), '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '-p', port], { cwd: root, stdio: 'inherit', env: childEnv });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 

@@ -2,7 +2,6 @@
 // so nothing is built twice), on its own port and database, for tests that stop, kill or restart
 // the server or its database (outage, crash safety). Loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { serverNodeArgs } from '../../scripts/server-node-args.mjs';
 
 /** The Playwright webServer's secret too: a second server reads what the first one encrypted. */
 export const e2eAuthSecret = 'e2e-only-secret-not-for-production-0123456789';
@@ -29,7 +28,7 @@ export function appServer(port: number, env: Record<string, string>): AppServer 
     baseURL,
     async start(timeoutMs = 180_000) {
       // The server binds the port directly (no npx wrapper), so a SIGKILL reaches the server itself.
-      const started = spawn(process.execPath, [...serverNodeArgs, 'scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+      const started = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
         env: {
           ...process.env,
           NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
