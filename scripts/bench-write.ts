@@ -54,7 +54,7 @@ async function paired(n: number, viaHttp: (i: number) => Promise<unknown>, direc
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function cookieFor(ctx: Context, userId: string, staff: boolean) {
+export async function cookieFor(ctx: Pick<Context, 'db' | 'authSecret'>, userId: string, staff: boolean) {
   const sessionId = await createSession(ctx.db, userId, staff);
   const token = await encode({ token: { sub: userId, sid: sessionId }, secret: ctx.authSecret, salt: 'yadman.session' });
   return { cookie: `yadman.session=${token}`, viewer: (await resolveSession(ctx.db, sessionId)) as Viewer };
@@ -62,7 +62,7 @@ async function cookieFor(ctx: Context, userId: string, staff: boolean) {
 
 // What a browser sends on a navigation (as e2e/support/no-js-forms.ts does): proxy.ts tells pages and
 // form posts from scripted fetches by it.
-const navigation = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' };
+export const navigation = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' };
 // BENCH_FORM_POSTS=next: every form post asks for Next's own answer (`x-yadman-form-post: next`),
 // not the server's fast path (lib/submission/fast-posts.mjs): the figure before it, from the same build.
 const formPostsByNext = process.env.BENCH_FORM_POSTS === 'next';

@@ -15,6 +15,7 @@ import { fieldFormat, PublicFieldTable } from './public-field-table';
 import { PublicPreviewCard } from './public-preview-card';
 import type { FormAction } from '@/components/forms/action-state';
 import { PersonForm } from './person-form';
+import { personFormMessages } from '@/components/moderation/person-form-messages';
 import { PublicationNotices } from './publication-notices';
 import { isolate } from '@/components/layout/isolate';
 
@@ -50,7 +51,7 @@ export async function PublicationReview({ personAction, locale, testimonyId, pre
             {record ? (
               <>
                 <PublicationNotices locale={locale} pending={record.pendingPublication} />
-                <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
+                <FormMessages namespaces={personFormMessages}>
                   <PersonForm action={personAction} locale={locale} personId={record.id} values={personFormValues(record)} aftermath={record.aftermath} sensitiveContent={record.sensitiveContent} returnTo={testimonyId} label={t.markup('personHeading', { name: displayName(person, locale), isolate: (chunks) => chunks })} />
                 </FormMessages>
                 <p className="mt-2 text-sm">

@@ -7,6 +7,7 @@ import { publicMediaPath, type PublicImage, type PublicPerson } from './dto';
 import { iso, summaryColumns, toSummary } from './summary';
 import { isPublicPerson, isPublicTestimony } from './visibility';
 import { isUuid } from '@/lib/validation/uuid';
+import { isLinkedPersonOf } from '@/lib/testimonies/linked-persons';
 
 /**
  * The public view of a person, or null when the id is unknown, malformed, draft, hidden or merged —
@@ -17,15 +18,16 @@ export async function getPublishedPerson(db: DbOrTx, id: string): Promise<Public
 }
 
 /**
- * The same projection for persons not (yet) public, as each would be once published with the
- * testimony `withTestimony` (its portrait counted as if that testimony were published), for all of
- * them in one batch. Skips the published check: only for staff previews, called by a function that
- * checked the viewer (lib/moderation/publication-preview.ts). Unknown or merged ids are absent.
+ * The same projection for persons not (yet) public: those testimony `testimonyId` concerns, as each
+ * would be once published with it (its portrait counted as if it were published), all in one batch,
+ * read by the testimony's id alone (no person ids first: the review page starts this beside the
+ * review, issue 21). Skips the published check: only for staff previews, called by a function that
+ * checked the viewer (lib/moderation/publication-preview.ts). Merged persons are absent; a draft
+ * testimony or an unknown id has none.
  */
-export async function unsafePreviewPersons(db: DbOrTx, ids: readonly string[], withTestimony: string): Promise<Map<string, PublicPerson>> {
-  const wanted = [...new Set(ids.filter(isUuid))];
-  if (wanted.length === 0) return new Map();
-  const found = await projectPersons(db, and(inArray(persons.id, wanted), isNull(persons.mergedIntoId))!, { withTestimony });
+export async function unsafePreviewPersons(db: DbOrTx, testimonyId: string): Promise<Map<string, PublicPerson>> {
+  if (!isUuid(testimonyId)) return new Map();
+  const found = await projectPersons(db, and(isLinkedPersonOf(persons.id, testimonyId), isNull(persons.mergedIntoId))!, { withTestimony: testimonyId });
   return new Map(found.map((person) => [person.id, person]));
 }
 

@@ -42,7 +42,7 @@ describe.each(testDatabases())('the review shows every public field on $name', (
     await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: id });
 
     const review = await getReview(ctx.db, ctx.actors.moderator.viewer, id);
-    const preview = await getPublicationPreview(ctx.db, ctx.actors.moderator.viewer, review);
+    const preview = await getPublicationPreview(ctx.db, ctx.actors.moderator.viewer, id, review);
     expect(preview.files.map((f) => f.caption)).toEqual(['The square']); // the moderators-only file is not listed
     const shown = preview.persons[0]!.person;
     const personRows = new Map(personFieldRows(shown, format).map((r) => [r.key, r.value]));

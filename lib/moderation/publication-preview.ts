@@ -18,21 +18,35 @@ export type PersonPreview = {
 
 export type PublicationPreview = { persons: PersonPreview[]; files: PublicAttachment[] };
 
-export async function getPublicationPreview(db: Db, viewer: Viewer | null, review: Pick<ReviewDto, 'id' | 'status' | 'consent' | 'persons'>): Promise<PublicationPreview> {
+/**
+ * The preview of testimony `testimonyId`. Its reads need only the id, so the review page starts this
+ * beside getReview (issue 21: they waited for the review's row, then for its audit entry); what the
+ * review found (`review`, or the promise of it) decides what is shown: whether the files will be
+ * public, the persons' order and statuses. Nothing is returned before the review has resolved, so a
+ * refused or missing review refuses this too.
+ */
+export async function getPublicationPreview(
+  db: Db,
+  viewer: Viewer | null,
+  testimonyId: string,
+  review: Pick<ReviewDto, 'id' | 'status' | 'consent' | 'persons'> | PromiseLike<Pick<ReviewDto, 'id' | 'status' | 'consent' | 'persons'>>,
+): Promise<PublicationPreview> {
   requirePermission(viewer, 'testimony.read.any');
-  const willBePublic = review.consent.publish === 'public';
-  const alreadyCounted = review.status === 'published';
-  // The persons (one batch for all of them) and the files side by side (issue 21).
-  const [found, files] = await Promise.all([
-    unsafePreviewPersons(db, review.persons.map((p) => p.id), review.id),
-    willBePublic ? publicAttachments(db, [review.id]).then((byTestimony) => byTestimony.get(review.id) ?? []) : [],
+  // The persons (one batch for all of them) and the files side by side, with the review.
+  const [found, publicFiles, r] = await Promise.all([
+    unsafePreviewPersons(db, testimonyId),
+    publicAttachments(db, [testimonyId]).then((byTestimony) => byTestimony.get(testimonyId) ?? []),
+    review,
   ]);
-  const persons = review.persons.map((p) => {
+  if (r.id !== testimonyId) throw new Error('getPublicationPreview: the review is of another testimony');
+  const willBePublic = r.consent.publish === 'public';
+  const alreadyCounted = r.status === 'published';
+  const persons = r.persons.map((p) => {
     const person = found.get(p.id);
     if (!person) return null;
     // Counted among the person's public testimonies once this one is published.
     const testimonyCount = person.testimonyCount + (willBePublic && !alreadyCounted ? 1 : 0);
     return { person: { ...person, testimonyCount }, status: p.status };
   });
-  return { persons: persons.filter((p): p is PersonPreview => p !== null), files };
+  return { persons: persons.filter((p): p is PersonPreview => p !== null), files: willBePublic ? publicFiles : [] };
 }

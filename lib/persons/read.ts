@@ -1,13 +1,14 @@
 import 'server-only';
 // Persons as staff see them (drafts and hidden ones included). DTOs only; every read checks
 // `person.edit` itself (PRODUCT.md §2.5).
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { notes, personAliases, personSources, persons, publicationApprovals, testimonies, testimonyPersons, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Viewer } from '@/lib/auth/sessions';
 import { openRows } from '@/lib/crypto/sealed-text';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/uuid';
+import { isLinkedPersonOf } from '@/lib/testimonies/linked-persons';
 import { decodeCursor, encodeCursor, timeIdCursor } from '@/lib/pagination/cursor';
 import { nameSearchCondition } from '@/lib/search/name-match';
 import { requirePermission } from '@/lib/authz/guard';
@@ -94,25 +95,28 @@ export async function getStaffPerson(db: Db, viewer: Viewer | null, personId: st
 export type PersonEditorRecord = Omit<StaffPerson, 'aliases' | 'sources' | 'testimonies' | 'notes'>;
 
 /**
- * The editor's record of several persons at once, for the review page's editors (one per person the
- * testimony concerns): two statements for all of them (issue 21: getStaffPerson read six per person,
- * four of them things the review page does not show). Unknown ids are absent from the map.
+ * The editor's record of every person testimony `testimonyId` concerns, for the review page's
+ * editors (one per person): two statements for all of them (getStaffPerson reads six per person,
+ * four of them things the review page does not show), read by the testimony's id alone, so the page
+ * starts them beside the review (issue 21). None for a draft or an unknown id.
  */
-export async function getPersonEditors(db: Db, viewer: Viewer | null, personIds: readonly string[]): Promise<Map<string, PersonEditorRecord>> {
+export async function getPersonEditors(db: Db, viewer: Viewer | null, testimonyId: string): Promise<Map<string, PersonEditorRecord>> {
   const actor = requirePermission(viewer, 'person.edit');
-  const ids = [...new Set(personIds.filter(isUuid))];
-  if (ids.length === 0) return new Map();
-  const [rows, pending] = await Promise.all([db.select().from(persons).where(inArray(persons.id, ids)), pendingApprovals(db, ids)]);
+  if (!isUuid(testimonyId)) return new Map();
+  const [rows, pending] = await Promise.all([
+    db.select().from(persons).where(isLinkedPersonOf(persons.id, testimonyId)),
+    pendingApprovals(db, isLinkedPersonOf(publicationApprovals.targetId, testimonyId)),
+  ]);
   return new Map(rows.map((p) => [p.id, editorFields(p, pending.filter((a) => a.targetId === p.id), actor.userId)]));
 }
 
-/** Four-eyes approvals of publishing these persons (or a merge into them), oldest first. */
-function pendingApprovals(db: Db, personIds: string[]) {
+/** Four-eyes approvals of publishing these persons (ids, or a condition on the approval's target), or a merge into them, oldest first. */
+function pendingApprovals(db: Db, personIds: string[] | SQL) {
   return db
     .select({ targetId: publicationApprovals.targetId, moderatorId: publicationApprovals.moderatorId, moderator: users.username, at: publicationApprovals.createdAt })
     .from(publicationApprovals)
     .leftJoin(users, eq(users.id, publicationApprovals.moderatorId))
-    .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), inArray(publicationApprovals.targetId, personIds)))
+    .where(and(inArray(publicationApprovals.kind, ['person', 'merge']), Array.isArray(personIds) ? inArray(publicationApprovals.targetId, personIds) : personIds))
     .orderBy(asc(publicationApprovals.createdAt));
 }
 

@@ -81,7 +81,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
           ))}
         </ul>
       </section>
-      <FormMessages namespaces={['Moderation.nothingToClaim']}>
+      {/* "Claim next" (ActionForm: FormAlert and its result) reads Errors only: no Validation or FormGate in every queue page's flight data (issue 21). */}
+      <FormMessages namespaces={['Moderation.nothingToClaim']} common={['Errors']}>
         <ActionForm action={claimNextAction} notices={{ results: { empty: 'Moderation.nothingToClaim' } }} className="mt-4">
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="rounded border border-muted bg-white px-4 py-2 font-semibold">

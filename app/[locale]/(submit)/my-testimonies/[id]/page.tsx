@@ -127,7 +127,8 @@ export default async function MyTestimonyPage({ params, searchParams }: Props) {
         </FormMessages>
       </section>
       {item?.canWithdraw && (
-        <FormMessages namespaces={['MyTestimonies']}>
+        // The withdraw form's own four keys (and FormAlert's Errors), not all of MyTestimonies (~2 KB of flight data, issue 21).
+        <FormMessages namespaces={['MyTestimonies.withdrawSummary', 'MyTestimonies.withdrawText', 'MyTestimonies.withdrawConfirm', 'MyTestimonies.withdrawButton']}>
           <WithdrawForm action={withdrawTestimonyAction} locale={locale} testimonyId={item.id} />
         </FormMessages>
       )}

@@ -13,6 +13,7 @@ import { approveMinorIdentityAction, addAliasAction, addSourceAction, linkTestim
 import { Revealed } from '@/components/moderation/review-text';
 import { FormMessages } from '@/components/forms/form-messages';
 import { PersonForm } from '@/components/moderation/person-form';
+import { personFormMessages } from '@/components/moderation/person-form-messages';
 import { PublicationNotices } from '@/components/moderation/publication-notices';
 import { personFormValues } from '@/lib/validation/person';
 import { partSeparator } from '@/lib/i18n/separator';
@@ -50,7 +51,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
       <section id="person-form" aria-labelledby="person-form-heading" className="mt-6">
         <h2 id="person-form-heading" className="text-xl font-semibold">{tpe('heading')}</h2>
         <PublicationNotices locale={locale} pending={p.pendingPublication} outcome={publication} />
-        <FormMessages namespaces={['PersonEditor', 'Person', 'Persons']}>
+        <FormMessages namespaces={personFormMessages}>
           <PersonForm action={updatePersonAction} locale={locale} personId={p.id} values={personFormValues(p)} aftermath={p.aftermath} sensitiveContent={p.sensitiveContent} label={tpe('heading')} />
         </FormMessages>
       </section>

@@ -39,21 +39,24 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   await connection();
   const { locale, id } = await params;
   const viewer = await requirePageAccess({ permission: 'testimony.read.any' }, { locale, path: `/${locale}/staff/testimonies/${id}` });
-  // The thread and the files need only the id: read beside the review (issue 21: each was a round
-  // trip or two after it), and used only once the review has found the testimony. The thread is
-  // shown within the review, whose audit entry (view.review) records this view.
-  const beside = Promise.all([withDb(listThread, viewer, id, { partOfView: true }), withDb(listReviewAttachments, viewer, id)]);
+  // Every other read needs only the id: the thread, the files, the publication preview and the
+  // person editors start beside the review (issue 21: each was a round trip or two after it; the
+  // preview and editors after the review's audit entry too), and are used only once the review has
+  // found the testimony and recorded this view (view.review): nothing is shown before that entry has
+  // committed. The preview waits for the review itself (what it found decides what is shown).
+  const reviewRead = withDb(getReview, viewer, id);
+  const beside = Promise.all([
+    withDb(listThread, viewer, id, { partOfView: true }),
+    withDb(listReviewAttachments, viewer, id),
+    withDb(getPublicationPreview, viewer, id, reviewRead),
+    withDb(getPersonEditors, viewer, id),
+  ]);
   beside.catch(() => {}); // a refusal is the review's to report (not_found below)
-  const review = await withDb(getReview, viewer, id).catch((error: unknown) => {
+  const review = await reviewRead.catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  // What the review found decides the rest; these reads are independent of one another.
-  const [[thread, files], publication, records] = await Promise.all([
-    beside,
-    withDb(getPublicationPreview, viewer, review),
-    withDb(getPersonEditors, viewer, review.persons.map((p) => p.id)),
-  ]);
+  const [thread, files, publication, records] = await beside;
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const query = await searchParams;
   // "Published" only when readers can find it: a documentation-only testimony that was approved is
