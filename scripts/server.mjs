@@ -69,7 +69,8 @@ const noClient = /** @type {import('node:http').IncomingMessage} */ (/** @type {
 const searches = searchSplicer({ renderShell: (key) => renderer(key, noClient), placeholder: slot.placeholder });
 // A submission step's page loaded by its owner is spliced into the step's shell rather than rendered
 // (lib/forms-shell/step-fast.mjs); anything it does not answer goes on to Next unchanged.
-const steps = stepSplicer({ renderShell: (key, header) => renderer(key, noClient, { [stepShellHeader]: header }), placeholder: slot.placeholder });
+const stepRenderer = loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: 4 * 1024 * 1024 });
+const steps = config.STEP_SHELLS ? stepSplicer({ renderShell: (key, header) => stepRenderer(key, noClient, { [stepShellHeader]: header }), placeholder: slot.placeholder }) : null;
 const cache =
   cacheBytes > 0
     ? createPublicCache({
@@ -105,7 +106,7 @@ const server = http.createServer(async (req, res) => {
     }
   }
   try {
-    if (await steps.serve(req, res)) return;
+    if (steps && (await steps.serve(req, res))) return;
   } catch (error) {
     console.error('forms shell: answering from Next instead', error instanceof Error ? error.message : error);
     if (res.headersSent) return void res.destroy();
