@@ -5,6 +5,7 @@
 // off; and whatever the splice is not sure of (signed out, someone else's draft, a query, the
 // router's own fetch) is Next's.
 import type { APIRequestContext, Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
 import { signUp, startDraft } from './support/submission';
@@ -65,6 +66,7 @@ for (const locale of ['en', 'fa'] as const) {
       const draftId = await startDraft(page);
       const path = `/${locale}/submit/${draftId}/consent`;
       await expectSpliceIsNext(page.request, path);
+      await expectSpliceIsNext(page.request, `/${locale}/submit/${draftId}/files`);
       for (const [i, creditName] of hostile.entries()) {
         const radios = {
           publish: i % 2 ? 'public' : 'documentation_only',
@@ -78,6 +80,8 @@ for (const locale of ['en', 'fa'] as const) {
         // The value is there as typed (the spliced HTML, read back by a browser).
         expect(spliced.rest).toContain(`id="creditName"`);
       }
+      // A full draft: every step answered; the files step still without files.
+      await expectSpliceIsNext(page.request, `/${locale}/submit/${draftId}/files`);
     });
   });
 }
@@ -137,23 +141,36 @@ test('what the splice is not sure of is answered by Next', async ({ page, browse
   const path = `/en/submit/${draftId}/consent`;
   expect((await page.request.get(path, { headers: navigation })).headers()['x-cache']).toBe('spliced');
   // The router's own fetch, a query, another step, a HEAD: Next.
-  expect((await page.request.get(path, { headers: { ...navigation, rsc: '1' } })).headers()['x-cache']).toBeUndefined();
-  expect((await page.request.get(`${path}?upload=x`, { headers: navigation })).headers()['x-cache']).toBeUndefined();
-  expect((await page.request.get(`/en/submit/${draftId}/account`, { headers: navigation })).headers()['x-cache']).toBeUndefined();
+  expect((await page.request.get(path, { headers: { ...navigation, rsc: '1' } })).headers()['x-cache']).not.toBe('spliced');
+  expect((await page.request.get(`${path}?upload=x`, { headers: navigation })).headers()['x-cache']).not.toBe('spliced');
+  expect((await page.request.get(`/en/submit/${draftId}/account`, { headers: navigation })).headers()['x-cache']).not.toBe('spliced');
+  // The files step with a refused upload's caption to give back, then with a file: Next.
+  const files = `/en/submit/${draftId}/files`;
+  expect((await page.request.get(files, { headers: navigation })).headers()['x-cache']).toBe('spliced');
+  expect((await page.request.get(files, { headers: { ...navigation, cookie: `${(await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')}; yadman-upload-caption=x` } })).headers()['x-cache']).not.toBe('spliced');
+  await page.goto(files);
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+  const upload = page.getByRole('form', { name: 'Files' }).filter({ has: page.getByRole('button', { name: 'Upload file' }) });
+  await upload.getByLabel('Photo, video, audio recording or document').setInputFiles({ name: 'grey.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await upload.getByRole('button', { name: 'Upload file' }).click();
+  await expect(page.getByText('The file was received.')).toBeVisible({ timeout: 30_000 });
+  const withFile = await page.request.get(files, { headers: navigation });
+  expect(withFile.headers()['x-cache']).not.toBe('spliced');
+  expect(await withFile.text()).not.toContain('No files yet.');
   // Someone else: the page Next answers them (not found), never the owner's.
   const other = await browser.newContext({ javaScriptEnabled: false });
   const stranger = await other.newPage();
   await signUp(stranger, unique('stranger'));
   const theirs = await stranger.request.get(path, { headers: navigation, maxRedirects: 0 });
-  expect(theirs.headers()['x-cache']).toBeUndefined();
+  expect(theirs.headers()['x-cache']).not.toBe('spliced');
   expect(theirs.status()).toBe(404);
   // Signed out: Next's redirect to sign in.
   const signedOut = await other.request.get(path, { headers: { ...navigation, cookie: '' }, maxRedirects: 0 });
-  expect(signedOut.headers()['x-cache']).toBeUndefined();
+  expect(signedOut.headers()['x-cache']).not.toBe('spliced');
   await other.close();
   const anonymous = await browser.newContext();
   const away = await anonymous.request.get(path, { headers: navigation, maxRedirects: 0 });
-  expect(away.headers()['x-cache']).toBeUndefined();
+  expect(away.headers()['x-cache']).not.toBe('spliced');
   expect([303, 307]).toContain(away.status());
   await anonymous.close();
 });

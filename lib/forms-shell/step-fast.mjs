@@ -14,7 +14,7 @@
 import zlib from 'node:zlib';
 import { acceptedEncodings } from '../public-cache/cache.mjs';
 import { newNonce } from '../security/headers.mjs';
-import { installStepShell, isDraftId, parseStepShell, shellRequestHeader, spliceStep, stepFields, stepShellHeader } from './step-shell.mjs';
+import { installStepShell, isDraftId, parseStepShell, shellRequestHeader, spliceStep, stepCookies, stepFields } from './step-shell.mjs';
 import { providedStepAnswer } from './step-source.mjs';
 
 /** @typedef {import('../public-cache/render.mjs').RenderResult} RenderResult */
@@ -55,6 +55,7 @@ export function spliceableStep(req) {
   if (h.rsc !== undefined || h['next-router-prefetch'] !== undefined || h['next-router-state-tree'] !== undefined || h['next-action'] !== undefined) return null;
   const destination = h['sec-fetch-dest'];
   if (destination ? destination !== 'document' : !(h.accept ?? '').includes('text/html')) return null;
+  for (const name of stepCookies[/** @type {string} */ (step)] ?? []) if ((h.cookie ?? '').includes(name)) return null;
   return { locale, draftId: /** @type {string} */ (draftId), step: /** @type {import('./step-shell.mjs').SplicedStep} */ (step) };
 }
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { installRenderSlot } from '@/lib/public-cache/render-slot.mjs';
 import { payloadText } from '@/lib/public-cache/search-shell.mjs';
-import { installStepShell, isDraftId, parseStepShell, shapeOf, shellRequestHeader, spliceStep, stepShellPlaceholders, type Shape } from './step-shell.mjs';
+import { uploadCaptionCookie } from '@/lib/media/upload-outcome';
+import { installStepShell, isDraftId, parseStepShell, shapeOf, shellRequestHeader, spliceStep, stepCookies, stepShellPlaceholders, type Shape } from './step-shell.mjs';
 
 const tokens = installStepShell();
 const { placeholder } = installRenderSlot();
@@ -89,6 +90,7 @@ describe('the shape of saved answers', () => {
     expect(shapeOf('en', 'consent', editable, { creditName: 'x'.repeat(501) })).toBeNull();
     expect(shapeOf('en', 'consent', editable, null)).toBeNull();
     expect(shapeOf('en', 'about' as 'consent', editable, {})).toBeNull();
+    expect(shapeOf('en', 'files', editable, {})).toEqual({ shape: { locale: 'en', step: 'files', editable, fields: [] }, texts: [] });
   });
 });
 
@@ -99,6 +101,9 @@ describe('the shell render', () => {
     expect(stepShellPlaceholders('a fresh nonce of a reader', header)).toBeNull();
     expect(stepShellPlaceholders(placeholder, null)).toBeNull();
     expect(stepShellPlaceholders(placeholder, `guess.${header.split('.')[1]}`)).toBeNull();
+  });
+  it('knows the cookie that changes the files step (a refused upload’s caption)', () => {
+    expect(stepCookies.files).toEqual([uploadCaptionCookie]);
   });
   it('takes only a draft id in the UUID form', () => {
     expect(isDraftId(tokens.draft)).toBe(true);
