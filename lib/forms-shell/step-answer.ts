@@ -13,6 +13,7 @@ import { sessionTokenReader } from '@/lib/auth/session-token';
 import { checkAccess } from '@/lib/authz/access';
 import { getOwnDraft } from '@/lib/testimonies';
 import { listOwnAttachments } from '@/lib/media/list';
+import { countUnreadNotifications } from '@/lib/notifications';
 import type { StepAnswer, StepAsk } from './step-source.mjs';
 import { shapeOf } from './step-shell.mjs';
 
@@ -34,6 +35,8 @@ export async function answerStep(db: Db, ask: StepAsk, cookieName: string): Prom
   // The files step's shell shows an empty list: a draft with files is rendered by Next.
   if (ask.step === 'files' && (await listOwnAttachments(db, viewer, ask.draftId).catch(() => null))?.length !== 0) return null;
   const saved = ask.step === 'files' ? {} : ((draft.draft as Record<string, unknown>)[ask.step] ?? {});
-  const shaped = shapeOf(ask.locale, ask.step, draft.editable, saved);
+  // The header's notifications link shows the unread count (components/notifications/notifications-link.tsx).
+  const unread = await countUnreadNotifications(db, viewer);
+  const shaped = shapeOf(ask.locale, ask.step, draft.editable, unread, saved);
   return shaped && { username: viewer!.username, ...shaped };
 }

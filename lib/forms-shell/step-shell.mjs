@@ -35,7 +35,11 @@ export const stepShellHeader = 'x-yadman-step-shell';
  *   texts: the username's and the text fields' placeholders (24 hex characters each)
  */
 
-/** The steps spliced, and for each its text fields (free text) and its choice fields (a fixed set of values). */
+/**
+ * The steps spliced, and for each its text fields (free text) and its choice fields (a fixed set of values).
+ * @type {{ files: StepFields; consent: StepFields }}
+ * @typedef {{ texts: string[]; choices: Record<string, string[]> }} StepFields
+ */
 export const stepFields = {
   // The files step shows no answers: spliced only while the draft has no files (step-answer.ts).
   files: { texts: [], choices: {} },
@@ -60,9 +64,10 @@ export const stepFields = {
  */
 export const stepCookies = { files: ['yadman-upload-caption'] };
 /**
- * @typedef {{ locale: 'fa' | 'en'; step: SplicedStep; editable: string[]; fields: [string, string][] }} Shape
+ * @typedef {{ locale: 'fa' | 'en'; step: SplicedStep; editable: string[]; unread: number; fields: [string, string][] }} Shape
  *   fields: the saved answers in their order, each a choice's value or, for a text field, '' (its
- *   placeholder in the shell): what the shell is rendered for, and what makes it a shell
+ *   placeholder in the shell); unread: the person's unread notifications (the header's link shows
+ *   the count): what the shell is rendered for, and what makes it a shell
  */
 
 /**
@@ -112,12 +117,14 @@ export function stepShellPlaceholders(nonce, header) {
  * cannot show them (a field it does not know, a value that is not one of a choice's values, a text
  * too long to stay inline in the payload): such a page is rendered by Next.
  * @param {'fa' | 'en'} locale @param {SplicedStep} step @param {readonly string[]} editable
+ * @param {number} unread the person's unread notifications (more than 99: rendered by Next)
  * @param {unknown} saved the step's saved answers
  * @returns {{ shape: Shape; texts: string[] } | null}
  */
-export function shapeOf(locale, step, editable, saved) {
-  const known = stepFields[step];
+export function shapeOf(locale, step, editable, unread, saved) {
+  const known = Object.hasOwn(stepFields, step) ? stepFields[step] : null;
   if (!known || !saved || typeof saved !== 'object' || Array.isArray(saved)) return null;
+  if (!Number.isInteger(unread) || unread < 0 || unread > 99) return null;
   /** @type {[string, string][]} */
   const fields = [];
   const texts = known.texts.map(() => '');
@@ -128,10 +135,10 @@ export function shapeOf(locale, step, editable, saved) {
       if (value.length > 500) return null;
       texts[at] = value;
       fields.push([name, '']);
-    } else if (/** @type {Record<string, string[]>} */ (known.choices)[name]?.includes(value)) fields.push([name, value]);
+    } else if (known.choices[name]?.includes(value)) fields.push([name, value]);
     else return null;
   }
-  return { shape: { locale, step, editable: [...editable], fields }, texts };
+  return { shape: { locale, step, editable: [...editable], unread, fields }, texts };
 }
 
 /** @typedef {'name' | `text${number}`} Part */

@@ -11,7 +11,7 @@ import { installStepShell, isDraftId, parseStepShell, shapeOf, shellRequestHeade
 const tokens = installStepShell();
 const { placeholder } = installRenderSlot();
 const marks = [tokens.key, tokens.draft, tokens.name, ...tokens.texts, placeholder];
-const shape: Shape = { locale: 'en', step: 'consent', editable: ['about', 'account', 'files', 'consent', 'review'], fields: [['publish', 'public'], ['creditName', '']] };
+const shape: Shape = { locale: 'en', step: 'consent', editable: ['about', 'account', 'files', 'consent', 'review'], unread: 0, fields: [['publish', 'public'], ['creditName', '']] };
 
 /** A shell as Next writes one (placeholders only): the name as text, the text field as a value, both in the payload. */
 function page(name: string, credit: string, draft: string) {
@@ -77,20 +77,22 @@ describe('a step spliced into its shell', () => {
 describe('the shape of saved answers', () => {
   const editable = ['consent', 'review'];
   it('keeps the order, the choices and the text fields apart', () => {
-    expect(shapeOf('fa', 'consent', editable, { credit: 'chosen_name', creditName: 'x', publish: 'public' })).toEqual({
-      shape: { locale: 'fa', step: 'consent', editable, fields: [['credit', 'chosen_name'], ['creditName', ''], ['publish', 'public']] },
+    expect(shapeOf('fa', 'consent', editable, 3, { credit: 'chosen_name', creditName: 'x', publish: 'public' })).toEqual({
+      shape: { locale: 'fa', step: 'consent', editable, unread: 3, fields: [['credit', 'chosen_name'], ['creditName', ''], ['publish', 'public']] },
       texts: ['x'],
     });
-    expect(shapeOf('en', 'consent', editable, {})).toEqual({ shape: { locale: 'en', step: 'consent', editable, fields: [] }, texts: [''] });
+    expect(shapeOf('en', 'consent', editable, 0, {})).toEqual({ shape: { locale: 'en', step: 'consent', editable, unread: 0, fields: [] }, texts: [''] });
   });
   it('is null for what the shell cannot show (the page is then Next’s)', () => {
-    expect(shapeOf('en', 'consent', editable, { publish: 'everywhere' })).toBeNull();
-    expect(shapeOf('en', 'consent', editable, { other: 'x' })).toBeNull();
-    expect(shapeOf('en', 'consent', editable, { publish: ['public'] })).toBeNull();
-    expect(shapeOf('en', 'consent', editable, { creditName: 'x'.repeat(501) })).toBeNull();
-    expect(shapeOf('en', 'consent', editable, null)).toBeNull();
-    expect(shapeOf('en', 'about' as 'consent', editable, {})).toBeNull();
-    expect(shapeOf('en', 'files', editable, {})).toEqual({ shape: { locale: 'en', step: 'files', editable, fields: [] }, texts: [] });
+    expect(shapeOf('en', 'consent', editable, 0, { publish: 'everywhere' })).toBeNull();
+    expect(shapeOf('en', 'consent', editable, 0, { other: 'x' })).toBeNull();
+    expect(shapeOf('en', 'consent', editable, 0, { publish: ['public'] })).toBeNull();
+    expect(shapeOf('en', 'consent', editable, 0, { creditName: 'x'.repeat(501) })).toBeNull();
+    expect(shapeOf('en', 'consent', editable, 0, null)).toBeNull();
+    expect(shapeOf('en', 'consent', editable, 100, {})).toBeNull();
+    expect(shapeOf('en', 'toString' as 'consent', editable, 0, {})).toBeNull();
+    expect(shapeOf('en', 'about' as 'consent', editable, 0, {})).toBeNull();
+    expect(shapeOf('en', 'files', editable, 0, {})).toEqual({ shape: { locale: 'en', step: 'files', editable, unread: 0, fields: [] }, texts: [] });
   });
 });
 
