@@ -5,7 +5,6 @@
 // off; and whatever the splice is not sure of (signed out, someone else's draft, a query, the
 // router's own fetch) is Next's.
 import type { APIRequestContext, Page } from '@playwright/test';
-import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { unique } from './support/accounts';
 import { signUp, startDraft } from './support/submission';
@@ -24,7 +23,8 @@ async function pageOf(request: APIRequestContext, path: string, strip = '') {
   const page = readPage((await response.text()).replaceAll(strip, ''), nonce);
   const kept = Object.entries(headers)
     .filter(([name]) => !perResponse.has(name))
-    .map(([name, value]) => `${name}: ${value.replaceAll(nonce, 'NONCE')}`)
+    // Next adds the stylesheet's preload to Link on some renders and not others (seen between two of its own).
+    .map(([name, value]) => `${name}: ${value.replaceAll(nonce, 'NONCE').replace(/, <[^>]*>; rel=preload[^,]*/g, '')}`)
     .sort();
   return { ...page, cache: headers['x-cache'], headers: kept, tree: JSON.stringify(resolve(page.rows, page.rows.get('0'))).replaceAll(strip, '') };
 }
@@ -66,7 +66,6 @@ for (const locale of ['en', 'fa'] as const) {
       const draftId = await startDraft(page);
       const path = `/${locale}/submit/${draftId}/consent`;
       await expectSpliceIsNext(page.request, path);
-      await expectSpliceIsNext(page.request, `/${locale}/submit/${draftId}/files`);
       for (const [i, creditName] of hostile.entries()) {
         const radios = {
           publish: i % 2 ? 'public' : 'documentation_only',
@@ -80,8 +79,6 @@ for (const locale of ['en', 'fa'] as const) {
         // The value is there as typed (the spliced HTML, read back by a browser).
         expect(spliced.rest).toContain(`id="creditName"`);
       }
-      // A full draft: every step answered; the files step still without files.
-      await expectSpliceIsNext(page.request, `/${locale}/submit/${draftId}/files`);
     });
   });
 }
@@ -146,19 +143,7 @@ test('what the splice is not sure of is answered by Next', async ({ page, browse
   expect((await page.request.get(path, { headers: { ...navigation, rsc: '1' } })).headers()['x-cache']).not.toBe('spliced');
   expect((await page.request.get(`${path}?upload=x`, { headers: navigation })).headers()['x-cache']).not.toBe('spliced');
   expect((await page.request.get(`/en/submit/${draftId}/account`, { headers: navigation })).headers()['x-cache']).not.toBe('spliced');
-  // The files step with a refused upload's caption to give back, then with a file: Next.
-  const files = `/en/submit/${draftId}/files`;
-  expect((await page.request.get(files, { headers: navigation })).headers()['x-cache']).toBe('spliced');
-  expect((await page.request.get(files, { headers: { ...navigation, cookie: `${(await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')}; yadman-upload-caption=x` } })).headers()['x-cache']).not.toBe('spliced');
-  await page.goto(files);
-  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).jpeg().toBuffer();
-  const upload = page.getByRole('form', { name: 'Files' }).filter({ has: page.getByRole('button', { name: 'Upload file' }) });
-  await upload.getByLabel('Photo, video, audio recording or document').setInputFiles({ name: 'grey.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-  await upload.getByRole('button', { name: 'Upload file' }).click();
-  await expect(page.getByText('The file was received.')).toBeVisible({ timeout: 30_000 });
-  const withFile = await page.request.get(files, { headers: navigation });
-  expect(withFile.headers()['x-cache']).not.toBe('spliced');
-  expect(await withFile.text()).toContain('>Remove this file</button>');
+  expect((await page.request.get(`/en/submit/${draftId}/files`, { headers: navigation })).headers()['x-cache']).not.toBe('spliced');
   // Someone else: the page Next answers them (not found), never the owner's.
   const other = await browser.newContext({ javaScriptEnabled: false });
   const stranger = await other.newPage();

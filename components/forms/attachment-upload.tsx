@@ -6,7 +6,6 @@ import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
-import { stepShell } from '@/lib/forms-shell/shell-mode';
 import { sizeLimitBytes } from '@/lib/media/limits';
 import { listOwnAttachments } from '@/lib/media/list';
 import { parseUploadOutcome, uploadCaptionCookie } from '@/lib/media/upload-outcome';
@@ -20,10 +19,8 @@ const mb = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 export async function AttachmentUpload({ removeAction, testimonyId, locale, outcome }: { removeAction: FormAction; testimonyId: string; locale: string; outcome?: unknown }) {
   const t = await getTranslations({ locale, namespace: 'Media' });
   // A refused upload's caption, handed back by the upload route for this page only.
-  // The files step's shell (lib/forms-shell): no caption, no files (spliced only for a draft without any).
-  const shell = await stepShell();
-  const caption = shell ? '' : ((await cookies()).get(uploadCaptionCookie)?.value ?? '');
-  const files = shell ? [] : await withDb(listOwnAttachments, await getViewer(), testimonyId);
+  const caption = (await cookies()).get(uploadCaptionCookie)?.value ?? '';
+  const files = await withDb(listOwnAttachments, await getViewer(), testimonyId);
   const limits: SizeLimitsMb = {
     image: mb(sizeLimitBytes('image')),
     video: mb(sizeLimitBytes('video')),

@@ -38,7 +38,17 @@ export function readPage(html: string, nonce: string) {
 /** A row's value with every reference to another row replaced by that row (ids differ between renders). */
 export function resolve(rows: Rows, value: unknown, seen: string[] = []): unknown {
   if (typeof value === 'string') {
-    const ref = /^\$[L@QW]?([0-9a-f]+)$/.exec(value)?.[1];
+    // A path into another row (`$2a:props:messages:Errors`: Flight's reference to an object sent once).
+    const path = /^\$([0-9a-f]+):([\w:]+)$/.exec(value);
+    if (path && rows.has(path[1]!) && !seen.includes(path[1]!)) {
+      let target = resolve(rows, rows.get(path[1]!), [...seen, path[1]!]);
+      for (const key of path[2]!.split(':')) {
+        const element = Array.isArray(target) && target[0] === '$';
+        target = key === 'props' && element ? (target as unknown[])[3] : (target as Record<string, unknown> | undefined)?.[key];
+      }
+      return target;
+    }
+    const ref = /^\$[L@QWh]?([0-9a-f]+)$/.exec(value)?.[1];
     if (ref && rows.has(ref) && !seen.includes(ref)) return resolve(rows, rows.get(ref), [...seen, ref]);
     return value;
   }

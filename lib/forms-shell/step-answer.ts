@@ -12,7 +12,6 @@ import { resolveSession } from '@/lib/auth/sessions';
 import { sessionTokenReader } from '@/lib/auth/session-token';
 import { checkAccess } from '@/lib/authz/access';
 import { getOwnDraft } from '@/lib/testimonies';
-import { listOwnAttachments } from '@/lib/media/list';
 import { countUnreadNotifications } from '@/lib/notifications';
 import type { StepAnswer, StepAsk } from './step-source.mjs';
 import { shapeOf } from './step-shell.mjs';
@@ -32,9 +31,7 @@ export async function answerStep(db: Db, ask: StepAsk, cookieName: string): Prom
   }
   const draft = await getOwnDraft(db, viewer, ask.draftId).catch(() => null);
   if (!draft || draft.id !== ask.draftId || !draft.editable.includes(ask.step)) return null;
-  // The files step's shell shows an empty list: a draft with files is rendered by Next.
-  if (ask.step === 'files' && (await listOwnAttachments(db, viewer, ask.draftId).catch(() => null))?.length !== 0) return null;
-  const saved = ask.step === 'files' ? {} : ((draft.draft as Record<string, unknown>)[ask.step] ?? {});
+  const saved = (draft.draft as Record<string, unknown>)[ask.step] ?? {};
   // The header's notifications link shows the unread count (components/notifications/notifications-link.tsx).
   const unread = await countUnreadNotifications(db, viewer);
   const shaped = shapeOf(ask.locale, ask.step, draft.editable, unread, saved);

@@ -9,9 +9,9 @@ const req = (url: string, headers: Record<string, string> = {}, method = 'GET') 
   ({ url, method, headers: { accept: 'text/html', 'sec-fetch-dest': 'document', ...headers } }) as unknown as IncomingMessage;
 
 describe('spliceableStep', () => {
-  it('takes a document load of the consent or files step', () => {
+  it('takes a document load of the consent step', () => {
     expect(spliceableStep(req(`/en/submit/${id}/consent`))).toEqual({ locale: 'en', draftId: id, step: 'consent' });
-    expect(spliceableStep(req(`/fa/submit/${id}/files`, {}, 'HEAD'))).toEqual({ locale: 'fa', draftId: id, step: 'files' });
+    expect(spliceableStep(req(`/fa/submit/${id}/consent`, {}, 'HEAD'))).toEqual({ locale: 'fa', draftId: id, step: 'consent' });
   });
   it('leaves everything else to Next', () => {
     for (const r of [
@@ -26,7 +26,7 @@ describe('spliceableStep', () => {
       req(`/en/submit/${id}/consent`, { 'next-router-prefetch': '1' }),
       req(`/en/submit/${id}/consent`, { 'next-action': 'x' }),
       req(`/en/submit/${id}/consent`, { 'sec-fetch-dest': 'empty' }),
-      req(`/en/submit/${id}/files`, { cookie: 'a=1; yadman-upload-caption=x' }),
+      req(`/en/submit/${id}/files`),
       req(`/en/submit/${id}/toString`),
       req(`/en/submit/${id}/constructor`),
     ])

@@ -37,12 +37,12 @@ export const stepShellHeader = 'x-yadman-step-shell';
 
 /**
  * The steps spliced, and for each its text fields (free text) and its choice fields (a fixed set of values).
- * @type {{ files: StepFields; consent: StepFields }}
+ * (The files step was tried too: its HTML and headers were Next's, its payload not yet proven the
+ * same — docs/benchmarks.md.)
+ * @type {{ consent: StepFields }}
  * @typedef {{ texts: string[]; choices: Record<string, string[]> }} StepFields
  */
 export const stepFields = {
-  // The files step shows no answers: spliced only while the draft has no files (step-answer.ts).
-  files: { texts: [], choices: {} },
   consent: {
     texts: ['creditName'],
     choices: {
@@ -58,11 +58,10 @@ export const stepFields = {
 /** @typedef {keyof typeof stepFields} SplicedStep */
 
 /**
- * Cookies that change a step's page (the files step: a refused upload's caption, handed back for
- * that page once: lib/media/upload-outcome.ts). A request carrying one is rendered by Next.
+ * Cookies that change a step's page (none for consent); a request carrying one is rendered by Next.
  * @type {Record<string, string[]>}
  */
-export const stepCookies = { files: ['yadman-upload-caption'] };
+export const stepCookies = {};
 /**
  * @typedef {{ locale: 'fa' | 'en'; step: SplicedStep; editable: string[]; unread: number; fields: [string, string][] }} Shape
  *   fields: the saved answers in their order, each a choice's value or, for a text field, '' (its
