@@ -1,13 +1,16 @@
-// Hand check (not committed): the spliced files and consent steps against Next's own render.
+// The consent step spliced into its shell against the page Next renders (e2e/step-splice.e2e.ts's
+// comparison, without a browser): one fresh account and draft on BENCH_DATABASE_URL, removed after.
+// Needs a running server of this build (scripts/server.mjs) at CHECK_URL.
+//   CHECK_URL=http://127.0.0.1:4360 BENCH_DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/step-shell-check.ts
 import { encode } from 'next-auth/jwt';
-import { createDb } from '../db/client';
-import { createSession } from '../lib/auth/sessions';
-import { developmentSecret } from '../lib/crypto/secret-box';
-import { insertUser } from '../lib/testing/actors';
-import { createDraft, saveDraftStep } from '../lib/testimonies';
-import { resolveSession } from '../lib/auth/sessions';
-import { removeBenchAccounts } from '../scripts/bench/write-path';
-import { formToken } from '../lib/testing/testimony-fixtures';
+import { createDb } from '../../db/client';
+import { createSession } from '../../lib/auth/sessions';
+import { developmentSecret } from '../../lib/crypto/secret-box';
+import { insertUser } from '../../lib/testing/actors';
+import { createDraft, saveDraftStep } from '../../lib/testimonies';
+import { resolveSession } from '../../lib/auth/sessions';
+import { removeBenchAccounts } from '../../scripts/bench/write-path';
+import { formToken } from '../../lib/testing/testimony-fixtures';
 
 const base = process.env.CHECK_URL!;
 const { db } = await createDb({ driver: 'postgres', url: process.env.BENCH_DATABASE_URL!, max: 2 });
