@@ -4,12 +4,11 @@
 //   CHECK_URL=http://127.0.0.1:4360 BENCH_DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/step-shell-check.ts
 import { encode } from 'next-auth/jwt';
 import { createDb } from '../../db/client';
-import { createSession } from '../../lib/auth/sessions';
+import { createSession, resolveSession } from '../../lib/auth/sessions';
 import { developmentSecret } from '../../lib/crypto/secret-box';
 import { insertUser } from '../../lib/testing/actors';
 import { createDraft, saveDraftStep } from '../../lib/testimonies';
-import { resolveSession } from '../../lib/auth/sessions';
-import { removeBenchAccounts } from '../../scripts/bench/write-path';
+import { removeBenchAccounts } from './write-path';
 import { formToken } from '../../lib/testing/testimony-fixtures';
 
 const base = process.env.CHECK_URL!;
@@ -104,6 +103,7 @@ try {
     for (const locale of ['en', 'fa']) await compare(`/${locale}/submit/${id}/consent`);
   }
   console.info(bad ? `${bad} DIFFER` : 'ALL SAME');
+  process.exitCode = bad ? 1 : 0;
 } finally {
   await removeBenchAccounts(sql, [userId]);
   await sql.end();
