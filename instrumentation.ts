@@ -28,6 +28,13 @@ export async function register() {
       import('./lib/submission/post-answer'),
     ]);
     provideFormPostAnswer((ask) => withDb(answerFormPost, ask));
+    // …and says whose draft a submission step's page shows, for the step's shell (lib/forms-shell/step-fast.mjs).
+    const [{ provideStepAnswer }, { answerStep }, { sessionCookieName }] = await Promise.all([
+      import('./lib/forms-shell/step-source.mjs'),
+      import('./lib/forms-shell/step-answer'),
+      import('./lib/auth/next-auth'),
+    ]);
+    provideStepAnswer((ask) => withDb(answerStep, ask, sessionCookieName()), sessionCookieName());
     // Background work (media processing, …) runs in this process, polling the jobs table.
     const { startJobWorker } = await import('./lib/jobs/start');
     startJobWorker();

@@ -3,6 +3,7 @@
 // value for value — for queries that need every escape; it hydrates without an error; and the form,
 // the paging links, Back and Forward work with JavaScript on and off.
 import { expect, test } from './fixtures';
+import { expectSame, nonceOf, readPage, resolve } from './support/splice-page';
 
 /**
  * A search URL no earlier run has asked for, for the same query: percent escapes in either case and
@@ -18,60 +19,6 @@ const fresh = (locale: string, q: string) => {
 };
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
 
-type Rows = Map<string, unknown>;
-
-/** The HTML without its payload scripts, and the payload's rows, as Next's client reads them. */
-function readPage(html: string, nonce: string) {
-  const chunks: string[] = [];
-  const rest = html.replaceAll(nonce, 'NONCE').replace(/<script nonce="NONCE">self\.__next_f\.push\((\[1,".*?"\])\)<\/script>/gs, (_, json: string) => {
-    chunks.push((JSON.parse(json) as [number, string])[1]);
-    return '<script>payload</script>';
-  });
-  const flight = chunks.join('');
-  const rows: Rows = new Map();
-  const bytes = Buffer.from(flight);
-  let at = 0;
-  while (at < bytes.length) {
-    const colon = bytes.indexOf(':', at);
-    const id = bytes.subarray(at, colon).toString();
-    if (bytes[colon + 1] === 0x54 /* T: text, its length in bytes first */) {
-      const comma = bytes.indexOf(',', colon);
-      const length = parseInt(bytes.subarray(colon + 2, comma).toString(), 16);
-      rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString());
-      at = comma + 1 + length;
-      continue;
-    }
-    const end = bytes.indexOf('\n', colon);
-    const row = bytes.subarray(colon + 1, end).toString();
-    // JSON, or a tagged row (I: a client module, its chunks by reference) whose body is JSON.
-    const tagged = /^([A-Z]*)([[{"].*)$/s.exec(row.replaceAll(nonce, 'NONCE'));
-    rows.set(id, tagged ? (tagged[1] ? { [tagged[1]]: JSON.parse(tagged[2]!) } : JSON.parse(tagged[2]!)) : row);
-    at = end + 1;
-  }
-  return { rest, rows };
-}
-
-/** A row's value with every reference to another row replaced by that row (ids differ between renders). */
-function resolve(rows: Rows, value: unknown, seen: string[] = []): unknown {
-  if (typeof value === 'string') {
-    const ref = /^\$[L@QW]?([0-9a-f]+)$/.exec(value)?.[1];
-    if (ref && rows.has(ref) && !seen.includes(ref)) return resolve(rows, rows.get(ref), [...seen, ref]);
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((v) => resolve(rows, v, seen));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(rows, v, seen)]));
-  return value;
-}
-
-/** Equal, or where the two first differ (pages are long). */
-function expectSame(a: string, b: string) {
-  let at = 0;
-  while (at < a.length && a[at] === b[at]) at++;
-  expect(a.slice(Math.max(0, at - 200), at + 200)).toBe(b.slice(Math.max(0, at - 200), at + 200));
-  expect(a.length).toBe(b.length);
-}
-
-const nonceOf = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')![1]!;
 
 /**
  * The same page rendered by Next: with an unknown parameter (not spliced), which shows only in the

@@ -85,6 +85,9 @@ const schema = z.object({
   // The public cache (lib/public-cache): memory for rendered public documents, in megabytes;
   // 0 turns it off. A person page is about 50 KB with its compressed form.
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Submission steps loaded by their owner, spliced into the step's shell by scripts/server.mjs
+  // (lib/forms-shell) instead of rendered by Next; off: every step is rendered by Next.
+  STEP_SHELLS: bool.default(true),
   // Public reads that cost the database (lib/abuse/public-reads.ts): searches and browse pages past
   // the first, and the open-data API, per hashed client address per minute. Generous (CGNAT, above);
   // a page served from the cache is never counted.

@@ -22,6 +22,8 @@ import { providedVersionReader } from '../lib/public-cache/version-source.mjs';
 import { versionGate } from '../lib/public-cache/version-gate.mjs';
 import { baselineHeaders } from '../lib/security/headers.mjs';
 import { formPosts } from '../lib/submission/fast-posts.mjs';
+import { stepSplicer } from '../lib/forms-shell/step-fast.mjs';
+import { stepShellHeader } from '../lib/forms-shell/step-shell.mjs';
 
 // Memory (issue 16: RSS ≤ 350 MB at peak under the bench). V8 lets the heap grow to several times
 // what is live before collecting it all, and keeps what it grew to: on a machine with a lot of memory
@@ -68,6 +70,10 @@ const renderer = loopbackRenderer({ port: internalPort, secret: slot.secret, ori
 // (lib/public-cache/search-fast.mjs); the shell's own render comes from no client.
 const noClient = /** @type {import('node:http').IncomingMessage} */ (/** @type {unknown} */ ({ headers: {} }));
 const searches = searchSplicer({ renderShell: (key) => renderer(key, noClient), placeholder: slot.placeholder });
+// A submission step's page loaded by its owner is spliced into the step's shell rather than rendered
+// (lib/forms-shell/step-fast.mjs); anything it does not answer goes on to Next unchanged.
+const stepRenderer = loopbackRenderer({ port: internalPort, secret: slot.secret, origin, maxBytes: 4 * 1024 * 1024 });
+const steps = config.STEP_SHELLS ? stepSplicer({ renderShell: (key, header) => stepRenderer(key, noClient, { [stepShellHeader]: header }), placeholder: slot.placeholder }) : null;
 const cache =
   cacheBytes > 0
     ? createPublicCache({
@@ -101,6 +107,7 @@ const posts = formPosts({ distDir: path.join(root, process.env.NEXT_DIST_DIR ?? 
 const server = http.createServer(async (req, res) => {
   // Only the cache's own loopback requests may carry the render secret.
   delete req.headers[renderHeader];
+  delete req.headers[stepShellHeader];
   if (staticBrotli.serve(req, res)) return;
   // The client's address, for every request that reaches the app (a cache miss's render carries it).
   stampClientAddress(req, hops);
@@ -117,6 +124,12 @@ const server = http.createServer(async (req, res) => {
       console.error('public cache: answering from Next instead', error instanceof Error ? error.message : error);
       if (res.headersSent) return void res.destroy();
     }
+  }
+  try {
+    if (steps && (await steps.serve(req, res))) return;
+  } catch (error) {
+    console.error('forms shell: answering from Next instead', error instanceof Error ? error.message : error);
+    if (res.headersSent) return void res.destroy();
   }
   void handle(req, res);
 });

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getViewer } from '@/lib/auth/viewer';
+import { stepShell } from '@/lib/forms-shell/shell-mode';
 import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
 import { NotificationsLink } from '@/components/notifications/notifications-link';
@@ -50,7 +51,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
  * Renders nothing for a signed-out visitor, or one who still owes their second factor.
  */
 export async function SignedInArea({ locale, notifications }: { locale: Locale; notifications?: ReactNode }) {
-  const viewer = await getViewer();
+  // A submission step's shell (lib/forms-shell): the name's placeholder, spliced per request.
+  const shell = await stepShell();
+  const viewer = shell ? { username: shell.username, secondFactor: 'not-needed' as const } : await getViewer();
   // Half signed in (a second factor still owed): the two-factor page has its own "Sign out".
   if (!viewer || viewer.secondFactor === 'required' || viewer.secondFactor === 'enrolment-required') return null;
   const t = await getTranslations({ locale, namespace: 'AccountArea' });

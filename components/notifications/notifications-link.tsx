@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { withDb } from '@/lib/db';
 import { getViewer } from '@/lib/auth/viewer';
+import { stepShell } from '@/lib/forms-shell/shell-mode';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/routing';
 import { countUnreadNotifications } from '@/lib/notifications';
@@ -17,8 +18,10 @@ export async function NotificationsLink({ locale }: { locale: Locale }) {
   if (!isPrivatePage(path)) return null;
   const href = `/${locale}/notifications`;
   let count: number;
+  // A submission step's shell (lib/forms-shell): the count of the person it is spliced for.
+  const shell = await stepShell();
   try {
-    count = await withDb(countUnreadNotifications, await getViewer());
+    count = shell ? shell.shape.unread : await withDb(countUnreadNotifications, await getViewer());
   } catch (error) {
     // Signed out, or staff before their second factor: no link.
     if (error instanceof AppError) return null;

@@ -16,11 +16,12 @@ import { renderHeader } from './render-slot.mjs';
  * @param {{ port: number; secret: string; origin: URL; maxBytes: number }} options
  *   port: Next's loopback listener; origin: the configured public origin (AUTH_URL);
  *   maxBytes: a body longer than this is not kept (the request then goes to Next directly)
- * @returns {(key: string, client: http.IncomingMessage) => Promise<RenderResult>}
+ * @returns {(key: string, client: http.IncomingMessage, extra?: http.OutgoingHttpHeaders) => Promise<RenderResult>}
+ *   extra: more request headers (a submission step's shell: lib/forms-shell/step-fast.mjs)
  */
 export function loopbackRenderer({ port, secret, origin, maxBytes }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  return (key, client) =>
+  return (key, client, extra = {}) =>
     new Promise((resolve) => {
       const address = client.headers[clientAddressHeader];
       /** @type {http.OutgoingHttpHeaders} */
@@ -31,6 +32,7 @@ export function loopbackRenderer({ port, secret, origin, maxBytes }) {
         'accept-encoding': 'identity',
         [renderHeader]: secret,
         ...(typeof address === 'string' ? { [clientAddressHeader]: address } : {}),
+        ...extra,
       };
       const request = http.request({ agent, host: '127.0.0.1', port, method: 'GET', path: key, headers }, (response) => {
         const tooBig = () => {

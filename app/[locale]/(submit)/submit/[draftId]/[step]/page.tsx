@@ -16,6 +16,7 @@ import { requirePageAccess } from '@/lib/authz/page-access';
 import { AppError } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
 import { getOwnDraft } from '@/lib/testimonies';
+import { stepShell } from '@/lib/forms-shell/shell-mode';
 import { aboutChoices } from '@/lib/testimonies/about-choices';
 import { submitSteps, type SubmitStep } from '@/lib/validation/testimony';
 import { removeAttachmentAction } from '../../../attachments/actions';
@@ -54,7 +55,13 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   const step = rawStep as SubmitStep;
   setRequestLocale(locale);
   const path = `/${locale}/submit/${draftId}/${step}`;
-  const loaded = await (async () => {
+  // The server's render of this step's shell (lib/forms-shell/step-shell.mjs): placeholders for the
+  // draft id, the name and the text answers, the choices of the shape asked for; no session, no draft.
+  const shell = await stepShell();
+  if (shell && (shell.shape.locale !== locale || shell.shape.step !== step || shell.draftId !== draftId)) notFound();
+  const loaded = shell
+    ? null
+    : await (async () => {
     const viewer = await requirePageAccess({ permission: 'testimony.edit.own' }, { locale, path });
     const draft = await withDb(getOwnDraft, viewer, draftId).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -74,14 +81,14 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
   }
   const t = await getTranslations('Submit');
   const label = t(`steps.${step}`);
-  const values = draft?.draft[step as 'about'] ?? {};
+  const values = shell ? shell.values : (draft?.draft[step as 'about'] ?? {});
   const q = typeof (await searchParams).q === 'string' ? ((await searchParams).q as string).slice(0, 200) : '';
-  const unavailable = !loaded;
+  const unavailable = !loaded && !shell;
   const about = step === 'about' && loaded ? await withDb(aboutChoices, locale, values, q) : null;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
-      {draft && <StepNav locale={locale} draftId={draftId} current={step} editable={draft.editable} />}
+      {(draft || shell) && <StepNav locale={locale} draftId={draftId} current={step} editable={shell ? shell.shape.editable : draft!.editable} />}
       <h1 className="mt-4 text-2xl font-bold sm:text-3xl">{label}</h1>
       <FormMessages {...(formStepMessages[step] ? { namespaces: formStepMessages[step], common: ['Errors'] } : { namespaces: ['Submit', 'Media'] })}>
         {step === 'about' && (
