@@ -50,6 +50,10 @@ export const saveStepAction = defineAction({
     }
     if (intent === 'autosave') return { savedAt: new Date().toISOString() };
     if (intent === 'later') redirect(`/${locale}/my-testimonies?saved=1`);
+    // The person search is a button of the step's own form, so that without JavaScript it carries
+    // what she typed about someone not in the memorial (issue 18: a GET search of its own wiped
+    // it): saved, then the step again with the results.
+    if (intent === 'search') redirect(`/${locale}/submit/${draftId}/${step}${input.q?.trim() ? `?q=${encodeURIComponent(input.q.trim())}` : ''}`);
     // The next step this testimony lets its submitter change (an edit of a published one: the review).
     const next = nextEditableStep(editable ?? (await ownEditableSteps(db, viewer, draftId)), step);
     redirect(`/${locale}/submit/${draftId}/${next}`);
