@@ -83,7 +83,16 @@ export function useLazyCheckedForm<T>(action: FormAction<T>, { schema, checks }:
     const data = new FormData(formRef.current!, submitter);
     const send = () => startTransition(() => formAction(data));
     if (!schema || (checks && !checks(data))) return send();
-    void load().then((made) => made.handleSubmit(send)());
+    // The check's script could not be loaded (offline since the page came): sent unchecked, the
+    // server checks it anyway — and a post that cannot leave says so (./use-action-form.ts)
+    // instead of the button doing nothing.
+    void load().then(
+      (made) => made.handleSubmit(send)(),
+      () => {
+        loading.current = null;
+        send();
+      },
+    );
   };
 
   /** A catalogue key: the live check first, else what the server said. */
