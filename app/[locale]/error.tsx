@@ -20,8 +20,7 @@ const useOffline = () => useSyncExternalStore(subscribe, () => !navigator.onLine
 export default function LocaleError() {
   const t = useErrorPageMessages();
   // Offline, the page failed on her side, not ours: said so, and never that nothing was lost
-  // (issue 18). A form's post that could not be sent does not come here: the form keeps it
-  // (components/forms/use-action-form.ts).
+  // (issue 18: a step posted offline still lands here and its form is gone; see e2e/words-kept.e2e.ts).
   const offline = useOffline();
   const { locale } = useParams<{ locale: string }>();
   const pathname = usePathname();

@@ -21,7 +21,7 @@ import { idleState as idle, type ActionState, type FormAction } from './action-s
  * refusal, over `defaults`) and the server's field errors. Forms without a live check use it as is.
  */
 export function useActionForm<T>(action: FormAction<T>, { defaults = {} }: { defaults?: Record<string, string> } = {}) {
-  const [state, formAction, pending] = useActionState((previous: ActionState<T>, data: FormData) => reaching(action, previous, data), idle as ActionState<T>);
+  const [state, formAction, pending] = useActionState(action, idle as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
   /**
    * `base` with what the action echoed after a refusal (without JavaScript the page re-renders:
@@ -31,27 +31,6 @@ export function useActionForm<T>(action: FormAction<T>, { defaults = {} }: { def
   /** A catalogue key under `Validation` (or the form's own namespace): what the server said. */
   const errorOf = (name: string): string | undefined => (state.status === 'error' ? state.fieldErrors?.[name] : undefined);
   return { state, formAction, pending, formRef, echo, values: echo(defaults), errorOf };
-}
-
-/**
- * The action, or — when its post never reached the server (the phone offline, the network down: the
- * browser's fetch itself failed) — a refusal that says so (`Errors.offline`) and holds what was
- * typed. Without it the failed post was thrown into the page's error boundary, which replaced the
- * form (and everything typed into it) with the outage page (issue 18: a mother's narrative typed
- * offline was lost under "nothing was lost"). The form stays on the page with its fields as they
- * were; forms that show `echo`ed values get them back from `values` too. Only the browser holds
- * them: nothing was sent. Any other failure (a redirect, which Next throws, an unknown action) is
- * thrown on as before.
- */
-async function reaching<T>(action: FormAction<T>, previous: ActionState<T>, data: FormData): Promise<ActionState<T>> {
-  try {
-    return await action(previous, data);
-  } catch (error) {
-    if (!(error instanceof TypeError) || 'digest' in error) throw error;
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(formDataToObject(data))) if (typeof value === 'string') values[name] = value;
-    return { status: 'error', error: 'offline', values };
-  }
 }
 
 /**

@@ -45,7 +45,7 @@ export function useCheckedForm<T>(action: FormAction<T>, { schema, defaults, che
     const send = () => startTransition(() => formAction(data));
     if (!schema || (checks && !checks(data))) return send();
     // The check's script could not be loaded (offline since the page came): sent unchecked, the
-    // server checks it anyway — and a post that cannot leave says so (./use-action-form.ts).
+    // server checks it anyway.
     form.handleSubmit(send)(event).catch(() => send());
   };
 

@@ -84,8 +84,7 @@ export function useLazyCheckedForm<T>(action: FormAction<T>, { schema, checks }:
     const send = () => startTransition(() => formAction(data));
     if (!schema || (checks && !checks(data))) return send();
     // The check's script could not be loaded (offline since the page came): sent unchecked, the
-    // server checks it anyway — and a post that cannot leave says so (./use-action-form.ts)
-    // instead of the button doing nothing.
+    // server checks it anyway, instead of the button doing nothing.
     void load().then(
       (made) => made.handleSubmit(send)(),
       () => {
