@@ -33,6 +33,9 @@ export const errorCodes = [
   'identifying_details',
   // The database cannot be reached right now (down, restarting): try again shortly; nothing typed is lost.
   'unavailable',
+  // Never said by the server: the browser could not send the post at all (offline, network down);
+  // the form and what was typed stay on the page, in the browser only (components/forms/use-action-form.ts).
+  'offline',
   'unexpected',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -35,7 +35,7 @@ export default async function LocaleLayout({ children, params }: Props) {
 
   // The error page (error.tsx) is a client component: it gets its words, translated here.
   const t = await getTranslations({ locale, namespace: 'ErrorPage' });
-  const errorPage = { title: t('title'), body: t('body'), retry: t('retry'), homeLink: t('homeLink') };
+  const errorPage = { title: t('title'), body: t('body'), offline: t('offline'), retry: t('retry'), homeLink: t('homeLink') };
   return (
     <SiteShell locale={locale}>
       <ErrorPageMessagesProvider messages={errorPage}>{children}</ErrorPageMessagesProvider>

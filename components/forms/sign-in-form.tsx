@@ -11,9 +11,10 @@ import { useCheckedForm } from './use-checked-form';
  * Sign-in. It always carries the form gate: past an account's free guesses (lib/abuse/guesses.ts)
  * the timed challenge, or a solved proof of work after a refusal, lets the person in.
  */
+/** Checked on sending, not on leaving a field: a message appearing then moved the button under her finger (issue 18). */
 export function SignInForm({ action, locale, next, username, challenge: issued }: { action: FormAction<never>; locale: string; next?: string; username?: string; challenge: string }) {
   const t = useTranslations('SignIn');
-  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.signInSchema), defaults: {
+  const { state, formAction, pending, field, formRef, onSubmit, errorOf, values } = useCheckedForm(action, { schema: () => import('@/lib/validation/account').then((m) => m.signInSchema), check: 'submit', defaults: {
     username: username ?? '',
     next: next ?? '',
   } });

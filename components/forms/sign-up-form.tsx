@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { FormAction } from './action-state';
 import { Field } from './field';
 import { currentChallenge, FormGate } from './form-gate';
@@ -40,13 +40,20 @@ type Props = {
 export function SignUpForm({ actions, locale, challenge, continueTo, intro, footer, signedIn }: Props) {
   const t = useTranslations('SignUp');
   const { state: generated, formAction: generate, pending: generating } = useActionForm(actions.generatePassphrase);
+  // The suggestion: just generated, or — after a refused post without JavaScript, which re-rendered
+  // the page without the other form's answer — the one the refused form carried back.
   const passphrase = generated.status === 'ok' ? generated.data.passphrase : undefined;
   const signUp = useCheckedForm(actions.signUp, {
     schema: () => import('@/lib/validation/account').then((m) => m.signUpSchema),
+    // Checked on sending, then as she corrects: a refusal appearing as she left the username put
+    // a line above the next control as her finger came down on it (issue 18: the "I wrote it
+    // down" box, tapped right after a username with a space, moved and the tap missed).
+    check: 'submit',
     defaults: { username: '', passphrase: passphrase ?? '', passphraseConfirm: passphrase ?? '', generated: passphrase ? 'yes' : 'no' },
   });
   if (signUp.state.status === 'ok') return <Created created={signUp.state.data} continueTo={continueTo} />;
   if (signedIn) return signedIn;
+  const suggestion = passphrase ?? (signUp.state.status === 'error' ? signUp.state.values?.suggestion : undefined);
   return (
     <>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -62,17 +69,17 @@ export function SignUpForm({ actions, locale, challenge, continueTo, intro, foot
             {t('generateButton')}
           </button>
         </form>
-        {passphrase && (
+        {suggestion && (
           <div className="mt-4">
             <h3 className="font-semibold">{t('generatedHeading')}</h3>
             <p className="text-sm">{t('generatedText')}</p>
             <p dir="ltr" aria-label={t('generatedHeading')} className="mt-2 rounded bg-line px-3 py-2 font-mono text-lg break-words">
-              {passphrase}
+              {suggestion}
             </p>
           </div>
         )}
       </section>
-      <MainForm form={signUp} locale={locale} generated={passphrase} challenge={challenge} />
+      <MainForm form={signUp} locale={locale} generated={suggestion} challenge={challenge} />
       {footer}
     </>
   );
@@ -106,7 +113,7 @@ function Created({ created, continueTo }: { created: Created; continueTo: string
 
 function MainForm({ form: signUp, locale, generated, challenge: issued }: { form: ReturnType<typeof useCheckedForm<Created>>; locale: string; generated?: string; challenge: string }) {
   const t = useTranslations('SignUp');
-  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf } = signUp;
+  const { state, formAction, pending, form, field, formRef, onSubmit, errorOf, values } = signUp;
   // With JavaScript, a newly generated passphrase fills the fields already on the page.
   useEffect(() => {
     if (!generated) return;
@@ -114,13 +121,20 @@ function MainForm({ form: signUp, locale, generated, challenge: issued }: { form
   }, [generated, form]);
   const savedError = errorOf('saved');
   const challenge = currentChallenge(state, issued);
+  // Rendered on the server after a post without JavaScript: a passphrase she typed herself is not
+  // in the page that came back (the action never echoes it), so the alert must not say that
+  // nothing was lost; with JavaScript the boxes still hold it.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const notKept = !hydrated && state.status === 'error' && state.values?.passphraseNotKept === 'yes';
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="sign-up-heading" className="mt-8">
       <h2 id="sign-up-heading" className="sr-only">
         {t('title')}
       </h2>
-      <FormAlert state={state} />
+      <FormAlert state={state} messages={notKept ? { invalid_input: 'SignUp.checkFields', unavailable: 'SignUp.unavailable' } : undefined} />
+      {notKept && <p className="mt-2 font-medium text-red-900">{t('passphraseNotKept')}</p>}
       <input type="hidden" name="locale" value={locale} />
+      {generated && <input type="hidden" name="suggestion" value={generated} />}
       <FormGate challenge={challenge} />
       <input type="hidden" {...field('generated')} />
       <Field id="username" label={t('username')} hint={t('usernameHint')} error={errorOf('username')} registration={field('username')} autoComplete="username" autoCapitalize="none" spellCheck={false} />
@@ -129,7 +143,7 @@ function MainForm({ form: signUp, locale, generated, challenge: issued }: { form
       {generated && (
         <div className="mt-4">
           <label className="flex items-start gap-2">
-            <input type="checkbox" value="yes" className="mt-1" aria-invalid={savedError ? true : undefined} aria-describedby={savedError ? 'saved-error' : undefined} {...form.register('saved')} />
+            <input type="checkbox" value="yes" defaultChecked={values.saved === 'yes'} className="mt-1" aria-invalid={savedError ? true : undefined} aria-describedby={savedError ? 'saved-error' : undefined} {...form.register('saved')} />
             <span>{t('saved')}</span>
           </label>
           {savedError && <SavedError id="saved-error" code={savedError} />}
@@ -143,6 +157,8 @@ function MainForm({ form: signUp, locale, generated, challenge: issued }: { form
     </form>
   );
 }
+
+const noSubscription = () => () => {};
 
 function SavedError({ id, code }: { id: string; code: string }) {
   const t = useTranslations('Validation');

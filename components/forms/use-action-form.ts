@@ -51,6 +51,11 @@ export function useSchemaResolver(schema: SchemaLoader | null, formRef: RefObjec
   const load = () =>
     (loading.current ??= Promise.all([import('@hookform/resolvers/zod'), schema!()]).then(
       ([{ zodResolver }, loaded]) => zodResolver(loaded as z.ZodType<FieldValues, FieldValues>) as Resolver<FieldValues>,
+      (error: unknown) => {
+        // Not loaded (offline): tried again next time rather than failing for good.
+        loading.current = null;
+        throw error;
+      },
     ));
   const resolver: Resolver<FieldValues> = async (current, context, options) =>
     schema ? (await load())(formRef.current ? formDataToObject(new FormData(formRef.current)) : current, context, options) : { values: current, errors: {} };

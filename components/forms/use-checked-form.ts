@@ -44,7 +44,9 @@ export function useCheckedForm<T>(action: FormAction<T>, { schema, defaults, che
     const data = new FormData(formRef.current!, submitter);
     const send = () => startTransition(() => formAction(data));
     if (!schema || (checks && !checks(data))) return send();
-    void form.handleSubmit(send)(event);
+    // The check's script could not be loaded (offline since the page came): sent unchecked, the
+    // server checks it anyway.
+    form.handleSubmit(send)(event).catch(() => send());
   };
 
   /** A catalogue key: the live check first, else what the server said. */

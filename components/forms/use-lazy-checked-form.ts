@@ -34,10 +34,19 @@ export function useLazyCheckedForm<T>(action: FormAction<T>, { schema, checks }:
     (loading.current ??= Promise.all([import('react-hook-form'), loadSchema()]).then(([{ createFormControl }]) => {
       const made: Checker = createFormControl<FieldValues>({ mode: 'onSubmit', reValidateMode: 'onChange', resolver });
       // The controls on the page now, as react-hook-form's own registration would have given them.
+      // Registering a radio writes the group's value back into the page, read from the radios
+      // registered before it: when she had already chosen another radio than the page's default
+      // (the tap that started this load, issue 18: "Yes, publish" on the consent step), the first
+      // radio read as nothing chosen and the whole group was cleared. Registration must change
+      // nothing on the page: every box is put back as she left it.
+      const checkedBefore = new Map<HTMLInputElement, boolean>();
+      for (const elements of waiting.current.values())
+        for (const element of elements) if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox')) checkedBefore.set(element, element.checked);
       for (const [name, elements] of waiting.current) {
         const { ref } = made.register(name);
         for (const element of elements) if (element.isConnected) ref(element);
       }
+      for (const [element, checked] of checkedBefore) element.checked = checked;
       waiting.current.clear();
       unsubscribe.current = made.subscribe({ formState: { errors: true }, callback: ({ errors }) => setLiveErrors(keysOf(errors ?? {})) });
       checker.current = made;
@@ -74,7 +83,15 @@ export function useLazyCheckedForm<T>(action: FormAction<T>, { schema, checks }:
     const data = new FormData(formRef.current!, submitter);
     const send = () => startTransition(() => formAction(data));
     if (!schema || (checks && !checks(data))) return send();
-    void load().then((made) => made.handleSubmit(send)());
+    // The check's script could not be loaded (offline since the page came): sent unchecked, the
+    // server checks it anyway, instead of the button doing nothing.
+    void load().then(
+      (made) => made.handleSubmit(send)(),
+      () => {
+        loading.current = null;
+        send();
+      },
+    );
   };
 
   /** A catalogue key: the live check first, else what the server said. */

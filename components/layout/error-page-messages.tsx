@@ -4,7 +4,7 @@
 // provider would put its message-formatting runtime (~17 KB) on the first visit of every page.
 import { createContext, useContext, type ReactNode } from 'react';
 
-export type ErrorPageMessages = { title: string; body: string; retry: string; homeLink: string };
+export type ErrorPageMessages = { title: string; body: string; offline: string; retry: string; homeLink: string };
 
 const ErrorPageMessagesContext = createContext<ErrorPageMessages | null>(null);
 

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { provinces } from '@/lib/geo/provinces';
 import { aftermathOptions, genderOptions, outcomeOptions, perpetratorOptions, textMax } from '@/lib/validation/testimony-options';
 import { DateFields } from './date-fields';
@@ -8,10 +9,13 @@ import { StepFrame } from './step-frame';
 import { useStepForm, type SaveStepAction } from './use-step-form';
 
 export type PersonChoice = { id: string; name: string; detail: string };
-type Props = { action: SaveStepAction; draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string; unavailable?: boolean };
+type Props = { action: SaveStepAction; draftId: string; locale: string; values: Record<string, string | string[]>; choices: PersonChoice[]; chosen: string[]; label: string; unavailable?: boolean; search?: ReactNode };
 
-/** Step 1: tick people found in the memorial (search is a separate GET form above), or propose one. */
-export function AboutStep({ action, draftId, locale, values: saved, choices, chosen, label, unavailable }: Props) {
+/**
+ * Step 1: tick people found in the memorial, or propose one. `search` (the memorial search, its
+ * button a post of this form: components/submit/person-search.tsx) comes first inside the form.
+ */
+export function AboutStep({ action, draftId, locale, values: saved, choices, chosen, label, unavailable, search }: Props) {
   const t = useTranslations('Submit.about');
   const f = useStepForm(() => import('@/lib/validation/testimony').then((m) => m.aboutSchema), action);
   const values = f.shown(saved);
@@ -21,6 +25,7 @@ export function AboutStep({ action, draftId, locale, values: saved, choices, cho
     keys.map((k) => ({ value: k, label: t(`${group}.${k}` as 'genders.female') }));
   return (
     <StepFrame {...f} draftId={draftId} locale={locale} step="about" label={label} unavailable={unavailable}>
+      {search}
       {choices.length > 0 && (
         <Choices
           id="personId"

@@ -1,10 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 
-/** A plain GET form: the search is a URL (works without JavaScript) and changes nothing. */
-export async function PersonSearch({ locale, action, q, noMatch }: { locale: string; action: string; q: string; noMatch: boolean }) {
+/**
+ * The memorial search of the first step, inside the step's form (components/submit/about-step.tsx):
+ * its button saves what was typed and comes back with the results as `?q=` (works without
+ * JavaScript; issue 18: a GET form of its own lost the other fields).
+ */
+export async function PersonSearch({ locale, q, noMatch }: { locale: string; q: string; noMatch: boolean }) {
   const t = await getTranslations({ locale, namespace: 'Submit.about' });
   return (
-    <form method="get" action={action} role="search" autoComplete="off" aria-label={t('searchLabel')} className="mt-4 rounded border border-line bg-white p-4">
+    <div role="search" aria-label={t('searchLabel')} className="mt-4 rounded border border-line bg-white p-4">
       <label htmlFor="person-q" className="block font-medium">
         {t('searchLabel')}
       </label>
@@ -18,10 +22,11 @@ export async function PersonSearch({ locale, action, q, noMatch }: { locale: str
           type="search"
           dir="auto"
           defaultValue={q}
+          maxLength={200}
           aria-describedby={noMatch ? 'person-q-hint person-q-none' : 'person-q-hint'}
           className="min-w-0 flex-1 rounded border border-muted px-3 py-2"
         />
-        <button type="submit" className="shrink-0 whitespace-nowrap rounded border border-ink px-4 py-2 font-semibold">
+        <button type="submit" name="intent" value="search" className="shrink-0 whitespace-nowrap rounded border border-ink px-4 py-2 font-semibold">
           {t('searchButton')}
         </button>
       </div>
@@ -31,6 +36,6 @@ export async function PersonSearch({ locale, action, q, noMatch }: { locale: str
           {t('noMatches')} {t('noMatchesNext')}
         </p>
       )}
-    </form>
+    </div>
   );
 }

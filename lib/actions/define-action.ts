@@ -60,6 +60,11 @@ export type ActionSpec<S extends z.ZodType, T> = {
    * the recovery form's code (lib/security/outage-fields.ts: echoedSecrets).
    */
   keep?: readonly string[];
+  /**
+   * Values worked out from the post to echo back on error beside `keep`: only what the page itself
+   * had shown (sign-up: the passphrase it generated and offered, when she chose it).
+   */
+  echo?: (raw: Record<string, string | string[]>) => Record<string, string>;
   handler: (input: z.output<S>, context: ActionContext) => Promise<T>;
   /**
    * The form carries a gate (lib/abuse/challenge.ts) that a refused post may spend: every refusal
@@ -88,7 +93,7 @@ export function defineAction<S extends z.ZodType, T = null>(spec: ActionSpec<S, 
       return { status: 'error', error: 'malformed_form', ...gate };
     }
     const raw = formDataToObject(formData);
-    const values = keptValues(raw, spec.keep);
+    const values = { ...keptValues(raw, spec.keep), ...spec.echo?.(raw) };
     try {
       // Before anything is read or written: a page of another site must not act with the
       // visitor's cookies (Next checks Origin too; this also covers Sec-Fetch-Site and Origin: null).

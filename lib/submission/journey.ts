@@ -58,6 +58,13 @@ export async function saveSubmissionStep(
   }
   if (intent === 'autosave') return { savedAt: new Date().toISOString() };
   if (intent === 'later') return { location: `/${locale}/my-testimonies?saved=1` };
+  // The person search is a button of the step's own form, so that without JavaScript it carries
+  // what she typed about someone not in the memorial (issue 18: a GET search of its own wiped it):
+  // saved, then the step again with the results.
+  if (intent === 'search') {
+    const q = input.q?.trim();
+    return { location: `/${locale}/submit/${draftId}/${step}${q ? `?q=${encodeURIComponent(q)}` : ''}` };
+  }
   // The next step this testimony lets its submitter change (an edit of a published one: the review).
   const next = nextEditableStep(editable ?? (await ownEditableSteps(db, viewer, draftId)), step);
   return { location: `/${locale}/submit/${draftId}/${next}` };

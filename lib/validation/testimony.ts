@@ -34,11 +34,15 @@ const choice = <T extends readonly [string, ...string[]]>(options: T) =>
   z.enum(options, { error: 'required' });
 const yesNo = z.enum(['yes', 'no']).default('no');
 
-/** Hidden fields of every step form. `intent`: next step, save and leave, or a JavaScript autosave. */
+/**
+ * Hidden fields of every step form. `intent`: next step, save and leave, a JavaScript autosave, or
+ * (first step) save and search the memorial for `q`, coming back to the step with the results.
+ */
 export const stepEnvelope = z.object({
   draftId: z.uuid(),
   locale: z.enum(['fa', 'en']),
-  intent: z.enum(['next', 'later', 'autosave']).default('next'),
+  intent: z.enum(['next', 'later', 'autosave', 'search']).default('next'),
+  q: z.string().max(200).optional(),
 });
 
 /**

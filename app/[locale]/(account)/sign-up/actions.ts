@@ -4,6 +4,7 @@ import { currentAddressKey } from '@/lib/abuse/request';
 import { defineAction } from '@/lib/actions/define-action';
 import { localeOnlySchema, signUpServerSchema } from '@/lib/auth/account-schemas';
 import { createAccount } from '@/lib/auth/accounts';
+import { signUpEcho } from '@/lib/auth/sign-up-echo';
 import { generatePassphrase } from '@/lib/auth/passphrase';
 
 // next-auth is imported inside handlers: its ESM build resolves `next/server` in ways plain
@@ -14,7 +15,9 @@ export const signUpAction = defineAction({
   name: 'account.signUp',
   schema: signUpServerSchema,
   access: 'public',
-  keep: ['username'],
+  keep: ['username', 'generated', 'saved'],
+  // The generated suggestion (and the boxes, when she chose it); never a passphrase she typed (issue 18).
+  echo: signUpEcho,
   // Every refused sign-up spends the form's challenge: the form gets a fresh one.
   gate: true,
   handler: async (input, { db, formData }) => {

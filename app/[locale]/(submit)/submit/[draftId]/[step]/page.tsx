@@ -94,8 +94,7 @@ export default async function SubmitStepPage({ params, searchParams }: Props) {
         {step === 'about' && (
           <>
             <p className="mt-2">{t('about.intro')}</p>
-            {loaded && <PersonSearch locale={locale} action={path} q={q} noMatch={!!about?.noMatch} />}
-            <AboutStep action={saveStepAction} draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} choices={about?.choices ?? []} chosen={about?.chosen ?? []} />
+            <AboutStep action={saveStepAction} draftId={draftId} locale={locale} values={values} label={label} unavailable={unavailable} choices={about?.choices ?? []} chosen={about?.chosen ?? []} search={loaded && <PersonSearch locale={locale} q={q} noMatch={!!about?.noMatch} />} />
           </>
         )}
         {step === 'account' && (
