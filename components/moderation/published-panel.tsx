@@ -8,7 +8,9 @@ import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
 import { CorrectionForm } from './correction-form';
 import { FoundDetails } from './found-details';
-import { suggestRedactions } from '@/lib/moderation/redaction';
+import { suggestRedactions, type RedactionKind } from '@/lib/moderation/redaction';
+
+const kinds: RedactionKind[] = ['phone', 'email', 'national_id', 'postal_code', 'plate', 'url', 'address'];
 
 type Props = {
   locale: Locale;
@@ -47,7 +49,9 @@ export async function PublishedPanel({ locale, review, actions, notices }: Props
               savedMeanwhile: t('correctedMeanwhile'),
               restoredWords: t('redactionRestoredWords'),
               restoreConfirm: t('redactionRestoreConfirm'),
+              confirmLegend: t('notIdentifyingLegend'),
             }}
+            kinds={Object.fromEntries(kinds.map((kind) => [kind, t(`kinds.${kind}`)]))}
           />
         </>
       ) : null}

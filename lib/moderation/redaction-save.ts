@@ -90,6 +90,18 @@ export function requireIdentifyingConfirmed(text: string, confirmed: readonly st
 }
 
 /**
+ * The checks a text passes before readers get it — the one rule for "Approve and publish" and for a
+ * correction of a published text (lib/moderation/correction.ts): when the testimony is to be public,
+ * every item the automatic checks find in `text` is refused (`identifying_details`) unless the
+ * moderator ticked it "not identifying" (`notIdentifying`: `start:end` in `text`). Returns how many
+ * were ticked, for the audit entry of the change that makes it public.
+ */
+export async function requirePublishChecks(tx: Tx, testimonyId: string, text: string, notIdentifying: readonly string[]): Promise<number> {
+  const [consent] = await tx.select({ publish: testimonies.consentPublish }).from(testimonies).where(eq(testimonies.id, testimonyId));
+  return consent?.publish === 'public' ? requireIdentifyingConfirmed(text, notIdentifying) : 0;
+}
+
+/**
  * A save of the text to publish, the text in the moderator's box (`redactedNarrative`) as it is
  * (`edit`), or with the suggestions ticked applied to it (`apply`: `spans` are the ticked
  * suggestions' places in the text as sent). `restore`: the moderator confirmed bringing back

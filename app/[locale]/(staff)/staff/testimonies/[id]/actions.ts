@@ -31,6 +31,8 @@ export const correctRedactionAction = defineAction({
     redactedNarrative: z.string().trim().min(1, 'required').max(100_000, 'invalid'),
     confirmed: z.enum(['yes']).optional(),
     restore: z.enum(['yes']).optional(),
+    // Ticked boxes "not identifying": one value, several, or none (`start:end` in the corrected text).
+    notIdentifying: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => [v].flat()),
   }),
   access: { permission: 'moderation.redact' },
   keep: ['redactedNarrative'],
