@@ -22,9 +22,11 @@ type Props = {
   labels: { label: string; hint: string; confirm: string; save: string; savedMeanwhile: string; restoredWords: string; restoreConfirm: string; confirmLegend: string };
   /** The names of the kinds of items the checks find (phone, address…). */
   kinds: Record<string, string>;
+  /** The public credit, when it reads like a full name: ticked like the other items (lib/moderation/credit-check.ts). */
+  credit?: { key: string; label: string; text: string } | null;
 };
 
-export function CorrectionForm({ action, locale, testimonyId, publishedRevisionId, published, language, labels, kinds }: Props) {
+export function CorrectionForm({ action, locale, testimonyId, publishedRevisionId, published, language, labels, kinds, credit }: Props) {
   const tv = useTranslations('Validation');
   const { state, formAction, pending } = useActionForm(action);
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
@@ -35,7 +37,7 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
   const textError = errors.redactedNarrative;
   // The checks "Approve and publish" runs, on the text the box holds (the one posted last, or the
   // public one): each item is ticked "not identifying" or taken out before the correction is public.
-  const found = suggestRedactions(typed ?? published);
+  const found = [...suggestRedactions(typed ?? published).map((s) => ({ key: suggestionKey(s), label: kinds[s.kind] ?? s.kind, text: s.text })), ...(credit ? [credit] : [])];
   return (
     <form action={formAction} aria-busy={pending} autoComplete="off" className="mt-4">
       {textError || errors.confirmed || errors.notIdentifying ? null : <FormAlert state={state} />}
@@ -86,11 +88,11 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
           <legend className="px-1 font-semibold text-red-800">{labels.confirmLegend}</legend>
           <ul className="space-y-1">
             {found.map((item) => (
-              <li key={suggestionKey(item)}>
+              <li key={item.key}>
                 <label className="flex gap-2">
-                  <input type="checkbox" name="notIdentifying" value={suggestionKey(item)} aria-invalid={errors.notIdentifying ? true : undefined} />
+                  <input type="checkbox" name="notIdentifying" value={item.key} aria-invalid={errors.notIdentifying ? true : undefined} />
                   <span>
-                    {kinds[item.kind] ?? item.kind}: <bdi lang={language} className="font-mono">{item.text}</bdi>
+                    {item.label}: <bdi lang={language} className="font-mono">{item.text}</bdi>
                   </span>
                 </label>
               </li>

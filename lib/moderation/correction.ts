@@ -82,7 +82,7 @@ export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, i
     }
     // Exactly the checks "Approve and publish" passes, before anything is public (walk finding: a
     // phone number added in a correction went public, and "still contains" showed only after).
-    const checked = await requirePublishChecks(tx, input.testimonyId, redacted, input.notIdentifying ?? []).catch((error: unknown) => {
+    const checked = await requirePublishChecks(tx, { testimonyId: input.testimonyId, key }, redacted, input.notIdentifying ?? []).catch((error: unknown) => {
       throw error instanceof AppError ? new AppError(error.code, { fieldErrors: error.fieldErrors, values: { redactedNarrative: redacted } }) : error;
     });
     if (!input.confirmed) throw new AppError('invalid_input', { fieldErrors: { confirmed: 'confirmCorrection' }, values: { redactedNarrative: redacted } });

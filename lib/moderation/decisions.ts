@@ -144,7 +144,7 @@ export async function publishTestimony(
     // An edit of a published testimony never brings back what was removed from the published text.
     if (revision) requireRedactionsKept(locked, redacted);
     // What the checks still find is public only item by item, on the moderator's word.
-    const confirmed = await requirePublishChecks(tx, input.testimonyId, redacted, input.notIdentifying ?? []);
+    const confirmed = await requirePublishChecks(tx, { testimonyId: input.testimonyId, key }, redacted, input.notIdentifying ?? []);
     const checked = confirmed > 0 ? { confirmedNotIdentifying: confirmed } : {};
     // The one publication rule: a revision already approved once waits for a different moderator
     // even if four-eyes was switched off meanwhile.
