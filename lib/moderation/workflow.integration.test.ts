@@ -97,6 +97,25 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
     expect(await approveText(ctx.db, actors.moderator.viewer, { testimonyId: u.id, revisionId: u.revisionId, redactedNarrative: 'Call [redacted].' })).toEqual({ outcome: 'published', visibility: 'public' });
   });
 
+  it('a new version after "changes requested" comes with the earlier redaction and the same redactions carried to it (walk: silently thrown away)', async () => {
+    const t = await submitted();
+    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
+    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call [redacted].' });
+    await requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: t.id, message: 'Which street?' });
+    // The submitter's new version, with the same phone number in it.
+    const [row] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, t.id));
+    const [v2] = await ctx.db
+      .insert(testimonyRevisions)
+      .values({ testimonyId: t.id, number: 2, relationship: 'mother', hand: 'first', narrative: sealNarrative(testimonyKey(row!)!, 'Call 0912 345 6789. It was Zand Street.') })
+      .returning({ id: testimonyRevisions.id });
+    await ctx.db.update(testimonies).set({ currentRevisionId: v2!.id, status: 'submitted' }).where(eq(testimonies.id, t.id));
+    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    expect(review.revision!.redactedNarrative).toBeNull();
+    expect(review.earlierRedaction).toEqual({ number: 1, text: 'Call [redacted].', carried: 'Call [redacted]. It was Zand Street.' });
+    // A first version has none.
+    expect((await getReview(ctx.db, actors.moderator.viewer, (await submitted()).id)).earlierRedaction).toBeNull();
+  });
+
   it('a moderator can never claim, approve or decide on their own testimony, not even as the second approver', async () => {
     await fourEyes(true);
     const own = await submitted(actors.moderator.userId!);
