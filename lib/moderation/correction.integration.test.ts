@@ -13,6 +13,7 @@ import { createActors, createSecondModerator, type Actors } from '@/lib/testing/
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { correctPublishedRedaction, unpublishTestimony } from './correction';
+import { suggestionKey, suggestRedactions } from './redaction';
 
 const original = 'Maryam Soltani phoned from 09123456789 about Kaveh.';
 
@@ -113,9 +114,10 @@ describe.each(testDatabases())('correcting and taking down a published testimony
     const withPhone = `${published} شمارهٔ برادرم ۰۹۳۵۱۱۱۲۲۳۳ است.`;
     expect(await fix(withPhone)).toMatchObject({ code: 'identifying_details', field: 'confirmNotIdentifying', values: { redactedNarrative: withPhone } });
     expect(await shown()).toEqual([published]);
-    const start = withPhone.indexOf('۰۹۳۵');
+    const found = suggestRedactions(withPhone);
+    expect(found.map((f) => [f.kind, f.text])).toEqual([['phone', '۰۹۳۵۱۱۱۲۲۳۳']]);
     expect(await fix(withPhone, { notIdentifying: ['0:1'] })).toMatchObject({ code: 'identifying_details' });
-    expect(await fix(withPhone, { notIdentifying: [`${start}:${start + 11}`] })).toBe('published');
+    expect(await fix(withPhone, { notIdentifying: found.map(suggestionKey) })).toBe('published');
     expect(await shown()).toEqual([withPhone]);
     const [audit] = await ctx.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'testimony.redaction.correct'), eq(auditEntries.targetId, id)));
     expect(audit!.details).toMatchObject({ confirmedNotIdentifying: 1 });
