@@ -39,7 +39,7 @@ export function AttachmentCaptionForm(props: { action: FormAction; locale: strin
       />
       {error === 'captionIdentifying' || props.found ? (
         <label className="mt-1 flex items-start gap-2 text-sm">
-          <input type="checkbox" name="notIdentifying" value="yes" className="mt-1" defaultChecked={!error && props.found} />
+          <input type="checkbox" name="notIdentifying" value="yes" className="mt-1" />
           <span>{props.labels.notIdentifying}</span>
         </label>
       ) : null}
