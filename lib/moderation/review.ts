@@ -164,7 +164,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
     revision: current && { id: current.id, number: current.number, narrative: original!, redactedNarrative: redaction, redactionVersion: current.redactionVersion, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
-    earlierRedaction: earlierRedaction(key, published || current?.redactedNarrative ? null : previous, original),
+    earlierRedaction: published || current?.redactedNarrative ? null : earlierRedaction(key, revisions.find((r) => r.id !== row.currentRevisionId) ?? null, original),
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).
     approvals: (row.status === 'awaiting_approval' || revisionInReview ? approvals : []).map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
