@@ -66,7 +66,7 @@ export function carryRedactions(raw: string, redacted: string, text: string): st
 }
 
 /** Words as runs of letters, digits and marks, a zero-width non-joiner inside a Persian word included. */
-const wordsOf = (text: string) => text.match(/[\p{L}\p{N}\p{M}]+(?:\u200c[\p{L}\p{N}\p{M}]+)*/gu) ?? [];
+const wordsOf = (text: string): string[] => text.match(/[\p{L}\p{N}\p{M}]+(?:\u200c[\p{L}\p{N}\p{M}]+)*/gu) ?? [];
 
 /**
  * The spans removed from the published revision that are back in `text`: whole removed runs, and
