@@ -10,6 +10,7 @@ import type { FormAction } from '@/components/forms/action-state';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { isRestored, isStale } from '@/lib/concurrency/version';
+import { suggestionKey, suggestRedactions } from '@/lib/moderation/redaction';
 import { RestoredWords, restoredWords, SavedMeanwhile } from './saved-meanwhile';
 
 type Props = {
@@ -19,10 +20,14 @@ type Props = {
   publishedRevisionId: string;
   published: string;
   language: string;
-  labels: { label: string; hint: string; confirm: string; save: string; savedMeanwhile: string; restoredWords: string; restoreConfirm: string };
+  labels: { label: string; hint: string; confirm: string; save: string; savedMeanwhile: string; restoredWords: string; restoreConfirm: string; confirmLegend: string };
+  /** The names of the kinds of items the checks find (phone, address…). */
+  kinds: Record<string, string>;
+  /** The public credit, when it reads like a full name: ticked like the other items (lib/moderation/credit-check.ts). */
+  credit?: { key: string; label: string; text: string } | null;
 };
 
-export function CorrectionForm({ action, locale, testimonyId, publishedRevisionId, published, language, labels }: Props) {
+export function CorrectionForm({ action, locale, testimonyId, publishedRevisionId, published, language, labels, kinds, credit }: Props) {
   const tv = useTranslations('Validation');
   const { state, formAction, pending } = useActionForm(action);
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
@@ -31,9 +36,12 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
   const restoring = isRestored(state, 'redactedNarrative');
   const restored = restoring && state.status === 'error' ? restoredWords(state.values?.restored) : [];
   const textError = errors.redactedNarrative;
+  // The checks "Approve and publish" runs, on the text the box holds (the one posted last, or the
+  // public one): each item is ticked "not identifying" or taken out before the correction is public.
+  const found = [...suggestRedactions(typed ?? published).map((s) => ({ key: suggestionKey(s), label: kinds[s.kind] ?? s.kind, text: s.text })), ...(credit ? [credit] : [])];
   return (
     <form action={formAction} aria-busy={pending} autoComplete="off" className="mt-4">
-      {textError || errors.confirmed ? null : <FormAlert state={state} />}
+      {textError || errors.confirmed || errors.notIdentifying ? null : <FormAlert state={state} />}
       <input type="hidden" name="testimonyId" value={testimonyId} />
       <input type="hidden" name="publishedRevisionId" value={publishedRevisionId} />
       <input type="hidden" name="locale" value={locale} />
@@ -58,6 +66,24 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
         </div>
       ) : null}
       <SavedMeanwhile id="correction-current" heading={stale ? labels.savedMeanwhile : null} text={published} language={language} restoring={restoring} restoreConfirm={labels.restoreConfirm} />
+      {found.length > 0 ? (
+        <fieldset key={`found:${typed ?? ''}`} className="mt-2 rounded border border-red-800 p-3" aria-describedby={errors.notIdentifying ? 'correction-found-error' : undefined}>
+          <legend className="px-1 font-semibold text-red-800">{labels.confirmLegend}</legend>
+          <ul className="space-y-1">
+            {found.map((item) => (
+              <li key={item.key}>
+                <label className="flex gap-2">
+                  <input type="checkbox" name="notIdentifying" value={item.key} aria-invalid={errors.notIdentifying ? true : undefined} />
+                  <span>
+                    {item.label}: <bdi lang={language} className="font-mono">{item.text}</bdi>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {errors.notIdentifying ? <p id="correction-found-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">{tv(errors.notIdentifying as 'required')}</p> : null}
+        </fieldset>
+      ) : null}
       <label className="mt-3 flex items-start gap-2">
         <input type="checkbox" name="confirmed" value="yes" className="mt-1" aria-invalid={errors.confirmed ? true : undefined} aria-describedby={errors.confirmed ? 'correction-confirm-error' : undefined} />
         <span>{labels.confirm}</span>

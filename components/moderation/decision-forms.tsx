@@ -4,6 +4,7 @@
 // of a published testimony has no "request changes": it is approved or declined. Rejecting is
 // final: a tick says the moderator means it (without JavaScript too).
 import { getTranslations } from 'next-intl/server';
+import { creditCheckKey, looksLikeFullName } from '@/lib/moderation/credit-check';
 import type { ReactNode } from 'react';
 import type { FormAction } from '@/components/forms/action-state';
 import { FieldError } from '@/components/forms/field-error';
@@ -33,6 +34,9 @@ const button = 'mt-2 rounded border border-muted px-4 py-2 hover:bg-white';
 export async function publishParts(locale: Locale, preview: RedactionPreview): Promise<{ remaining: RemainingItem[]; labels: PublishLabels }> {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const remaining = preview.visible ? preview.remaining.map((s) => ({ key: suggestionKey(s), label: t(`kinds.${s.kind}`), text: s.text })) : [];
+  // The credit is public text too: a name that reads like a full name is published only on a tick.
+  const credit = preview.visible ? preview.testimony.credit : null;
+  if (credit?.kind === 'name' && looksLikeFullName(credit.name)) remaining.push({ key: creditCheckKey, label: t('creditItem'), text: credit.name });
   return {
     remaining,
     labels: {

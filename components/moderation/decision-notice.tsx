@@ -6,8 +6,9 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 
-// `unpublished`, `corrected`, `correction_awaiting_approval`: a published testimony's safety steps (./published-panel.tsx).
-const outcomes = ['public', 'documentation_only', 'no_public_person', 'approved', 'already_approved', 'rejected', 'changes_requested', 'unpublished', 'corrected', 'correction_awaiting_approval'] as const;
+// `unpublished`, `corrected`, `correction_awaiting_approval`: a published testimony's safety steps (./published-panel.tsx);
+// `credit_set`, `credit_awaiting_approval`: the public credit (./credit-panel.tsx).
+const outcomes = ['public', 'documentation_only', 'no_public_person', 'approved', 'already_approved', 'rejected', 'changes_requested', 'unpublished', 'corrected', 'correction_awaiting_approval', 'credit_set', 'credit_awaiting_approval'] as const;
 const notPublic = new Set<string>(['documentation_only', 'no_public_person']);
 
 export async function DecisionNotice({ locale, decided }: { locale: Locale; decided?: string | string[] }) {

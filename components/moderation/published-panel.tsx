@@ -8,11 +8,14 @@ import type { ReviewDto } from '@/lib/moderation/review';
 import { ActionForm, type FormNotices } from './action-form';
 import { CorrectionForm } from './correction-form';
 import { FoundDetails } from './found-details';
-import { suggestRedactions } from '@/lib/moderation/redaction';
+import { suggestRedactions, type RedactionKind } from '@/lib/moderation/redaction';
+import { creditCheckKey, looksLikeFullName } from '@/lib/moderation/credit-check';
+
+const kinds: RedactionKind[] = ['phone', 'email', 'national_id', 'postal_code', 'plate', 'url', 'address'];
 
 type Props = {
   locale: Locale;
-  review: Pick<ReviewDto, 'id' | 'language' | 'published'>;
+  review: Pick<ReviewDto, 'id' | 'language' | 'published' | 'consent'>;
   actions: { unpublish: FormAction<unknown>; correct: FormAction };
   notices: FormNotices;
 };
@@ -47,7 +50,10 @@ export async function PublishedPanel({ locale, review, actions, notices }: Props
               savedMeanwhile: t('correctedMeanwhile'),
               restoredWords: t('redactionRestoredWords'),
               restoreConfirm: t('redactionRestoreConfirm'),
+              confirmLegend: t('notIdentifyingLegend'),
             }}
+            kinds={Object.fromEntries(kinds.map((kind) => [kind, t(`kinds.${kind}`)]))}
+            credit={review.consent.publish === 'public' && review.consent.credit === 'chosen_name' && looksLikeFullName(review.consent.creditName) ? { key: creditCheckKey, label: t('creditItem'), text: review.consent.creditName! } : null}
           />
         </>
       ) : null}

@@ -38,7 +38,7 @@ export async function ReviewFiles({ actions, locale, review, files, saved }: Pro
   };
   const savedIndex = files.findIndex((f) => f.id === saved.file);
   const shown = saved.shown === 'public' || saved.shown === 'moderators' ? saved.shown : null;
-  const captionLabels = { label: t('captionLabel'), hint: t('captionHint'), save: t('captionSave') };
+  const captionLabels = { label: t('captionLabel'), hint: t('captionHint'), save: t('captionSave'), notIdentifying: t('captionNotIdentifying') };
   return (
     <section aria-labelledby="files" className="mt-8">
       <h2 id="files" className="text-xl font-semibold">{t('heading')}</h2>
@@ -87,6 +87,7 @@ export async function ReviewFiles({ actions, locale, review, files, saved }: Pro
                   attachmentId={file.id}
                   start={file.publicCaption ?? (file.caption ? applyRedactions(file.caption, suggestRedactions(file.caption), review.language) : '')}
                   labels={captionLabels}
+                  found={suggestRedactions(file.publicCaption ?? '').length > 0}
                 />
                 <AttachmentVisibilityForm action={actions.visibility} locale={locale} testimonyId={review.id} attachmentId={file.id} visibility={file.visibility} canBePublic={file.canBePublic} labels={labels} />
               </>

@@ -57,7 +57,7 @@ export async function fillAccount(page: Page, l: typeof fa, narrative: string) {
  * `mayContact`, moderators may write to them); returns the testimony's id. `page` is left signed
  * in as that account.
  */
-export async function submitTestimony(page: Page, account: string, about: string, narrative: string, options: { documentationOnly?: boolean; mayContact?: boolean } = {}): Promise<string> {
+export async function submitTestimony(page: Page, account: string, about: string, narrative: string, options: { documentationOnly?: boolean; mayContact?: boolean; creditName?: string } = {}): Promise<string> {
   await signUp(page, account);
   await page.goto('/en/submit');
   await page.getByRole('button', { name: en.start }).click();
@@ -67,6 +67,10 @@ export async function submitTestimony(page: Page, account: string, about: string
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('radio', { name: options.documentationOnly ? 'No — keep it for documentation only' : 'Yes — publish it on the memorial after review' }).check();
+  if (options.creditName) {
+    await page.getByRole('radio', { name: 'A name I choose' }).check();
+    await page.getByLabel('The name to show').fill(options.creditName);
+  }
   if (options.mayContact) await page.getByRole('group', { name: 'May moderators send me questions here, in my account?' }).getByRole('radio', { name: 'Yes' }).check();
   await page.getByRole('button', { name: en.next, exact: true }).click();
   await page.getByRole('button', { name: en.submit }).click();

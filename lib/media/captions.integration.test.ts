@@ -90,4 +90,16 @@ describe.each(testDatabases())('public captions on $name', (target) => {
     expect(await publicCaptions()).toEqual([null]);
     await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: false, coordinated_window_hours: 72 });
   });
+
+  it('an emptied caption saved stays empty (never "not written yet", which the review refilled from the submitter’s); what the checks find is saved only on a tick', async () => {
+    expect(await as('moderator', '')).toBe('allowed');
+    expect((await saved()).c).toBe('');
+    const [file] = await listReviewAttachments(ctx.db, actors.moderator.viewer, testimonyId);
+    expect(file!.publicCaption).toBe('');
+    expect(await publicCaptions()).toEqual([null]);
+    expect(await as('moderator', 'Call 09123456789')).toBe('captionIdentifying');
+    expect((await saved()).c).toBe('');
+    expect(await setPublicCaption(ctx.db, actors.moderator.viewer, { attachmentId: fileId, publicCaption: 'The square, 09123456789', notIdentifying: 'yes' }).then((r) => r.publication)).not.toBe('awaiting_second_approval');
+    expect(await publicCaptions()).toEqual(['The square, 09123456789']);
+  });
 });

@@ -17,7 +17,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { requirePermission } from '@/lib/authz/guard';
 import { AppError } from '@/lib/errors';
 import { revalidatePublicData } from '@/lib/memorial/cache';
-import { onlyRemovesWords } from '@/lib/moderation/redaction';
+import { onlyRemovesWords, suggestRedactions } from '@/lib/moderation/redaction';
 import { approvePublication, type PublicationOutcome } from '@/lib/moderation/publication';
 import { captionMaxLength } from '@/lib/validation/attachment';
 import { lockChangeableFile, publicFileContent } from './review-files';
@@ -25,10 +25,16 @@ import { lockChangeableFile, publicFileContent } from './review-files';
 export async function setPublicCaption(
   db: Db,
   viewer: Viewer | null,
-  input: { attachmentId: string; publicCaption: string },
+  input: { attachmentId: string; publicCaption: string; notIdentifying?: 'yes' },
 ): Promise<{ publication: PublicationOutcome | null }> {
   const actor = requirePermission(viewer, 'moderation.redact');
-  const caption = input.publicCaption.trim() || null;
+  // An emptied box saved is kept as empty (''), never taken for "not written yet" (null), which the
+  // review page would fill again from the submitter's caption (walk finding). Readers get no caption.
+  const caption = input.publicCaption.trim();
+  // The checks every public text passes: what they find is saved only on the moderator's tick.
+  if (suggestRedactions(caption).length > 0 && input.notIdentifying !== 'yes') {
+    throw new AppError('identifying_details', { fieldErrors: { publicCaption: 'captionIdentifying' } });
+  }
   if (caption && caption.length > captionMaxLength) throw new AppError('invalid_input', { fieldErrors: { publicCaption: 'invalid' } });
   let publication: PublicationOutcome | null = null;
   const publicChanged = await db.transaction(async (tx) => {
@@ -46,7 +52,7 @@ export async function setPublicCaption(
       action: 'attachment.caption',
       targetType: 'attachment',
       targetId: a.id,
-      details: { testimonyId: t.id, captionLength: caption?.length ?? 0, public: seen },
+      details: { testimonyId: t.id, captionLength: caption.length, public: seen, ...(input.notIdentifying === 'yes' ? { confirmedNotIdentifying: suggestRedactions(caption).length } : {}) },
     });
     return seen;
   });

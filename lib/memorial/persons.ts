@@ -1,6 +1,6 @@
 // One public person: getPublishedPerson is the only way a person's page or the API reads a person.
 import 'server-only';
-import { and, asc, count, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { attachments, collections, personAliases, persons, personSources, testimonies, testimonyPersons } from '@/db/schema';
 import { publicMediaPath, type PublicImage, type PublicPerson } from './dto';
@@ -153,7 +153,7 @@ async function publicPortraits(db: DbOrTx, attachmentIds: string[], withTestimon
       publicKey: attachments.publicKey,
       visibility: attachments.visibility,
       // Only the caption a moderator wrote for readers, never the submitter's (lib/media/captions.ts).
-      caption: attachments.publicCaption,
+      caption: sql<string | null>`nullif(${attachments.publicCaption}, '')`,
       testimonyId: attachments.testimonyId,
       testimonyStatus: testimonies.status,
       consentPublish: testimonies.consentPublish,

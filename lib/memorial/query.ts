@@ -1,6 +1,7 @@
 // The search page's URL ⇄ query. Every result page is a plain GET URL (shareable, works without
 // JavaScript); unknown or malformed parameters are dropped, never an error. Pure: no server-only.
 import { z } from 'zod';
+import { latinDigits } from '@/lib/i18n/digits';
 import { parseListDate } from '@/lib/i18n/typed-dates';
 import { provinceCodes } from '@/lib/geo/provinces';
 import { decodeCursor, encodeCursor, personCursorShape, type PersonCursor } from '@/lib/pagination/cursor';
@@ -37,12 +38,8 @@ export type PersonQuery = {
   locale?: 'fa' | 'en';
 };
 
-/** Persian and Arabic-Indic digits typed into a field count as ASCII digits. */
-export function asciiDigits(value: string): string {
-  return value
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
-}
+/** Persian and Arabic-Indic digits typed into a field count as ASCII digits (one rule: lib/i18n/digits.ts). */
+export const asciiDigits = latinDigits;
 
 const text = (max: number) =>
   z

@@ -272,7 +272,7 @@ export async function publicAttachments(db: DbOrTx, testimonyIds: string[]): Pro
       // The type readers get is the derivative's (a HEIC original is served as JPEG).
       mime: attachments.publicMime,
       // Only the caption a moderator wrote for readers, never the submitter's (lib/media/captions.ts).
-      caption: attachments.publicCaption,
+      caption: sql<string | null>`nullif(${attachments.publicCaption}, '')`,
     })
     .from(attachments)
     .where(

@@ -33,6 +33,16 @@ describe('redactions carried to a newer revision', () => {
     expect(redactedSpans(fa, faRedacted).map((s) => s.removed)).not.toContain('محمود');
   });
 
+  it('a word of a removed run back on its own is named too (a name rewritten by hand, then put back)', () => {
+    const sent = 'من مریم احمدی‌نژاد هستم، دخترخالهٔ شهریار. پیکر شهریار را بردند.';
+    const published = 'من از خویشان شهریار هستم. پیکر شهریار را بردند.';
+    const corrected = 'من مریم احمدی‌نژاد هستم. پیکر شهریار را بردند.';
+    expect(restoredSpans(sent, published, corrected)).toEqual(expect.arrayContaining(['مریم', 'احمدی‌نژاد']));
+    // Words the published text still has ("هستم", "شهریار") are not secrets; part of a word is not the word.
+    expect(restoredSpans(sent, published, corrected)).not.toContain('هستم');
+    expect(restoredSpans(sent, published, 'من از خویشان شهریار هستم. مریمی آمد.')).toEqual([]);
+  });
+
   it('nothing removed, nothing carried', () => {
     expect(redactedSpans(raw, raw)).toEqual([]);
     expect(carryRedactions(raw, raw, edited)).toBe(edited);

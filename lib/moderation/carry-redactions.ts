@@ -65,11 +65,23 @@ export function carryRedactions(raw: string, redacted: string, text: string): st
   return carried;
 }
 
-/** The spans removed from the published revision that are back in `text`. */
+/** Words as runs of letters, digits and marks, a zero-width non-joiner inside a Persian word included. */
+const wordsOf = (text: string): string[] => text.match(/[\p{L}\p{N}\p{M}]+(?:\u200c[\p{L}\p{N}\p{M}]+)*/gu) ?? [];
+
+/**
+ * The spans removed from the published revision that are back in `text`: whole removed runs, and
+ * each word of one that is back on its own (walk finding: "I am Maryam Ahmadi-Nejad, Shahriar's
+ * cousin" rewritten by hand as "I am one of Shahriar's relatives", then corrected to "I am Maryam
+ * Ahmadi-Nejad": the whole run never came back, her name did). A word still in the published text
+ * was not taken out, and is not counted.
+ */
 export function restoredSpans(raw: string, redacted: string, text: string): string[] {
-  return redactedSpans(raw, redacted)
-    .map((s) => s.removed)
-    .filter((removed) => text.includes(removed));
+  const spans = redactedSpans(raw, redacted).map((s) => s.removed);
+  const back = spans.filter((removed) => text.includes(removed));
+  const kept = new Set(wordsOf(redacted));
+  const present = new Set(wordsOf(text));
+  const words = new Set(spans.flatMap(wordsOf).filter((w) => w.length > 1 && !kept.has(w) && present.has(w) && !back.some((run) => wordsOf(run).includes(w))));
+  return [...back, ...words];
 }
 
 /**

@@ -13,6 +13,7 @@ import { createActors, createSecondModerator, type Actors } from '@/lib/testing/
 import { testDatabases, useTestDatabase } from '@/lib/testing/databases';
 import { insertCollection, insertPerson, insertTestimony } from '@/lib/testing/public-fixtures';
 import { correctPublishedRedaction, unpublishTestimony } from './correction';
+import { suggestionKey, suggestRedactions } from './redaction';
 
 const original = 'Maryam Soltani phoned from 09123456789 about Kaveh.';
 
@@ -88,6 +89,39 @@ describe.each(testDatabases())('correcting and taking down a published testimony
     expect(await correct(actors.moderator.viewer, 'A relative phoned.')).toBe('published');
     expect(await publicText()).toEqual(['A relative phoned.']);
     await updateSettings(ctx.db, actors.admin.viewer, { four_eyes: false, coordinated_window_hours: 72 });
+  });
+
+  it('passes exactly the checks "Approve and publish" passes, before anything is public (walk: a name and a phone went public at once)', async () => {
+    const collectionId = (await row()).collectionId;
+    const other = await insertPerson(ctx.db, { collectionId, status: 'published' });
+    const sent = 'من مریم احمدی‌نژاد هستم، دخترخالهٔ شهریار. پیکر شهریار را بردند.';
+    const published = 'من از خویشان شهریار هستم. پیکر شهریار را بردند.';
+    const id = await insertTestimony(ctx.db, { collectionId, submitterId: actors.submitterA.userId!, personIds: [other.id], status: 'published', narrative: sent, redacted: published });
+    const [r] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, id));
+    const shown = async () => (await getPublicTestimoniesForPerson(ctx.db, other.id)).items.map((t) => t.narrative);
+    const fix = (text: string, more: { restore?: boolean; notIdentifying?: string[] } = {}) =>
+      correctPublishedRedaction(ctx.db, actors.moderator.viewer, { testimonyId: id, publishedRevisionId: r!.publishedRevisionId!, redactedNarrative: text, confirmed: true, ...more }).then(
+        (result) => result.publication,
+        (error: unknown) => (error instanceof AppError ? { code: error.code, field: Object.values(error.fieldErrors ?? {})[0], values: error.values } : 'thrown'),
+      );
+    // The witness's name, taken out by hand in the published text (the sentence rewritten), put back.
+    const named = 'من مریم احمدی‌نژاد هستم. پیکر شهریار را بردند.';
+    const restored = await fix(named);
+    expect(restored).toMatchObject({ code: 'redaction_restored', field: 'redactionRestored' });
+    expect(JSON.parse((restored as { values?: Record<string, string> }).values?.restored ?? '[]')).toEqual(expect.arrayContaining(['مریم', 'احمدی‌نژاد']));
+    expect(await shown()).toEqual([published]);
+    // A new phone number: refused until it is taken out or ticked "not identifying", the text given back.
+    const withPhone = `${published} شمارهٔ برادرم ۰۹۳۵۱۱۱۲۲۳۳ است.`;
+    expect(await fix(withPhone)).toMatchObject({ code: 'identifying_details', field: 'confirmNotIdentifying', values: { redactedNarrative: withPhone } });
+    expect(await shown()).toEqual([published]);
+    const found = suggestRedactions(withPhone);
+    expect(found.map((f) => [f.kind, f.text])).toEqual([['phone', '۰۹۳۵۱۱۱۲۲۳۳']]);
+    expect(await fix(withPhone, { notIdentifying: ['0:1'] })).toMatchObject({ code: 'identifying_details' });
+    expect(await fix(withPhone, { notIdentifying: found.map(suggestionKey) })).toBe('published');
+    expect(await shown()).toEqual([withPhone]);
+    const [audit] = await ctx.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'testimony.redaction.correct'), eq(auditEntries.targetId, id)));
+    expect(audit!.details).toMatchObject({ confirmedNotIdentifying: 1 });
+    expect(JSON.stringify(audit!.details)).not.toContain('۰۹۳۵');
   });
 
   it('keeps a waiting edit of the submitter as the current revision', async () => {

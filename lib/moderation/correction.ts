@@ -30,6 +30,7 @@ import { hasRevisionInReview, unsafeLockRow } from './claims';
 import { approvePublication, type PublicationOutcome } from './publication';
 import { isUuid } from '@/lib/validation/uuid';
 import { onlyRemovesWords } from './redaction';
+import { requirePublishChecks } from './redaction-save';
 
 /** Takes a published testimony off every public page at once; the submitter is told (lifecycle). */
 export async function unpublishTestimony(db: Db, viewer: Viewer | null, input: { testimonyId: string }): Promise<void> {
@@ -50,6 +51,8 @@ export type Correction = {
   confirmed: boolean;
   /** The moderator confirmed bringing back words the published text had removed. */
   restore?: boolean;
+  /** What the checks find in the corrected text that the moderator ticked "not identifying" (`start:end`). */
+  notIdentifying?: readonly string[];
 };
 
 /** `revision`: the number of the corrected revision readers now see (none when nothing changed). */
@@ -73,8 +76,16 @@ export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, i
     if (restored.length > 0 && !input.restore) {
       throw new AppError('redaction_restored', { fieldErrors: { redactedNarrative: restoredKey }, values: { redactedNarrative: redacted, restored: JSON.stringify(restored) } });
     }
+    if (redacted === published) {
+      if (!input.confirmed) throw new AppError('invalid_input', { fieldErrors: { confirmed: 'confirmCorrection' }, values: { redactedNarrative: redacted } });
+      return { publication: 'published' as const, changed: false, revision: undefined };
+    }
+    // Exactly the checks "Approve and publish" passes, before anything is public (walk finding: a
+    // phone number added in a correction went public, and "still contains" showed only after).
+    const checked = await requirePublishChecks(tx, { testimonyId: input.testimonyId, key }, redacted, input.notIdentifying ?? []).catch((error: unknown) => {
+      throw error instanceof AppError ? new AppError(error.code, { fieldErrors: error.fieldErrors, values: { redactedNarrative: redacted } }) : error;
+    });
     if (!input.confirmed) throw new AppError('invalid_input', { fieldErrors: { confirmed: 'confirmCorrection' }, values: { redactedNarrative: redacted } });
-    if (redacted === published) return { publication: 'published' as const, changed: false, revision: undefined };
     // New words (or words brought back) are a publication of their own: four-eyes decides.
     if (!onlyRemovesWords(published, redacted)) {
       const publication = await approvePublication(tx, actor.userId, { kind: 'correction', id: input.testimonyId, content: { revisionId: row.publishedRevisionId, text: redacted } });
@@ -98,7 +109,7 @@ export async function correctPublishedRedaction(db: Db, viewer: Viewer | null, i
       action: 'testimony.redaction.correct',
       targetType: 'testimony',
       targetId: input.testimonyId,
-      details: { replacedRevision: shown!.number, revision: corrected!.number, redactedLength: redacted.length, ...(restored.length ? { restoredRuns: restored.length } : {}) },
+      details: { replacedRevision: shown!.number, revision: corrected!.number, redactedLength: redacted.length, ...(restored.length ? { restoredRuns: restored.length } : {}), ...(checked ? { confirmedNotIdentifying: checked } : {}) },
     });
     return { publication: 'published' as const, changed: true, revision: corrected!.number };
   });

@@ -19,7 +19,7 @@ import { sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
 import { restoredSpans } from './carry-redactions';
 import { hasRevisionInReview, unsafeLockRow, requireHolder } from './claims';
-import { requireCurrentVersion, requireIdentifyingConfirmed, requireSavedText, unsafeLockRedaction, type LockedRedaction } from './redaction-save';
+import { requireCurrentVersion, requirePublishChecks, requireSavedText, unsafeLockRedaction, type LockedRedaction } from './redaction-save';
 import { decidePublication } from './publication';
 import { publicCityOf } from './public-place';
 
@@ -144,8 +144,7 @@ export async function publishTestimony(
     // An edit of a published testimony never brings back what was removed from the published text.
     if (revision) requireRedactionsKept(locked, redacted);
     // What the checks still find is public only item by item, on the moderator's word.
-    const [consent] = await tx.select({ publish: testimonies.consentPublish }).from(testimonies).where(eq(testimonies.id, input.testimonyId));
-    const confirmed = consent?.publish === 'public' ? requireIdentifyingConfirmed(redacted, input.notIdentifying ?? []) : 0;
+    const confirmed = await requirePublishChecks(tx, { testimonyId: input.testimonyId, key }, redacted, input.notIdentifying ?? []);
     const checked = confirmed > 0 ? { confirmedNotIdentifying: confirmed } : {};
     // The one publication rule: a revision already approved once waits for a different moderator
     // even if four-eyes was switched off meanwhile.

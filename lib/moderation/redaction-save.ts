@@ -13,10 +13,11 @@ import { requireFresh, versioned } from '@/lib/concurrency/update';
 import { restoredKey, staleKey, unsavedKey } from '@/lib/concurrency/version';
 import type { Viewer } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
+import { openField, openNarrative, sealNarrative, writableKey } from '@/lib/testimonies/sealed';
 import { requirePermission } from '@/lib/authz/guard';
 import { applyTicked, carryRedactions, restoredSpans, shownRedaction } from './carry-redactions';
 import { requireHolder } from './claims';
+import { creditCheckKey, looksLikeFullName } from './credit-check';
 import { suggestionKey, suggestRedactions } from './redaction';
 
 type Key = Awaited<ReturnType<typeof writableKey>>;
@@ -81,12 +82,34 @@ export function requireSavedText(locked: LockedRedaction, typed: string): string
  * published only when the moderator confirmed each item (`confirmed`: the items' `start:end` in
  * the text) is not identifying; otherwise `identifying_details`. Returns how many were confirmed.
  */
-export function requireIdentifyingConfirmed(text: string, confirmed: readonly string[]): number {
+export function requireIdentifyingConfirmed(text: string, confirmed: readonly string[], refuse = false): number {
   const remaining = suggestRedactions(text);
-  if (remaining.some((s) => !confirmed.includes(suggestionKey(s)))) {
+  if (refuse || remaining.some((s) => !confirmed.includes(suggestionKey(s)))) {
     throw new AppError('identifying_details', { fieldErrors: { notIdentifying: 'confirmNotIdentifying' } });
   }
   return remaining.length;
+}
+
+/**
+ * The checks a text passes before readers get it — the one rule for "Approve and publish" and for a
+ * correction of a published text (lib/moderation/correction.ts): when the testimony is to be public,
+ * every item the automatic checks find in `text` is refused (`identifying_details`) unless the
+ * moderator ticked it "not identifying" (`notIdentifying`: `start:end` in `text`). Returns how many
+ * were ticked, for the audit entry of the change that makes it public.
+ */
+export async function requirePublishChecks(tx: Tx, target: { testimonyId: string; key: Key }, text: string, notIdentifying: readonly string[]): Promise<number> {
+  const [consent] = await tx
+    .select({ publish: testimonies.consentPublish, credit: testimonies.consentCredit, encrypted: testimonies.creditNameEncrypted, plain: testimonies.creditName })
+    .from(testimonies)
+    .where(eq(testimonies.id, target.testimonyId));
+  if (consent?.publish !== 'public') return 0;
+  // The credit is public text too: a chosen name that reads like a full name is published only on
+  // the moderator's tick (they may shorten it or take it back to the relationship or anonymous).
+  const name = consent.credit === 'chosen_name' ? openField(target.key, 'creditName', { encrypted: consent.encrypted, plain: consent.plain }) : null;
+  const credit = looksLikeFullName(name) ? 1 : 0;
+  const unticked = credit > 0 && !notIdentifying.includes(creditCheckKey);
+  if (unticked) requireIdentifyingConfirmed(text, notIdentifying, true);
+  return requireIdentifyingConfirmed(text, notIdentifying) + credit;
 }
 
 /**

@@ -19,7 +19,7 @@ import { searchKeys } from '@/lib/search/normalize';
 import { openField, openNarrative, testimonyKey } from '@/lib/testimonies/sealed';
 import { isUuid } from '@/lib/validation/uuid';
 import { requirePermission } from '@/lib/authz/guard';
-import { shownRedaction } from './carry-redactions';
+import { carryRedactions, shownRedaction } from './carry-redactions';
 import { claimExpiry, hasRevisionInReview } from './claims';
 
 export type ReviewPerson = { id: string; nameFa: string; nameLatin: string | null; status: string; city: string | null; otherTestimonies: { id: string; status: string }[] };
@@ -34,6 +34,13 @@ export type ReviewDto = {
   revision: { id: string; number: number; narrative: string; redactedNarrative: string | null; redactionVersion: number; relationship: string; hand: string; eventDate: string | null; eventDatePrecision: PublicTestimony['eventDatePrecision']; eventPlace: string | null } | null;
   /** The text to diff against: the published revision for an edit, else the previous revision. */
   previousNarrative: string | null;
+  /**
+   * A new version sent after "changes requested", when the moderator had saved a redaction of the
+   * one before (walk finding: the box showed the raw new text, the earlier work silently gone): that
+   * redaction, its version's number, and the new text with the same redactions applied where the
+   * removed words still occur (lib/moderation/carry-redactions.ts). Null otherwise.
+   */
+  earlierRedaction: { number: number; text: string; carried: string } | null;
   /** Published, and its submitter sent a newer revision (the published one stays public meanwhile). */
   revisionInReview: boolean;
   /** Four-eyes approvals of the current revision, oldest first; the first one's text is what publishes. */
@@ -157,6 +164,7 @@ export async function getReview(db: Db, viewer: Viewer | null, testimonyId: stri
     consent: { publish: row.consentPublish, credit: row.consentCredit, creditName: openField(key, 'creditName', { encrypted: row.creditNameEncrypted, plain: row.creditName }), portraitPublic: row.portraitPublic, exactPlacePublic: row.exactPlacePublic, mayContact: row.mayContact },
     revision: current && { id: current.id, number: current.number, narrative: original!, redactedNarrative: redaction, redactionVersion: current.redactionVersion, relationship: current.relationship, hand: current.hand, eventDate: current.eventDate, eventDatePrecision: current.eventDatePrecision, eventPlace: openField(key, 'eventPlace', { encrypted: current.eventPlaceEncrypted, plain: current.eventPlace }) },
     previousNarrative: previous ? openNarrative(key, previous.narrative) : null,
+    earlierRedaction: published || current?.redactedNarrative ? null : earlierRedaction(key, revisions.find((r) => r.id !== row.currentRevisionId) ?? null, original),
     revisionInReview,
     // Only while the approvals still decide something (awaiting the second one).
     approvals: (row.status === 'awaiting_approval' || revisionInReview ? approvals : []).map((a) => ({ moderator: a.moderator, byViewer: a.moderatorId === actor.userId, at: a.at })),
@@ -216,4 +224,12 @@ export async function addTestimonyNote(db: Db, viewer: Viewer | null, input: { t
     await appendAudit(tx, { actorId: actor.userId, action: 'note.add', targetType: 'testimony', targetId: input.testimonyId, details: { noteId: note!.id } });
     return note!.id;
   });
+}
+
+/** See `ReviewDto.earlierRedaction`: the previous revision's saved draft, carried to `original`. */
+function earlierRedaction(key: ReturnType<typeof testimonyKey>, previous: { number: number; narrative: string; redactionDraft: string | null } | null, original: string | null): ReviewDto['earlierRedaction'] {
+  if (!previous?.redactionDraft || original === null) return null;
+  const before = openNarrative(key, previous.narrative);
+  const text = openNarrative(key, previous.redactionDraft);
+  return { number: previous.number, text, carried: carryRedactions(before, text, original) };
 }

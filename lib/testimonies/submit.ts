@@ -194,7 +194,9 @@ function personWrites(tx: Tx, row: OwnTestimonyRow, sealed: { key: DataKey; draf
     };
     let personId = draft.proposedPersonId;
     if (personId) {
-      writes.push(tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId))));
+      // Never over a moderator's correction (walk finding: an age corrected 23 → 22 was overwritten by
+      // the resubmission and published): a record a moderator edited (version > 0) is theirs now.
+      writes.push(tx.update(persons).set(fields).where(and(eq(persons.id, personId), eq(persons.status, 'draft'), eq(persons.createdBy, ownerId), eq(persons.version, 0))));
     } else {
       personId = randomUUID();
       writes.push(tx.insert(persons).values({ ...fields, id: personId, collectionId: row.collectionId, slug: `proposed-${randomBytes(8).toString('hex')}`, status: 'draft', createdBy: ownerId }));

@@ -127,6 +127,7 @@ export const actionMatrix: Record<string, ActionExpectation> = {
   'moderation.setFileCaption': staffOnly('moderation.redact'),
   'moderation.unpublish': staffOnly('moderation.decide'),
   'moderation.correctRedaction': staffOnly('moderation.redact'),
+  'moderation.setCredit': staffOnly('moderation.redact'),
 };
 
 export const routeMatrix: Record<string, Record<string, RouteExpectation>> = {

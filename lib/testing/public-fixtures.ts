@@ -106,7 +106,10 @@ export async function insertTestimony(db: Db, t: TestimonyInput) {
 }
 
 /** A testimony just submitted (not yet reviewed, contact allowed) about a new published person. */
-export async function insertSubmittedTestimony(db: Db, input: { collectionId: string; submitterId: string; narrative: string; consentPublish?: 'public' | 'documentation_only' }) {
+export async function insertSubmittedTestimony(
+  db: Db,
+  input: { collectionId: string; submitterId: string; narrative: string; consentPublish?: 'public' | 'documentation_only'; consentCredit?: 'anonymous' | 'relationship' | 'chosen_name'; creditName?: string },
+) {
   const person = await insertPerson(db, { collectionId: input.collectionId });
   const id = await insertTestimony(db, { ...input, personIds: [person.id], status: 'submitted', redacted: null, withPublishedRevision: false });
   const [row] = await db

@@ -4,6 +4,7 @@ import {
   changePassphraseSchema,
   normalizePassphrase,
   recoverSchema,
+  secondFactorSchema,
   samePassphrase,
   signUpSchema,
   usernameKey,
@@ -63,5 +64,21 @@ describe('the passphrase rule (sign-up, recovery, change, invitation, sign-in)',
     expect(normalizePassphrase('\u00a0ｍａｒｙａｍ lantern\u2003')).toBe('maryam lantern');
     expect(normalizePassphrase('ﻣﺮﯾﻢ')).toBe(normalizePassphrase('مریم'));
     expect(normalizePassphrase('a  b')).toBe('a  b');
+  });
+});
+
+describe('secondFactorSchema', () => {
+  // Walk finding: ۵۸۸۶۳۴ typed on a Persian keyboard at /fa/two-factor was refused.
+  it('reads a code typed in Persian or Arabic-Indic digits as the same Latin code', () => {
+    expect(secondFactorSchema.parse({ code: '۵۸۸۶۳۴' }).code).toBe('588634');
+    expect(secondFactorSchema.parse({ code: ' ٥٨٨٦٣٤ ' }).code).toBe('588634');
+    expect(secondFactorSchema.parse({ code: '۵۸۸ 6۳4' }).code).toBe('588 634');
+    // Recovery codes too: their digits count the same whatever the keyboard.
+    expect(secondFactorSchema.parse({ code: 'abcd-۲۳۴۵-efgh' }).code).toBe('abcd-2345-efgh');
+  });
+
+  it('still refuses what is too short or too long', () => {
+    expect(secondFactorSchema.safeParse({ code: '۵۸۸' }).success).toBe(false);
+    expect(secondFactorSchema.safeParse({ code: '1'.repeat(33) }).success).toBe(false);
   });
 });

@@ -75,11 +75,14 @@ export const signUpSchema = z
   .refine((v) => v.generated === 'no' || v.saved === 'yes', { path: ['saved'], message: 'confirmSaved' });
 
 export const secondFactorSchema = z.object({
+  // A code typed on a Persian or Arabic keyboard (۵۸۸۶۳۴) is the same code: its digits are made
+  // Latin here, for the sign-in step, the enrolment and recovery codes alike (lib/i18n/digits.ts).
   code: z
     .string()
     .trim()
     .min(6, 'codeInvalid')
-    .max(32, 'codeInvalid'),
+    .max(32, 'codeInvalid')
+    .transform(latinDigits),
 });
 
 export const changePassphraseSchema = z

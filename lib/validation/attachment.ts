@@ -18,4 +18,6 @@ export const attachmentVisibilitySchema = z.object({
 export const attachmentCaptionSchema = z.object({
   attachmentId: z.uuid(),
   publicCaption: z.string().max(captionMaxLength, 'invalid').default(''),
+  /** The moderator ticked that what the checks find in the caption is not identifying. */
+  notIdentifying: z.enum(['yes']).optional(),
 });

@@ -8,6 +8,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { correctPublishedRedaction, unpublishTestimony } from '@/lib/moderation/correction';
+import { creditChoices, setPublicCredit } from '@/lib/moderation/credit';
 
 const target = z.object({ testimonyId: z.uuid(), locale: z.enum(['fa', 'en']).default('fa') });
 // The outcome (and the corrected revision) in the query: each answer is a page of its own, never only a
@@ -31,6 +32,8 @@ export const correctRedactionAction = defineAction({
     redactedNarrative: z.string().trim().min(1, 'required').max(100_000, 'invalid'),
     confirmed: z.enum(['yes']).optional(),
     restore: z.enum(['yes']).optional(),
+    // Ticked boxes "not identifying": one value, several, or none (`start:end` in the corrected text).
+    notIdentifying: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => [v].flat()),
   }),
   access: { permission: 'moderation.redact' },
   keep: ['redactedNarrative'],
@@ -41,5 +44,17 @@ export const correctRedactionAction = defineAction({
       throw error;
     });
     redirect(done(input.locale, input.testimonyId, publication === 'published' ? 'corrected' : 'correction_awaiting_approval', revision));
+  },
+});
+
+/** The public credit as the moderator sets it (lib/moderation/credit.ts), before or after publishing. */
+export const setCreditAction = defineAction({
+  name: 'moderation.setCredit',
+  schema: target.extend({ credit: z.enum(creditChoices, { error: 'required' }), creditName: z.string().max(200, 'invalid').default('') }),
+  access: { permission: 'moderation.redact' },
+  keep: ['creditName'],
+  handler: async (input, { viewer, db }) => {
+    const { publication } = await setPublicCredit(db, viewer, { testimonyId: input.testimonyId, credit: input.credit, name: input.creditName });
+    redirect(done(input.locale, input.testimonyId, publication === 'published' ? 'credit_set' : 'credit_awaiting_approval'));
   },
 });

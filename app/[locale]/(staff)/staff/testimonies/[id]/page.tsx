@@ -30,7 +30,9 @@ import { wordDiff } from '@/lib/moderation/word-diff';
 import { setAttachmentVisibilityAction, setPublicCaptionAction } from '../../attachments/actions';
 import { updatePersonAction } from '../../persons/actions';
 import * as actions from '../actions';
-import { correctRedactionAction, unpublishAction } from './actions';
+import { correctRedactionAction, setCreditAction, unpublishAction } from './actions';
+import { CreditPanel } from '@/components/moderation/credit-panel';
+import { EarlierRedaction } from '@/components/moderation/earlier-redaction';
 import { partSeparator } from '@/lib/i18n/separator';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ publication?: string; decided?: string; sent?: string; noted?: string; file?: string; shown?: string }> };
@@ -100,6 +102,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </section>
       <ReviewFiles actions={{ visibility: setAttachmentVisibilityAction, caption: setPublicCaptionAction }} locale={locale} review={review} files={files} saved={{ file: query.file, shown: query.shown }} />
       {revision ? <PublicationReview personAction={updatePersonAction} locale={locale} testimonyId={review.id} preview={publication} records={records} testimony={publicPreview} outcome={query.publication} /> : null}
+      {!review.isOwn && review.consent.publish === 'public' && ['in_review', 'awaiting_approval', 'published'].includes(review.status) ? <CreditPanel locale={locale} review={review} action={setCreditAction} notices={notices} /> : null}
+      {deciding ? <EarlierRedaction locale={locale} review={review} action={actions.saveRedactionAction} /> : null}
       {deciding ? (
         <RedactionFormScope action={actions.saveRedactionAction} leaveWarning={t('unsavedLeave')}>
           <RedactionPanel locale={locale} language={review.language} testimonyId={review.id} revisionId={revision.id} suggestions={suggestions} draft={draft} redacted={redacted} version={revision.redactionVersion} preview={publicPreview} />
