@@ -99,9 +99,9 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
 
   it('a new version after "changes requested" comes with the earlier redaction and the same redactions carried to it (walk: silently thrown away)', async () => {
     const t = await submitted();
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: t.id });
-    await saveRedactionDraft(ctx.db, actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call [redacted].' });
-    await requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: t.id, message: 'Which street?' });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id });
+    await saveRedactionDraft(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, revisionId: t.revisionId, version: 0, mode: 'edit', redactedNarrative: 'Call [redacted].' });
+    await requestChanges(ctx.db, ctx.actors.moderator.viewer, { testimonyId: t.id, message: 'Which street?' });
     // The submitter's new version, with the same phone number in it.
     const [row] = await ctx.db.select().from(testimonies).where(eq(testimonies.id, t.id));
     const [v2] = await ctx.db
@@ -109,21 +109,21 @@ describe.each(testDatabases())('review workflow on $name', (target) => {
       .values({ testimonyId: t.id, number: 2, relationship: 'mother', hand: 'first', narrative: sealNarrative(testimonyKey(row!)!, 'Call 0912 345 6789. It was Zand Street.') })
       .returning({ id: testimonyRevisions.id });
     await ctx.db.update(testimonies).set({ currentRevisionId: v2!.id, status: 'submitted' }).where(eq(testimonies.id, t.id));
-    const review = await getReview(ctx.db, actors.moderator.viewer, t.id);
+    const review = await getReview(ctx.db, ctx.actors.moderator.viewer, t.id);
     expect(review.revision!.redactedNarrative).toBeNull();
     expect(review.earlierRedaction).toEqual({ number: 1, text: 'Call [redacted].', carried: 'Call [redacted]. It was Zand Street.' });
     // A first version has none.
-    expect((await getReview(ctx.db, actors.moderator.viewer, (await submitted()).id)).earlierRedaction).toBeNull();
+    expect((await getReview(ctx.db, ctx.actors.moderator.viewer, (await submitted()).id)).earlierRedaction).toBeNull();
   });
 
   it('a resubmission never overwrites a person fact a moderator corrected (walk: age 23 → 22, back to 23 and published)', async () => {
-    const a = actors.submitterA.viewer;
+    const a = ctx.actors.submitterA.viewer;
     const id = await submittedTestimony(ctx.db, a, { about: { ...draftAbout, newAge: '23' } });
     const [link] = await ctx.db.select().from(testimonyPersons).where(eq(testimonyPersons.testimonyId, id));
-    await claimTestimony(ctx.db, actors.moderator.viewer, { testimonyId: id });
+    await claimTestimony(ctx.db, ctx.actors.moderator.viewer, { testimonyId: id });
     // The moderator's correction, as the staff editor stores it (the record's version moves).
     await ctx.db.update(persons).set({ age: 22, version: 1 }).where(eq(persons.id, link!.personId));
-    await requestChanges(ctx.db, actors.moderator.viewer, { testimonyId: id, message: 'Which street?' });
+    await requestChanges(ctx.db, ctx.actors.moderator.viewer, { testimonyId: id, message: 'Which street?' });
     await saveDraftStep(ctx.db, a, { testimonyId: id, step: 'about', values: { ...draftAbout, newAge: '۲۳', newCity: 'Mahshahr' } });
     await submitTestimony(ctx.db, a, { ...formGate(), testimonyId: id, token: formToken() });
     const [person] = await ctx.db.select({ age: persons.age, version: persons.version }).from(persons).where(eq(persons.id, link!.personId));
