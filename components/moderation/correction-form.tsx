@@ -11,6 +11,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { isRestored, isStale } from '@/lib/concurrency/version';
 import { suggestionKey, suggestRedactions } from '@/lib/moderation/redaction';
+import { NotIdentifyingFieldset } from './publish-controls';
 import { RestoredWords, restoredWords, SavedMeanwhile } from './saved-meanwhile';
 
 type Props = {
@@ -66,24 +67,7 @@ export function CorrectionForm({ action, locale, testimonyId, publishedRevisionI
         </div>
       ) : null}
       <SavedMeanwhile id="correction-current" heading={stale ? labels.savedMeanwhile : null} text={published} language={language} restoring={restoring} restoreConfirm={labels.restoreConfirm} />
-      {found.length > 0 ? (
-        <fieldset key={`found:${typed ?? ''}`} className="mt-2 rounded border border-red-800 p-3" aria-describedby={errors.notIdentifying ? 'correction-found-error' : undefined}>
-          <legend className="px-1 font-semibold text-red-800">{labels.confirmLegend}</legend>
-          <ul className="space-y-1">
-            {found.map((item) => (
-              <li key={item.key}>
-                <label className="flex gap-2">
-                  <input type="checkbox" name="notIdentifying" value={item.key} aria-invalid={errors.notIdentifying ? true : undefined} />
-                  <span>
-                    {item.label}: <bdi lang={language} className="font-mono">{item.text}</bdi>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          {errors.notIdentifying ? <p id="correction-found-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">{tv(errors.notIdentifying as 'required')}</p> : null}
-        </fieldset>
-      ) : null}
+      <NotIdentifyingFieldset key={`found:${typed ?? ''}`} items={found} legend={labels.confirmLegend} language={language} error={errors.notIdentifying ?? null} errorId="correction-found-error" />
       <label className="mt-3 flex items-start gap-2">
         <input type="checkbox" name="confirmed" value="yes" className="mt-1" aria-invalid={errors.confirmed ? true : undefined} aria-describedby={errors.confirmed ? 'correction-confirm-error' : undefined} />
         <span>{labels.confirm}</span>

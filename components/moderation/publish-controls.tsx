@@ -15,13 +15,18 @@ export type PublishLabels = { hint: string; button: string; unsaved: string; con
 
 const button = 'mt-2 rounded border border-muted bg-green-100 px-4 py-2 font-semibold hover:bg-white disabled:opacity-60';
 
-/** The ticks "I checked: not identifying", one per item the checks still find; `form`: the form they belong to. */
-export function NotIdentifyingFieldset({ items, legend, form, language }: { items: RemainingItem[]; legend: string; form?: string; language: string }) {
+/**
+ * The ticks "I checked: not identifying", one per item the checks still find; `form`: the form they
+ * belong to; `error`: the server's refusal (null: none) from a form whose state is not in
+ * FormStateContext (that context's is used only when `error` is not given).
+ */
+export function NotIdentifyingFieldset({ items, legend, form, language, error: given, errorId = 'not-identifying-error' }: { items: RemainingItem[]; legend: string; form?: string; language: string; error?: string | null; errorId?: string }) {
   const tv = useTranslations('Validation');
-  const error = useFieldError('notIdentifying');
+  const fromContext = useFieldError('notIdentifying');
+  const error = given === undefined ? fromContext : (given ?? undefined);
   if (items.length === 0) return null;
   return (
-    <fieldset className="mt-2 rounded border border-red-800 p-3" aria-describedby={error ? 'not-identifying-error' : undefined}>
+    <fieldset className="mt-2 rounded border border-red-800 p-3" aria-describedby={error ? errorId : undefined}>
       <legend className="px-1 font-semibold text-red-800">{legend}</legend>
       <ul className="space-y-1">
         {items.map((item) => (
@@ -35,7 +40,7 @@ export function NotIdentifyingFieldset({ items, legend, form, language }: { item
           </li>
         ))}
       </ul>
-      {error ? <p id="not-identifying-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">{tv(error as 'required')}</p> : null}
+      {error ? <p id={errorId} role="alert" className="mt-1 text-sm font-semibold text-red-800">{tv(error as 'required')}</p> : null}
     </fieldset>
   );
 }
