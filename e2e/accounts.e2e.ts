@@ -91,7 +91,11 @@ for (const javaScriptEnabled of [true, false]) {
       const username = unique('keep');
       await signUp(page, username, 'short');
       const form = signUpForm(page);
-      if (!javaScriptEnabled) await expect(form.getByRole('alert')).toContainText('Some fields need your attention');
+      if (!javaScriptEnabled) {
+        // Not "nothing was lost": the typed passphrase is not sent back, and the page says so.
+        await expect(form.getByRole('alert')).toContainText('Some fields need another look.');
+        await expect(form.getByText('the passphrase you typed was not sent back with this page')).toBeVisible();
+      }
       await expect(form.getByText('Use at least 12 characters.')).toBeVisible();
       await expect(form.getByLabel('Username')).toHaveValue(username);
       if (!javaScriptEnabled) await expect(form.getByLabel('Passphrase', { exact: true })).toHaveValue('');

@@ -71,8 +71,10 @@ test.describe('with JavaScript disabled', () => {
     await page.goto('/en/search?children=1');
     await expect(page.getByTestId('result-count')).toHaveText('2 people found');
     await page.goto('/en/search?limit=4&sort=name');
-    // Other journeys may publish persons before this one: the demo's nine, or a few more.
-    await expect(page.getByTestId('result-count')).toContainText(/\b(9|1[0-2]) people found/);
+    // Other journeys publish persons before this one (the submitter journeys one each, moderation
+    // tests a few): the demo's nine or more, at least two full pages of four.
+    const found = Number(/(\d+) people found/.exec((await page.getByTestId('result-count').textContent()) ?? '')?.[1]);
+    expect(found).toBeGreaterThanOrEqual(9);
     const shown = () => page.getByRole('main').locator('a[href*="/en/persons/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const firstPage = await shown();
     expect(firstPage).toHaveLength(4);
