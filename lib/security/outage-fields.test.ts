@@ -39,7 +39,7 @@ describe('outage page fields', () => {
   });
 
   it('passphrases and codes are secrets; ordinary fields are not', () => {
-    for (const name of ['passphrase', 'passphraseConfirm', 'currentPassphrase', 'code']) expect(isSecretField(name), name).toBe(true);
+    for (const name of ['passphrase', 'passphraseConfirm', 'currentPassphrase', 'code', 'generated']) expect(isSecretField(name), name).toBe(true);
     for (const name of ['body', 'narrative', 'username', 'testimonyId', 'token']) expect(isSecretField(name), name).toBe(false);
   });
 });

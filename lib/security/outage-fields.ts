@@ -63,6 +63,8 @@ export const chosenFields: ReadonlySet<string> = new Set([
   'filterStatus', 'gender', 'incidentDatePrecision', 'province', 'outcome', 'perpetrator', 'aftermath', 'sensitiveContent', 'status', 'verification',
   // The review form's pressed button (apply the ticks, save, publish: components/moderation/redaction-form.tsx).
   'mode',
+  // Sign-up's "I have written this passphrase down" tick.
+  'saved',
 ]);
 
 /**
@@ -73,7 +75,9 @@ export const chosenFields: ReadonlySet<string> = new Set([
  */
 export const echoedSecrets: Readonly<Record<string, readonly string[]>> = {
   'account.recover': ['code'],
+  // The passphrase sign-up generated and offered (a hidden field): hers once she chose it.
+  'account.signUp': ['generated'],
 };
 
 /** Passphrases and one-time codes: never echoed into a page, not even hidden (but echoedSecrets). */
-export const isSecretField = (name: string) => /passphrase|password|^code$|recovery/i.test(name);
+export const isSecretField = (name: string) => /passphrase|password|^code$|recovery|^generated$/i.test(name);
